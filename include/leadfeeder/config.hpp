@@ -1,0 +1,57 @@
+// leadfeeder-cpp: configuration macros. Every macro a user may set is listed in the README
+// ("Configuration macros"); all of them must be set the same way in every translation unit.
+#pragma once
+
+#ifdef LEADFEEDER_CONFIG_FILE
+#include LEADFEEDER_CONFIG_FILE
+#endif
+
+#include <leadfeeder/version.hpp>
+
+#if defined(__has_include)
+#if __has_include(<version>)
+#include <version>
+#endif
+#endif
+
+// Exceptions: detected from the compiler unless the user decides. With 0 the library never throws
+// and the throwing helpers (result::value()) are left out.
+#ifndef LEADFEEDER_HAS_EXCEPTIONS
+#if defined(__cpp_exceptions) || defined(__EXCEPTIONS) || defined(_CPPUNWIND)
+#define LEADFEEDER_HAS_EXCEPTIONS 1
+#else
+#define LEADFEEDER_HAS_EXCEPTIONS 0
+#endif
+#endif
+
+// The inline namespace that versions every symbol: leadfeeder::v0::client, ... . A build whose
+// layout differs (exceptions off) gets another name, so differently configured translation units
+// cannot silently link against each other's inline functions.
+#if LEADFEEDER_HAS_EXCEPTIONS
+#define LEADFEEDER_ABI_NAMESPACE v0
+#else
+#define LEADFEEDER_ABI_NAMESPACE v0_noexcept
+#endif
+
+#define LEADFEEDER_BEGIN_NAMESPACE                                                                   \
+  namespace leadfeeder {                                                                             \
+  inline namespace LEADFEEDER_ABI_NAMESPACE {
+#define LEADFEEDER_END_NAMESPACE                                                                     \
+  }                                                                                                  \
+  }
+
+// The most ids a retrieve-by-ids operation accepts (reference: at most 100).
+#ifndef LEADFEEDER_MAX_IDS_PER_REQUEST
+#define LEADFEEDER_MAX_IDS_PER_REQUEST 100
+#endif
+
+// The deepest JSON nesting the response parser accepts; deeper bodies are invalid_response.
+#ifndef LEADFEEDER_MAX_JSON_DEPTH
+#define LEADFEEDER_MAX_JSON_DEPTH 64
+#endif
+
+#if defined(__cpp_concepts) && __cpp_concepts >= 201907L && defined(__cpp_lib_concepts)
+#define LEADFEEDER_HAS_CONCEPTS 1
+#else
+#define LEADFEEDER_HAS_CONCEPTS 0
+#endif

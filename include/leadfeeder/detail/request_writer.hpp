@@ -1,0 +1,251 @@
+// leadfeeder-cpp: turns a builder's parameters into a URL and a JSON body, in buffers the client
+// reuses from call to call. Every value is checked here, before anything is sent.
+#pragma once
+
+#include <leadfeeder/config.hpp>
+#include <leadfeeder/detail/encoding.hpp>
+#include <leadfeeder/http.hpp>
+#include <leadfeeder/string_list.hpp>
+
+#include <charconv>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+LEADFEEDER_BEGIN_NAMESPACE
+namespace detail {
+
+class request_writer {
+ public:
+  /// Starts a request of `operation` (its id, for messages) to base_url; keeps buffer storage.
+  void begin(std::string_view operation, http_method method, std::string_view base_url) {
+    operation_ = operation;
+    method_ = method;
+    url_.assign(base_url);
+    body_.clear();
+    failure_.clear();
+    failed_ = false;
+    query_started_ = false;
+    depth_ = 0;
+    first_ = 1;
+    after_key_ = false;
+  }
+
+  http_method method() const noexcept { return method_; }
+  std::string_view url() const noexcept { return url_; }
+  std::string_view body() const noexcept { return body_; }
+  bool failed() const noexcept { return failed_; }
+  std::string const& failure() const noexcept { return failure_; }
+
+  /// Appends a literal piece of the path template ("/v1/contacts/").
+  void path(std::string_view literal) { url_.append(literal); }
+
+  /// Appends one path parameter, percent-encoded. Refuses what could change the path: empty
+  /// values, "." and "..", CR and LF.
+  void path_param(std::string_view name, std::string_view value) {
+    if (value.empty()) return fail(name, "must not be empty");
+    if (value == "." || value == "..") return fail(name, "must not be '.' or '..'");
+    if (has_line_break(value)) return fail(name, "must not contain CR or LF");
+    append_percent_encoded(url_, value);
+  }
+
+  /// Appends name=value to the query, both percent-encoded. An empty optional value is left out;
+  /// an empty required one is refused.
+  void query(std::string_view name, std::string_view value, bool required) {
+    if (value.empty()) {
+      if (required) fail(name, "must not be empty");
+      return;
+    }
+    if (has_line_break(value)) return fail(name, "must not contain CR or LF");
+    query_name(name);
+    append_percent_encoded(url_, value);
+  }
+
+  /// Appends name=v1,v2,... (each value encoded, commas literal). Refuses an empty list when
+  /// required, empty or CR/LF values, and more than max_count values.
+  void query_list(std::string_view name, string_list_ref values, bool required,
+                  std::size_t max_count) {
+    if (values.empty()) {
+      if (required) fail(name, "must not be empty");
+      return;
+    }
+    if (values.size() > max_count) {
+      return fail(name, "has " + std::to_string(values.size()) + " values; at most " +
+                            std::to_string(max_count) + " are allowed");
+    }
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (values[i].empty()) return fail(name, "must not contain an empty value");
+      if (has_line_break(values[i])) return fail(name, "must not contain CR or LF");
+    }
+    query_name(name);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (i != 0) url_.push_back(',');
+      append_percent_encoded(url_, values[i]);
+    }
+  }
+
+  /// Appends name=<integer>; refuses values outside [min, max].
+  void query_integer(std::string_view name, std::int64_t value, std::int64_t min,
+                     std::int64_t max) {
+    if (value < min || value > max) {
+      return fail(name, "must be between " + std::to_string(min) + " and " + std::to_string(max) +
+                            " (got " + std::to_string(value) + ")");
+    }
+    query_name(name);
+    append_integer(url_, value);
+  }
+
+  void query_bool(std::string_view name, bool value) {
+    query_name(name);
+    url_.append(value ? "true" : "false");
+  }
+
+  // ---- JSON body: a small streaming writer; the builder emits well-nested calls.
+
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+
+  void key(std::string_view k) {
+    separate();
+    append_json_string(body_, k);
+    body_.push_back(':');
+    after_key_ = true;
+  }
+  /// A string value; `name` (the parameter) is for the message when it is not valid UTF-8.
+  void value_string(std::string_view name, std::string_view v) {
+    if (!is_valid_utf8(v)) return fail(name, "is not valid UTF-8");
+    separate();
+    append_json_string(body_, v);
+  }
+  void value_bool(bool v) {
+    separate();
+    body_.append(v ? "true" : "false");
+  }
+  void value_integer(std::int64_t v) {
+    separate();
+    append_integer(body_, v);
+  }
+
+  /// "name": "value"
+  void member_string(std::string_view name, std::string_view v) {
+    key(name);
+    value_string(name, v);
+  }
+  /// "name": ["v1", "v2", ...]
+  void member_strings(std::string_view name, string_list_ref values) {
+    key(name);
+    begin_array();
+    for (std::size_t i = 0; i < values.size(); ++i) value_string(name, values[i]);
+    end_array();
+  }
+  /// "name": true|false
+  void member_bool(std::string_view name, bool v) {
+    key(name);
+    value_bool(v);
+  }
+  /// "name": <integer>
+  void member_integer(std::string_view name, std::int64_t v) {
+    key(name);
+    value_integer(v);
+  }
+
+  /// {"data":[{"type":"<type>","id":"<id>"}, ...]}, the JSON:API list of resource identifiers
+  /// that attaches or detaches resources. Refuses an empty list when required and empty ids.
+  void identifier_body(std::string_view name, std::string_view type, string_list_ref ids,
+                       bool required) {
+    if (ids.empty() && required) return fail(name, "must not be empty");
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      if (ids[i].empty()) return fail(name, "must not contain an empty id");
+    }
+    begin_object();
+    key("data");
+    begin_array();
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      begin_object();
+      member_string("type", type);
+      key("id");
+      value_string(name, ids[i]);
+      end_object();
+    }
+    end_array();
+    end_object();
+  }
+
+  /// Appends name=a,b,... with the wire names of the bits set in mask (in declaration order).
+  template <std::size_t N>
+  void query_flags(std::string_view name, std::uint32_t mask, std::string_view const (&names)[N]) {
+    if (mask == 0) return;
+    query_name(name);
+    bool first = true;
+    for (std::size_t i = 0; i < N; ++i) {
+      if ((mask & (std::uint32_t{1} << i)) == 0) continue;
+      if (!first) url_.push_back(',');
+      first = false;
+      append_percent_encoded(url_, names[i]);
+    }
+  }
+
+  /// Records the first failure: "<operation>: parameter '<name>' <problem>".
+  void fail(std::string_view name, std::string_view problem) {
+    if (failed_) return;
+    failed_ = true;
+    failure_.assign(operation_);
+    failure_.append(": parameter '");
+    failure_.append(name);
+    failure_.append("' ");
+    failure_.append(problem);
+  }
+
+ private:
+  static void append_integer(std::string& out, std::int64_t v) {
+    char digits[24];
+    std::to_chars_result const r = std::to_chars(digits, digits + sizeof digits, v);
+    out.append(digits, static_cast<std::size_t>(r.ptr - digits));
+  }
+
+  void query_name(std::string_view name) {
+    url_.push_back(query_started_ ? '&' : '?');
+    query_started_ = true;
+    append_percent_encoded(url_, name);
+    url_.push_back('=');
+  }
+
+  // Comma bookkeeping: bit d of first_ is set while the container at depth d has no element yet.
+  void separate() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    std::uint64_t const bit = std::uint64_t{1} << depth_;
+    if ((first_ & bit) == 0) body_.push_back(',');
+    first_ &= ~bit;
+  }
+  void open(char c) {
+    separate();
+    body_.push_back(c);
+    ++depth_;
+    first_ |= std::uint64_t{1} << depth_;
+  }
+  void close(char c) {
+    body_.push_back(c);
+    first_ &= ~(std::uint64_t{1} << depth_);
+    --depth_;
+  }
+
+  std::string_view operation_;
+  http_method method_ = http_method::get;
+  std::string url_;
+  std::string body_;
+  std::string failure_;
+  bool failed_ = false;
+  bool query_started_ = false;
+  unsigned depth_ = 0;
+  std::uint64_t first_ = 1;
+  bool after_key_ = false;
+};
+
+}  // namespace detail
+LEADFEEDER_END_NAMESPACE

@@ -46,6 +46,19 @@ struct is_builder<T, std::void_t<typename T::response_type, decltype(T::operatio
                                  decltype(std::declval<T const&>().write(
                                      std::declval<request_writer&>()))>> : std::true_type {};
 
+// What send() answers with; for a non-builder, a stand-in so that send's static_assert (and not
+// a substitution failure) is what the compiler reports.
+template <class T, bool = is_builder<T>::value>
+struct send_result {
+  using type = result<typename T::response_type>;
+};
+template <class T>
+struct send_result<T, false> {
+  using type = result<response<json_view>>;
+};
+template <class T>
+using send_result_t = typename send_result<T>::type;
+
 // Why an option cannot be used, or empty when it can.
 inline std::string check_options(client_options const& o) {
   auto bad_header_value = [](std::string_view v) {
@@ -97,16 +110,30 @@ class client {
   /// Sends the request a builder describes and decodes the answer. Never throws on a bad
   /// parameter, a failed exchange or a bad response: those come back as the result's error.
   template <class Builder>
-  result<typename Builder::response_type> send(Builder const& builder) {
+  detail::send_result_t<Builder> send(Builder const& builder) {
     return send(builder, document_buffer{});
   }
 
   /// As send(builder), building the response document in `buffer` instead of on the heap.
   template <class Builder>
-  result<typename Builder::response_type> send(Builder const& builder, document_buffer buffer) {
+  detail::send_result_t<Builder> send(Builder const& builder, document_buffer buffer) {
     static_assert(detail::is_builder<Builder>::value,
                   "leadfeeder::client::send: the argument must be a request builder such as "
                   "leadfeeder::contacts::retrieve()");
+    if constexpr (detail::is_builder<Builder>::value) {
+      return send_builder(builder, buffer);
+    } else {
+      return error(errc::invalid_argument, "not a request builder");
+    }
+  }
+
+  Transport& transport() noexcept { return transport_; }
+  Transport const& transport() const noexcept { return transport_; }
+  client_options const& options() const noexcept { return options_; }
+
+ private:
+  template <class Builder>
+  result<typename Builder::response_type> send_builder(Builder const& builder, document_buffer buffer) {
     using response_type = typename Builder::response_type;
     writer_.begin(Builder::operation_id, Builder::method, options_.base_url);
     builder.write(writer_);
@@ -120,11 +147,6 @@ class client {
     return decode<response_type>(buffer);
   }
 
-  Transport& transport() noexcept { return transport_; }
-  Transport const& transport() const noexcept { return transport_; }
-  client_options const& options() const noexcept { return options_; }
-
- private:
   http_request make_request() noexcept {
     std::size_t n = 0;
     headers_[n++] = {"Accept", "application/json"};

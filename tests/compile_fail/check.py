@@ -65,9 +65,9 @@ def compile_case(cmd: list[str]) -> tuple[int | None, str]:
 
 def first_error_line(output: str) -> str:
     for line in output.splitlines():
-        if "error" in line:
+        if "error:" in line:
             return line.strip()
-    return "(no line containing 'error')"
+    return "(no line containing 'error:')"
 
 
 def show(output: str) -> None:
@@ -143,6 +143,13 @@ def main(argv: list[str] | None = None) -> int:
         for text in missing:
             print(f"missing expected text: {text}")
         print(f"FAIL {case}: failed to compile, but not with the expected error")
+        return 1
+
+    # The guarantee is that the first error a user reads names the problem, not a later note.
+    if normalise(expected[0]) not in normalise(first):
+        show(output)
+        print(f"first error: {first}")
+        print(f"FAIL {case}: the first error line does not contain: {expected[0]}")
         return 1
 
     print(f"PASS {case}: {first}")

@@ -293,7 +293,7 @@ def rel_class(schema: dict) -> str:
 
 def param_storage(param: dict) -> tuple[str, str]:
     t = param["type"]
-    return {"string": ("std::string_view", ""), "string_list": ("string_list_ref", ""),
+    return {"string": ("std::string", ""), "string_list": ("string_list", ""),
             "integer": ("std::int64_t", " = 0"), "boolean": ("bool", " = false"),
             "enum_set": ("std::uint32_t", " = 0")}[t]
 
@@ -311,7 +311,7 @@ def emit_group(desc: dict, group: str) -> str:
            "#include <leadfeeder/config.hpp>\n#include <leadfeeder/detail/request_writer.hpp>\n"
            "#include <leadfeeder/generated/schemas.hpp>\n#include <leadfeeder/http.hpp>\n"
            "#include <leadfeeder/response.hpp>\n#include <leadfeeder/string_list.hpp>\n"
-           "#include <leadfeeder/view.hpp>\n\n#include <cstdint>\n#include <string_view>\n#include <type_traits>\n\n"
+           "#include <leadfeeder/view.hpp>\n\n#include <cstdint>\n#include <string>\n#include <string_view>\n#include <type_traits>\n#include <utility>\n\n"
            "LEADFEEDER_BEGIN_NAMESPACE\n"]
     title = desc["groups"][group]["title"]
     out.append(f"\n// ---- {title}: enumerations\n")
@@ -394,35 +394,40 @@ def emit_operation(desc: dict, schemas: dict, group: str, op: dict) -> str:
                    f"      {response_type(schemas, response, response.get('schema'))}>;\n")
     else:
         out.append(f"  using response_type = {response_type(schemas, response, response.get('schema'))};\n")
-    out.append(f"\n  constexpr {builder}() noexcept = default;\n")
+    out.append(f"\n  {builder}() = default;\n")
 
     for s in setters:
         ident, bit = s["ident"], s["bit"]
-        nxt = f"{builder}<Set | {bit}>"
         req = "required" if s.get("required") else "optional"
-        where = {"path": "path", "query": "query", "body": "body"}[s["where"]]
-        doc = f"{s['name']} ({where}, {req}) {tag(s['confidence'])}"
-        extra = " ".join(x for x in (s.get("doc"), s.get("note")) if x)
+        doc = f"{s['name']} ({s['where']}, {req}) {tag(s['confidence'])}"
+        extra = " ".join(x.rstrip(".") + "." for x in (s.get("doc"), s.get("note")) if x)
         if s.get("max_items"):
-            extra = (extra + f" At most {s['max_items']} values.").strip()
+            extra += f" At most {s['max_items']} values."
         if s["type"] == "integer" and "min" in s:
-            extra = (extra + f" From {s['min']} to {s['max']}.").strip()
-        if extra:
+            extra += f" From {s['min']} to {s['max']}."
+        if extra.strip():
             doc += f": {comment_text(extra)}"
         out.append(f"\n  /// {doc}\n")
+        # Two overloads: on a temporary builder (the usual chain) the parameters move along;
+        # on a named one they are copied, so the named builder stays usable.
         if s["type"] == "enum_set":
             egroup, ename = enum_parts(s["enum"])
             qualified = f"::leadfeeder::{egroup}::{ename}"
-            out.append(f"  template <class... Values>\n  [[nodiscard]] constexpr {nxt} {ident}(Values... values) const noexcept {{\n")
-            out.append(f"    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, {qualified}> && ...),\n"
-                       f"                  \"{op['id']}: {ident}() takes leadfeeder::{egroup}::{ename} values\");\n")
-            out.append(f"    {nxt} next(p_);\n")
-            out.append(f"    next.p_.{ident} = (p_.{ident} | ... | static_cast<std::uint32_t>(values));\n    return next;\n  }}\n")
+            check = (f"    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, {qualified}> && ...),\n"
+                     f"                  \"{op['id']}: {ident}() takes leadfeeder::{egroup}::{ename} values\");\n")
+            for qual, source in (("const&", "p_"), ("&&", "std::move(p_)")):
+                out.append(f"  template <class... Values>\n  [[nodiscard]] auto {ident}(Values... values) {qual} {{\n{check}"
+                           f"    auto next = rebind<{bit}>({source});\n"
+                           f"    next.p_.{ident} = (next.p_.{ident} | ... | static_cast<std::uint32_t>(values));\n"
+                           f"    return next;\n  }}\n")
             continue
-        arg = {"string": "std::string_view value", "string_list": "string_list_ref value",
+        arg = {"string": "std::string_view value", "string_list": "string_list value",
                "integer": "std::int64_t value", "boolean": "bool value"}[s["type"]]
-        out.append(f"  [[nodiscard]] constexpr {nxt} {ident}({arg}) const noexcept {{\n"
-                   f"    {nxt} next(p_);\n    next.p_.{ident} = value;\n    return next;\n  }}\n")
+        assign = {"string": "next.p_.{0}.assign(value)", "string_list": "next.p_.{0} = std::move(value)",
+                  "integer": "next.p_.{0} = value", "boolean": "next.p_.{0} = value"}[s["type"]].format(ident)
+        for qual, source in (("const&", "p_"), ("&&", "std::move(p_)")):
+            out.append(f"  [[nodiscard]] auto {ident}({arg}) {qual} {{\n"
+                       f"    auto next = rebind<{bit}>({source});\n    {assign};\n    return next;\n  }}\n")
 
     # write(): checks, path, query, body.
     out.append("\n  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.\n")
@@ -484,10 +489,12 @@ def emit_operation(desc: dict, schemas: dict, group: str, op: dict) -> str:
         out.append("    w.end_object();\n")
     out.append("  }\n\n private:\n")
     out.append(f"  template <std::uint64_t>\n  friend class {builder};\n")
-    out.append(f"  constexpr explicit {builder}(detail::{params_struct} const& p) noexcept : p_(p) {{}}\n")
+    out.append(f"  explicit {builder}(detail::{params_struct} p) noexcept : p_(std::move(p)) {{}}\n")
+    out.append(f"  template <std::uint64_t Bit>\n  static {builder}<Set | Bit> rebind(detail::{params_struct} p) noexcept {{\n"
+               f"    return {builder}<Set | Bit>(std::move(p));\n  }}\n")
     out.append(f"  detail::{params_struct} p_{{}};\n}};\n\n")
     out.append(f"/// Starts a {op['id']} request ({op['title']}).\n")
-    out.append(f"[[nodiscard]] constexpr {builder}<> {verb}() noexcept {{ return {{}}; }}\n\n}}  // namespace {group}\n")
+    out.append(f"[[nodiscard]] inline {builder}<> {verb}() {{ return {{}}; }}\n\n}}  // namespace {group}\n")
     return "".join(out)
 
 

@@ -127,6 +127,13 @@ constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
 
 }  // namespace detail
 
+/// True for the headers that carry credentials (X-Api-Key, Authorization): anything that prints a
+/// request shows "[redacted]" instead of their values.
+constexpr bool is_credential_header(std::string_view name) noexcept {
+  return detail::iequals(name, "X-Api-Key") || detail::iequals(name, "Authorization") ||
+         detail::iequals(name, "Proxy-Authorization") || detail::iequals(name, "Cookie");
+}
+
 inline std::string_view header_list::find(std::string_view name) const noexcept {
   for (http_header const& h : *this) {
     if (detail::iequals(h.name, name)) return h.value;

@@ -1,53 +1,115 @@
-// leadfeeder-cpp: lf::string_list_ref, how a builder takes a list of strings (ids, search terms).
+// leadfeeder-cpp: lf::string_list, how a builder takes a list of strings (ids, search terms).
 #pragma once
 
 #include <leadfeeder/config.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <iterator>
+#include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 LEADFEEDER_BEGIN_NAMESPACE
 
-/// A non-owning list of strings, like std::string_view is a non-owning string: it refers to the
-/// caller's container (a braced list, std::vector<std::string>, std::array<std::string_view, N>,
-/// ...), which must outlive the request. A braced list lives until the end of the statement that
-/// sends it, so `client.send(op().ids({"1", "2"}))` is fine, while keeping such a builder in a
-/// variable is not: pass a named container then.
-class string_list_ref {
+namespace detail {
+
+template <class Container>
+using element_of = std::remove_cv_t<std::remove_pointer_t<decltype(std::data(std::declval<Container const&>()))>>;
+
+template <class Container, class = void>
+struct is_string_container : std::false_type {};
+template <class Container>
+struct is_string_container<Container, std::void_t<element_of<Container>, decltype(std::size(std::declval<Container const&>()))>>
+    : std::bool_constant<std::is_convertible_v<element_of<Container> const&, std::string_view> &&
+                         !std::is_convertible_v<Container const&, std::string_view>> {};
+
+}  // namespace detail
+
+/// A caller's container of strings lent to a builder without a copy: see lf::borrow().
+class borrowed_strings {
  public:
-  constexpr string_list_ref() noexcept = default;
-
-  /// A braced list: `{"3219787601", "3219787635"}`.
-  constexpr string_list_ref(std::initializer_list<std::string_view> list) noexcept
-      : data_(list.begin()), size_(list.size()), get_(&get_element<std::string_view>) {}
-
-  /// Any contiguous container (data() and size()) of elements convertible to std::string_view.
-  template <class Container,
-            class Element = std::remove_cv_t<std::remove_pointer_t<decltype(std::data(std::declval<Container const&>()))>>,
-            std::enable_if_t<std::is_convertible_v<Element const&, std::string_view> &&
-                                 !std::is_convertible_v<Container const&, std::string_view>,
-                             int> = 0>
-  constexpr string_list_ref(Container const& c) noexcept  // NOLINT: implicit on purpose
-      : data_(std::data(c)), size_(std::size(c)), get_(&get_element<Element>) {}
-
-  constexpr std::size_t size() const noexcept { return size_; }
-  constexpr bool empty() const noexcept { return size_ == 0; }
-  /// Element i (i < size()).
+  std::size_t size() const noexcept { return size_; }
   std::string_view operator[](std::size_t i) const noexcept { return get_(data_, i); }
 
  private:
+  template <class Container>
+  friend borrowed_strings borrow(Container const& container) noexcept;
   template <class Element>
   static std::string_view get_element(void const* data, std::size_t i) noexcept {
     return std::string_view(static_cast<Element const*>(data)[i]);
   }
-
   void const* data_ = nullptr;
   std::size_t size_ = 0;
   std::string_view (*get_)(void const*, std::size_t) noexcept = nullptr;
+};
+
+/// Lends a contiguous container of strings (std::vector<std::string>, std::array<std::string_view,
+/// N>, ...) to a builder without copying it, for hot loops that must not allocate. The container
+/// and its strings must outlive every send of the builder. A temporary cannot be lent.
+template <class Container>
+borrowed_strings borrow(Container const& container) noexcept {
+  static_assert(detail::is_string_container<Container>::value,
+                "leadfeeder::borrow: the container must hold strings contiguously (data() and size())");
+  using element = detail::element_of<Container>;
+  borrowed_strings b;
+  b.data_ = std::data(container);
+  b.size_ = std::size(container);
+  b.get_ = &borrowed_strings::get_element<element>;
+  return b;
+}
+template <class Container>
+void borrow(Container const&&) = delete;
+
+/// A list of strings a builder keeps: a braced list or any container of strings is copied, so a
+/// builder may be stored and sent later; lf::borrow(container) refers to the caller's container
+/// instead (no copy, no allocation).
+class string_list {
+ public:
+  string_list() = default;
+
+  /// Copies a braced list: `{"3219787601", "3219787635"}`.
+  string_list(std::initializer_list<std::string_view> values) { assign(values.begin(), values.size()); }
+
+  /// Copies any contiguous container of elements convertible to std::string_view.
+  template <class Container, std::enable_if_t<detail::is_string_container<Container>::value, int> = 0>
+  string_list(Container const& container) {  // NOLINT: implicit on purpose
+    assign(std::data(container), std::size(container));
+  }
+
+  /// Refers to a borrowed container (see lf::borrow).
+  string_list(borrowed_strings borrowed) noexcept : borrowed_(borrowed), is_borrowed_(true) {}  // NOLINT
+
+  std::size_t size() const noexcept { return is_borrowed_ ? borrowed_.size() : ends_.size(); }
+  bool empty() const noexcept { return size() == 0; }
+  /// Element i (i < size()).
+  std::string_view operator[](std::size_t i) const noexcept {
+    if (is_borrowed_) return borrowed_[i];
+    std::size_t const begin = i == 0 ? 0 : ends_[i - 1];
+    return std::string_view(chars_.data() + begin, ends_[i] - begin);
+  }
+
+ private:
+  template <class Element>
+  void assign(Element const* first, std::size_t count) {
+    std::size_t total = 0;
+    for (std::size_t i = 0; i < count; ++i) total += std::string_view(first[i]).size();
+    chars_.reserve(total);
+    ends_.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+      chars_.append(std::string_view(first[i]));
+      ends_.push_back(chars_.size());
+    }
+  }
+
+  // Owned: every string back to back in chars_, ends_[i] one past string i.
+  std::string chars_;
+  std::vector<std::size_t> ends_;
+  borrowed_strings borrowed_;
+  bool is_borrowed_ = false;
 };
 
 LEADFEEDER_END_NAMESPACE

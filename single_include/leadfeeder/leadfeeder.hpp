@@ -554,6 +554,13 @@ constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
 
 }  // namespace detail
 
+/// True for the headers that carry credentials (X-Api-Key, Authorization): anything that prints a
+/// request shows "[redacted]" instead of their values.
+constexpr bool is_credential_header(std::string_view name) noexcept {
+  return detail::iequals(name, "X-Api-Key") || detail::iequals(name, "Authorization") ||
+         detail::iequals(name, "Proxy-Authorization") || detail::iequals(name, "Cookie");
+}
+
 inline std::string_view header_list::find(std::string_view name) const noexcept {
   for (http_header const& h : *this) {
     if (detail::iequals(h.name, name)) return h.value;
@@ -819,54 +826,116 @@ inline void append_json_string(std::string& out, std::string_view s) {
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/detail/encoding.hpp ----
 // ---- begin leadfeeder/string_list.hpp ----
-// leadfeeder-cpp: lf::string_list_ref, how a builder takes a list of strings (ids, search terms).
+// leadfeeder-cpp: lf::string_list, how a builder takes a list of strings (ids, search terms).
 
 
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <iterator>
+#include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 LEADFEEDER_BEGIN_NAMESPACE
 
-/// A non-owning list of strings, like std::string_view is a non-owning string: it refers to the
-/// caller's container (a braced list, std::vector<std::string>, std::array<std::string_view, N>,
-/// ...), which must outlive the request. A braced list lives until the end of the statement that
-/// sends it, so `client.send(op().ids({"1", "2"}))` is fine, while keeping such a builder in a
-/// variable is not: pass a named container then.
-class string_list_ref {
+namespace detail {
+
+template <class Container>
+using element_of = std::remove_cv_t<std::remove_pointer_t<decltype(std::data(std::declval<Container const&>()))>>;
+
+template <class Container, class = void>
+struct is_string_container : std::false_type {};
+template <class Container>
+struct is_string_container<Container, std::void_t<element_of<Container>, decltype(std::size(std::declval<Container const&>()))>>
+    : std::bool_constant<std::is_convertible_v<element_of<Container> const&, std::string_view> &&
+                         !std::is_convertible_v<Container const&, std::string_view>> {};
+
+}  // namespace detail
+
+/// A caller's container of strings lent to a builder without a copy: see lf::borrow().
+class borrowed_strings {
  public:
-  constexpr string_list_ref() noexcept = default;
-
-  /// A braced list: `{"3219787601", "3219787635"}`.
-  constexpr string_list_ref(std::initializer_list<std::string_view> list) noexcept
-      : data_(list.begin()), size_(list.size()), get_(&get_element<std::string_view>) {}
-
-  /// Any contiguous container (data() and size()) of elements convertible to std::string_view.
-  template <class Container,
-            class Element = std::remove_cv_t<std::remove_pointer_t<decltype(std::data(std::declval<Container const&>()))>>,
-            std::enable_if_t<std::is_convertible_v<Element const&, std::string_view> &&
-                                 !std::is_convertible_v<Container const&, std::string_view>,
-                             int> = 0>
-  constexpr string_list_ref(Container const& c) noexcept  // NOLINT: implicit on purpose
-      : data_(std::data(c)), size_(std::size(c)), get_(&get_element<Element>) {}
-
-  constexpr std::size_t size() const noexcept { return size_; }
-  constexpr bool empty() const noexcept { return size_ == 0; }
-  /// Element i (i < size()).
+  std::size_t size() const noexcept { return size_; }
   std::string_view operator[](std::size_t i) const noexcept { return get_(data_, i); }
 
  private:
+  template <class Container>
+  friend borrowed_strings borrow(Container const& container) noexcept;
   template <class Element>
   static std::string_view get_element(void const* data, std::size_t i) noexcept {
     return std::string_view(static_cast<Element const*>(data)[i]);
   }
-
   void const* data_ = nullptr;
   std::size_t size_ = 0;
   std::string_view (*get_)(void const*, std::size_t) noexcept = nullptr;
+};
+
+/// Lends a contiguous container of strings (std::vector<std::string>, std::array<std::string_view,
+/// N>, ...) to a builder without copying it, for hot loops that must not allocate. The container
+/// and its strings must outlive every send of the builder. A temporary cannot be lent.
+template <class Container>
+borrowed_strings borrow(Container const& container) noexcept {
+  static_assert(detail::is_string_container<Container>::value,
+                "leadfeeder::borrow: the container must hold strings contiguously (data() and size())");
+  using element = detail::element_of<Container>;
+  borrowed_strings b;
+  b.data_ = std::data(container);
+  b.size_ = std::size(container);
+  b.get_ = &borrowed_strings::get_element<element>;
+  return b;
+}
+template <class Container>
+void borrow(Container const&&) = delete;
+
+/// A list of strings a builder keeps: a braced list or any container of strings is copied, so a
+/// builder may be stored and sent later; lf::borrow(container) refers to the caller's container
+/// instead (no copy, no allocation).
+class string_list {
+ public:
+  string_list() = default;
+
+  /// Copies a braced list: `{"3219787601", "3219787635"}`.
+  string_list(std::initializer_list<std::string_view> values) { assign(values.begin(), values.size()); }
+
+  /// Copies any contiguous container of elements convertible to std::string_view.
+  template <class Container, std::enable_if_t<detail::is_string_container<Container>::value, int> = 0>
+  string_list(Container const& container) {  // NOLINT: implicit on purpose
+    assign(std::data(container), std::size(container));
+  }
+
+  /// Refers to a borrowed container (see lf::borrow).
+  string_list(borrowed_strings borrowed) noexcept : borrowed_(borrowed), is_borrowed_(true) {}  // NOLINT
+
+  std::size_t size() const noexcept { return is_borrowed_ ? borrowed_.size() : ends_.size(); }
+  bool empty() const noexcept { return size() == 0; }
+  /// Element i (i < size()).
+  std::string_view operator[](std::size_t i) const noexcept {
+    if (is_borrowed_) return borrowed_[i];
+    std::size_t const begin = i == 0 ? 0 : ends_[i - 1];
+    return std::string_view(chars_.data() + begin, ends_[i] - begin);
+  }
+
+ private:
+  template <class Element>
+  void assign(Element const* first, std::size_t count) {
+    std::size_t total = 0;
+    for (std::size_t i = 0; i < count; ++i) total += std::string_view(first[i]).size();
+    chars_.reserve(total);
+    ends_.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+      chars_.append(std::string_view(first[i]));
+      ends_.push_back(chars_.size());
+    }
+  }
+
+  // Owned: every string back to back in chars_, ends_[i] one past string i.
+  std::string chars_;
+  std::vector<std::size_t> ends_;
+  borrowed_strings borrowed_;
+  bool is_borrowed_ = false;
 };
 
 LEADFEEDER_END_NAMESPACE
@@ -929,7 +998,7 @@ class request_writer {
 
   /// Appends name=v1,v2,... (each value encoded, commas literal). Refuses an empty list when
   /// required, empty or CR/LF values, and more than max_count values.
-  void query_list(std::string_view name, string_list_ref values, bool required,
+  void query_list(std::string_view name, string_list const& values, bool required,
                   std::size_t max_count) {
     if (values.empty()) {
       if (required) fail(name, "must not be empty");
@@ -1000,7 +1069,7 @@ class request_writer {
     value_string(name, v);
   }
   /// "name": ["v1", "v2", ...]
-  void member_strings(std::string_view name, string_list_ref values) {
+  void member_strings(std::string_view name, string_list const& values) {
     key(name);
     begin_array();
     for (std::size_t i = 0; i < values.size(); ++i) value_string(name, values[i]);
@@ -1019,7 +1088,7 @@ class request_writer {
 
   /// {"data":[{"type":"<type>","id":"<id>"}, ...]}, the JSON:API list of resource identifiers
   /// that attaches or detaches resources. Refuses an empty list when required and empty ids.
-  void identifier_body(std::string_view name, std::string_view type, string_list_ref ids,
+  void identifier_body(std::string_view name, std::string_view type, string_list const& ids,
                        bool required) {
     if (ids.empty() && required) return fail(name, "must not be empty");
     for (std::size_t i = 0; i < ids.size(); ++i) {
@@ -3048,8 +3117,10 @@ LEADFEEDER_END_NAMESPACE
 
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 LEADFEEDER_BEGIN_NAMESPACE
 
@@ -3082,7 +3153,7 @@ inline constexpr std::string_view accounts_include_wire[] = {
 
 namespace detail {
 struct accounts_list_params {
-  std::string_view account_id;
+  std::string account_id;
   std::uint32_t include = 0;
 };
 }  // namespace detail
@@ -3103,22 +3174,35 @@ class list_builder {
       response<array_view<account_view>>,
       response<array_view<account_summary_view>>>;
 
-  constexpr list_builder() noexcept = default;
+  list_builder() = default;
 
-  /// account_id (query, optional) [docs]: with it, one account including credits
-  [[nodiscard]] constexpr list_builder<Set | (std::uint64_t{1} << 0)> account_id(std::string_view value) const noexcept {
-    list_builder<Set | (std::uint64_t{1} << 0)> next(p_);
-    next.p_.account_id = value;
+  /// account_id (query, optional) [docs]: with it, one account including credits.
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.account_id.assign(value);
     return next;
   }
 
   /// include (query, optional) [observed]
   template <class... Values>
-  [[nodiscard]] constexpr list_builder<Set | (std::uint64_t{1} << 1)> include(Values... values) const noexcept {
+  [[nodiscard]] auto include(Values... values) const& {
     static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::accounts::include> && ...),
                   "accounts.list: include() takes leadfeeder::accounts::include values");
-    list_builder<Set | (std::uint64_t{1} << 1)> next(p_);
-    next.p_.include = (p_.include | ... | static_cast<std::uint32_t>(values));
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
+    return next;
+  }
+  template <class... Values>
+  [[nodiscard]] auto include(Values... values) && {
+    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::accounts::include> && ...),
+                  "accounts.list: include() takes leadfeeder::accounts::include values");
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
     return next;
   }
 
@@ -3132,12 +3216,16 @@ class list_builder {
  private:
   template <std::uint64_t>
   friend class list_builder;
-  constexpr explicit list_builder(detail::accounts_list_params const& p) noexcept : p_(p) {}
+  explicit list_builder(detail::accounts_list_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static list_builder<Set | Bit> rebind(detail::accounts_list_params p) noexcept {
+    return list_builder<Set | Bit>(std::move(p));
+  }
   detail::accounts_list_params p_{};
 };
 
 /// Starts a accounts.list request (List Accounts).
-[[nodiscard]] constexpr list_builder<> list() noexcept { return {}; }
+[[nodiscard]] inline list_builder<> list() { return {}; }
 
 }  // namespace accounts
 
@@ -3149,8 +3237,10 @@ LEADFEEDER_END_NAMESPACE
 
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 LEADFEEDER_BEGIN_NAMESPACE
 
@@ -3201,8 +3291,8 @@ inline constexpr std::string_view contacts_include_wire[] = {
 
 namespace detail {
 struct contacts_get_params {
-  std::string_view contact_id;
-  std::string_view account_id;
+  std::string contact_id;
+  std::string account_id;
   std::uint32_t include = 0;
 };
 }  // namespace detail
@@ -3220,29 +3310,47 @@ class get_builder {
   static constexpr http_method method = http_method::get;
   using response_type = response<contact_view>;
 
-  constexpr get_builder() noexcept = default;
+  get_builder() = default;
 
   /// contact_id (path, required) [docs]
-  [[nodiscard]] constexpr get_builder<Set | (std::uint64_t{1} << 0)> contact_id(std::string_view value) const noexcept {
-    get_builder<Set | (std::uint64_t{1} << 0)> next(p_);
-    next.p_.contact_id = value;
+  [[nodiscard]] auto contact_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.contact_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto contact_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.contact_id.assign(value);
     return next;
   }
 
   /// account_id (query, required) [vendor]
-  [[nodiscard]] constexpr get_builder<Set | (std::uint64_t{1} << 1)> account_id(std::string_view value) const noexcept {
-    get_builder<Set | (std::uint64_t{1} << 1)> next(p_);
-    next.p_.account_id = value;
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
     return next;
   }
 
   /// include (query, optional) [observed]
   template <class... Values>
-  [[nodiscard]] constexpr get_builder<Set | (std::uint64_t{1} << 2)> include(Values... values) const noexcept {
+  [[nodiscard]] auto include(Values... values) const& {
     static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::contacts::include> && ...),
                   "contacts.get: include() takes leadfeeder::contacts::include values");
-    get_builder<Set | (std::uint64_t{1} << 2)> next(p_);
-    next.p_.include = (p_.include | ... | static_cast<std::uint32_t>(values));
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
+    return next;
+  }
+  template <class... Values>
+  [[nodiscard]] auto include(Values... values) && {
+    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::contacts::include> && ...),
+                  "contacts.get: include() takes leadfeeder::contacts::include values");
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
     return next;
   }
 
@@ -3261,12 +3369,16 @@ class get_builder {
  private:
   template <std::uint64_t>
   friend class get_builder;
-  constexpr explicit get_builder(detail::contacts_get_params const& p) noexcept : p_(p) {}
+  explicit get_builder(detail::contacts_get_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static get_builder<Set | Bit> rebind(detail::contacts_get_params p) noexcept {
+    return get_builder<Set | Bit>(std::move(p));
+  }
   detail::contacts_get_params p_{};
 };
 
 /// Starts a contacts.get request (Get Contact Details).
-[[nodiscard]] constexpr get_builder<> get() noexcept { return {}; }
+[[nodiscard]] inline get_builder<> get() { return {}; }
 
 }  // namespace contacts
 
@@ -3274,8 +3386,8 @@ class get_builder {
 
 namespace detail {
 struct contacts_retrieve_params {
-  string_list_ref ids;
-  std::string_view account_id;
+  string_list ids;
+  std::string account_id;
   std::uint32_t include = 0;
 };
 }  // namespace detail
@@ -3293,29 +3405,47 @@ class retrieve_builder {
   static constexpr http_method method = http_method::get;
   using response_type = response<array_view<contact_view>>;
 
-  constexpr retrieve_builder() noexcept = default;
+  retrieve_builder() = default;
 
-  /// ids (query, required) [docs]: comma-separated on the wire; the limit is [vendor] At most 100 values.
-  [[nodiscard]] constexpr retrieve_builder<Set | (std::uint64_t{1} << 0)> ids(string_list_ref value) const noexcept {
-    retrieve_builder<Set | (std::uint64_t{1} << 0)> next(p_);
-    next.p_.ids = value;
+  /// ids (query, required) [docs]: comma-separated on the wire; the limit is [vendor]. At most 100 values.
+  [[nodiscard]] auto ids(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.ids = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto ids(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.ids = std::move(value);
     return next;
   }
 
   /// account_id (query, required) [docs]
-  [[nodiscard]] constexpr retrieve_builder<Set | (std::uint64_t{1} << 1)> account_id(std::string_view value) const noexcept {
-    retrieve_builder<Set | (std::uint64_t{1} << 1)> next(p_);
-    next.p_.account_id = value;
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
     return next;
   }
 
-  /// include (query, optional) [docs]: company [docs]; the other values as for contacts.get [inferred]
+  /// include (query, optional) [docs]: company [docs]; the other values as for contacts.get [inferred].
   template <class... Values>
-  [[nodiscard]] constexpr retrieve_builder<Set | (std::uint64_t{1} << 2)> include(Values... values) const noexcept {
+  [[nodiscard]] auto include(Values... values) const& {
     static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::contacts::include> && ...),
                   "contacts.retrieve: include() takes leadfeeder::contacts::include values");
-    retrieve_builder<Set | (std::uint64_t{1} << 2)> next(p_);
-    next.p_.include = (p_.include | ... | static_cast<std::uint32_t>(values));
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
+    return next;
+  }
+  template <class... Values>
+  [[nodiscard]] auto include(Values... values) && {
+    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::contacts::include> && ...),
+                  "contacts.retrieve: include() takes leadfeeder::contacts::include values");
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
     return next;
   }
 
@@ -3334,12 +3464,16 @@ class retrieve_builder {
  private:
   template <std::uint64_t>
   friend class retrieve_builder;
-  constexpr explicit retrieve_builder(detail::contacts_retrieve_params const& p) noexcept : p_(p) {}
+  explicit retrieve_builder(detail::contacts_retrieve_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static retrieve_builder<Set | Bit> rebind(detail::contacts_retrieve_params p) noexcept {
+    return retrieve_builder<Set | Bit>(std::move(p));
+  }
   detail::contacts_retrieve_params p_{};
 };
 
 /// Starts a contacts.retrieve request (Retrieve Contacts).
-[[nodiscard]] constexpr retrieve_builder<> retrieve() noexcept { return {}; }
+[[nodiscard]] inline retrieve_builder<> retrieve() { return {}; }
 
 }  // namespace contacts
 
@@ -3347,17 +3481,17 @@ class retrieve_builder {
 
 namespace detail {
 struct contacts_search_params {
-  std::string_view account_id;
-  std::string_view page_cursor;
+  std::string account_id;
+  std::string page_cursor;
   std::int64_t page_size = 0;
-  string_list_ref search_terms;
-  string_list_ref emails;
-  string_list_ref company_ids;
-  string_list_ref positions;
-  string_list_ref departments;
-  string_list_ref hierarchy_levels;
-  string_list_ref buyer_persona_ids;
-  std::string_view affiliation;
+  string_list search_terms;
+  string_list emails;
+  string_list company_ids;
+  string_list positions;
+  string_list departments;
+  string_list hierarchy_levels;
+  string_list buyer_persona_ids;
+  std::string affiliation;
   bool filters_has_email = false;
 };
 }  // namespace detail
@@ -3375,88 +3509,148 @@ class search_builder {
   static constexpr http_method method = http_method::post;
   using response_type = response<array_view<contact_summary_view>>;
 
-  constexpr search_builder() noexcept = default;
+  search_builder() = default;
 
   /// account_id (query, required) [vendor]
-  [[nodiscard]] constexpr search_builder<Set | (std::uint64_t{1} << 0)> account_id(std::string_view value) const noexcept {
-    search_builder<Set | (std::uint64_t{1} << 0)> next(p_);
-    next.p_.account_id = value;
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.account_id.assign(value);
     return next;
   }
 
-  /// page[cursor] (query, optional) [observed]: meta.pagination.next_cursor of the previous page; leave unset for the first
-  [[nodiscard]] constexpr search_builder<Set | (std::uint64_t{1} << 1)> page_cursor(std::string_view value) const noexcept {
-    search_builder<Set | (std::uint64_t{1} << 1)> next(p_);
-    next.p_.page_cursor = value;
+  /// page[cursor] (query, optional) [observed]: meta.pagination.next_cursor of the previous page; leave unset for the first.
+  [[nodiscard]] auto page_cursor(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.page_cursor.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto page_cursor(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.page_cursor.assign(value);
     return next;
   }
 
   /// page[size] (query, optional) [vendor]: From 1 to 100.
-  [[nodiscard]] constexpr search_builder<Set | (std::uint64_t{1} << 2)> page_size(std::int64_t value) const noexcept {
-    search_builder<Set | (std::uint64_t{1} << 2)> next(p_);
+  [[nodiscard]] auto page_size(std::int64_t value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.page_size = value;
+    return next;
+  }
+  [[nodiscard]] auto page_size(std::int64_t value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
     next.p_.page_size = value;
     return next;
   }
 
-  /// search_terms (body, optional) [vendor]: matched against full name and title
-  [[nodiscard]] constexpr search_builder<Set | (std::uint64_t{1} << 3)> search_terms(string_list_ref value) const noexcept {
-    search_builder<Set | (std::uint64_t{1} << 3)> next(p_);
-    next.p_.search_terms = value;
+  /// search_terms (body, optional) [vendor]: matched against full name and title.
+  [[nodiscard]] auto search_terms(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
+    next.p_.search_terms = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto search_terms(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
+    next.p_.search_terms = std::move(value);
     return next;
   }
 
-  /// emails (body, optional) [vendor]: exact addresses
-  [[nodiscard]] constexpr search_builder<Set | (std::uint64_t{1} << 4)> emails(string_list_ref value) const noexcept {
-    search_builder<Set | (std::uint64_t{1} << 4)> next(p_);
-    next.p_.emails = value;
+  /// emails (body, optional) [vendor]: exact addresses.
+  [[nodiscard]] auto emails(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 4)>(p_);
+    next.p_.emails = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto emails(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 4)>(std::move(p_));
+    next.p_.emails = std::move(value);
     return next;
   }
 
   /// company_ids (body, optional) [vendor]
-  [[nodiscard]] constexpr search_builder<Set | (std::uint64_t{1} << 5)> company_ids(string_list_ref value) const noexcept {
-    search_builder<Set | (std::uint64_t{1} << 5)> next(p_);
-    next.p_.company_ids = value;
+  [[nodiscard]] auto company_ids(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 5)>(p_);
+    next.p_.company_ids = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto company_ids(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 5)>(std::move(p_));
+    next.p_.company_ids = std::move(value);
     return next;
   }
 
-  /// positions (body, optional) [vendor]: job titles, matched as phrases
-  [[nodiscard]] constexpr search_builder<Set | (std::uint64_t{1} << 6)> positions(string_list_ref value) const noexcept {
-    search_builder<Set | (std::uint64_t{1} << 6)> next(p_);
-    next.p_.positions = value;
+  /// positions (body, optional) [vendor]: job titles, matched as phrases.
+  [[nodiscard]] auto positions(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 6)>(p_);
+    next.p_.positions = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto positions(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 6)>(std::move(p_));
+    next.p_.positions = std::move(value);
     return next;
   }
 
-  /// departments (body, optional) [vendor]: department codes, e.g. sales_department
-  [[nodiscard]] constexpr search_builder<Set | (std::uint64_t{1} << 7)> departments(string_list_ref value) const noexcept {
-    search_builder<Set | (std::uint64_t{1} << 7)> next(p_);
-    next.p_.departments = value;
+  /// departments (body, optional) [vendor]: department codes, e.g. sales_department.
+  [[nodiscard]] auto departments(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 7)>(p_);
+    next.p_.departments = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto departments(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 7)>(std::move(p_));
+    next.p_.departments = std::move(value);
     return next;
   }
 
-  /// hierarchy_levels (body, optional) [vendor]: e.g. employees
-  [[nodiscard]] constexpr search_builder<Set | (std::uint64_t{1} << 8)> hierarchy_levels(string_list_ref value) const noexcept {
-    search_builder<Set | (std::uint64_t{1} << 8)> next(p_);
-    next.p_.hierarchy_levels = value;
+  /// hierarchy_levels (body, optional) [vendor]: e.g. employees.
+  [[nodiscard]] auto hierarchy_levels(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 8)>(p_);
+    next.p_.hierarchy_levels = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto hierarchy_levels(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 8)>(std::move(p_));
+    next.p_.hierarchy_levels = std::move(value);
     return next;
   }
 
   /// buyer_persona_ids (body, optional) [vendor]
-  [[nodiscard]] constexpr search_builder<Set | (std::uint64_t{1} << 9)> buyer_persona_ids(string_list_ref value) const noexcept {
-    search_builder<Set | (std::uint64_t{1} << 9)> next(p_);
-    next.p_.buyer_persona_ids = value;
+  [[nodiscard]] auto buyer_persona_ids(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 9)>(p_);
+    next.p_.buyer_persona_ids = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto buyer_persona_ids(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 9)>(std::move(p_));
+    next.p_.buyer_persona_ids = std::move(value);
     return next;
   }
 
-  /// affiliation (body, optional) [vendor]: e.g. employee
-  [[nodiscard]] constexpr search_builder<Set | (std::uint64_t{1} << 10)> affiliation(std::string_view value) const noexcept {
-    search_builder<Set | (std::uint64_t{1} << 10)> next(p_);
-    next.p_.affiliation = value;
+  /// affiliation (body, optional) [vendor]: e.g. employee.
+  [[nodiscard]] auto affiliation(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 10)>(p_);
+    next.p_.affiliation.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto affiliation(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 10)>(std::move(p_));
+    next.p_.affiliation.assign(value);
     return next;
   }
 
   /// filters.has_email (body, optional) [vendor]
-  [[nodiscard]] constexpr search_builder<Set | (std::uint64_t{1} << 11)> filters_has_email(bool value) const noexcept {
-    search_builder<Set | (std::uint64_t{1} << 11)> next(p_);
+  [[nodiscard]] auto filters_has_email(bool value) const& {
+    auto next = rebind<(std::uint64_t{1} << 11)>(p_);
+    next.p_.filters_has_email = value;
+    return next;
+  }
+  [[nodiscard]] auto filters_has_email(bool value) && {
+    auto next = rebind<(std::uint64_t{1} << 11)>(std::move(p_));
     next.p_.filters_has_email = value;
     return next;
   }
@@ -3490,12 +3684,16 @@ class search_builder {
  private:
   template <std::uint64_t>
   friend class search_builder;
-  constexpr explicit search_builder(detail::contacts_search_params const& p) noexcept : p_(p) {}
+  explicit search_builder(detail::contacts_search_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static search_builder<Set | Bit> rebind(detail::contacts_search_params p) noexcept {
+    return search_builder<Set | Bit>(std::move(p));
+  }
   detail::contacts_search_params p_{};
 };
 
 /// Starts a contacts.search request (Search Contacts).
-[[nodiscard]] constexpr search_builder<> search() noexcept { return {}; }
+[[nodiscard]] inline search_builder<> search() { return {}; }
 
 }  // namespace contacts
 
@@ -3503,9 +3701,9 @@ class search_builder {
 
 namespace detail {
 struct contacts_add_to_lists_params {
-  std::string_view contact_id;
-  std::string_view account_id;
-  string_list_ref list_ids;
+  std::string contact_id;
+  std::string account_id;
+  string_list list_ids;
 };
 }  // namespace detail
 
@@ -3522,26 +3720,41 @@ class add_to_lists_builder {
   static constexpr http_method method = http_method::post;
   using response_type = response<json_view>;
 
-  constexpr add_to_lists_builder() noexcept = default;
+  add_to_lists_builder() = default;
 
   /// contact_id (path, required) [docs]
-  [[nodiscard]] constexpr add_to_lists_builder<Set | (std::uint64_t{1} << 0)> contact_id(std::string_view value) const noexcept {
-    add_to_lists_builder<Set | (std::uint64_t{1} << 0)> next(p_);
-    next.p_.contact_id = value;
+  [[nodiscard]] auto contact_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.contact_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto contact_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.contact_id.assign(value);
     return next;
   }
 
   /// account_id (query, required) [vendor]
-  [[nodiscard]] constexpr add_to_lists_builder<Set | (std::uint64_t{1} << 1)> account_id(std::string_view value) const noexcept {
-    add_to_lists_builder<Set | (std::uint64_t{1} << 1)> next(p_);
-    next.p_.account_id = value;
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
     return next;
   }
 
-  /// list_ids (body, required) [observed]: ids of the list resources to send as {"data":[{"type":"list","id":...}]}
-  [[nodiscard]] constexpr add_to_lists_builder<Set | (std::uint64_t{1} << 2)> list_ids(string_list_ref value) const noexcept {
-    add_to_lists_builder<Set | (std::uint64_t{1} << 2)> next(p_);
-    next.p_.list_ids = value;
+  /// list_ids (body, required) [observed]: ids of the list resources to send as {"data":[{"type":"list","id":...}]}.
+  [[nodiscard]] auto list_ids(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.list_ids = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto list_ids(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.list_ids = std::move(value);
     return next;
   }
 
@@ -3563,12 +3776,16 @@ class add_to_lists_builder {
  private:
   template <std::uint64_t>
   friend class add_to_lists_builder;
-  constexpr explicit add_to_lists_builder(detail::contacts_add_to_lists_params const& p) noexcept : p_(p) {}
+  explicit add_to_lists_builder(detail::contacts_add_to_lists_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static add_to_lists_builder<Set | Bit> rebind(detail::contacts_add_to_lists_params p) noexcept {
+    return add_to_lists_builder<Set | Bit>(std::move(p));
+  }
   detail::contacts_add_to_lists_params p_{};
 };
 
 /// Starts a contacts.add_to_lists request (Add Contact to Lists).
-[[nodiscard]] constexpr add_to_lists_builder<> add_to_lists() noexcept { return {}; }
+[[nodiscard]] inline add_to_lists_builder<> add_to_lists() { return {}; }
 
 }  // namespace contacts
 
@@ -3576,9 +3793,9 @@ class add_to_lists_builder {
 
 namespace detail {
 struct contacts_remove_from_lists_params {
-  std::string_view contact_id;
-  std::string_view account_id;
-  string_list_ref list_ids;
+  std::string contact_id;
+  std::string account_id;
+  string_list list_ids;
 };
 }  // namespace detail
 
@@ -3595,26 +3812,41 @@ class remove_from_lists_builder {
   static constexpr http_method method = http_method::del;
   using response_type = response<json_view>;
 
-  constexpr remove_from_lists_builder() noexcept = default;
+  remove_from_lists_builder() = default;
 
   /// contact_id (path, required) [docs]
-  [[nodiscard]] constexpr remove_from_lists_builder<Set | (std::uint64_t{1} << 0)> contact_id(std::string_view value) const noexcept {
-    remove_from_lists_builder<Set | (std::uint64_t{1} << 0)> next(p_);
-    next.p_.contact_id = value;
+  [[nodiscard]] auto contact_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.contact_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto contact_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.contact_id.assign(value);
     return next;
   }
 
   /// account_id (query, required) [vendor]
-  [[nodiscard]] constexpr remove_from_lists_builder<Set | (std::uint64_t{1} << 1)> account_id(std::string_view value) const noexcept {
-    remove_from_lists_builder<Set | (std::uint64_t{1} << 1)> next(p_);
-    next.p_.account_id = value;
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
     return next;
   }
 
-  /// list_ids (body, required) [inferred]: ids of the list resources to send as {"data":[{"type":"list","id":...}]} the body of contacts.add_to_lists; a data array is required [vendor]
-  [[nodiscard]] constexpr remove_from_lists_builder<Set | (std::uint64_t{1} << 2)> list_ids(string_list_ref value) const noexcept {
-    remove_from_lists_builder<Set | (std::uint64_t{1} << 2)> next(p_);
-    next.p_.list_ids = value;
+  /// list_ids (body, required) [inferred]: ids of the list resources to send as {"data":[{"type":"list","id":...}]}. the body of contacts.add_to_lists; a data array is required [vendor].
+  [[nodiscard]] auto list_ids(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.list_ids = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto list_ids(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.list_ids = std::move(value);
     return next;
   }
 
@@ -3636,12 +3868,16 @@ class remove_from_lists_builder {
  private:
   template <std::uint64_t>
   friend class remove_from_lists_builder;
-  constexpr explicit remove_from_lists_builder(detail::contacts_remove_from_lists_params const& p) noexcept : p_(p) {}
+  explicit remove_from_lists_builder(detail::contacts_remove_from_lists_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static remove_from_lists_builder<Set | Bit> rebind(detail::contacts_remove_from_lists_params p) noexcept {
+    return remove_from_lists_builder<Set | Bit>(std::move(p));
+  }
   detail::contacts_remove_from_lists_params p_{};
 };
 
 /// Starts a contacts.remove_from_lists request (Remove Contact from Lists).
-[[nodiscard]] constexpr remove_from_lists_builder<> remove_from_lists() noexcept { return {}; }
+[[nodiscard]] inline remove_from_lists_builder<> remove_from_lists() { return {}; }
 
 }  // namespace contacts
 

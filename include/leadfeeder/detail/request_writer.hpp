@@ -64,7 +64,7 @@ class request_writer {
 
   /// Appends name=v1,v2,... (each value encoded, commas literal). Refuses an empty list when
   /// required, empty or CR/LF values, and more than max_count values.
-  void query_list(std::string_view name, string_list_ref values, bool required,
+  void query_list(std::string_view name, string_list const& values, bool required,
                   std::size_t max_count) {
     if (values.empty()) {
       if (required) fail(name, "must not be empty");
@@ -135,7 +135,7 @@ class request_writer {
     value_string(name, v);
   }
   /// "name": ["v1", "v2", ...]
-  void member_strings(std::string_view name, string_list_ref values) {
+  void member_strings(std::string_view name, string_list const& values) {
     key(name);
     begin_array();
     for (std::size_t i = 0; i < values.size(); ++i) value_string(name, values[i]);
@@ -154,7 +154,7 @@ class request_writer {
 
   /// {"data":[{"type":"<type>","id":"<id>"}, ...]}, the JSON:API list of resource identifiers
   /// that attaches or detaches resources. Refuses an empty list when required and empty ids.
-  void identifier_body(std::string_view name, std::string_view type, string_list_ref ids,
+  void identifier_body(std::string_view name, std::string_view type, string_list const& ids,
                        bool required) {
     if (ids.empty() && required) return fail(name, "must not be empty");
     for (std::size_t i = 0; i < ids.size(); ++i) {

@@ -11,8 +11,10 @@
 #include <leadfeeder/view.hpp>
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 LEADFEEDER_BEGIN_NAMESPACE
 
@@ -45,7 +47,7 @@ inline constexpr std::string_view accounts_include_wire[] = {
 
 namespace detail {
 struct accounts_list_params {
-  std::string_view account_id;
+  std::string account_id;
   std::uint32_t include = 0;
 };
 }  // namespace detail
@@ -66,22 +68,35 @@ class list_builder {
       response<array_view<account_view>>,
       response<array_view<account_summary_view>>>;
 
-  constexpr list_builder() noexcept = default;
+  list_builder() = default;
 
-  /// account_id (query, optional) [docs]: with it, one account including credits
-  [[nodiscard]] constexpr list_builder<Set | (std::uint64_t{1} << 0)> account_id(std::string_view value) const noexcept {
-    list_builder<Set | (std::uint64_t{1} << 0)> next(p_);
-    next.p_.account_id = value;
+  /// account_id (query, optional) [docs]: with it, one account including credits.
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.account_id.assign(value);
     return next;
   }
 
   /// include (query, optional) [observed]
   template <class... Values>
-  [[nodiscard]] constexpr list_builder<Set | (std::uint64_t{1} << 1)> include(Values... values) const noexcept {
+  [[nodiscard]] auto include(Values... values) const& {
     static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::accounts::include> && ...),
                   "accounts.list: include() takes leadfeeder::accounts::include values");
-    list_builder<Set | (std::uint64_t{1} << 1)> next(p_);
-    next.p_.include = (p_.include | ... | static_cast<std::uint32_t>(values));
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
+    return next;
+  }
+  template <class... Values>
+  [[nodiscard]] auto include(Values... values) && {
+    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::accounts::include> && ...),
+                  "accounts.list: include() takes leadfeeder::accounts::include values");
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
     return next;
   }
 
@@ -95,12 +110,16 @@ class list_builder {
  private:
   template <std::uint64_t>
   friend class list_builder;
-  constexpr explicit list_builder(detail::accounts_list_params const& p) noexcept : p_(p) {}
+  explicit list_builder(detail::accounts_list_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static list_builder<Set | Bit> rebind(detail::accounts_list_params p) noexcept {
+    return list_builder<Set | Bit>(std::move(p));
+  }
   detail::accounts_list_params p_{};
 };
 
 /// Starts a accounts.list request (List Accounts).
-[[nodiscard]] constexpr list_builder<> list() noexcept { return {}; }
+[[nodiscard]] inline list_builder<> list() { return {}; }
 
 }  // namespace accounts
 

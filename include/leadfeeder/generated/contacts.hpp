@@ -11,8 +11,10 @@
 #include <leadfeeder/view.hpp>
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 LEADFEEDER_BEGIN_NAMESPACE
 
@@ -63,8 +65,8 @@ inline constexpr std::string_view contacts_include_wire[] = {
 
 namespace detail {
 struct contacts_get_params {
-  std::string_view contact_id;
-  std::string_view account_id;
+  std::string contact_id;
+  std::string account_id;
   std::uint32_t include = 0;
 };
 }  // namespace detail
@@ -82,29 +84,47 @@ class get_builder {
   static constexpr http_method method = http_method::get;
   using response_type = response<contact_view>;
 
-  constexpr get_builder() noexcept = default;
+  get_builder() = default;
 
   /// contact_id (path, required) [docs]
-  [[nodiscard]] constexpr get_builder<Set | (std::uint64_t{1} << 0)> contact_id(std::string_view value) const noexcept {
-    get_builder<Set | (std::uint64_t{1} << 0)> next(p_);
-    next.p_.contact_id = value;
+  [[nodiscard]] auto contact_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.contact_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto contact_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.contact_id.assign(value);
     return next;
   }
 
   /// account_id (query, required) [vendor]
-  [[nodiscard]] constexpr get_builder<Set | (std::uint64_t{1} << 1)> account_id(std::string_view value) const noexcept {
-    get_builder<Set | (std::uint64_t{1} << 1)> next(p_);
-    next.p_.account_id = value;
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
     return next;
   }
 
   /// include (query, optional) [observed]
   template <class... Values>
-  [[nodiscard]] constexpr get_builder<Set | (std::uint64_t{1} << 2)> include(Values... values) const noexcept {
+  [[nodiscard]] auto include(Values... values) const& {
     static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::contacts::include> && ...),
                   "contacts.get: include() takes leadfeeder::contacts::include values");
-    get_builder<Set | (std::uint64_t{1} << 2)> next(p_);
-    next.p_.include = (p_.include | ... | static_cast<std::uint32_t>(values));
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
+    return next;
+  }
+  template <class... Values>
+  [[nodiscard]] auto include(Values... values) && {
+    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::contacts::include> && ...),
+                  "contacts.get: include() takes leadfeeder::contacts::include values");
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
     return next;
   }
 
@@ -123,12 +143,16 @@ class get_builder {
  private:
   template <std::uint64_t>
   friend class get_builder;
-  constexpr explicit get_builder(detail::contacts_get_params const& p) noexcept : p_(p) {}
+  explicit get_builder(detail::contacts_get_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static get_builder<Set | Bit> rebind(detail::contacts_get_params p) noexcept {
+    return get_builder<Set | Bit>(std::move(p));
+  }
   detail::contacts_get_params p_{};
 };
 
 /// Starts a contacts.get request (Get Contact Details).
-[[nodiscard]] constexpr get_builder<> get() noexcept { return {}; }
+[[nodiscard]] inline get_builder<> get() { return {}; }
 
 }  // namespace contacts
 
@@ -136,8 +160,8 @@ class get_builder {
 
 namespace detail {
 struct contacts_retrieve_params {
-  string_list_ref ids;
-  std::string_view account_id;
+  string_list ids;
+  std::string account_id;
   std::uint32_t include = 0;
 };
 }  // namespace detail
@@ -155,29 +179,47 @@ class retrieve_builder {
   static constexpr http_method method = http_method::get;
   using response_type = response<array_view<contact_view>>;
 
-  constexpr retrieve_builder() noexcept = default;
+  retrieve_builder() = default;
 
-  /// ids (query, required) [docs]: comma-separated on the wire; the limit is [vendor] At most 100 values.
-  [[nodiscard]] constexpr retrieve_builder<Set | (std::uint64_t{1} << 0)> ids(string_list_ref value) const noexcept {
-    retrieve_builder<Set | (std::uint64_t{1} << 0)> next(p_);
-    next.p_.ids = value;
+  /// ids (query, required) [docs]: comma-separated on the wire; the limit is [vendor]. At most 100 values.
+  [[nodiscard]] auto ids(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.ids = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto ids(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.ids = std::move(value);
     return next;
   }
 
   /// account_id (query, required) [docs]
-  [[nodiscard]] constexpr retrieve_builder<Set | (std::uint64_t{1} << 1)> account_id(std::string_view value) const noexcept {
-    retrieve_builder<Set | (std::uint64_t{1} << 1)> next(p_);
-    next.p_.account_id = value;
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
     return next;
   }
 
-  /// include (query, optional) [docs]: company [docs]; the other values as for contacts.get [inferred]
+  /// include (query, optional) [docs]: company [docs]; the other values as for contacts.get [inferred].
   template <class... Values>
-  [[nodiscard]] constexpr retrieve_builder<Set | (std::uint64_t{1} << 2)> include(Values... values) const noexcept {
+  [[nodiscard]] auto include(Values... values) const& {
     static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::contacts::include> && ...),
                   "contacts.retrieve: include() takes leadfeeder::contacts::include values");
-    retrieve_builder<Set | (std::uint64_t{1} << 2)> next(p_);
-    next.p_.include = (p_.include | ... | static_cast<std::uint32_t>(values));
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
+    return next;
+  }
+  template <class... Values>
+  [[nodiscard]] auto include(Values... values) && {
+    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::contacts::include> && ...),
+                  "contacts.retrieve: include() takes leadfeeder::contacts::include values");
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
     return next;
   }
 
@@ -196,12 +238,16 @@ class retrieve_builder {
  private:
   template <std::uint64_t>
   friend class retrieve_builder;
-  constexpr explicit retrieve_builder(detail::contacts_retrieve_params const& p) noexcept : p_(p) {}
+  explicit retrieve_builder(detail::contacts_retrieve_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static retrieve_builder<Set | Bit> rebind(detail::contacts_retrieve_params p) noexcept {
+    return retrieve_builder<Set | Bit>(std::move(p));
+  }
   detail::contacts_retrieve_params p_{};
 };
 
 /// Starts a contacts.retrieve request (Retrieve Contacts).
-[[nodiscard]] constexpr retrieve_builder<> retrieve() noexcept { return {}; }
+[[nodiscard]] inline retrieve_builder<> retrieve() { return {}; }
 
 }  // namespace contacts
 
@@ -209,17 +255,17 @@ class retrieve_builder {
 
 namespace detail {
 struct contacts_search_params {
-  std::string_view account_id;
-  std::string_view page_cursor;
+  std::string account_id;
+  std::string page_cursor;
   std::int64_t page_size = 0;
-  string_list_ref search_terms;
-  string_list_ref emails;
-  string_list_ref company_ids;
-  string_list_ref positions;
-  string_list_ref departments;
-  string_list_ref hierarchy_levels;
-  string_list_ref buyer_persona_ids;
-  std::string_view affiliation;
+  string_list search_terms;
+  string_list emails;
+  string_list company_ids;
+  string_list positions;
+  string_list departments;
+  string_list hierarchy_levels;
+  string_list buyer_persona_ids;
+  std::string affiliation;
   bool filters_has_email = false;
 };
 }  // namespace detail
@@ -237,88 +283,148 @@ class search_builder {
   static constexpr http_method method = http_method::post;
   using response_type = response<array_view<contact_summary_view>>;
 
-  constexpr search_builder() noexcept = default;
+  search_builder() = default;
 
   /// account_id (query, required) [vendor]
-  [[nodiscard]] constexpr search_builder<Set | (std::uint64_t{1} << 0)> account_id(std::string_view value) const noexcept {
-    search_builder<Set | (std::uint64_t{1} << 0)> next(p_);
-    next.p_.account_id = value;
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.account_id.assign(value);
     return next;
   }
 
-  /// page[cursor] (query, optional) [observed]: meta.pagination.next_cursor of the previous page; leave unset for the first
-  [[nodiscard]] constexpr search_builder<Set | (std::uint64_t{1} << 1)> page_cursor(std::string_view value) const noexcept {
-    search_builder<Set | (std::uint64_t{1} << 1)> next(p_);
-    next.p_.page_cursor = value;
+  /// page[cursor] (query, optional) [observed]: meta.pagination.next_cursor of the previous page; leave unset for the first.
+  [[nodiscard]] auto page_cursor(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.page_cursor.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto page_cursor(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.page_cursor.assign(value);
     return next;
   }
 
   /// page[size] (query, optional) [vendor]: From 1 to 100.
-  [[nodiscard]] constexpr search_builder<Set | (std::uint64_t{1} << 2)> page_size(std::int64_t value) const noexcept {
-    search_builder<Set | (std::uint64_t{1} << 2)> next(p_);
+  [[nodiscard]] auto page_size(std::int64_t value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.page_size = value;
+    return next;
+  }
+  [[nodiscard]] auto page_size(std::int64_t value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
     next.p_.page_size = value;
     return next;
   }
 
-  /// search_terms (body, optional) [vendor]: matched against full name and title
-  [[nodiscard]] constexpr search_builder<Set | (std::uint64_t{1} << 3)> search_terms(string_list_ref value) const noexcept {
-    search_builder<Set | (std::uint64_t{1} << 3)> next(p_);
-    next.p_.search_terms = value;
+  /// search_terms (body, optional) [vendor]: matched against full name and title.
+  [[nodiscard]] auto search_terms(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
+    next.p_.search_terms = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto search_terms(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
+    next.p_.search_terms = std::move(value);
     return next;
   }
 
-  /// emails (body, optional) [vendor]: exact addresses
-  [[nodiscard]] constexpr search_builder<Set | (std::uint64_t{1} << 4)> emails(string_list_ref value) const noexcept {
-    search_builder<Set | (std::uint64_t{1} << 4)> next(p_);
-    next.p_.emails = value;
+  /// emails (body, optional) [vendor]: exact addresses.
+  [[nodiscard]] auto emails(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 4)>(p_);
+    next.p_.emails = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto emails(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 4)>(std::move(p_));
+    next.p_.emails = std::move(value);
     return next;
   }
 
   /// company_ids (body, optional) [vendor]
-  [[nodiscard]] constexpr search_builder<Set | (std::uint64_t{1} << 5)> company_ids(string_list_ref value) const noexcept {
-    search_builder<Set | (std::uint64_t{1} << 5)> next(p_);
-    next.p_.company_ids = value;
+  [[nodiscard]] auto company_ids(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 5)>(p_);
+    next.p_.company_ids = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto company_ids(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 5)>(std::move(p_));
+    next.p_.company_ids = std::move(value);
     return next;
   }
 
-  /// positions (body, optional) [vendor]: job titles, matched as phrases
-  [[nodiscard]] constexpr search_builder<Set | (std::uint64_t{1} << 6)> positions(string_list_ref value) const noexcept {
-    search_builder<Set | (std::uint64_t{1} << 6)> next(p_);
-    next.p_.positions = value;
+  /// positions (body, optional) [vendor]: job titles, matched as phrases.
+  [[nodiscard]] auto positions(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 6)>(p_);
+    next.p_.positions = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto positions(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 6)>(std::move(p_));
+    next.p_.positions = std::move(value);
     return next;
   }
 
-  /// departments (body, optional) [vendor]: department codes, e.g. sales_department
-  [[nodiscard]] constexpr search_builder<Set | (std::uint64_t{1} << 7)> departments(string_list_ref value) const noexcept {
-    search_builder<Set | (std::uint64_t{1} << 7)> next(p_);
-    next.p_.departments = value;
+  /// departments (body, optional) [vendor]: department codes, e.g. sales_department.
+  [[nodiscard]] auto departments(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 7)>(p_);
+    next.p_.departments = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto departments(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 7)>(std::move(p_));
+    next.p_.departments = std::move(value);
     return next;
   }
 
-  /// hierarchy_levels (body, optional) [vendor]: e.g. employees
-  [[nodiscard]] constexpr search_builder<Set | (std::uint64_t{1} << 8)> hierarchy_levels(string_list_ref value) const noexcept {
-    search_builder<Set | (std::uint64_t{1} << 8)> next(p_);
-    next.p_.hierarchy_levels = value;
+  /// hierarchy_levels (body, optional) [vendor]: e.g. employees.
+  [[nodiscard]] auto hierarchy_levels(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 8)>(p_);
+    next.p_.hierarchy_levels = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto hierarchy_levels(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 8)>(std::move(p_));
+    next.p_.hierarchy_levels = std::move(value);
     return next;
   }
 
   /// buyer_persona_ids (body, optional) [vendor]
-  [[nodiscard]] constexpr search_builder<Set | (std::uint64_t{1} << 9)> buyer_persona_ids(string_list_ref value) const noexcept {
-    search_builder<Set | (std::uint64_t{1} << 9)> next(p_);
-    next.p_.buyer_persona_ids = value;
+  [[nodiscard]] auto buyer_persona_ids(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 9)>(p_);
+    next.p_.buyer_persona_ids = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto buyer_persona_ids(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 9)>(std::move(p_));
+    next.p_.buyer_persona_ids = std::move(value);
     return next;
   }
 
-  /// affiliation (body, optional) [vendor]: e.g. employee
-  [[nodiscard]] constexpr search_builder<Set | (std::uint64_t{1} << 10)> affiliation(std::string_view value) const noexcept {
-    search_builder<Set | (std::uint64_t{1} << 10)> next(p_);
-    next.p_.affiliation = value;
+  /// affiliation (body, optional) [vendor]: e.g. employee.
+  [[nodiscard]] auto affiliation(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 10)>(p_);
+    next.p_.affiliation.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto affiliation(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 10)>(std::move(p_));
+    next.p_.affiliation.assign(value);
     return next;
   }
 
   /// filters.has_email (body, optional) [vendor]
-  [[nodiscard]] constexpr search_builder<Set | (std::uint64_t{1} << 11)> filters_has_email(bool value) const noexcept {
-    search_builder<Set | (std::uint64_t{1} << 11)> next(p_);
+  [[nodiscard]] auto filters_has_email(bool value) const& {
+    auto next = rebind<(std::uint64_t{1} << 11)>(p_);
+    next.p_.filters_has_email = value;
+    return next;
+  }
+  [[nodiscard]] auto filters_has_email(bool value) && {
+    auto next = rebind<(std::uint64_t{1} << 11)>(std::move(p_));
     next.p_.filters_has_email = value;
     return next;
   }
@@ -352,12 +458,16 @@ class search_builder {
  private:
   template <std::uint64_t>
   friend class search_builder;
-  constexpr explicit search_builder(detail::contacts_search_params const& p) noexcept : p_(p) {}
+  explicit search_builder(detail::contacts_search_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static search_builder<Set | Bit> rebind(detail::contacts_search_params p) noexcept {
+    return search_builder<Set | Bit>(std::move(p));
+  }
   detail::contacts_search_params p_{};
 };
 
 /// Starts a contacts.search request (Search Contacts).
-[[nodiscard]] constexpr search_builder<> search() noexcept { return {}; }
+[[nodiscard]] inline search_builder<> search() { return {}; }
 
 }  // namespace contacts
 
@@ -365,9 +475,9 @@ class search_builder {
 
 namespace detail {
 struct contacts_add_to_lists_params {
-  std::string_view contact_id;
-  std::string_view account_id;
-  string_list_ref list_ids;
+  std::string contact_id;
+  std::string account_id;
+  string_list list_ids;
 };
 }  // namespace detail
 
@@ -384,26 +494,41 @@ class add_to_lists_builder {
   static constexpr http_method method = http_method::post;
   using response_type = response<json_view>;
 
-  constexpr add_to_lists_builder() noexcept = default;
+  add_to_lists_builder() = default;
 
   /// contact_id (path, required) [docs]
-  [[nodiscard]] constexpr add_to_lists_builder<Set | (std::uint64_t{1} << 0)> contact_id(std::string_view value) const noexcept {
-    add_to_lists_builder<Set | (std::uint64_t{1} << 0)> next(p_);
-    next.p_.contact_id = value;
+  [[nodiscard]] auto contact_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.contact_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto contact_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.contact_id.assign(value);
     return next;
   }
 
   /// account_id (query, required) [vendor]
-  [[nodiscard]] constexpr add_to_lists_builder<Set | (std::uint64_t{1} << 1)> account_id(std::string_view value) const noexcept {
-    add_to_lists_builder<Set | (std::uint64_t{1} << 1)> next(p_);
-    next.p_.account_id = value;
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
     return next;
   }
 
-  /// list_ids (body, required) [observed]: ids of the list resources to send as {"data":[{"type":"list","id":...}]}
-  [[nodiscard]] constexpr add_to_lists_builder<Set | (std::uint64_t{1} << 2)> list_ids(string_list_ref value) const noexcept {
-    add_to_lists_builder<Set | (std::uint64_t{1} << 2)> next(p_);
-    next.p_.list_ids = value;
+  /// list_ids (body, required) [observed]: ids of the list resources to send as {"data":[{"type":"list","id":...}]}.
+  [[nodiscard]] auto list_ids(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.list_ids = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto list_ids(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.list_ids = std::move(value);
     return next;
   }
 
@@ -425,12 +550,16 @@ class add_to_lists_builder {
  private:
   template <std::uint64_t>
   friend class add_to_lists_builder;
-  constexpr explicit add_to_lists_builder(detail::contacts_add_to_lists_params const& p) noexcept : p_(p) {}
+  explicit add_to_lists_builder(detail::contacts_add_to_lists_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static add_to_lists_builder<Set | Bit> rebind(detail::contacts_add_to_lists_params p) noexcept {
+    return add_to_lists_builder<Set | Bit>(std::move(p));
+  }
   detail::contacts_add_to_lists_params p_{};
 };
 
 /// Starts a contacts.add_to_lists request (Add Contact to Lists).
-[[nodiscard]] constexpr add_to_lists_builder<> add_to_lists() noexcept { return {}; }
+[[nodiscard]] inline add_to_lists_builder<> add_to_lists() { return {}; }
 
 }  // namespace contacts
 
@@ -438,9 +567,9 @@ class add_to_lists_builder {
 
 namespace detail {
 struct contacts_remove_from_lists_params {
-  std::string_view contact_id;
-  std::string_view account_id;
-  string_list_ref list_ids;
+  std::string contact_id;
+  std::string account_id;
+  string_list list_ids;
 };
 }  // namespace detail
 
@@ -457,26 +586,41 @@ class remove_from_lists_builder {
   static constexpr http_method method = http_method::del;
   using response_type = response<json_view>;
 
-  constexpr remove_from_lists_builder() noexcept = default;
+  remove_from_lists_builder() = default;
 
   /// contact_id (path, required) [docs]
-  [[nodiscard]] constexpr remove_from_lists_builder<Set | (std::uint64_t{1} << 0)> contact_id(std::string_view value) const noexcept {
-    remove_from_lists_builder<Set | (std::uint64_t{1} << 0)> next(p_);
-    next.p_.contact_id = value;
+  [[nodiscard]] auto contact_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.contact_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto contact_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.contact_id.assign(value);
     return next;
   }
 
   /// account_id (query, required) [vendor]
-  [[nodiscard]] constexpr remove_from_lists_builder<Set | (std::uint64_t{1} << 1)> account_id(std::string_view value) const noexcept {
-    remove_from_lists_builder<Set | (std::uint64_t{1} << 1)> next(p_);
-    next.p_.account_id = value;
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
     return next;
   }
 
-  /// list_ids (body, required) [inferred]: ids of the list resources to send as {"data":[{"type":"list","id":...}]} the body of contacts.add_to_lists; a data array is required [vendor]
-  [[nodiscard]] constexpr remove_from_lists_builder<Set | (std::uint64_t{1} << 2)> list_ids(string_list_ref value) const noexcept {
-    remove_from_lists_builder<Set | (std::uint64_t{1} << 2)> next(p_);
-    next.p_.list_ids = value;
+  /// list_ids (body, required) [inferred]: ids of the list resources to send as {"data":[{"type":"list","id":...}]}. the body of contacts.add_to_lists; a data array is required [vendor].
+  [[nodiscard]] auto list_ids(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.list_ids = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto list_ids(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.list_ids = std::move(value);
     return next;
   }
 
@@ -498,12 +642,16 @@ class remove_from_lists_builder {
  private:
   template <std::uint64_t>
   friend class remove_from_lists_builder;
-  constexpr explicit remove_from_lists_builder(detail::contacts_remove_from_lists_params const& p) noexcept : p_(p) {}
+  explicit remove_from_lists_builder(detail::contacts_remove_from_lists_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static remove_from_lists_builder<Set | Bit> rebind(detail::contacts_remove_from_lists_params p) noexcept {
+    return remove_from_lists_builder<Set | Bit>(std::move(p));
+  }
   detail::contacts_remove_from_lists_params p_{};
 };
 
 /// Starts a contacts.remove_from_lists request (Remove Contact from Lists).
-[[nodiscard]] constexpr remove_from_lists_builder<> remove_from_lists() noexcept { return {}; }
+[[nodiscard]] inline remove_from_lists_builder<> remove_from_lists() { return {}; }
 
 }  // namespace contacts
 

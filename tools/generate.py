@@ -454,7 +454,7 @@ def emit_operation(desc: dict, schemas: dict, group: str, op: dict) -> str:
         if s["type"] == "string":
             call = f"w.query(\"{name}\", p_.{ident}, {req});"
         elif s["type"] == "string_list":
-            call = f"w.query_list(\"{name}\", p_.{ident}, {req}, {s.get('max_items', 'LEADFEEDER_MAX_IDS_PER_REQUEST')});"
+            call = f"w.query_list(\"{name}\", p_.{ident}, {req}, {s.get('max_items', 'static_cast<std::size_t>(-1)')});"
         elif s["type"] == "integer":
             call = f"w.query_integer(\"{name}\", p_.{ident}, {s.get('min', 'INT64_MIN')}, {s.get('max', 'INT64_MAX')});"
         elif s["type"] == "boolean":

@@ -40,11 +40,6 @@
   }                                                                                                  \
   }
 
-// The most ids a retrieve-by-ids operation accepts (reference: at most 100).
-#ifndef LEADFEEDER_MAX_IDS_PER_REQUEST
-#define LEADFEEDER_MAX_IDS_PER_REQUEST 100
-#endif
-
 // The deepest JSON nesting the response parser accepts; deeper bodies are invalid_response.
 #ifndef LEADFEEDER_MAX_JSON_DEPTH
 #define LEADFEEDER_MAX_JSON_DEPTH 64

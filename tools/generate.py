@@ -273,8 +273,11 @@ def emit_schemas(desc: dict) -> str:
                     rtype, make = target, f"{target}(detail::relationship_one({member}))"
                 else:
                     rtype, make = f"array_view<{target}>", f"array_view<{target}>(detail::relationship_many({member}))"
+                # has_x(): there, and in a shape the accessor can read (an object or an array).
+                present = ("detail::is_present" if target == "json_view" else
+                           "detail::relationship_one" if relation["to"] == "one" else "detail::relationship_many")
                 out.append(f"  {rtype} {ident}() const noexcept;\n")
-                out.append(f"  bool has_{ident}() const noexcept {{ return detail::is_present({member}); }}\n")
+                out.append(f"  bool has_{ident}() const noexcept {{ return {present}({member}){'' if target == 'json_view' else ' != nullptr'}; }}\n")
                 deferred.append(f"inline {rtype} {rel}::{ident}() const noexcept {{\n  return {make};\n}}\n")
             out.append("};\n")
     out.append("\n// Accessors that return another view, defined once every view is complete.\n\n")
@@ -451,6 +454,8 @@ def emit_operation(desc: dict, schemas: dict, group: str, op: dict) -> str:
         guard = "" if s.get("required") else f"if constexpr ((Set & {s['bit']}) != 0) "
         name, ident = s["name"], s["ident"]
         req = "true" if s.get("required") else "false"
+        if when and when["param"] == s["name"]:
+            req = "true"  # set but empty would promise the other response type
         if s["type"] == "string":
             call = f"w.query(\"{name}\", p_.{ident}, {req});"
         elif s["type"] == "string_list":

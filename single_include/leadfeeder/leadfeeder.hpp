@@ -145,10 +145,11 @@ inline bool is_integer(json_value const* v) noexcept {
     case boost::json::kind::uint64:
       return v->get_uint64() <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
     case boost::json::kind::double_: {
+      // Only where a double still counts exactly (|d| <= 2^53): an integer literal too large for
+      // 64 bits arrives as a rounded double, and reading it as an integer would change its value.
       double const d = v->get_double();
-      // 2^63 is exactly representable; anything at or above it does not fit in int64.
-      return std::isfinite(d) && std::trunc(d) == d && d >= -9223372036854775808.0 &&
-             d < 9223372036854775808.0;
+      return std::isfinite(d) && std::trunc(d) == d && d >= -9007199254740992.0 &&
+             d <= 9007199254740992.0;
     }
     default: return false;
   }
@@ -181,10 +182,18 @@ inline json_value const* object_or_null(json_value const* v) noexcept {
 
 /// A relationship's value as one resource: unwraps a JSON:API `{"data": ...}` wrapper and takes
 /// the first element when the server sent an array.
-inline json_value const* relationship_one(json_value const* v) noexcept {
+// A JSON:API wrapper {"data": ...} (with no id of its own) stands for what it wraps, null included.
+inline json_value const* unwrap_data(json_value const* v) noexcept {
   if (is_object(v) && member(v, "id") == nullptr) {
-    if (json_value const* wrapped = member(v, "data")) v = wrapped;
+    if (json_value const* wrapped = v->get_object().if_contains("data")) {
+      return wrapped->is_null() ? nullptr : wrapped;
+    }
   }
+  return v;
+}
+
+inline json_value const* relationship_one(json_value const* v) noexcept {
+  v = unwrap_data(v);
   if (is_array(v)) {
     boost::json::array const& a = v->get_array();
     v = a.empty() ? nullptr : a.data();
@@ -194,9 +203,7 @@ inline json_value const* relationship_one(json_value const* v) noexcept {
 
 /// A relationship's value as a list: unwraps `{"data": ...}`; a single object is a list of one.
 inline json_value const* relationship_many(json_value const* v) noexcept {
-  if (is_object(v) && member(v, "id") == nullptr) {
-    if (json_value const* wrapped = member(v, "data")) v = wrapped;
-  }
+  v = unwrap_data(v);
   return (is_array(v) || is_object(v)) ? v : nullptr;
 }
 
@@ -2122,11 +2129,11 @@ class company_relationships_view : public detail::object_base {
 
   /// relationships.group_company (to one) [observed]
   company_view group_company() const noexcept;
-  bool has_group_company() const noexcept { return detail::is_present(detail::member(node(), "group_company")); }
+  bool has_group_company() const noexcept { return detail::relationship_one(detail::member(node(), "group_company")) != nullptr; }
 
   /// relationships.lists (to many) [observed]
   array_view<list_view> lists() const noexcept;
-  bool has_lists() const noexcept { return detail::is_present(detail::member(node(), "lists")); }
+  bool has_lists() const noexcept { return detail::relationship_many(detail::member(node(), "lists")) != nullptr; }
 };
 
 /// CompanyWebEngagement (reference 4.6) [observed].
@@ -2249,7 +2256,7 @@ class contact_summary_relationships_view : public detail::object_base {
 
   /// relationships.company (to one) [inferred]: as in ContactV1
   company_view company() const noexcept;
-  bool has_company() const noexcept { return detail::is_present(detail::member(node(), "company")); }
+  bool has_company() const noexcept { return detail::relationship_one(detail::member(node(), "company")) != nullptr; }
 };
 
 /// ContactV1 (reference 4.1) [docs], type "contact".
@@ -2326,15 +2333,15 @@ class contact_relationships_view : public detail::object_base {
 
   /// relationships.company (to one) [docs]: a stub {id, type}, or the full company with include=company
   company_view company() const noexcept;
-  bool has_company() const noexcept { return detail::is_present(detail::member(node(), "company")); }
+  bool has_company() const noexcept { return detail::relationship_one(detail::member(node(), "company")) != nullptr; }
 
   /// relationships.lists (to many) [docs]
   array_view<list_view> lists() const noexcept;
-  bool has_lists() const noexcept { return detail::is_present(detail::member(node(), "lists")); }
+  bool has_lists() const noexcept { return detail::relationship_many(detail::member(node(), "lists")) != nullptr; }
 
   /// relationships.buyer_personas (to many) [docs]
   array_view<buyer_persona_view> buyer_personas() const noexcept;
-  bool has_buyer_personas() const noexcept { return detail::is_present(detail::member(node(), "buyer_personas")); }
+  bool has_buyer_personas() const noexcept { return detail::relationship_many(detail::member(node(), "buyer_personas")) != nullptr; }
 };
 
 /// CustomFieldValue (reference 4.1) [docs].
@@ -2421,7 +2428,7 @@ class list_relationships_view : public detail::object_base {
 
   /// relationships.created_by (to one) [docs]
   user_view created_by() const noexcept;
-  bool has_created_by() const noexcept { return detail::is_present(detail::member(node(), "created_by")); }
+  bool has_created_by() const noexcept { return detail::relationship_one(detail::member(node(), "created_by")) != nullptr; }
 };
 
 /// Pagination (reference 1.7) [observed].
@@ -3204,7 +3211,7 @@ class list_builder {
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
     w.path("/v1/accounts");
-    if constexpr ((Set & (std::uint64_t{1} << 0)) != 0) w.query("account_id", p_.account_id, false);
+    if constexpr ((Set & (std::uint64_t{1} << 0)) != 0) w.query("account_id", p_.account_id, true);
     if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query_flags("include", p_.include, detail::accounts_include_wire);
   }
 

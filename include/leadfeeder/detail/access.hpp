@@ -46,10 +46,11 @@ inline bool is_integer(json_value const* v) noexcept {
     case boost::json::kind::uint64:
       return v->get_uint64() <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
     case boost::json::kind::double_: {
+      // Only where a double still counts exactly (|d| <= 2^53): an integer literal too large for
+      // 64 bits arrives as a rounded double, and reading it as an integer would change its value.
       double const d = v->get_double();
-      // 2^63 is exactly representable; anything at or above it does not fit in int64.
-      return std::isfinite(d) && std::trunc(d) == d && d >= -9223372036854775808.0 &&
-             d < 9223372036854775808.0;
+      return std::isfinite(d) && std::trunc(d) == d && d >= -9007199254740992.0 &&
+             d <= 9007199254740992.0;
     }
     default: return false;
   }
@@ -82,10 +83,18 @@ inline json_value const* object_or_null(json_value const* v) noexcept {
 
 /// A relationship's value as one resource: unwraps a JSON:API `{"data": ...}` wrapper and takes
 /// the first element when the server sent an array.
-inline json_value const* relationship_one(json_value const* v) noexcept {
+// A JSON:API wrapper {"data": ...} (with no id of its own) stands for what it wraps, null included.
+inline json_value const* unwrap_data(json_value const* v) noexcept {
   if (is_object(v) && member(v, "id") == nullptr) {
-    if (json_value const* wrapped = member(v, "data")) v = wrapped;
+    if (json_value const* wrapped = v->get_object().if_contains("data")) {
+      return wrapped->is_null() ? nullptr : wrapped;
+    }
   }
+  return v;
+}
+
+inline json_value const* relationship_one(json_value const* v) noexcept {
+  v = unwrap_data(v);
   if (is_array(v)) {
     boost::json::array const& a = v->get_array();
     v = a.empty() ? nullptr : a.data();
@@ -95,9 +104,7 @@ inline json_value const* relationship_one(json_value const* v) noexcept {
 
 /// A relationship's value as a list: unwraps `{"data": ...}`; a single object is a list of one.
 inline json_value const* relationship_many(json_value const* v) noexcept {
-  if (is_object(v) && member(v, "id") == nullptr) {
-    if (json_value const* wrapped = member(v, "data")) v = wrapped;
-  }
+  v = unwrap_data(v);
   return (is_array(v) || is_object(v)) ? v : nullptr;
 }
 

@@ -103,7 +103,7 @@ class list_builder {
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
     w.path("/v1/accounts");
-    if constexpr ((Set & (std::uint64_t{1} << 0)) != 0) w.query("account_id", p_.account_id, false);
+    if constexpr ((Set & (std::uint64_t{1} << 0)) != 0) w.query("account_id", p_.account_id, true);
     if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query_flags("include", p_.include, detail::accounts_include_wire);
   }
 

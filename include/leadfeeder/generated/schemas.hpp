@@ -362,11 +362,11 @@ class company_relationships_view : public detail::object_base {
 
   /// relationships.group_company (to one) [observed]
   company_view group_company() const noexcept;
-  bool has_group_company() const noexcept { return detail::is_present(detail::member(node(), "group_company")); }
+  bool has_group_company() const noexcept { return detail::relationship_one(detail::member(node(), "group_company")) != nullptr; }
 
   /// relationships.lists (to many) [observed]
   array_view<list_view> lists() const noexcept;
-  bool has_lists() const noexcept { return detail::is_present(detail::member(node(), "lists")); }
+  bool has_lists() const noexcept { return detail::relationship_many(detail::member(node(), "lists")) != nullptr; }
 };
 
 /// CompanyWebEngagement (reference 4.6) [observed].
@@ -489,7 +489,7 @@ class contact_summary_relationships_view : public detail::object_base {
 
   /// relationships.company (to one) [inferred]: as in ContactV1
   company_view company() const noexcept;
-  bool has_company() const noexcept { return detail::is_present(detail::member(node(), "company")); }
+  bool has_company() const noexcept { return detail::relationship_one(detail::member(node(), "company")) != nullptr; }
 };
 
 /// ContactV1 (reference 4.1) [docs], type "contact".
@@ -566,15 +566,15 @@ class contact_relationships_view : public detail::object_base {
 
   /// relationships.company (to one) [docs]: a stub {id, type}, or the full company with include=company
   company_view company() const noexcept;
-  bool has_company() const noexcept { return detail::is_present(detail::member(node(), "company")); }
+  bool has_company() const noexcept { return detail::relationship_one(detail::member(node(), "company")) != nullptr; }
 
   /// relationships.lists (to many) [docs]
   array_view<list_view> lists() const noexcept;
-  bool has_lists() const noexcept { return detail::is_present(detail::member(node(), "lists")); }
+  bool has_lists() const noexcept { return detail::relationship_many(detail::member(node(), "lists")) != nullptr; }
 
   /// relationships.buyer_personas (to many) [docs]
   array_view<buyer_persona_view> buyer_personas() const noexcept;
-  bool has_buyer_personas() const noexcept { return detail::is_present(detail::member(node(), "buyer_personas")); }
+  bool has_buyer_personas() const noexcept { return detail::relationship_many(detail::member(node(), "buyer_personas")) != nullptr; }
 };
 
 /// CustomFieldValue (reference 4.1) [docs].
@@ -661,7 +661,7 @@ class list_relationships_view : public detail::object_base {
 
   /// relationships.created_by (to one) [docs]
   user_view created_by() const noexcept;
-  bool has_created_by() const noexcept { return detail::is_present(detail::member(node(), "created_by")); }
+  bool has_created_by() const noexcept { return detail::relationship_one(detail::member(node(), "created_by")) != nullptr; }
 };
 
 /// Pagination (reference 1.7) [observed].

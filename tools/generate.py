@@ -272,7 +272,7 @@ def emit_schemas(desc: dict) -> str:
                 elif relation["to"] == "one":
                     rtype, make = target, f"{target}(detail::relationship_one({member}))"
                 else:
-                    rtype, make = f"array_view<{target}>", f"array_view<{target}>(detail::relationship_many({member}))"
+                    rtype, make = f"array_view<{target}>", f"array_view<{target}>(detail::relationship_many({member}), detail::one_or_many)"
                 # has_x(): there, and in a shape the accessor can read (an object or an array).
                 present = ("detail::is_present" if target == "json_view" else
                            "detail::relationship_one" if relation["to"] == "one" else "detail::relationship_many")

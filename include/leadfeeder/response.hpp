@@ -24,7 +24,9 @@ struct is_array_view<array_view<View>> : std::true_type {};
 // resource from an object, or from the first element when the server wrapped it in an array.
 template <class Data>
 Data make_data(json_value const* data) noexcept {
-  if constexpr (is_array_view<Data>::value || std::is_same_v<Data, json_view>) {
+  if constexpr (is_array_view<Data>::value) {
+    return Data(data, one_or_many);
+  } else if constexpr (std::is_same_v<Data, json_view>) {
     return Data(data);
   } else {
     return Data(relationship_one(data));

@@ -59,6 +59,12 @@ class json_view {
 
 namespace detail {
 
+// Selects the array_view constructor that reads a lone object as a list of one.
+struct one_or_many_t {
+  explicit one_or_many_t() = default;
+};
+inline constexpr one_or_many_t one_or_many{};
+
 // Common part of every generated view of a JSON object.
 class object_base {
  public:
@@ -133,8 +139,7 @@ class value_iterator {
 
 }  // namespace detail
 
-/// A JSON array seen as a sequence of View. A single object counts as a list of one (the API is
-/// not consistent about to-many relationships); anything else is an empty list.
+/// A JSON array seen as a sequence of View.
 template <class View>
 class array_view {
  public:
@@ -143,12 +148,18 @@ class array_view {
   using const_iterator = iterator;
 
   constexpr array_view() noexcept = default;
+  /// The elements of a JSON array; anything else is an empty list.
   explicit array_view(boost::json::value const* v) noexcept {
     if (detail::is_array(v)) {
       boost::json::array const& a = v->get_array();
       first_ = a.data();
       size_ = a.size();
-    } else if (detail::is_object(v)) {
+    }
+  }
+  /// As above, but a lone object counts as a list of one: for to-many relationships and the
+  /// `data` of list operations, which the API does not always wrap in an array.
+  array_view(boost::json::value const* v, detail::one_or_many_t) noexcept : array_view(v) {
+    if (detail::is_object(v)) {
       first_ = v;
       size_ = 1;
     }
@@ -172,7 +183,7 @@ class string_array_view {
  public:
   class iterator {
    public:
-    using iterator_category = std::random_access_iterator_tag;
+    using iterator_category = std::forward_iterator_tag;
     using value_type = std::string_view;
     using difference_type = std::ptrdiff_t;
     using pointer = void;

@@ -242,28 +242,75 @@ constexpr bool parse_digits(std::string_view s, std::int64_t& out) noexcept {
   return true;
 }
 
-/// Seconds since the epoch of an IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT"), if s is one.
-constexpr std::optional<std::int64_t> parse_http_date(std::string_view s) noexcept {
-  // "Www, DD Mon YYYY HH:MM:SS GMT" is exactly 29 characters.
-  if (s.size() != 29 || s[3] != ',' || s[4] != ' ' || s[7] != ' ' || s[11] != ' ' ||
-      s[16] != ' ' || s[19] != ':' || s[22] != ':' || s.substr(25) != " GMT") {
-    return std::nullopt;
-  }
+constexpr unsigned month_from_name(std::string_view name) noexcept {
   constexpr std::string_view months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  unsigned month = 0;
   for (unsigned i = 0; i < 12; ++i) {
-    if (s.substr(8, 3) == months[i]) month = i + 1;
+    if (name == months[i]) return i + 1;
   }
-  std::int64_t day = 0, year = 0, hour = 0, minute = 0, second = 0;
-  if (month == 0 || !parse_digits(s.substr(5, 2), day) || !parse_digits(s.substr(12, 4), year) ||
-      !parse_digits(s.substr(17, 2), hour) || !parse_digits(s.substr(20, 2), minute) ||
-      !parse_digits(s.substr(23, 2), second) || day < 1 || day > 31 || hour > 23 || minute > 59 ||
-      second > 60) {
-    return std::nullopt;
+  return 0;
+}
+
+constexpr bool is_leap_year(std::int64_t y) noexcept { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+// "HH:MM:SS" at s; checks ranges (a leap second 60 is allowed).
+constexpr bool parse_clock(std::string_view s, std::int64_t& seconds_of_day) noexcept {
+  std::int64_t h = 0, m = 0, sec = 0;
+  if (s.size() != 8 || s[2] != ':' || s[5] != ':' || !parse_digits(s.substr(0, 2), h) ||
+      !parse_digits(s.substr(3, 2), m) || !parse_digits(s.substr(6, 2), sec) || h > 23 || m > 59 ||
+      sec > 60) {
+    return false;
   }
-  return days_from_civil(year, month, static_cast<unsigned>(day)) * 86400 + hour * 3600 +
-         minute * 60 + second;
+  seconds_of_day = h * 3600 + m * 60 + sec;
+  return true;
+}
+
+constexpr std::optional<std::int64_t> epoch_seconds(std::int64_t year, unsigned month, std::int64_t day,
+                                                    std::int64_t seconds_of_day) noexcept {
+  constexpr unsigned days_in_month[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1) return std::nullopt;
+  std::int64_t const last = days_in_month[month - 1] + ((month == 2 && is_leap_year(year)) ? 1 : 0);
+  if (day > last) return std::nullopt;
+  return days_from_civil(year, month, static_cast<unsigned>(day)) * 86400 + seconds_of_day;
+}
+
+/// Seconds since the epoch of an HTTP date (RFC 9110 section 5.6.7) in any of its three forms:
+/// IMF-fixdate "Sun, 06 Nov 1994 08:49:37 GMT", the obsolete RFC 850 form
+/// "Sunday, 06-Nov-94 08:49:37 GMT" and asctime "Sun Nov  6 08:49:37 1994". The weekday is not
+/// checked; an impossible date (31 Feb) is refused.
+constexpr std::optional<std::int64_t> parse_http_date(std::string_view s) noexcept {
+  std::int64_t day = 0, year = 0, clock = 0;
+  std::size_t const comma = s.find(',');
+  if (comma == 3 && s.size() == 29) {  // IMF-fixdate
+    if (s[4] != ' ' || s[7] != ' ' || s[11] != ' ' || s[16] != ' ' || s.substr(25) != " GMT" ||
+        !parse_digits(s.substr(5, 2), day) || !parse_digits(s.substr(12, 4), year) ||
+        !parse_clock(s.substr(17, 8), clock)) {
+      return std::nullopt;
+    }
+    return epoch_seconds(year, month_from_name(s.substr(8, 3)), day, clock);
+  }
+  if (comma != std::string_view::npos && comma >= 6 && s.size() == comma + 24) {  // RFC 850
+    std::string_view const rest = s.substr(comma + 1);  // " 06-Nov-94 08:49:37 GMT"
+    if (rest[0] != ' ' || rest[3] != '-' || rest[7] != '-' || rest[10] != ' ' || rest.substr(19) != " GMT" ||
+        !parse_digits(rest.substr(1, 2), day) || !parse_digits(rest.substr(8, 2), year) ||
+        !parse_clock(rest.substr(11, 8), clock)) {
+      return std::nullopt;
+    }
+    // Two-digit years: below 70 is 20xx, else 19xx. A fixed pivot; RFC 9110's sliding 50-year rule
+    // would need the current date, and this obsolete form is not expected from the API anyway.
+    year += year < 70 ? 2000 : 1900;
+    return epoch_seconds(year, month_from_name(rest.substr(4, 3)), day, clock);
+  }
+  if (comma == std::string_view::npos && s.size() == 24) {  // asctime: day padded with a space
+    if (s[3] != ' ' || s[7] != ' ' || s[10] != ' ' || s[19] != ' ') return std::nullopt;
+    std::string_view const day_text = s[8] == ' ' ? s.substr(9, 1) : s.substr(8, 2);
+    if (!parse_digits(day_text, day) || !parse_digits(s.substr(20, 4), year) ||
+        !parse_clock(s.substr(11, 8), clock)) {
+      return std::nullopt;
+    }
+    return epoch_seconds(year, month_from_name(s.substr(4, 3)), day, clock);
+  }
+  return std::nullopt;
 }
 
 /// The wait a Retry-After value asks for, measured from `now` for a date; nullopt when the value
@@ -1356,6 +1403,12 @@ class json_view {
 
 namespace detail {
 
+// Selects the array_view constructor that reads a lone object as a list of one.
+struct one_or_many_t {
+  explicit one_or_many_t() = default;
+};
+inline constexpr one_or_many_t one_or_many{};
+
 // Common part of every generated view of a JSON object.
 class object_base {
  public:
@@ -1430,8 +1483,7 @@ class value_iterator {
 
 }  // namespace detail
 
-/// A JSON array seen as a sequence of View. A single object counts as a list of one (the API is
-/// not consistent about to-many relationships); anything else is an empty list.
+/// A JSON array seen as a sequence of View.
 template <class View>
 class array_view {
  public:
@@ -1440,12 +1492,18 @@ class array_view {
   using const_iterator = iterator;
 
   constexpr array_view() noexcept = default;
+  /// The elements of a JSON array; anything else is an empty list.
   explicit array_view(boost::json::value const* v) noexcept {
     if (detail::is_array(v)) {
       boost::json::array const& a = v->get_array();
       first_ = a.data();
       size_ = a.size();
-    } else if (detail::is_object(v)) {
+    }
+  }
+  /// As above, but a lone object counts as a list of one: for to-many relationships and the
+  /// `data` of list operations, which the API does not always wrap in an array.
+  array_view(boost::json::value const* v, detail::one_or_many_t) noexcept : array_view(v) {
+    if (detail::is_object(v)) {
       first_ = v;
       size_ = 1;
     }
@@ -1469,7 +1527,7 @@ class string_array_view {
  public:
   class iterator {
    public:
-    using iterator_category = std::random_access_iterator_tag;
+    using iterator_category = std::forward_iterator_tag;
     using value_type = std::string_view;
     using difference_type = std::ptrdiff_t;
     using pointer = void;
@@ -2675,7 +2733,7 @@ inline company_view company_relationships_view::group_company() const noexcept {
 }
 
 inline array_view<list_view> company_relationships_view::lists() const noexcept {
-  return array_view<list_view>(detail::relationship_many(detail::member(node(), "lists")));
+  return array_view<list_view>(detail::relationship_many(detail::member(node(), "lists")), detail::one_or_many);
 }
 
 inline array_view<contact_email_view> contact_summary_view::emails() const noexcept {
@@ -2739,11 +2797,11 @@ inline company_view contact_relationships_view::company() const noexcept {
 }
 
 inline array_view<list_view> contact_relationships_view::lists() const noexcept {
-  return array_view<list_view>(detail::relationship_many(detail::member(node(), "lists")));
+  return array_view<list_view>(detail::relationship_many(detail::member(node(), "lists")), detail::one_or_many);
 }
 
 inline array_view<buyer_persona_view> contact_relationships_view::buyer_personas() const noexcept {
-  return array_view<buyer_persona_view>(detail::relationship_many(detail::member(node(), "buyer_personas")));
+  return array_view<buyer_persona_view>(detail::relationship_many(detail::member(node(), "buyer_personas")), detail::one_or_many);
 }
 
 inline json_view custom_field_value_view::value() const noexcept {
@@ -2814,7 +2872,9 @@ struct is_array_view<array_view<View>> : std::true_type {};
 // resource from an object, or from the first element when the server wrapped it in an array.
 template <class Data>
 Data make_data(json_value const* data) noexcept {
-  if constexpr (is_array_view<Data>::value || std::is_same_v<Data, json_view>) {
+  if constexpr (is_array_view<Data>::value) {
+    return Data(data, one_or_many);
+  } else if constexpr (std::is_same_v<Data, json_view>) {
     return Data(data);
   } else {
     return Data(relationship_one(data));

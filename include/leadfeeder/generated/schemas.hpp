@@ -908,7 +908,7 @@ inline company_view company_relationships_view::group_company() const noexcept {
 }
 
 inline array_view<list_view> company_relationships_view::lists() const noexcept {
-  return array_view<list_view>(detail::relationship_many(detail::member(node(), "lists")));
+  return array_view<list_view>(detail::relationship_many(detail::member(node(), "lists")), detail::one_or_many);
 }
 
 inline array_view<contact_email_view> contact_summary_view::emails() const noexcept {
@@ -972,11 +972,11 @@ inline company_view contact_relationships_view::company() const noexcept {
 }
 
 inline array_view<list_view> contact_relationships_view::lists() const noexcept {
-  return array_view<list_view>(detail::relationship_many(detail::member(node(), "lists")));
+  return array_view<list_view>(detail::relationship_many(detail::member(node(), "lists")), detail::one_or_many);
 }
 
 inline array_view<buyer_persona_view> contact_relationships_view::buyer_personas() const noexcept {
-  return array_view<buyer_persona_view>(detail::relationship_many(detail::member(node(), "buyer_personas")));
+  return array_view<buyer_persona_view>(detail::relationship_many(detail::member(node(), "buyer_personas")), detail::one_or_many);
 }
 
 inline json_view custom_field_value_view::value() const noexcept {

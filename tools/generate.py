@@ -23,8 +23,8 @@ DOCS = Path("docs/operations.md")
 
 CONFIDENCE = ("docs", "vendor", "observed", "inferred")
 FIELD_TYPES = ("string", "integer", "number", "boolean", "string_list", "object", "array", "map", "json")
-PARAM_TYPES = ("string", "string_list", "integer", "boolean", "enum_set")
-BODY_FIELD_TYPES = ("string", "string_list", "integer", "boolean")
+PARAM_TYPES = ("string", "string_list", "integer", "boolean", "enum", "enum_set", "date", "month")
+BODY_FIELD_TYPES = ("string", "string_list", "integer", "number", "boolean", "enum", "json", "object_list")
 METHODS = {"GET": "get", "POST": "post", "PUT": "put", "PATCH": "patch", "DELETE": "del"}
 CPP_KEYWORDS = set("""alignas alignof and and_eq asm auto bitand bitor bool break case catch char char8_t
 char16_t char32_t class compl concept const consteval constexpr constinit const_cast continue co_await
@@ -136,31 +136,53 @@ def validate(desc: dict) -> None:
                 raise DescriptionError(f"{pwhere}: in must be path or query")
             if param.get("type") not in PARAM_TYPES:
                 raise DescriptionError(f"{pwhere}: type {param.get('type')!r}")
-            if param["type"] == "enum_set" and param.get("enum") not in enums:
+            if param["type"] in ("enum", "enum_set") and param.get("enum") not in enums:
                 raise DescriptionError(f"{pwhere}: enum {param.get('enum')!r} is not described")
             if param["in"] == "path" and (param["type"] != "string" or not param.get("required")):
                 raise DescriptionError(f"{pwhere}: a path parameter is a required string")
         body = op.get("body")
         if body is not None:
             check_confidence(f"{where} body", body.get("confidence"))
-            if body.get("kind") == "flat":
+            if body.get("kind") in ("flat", "resource"):
+                if body["kind"] == "resource" and not body.get("resource_type"):
+                    raise DescriptionError(f"{where}: a resource body needs resource_type")
                 for field in body["fields"]:
-                    check_confidence(f"{where} body {field.get('name')}", field.get("confidence"))
+                    fwhere = f"{where} body {field.get('name')}"
+                    check_confidence(fwhere, field.get("confidence"))
                     if field.get("type") not in BODY_FIELD_TYPES:
-                        raise DescriptionError(f"{where} body {field.get('name')}: type {field.get('type')!r}")
+                        raise DescriptionError(f"{fwhere}: type {field.get('type')!r}")
                     if field["name"].count(".") > 1:
-                        raise DescriptionError(f"{where} body {field['name']}: one level of nesting at most")
+                        raise DescriptionError(f"{fwhere}: one level of nesting at most")
+                    if field["type"] == "enum" and field.get("enum") not in enums:
+                        raise DescriptionError(f"{fwhere}: enum {field.get('enum')!r} is not described")
+                    if field["type"] == "object_list":
+                        item = field.get("item") or {}
+                        if not item.get("cpp") or not item.get("fields"):
+                            raise DescriptionError(f"{fwhere}: an object_list needs item.cpp and item.fields")
+                        for f in item["fields"]:
+                            check_confidence(f"{fwhere}.{f.get('name')}", f.get("confidence"))
+                            if f.get("type") not in ("string", "number", "integer"):
+                                raise DescriptionError(f"{fwhere}.{f.get('name')}: item fields are string, number or integer")
             elif body.get("kind") != "identifiers":
-                raise DescriptionError(f"{where}: body kind must be flat or identifiers")
+                raise DescriptionError(f"{where}: body kind must be flat, resource or identifiers")
         response = op["response"]
         check_confidence(f"{where} response", response.get("confidence"))
-        if response.get("data") not in ("list", "one", "raw"):
-            raise DescriptionError(f"{where}: response data must be list, one or raw")
+        if response.get("data") not in ("list", "one", "raw", "list_of_lists"):
+            raise DescriptionError(f"{where}: response data must be list, one, raw or list_of_lists")
         for schema_name in (response.get("schema"), response.get("when_set", {}).get("schema")):
             if schema_name is not None and schema_name not in schemas:
                 raise DescriptionError(f"{where}: response schema {schema_name!r} is not described")
         if op.get("pagination") not in ("none", "cursor", "page_number"):
             raise DescriptionError(f"{where}: pagination must be none, cursor or page_number")
+        names = {p["name"]: p for p in op["params"]}
+        needed = {"cursor": ("page[cursor]", "string"), "page_number": ("page[num]", "integer")}.get(op["pagination"])
+        if needed and (needed[0] not in names or names[needed[0]]["type"] != needed[1]):
+            raise DescriptionError(f"{where}: {op['pagination']} pagination needs a {needed[1]} parameter {needed[0]}")
+        if needed and op["response"]["data"] != "list":
+            raise DescriptionError(f"{where}: a paginated operation answers with a list")
+        for param in op["params"]:
+            if param.get("identity") and (param["in"] != "path" or op["response"]["data"] != "one"):
+                raise DescriptionError(f"{where}: identity is for the path id of a single-resource answer")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -294,11 +316,17 @@ def rel_class(schema: dict) -> str:
 # Builders
 
 
-def param_storage(param: dict) -> tuple[str, str]:
+def param_storage(param: dict, group: str) -> tuple[str, str]:
     t = param["type"]
-    return {"string": ("std::string", ""), "string_list": ("string_list", ""),
-            "integer": ("std::int64_t", " = 0"), "boolean": ("bool", " = false"),
-            "enum_set": ("std::uint32_t", " = 0")}[t]
+    if t == "enum":
+        egroup, ename = enum_parts(param["enum"])
+        return f"::leadfeeder::{egroup}::{ename}", "{}"
+    if t == "object_list":
+        return f"std::vector<::leadfeeder::{group}::{param['item']['cpp']}>", ""
+    return {"string": ("std::string", ""), "date": ("std::string", ""), "month": ("std::string", ""),
+            "string_list": ("string_list", ""), "integer": ("std::int64_t", " = 0"), "number": ("double", " = 0"),
+            "boolean": ("bool", " = false"), "enum_set": ("std::uint32_t", " = 0"),
+            "json": ("boost::json::value", "")}[t]
 
 
 def enum_parts(enum_name: str) -> tuple[str, str]:
@@ -314,7 +342,8 @@ def emit_group(desc: dict, group: str) -> str:
            "#include <leadfeeder/config.hpp>\n#include <leadfeeder/detail/request_writer.hpp>\n"
            "#include <leadfeeder/generated/schemas.hpp>\n#include <leadfeeder/http.hpp>\n"
            "#include <leadfeeder/response.hpp>\n#include <leadfeeder/string_list.hpp>\n"
-           "#include <leadfeeder/view.hpp>\n\n#include <cstdint>\n#include <string>\n#include <string_view>\n#include <type_traits>\n#include <utility>\n\n"
+           "#include <leadfeeder/view.hpp>\n\n#include <boost/json/value.hpp>\n\n#include <cstddef>\n#include <cstdint>\n#include <optional>\n"
+           "#include <string>\n#include <string_view>\n#include <type_traits>\n#include <utility>\n#include <vector>\n\n"
            "LEADFEEDER_BEGIN_NAMESPACE\n"]
     title = desc["groups"][group]["title"]
     out.append(f"\n// ---- {title}: enumerations\n")
@@ -346,20 +375,35 @@ def response_type(schemas: dict, response: dict, schema_name: str | None) -> str
     if response["data"] == "raw":
         return "response<json_view>"
     view = schemas[schema_name]["cpp"]
+    if response["data"] == "list_of_lists":
+        return f"response<array_view<array_view<{view}>>>"
     return f"response<array_view<{view}>>" if response["data"] == "list" else f"response<{view}>"
 
 
-def emit_operation(desc: dict, schemas: dict, group: str, op: dict) -> str:
-    verb = op["id"].split(".")[1]
-    builder = f"{verb}_builder"
-    params_struct = f"{group}_{verb}_params"
-    setters = []  # (bit, ident, param-like dict, where) in declaration order
-    for param in op["params"]:
-        setters.append(dict(param, ident=cpp_identifier(param["name"]), where=param["in"]))
+SETTER_ARG = {"string": "std::string_view value", "date": "std::string_view value", "month": "std::string_view value",
+              "string_list": "string_list value", "integer": "std::int64_t value", "number": "double value",
+              "boolean": "bool value", "json": "boost::json::value value"}
+SETTER_ASSIGN = {"string": "next.p_.{0}.assign(value)", "date": "next.p_.{0}.assign(value)",
+                 "month": "next.p_.{0}.assign(value)", "string_list": "next.p_.{0} = std::move(value)",
+                 "integer": "next.p_.{0} = value", "number": "next.p_.{0} = value", "boolean": "next.p_.{0} = value",
+                 "json": "next.p_.{0} = std::move(value)", "enum": "next.p_.{0} = value",
+                 "object_list": "next.p_.{0} = std::move(value)"}
+
+
+def collect_setters(op: dict) -> list:
+    """Every parameter a builder sets, in declaration order: path and query, then the body's."""
+    setters = [dict(p, ident=cpp_identifier(p["name"]), where=p["in"]) for p in op["params"]]
     body = op.get("body")
-    if body and body["kind"] == "flat":
+    if body and body["kind"] in ("flat", "resource"):
         for field in body["fields"]:
-            setters.append(dict(field, ident=cpp_identifier(field["name"]), where="body", required=field.get("required", False)))
+            setters.append(dict(field, ident=cpp_identifier(field["name"]), where="body",
+                                required=field.get("required", False)))
+        if body.get("extra"):
+            where = "attributes" if body["kind"] == "resource" else "the body"
+            setters.append({"name": "extra", "ident": "extra_fields", "type": "json", "where": "body",
+                            "extra": True, "confidence": body["confidence"],
+                            "doc": f"a JSON object whose members are added to {where}, for keys this "
+                                   f"library does not know; a key it does know is refused"})
     elif body and body["kind"] == "identifiers":
         setters.append({"name": body["setter"], "ident": body["setter"], "type": "string_list", "where": "body",
                         "required": body.get("required", False), "confidence": body["confidence"],
@@ -370,25 +414,184 @@ def emit_operation(desc: dict, schemas: dict, group: str, op: dict) -> str:
         raise DescriptionError(f"{op['id']}: more than 63 parameters")
     for i, s in enumerate(setters):
         s["bit"] = f"(std::uint64_t{{1}} << {i})"
+    return setters
 
-    out = [f"\n// ---- {op['id']}\n\nnamespace detail {{\nstruct {params_struct} {{\n"]
+
+def setter_doc(s: dict) -> str:
+    req = "required" if s.get("required") else "optional"
+    doc = f"{s['name']} ({s['where']}, {req}) {tag(s['confidence'])}"
+    extra = " ".join(x.rstrip(".") + "." for x in (s.get("doc"), s.get("note")) if x)
+    if s.get("max_items"):
+        extra += f" At most {s['max_items']} values."
+    if s["type"] == "integer" and "min" in s:
+        extra += f" From {s['min']} to {s['max']}."
+    if s["type"] in ("date", "month"):
+        extra += " Format YYYY-MM-DD." if s["type"] == "date" else " Format YYYY-MM."
+    return doc + (f": {comment_text(extra)}" if extra.strip() else "")
+
+
+def emit_setter(op: dict, s: dict) -> str:
+    ident, bit = s["ident"], s["bit"]
+    out = [f"\n  /// {setter_doc(s)}\n"]
+    # Two overloads: on a temporary builder (the usual chain) the parameters move along; on a
+    # named one they are copied, so the named builder stays usable.
+    overloads = (("const&", "p_"), ("&&", "std::move(p_)"))
+    if s["type"] == "enum_set":
+        egroup, ename = enum_parts(s["enum"])
+        qualified = f"::leadfeeder::{egroup}::{ename}"
+        check = (f"    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, {qualified}> && ...),\n"
+                 f"                  \"{op['id']}: {ident}() takes leadfeeder::{egroup}::{ename} values\");\n")
+        for qual, source in overloads:
+            out.append(f"  template <class... Values>\n  [[nodiscard]] auto {ident}(Values... values) {qual} {{\n{check}"
+                       f"    auto next = rebind<{bit}>({source});\n"
+                       f"    next.p_.{ident} = (next.p_.{ident} | ... | static_cast<std::uint32_t>(values));\n"
+                       f"    return next;\n  }}\n")
+        return "".join(out)
+    if s["type"] == "enum":
+        egroup, ename = enum_parts(s["enum"])
+        arg = f"::leadfeeder::{egroup}::{ename} value"
+    elif s["type"] == "object_list":
+        arg = f"std::vector<::leadfeeder::{op['id'].split('.')[0]}::{s['item']['cpp']}> value"
+    else:
+        arg = SETTER_ARG[s["type"]]
+    assign = SETTER_ASSIGN[s["type"]].format(ident)
+    for qual, source in overloads:
+        out.append(f"  [[nodiscard]] auto {ident}({arg}) {qual} {{\n"
+                   f"    auto next = rebind<{bit}>({source});\n    {assign};\n    return next;\n  }}\n")
+    if s["type"] == "integer" and "min" in s:
+        # The same setter with a constant: out of range does not compile.
+        for qual, self in (("const&", "*this"), ("&&", "std::move(*this)")):
+            out.append(f"  template <std::int64_t Value>\n  [[nodiscard]] auto {ident}() {qual} {{\n"
+                       f"    static_assert(Value >= {s['min']} && Value <= {s['max']},\n"
+                       f"                  \"{op['id']}: parameter '{s['name']}' must be between {s['min']} and {s['max']}\");\n"
+                       f"    return {self}.{ident}(Value);\n  }}\n")
+    return "".join(out)
+
+
+def query_call(s: dict, when: dict | None) -> str:
+    name, ident = s["name"], s["ident"]
+    req = "true" if s.get("required") or (when and when["param"] == name) else "false"
+    t = s["type"]
+    if t == "string":
+        return f"w.query(\"{name}\", p_.{ident}, {req});"
+    if t in ("date", "month"):
+        return f"w.query_{t}(\"{name}\", p_.{ident}, {req});"
+    if t == "string_list":
+        return f"w.query_list(\"{name}\", p_.{ident}, {req}, {s.get('max_items', 'static_cast<std::size_t>(-1)')});"
+    if t == "integer":
+        return f"w.query_integer(\"{name}\", p_.{ident}, {s.get('min', 'INT64_MIN')}, {s.get('max', 'INT64_MAX')});"
+    if t == "boolean":
+        return f"w.query_bool(\"{name}\", p_.{ident});"
+    egroup, ename = enum_parts(s["enum"])
+    if t == "enum":
+        return f"w.query(\"{name}\", {egroup}::to_string(p_.{ident}), true);"
+    return f"w.query_flags(\"{name}\", p_.{ident}, detail::{egroup}_{ename}_wire);"
+
+
+def member_call(s: dict, key: str, value: str, group: str) -> str:
+    t = s["type"]
+    if t in ("string", "date", "month"):
+        return f"w.member_string(\"{key}\", {value});"
+    if t == "string_list":
+        return f"w.member_strings(\"{key}\", {value});"
+    if t == "integer":
+        return f"w.member_integer(\"{key}\", {value});"
+    if t == "number":
+        return f"w.member_number(\"{key}\", {value});"
+    if t == "boolean":
+        return f"w.member_bool(\"{key}\", {value});"
+    if t == "json":
+        return f"w.member_json(\"{key}\", {value});"
+    if t == "enum":
+        egroup, _ = enum_parts(s["enum"])
+        return f"w.member_string(\"{key}\", {egroup}::to_string({value}));"
+    if t == "object_list":
+        return f"detail::write_{group}_{s['item']['cpp']}_list(w, \"{key}\", {value});"
+    raise DescriptionError(f"no body writer for type {t}")
+
+
+def emit_members(setters: list, group: str, indent: str, present) -> list:
+    """Writes the members of one object; dotted names nest one level. `present(s)` is the C++
+    condition under which member s is written."""
+    out, done = [], set()
     for s in setters:
-        ctype, init = param_storage(s)
+        if s["ident"] in done or s.get("extra"):
+            continue
+        if "." in s["name"]:
+            parent = s["name"].split(".")[0]
+            children = [c for c in setters if c["name"].startswith(parent + ".")]
+            any_child = " || ".join(f"({present(c)})" for c in children)
+            out.append(f"{indent}if ({any_child}) {{\n{indent}  w.key(\"{parent}\");\n{indent}  w.begin_object();\n")
+            for c in children:
+                key = c["name"].split(".", 1)[1]
+                out.append(f"{indent}  if ({present(c)}) {member_call(c, key, c['value'], group)}\n")
+                done.add(c["ident"])
+            out.append(f"{indent}  w.end_object();\n{indent}}}\n")
+        else:
+            out.append(f"{indent}if ({present(s)}) {member_call(s, s['name'], s['value'], group)}\n")
+            done.add(s["ident"])
+    return out
+
+
+def emit_item_struct(group: str, op: dict, s: dict) -> str:
+    """An element type of an object_list body field, and the function that writes a list of them."""
+    item = s["item"]
+    cpp = item["cpp"]
+    out = [f"\nnamespace {group} {{\n\n/// One element of {op['id']}'s `{s['name']}` list {tag(s['confidence'])}."
+           f" Empty strings and unset numbers are left out.\n"
+           f"struct {cpp} {{\n"]
+    ctype = {"string": "std::string", "number": "std::optional<double>", "integer": "std::optional<std::int64_t>"}
+    for f in item["fields"]:
+        if f["type"] not in ctype:
+            raise DescriptionError(f"{op['id']} {s['name']}.{f['name']}: item fields are string, number or integer")
+        doc = f"{f['name']} {tag(f['confidence'])}" + (f": {comment_text(f['doc'])}" if f.get("doc") else "")
+        out.append(f"  {ctype[f['type']]} {cpp_identifier(f['name'])};  ///< {doc}\n")
+    out.append(f"}};\n\n}}  // namespace {group}\n\nnamespace detail {{\n")
+    out.append(f"inline void write_{group}_{cpp}_list(request_writer& w, std::string_view key,\n"
+               f"    std::vector<{group}::{cpp}> const& items) {{\n  w.key(key);\n  w.begin_array();\n"
+               f"  for ({group}::{cpp} const& item : items) {{\n    w.begin_object();\n")
+    fields = [dict(f, ident=cpp_identifier(f["name"]), value=f"item.{cpp_identifier(f['name'])}") for f in item["fields"]]
+    for f in fields:
+        if f["type"] != "string":
+            f["value"] = f"*{f['value']}"
+
+    def present(f):
+        return f"!item.{f['ident']}.empty()" if f["type"] == "string" else f"item.{f['ident']}.has_value()"
+    out.extend(emit_members(fields, group, "    ", present))
+    out.append("    w.end_object();\n  }\n  w.end_array();\n}\n}  // namespace detail\n")
+    return "".join(out)
+
+
+def emit_operation(desc: dict, schemas: dict, group: str, op: dict) -> str:
+    verb = op["id"].split(".")[1]
+    builder = f"{verb}_builder"
+    params_struct = f"{group}_{verb}_params"
+    setters = collect_setters(op)
+    body = op.get("body")
+    response = op["response"]
+    when = response.get("when_set")
+
+    out = [f"\n// ---- {op['id']}\n"]
+    for s in setters:
+        if s["type"] == "object_list":
+            out.append(emit_item_struct(group, op, s))
+    out.append(f"\nnamespace detail {{\nstruct {params_struct} {{\n")
+    for s in setters:
+        ctype, init = param_storage(s, group)
         out.append(f"  {ctype} {s['ident']}{init};\n")
     out.append("};\n}  // namespace detail\n\n")
 
     out.append(f"namespace {group} {{\n\n")
     out.append(f"/// {op['id']}: {op['title']} (reference {op['reference']}).\n")
     out.append(f"/// {op['method']} {op['path']}  (method {tag(op['method_confidence'])}, "
-               f"path {tag(op['path_confidence'])})\n")
+               f"path {tag(op['path_confidence'])}{'; ' + comment_text(op['path_note']) if op.get('path_note') else ''})\n")
     if op.get("doc"):
         out.append(f"/// {comment_text(op['doc'])}\n")
     out.append(f"/// Pagination: {op['pagination']}. Credits: {op['credits']}.\n")
     out.append(f"template <std::uint64_t Set = 0>\nclass {builder} {{\n public:\n")
     out.append(f"  static constexpr std::string_view operation_id = \"{op['id']}\";\n")
     out.append(f"  static constexpr http_method method = http_method::{METHODS[op['method']]};\n")
-    response = op["response"]
-    when = response.get("when_set")
+    out.append(f"  static constexpr pagination_style pagination = pagination_style::{op['pagination']};\n")
     if when:
         bit = next(s["bit"] for s in setters if s["name"] == when["param"])
         out.append(f"  /// The answer's shape depends on whether {when['param']} is set.\n")
@@ -398,39 +601,14 @@ def emit_operation(desc: dict, schemas: dict, group: str, op: dict) -> str:
     else:
         out.append(f"  using response_type = {response_type(schemas, response, response.get('schema'))};\n")
     out.append(f"\n  {builder}() = default;\n")
-
     for s in setters:
-        ident, bit = s["ident"], s["bit"]
-        req = "required" if s.get("required") else "optional"
-        doc = f"{s['name']} ({s['where']}, {req}) {tag(s['confidence'])}"
-        extra = " ".join(x.rstrip(".") + "." for x in (s.get("doc"), s.get("note")) if x)
-        if s.get("max_items"):
-            extra += f" At most {s['max_items']} values."
-        if s["type"] == "integer" and "min" in s:
-            extra += f" From {s['min']} to {s['max']}."
-        if extra.strip():
-            doc += f": {comment_text(extra)}"
-        out.append(f"\n  /// {doc}\n")
-        # Two overloads: on a temporary builder (the usual chain) the parameters move along;
-        # on a named one they are copied, so the named builder stays usable.
-        if s["type"] == "enum_set":
-            egroup, ename = enum_parts(s["enum"])
-            qualified = f"::leadfeeder::{egroup}::{ename}"
-            check = (f"    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, {qualified}> && ...),\n"
-                     f"                  \"{op['id']}: {ident}() takes leadfeeder::{egroup}::{ename} values\");\n")
-            for qual, source in (("const&", "p_"), ("&&", "std::move(p_)")):
-                out.append(f"  template <class... Values>\n  [[nodiscard]] auto {ident}(Values... values) {qual} {{\n{check}"
-                           f"    auto next = rebind<{bit}>({source});\n"
-                           f"    next.p_.{ident} = (next.p_.{ident} | ... | static_cast<std::uint32_t>(values));\n"
-                           f"    return next;\n  }}\n")
-            continue
-        arg = {"string": "std::string_view value", "string_list": "string_list value",
-               "integer": "std::int64_t value", "boolean": "bool value"}[s["type"]]
-        assign = {"string": "next.p_.{0}.assign(value)", "string_list": "next.p_.{0} = std::move(value)",
-                  "integer": "next.p_.{0} = value", "boolean": "next.p_.{0} = value"}[s["type"]].format(ident)
-        for qual, source in (("const&", "p_"), ("&&", "std::move(p_)")):
-            out.append(f"  [[nodiscard]] auto {ident}({arg}) {qual} {{\n"
-                       f"    auto next = rebind<{bit}>({source});\n    {assign};\n    return next;\n  }}\n")
+        out.append(emit_setter(op, s))
+
+    identity = [s for s in setters if s.get("identity")]
+    if identity:
+        out.append(f"\n  /// The id asked for ({identity[0]['name']}); the response compares it with the id it got back.\n"
+                   f"  std::string_view requested_id() const noexcept {{ return p_.{identity[0]['ident']}; }}\n")
+    out.append(f"  /// Everything set so far.\n  detail::{params_struct} const& params() const noexcept {{ return p_; }}\n")
 
     # write(): checks, path, query, body.
     out.append("\n  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.\n")
@@ -439,59 +617,36 @@ def emit_operation(desc: dict, schemas: dict, group: str, op: dict) -> str:
         if s.get("required"):
             out.append(f"    static_assert((Set & {s['bit']}) != 0,\n"
                        f"                  \"{op['id']}: required parameter '{s['name']}' is not set\");\n")
-    pieces = re.split(r"(\{[a-z_]+\})", op["path"])
-    for piece in pieces:
-        if not piece:
-            continue
+    for piece in re.split(r"(\{[a-z_]+\})", op["path"]):
         if piece.startswith("{"):
-            ident = cpp_identifier(piece[1:-1])
-            out.append(f"    w.path_param(\"{piece[1:-1]}\", p_.{ident});\n")
-        else:
+            out.append(f"    w.path_param(\"{piece[1:-1]}\", p_.{cpp_identifier(piece[1:-1])});\n")
+        elif piece:
             out.append(f"    w.path(\"{piece}\");\n")
     for s in setters:
-        if s["where"] != "query":
-            continue
-        guard = "" if s.get("required") else f"if constexpr ((Set & {s['bit']}) != 0) "
-        name, ident = s["name"], s["ident"]
-        req = "true" if s.get("required") else "false"
-        if when and when["param"] == s["name"]:
-            req = "true"  # set but empty would promise the other response type
-        if s["type"] == "string":
-            call = f"w.query(\"{name}\", p_.{ident}, {req});"
-        elif s["type"] == "string_list":
-            call = f"w.query_list(\"{name}\", p_.{ident}, {req}, {s.get('max_items', 'static_cast<std::size_t>(-1)')});"
-        elif s["type"] == "integer":
-            call = f"w.query_integer(\"{name}\", p_.{ident}, {s.get('min', 'INT64_MIN')}, {s.get('max', 'INT64_MAX')});"
-        elif s["type"] == "boolean":
-            call = f"w.query_bool(\"{name}\", p_.{ident});"
-        else:
-            egroup, ename = enum_parts(s["enum"])
-            call = f"w.query_flags(\"{name}\", p_.{ident}, detail::{egroup}_{ename}_wire);"
-        out.append(f"    {guard}{call}\n")
+        if s["where"] == "query":
+            guard = "" if s.get("required") else f"if constexpr ((Set & {s['bit']}) != 0) "
+            out.append(f"    {guard}{query_call(s, when)}\n")
     if body and body["kind"] == "identifiers":
         s = setters[-1]
         out.append(f"    w.identifier_body(\"{s['name']}\", \"{body['resource_type']}\", p_.{s['ident']}, "
                    f"{'true' if s.get('required') else 'false'});\n")
-    elif body and body["kind"] == "flat":
+    elif body:
+        body_setters = [dict(s, value=f"p_.{s['ident']}") for s in setters if s["where"] == "body"]
+        indent = "    "
+        if body["kind"] == "resource":
+            out.append(f"    w.begin_object();\n    w.key(\"data\");\n    w.begin_object();\n"
+                       f"    w.member_string(\"type\", \"{body['resource_type']}\");\n    w.key(\"attributes\");\n")
         out.append("    w.begin_object();\n")
-        body_setters = [s for s in setters if s["where"] == "body"]
-        done = set()
-        for s in body_setters:
-            if s["ident"] in done:
-                continue
-            if "." in s["name"]:
-                parent = s["name"].split(".")[0]
-                children = [c for c in body_setters if c["name"].startswith(parent + ".")]
-                mask = " | ".join(c["bit"] for c in children)
-                out.append(f"    if constexpr ((Set & ({mask})) != 0) {{\n      w.key(\"{parent}\");\n      w.begin_object();\n")
-                for c in children:
-                    out.append(f"      if constexpr ((Set & {c['bit']}) != 0) {body_call(c, c['name'].split('.', 1)[1])}\n")
-                    done.add(c["ident"])
-                out.append("      w.end_object();\n    }\n")
-            else:
-                out.append(f"    if constexpr ((Set & {s['bit']}) != 0) {body_call(s, s['name'])}\n")
-                done.add(s["ident"])
+        out.extend(emit_members(body_setters, group, indent, lambda s: f"(Set & {s['bit']}) != 0"))
+        extra = [s for s in body_setters if s.get("extra")]
+        if extra:
+            known = sorted({s["name"].split(".")[0] for s in body_setters if not s.get("extra")})
+            known_list = ", ".join(f'"{k}"' for k in known)
+            out.append(f"    if ((Set & {extra[0]['bit']}) != 0) w.merge_members(\"extra_fields\", p_.extra_fields, "
+                       f"{{{known_list}}});\n")
         out.append("    w.end_object();\n")
+        if body["kind"] == "resource":
+            out.append("    w.end_object();\n    w.end_object();\n")
     out.append("  }\n\n private:\n")
     out.append(f"  template <std::uint64_t>\n  friend class {builder};\n")
     out.append(f"  explicit {builder}(detail::{params_struct} p) noexcept : p_(std::move(p)) {{}}\n")
@@ -501,17 +656,6 @@ def emit_operation(desc: dict, schemas: dict, group: str, op: dict) -> str:
     out.append(f"/// Starts a {op['id']} request ({op['title']}).\n")
     out.append(f"[[nodiscard]] inline {builder}<> {verb}() {{ return {{}}; }}\n\n}}  // namespace {group}\n")
     return "".join(out)
-
-
-def body_call(s: dict, key: str) -> str:
-    t = s["type"]
-    if t == "string":
-        return f"w.member_string(\"{key}\", p_.{s['ident']});"
-    if t == "string_list":
-        return f"w.member_strings(\"{key}\", p_.{s['ident']});"
-    if t == "integer":
-        return f"w.member_integer(\"{key}\", p_.{s['ident']});"
-    return f"w.member_bool(\"{key}\", p_.{s['ident']});"
 
 
 def emit_operations_header(desc: dict) -> str:
@@ -555,8 +699,10 @@ def emit_docs(desc: dict) -> str:
         if op["params"]:
             out.append("| Parameter | C++ setter | In | Type | Required | Confidence | Notes |\n| --- | --- | --- | --- | --- | --- | --- |\n")
             for p in op["params"]:
-                t = p["type"] if p["type"] != "enum_set" else f"`{p['enum'].replace('.', '::')}` values"
+                t = doc_param_type(p)
                 notes = " ".join(x for x in (p.get("doc"), p.get("note")) if x)
+                if p.get("identity"):
+                    notes = (notes + " The response tells when the id it returns differs (a merged record).").strip()
                 if p.get("max_items"):
                     notes = (notes + f" At most {p['max_items']}.").strip()
                 if "min" in p:
@@ -571,16 +717,24 @@ def emit_docs(desc: dict) -> str:
                 out.append(f"`{{\"data\":[{{\"type\":\"{body['resource_type']}\",\"id\":\"...\"}}]}}` from "
                            f"`{body['setter']}()`{'; required' if body.get('required') else ''}.\n\n")
             else:
-                out.append("| Field | C++ setter | Type | Confidence | Notes |\n| --- | --- | --- | --- | --- |\n")
+                if body["kind"] == "resource":
+                    out.append(f"`{{\"data\":{{\"type\":\"{body['resource_type']}\",\"attributes\":{{...}}}}}}` "
+                               f"with these attributes:\n\n")
+                out.append("| Field | C++ setter | Type | Required | Confidence | Notes |\n| --- | --- | --- | --- | --- | --- |\n")
                 for f in body["fields"]:
-                    out.append(f"| `{f['name']}` | `{cpp_identifier(f['name'])}()` | {f['type']} | {f['confidence']} | "
-                               f"{f.get('doc', '')} |\n")
+                    notes = " ".join(x for x in (f.get("doc"), f.get("note")) if x)
+                    if f["type"] == "object_list":
+                        items = ", ".join(f"`{i['name']}` ({i['type']}, {i['confidence']})" for i in f["item"]["fields"])
+                        notes = (notes + f" Each `{f['item']['cpp']}` has {items}.").strip()
+                    out.append(f"| `{f['name']}` | `{cpp_identifier(f['name'])}()` | {doc_param_type(f)} | "
+                               f"{'yes' if f.get('required') else 'no'} | {f['confidence']} | {notes} |\n")
+                if body.get("extra"):
+                    out.append("| any other key | `extra_fields()` | JSON object | no | | keys this library does not know |\n")
                 out.append("\n")
-        if op["params"] and any(p["type"] == "enum_set" for p in op["params"]):
-            for p in op["params"]:
-                if p["type"] == "enum_set":
-                    values = ", ".join(f"`{v['wire']}` ({v['confidence']})" for v in desc["enums"][p["enum"]]["values"])
-                    out.append(f"`{p['name']}` values: {values}.\n\n")
+        used = [f for f in op["params"] + (body or {}).get("fields", []) if f["type"] in ("enum", "enum_set")]
+        for f in used:
+            values = ", ".join(f"`{v['wire']}` ({v['confidence']})" for v in desc["enums"][f["enum"]]["values"])
+            out.append(f"`{f['name']}` values: {values}.\n\n")
     out.append("\n# Views\n\nEach view reads one schema. Accessors are named after the JSON key; a resource view flattens\n"
                "`attributes`. Missing, null or wrongly typed values read as empty, 0 or false, and `has_<key>()` tells\n"
                "them apart.\n")
@@ -602,6 +756,16 @@ def emit_docs(desc: dict) -> str:
     return "".join(out)
 
 
+def doc_param_type(p: dict) -> str:
+    if p["type"] == "enum_set":
+        return f"`{p['enum'].replace('.', '::')}` values"
+    if p["type"] == "enum":
+        return f"one `{p['enum'].replace('.', '::')}`"
+    if p["type"] == "object_list":
+        return f"list of `{p['item']['cpp']}`"
+    return p["type"]
+
+
 def doc_type(schemas: dict, field: dict) -> str:
     if field["type"] in ("object", "array", "map"):
         return f"{field['type']} of `{schemas[field['schema']]['cpp']}`"
@@ -613,7 +777,7 @@ def response_doc(schemas: dict, response: dict) -> str:
         return "`json_view`"
     def one(schema_name):
         view = schemas[schema_name]["cpp"]
-        return f"list of `{view}`" if response["data"] == "list" else f"`{view}`"
+        return {"list": f"list of `{view}`", "list_of_lists": f"list of lists of `{view}`"}.get(response["data"], f"`{view}`")
     text = one(response["schema"])
     if response.get("when_set"):
         text += f"; with `{response['when_set']['param']}`: {one(response['when_set']['schema'])}"

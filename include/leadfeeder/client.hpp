@@ -46,6 +46,21 @@ struct is_builder<T, std::void_t<typename T::response_type, decltype(T::operatio
                                  decltype(std::declval<T const&>().write(
                                      std::declval<request_writer&>()))>> : std::true_type {};
 
+template <class T, class = void>
+struct has_requested_id : std::false_type {};
+template <class T>
+struct has_requested_id<T, std::void_t<decltype(std::declval<T const&>().requested_id())>> : std::true_type {};
+
+// The method of a request: a constant of the typed builders, a member of raw requests.
+template <class Builder>
+constexpr http_method method_of(Builder const& builder) noexcept {
+  if constexpr (std::is_invocable_v<decltype(&Builder::method), Builder const&>) {
+    return builder.method();
+  } else {
+    return Builder::method;
+  }
+}
+
 // What send() answers with; for a non-builder, a stand-in so that send's static_assert (and not
 // a substitution failure) is what the compiler reports.
 template <class T, bool = is_builder<T>::value>
@@ -135,7 +150,7 @@ class client {
   template <class Builder>
   result<typename Builder::response_type> send_builder(Builder const& builder, document_buffer buffer) {
     using response_type = typename Builder::response_type;
-    writer_.begin(Builder::operation_id, Builder::method, options_.base_url);
+    writer_.begin(Builder::operation_id, detail::method_of(builder), options_.base_url);
     builder.write(writer_);
     if (writer_.failed()) return error(errc::invalid_argument, writer_.failure());
     if (!option_error_.empty()) return error(errc::invalid_argument, option_error_);
@@ -144,7 +159,11 @@ class client {
     response_.clear();
     std::error_code const ec = transport_.send(request, response_);
     if (ec) return error(ec, std::string(Builder::operation_id) + ": the exchange failed: " + ec.message());
-    return decode<response_type>(buffer);
+    if constexpr (detail::has_requested_id<Builder>::value) {
+      return decode<response_type>(buffer, builder.requested_id());
+    } else {
+      return decode<response_type>(buffer, {});
+    }
   }
 
   http_request make_request() noexcept {
@@ -163,7 +182,7 @@ class client {
   }
 
   template <class Response>
-  result<Response> decode(document_buffer buffer) {
+  result<Response> decode(document_buffer buffer, std::string_view requested_id) {
     int const status = response_.status;
     if (status < 200 || status > 299) {
       return detail::error_from_response(response_, *parser_, std::chrono::system_clock::now());
@@ -193,7 +212,8 @@ class client {
         return invalid("the response's data member is neither an object nor an array");
       }
     }
-    return Response(std::move(*doc), status);
+    if (requested_id.empty()) return Response(std::move(*doc), status);
+    return Response(std::move(*doc), status, std::string(requested_id));
   }
 
   Transport transport_;

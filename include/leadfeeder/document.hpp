@@ -149,6 +149,78 @@ inline void normalize_ids(boost::json::value& v) {
   }
 }
 
+// JSON:API side-loading (reference 1.8): the API inlines related resources under
+// `relationships`, but if a response ever lists them in a top-level `included` array instead, the
+// stubs {id, type} under `relationships` are replaced by the full resources, so that views read
+// both forms alike. A resource copied in is not searched again, so cycles between resources end.
+class included_resolver {
+ public:
+  explicit included_resolver(boost::json::array const& included) : included_(included) {}
+
+  void resolve_tree(boost::json::value& v) {
+    if (boost::json::object* o = v.if_object()) {
+      for (boost::json::key_value_pair& member : *o) {
+        if (member.key() == "relationships") {
+          if (boost::json::object* rels = member.value().if_object()) {
+            for (boost::json::key_value_pair& rel : *rels) resolve_relation(rel.value());
+          }
+          continue;  // what was copied in is not searched again
+        }
+        if (member.value().is_structured()) resolve_tree(member.value());
+      }
+    } else if (boost::json::array* a = v.if_array()) {
+      for (boost::json::value& element : *a) {
+        if (element.is_structured()) resolve_tree(element);
+      }
+    }
+  }
+
+ private:
+  void resolve_relation(boost::json::value& rel) {
+    if (boost::json::object* o = rel.if_object()) {
+      if (!o->contains("id")) {
+        if (boost::json::value* wrapped = o->if_contains("data")) return resolve_relation(*wrapped);
+      }
+      return resolve_stub(rel);
+    }
+    if (boost::json::array* a = rel.if_array()) {
+      for (boost::json::value& element : *a) resolve_stub(element);
+    }
+  }
+
+  void resolve_stub(boost::json::value& stub) {
+    boost::json::object const* o = stub.if_object();
+    if (o == nullptr || o->contains("attributes")) return;
+    boost::json::value const* id = o->if_contains("id");
+    boost::json::value const* type = o->if_contains("type");
+    if (id == nullptr || type == nullptr || !id->is_string() || !type->is_string()) return;
+    for (boost::json::value const& candidate : included_) {
+      boost::json::object const* c = candidate.if_object();
+      if (c == nullptr || !c->contains("attributes")) continue;
+      boost::json::value const* cid = c->if_contains("id");
+      boost::json::value const* ctype = c->if_contains("type");
+      if (cid != nullptr && ctype != nullptr && *cid == *id && *ctype == *type) {
+        stub = candidate;  // a copy in the document's arena; not searched again
+        return;
+      }
+    }
+  }
+
+  boost::json::array const& included_;
+};
+
+// Resolves the stubs inside `data` against a top-level `included` array, when there is one.
+inline void resolve_included(boost::json::value& root) {
+  boost::json::object* o = root.if_object();
+  if (o == nullptr) return;
+  boost::json::value const* included = o->if_contains("included");
+  if (included == nullptr || !included->is_array() || included->get_array().empty()) return;
+  boost::json::value* data = o->if_contains("data");
+  if (data == nullptr || !data->is_structured()) return;
+  included_resolver resolver(included->get_array());
+  resolver.resolve_tree(*data);
+}
+
 inline bool is_blank(std::string_view s) noexcept {
   for (char c : s) {
     if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
@@ -193,6 +265,7 @@ inline result<document> document::parse(boost::json::parser& parser, std::string
   }
   st.root = parser.release();
   detail::normalize_ids(st.root);
+  detail::resolve_included(st.root);
   if (st.overflow.overflowed()) {
     return error(errc::buffer_exhausted,
                  "the document buffer (" + std::to_string(buffer.size) +

@@ -14,6 +14,8 @@
 #include <leadfeeder/generated/operations.hpp>
 #include <leadfeeder/generated/schemas.hpp>
 #include <leadfeeder/http.hpp>
+#include <leadfeeder/pagination.hpp>
+#include <leadfeeder/raw_request.hpp>
 #include <leadfeeder/response.hpp>
 #include <leadfeeder/result.hpp>
 #include <leadfeeder/string_list.hpp>

@@ -7,13 +7,26 @@
 #include <leadfeeder/generated/schemas.hpp>
 #include <leadfeeder/view.hpp>
 
+#include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
 
 LEADFEEDER_BEGIN_NAMESPACE
 
+/// How an operation pages through results (reference 1.7).
+enum class pagination_style {
+  none,         ///< one answer holds everything
+  cursor,       ///< page[cursor] from meta.pagination.next_cursor
+  page_number,  ///< page[num] up to meta.pagination.page_count
+};
+
 namespace detail {
+
+template <class T, class = void>
+struct has_id_member : std::false_type {};
+template <class T>
+struct has_id_member<T, std::void_t<decltype(std::declval<T const&>().id())>> : std::true_type {};
 
 template <class T>
 struct is_array_view : std::false_type {};
@@ -43,6 +56,9 @@ class response {
   using data_type = Data;
 
   response(document doc, int status) noexcept : doc_(std::move(doc)), status_(status) {}
+  /// For operations that ask for one resource by id: remembers the id asked for.
+  response(document doc, int status, std::string requested_id) noexcept
+      : doc_(std::move(doc)), status_(status), requested_id_(std::move(requested_id)) {}
 
   /// The `data` member, seen as the operation's view.
   Data data() const noexcept { return detail::make_data<Data>(detail::member(&doc_.root(), "data")); }
@@ -58,9 +74,23 @@ class response {
   std::string_view body() const noexcept { return doc_.body(); }
   document const& doc() const noexcept { return doc_; }
 
+  /// The id the request asked for (get and update operations), or empty.
+  std::string_view requested_id() const noexcept { return requested_id_; }
+  /// True when the resource came back under another id than the one asked for: the API resolved
+  /// an old id of a merged record (reference 1.13). Store data().id() in place of the old one.
+  bool id_changed() const noexcept {
+    if constexpr (detail::has_id_member<Data>::value) {
+      std::string_view const returned = data().id();
+      return !requested_id_.empty() && !returned.empty() && returned != requested_id_;
+    } else {
+      return false;
+    }
+  }
+
  private:
   document doc_;
   int status_ = 0;
+  std::string requested_id_;
 };
 
 LEADFEEDER_END_NAMESPACE

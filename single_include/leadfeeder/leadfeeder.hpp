@@ -791,6 +791,31 @@ constexpr bool has_line_break(std::string_view s) noexcept {
   return false;
 }
 
+constexpr bool all_digits(std::string_view s) noexcept {
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return !s.empty();
+}
+
+/// YYYY-MM with a month from 01 to 12.
+constexpr bool is_month(std::string_view s) noexcept {
+  if (s.size() != 7 || s[4] != '-' || !all_digits(s.substr(0, 4)) || !all_digits(s.substr(5, 2))) return false;
+  int const month = (s[5] - '0') * 10 + (s[6] - '0');
+  return month >= 1 && month <= 12;
+}
+
+/// YYYY-MM-DD naming a day that exists (leap years included).
+constexpr bool is_date(std::string_view s) noexcept {
+  if (s.size() != 10 || s[7] != '-' || !is_month(s.substr(0, 7)) || !all_digits(s.substr(8, 2))) return false;
+  int const year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+  int const month = (s[5] - '0') * 10 + (s[6] - '0');
+  int const day = (s[8] - '0') * 10 + (s[9] - '0');
+  constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool const leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return day >= 1 && day <= days[month - 1] + ((month == 2 && leap) ? 1 : 0);
+}
+
 /// Appends s with every byte but the unreserved ones as %XX (a space is %20).
 inline void append_percent_encoded(std::string& out, std::string_view s) {
   constexpr char hex[] = "0123456789ABCDEF";
@@ -990,8 +1015,13 @@ class string_list {
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/string_list.hpp ----
 
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+
 #include <charconv>
+#include <cmath>
 #include <cstddef>
+#include <initializer_list>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -1079,10 +1109,24 @@ class request_writer {
     append_integer(url_, value);
   }
 
+  /// name=YYYY-MM-DD; refuses anything else (an empty optional value is left out).
+  void query_date(std::string_view name, std::string_view value, bool required) {
+    if (!value.empty() && !is_date(value)) return fail(name, "must be a date YYYY-MM-DD");
+    query(name, value, required);
+  }
+  /// name=YYYY-MM; refuses anything else (an empty optional value is left out).
+  void query_month(std::string_view name, std::string_view value, bool required) {
+    if (!value.empty() && !is_month(value)) return fail(name, "must be a month YYYY-MM");
+    query(name, value, required);
+  }
+
   void query_bool(std::string_view name, bool value) {
     query_name(name);
     url_.append(value ? "true" : "false");
   }
+
+  /// The whole body as ready JSON text (raw requests).
+  void raw_body(std::string_view json) { body_.assign(json); }
 
   // ---- JSON body: a small streaming writer; the builder emits well-nested calls.
 
@@ -1124,6 +1168,42 @@ class request_writer {
     for (std::size_t i = 0; i < values.size(); ++i) value_string(name, values[i]);
     end_array();
   }
+  /// "name": <number>; refuses NaN and infinities, which JSON cannot carry.
+  void member_number(std::string_view name, double v) {
+    if (!std::isfinite(v)) return fail(name, "must be a finite number");
+    key(name);
+    separate();
+    char digits[32];
+    std::to_chars_result const r = std::to_chars(digits, digits + sizeof digits, v);
+    body_.append(digits, static_cast<std::size_t>(r.ptr - digits));
+  }
+  /// "name": <any JSON the caller built>
+  void member_json(std::string_view name, boost::json::value const& v) {
+    key(name);
+    separate();
+    body_ += boost::json::serialize(v);
+  }
+  /// Adds the members of a caller-built JSON object to the object being written. Refuses
+  /// anything but an object, and keys the builder has setters for (`known`), so that no key is
+  /// written twice.
+  void merge_members(std::string_view name, boost::json::value const& extra,
+                     std::initializer_list<std::string_view> known) {
+    boost::json::object const* o = extra.if_object();
+    if (o == nullptr) return fail(name, "must be a JSON object");
+    for (boost::json::key_value_pair const& m : *o) {
+      std::string_view const k(m.key().data(), m.key().size());
+      for (std::string_view taken : known) {
+        if (k == taken) return fail(name, "must not repeat a key that has its own setter");
+      }
+      if (!is_valid_utf8(k)) return fail(name, "has a key that is not valid UTF-8");
+    }
+    for (boost::json::key_value_pair const& m : *o) {
+      key(std::string_view(m.key().data(), m.key().size()));
+      separate();
+      body_ += boost::json::serialize(m.value());
+    }
+  }
+
   /// "name": true|false
   void member_bool(std::string_view name, bool v) {
     key(name);
@@ -1768,6 +1848,78 @@ inline void normalize_ids(boost::json::value& v) {
   }
 }
 
+// JSON:API side-loading (reference 1.8): the API inlines related resources under
+// `relationships`, but if a response ever lists them in a top-level `included` array instead, the
+// stubs {id, type} under `relationships` are replaced by the full resources, so that views read
+// both forms alike. A resource copied in is not searched again, so cycles between resources end.
+class included_resolver {
+ public:
+  explicit included_resolver(boost::json::array const& included) : included_(included) {}
+
+  void resolve_tree(boost::json::value& v) {
+    if (boost::json::object* o = v.if_object()) {
+      for (boost::json::key_value_pair& member : *o) {
+        if (member.key() == "relationships") {
+          if (boost::json::object* rels = member.value().if_object()) {
+            for (boost::json::key_value_pair& rel : *rels) resolve_relation(rel.value());
+          }
+          continue;  // what was copied in is not searched again
+        }
+        if (member.value().is_structured()) resolve_tree(member.value());
+      }
+    } else if (boost::json::array* a = v.if_array()) {
+      for (boost::json::value& element : *a) {
+        if (element.is_structured()) resolve_tree(element);
+      }
+    }
+  }
+
+ private:
+  void resolve_relation(boost::json::value& rel) {
+    if (boost::json::object* o = rel.if_object()) {
+      if (!o->contains("id")) {
+        if (boost::json::value* wrapped = o->if_contains("data")) return resolve_relation(*wrapped);
+      }
+      return resolve_stub(rel);
+    }
+    if (boost::json::array* a = rel.if_array()) {
+      for (boost::json::value& element : *a) resolve_stub(element);
+    }
+  }
+
+  void resolve_stub(boost::json::value& stub) {
+    boost::json::object const* o = stub.if_object();
+    if (o == nullptr || o->contains("attributes")) return;
+    boost::json::value const* id = o->if_contains("id");
+    boost::json::value const* type = o->if_contains("type");
+    if (id == nullptr || type == nullptr || !id->is_string() || !type->is_string()) return;
+    for (boost::json::value const& candidate : included_) {
+      boost::json::object const* c = candidate.if_object();
+      if (c == nullptr || !c->contains("attributes")) continue;
+      boost::json::value const* cid = c->if_contains("id");
+      boost::json::value const* ctype = c->if_contains("type");
+      if (cid != nullptr && ctype != nullptr && *cid == *id && *ctype == *type) {
+        stub = candidate;  // a copy in the document's arena; not searched again
+        return;
+      }
+    }
+  }
+
+  boost::json::array const& included_;
+};
+
+// Resolves the stubs inside `data` against a top-level `included` array, when there is one.
+inline void resolve_included(boost::json::value& root) {
+  boost::json::object* o = root.if_object();
+  if (o == nullptr) return;
+  boost::json::value const* included = o->if_contains("included");
+  if (included == nullptr || !included->is_array() || included->get_array().empty()) return;
+  boost::json::value* data = o->if_contains("data");
+  if (data == nullptr || !data->is_structured()) return;
+  included_resolver resolver(included->get_array());
+  resolver.resolve_tree(*data);
+}
+
 inline bool is_blank(std::string_view s) noexcept {
   for (char c : s) {
     if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
@@ -1812,6 +1964,7 @@ inline result<document> document::parse(boost::json::parser& parser, std::string
   }
   st.root = parser.release();
   detail::normalize_ids(st.root);
+  detail::resolve_included(st.root);
   if (st.overflow.overflowed()) {
     return error(errc::buffer_exhausted,
                  "the document buffer (" + std::to_string(buffer.size) +
@@ -2855,13 +3008,26 @@ inline array_view<social_media_profile_view> social_media_profiles_view::youtube
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/generated/schemas.hpp ----
 
+#include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
 
 LEADFEEDER_BEGIN_NAMESPACE
 
+/// How an operation pages through results (reference 1.7).
+enum class pagination_style {
+  none,         ///< one answer holds everything
+  cursor,       ///< page[cursor] from meta.pagination.next_cursor
+  page_number,  ///< page[num] up to meta.pagination.page_count
+};
+
 namespace detail {
+
+template <class T, class = void>
+struct has_id_member : std::false_type {};
+template <class T>
+struct has_id_member<T, std::void_t<decltype(std::declval<T const&>().id())>> : std::true_type {};
 
 template <class T>
 struct is_array_view : std::false_type {};
@@ -2891,6 +3057,9 @@ class response {
   using data_type = Data;
 
   response(document doc, int status) noexcept : doc_(std::move(doc)), status_(status) {}
+  /// For operations that ask for one resource by id: remembers the id asked for.
+  response(document doc, int status, std::string requested_id) noexcept
+      : doc_(std::move(doc)), status_(status), requested_id_(std::move(requested_id)) {}
 
   /// The `data` member, seen as the operation's view.
   Data data() const noexcept { return detail::make_data<Data>(detail::member(&doc_.root(), "data")); }
@@ -2906,9 +3075,23 @@ class response {
   std::string_view body() const noexcept { return doc_.body(); }
   document const& doc() const noexcept { return doc_; }
 
+  /// The id the request asked for (get and update operations), or empty.
+  std::string_view requested_id() const noexcept { return requested_id_; }
+  /// True when the resource came back under another id than the one asked for: the API resolved
+  /// an old id of a merged record (reference 1.13). Store data().id() in place of the old one.
+  bool id_changed() const noexcept {
+    if constexpr (detail::has_id_member<Data>::value) {
+      std::string_view const returned = data().id();
+      return !requested_id_.empty() && !returned.empty() && returned != requested_id_;
+    } else {
+      return false;
+    }
+  }
+
  private:
   document doc_;
   int status_ = 0;
+  std::string requested_id_;
 };
 
 LEADFEEDER_END_NAMESPACE
@@ -2997,6 +3180,21 @@ template <class T>
 struct is_builder<T, std::void_t<typename T::response_type, decltype(T::operation_id),
                                  decltype(std::declval<T const&>().write(
                                      std::declval<request_writer&>()))>> : std::true_type {};
+
+template <class T, class = void>
+struct has_requested_id : std::false_type {};
+template <class T>
+struct has_requested_id<T, std::void_t<decltype(std::declval<T const&>().requested_id())>> : std::true_type {};
+
+// The method of a request: a constant of the typed builders, a member of raw requests.
+template <class Builder>
+constexpr http_method method_of(Builder const& builder) noexcept {
+  if constexpr (std::is_invocable_v<decltype(&Builder::method), Builder const&>) {
+    return builder.method();
+  } else {
+    return Builder::method;
+  }
+}
 
 // What send() answers with; for a non-builder, a stand-in so that send's static_assert (and not
 // a substitution failure) is what the compiler reports.
@@ -3087,7 +3285,7 @@ class client {
   template <class Builder>
   result<typename Builder::response_type> send_builder(Builder const& builder, document_buffer buffer) {
     using response_type = typename Builder::response_type;
-    writer_.begin(Builder::operation_id, Builder::method, options_.base_url);
+    writer_.begin(Builder::operation_id, detail::method_of(builder), options_.base_url);
     builder.write(writer_);
     if (writer_.failed()) return error(errc::invalid_argument, writer_.failure());
     if (!option_error_.empty()) return error(errc::invalid_argument, option_error_);
@@ -3096,7 +3294,11 @@ class client {
     response_.clear();
     std::error_code const ec = transport_.send(request, response_);
     if (ec) return error(ec, std::string(Builder::operation_id) + ": the exchange failed: " + ec.message());
-    return decode<response_type>(buffer);
+    if constexpr (detail::has_requested_id<Builder>::value) {
+      return decode<response_type>(buffer, builder.requested_id());
+    } else {
+      return decode<response_type>(buffer, {});
+    }
   }
 
   http_request make_request() noexcept {
@@ -3115,7 +3317,7 @@ class client {
   }
 
   template <class Response>
-  result<Response> decode(document_buffer buffer) {
+  result<Response> decode(document_buffer buffer, std::string_view requested_id) {
     int const status = response_.status;
     if (status < 200 || status > 299) {
       return detail::error_from_response(response_, *parser_, std::chrono::system_clock::now());
@@ -3145,7 +3347,8 @@ class client {
         return invalid("the response's data member is neither an object nor an array");
       }
     }
-    return Response(std::move(*doc), status);
+    if (requested_id.empty()) return Response(std::move(*doc), status);
+    return Response(std::move(*doc), status, std::string(requested_id));
   }
 
   Transport transport_;
@@ -3178,11 +3381,16 @@ LEADFEEDER_END_NAMESPACE
 // and run `python3 tools/generate.py`. A test fails when this file is stale.
 
 
+#include <boost/json/value.hpp>
+
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 LEADFEEDER_BEGIN_NAMESPACE
 
@@ -3231,6 +3439,7 @@ class list_builder {
  public:
   static constexpr std::string_view operation_id = "accounts.list";
   static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::none;
   /// The answer's shape depends on whether account_id is set.
   using response_type = std::conditional_t<(Set & (std::uint64_t{1} << 0)) != 0,
       response<array_view<account_view>>,
@@ -3267,6 +3476,8 @@ class list_builder {
     next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
     return next;
   }
+  /// Everything set so far.
+  detail::accounts_list_params const& params() const noexcept { return p_; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -3298,11 +3509,16 @@ LEADFEEDER_END_NAMESPACE
 // and run `python3 tools/generate.py`. A test fails when this file is stale.
 
 
+#include <boost/json/value.hpp>
+
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 LEADFEEDER_BEGIN_NAMESPACE
 
@@ -3370,6 +3586,7 @@ class get_builder {
  public:
   static constexpr std::string_view operation_id = "contacts.get";
   static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::none;
   using response_type = response<contact_view>;
 
   get_builder() = default;
@@ -3415,6 +3632,8 @@ class get_builder {
     next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
     return next;
   }
+  /// Everything set so far.
+  detail::contacts_get_params const& params() const noexcept { return p_; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -3465,6 +3684,7 @@ class retrieve_builder {
  public:
   static constexpr std::string_view operation_id = "contacts.retrieve";
   static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::none;
   using response_type = response<array_view<contact_view>>;
 
   retrieve_builder() = default;
@@ -3510,6 +3730,8 @@ class retrieve_builder {
     next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
     return next;
   }
+  /// Everything set so far.
+  detail::contacts_retrieve_params const& params() const noexcept { return p_; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -3569,6 +3791,7 @@ class search_builder {
  public:
   static constexpr std::string_view operation_id = "contacts.search";
   static constexpr http_method method = http_method::post;
+  static constexpr pagination_style pagination = pagination_style::cursor;
   using response_type = response<array_view<contact_summary_view>>;
 
   search_builder() = default;
@@ -3607,6 +3830,18 @@ class search_builder {
     auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
     next.p_.page_size = value;
     return next;
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_size() const& {
+    static_assert(Value >= 1 && Value <= 100,
+                  "contacts.search: parameter 'page[size]' must be between 1 and 100");
+    return *this.page_size(Value);
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_size() && {
+    static_assert(Value >= 1 && Value <= 100,
+                  "contacts.search: parameter 'page[size]' must be between 1 and 100");
+    return std::move(*this).page_size(Value);
   }
 
   /// search_terms (body, optional) [vendor]: matched against full name and title.
@@ -3716,6 +3951,8 @@ class search_builder {
     next.p_.filters_has_email = value;
     return next;
   }
+  /// Everything set so far.
+  detail::contacts_search_params const& params() const noexcept { return p_; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -3726,18 +3963,18 @@ class search_builder {
     if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query("page[cursor]", p_.page_cursor, false);
     if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.member_strings("search_terms", p_.search_terms);
-    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) w.member_strings("emails", p_.emails);
-    if constexpr ((Set & (std::uint64_t{1} << 5)) != 0) w.member_strings("company_ids", p_.company_ids);
-    if constexpr ((Set & (std::uint64_t{1} << 6)) != 0) w.member_strings("positions", p_.positions);
-    if constexpr ((Set & (std::uint64_t{1} << 7)) != 0) w.member_strings("departments", p_.departments);
-    if constexpr ((Set & (std::uint64_t{1} << 8)) != 0) w.member_strings("hierarchy_levels", p_.hierarchy_levels);
-    if constexpr ((Set & (std::uint64_t{1} << 9)) != 0) w.member_strings("buyer_persona_ids", p_.buyer_persona_ids);
-    if constexpr ((Set & (std::uint64_t{1} << 10)) != 0) w.member_string("affiliation", p_.affiliation);
-    if constexpr ((Set & ((std::uint64_t{1} << 11))) != 0) {
+    if ((Set & (std::uint64_t{1} << 3)) != 0) w.member_strings("search_terms", p_.search_terms);
+    if ((Set & (std::uint64_t{1} << 4)) != 0) w.member_strings("emails", p_.emails);
+    if ((Set & (std::uint64_t{1} << 5)) != 0) w.member_strings("company_ids", p_.company_ids);
+    if ((Set & (std::uint64_t{1} << 6)) != 0) w.member_strings("positions", p_.positions);
+    if ((Set & (std::uint64_t{1} << 7)) != 0) w.member_strings("departments", p_.departments);
+    if ((Set & (std::uint64_t{1} << 8)) != 0) w.member_strings("hierarchy_levels", p_.hierarchy_levels);
+    if ((Set & (std::uint64_t{1} << 9)) != 0) w.member_strings("buyer_persona_ids", p_.buyer_persona_ids);
+    if ((Set & (std::uint64_t{1} << 10)) != 0) w.member_string("affiliation", p_.affiliation);
+    if (((Set & (std::uint64_t{1} << 11)) != 0)) {
       w.key("filters");
       w.begin_object();
-      if constexpr ((Set & (std::uint64_t{1} << 11)) != 0) w.member_bool("has_email", p_.filters_has_email);
+      if ((Set & (std::uint64_t{1} << 11)) != 0) w.member_bool("has_email", p_.filters_has_email);
       w.end_object();
     }
     w.end_object();
@@ -3780,6 +4017,7 @@ class add_to_lists_builder {
  public:
   static constexpr std::string_view operation_id = "contacts.add_to_lists";
   static constexpr http_method method = http_method::post;
+  static constexpr pagination_style pagination = pagination_style::none;
   using response_type = response<json_view>;
 
   add_to_lists_builder() = default;
@@ -3819,6 +4057,8 @@ class add_to_lists_builder {
     next.p_.list_ids = std::move(value);
     return next;
   }
+  /// Everything set so far.
+  detail::contacts_add_to_lists_params const& params() const noexcept { return p_; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -3864,7 +4104,7 @@ struct contacts_remove_from_lists_params {
 namespace contacts {
 
 /// contacts.remove_from_lists: Remove Contact from Lists (reference 3.3.5).
-/// DELETE /v1/contacts/{contact_id}/lists  (method [docs], path [inferred])
+/// DELETE /v1/contacts/{contact_id}/lists  (method [docs], path [inferred]; mirrors contacts.add_to_lists)
 /// Removes the contact from lists: a DELETE that carries a JSON body.
 /// Pagination: none. Credits: none [vendor].
 template <std::uint64_t Set = 0>
@@ -3872,6 +4112,7 @@ class remove_from_lists_builder {
  public:
   static constexpr std::string_view operation_id = "contacts.remove_from_lists";
   static constexpr http_method method = http_method::del;
+  static constexpr pagination_style pagination = pagination_style::none;
   using response_type = response<json_view>;
 
   remove_from_lists_builder() = default;
@@ -3911,6 +4152,8 @@ class remove_from_lists_builder {
     next.p_.list_ids = std::move(value);
     return next;
   }
+  /// Everything set so far.
+  detail::contacts_remove_from_lists_params const& params() const noexcept { return p_; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -3946,6 +4189,346 @@ class remove_from_lists_builder {
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/generated/contacts.hpp ----
 // ---- end leadfeeder/generated/operations.hpp ----
+// ---- begin leadfeeder/pagination.hpp ----
+// leadfeeder-cpp: paginated reads as ranges. `lf::pages(client, builder)` yields one result per
+// page; `lf::items(client, builder)` one result per item across pages. Both styles of the API are
+// handled (reference 1.7): cursor (page[cursor] from meta.pagination.next_cursor) and page number
+// (page[num] up to meta.pagination.page_count). An error ends the range with one error element.
+
+
+#include <cstdint>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+namespace detail {
+
+// The builder with the page parameter set, whatever the caller set before: the range's own type.
+template <class Builder>
+auto with_page_parameter(Builder&& builder) {
+  using plain = std::remove_cv_t<std::remove_reference_t<Builder>>;
+  if constexpr (plain::pagination == pagination_style::cursor) {
+    std::string cursor = builder.params().page_cursor;
+    return std::forward<Builder>(builder).page_cursor(cursor);
+  } else {
+    std::int64_t const page = builder.params().page_num;
+    return std::forward<Builder>(builder).page_num(page > 0 ? page : 1);
+  }
+}
+
+struct range_end {};
+
+}  // namespace detail
+
+/// The pages of a paginated operation, fetched one at a time as the range is walked. A single-pass
+/// input range: each element is the result of one call, and a failed call is the last element.
+template <class Transport, class Builder>
+class page_range {
+  static_assert(Builder::pagination != pagination_style::none,
+                "leadfeeder::pages: the operation is not paginated");
+
+ public:
+  using builder_type = decltype(detail::with_page_parameter(std::declval<Builder>()));
+  using response_type = typename builder_type::response_type;
+  using value_type = result<response_type>;
+
+  class iterator {
+   public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = result<response_type>;
+    using difference_type = std::ptrdiff_t;
+    using pointer = value_type*;
+    using reference = value_type&;
+
+    iterator() = default;
+    explicit iterator(page_range* range) noexcept : range_(range) {}
+    reference operator*() const noexcept { return *range_->current_; }
+    pointer operator->() const noexcept { return &*range_->current_; }
+    iterator& operator++() {
+      range_->advance();
+      return *this;
+    }
+    void operator++(int) { ++*this; }
+    bool at_end() const noexcept { return !range_->current_; }
+    friend bool operator==(iterator const& i, detail::range_end) noexcept { return i.at_end(); }
+    friend bool operator!=(iterator const& i, detail::range_end e) noexcept { return !(i == e); }
+    friend bool operator==(detail::range_end e, iterator const& i) noexcept { return i == e; }
+    friend bool operator!=(detail::range_end e, iterator const& i) noexcept { return !(i == e); }
+
+   private:
+    page_range* range_ = nullptr;
+  };
+
+  page_range(client<Transport>& c, Builder builder)
+      : client_(&c), builder_(detail::with_page_parameter(std::move(builder))) {}
+
+  /// Fetches the first page (once; the range is single-pass).
+  iterator begin() {
+    if (!started_) {
+      started_ = true;
+      fetch();
+    }
+    return iterator(this);
+  }
+  detail::range_end end() const noexcept { return {}; }
+
+  /// Pages fetched so far.
+  std::size_t pages_fetched() const noexcept { return fetched_; }
+
+ private:
+  void fetch() {
+    current_.emplace(client_->send(builder_));
+    ++fetched_;
+  }
+
+  void advance() {
+    if (!current_) return;
+    if (!*current_) {  // an error is the last element
+      current_.reset();
+      return;
+    }
+    response_meta_view const meta = (*current_)->meta();
+    pagination_view const pagination = meta.pagination();
+    if constexpr (Builder::pagination == pagination_style::cursor) {
+      std::string_view const next = pagination.next_cursor();
+      if (next.empty()) {
+        current_.reset();
+        return;
+      }
+      if (next == builder_.params().page_cursor) {
+        return fail("the server answered with the cursor it was given; paging would not end");
+      }
+      builder_ = std::move(builder_).page_cursor(next);
+    } else {
+      std::int64_t const page = builder_.params().page_num;
+      if (!pagination.has_page_count() || page >= pagination.page_count()) {
+        current_.reset();
+        return;
+      }
+      builder_ = std::move(builder_).page_num(page + 1);
+    }
+    fetch();
+  }
+
+  void fail(char const* why) {
+    error e(errc::invalid_response, std::string(Builder::operation_id) + ": " + why);
+    current_.emplace(std::move(e));
+  }
+
+  client<Transport>* client_;
+  builder_type builder_;
+  std::optional<value_type> current_;
+  bool started_ = false;
+  std::size_t fetched_ = 0;
+};
+
+/// The items of a paginated operation, across pages. Each element is a result holding one item's
+/// view, which stays valid until the range moves past that item's page. A failed page call is the
+/// last element.
+template <class Transport, class Builder>
+class item_range {
+  using pages_type = page_range<Transport, Builder>;
+  using page_data = decltype(std::declval<typename pages_type::response_type const&>().data());
+
+ public:
+  using item_view = typename page_data::value_type;
+  using value_type = result<item_view>;
+
+  class iterator {
+   public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = result<item_view>;
+    using difference_type = std::ptrdiff_t;
+    using pointer = value_type const*;
+    using reference = value_type const&;
+
+    iterator() = default;
+    explicit iterator(item_range* range) noexcept : range_(range) {}
+    reference operator*() const noexcept { return *range_->current_; }
+    pointer operator->() const noexcept { return &*range_->current_; }
+    iterator& operator++() {
+      range_->advance();
+      return *this;
+    }
+    void operator++(int) { ++*this; }
+    bool at_end() const noexcept { return !range_->current_; }
+    friend bool operator==(iterator const& i, detail::range_end) noexcept { return i.at_end(); }
+    friend bool operator!=(iterator const& i, detail::range_end e) noexcept { return !(i == e); }
+    friend bool operator==(detail::range_end e, iterator const& i) noexcept { return i == e; }
+    friend bool operator!=(detail::range_end e, iterator const& i) noexcept { return !(i == e); }
+
+   private:
+    item_range* range_ = nullptr;
+  };
+
+  item_range(client<Transport>& c, Builder builder) : pages_(c, std::move(builder)) {}
+
+  iterator begin() {
+    if (!started_) {
+      started_ = true;
+      page_ = pages_.begin();
+      settle();
+    }
+    return iterator(this);
+  }
+  detail::range_end end() const noexcept { return {}; }
+
+  /// Pages fetched so far.
+  std::size_t pages_fetched() const noexcept { return pages_.pages_fetched(); }
+
+ private:
+  // Points current_ at the next item, fetching pages (and skipping empty ones) as needed.
+  void settle() {
+    current_.reset();
+    while (page_ != pages_.end()) {
+      auto& page = *page_;
+      if (!page) {
+        current_.emplace(page.error());
+        error_seen_ = true;
+        return;
+      }
+      page_data const data = page->data();
+      if (index_ < data.size()) {
+        current_.emplace(data[index_]);
+        return;
+      }
+      index_ = 0;
+      ++page_;
+    }
+  }
+  void advance() {
+    if (error_seen_) {
+      current_.reset();
+      return;
+    }
+    ++index_;
+    settle();
+  }
+
+  pages_type pages_;
+  typename pages_type::iterator page_;
+  std::optional<value_type> current_;
+  std::size_t index_ = 0;
+  bool started_ = false;
+  bool error_seen_ = false;
+};
+
+/// The pages of a paginated operation: `for (auto& page : lf::pages(client, builder))`.
+template <class Transport, class Builder>
+page_range<Transport, std::decay_t<Builder>> pages(client<Transport>& c, Builder&& builder) {
+  return page_range<Transport, std::decay_t<Builder>>(c, std::forward<Builder>(builder));
+}
+
+/// The items of a paginated operation across pages: `for (auto item : lf::items(client, builder))`.
+template <class Transport, class Builder>
+item_range<Transport, std::decay_t<Builder>> items(client<Transport>& c, Builder&& builder) {
+  return item_range<Transport, std::decay_t<Builder>>(c, std::forward<Builder>(builder));
+}
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/pagination.hpp ----
+// ---- begin leadfeeder/raw_request.hpp ----
+// leadfeeder-cpp: lf::raw_request, any method, path, query and body through the same client,
+// options and error handling as the typed builders, answered with a generic JSON view. It reaches
+// what the typed layer gets wrong (an [inferred] path that turns out different) or lacks.
+
+
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+/// Percent-encodes one path segment or query value (every byte but RFC 3986 unreserved ones),
+/// for building the path of a raw_request from ids.
+inline std::string percent_encode(std::string_view value) {
+  std::string out;
+  detail::append_percent_encoded(out, value);
+  return out;
+}
+
+/// A request the typed layer does not describe, e.g.
+/// `lf::raw_request(lf::http_method::get, "/v1/users/me")` or
+/// `lf::raw_request(lf::http_method::post, "/v1/tags").query("account_id", id).body(json)`.
+class raw_request {
+ public:
+  static constexpr std::string_view operation_id = "raw request";
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<json_view>;
+
+  /// `path` goes on the wire as given (percent-encode ids with lf::percent_encode); it must start
+  /// with '/', and may not hold a query, a fragment, spaces, control characters or dot segments.
+  raw_request(http_method method, std::string_view path) : method_(method), path_(path) {}
+
+  /// Adds name=value to the query (both percent-encoded); repeatable, in order.
+  raw_request& query(std::string_view name, std::string_view value) & {
+    query_.emplace_back(std::string(name), std::string(value));
+    return *this;
+  }
+  raw_request&& query(std::string_view name, std::string_view value) && { return std::move(query(name, value)); }
+
+  /// The JSON body, as text the caller vouches for (sent with Content-Type: application/json).
+  raw_request& body(std::string json) & {
+    body_ = std::move(json);
+    return *this;
+  }
+  raw_request&& body(std::string json) && { return std::move(body(std::move(json))); }
+  /// The JSON body, as a value.
+  raw_request& body(boost::json::value const& json) & { return body(boost::json::serialize(json)); }
+  raw_request&& body(boost::json::value const& json) && { return std::move(body(json)); }
+
+  http_method method() const noexcept { return method_; }
+  std::string_view path() const noexcept { return path_; }
+
+  /// Writes the request; the client calls it.
+  void write(detail::request_writer& w) const {
+    if (!valid_path(path_)) {
+      return w.fail("path", "must start with '/' and hold no query, fragment, space, control "
+                            "character or '.'/'..' segment");
+    }
+    w.path(path_);
+    for (auto const& [name, value] : query_) {
+      if (name.empty()) return w.fail("query", "names must not be empty");
+      w.query(name, value, false);
+    }
+    if (!body_.empty()) w.raw_body(body_);
+  }
+
+ private:
+  static bool valid_path(std::string_view p) noexcept {
+    if (p.empty() || p.front() != '/') return false;
+    for (char c : p) {
+      auto const u = static_cast<unsigned char>(c);
+      if (u <= 0x20 || u == 0x7F || c == '?' || c == '#') return false;
+    }
+    // Dot segments would be resolved away by HTTP stacks and change the path.
+    std::size_t start = 1;
+    while (start <= p.size()) {
+      std::size_t end = p.find('/', start);
+      if (end == std::string_view::npos) end = p.size();
+      std::string_view const segment = p.substr(start, end - start);
+      if (segment == "." || segment == "..") return false;
+      start = end + 1;
+    }
+    return true;
+  }
+
+  http_method method_;
+  std::string path_;
+  std::vector<std::pair<std::string, std::string>> query_;
+  std::string body_;
+};
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/raw_request.hpp ----
 
 #if defined(LEADFEEDER_BOOST_JSON_IMPL) && !defined(LEADFEEDER_DETAIL_BOOST_JSON_IMPL_DONE)
 #define LEADFEEDER_DETAIL_BOOST_JSON_IMPL_DONE

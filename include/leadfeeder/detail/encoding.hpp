@@ -24,6 +24,31 @@ constexpr bool has_line_break(std::string_view s) noexcept {
   return false;
 }
 
+constexpr bool all_digits(std::string_view s) noexcept {
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return !s.empty();
+}
+
+/// YYYY-MM with a month from 01 to 12.
+constexpr bool is_month(std::string_view s) noexcept {
+  if (s.size() != 7 || s[4] != '-' || !all_digits(s.substr(0, 4)) || !all_digits(s.substr(5, 2))) return false;
+  int const month = (s[5] - '0') * 10 + (s[6] - '0');
+  return month >= 1 && month <= 12;
+}
+
+/// YYYY-MM-DD naming a day that exists (leap years included).
+constexpr bool is_date(std::string_view s) noexcept {
+  if (s.size() != 10 || s[7] != '-' || !is_month(s.substr(0, 7)) || !all_digits(s.substr(8, 2))) return false;
+  int const year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+  int const month = (s[5] - '0') * 10 + (s[6] - '0');
+  int const day = (s[8] - '0') * 10 + (s[9] - '0');
+  constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool const leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return day >= 1 && day <= days[month - 1] + ((month == 2 && leap) ? 1 : 0);
+}
+
 /// Appends s with every byte but the unreserved ones as %XX (a space is %20).
 inline void append_percent_encoded(std::string& out, std::string_view s) {
   constexpr char hex[] = "0123456789ABCDEF";

@@ -7,8 +7,13 @@
 #include <leadfeeder/http.hpp>
 #include <leadfeeder/string_list.hpp>
 
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+
 #include <charconv>
+#include <cmath>
 #include <cstddef>
+#include <initializer_list>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -96,10 +101,24 @@ class request_writer {
     append_integer(url_, value);
   }
 
+  /// name=YYYY-MM-DD; refuses anything else (an empty optional value is left out).
+  void query_date(std::string_view name, std::string_view value, bool required) {
+    if (!value.empty() && !is_date(value)) return fail(name, "must be a date YYYY-MM-DD");
+    query(name, value, required);
+  }
+  /// name=YYYY-MM; refuses anything else (an empty optional value is left out).
+  void query_month(std::string_view name, std::string_view value, bool required) {
+    if (!value.empty() && !is_month(value)) return fail(name, "must be a month YYYY-MM");
+    query(name, value, required);
+  }
+
   void query_bool(std::string_view name, bool value) {
     query_name(name);
     url_.append(value ? "true" : "false");
   }
+
+  /// The whole body as ready JSON text (raw requests).
+  void raw_body(std::string_view json) { body_.assign(json); }
 
   // ---- JSON body: a small streaming writer; the builder emits well-nested calls.
 
@@ -141,6 +160,42 @@ class request_writer {
     for (std::size_t i = 0; i < values.size(); ++i) value_string(name, values[i]);
     end_array();
   }
+  /// "name": <number>; refuses NaN and infinities, which JSON cannot carry.
+  void member_number(std::string_view name, double v) {
+    if (!std::isfinite(v)) return fail(name, "must be a finite number");
+    key(name);
+    separate();
+    char digits[32];
+    std::to_chars_result const r = std::to_chars(digits, digits + sizeof digits, v);
+    body_.append(digits, static_cast<std::size_t>(r.ptr - digits));
+  }
+  /// "name": <any JSON the caller built>
+  void member_json(std::string_view name, boost::json::value const& v) {
+    key(name);
+    separate();
+    body_ += boost::json::serialize(v);
+  }
+  /// Adds the members of a caller-built JSON object to the object being written. Refuses
+  /// anything but an object, and keys the builder has setters for (`known`), so that no key is
+  /// written twice.
+  void merge_members(std::string_view name, boost::json::value const& extra,
+                     std::initializer_list<std::string_view> known) {
+    boost::json::object const* o = extra.if_object();
+    if (o == nullptr) return fail(name, "must be a JSON object");
+    for (boost::json::key_value_pair const& m : *o) {
+      std::string_view const k(m.key().data(), m.key().size());
+      for (std::string_view taken : known) {
+        if (k == taken) return fail(name, "must not repeat a key that has its own setter");
+      }
+      if (!is_valid_utf8(k)) return fail(name, "has a key that is not valid UTF-8");
+    }
+    for (boost::json::key_value_pair const& m : *o) {
+      key(std::string_view(m.key().data(), m.key().size()));
+      separate();
+      body_ += boost::json::serialize(m.value());
+    }
+  }
+
   /// "name": true|false
   void member_bool(std::string_view name, bool v) {
     key(name);

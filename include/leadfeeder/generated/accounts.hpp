@@ -10,11 +10,16 @@
 #include <leadfeeder/string_list.hpp>
 #include <leadfeeder/view.hpp>
 
+#include <boost/json/value.hpp>
+
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 LEADFEEDER_BEGIN_NAMESPACE
 
@@ -63,6 +68,7 @@ class list_builder {
  public:
   static constexpr std::string_view operation_id = "accounts.list";
   static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::none;
   /// The answer's shape depends on whether account_id is set.
   using response_type = std::conditional_t<(Set & (std::uint64_t{1} << 0)) != 0,
       response<array_view<account_view>>,
@@ -99,6 +105,8 @@ class list_builder {
     next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
     return next;
   }
+  /// Everything set so far.
+  detail::accounts_list_params const& params() const noexcept { return p_; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {

@@ -10,11 +10,16 @@
 #include <leadfeeder/string_list.hpp>
 #include <leadfeeder/view.hpp>
 
+#include <boost/json/value.hpp>
+
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 LEADFEEDER_BEGIN_NAMESPACE
 
@@ -82,6 +87,7 @@ class get_builder {
  public:
   static constexpr std::string_view operation_id = "contacts.get";
   static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::none;
   using response_type = response<contact_view>;
 
   get_builder() = default;
@@ -127,6 +133,8 @@ class get_builder {
     next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
     return next;
   }
+  /// Everything set so far.
+  detail::contacts_get_params const& params() const noexcept { return p_; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -177,6 +185,7 @@ class retrieve_builder {
  public:
   static constexpr std::string_view operation_id = "contacts.retrieve";
   static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::none;
   using response_type = response<array_view<contact_view>>;
 
   retrieve_builder() = default;
@@ -222,6 +231,8 @@ class retrieve_builder {
     next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
     return next;
   }
+  /// Everything set so far.
+  detail::contacts_retrieve_params const& params() const noexcept { return p_; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -281,6 +292,7 @@ class search_builder {
  public:
   static constexpr std::string_view operation_id = "contacts.search";
   static constexpr http_method method = http_method::post;
+  static constexpr pagination_style pagination = pagination_style::cursor;
   using response_type = response<array_view<contact_summary_view>>;
 
   search_builder() = default;
@@ -319,6 +331,18 @@ class search_builder {
     auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
     next.p_.page_size = value;
     return next;
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_size() const& {
+    static_assert(Value >= 1 && Value <= 100,
+                  "contacts.search: parameter 'page[size]' must be between 1 and 100");
+    return *this.page_size(Value);
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_size() && {
+    static_assert(Value >= 1 && Value <= 100,
+                  "contacts.search: parameter 'page[size]' must be between 1 and 100");
+    return std::move(*this).page_size(Value);
   }
 
   /// search_terms (body, optional) [vendor]: matched against full name and title.
@@ -428,6 +452,8 @@ class search_builder {
     next.p_.filters_has_email = value;
     return next;
   }
+  /// Everything set so far.
+  detail::contacts_search_params const& params() const noexcept { return p_; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -438,18 +464,18 @@ class search_builder {
     if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query("page[cursor]", p_.page_cursor, false);
     if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.member_strings("search_terms", p_.search_terms);
-    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) w.member_strings("emails", p_.emails);
-    if constexpr ((Set & (std::uint64_t{1} << 5)) != 0) w.member_strings("company_ids", p_.company_ids);
-    if constexpr ((Set & (std::uint64_t{1} << 6)) != 0) w.member_strings("positions", p_.positions);
-    if constexpr ((Set & (std::uint64_t{1} << 7)) != 0) w.member_strings("departments", p_.departments);
-    if constexpr ((Set & (std::uint64_t{1} << 8)) != 0) w.member_strings("hierarchy_levels", p_.hierarchy_levels);
-    if constexpr ((Set & (std::uint64_t{1} << 9)) != 0) w.member_strings("buyer_persona_ids", p_.buyer_persona_ids);
-    if constexpr ((Set & (std::uint64_t{1} << 10)) != 0) w.member_string("affiliation", p_.affiliation);
-    if constexpr ((Set & ((std::uint64_t{1} << 11))) != 0) {
+    if ((Set & (std::uint64_t{1} << 3)) != 0) w.member_strings("search_terms", p_.search_terms);
+    if ((Set & (std::uint64_t{1} << 4)) != 0) w.member_strings("emails", p_.emails);
+    if ((Set & (std::uint64_t{1} << 5)) != 0) w.member_strings("company_ids", p_.company_ids);
+    if ((Set & (std::uint64_t{1} << 6)) != 0) w.member_strings("positions", p_.positions);
+    if ((Set & (std::uint64_t{1} << 7)) != 0) w.member_strings("departments", p_.departments);
+    if ((Set & (std::uint64_t{1} << 8)) != 0) w.member_strings("hierarchy_levels", p_.hierarchy_levels);
+    if ((Set & (std::uint64_t{1} << 9)) != 0) w.member_strings("buyer_persona_ids", p_.buyer_persona_ids);
+    if ((Set & (std::uint64_t{1} << 10)) != 0) w.member_string("affiliation", p_.affiliation);
+    if (((Set & (std::uint64_t{1} << 11)) != 0)) {
       w.key("filters");
       w.begin_object();
-      if constexpr ((Set & (std::uint64_t{1} << 11)) != 0) w.member_bool("has_email", p_.filters_has_email);
+      if ((Set & (std::uint64_t{1} << 11)) != 0) w.member_bool("has_email", p_.filters_has_email);
       w.end_object();
     }
     w.end_object();
@@ -492,6 +518,7 @@ class add_to_lists_builder {
  public:
   static constexpr std::string_view operation_id = "contacts.add_to_lists";
   static constexpr http_method method = http_method::post;
+  static constexpr pagination_style pagination = pagination_style::none;
   using response_type = response<json_view>;
 
   add_to_lists_builder() = default;
@@ -531,6 +558,8 @@ class add_to_lists_builder {
     next.p_.list_ids = std::move(value);
     return next;
   }
+  /// Everything set so far.
+  detail::contacts_add_to_lists_params const& params() const noexcept { return p_; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -576,7 +605,7 @@ struct contacts_remove_from_lists_params {
 namespace contacts {
 
 /// contacts.remove_from_lists: Remove Contact from Lists (reference 3.3.5).
-/// DELETE /v1/contacts/{contact_id}/lists  (method [docs], path [inferred])
+/// DELETE /v1/contacts/{contact_id}/lists  (method [docs], path [inferred]; mirrors contacts.add_to_lists)
 /// Removes the contact from lists: a DELETE that carries a JSON body.
 /// Pagination: none. Credits: none [vendor].
 template <std::uint64_t Set = 0>
@@ -584,6 +613,7 @@ class remove_from_lists_builder {
  public:
   static constexpr std::string_view operation_id = "contacts.remove_from_lists";
   static constexpr http_method method = http_method::del;
+  static constexpr pagination_style pagination = pagination_style::none;
   using response_type = response<json_view>;
 
   remove_from_lists_builder() = default;
@@ -623,6 +653,8 @@ class remove_from_lists_builder {
     next.p_.list_ids = std::move(value);
     return next;
   }
+  /// Everything set so far.
+  detail::contacts_remove_from_lists_params const& params() const noexcept { return p_; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {

@@ -460,7 +460,7 @@ def emit_setter(op: dict, s: dict) -> str:
                    f"    auto next = rebind<{bit}>({source});\n    {assign};\n    return next;\n  }}\n")
     if s["type"] == "integer" and "min" in s:
         # The same setter with a constant: out of range does not compile.
-        for qual, self in (("const&", "*this"), ("&&", "std::move(*this)")):
+        for qual, self in (("const&", "(*this)"), ("&&", "std::move(*this)")):
             out.append(f"  template <std::int64_t Value>\n  [[nodiscard]] auto {ident}() {qual} {{\n"
                        f"    static_assert(Value >= {s['min']} && Value <= {s['max']},\n"
                        f"                  \"{op['id']}: parameter '{s['name']}' must be between {s['min']} and {s['max']}\");\n"

@@ -3835,7 +3835,7 @@ class search_builder {
   [[nodiscard]] auto page_size() const& {
     static_assert(Value >= 1 && Value <= 100,
                   "contacts.search: parameter 'page[size]' must be between 1 and 100");
-    return *this.page_size(Value);
+    return (*this).page_size(Value);
   }
   template <std::int64_t Value>
   [[nodiscard]] auto page_size() && {

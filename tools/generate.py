@@ -587,7 +587,8 @@ def emit_operation(desc: dict, schemas: dict, group: str, op: dict) -> str:
                f"path {tag(op['path_confidence'])}{'; ' + comment_text(op['path_note']) if op.get('path_note') else ''})\n")
     if op.get("doc"):
         out.append(f"/// {comment_text(op['doc'])}\n")
-    out.append(f"/// Pagination: {op['pagination']}. Credits: {op['credits']}.\n")
+    paging = op["pagination"] + (f" ({comment_text(op['pagination_note'])})" if op.get("pagination_note") else "")
+    out.append(f"/// Pagination: {paging}. Credits: {op['credits']}.\n")
     out.append(f"template <std::uint64_t Set = 0>\nclass {builder} {{\n public:\n")
     out.append(f"  static constexpr std::string_view operation_id = \"{op['id']}\";\n")
     out.append(f"  static constexpr http_method method = http_method::{METHODS[op['method']]};\n")
@@ -654,7 +655,7 @@ def emit_operation(desc: dict, schemas: dict, group: str, op: dict) -> str:
                f"    return {builder}<Set | Bit>(std::move(p));\n  }}\n")
     out.append(f"  detail::{params_struct} p_{{}};\n}};\n\n")
     out.append(f"/// Starts a {op['id']} request ({op['title']}).\n")
-    out.append(f"[[nodiscard]] inline {builder}<> {verb}() {{ return {{}}; }}\n\n}}  // namespace {group}\n")
+    out.append(f"[[nodiscard]] inline {builder}<> {cpp_identifier(verb)}() {{ return {{}}; }}\n\n}}  // namespace {group}\n")
     return "".join(out)
 
 
@@ -684,18 +685,19 @@ def emit_docs(desc: dict) -> str:
     for op in desc["operations"]:
         group, verb = op["id"].split(".")
         weaker = max(op["method_confidence"], op["path_confidence"], key=order.index)
-        out.append(f"| [`{op['id']}`](#{op['id'].replace('.', '')}) | `leadfeeder::{group}::{verb}()` | {op['method']} "
+        out.append(f"| [`{op['id']}`](#{op['id'].replace('.', '')}) | `leadfeeder::{group}::{cpp_identifier(verb)}()` | {op['method']} "
                    f"| `{op['path']}` | {weaker} | {response_doc(schemas, op['response'])} | {op['pagination']} |\n")
     for op in desc["operations"]:
         group, verb = op["id"].split(".")
         out.append(f"\n## {op['id']}\n\n")
         out.append(f"{op['title']} (API reference section {op['reference']}). {op.get('doc', '')}\n\n")
-        out.append(f"- C++: `leadfeeder::{group}::{verb}()`\n")
+        out.append(f"- C++: `leadfeeder::{group}::{cpp_identifier(verb)}()`\n")
         out.append(f"- Request: `{op['method']} {op['path']}`; method **{op['method_confidence']}**, path "
                    f"**{op['path_confidence']}**{' (' + op['path_note'] + ')' if op.get('path_note') else ''}\n")
         out.append(f"- Response: {response_doc(schemas, op['response'])}, **{op['response']['confidence']}**"
                    f"{' (' + op['response']['note'] + ')' if op['response'].get('note') else ''}\n")
-        out.append(f"- Pagination: {op['pagination']}\n- Credits: {op['credits']}\n\n")
+        paging_note = f" ({op['pagination_note']})" if op.get("pagination_note") else ""
+        out.append(f"- Pagination: {op['pagination']}{paging_note}\n- Credits: {op['credits']}\n\n")
         if op["params"]:
             out.append("| Parameter | C++ setter | In | Type | Required | Confidence | Notes |\n| --- | --- | --- | --- | --- | --- | --- |\n")
             for p in op["params"]:
@@ -712,7 +714,8 @@ def emit_docs(desc: dict) -> str:
             out.append("\n")
         body = op.get("body")
         if body:
-            out.append(f"Body ({body['kind']}, **{body['confidence']}**):\n\n")
+            body_notes = " ".join(x for x in (body.get("doc"), body.get("note")) if x)
+            out.append(f"Body ({body['kind']}, **{body['confidence']}**){': ' + body_notes if body_notes else ''}\n\n")
             if body["kind"] == "identifiers":
                 out.append(f"`{{\"data\":[{{\"type\":\"{body['resource_type']}\",\"id\":\"...\"}}]}}` from "
                            f"`{body['setter']}()`{'; required' if body.get('required') else ''}.\n\n")
@@ -740,8 +743,9 @@ def emit_docs(desc: dict) -> str:
                "them apart.\n")
     for name in sorted(schemas, key=lambda n: schemas[n]["cpp"]):
         schema = schemas[name]
+        notes = " ".join(comment_text(x) for x in (schema.get("doc"), schema.get("note")) if x)
         out.append(f"\n## {schema['cpp']}\n\n{name} (reference {schema['reference']}), **{schema['confidence']}**."
-                   f"{' ' + comment_text(schema['doc']) if schema.get('doc') else ''}\n\n")
+                   f"{' ' + notes if notes else ''}\n\n")
         out.append("| JSON | C++ | Type | Confidence | Notes |\n| --- | --- | --- | --- | --- |\n")
         resource = schema["kind"] == "resource"
         for f in schema.get("attributes" if resource else "fields", []):

@@ -1993,14 +1993,23 @@ class account_credits_view;
 class account_summary_view;
 class account_summary_relationships_view;
 class account_view;
+class api_usage_view;
 class buyer_persona_filters_view;
 class buyer_persona_view;
 class company_address_view;
+class company_financials_view;
 class company_industries_view;
 class company_intent_view;
+class company_ip_view;
+class company_location_view;
+class company_location_relationships_view;
+class company_match_view;
+class company_match_relationships_view;
 class company_meta_view;
 class company_phone_view;
 class company_revenue_view;
+class company_summary_address_view;
+class company_summary_view;
 class company_view;
 class company_relationships_view;
 class company_web_engagement_view;
@@ -2012,18 +2021,53 @@ class contact_summary_view;
 class contact_summary_relationships_view;
 class contact_view;
 class contact_relationships_view;
+class crm_connection_view;
+class crm_connection_relationships_view;
+class crm_contact_view;
+class crm_contact_relationships_view;
+class crm_group_connection_view;
+class crm_lead_view;
+class crm_lead_relationships_view;
+class crm_organization_view;
+class crm_organization_relationships_view;
+class crm_suggestion_view;
+class crm_user_view;
+class custom_feed_folder_view;
+class custom_feed_request_view;
+class custom_feed_view;
 class custom_field_value_view;
+class custom_field_view;
+class enriched_ip_view;
+class enriched_ip_relationships_view;
+class error_object_view;
 class filter_item_view;
+class icp_view;
 class industry_code_view;
+class ip_address_extended_view;
+class ip_location_view;
 class list_view;
 class list_relationships_view;
+class location_view;
+class masked_company_summary_view;
+class masked_contact_summary_view;
+class network_view;
 class pagination_view;
 class public_source_view;
 class response_credits_view;
 class response_meta_view;
+class signal_view;
 class social_media_profile_view;
 class social_media_profiles_view;
+class tag_view;
 class user_view;
+class visit_location_view;
+class web_visit_engagement_page_view;
+class web_visit_engagement_view;
+class web_visit_identifiers_view;
+class web_visit_view;
+class web_visit_relationships_view;
+class web_visit_visitor_view;
+class web_visits_tracker_script_view;
 
 /// AccountCredits (reference 4.4) [docs].
 class account_credits_view : public detail::object_base {
@@ -2085,6 +2129,13 @@ class account_view : public detail::resource_base {
   /// attributes.credits (object) [docs]
   account_credits_view credits() const noexcept;
   bool has_credits() const noexcept { return detail::is_object(detail::member(attrs(), "credits")); }
+};
+
+/// ApiUsageV1 (reference 3.11.1) [inferred], type "api_usage".
+/// API usage per endpoint over a month range, presumably the answer of usage.get. Its fields are unknown: read attributes().
+class api_usage_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
 };
 
 /// BuyerPersonaFilters (reference 4.3) [docs].
@@ -2158,6 +2209,13 @@ class company_address_view : public detail::object_base {
   bool has_country_code() const noexcept { return detail::is_string(detail::member(node(), "country_code")); }
 };
 
+/// CompanyFinancialsV1 (reference 3.2.3) [inferred], type "company_financials".
+/// A company's financial reports, presumably the answer of companies.get_financials. Its fields are unknown: read attributes().
+class company_financials_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+};
+
 /// CompanyIndustries (reference 4.6) [observed].
 /// Industries keyed by classification; json() reaches classifications not listed here.
 class company_industries_view : public detail::object_base {
@@ -2190,6 +2248,63 @@ class company_intent_view : public detail::object_base {
   /// last_updated_at (json) [observed]
   json_view last_updated_at() const noexcept;
   bool has_last_updated_at() const noexcept { return detail::is_present(detail::member(node(), "last_updated_at")); }
+};
+
+/// CompanyIpV1 (reference 3.2.7) [inferred], type "company_ip".
+/// Probably an item of companies.list_ips. Its fields are unknown: read attributes().
+class company_ip_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+};
+
+/// CompanyLocationV1 (reference 4.9) [observed], type "company_location".
+/// A row of web_visits.list_visitor_companies: one company at one location (a company with several locations repeats; deduplicate on relationships.company.id). No attributes are known; the data sits in relationships.
+class company_location_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+
+  /// relationships: the related resources, inline (reference 1.8).
+  company_location_relationships_view relationships() const noexcept;
+  bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
+};
+
+/// The relationships of CompanyLocationV1. A relation may come as a stub {id, type} or in full.
+class company_location_relationships_view : public detail::object_base {
+ public:
+  using object_base::object_base;
+
+  /// relationships.company (to one) [observed]: the company id; its CompanyV1 attributes inline with include=company
+  company_view company() const noexcept;
+  bool has_company() const noexcept { return detail::relationship_one(detail::member(node(), "company")) != nullptr; }
+
+  /// relationships.location (to one) [observed]: the schema LocationV1 is [inferred] from the names (4.9)
+  location_view location() const noexcept;
+  bool has_location() const noexcept { return detail::relationship_one(detail::member(node(), "location")) != nullptr; }
+};
+
+/// CompanyMatchV1 (reference 4.7) [observed], type "company_match".
+/// A candidate of companies.match (single source). Several legal entities may tie for the top score.
+class company_match_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+
+  /// attributes.match_score (number) [observed]: from 0 to 1; single source
+  double match_score() const noexcept { return detail::as_number(detail::member(attrs(), "match_score")); }
+  bool has_match_score() const noexcept { return detail::is_number(detail::member(attrs(), "match_score")); }
+
+  /// relationships: the related resources, inline (reference 1.8).
+  company_match_relationships_view relationships() const noexcept;
+  bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
+};
+
+/// The relationships of CompanyMatchV1. A relation may come as a stub {id, type} or in full.
+class company_match_relationships_view : public detail::object_base {
+ public:
+  using object_base::object_base;
+
+  /// relationships.company_summary (to one) [observed]: embedded with its attributes; single source
+  company_summary_view company_summary() const noexcept;
+  bool has_company_summary() const noexcept { return detail::relationship_one(detail::member(node(), "company_summary")) != nullptr; }
 };
 
 /// CompanyMeta (reference 4.6) [observed].
@@ -2244,6 +2359,67 @@ class company_revenue_view : public detail::object_base {
   /// estimated (boolean) [observed]
   bool estimated() const noexcept { return detail::as_bool(detail::member(node(), "estimated")); }
   bool has_estimated() const noexcept { return detail::is_bool(detail::member(node(), "estimated")); }
+};
+
+/// CompanySummaryAddress (reference 4.7) [observed].
+class company_summary_address_view : public detail::object_base {
+ public:
+  using object_base::object_base;
+
+  /// street_address (string) [observed]
+  std::string_view street_address() const noexcept { return detail::as_string(detail::member(node(), "street_address")); }
+  bool has_street_address() const noexcept { return detail::is_string(detail::member(node(), "street_address")); }
+
+  /// postal_code (string) [observed]
+  std::string_view postal_code() const noexcept { return detail::as_string(detail::member(node(), "postal_code")); }
+  bool has_postal_code() const noexcept { return detail::is_string(detail::member(node(), "postal_code")); }
+
+  /// city (string) [observed]
+  std::string_view city() const noexcept { return detail::as_string(detail::member(node(), "city")); }
+  bool has_city() const noexcept { return detail::is_string(detail::member(node(), "city")); }
+
+  /// country (string) [observed]
+  std::string_view country() const noexcept { return detail::as_string(detail::member(node(), "country")); }
+  bool has_country() const noexcept { return detail::is_string(detail::member(node(), "country")); }
+
+  /// country_code (string) [observed]
+  std::string_view country_code() const noexcept { return detail::as_string(detail::member(node(), "country_code")); }
+  bool has_country_code() const noexcept { return detail::is_string(detail::member(node(), "country_code")); }
+};
+
+/// CompanySummaryV1 (reference 4.7) [observed], type "company_summary".
+/// A row of companies.search, or the company of a match candidate. Revenue, logo URL, role, registration status, do-not-contact, has-contacts and group-company id are reported too, under unknown names; use companies.get for the full record.
+class company_summary_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+
+  /// attributes.name (string) [observed]
+  std::string_view name() const noexcept { return detail::as_string(detail::member(attrs(), "name")); }
+  bool has_name() const noexcept { return detail::is_string(detail::member(attrs(), "name")); }
+
+  /// attributes.url (string) [observed]
+  std::string_view url() const noexcept { return detail::as_string(detail::member(attrs(), "url")); }
+  bool has_url() const noexcept { return detail::is_string(detail::member(attrs(), "url")); }
+
+  /// attributes.employee_range (string) [observed]: e.g. "51-200"
+  std::string_view employee_range() const noexcept { return detail::as_string(detail::member(attrs(), "employee_range")); }
+  bool has_employee_range() const noexcept { return detail::is_string(detail::member(attrs(), "employee_range")); }
+
+  /// attributes.industries (object) [observed]: as in CompanyV1
+  company_industries_view industries() const noexcept;
+  bool has_industries() const noexcept { return detail::is_object(detail::member(attrs(), "industries")); }
+
+  /// attributes.address (object) [observed]
+  company_summary_address_view address() const noexcept;
+  bool has_address() const noexcept { return detail::is_object(detail::member(attrs(), "address")); }
+
+  /// attributes.revenue (object) [observed]: currency, estimated, value and year are seen (single source)
+  company_revenue_view revenue() const noexcept;
+  bool has_revenue() const noexcept { return detail::is_object(detail::member(attrs(), "revenue")); }
+
+  /// attributes.meta (object) [observed]: attributes.meta; do_not_contact and has_mail are seen (single source)
+  company_meta_view meta() const noexcept;
+  bool has_meta() const noexcept { return detail::is_object(detail::member(attrs(), "meta")); }
 };
 
 /// CompanyV1 (reference 4.6) [observed], type "company".
@@ -2328,6 +2504,10 @@ class company_view : public detail::resource_base {
   company_meta_view meta() const noexcept;
   bool has_meta() const noexcept { return detail::is_object(detail::member(attrs(), "meta")); }
 
+  /// attributes.previous_ids (string_list) [inferred]: ids merged into this company; they still resolve to it (1.13) the reference says company records carry previous ids under an unknown name; previous_ids is the natural guess (1.13)
+  string_array_view previous_ids() const noexcept;
+  bool has_previous_ids() const noexcept { return detail::is_array(detail::member(attrs(), "previous_ids")); }
+
   /// relationships: the related resources, inline (reference 1.8).
   company_relationships_view relationships() const noexcept;
   bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
@@ -2345,6 +2525,30 @@ class company_relationships_view : public detail::object_base {
   /// relationships.lists (to many) [observed]
   array_view<list_view> lists() const noexcept;
   bool has_lists() const noexcept { return detail::relationship_many(detail::member(node(), "lists")) != nullptr; }
+
+  /// relationships.tags (to many) [observed]: with include=tags
+  array_view<tag_view> tags() const noexcept;
+  bool has_tags() const noexcept { return detail::relationship_many(detail::member(node(), "tags")) != nullptr; }
+
+  /// relationships.web_visits (to many) [observed]: with include=web_visits
+  array_view<web_visit_view> web_visits() const noexcept;
+  bool has_web_visits() const noexcept { return detail::relationship_many(detail::member(node(), "web_visits")) != nullptr; }
+
+  /// relationships.icps (to many) [observed]: with include=icps
+  array_view<icp_view> icps() const noexcept;
+  bool has_icps() const noexcept { return detail::relationship_many(detail::member(node(), "icps")) != nullptr; }
+
+  /// relationships.crm_connections (to many) [observed]: with include=crm_connections
+  array_view<crm_connection_view> crm_connections() const noexcept;
+  bool has_crm_connections() const noexcept { return detail::relationship_many(detail::member(node(), "crm_connections")) != nullptr; }
+
+  /// relationships.crm_suggestions (to many) [observed]: with include=crm_suggestions
+  array_view<crm_suggestion_view> crm_suggestions() const noexcept;
+  bool has_crm_suggestions() const noexcept { return detail::relationship_many(detail::member(node(), "crm_suggestions")) != nullptr; }
+
+  /// relationships.crm_group_connections (to many) [observed]: with include=crm_group_connections
+  array_view<crm_group_connection_view> crm_group_connections() const noexcept;
+  bool has_crm_group_connections() const noexcept { return detail::relationship_many(detail::member(node(), "crm_group_connections")) != nullptr; }
 };
 
 /// CompanyWebEngagement (reference 4.6) [observed].
@@ -2555,6 +2759,132 @@ class contact_relationships_view : public detail::object_base {
   bool has_buyer_personas() const noexcept { return detail::relationship_many(detail::member(node(), "buyer_personas")) != nullptr; }
 };
 
+/// CRMConnectionV1 (reference 4) [inferred], type "crm_connection".
+/// The target of include=crm_connections: a link to a CRM record. Its fields are unknown: read attributes().
+class crm_connection_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+
+  /// relationships: the related resources, inline (reference 1.8).
+  crm_connection_relationships_view relationships() const noexcept;
+  bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
+};
+
+/// The relationships of CRMConnectionV1. A relation may come as a stub {id, type} or in full.
+class crm_connection_relationships_view : public detail::object_base {
+ public:
+  using object_base::object_base;
+
+  /// relationships.crm_record (to one) [vendor]: with include=crm_connections.crm_record; probably a CRMOrganizationV1, CRMContactV1 or CRMLeadV1 [inferred] to one and the shape are [inferred]
+  json_view crm_record() const noexcept;
+  bool has_crm_record() const noexcept { return detail::is_present(detail::member(node(), "crm_record")); }
+};
+
+/// CRMContactV1 (reference 4) [inferred], type "crm_contact".
+/// Probably one kind of crm_record (a contact in the connected CRM). Its fields are unknown: read attributes().
+class crm_contact_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+
+  /// relationships: the related resources, inline (reference 1.8).
+  crm_contact_relationships_view relationships() const noexcept;
+  bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
+};
+
+/// The relationships of CRMContactV1. A relation may come as a stub {id, type} or in full.
+class crm_contact_relationships_view : public detail::object_base {
+ public:
+  using object_base::object_base;
+
+  /// relationships.crm_owner (to one) [inferred]: with include=crm_connections.crm_record.crm_owner that include path exists [vendor]; that this schema is a crm_record kind is [inferred]
+  crm_user_view crm_owner() const noexcept;
+  bool has_crm_owner() const noexcept { return detail::relationship_one(detail::member(node(), "crm_owner")) != nullptr; }
+};
+
+/// CRMGroupConnectionV1 (reference 4) [inferred], type "crm_group_connection".
+/// The target of include=crm_group_connections. Its fields are unknown: read attributes().
+class crm_group_connection_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+};
+
+/// CRMLeadV1 (reference 4) [inferred], type "crm_lead".
+/// Probably one kind of crm_record (a lead in the connected CRM). Its fields are unknown: read attributes().
+class crm_lead_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+
+  /// relationships: the related resources, inline (reference 1.8).
+  crm_lead_relationships_view relationships() const noexcept;
+  bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
+};
+
+/// The relationships of CRMLeadV1. A relation may come as a stub {id, type} or in full.
+class crm_lead_relationships_view : public detail::object_base {
+ public:
+  using object_base::object_base;
+
+  /// relationships.crm_owner (to one) [inferred]: with include=crm_connections.crm_record.crm_owner that include path exists [vendor]; that this schema is a crm_record kind is [inferred]
+  crm_user_view crm_owner() const noexcept;
+  bool has_crm_owner() const noexcept { return detail::relationship_one(detail::member(node(), "crm_owner")) != nullptr; }
+};
+
+/// CRMOrganizationV1 (reference 4) [inferred], type "crm_organization".
+/// Probably one kind of crm_record (an organization in the connected CRM). Its fields are unknown: read attributes().
+class crm_organization_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+
+  /// relationships: the related resources, inline (reference 1.8).
+  crm_organization_relationships_view relationships() const noexcept;
+  bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
+};
+
+/// The relationships of CRMOrganizationV1. A relation may come as a stub {id, type} or in full.
+class crm_organization_relationships_view : public detail::object_base {
+ public:
+  using object_base::object_base;
+
+  /// relationships.crm_owner (to one) [inferred]: with include=crm_connections.crm_record.crm_owner that include path exists [vendor]; that this schema is a crm_record kind is [inferred]
+  crm_user_view crm_owner() const noexcept;
+  bool has_crm_owner() const noexcept { return detail::relationship_one(detail::member(node(), "crm_owner")) != nullptr; }
+};
+
+/// CRMSuggestionV1 (reference 4) [inferred], type "crm_suggestion".
+/// The target of include=crm_suggestions. Its fields are unknown: read attributes().
+class crm_suggestion_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+};
+
+/// CRMUserV1 (reference 4) [inferred], type "crm_user".
+/// Probably the CRM owner reached by include=crm_connections.crm_record.crm_owner. Its fields are unknown: read attributes().
+class crm_user_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+};
+
+/// CustomFeedFolderV1 (reference 3.4.7) [inferred], type "custom_feed_folder".
+/// A folder of custom feeds. Its fields are unknown: read attributes().
+class custom_feed_folder_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+};
+
+/// CustomFeedRequestV1 (reference 3.4.3) [inferred], type "custom_feed".
+/// Probably the data of the create and update bodies for custom feeds (name, folder and filters, under unknown names). Its fields are unknown: read attributes().
+class custom_feed_request_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+};
+
+/// CustomFeedV1 (reference 3.4.2) [observed], type "custom_feed".
+/// A custom feed of web visits; ids are UUID strings [observed]. Its fields are unknown: read attributes().
+class custom_feed_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+};
+
 /// CustomFieldValue (reference 4.1) [docs].
 class custom_field_value_view : public detail::object_base {
  public:
@@ -2571,6 +2901,61 @@ class custom_field_value_view : public detail::object_base {
   /// reason (string) [docs]: free text, e.g. the AI rationale
   std::string_view reason() const noexcept { return detail::as_string(detail::member(node(), "reason")); }
   bool has_reason() const noexcept { return detail::is_string(detail::member(node(), "reason")); }
+};
+
+/// CustomFieldV1 (reference 3.10) [inferred], type "custom_field".
+/// A custom field definition; it probably exposes the key and type seen in contacts' custom_fields values (CustomFieldValue). Its fields are unknown: read attributes().
+class custom_field_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+};
+
+/// EnrichedIpV1 (reference 4.10) [observed], type "enriched_ip".
+/// The result of ip.enrich; the mapping of this schema name to it is inferred.
+class enriched_ip_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+
+  /// attributes.company_type (string) [observed]: "company" for a company hit; other values (ISP or network hits) unknown
+  std::string_view company_type() const noexcept { return detail::as_string(detail::member(attrs(), "company_type")); }
+  bool has_company_type() const noexcept { return detail::is_string(detail::member(attrs(), "company_type")); }
+
+  /// relationships: the related resources, inline (reference 1.8).
+  enriched_ip_relationships_view relationships() const noexcept;
+  bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
+};
+
+/// The relationships of EnrichedIpV1. A relation may come as a stub {id, type} or in full.
+class enriched_ip_relationships_view : public detail::object_base {
+ public:
+  using object_base::object_base;
+
+  /// relationships.company (to one) [observed]: attributes inline, a subset of CompanyV1: name, url, industries, address, founded_year, phones, revenue, employee_count, description
+  company_view company() const noexcept;
+  bool has_company() const noexcept { return detail::relationship_one(detail::member(node(), "company")) != nullptr; }
+};
+
+/// ErrorObjectV1 (reference 1.10) [inferred].
+/// An error as named in the docs' schema list; which body shape of 1.10 it describes is unknown, so the fields cover all three (code is the stable part).
+class error_object_view : public detail::object_base {
+ public:
+  using object_base::object_base;
+
+  /// code (string) [docs]: in every shape; the stable part of an error
+  std::string_view code() const noexcept { return detail::as_string(detail::member(node(), "code")); }
+  bool has_code() const noexcept { return detail::is_string(detail::member(node(), "code")); }
+
+  /// message (string) [docs]: shapes A and C; not stable
+  std::string_view message() const noexcept { return detail::as_string(detail::member(node(), "message")); }
+  bool has_message() const noexcept { return detail::is_string(detail::member(node(), "message")); }
+
+  /// title (string) [observed]: shape B (items of errors[])
+  std::string_view title() const noexcept { return detail::as_string(detail::member(node(), "title")); }
+  bool has_title() const noexcept { return detail::is_string(detail::member(node(), "title")); }
+
+  /// detail (string) [observed]: shape B; optional
+  std::string_view detail() const noexcept { return detail::as_string(detail::member(node(), "detail")); }
+  bool has_detail() const noexcept { return detail::is_string(detail::member(node(), "detail")); }
 };
 
 /// FilterItem (reference 4.3) [docs].
@@ -2591,6 +2976,13 @@ class filter_item_view : public detail::object_base {
   bool has_negated() const noexcept { return detail::is_bool(detail::member(node(), "negated")); }
 };
 
+/// ICPV1 (reference 3.7) [vendor], type "icp".
+/// An ideal customer profile; its criteria cover location, employee count, industry and B2B/B2C orientation [vendor]. Its fields are unknown: read attributes().
+class icp_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+};
+
 /// IndustryCode (reference 4.6) [observed].
 class industry_code_view : public detail::object_base {
  public:
@@ -2603,6 +2995,20 @@ class industry_code_view : public detail::object_base {
   /// name (string) [observed]
   std::string_view name() const noexcept { return detail::as_string(detail::member(node(), "name")); }
   bool has_name() const noexcept { return detail::is_string(detail::member(node(), "name")); }
+};
+
+/// IpAddressExtendedV1 (reference 3.2.7) [inferred], type "ip_address_extended".
+/// Probably an item of companies.list_ips, like CompanyIpV1. Its fields are unknown: read attributes().
+class ip_address_extended_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+};
+
+/// IpLocationV1 (reference 3.5.1) [inferred], type "ip_location".
+/// Probably part of the ip.enrich result. Its fields are unknown: read attributes().
+class ip_location_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
 };
 
 /// ListV1 (reference 4.2) [docs], type "list".
@@ -2640,6 +3046,54 @@ class list_relationships_view : public detail::object_base {
   /// relationships.created_by (to one) [docs]
   user_view created_by() const noexcept;
   bool has_created_by() const noexcept { return detail::relationship_one(detail::member(node(), "created_by")) != nullptr; }
+};
+
+/// LocationV1 (reference 4.9) [inferred], type "location".
+/// The location of a visitor-company row. The location fields are observed; whether they belong to this schema, VisitLocationV1 or both is unknown.
+class location_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+
+  /// attributes.city (string) [observed]: mapped to this schema [inferred]
+  std::string_view city() const noexcept { return detail::as_string(detail::member(attrs(), "city")); }
+  bool has_city() const noexcept { return detail::is_string(detail::member(attrs(), "city")); }
+
+  /// attributes.country (string) [observed]: mapped to this schema [inferred]
+  std::string_view country() const noexcept { return detail::as_string(detail::member(attrs(), "country")); }
+  bool has_country() const noexcept { return detail::is_string(detail::member(attrs(), "country")); }
+
+  /// attributes.country_code (string) [observed]: mapped to this schema [inferred]
+  std::string_view country_code() const noexcept { return detail::as_string(detail::member(attrs(), "country_code")); }
+  bool has_country_code() const noexcept { return detail::is_string(detail::member(attrs(), "country_code")); }
+
+  /// attributes.region (string) [observed]: mapped to this schema [inferred]
+  std::string_view region() const noexcept { return detail::as_string(detail::member(attrs(), "region")); }
+  bool has_region() const noexcept { return detail::is_string(detail::member(attrs(), "region")); }
+
+  /// attributes.postal_code (string) [observed]: mapped to this schema [inferred]
+  std::string_view postal_code() const noexcept { return detail::as_string(detail::member(attrs(), "postal_code")); }
+  bool has_postal_code() const noexcept { return detail::is_string(detail::member(attrs(), "postal_code")); }
+};
+
+/// MaskedCompanySummaryV1 (reference 4) [inferred], type "masked_company_summary".
+/// By analogy with the masked contact summary, a company summary with details hidden until the record is unlocked. Its fields are unknown: read attributes().
+class masked_company_summary_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+};
+
+/// MaskedContactSummaryV1 (reference 3.3.3) [inferred], type "masked_contact_summary".
+/// By the name, a contacts.search row with details hidden until the record is unlocked. Its fields are unknown: read attributes().
+class masked_contact_summary_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+};
+
+/// NetworkV1 (reference 3.5.1) [inferred], type "network".
+/// Probably the non-company (network or ISP) result of ip.enrich. Its fields are unknown: read attributes().
+class network_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
 };
 
 /// Pagination (reference 1.7) [observed].
@@ -2707,6 +3161,13 @@ class response_meta_view : public detail::object_base {
   bool has_pagination() const noexcept { return detail::is_object(detail::member(node(), "pagination")); }
 };
 
+/// SignalV1 (reference 3.2.4) [inferred], type "signal".
+/// A company signal, presumably an item of companies.search_signals. Its fields are unknown: read attributes().
+class signal_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+};
+
 /// SocialMediaProfile (reference 4.1) [docs].
 class social_media_profile_view : public detail::object_base {
  public:
@@ -2756,6 +3217,21 @@ class social_media_profiles_view : public detail::object_base {
   bool has_youtube() const noexcept { return detail::is_array(detail::member(node(), "youtube")); }
 };
 
+/// TagV1 (reference 4.5) [observed], type "tag".
+/// A tag that can be assigned to companies. Other fields are unknown.
+class tag_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+
+  /// attributes.name (string) [observed]
+  std::string_view name() const noexcept { return detail::as_string(detail::member(attrs(), "name")); }
+  bool has_name() const noexcept { return detail::is_string(detail::member(attrs(), "name")); }
+
+  /// attributes.color (integer) [observed]: seen in a create body; range unknown, probably a palette index
+  std::int64_t color() const noexcept { return detail::as_integer(detail::member(attrs(), "color")); }
+  bool has_color() const noexcept { return detail::is_integer(detail::member(attrs(), "color")); }
+};
+
 /// UserV1 (reference 1.15) [observed], type "user".
 /// A Leadfeeder user (the key owner from users.me, or a list's creator as a stub).
 class user_view : public detail::resource_base {
@@ -2777,6 +3253,197 @@ class user_view : public detail::resource_base {
   /// attributes.team_role (string) [observed]
   std::string_view team_role() const noexcept { return detail::as_string(detail::member(attrs(), "team_role")); }
   bool has_team_role() const noexcept { return detail::is_string(detail::member(attrs(), "team_role")); }
+};
+
+/// VisitLocationV1 (reference 4.9) [inferred], type "visit_location".
+/// The location of a web visit. The location fields are observed; whether they belong to this schema, LocationV1 or both is unknown.
+class visit_location_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+
+  /// attributes.city (string) [observed]: mapped to this schema [inferred]
+  std::string_view city() const noexcept { return detail::as_string(detail::member(attrs(), "city")); }
+  bool has_city() const noexcept { return detail::is_string(detail::member(attrs(), "city")); }
+
+  /// attributes.country (string) [observed]: mapped to this schema [inferred]
+  std::string_view country() const noexcept { return detail::as_string(detail::member(attrs(), "country")); }
+  bool has_country() const noexcept { return detail::is_string(detail::member(attrs(), "country")); }
+
+  /// attributes.country_code (string) [observed]: mapped to this schema [inferred]
+  std::string_view country_code() const noexcept { return detail::as_string(detail::member(attrs(), "country_code")); }
+  bool has_country_code() const noexcept { return detail::is_string(detail::member(attrs(), "country_code")); }
+
+  /// attributes.region (string) [observed]: mapped to this schema [inferred]
+  std::string_view region() const noexcept { return detail::as_string(detail::member(attrs(), "region")); }
+  bool has_region() const noexcept { return detail::is_string(detail::member(attrs(), "region")); }
+
+  /// attributes.postal_code (string) [observed]: mapped to this schema [inferred]
+  std::string_view postal_code() const noexcept { return detail::as_string(detail::member(attrs(), "postal_code")); }
+  bool has_postal_code() const noexcept { return detail::is_string(detail::member(attrs(), "postal_code")); }
+};
+
+/// WebVisitEngagementPage (reference 4.8) [observed].
+class web_visit_engagement_page_view : public detail::object_base {
+ public:
+  using object_base::object_base;
+
+  /// path (string) [observed]: type not given; string [inferred]
+  std::string_view path() const noexcept { return detail::as_string(detail::member(node(), "path")); }
+  bool has_path() const noexcept { return detail::is_string(detail::member(node(), "path")); }
+
+  /// title (string) [observed]: type not given; string [inferred]
+  std::string_view title() const noexcept { return detail::as_string(detail::member(node(), "title")); }
+  bool has_title() const noexcept { return detail::is_string(detail::member(node(), "title")); }
+
+  /// url (string) [observed]: type not given; string [inferred]
+  std::string_view url() const noexcept { return detail::as_string(detail::member(node(), "url")); }
+  bool has_url() const noexcept { return detail::is_string(detail::member(node(), "url")); }
+};
+
+/// WebVisitEngagement (reference 4.8) [observed].
+class web_visit_engagement_view : public detail::object_base {
+ public:
+  using object_base::object_base;
+
+  /// event_type (string) [observed]: type not given; string [inferred]; values unknown
+  std::string_view event_type() const noexcept { return detail::as_string(detail::member(node(), "event_type")); }
+  bool has_event_type() const noexcept { return detail::is_string(detail::member(node(), "event_type")); }
+
+  /// hostname (string) [observed]: type not given; string [inferred]
+  std::string_view hostname() const noexcept { return detail::as_string(detail::member(node(), "hostname")); }
+  bool has_hostname() const noexcept { return detail::is_string(detail::member(node(), "hostname")); }
+
+  /// page (object) [observed]
+  web_visit_engagement_page_view page() const noexcept;
+  bool has_page() const noexcept { return detail::is_object(detail::member(node(), "page")); }
+
+  /// previous_page_path (string) [observed]: type not given; string [inferred]
+  std::string_view previous_page_path() const noexcept { return detail::as_string(detail::member(node(), "previous_page_path")); }
+  bool has_previous_page_path() const noexcept { return detail::is_string(detail::member(node(), "previous_page_path")); }
+
+  /// time_on_page (integer) [observed]
+  std::int64_t time_on_page() const noexcept { return detail::as_integer(detail::member(node(), "time_on_page")); }
+  bool has_time_on_page() const noexcept { return detail::is_integer(detail::member(node(), "time_on_page")); }
+
+  /// has_met_goals (boolean) [observed]
+  bool has_met_goals() const noexcept { return detail::as_bool(detail::member(node(), "has_met_goals")); }
+  bool has_has_met_goals() const noexcept { return detail::is_bool(detail::member(node(), "has_met_goals")); }
+};
+
+/// WebVisitIdentifiers (reference 4.8) [observed].
+class web_visit_identifiers_view : public detail::object_base {
+ public:
+  using object_base::object_base;
+
+  /// lf_client_id (string) [observed]
+  std::string_view lf_client_id() const noexcept { return detail::as_string(detail::member(node(), "lf_client_id")); }
+  bool has_lf_client_id() const noexcept { return detail::is_string(detail::member(node(), "lf_client_id")); }
+
+  /// ga_client_ids (string_list) [observed]
+  string_array_view ga_client_ids() const noexcept;
+  bool has_ga_client_ids() const noexcept { return detail::is_array(detail::member(node(), "ga_client_ids")); }
+};
+
+/// WebVisitV1 (reference 4.8) [observed], type "web_visit".
+/// One website visit, as listed by web_visits.search.
+class web_visit_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+
+  /// attributes.started_at (string) [observed]: ISO 8601 date-time
+  std::string_view started_at() const noexcept { return detail::as_string(detail::member(attrs(), "started_at")); }
+  bool has_started_at() const noexcept { return detail::is_string(detail::member(attrs(), "started_at")); }
+
+  /// attributes.visit_length (integer) [observed]: seconds
+  std::int64_t visit_length() const noexcept { return detail::as_integer(detail::member(attrs(), "visit_length")); }
+  bool has_visit_length() const noexcept { return detail::is_integer(detail::member(attrs(), "visit_length")); }
+
+  /// attributes.page_depth (integer) [observed]: pages viewed
+  std::int64_t page_depth() const noexcept { return detail::as_integer(detail::member(attrs(), "page_depth")); }
+  bool has_page_depth() const noexcept { return detail::is_integer(detail::member(attrs(), "page_depth")); }
+
+  /// attributes.landing_page_path (string) [observed]
+  std::string_view landing_page_path() const noexcept { return detail::as_string(detail::member(attrs(), "landing_page_path")); }
+  bool has_landing_page_path() const noexcept { return detail::is_string(detail::member(attrs(), "landing_page_path")); }
+
+  /// attributes.referring_url (string) [observed]
+  std::string_view referring_url() const noexcept { return detail::as_string(detail::member(attrs(), "referring_url")); }
+  bool has_referring_url() const noexcept { return detail::is_string(detail::member(attrs(), "referring_url")); }
+
+  /// attributes.source (string) [observed]: traffic attribution
+  std::string_view source() const noexcept { return detail::as_string(detail::member(attrs(), "source")); }
+  bool has_source() const noexcept { return detail::is_string(detail::member(attrs(), "source")); }
+
+  /// attributes.medium (string) [observed]: traffic attribution
+  std::string_view medium() const noexcept { return detail::as_string(detail::member(attrs(), "medium")); }
+  bool has_medium() const noexcept { return detail::is_string(detail::member(attrs(), "medium")); }
+
+  /// attributes.campaign (string) [observed]: traffic attribution
+  std::string_view campaign() const noexcept { return detail::as_string(detail::member(attrs(), "campaign")); }
+  bool has_campaign() const noexcept { return detail::is_string(detail::member(attrs(), "campaign")); }
+
+  /// attributes.keyword (string) [observed]: traffic attribution
+  std::string_view keyword() const noexcept { return detail::as_string(detail::member(attrs(), "keyword")); }
+  bool has_keyword() const noexcept { return detail::is_string(detail::member(attrs(), "keyword")); }
+
+  /// attributes.device_type (string) [observed]
+  std::string_view device_type() const noexcept { return detail::as_string(detail::member(attrs(), "device_type")); }
+  bool has_device_type() const noexcept { return detail::is_string(detail::member(attrs(), "device_type")); }
+
+  /// attributes.identifiers (object) [observed]
+  web_visit_identifiers_view identifiers() const noexcept;
+  bool has_identifiers() const noexcept { return detail::is_object(detail::member(attrs(), "identifiers")); }
+
+  /// attributes.visitor (object) [observed]: the identified visitor
+  web_visit_visitor_view visitor() const noexcept;
+  bool has_visitor() const noexcept { return detail::is_object(detail::member(attrs(), "visitor")); }
+
+  /// attributes.engagements (array) [observed]: often empty [vendor]
+  array_view<web_visit_engagement_view> engagements() const noexcept;
+  bool has_engagements() const noexcept { return detail::is_array(detail::member(attrs(), "engagements")); }
+
+  /// relationships: the related resources, inline (reference 1.8).
+  web_visit_relationships_view relationships() const noexcept;
+  bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
+};
+
+/// The relationships of WebVisitV1. A relation may come as a stub {id, type} or in full.
+class web_visit_relationships_view : public detail::object_base {
+ public:
+  using object_base::object_base;
+
+  /// relationships.company (to one) [observed]: the company id; its attributes inline with include=company
+  company_view company() const noexcept;
+  bool has_company() const noexcept { return detail::relationship_one(detail::member(node(), "company")) != nullptr; }
+
+  /// relationships.location (to one) [observed]: the visit location
+  visit_location_view location() const noexcept;
+  bool has_location() const noexcept { return detail::relationship_one(detail::member(node(), "location")) != nullptr; }
+};
+
+/// WebVisitVisitor (reference 4.8) [observed].
+class web_visit_visitor_view : public detail::object_base {
+ public:
+  using object_base::object_base;
+
+  /// email (string) [observed]: type not given; string as in UserV1 [inferred]
+  std::string_view email() const noexcept { return detail::as_string(detail::member(node(), "email")); }
+  bool has_email() const noexcept { return detail::is_string(detail::member(node(), "email")); }
+
+  /// first_name (string) [observed]: type not given; string as in UserV1 [inferred]
+  std::string_view first_name() const noexcept { return detail::as_string(detail::member(node(), "first_name")); }
+  bool has_first_name() const noexcept { return detail::is_string(detail::member(node(), "first_name")); }
+
+  /// last_name (string) [observed]: type not given; string as in UserV1 [inferred]
+  std::string_view last_name() const noexcept { return detail::as_string(detail::member(node(), "last_name")); }
+  bool has_last_name() const noexcept { return detail::is_string(detail::member(node(), "last_name")); }
+};
+
+/// WebVisitsTrackerScriptV1 (reference 3.4.8) [vendor], type "web_visits_tracker_script".
+/// The website tracking snippet with its configuration and installation status [vendor]. Its fields are unknown: read attributes().
+class web_visits_tracker_script_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
 };
 
 // Accessors that return another view, defined once every view is complete.
@@ -2833,6 +3500,42 @@ inline json_view company_intent_view::last_updated_at() const noexcept {
   return json_view(detail::member(node(), "last_updated_at"));
 }
 
+inline company_location_relationships_view company_location_view::relationships() const noexcept {
+  return company_location_relationships_view(detail::member(node(), "relationships"));
+}
+
+inline company_view company_location_relationships_view::company() const noexcept {
+  return company_view(detail::relationship_one(detail::member(node(), "company")));
+}
+
+inline location_view company_location_relationships_view::location() const noexcept {
+  return location_view(detail::relationship_one(detail::member(node(), "location")));
+}
+
+inline company_match_relationships_view company_match_view::relationships() const noexcept {
+  return company_match_relationships_view(detail::member(node(), "relationships"));
+}
+
+inline company_summary_view company_match_relationships_view::company_summary() const noexcept {
+  return company_summary_view(detail::relationship_one(detail::member(node(), "company_summary")));
+}
+
+inline company_industries_view company_summary_view::industries() const noexcept {
+  return company_industries_view(detail::member(attrs(), "industries"));
+}
+
+inline company_summary_address_view company_summary_view::address() const noexcept {
+  return company_summary_address_view(detail::member(attrs(), "address"));
+}
+
+inline company_revenue_view company_summary_view::revenue() const noexcept {
+  return company_revenue_view(detail::member(attrs(), "revenue"));
+}
+
+inline company_meta_view company_summary_view::meta() const noexcept {
+  return company_meta_view(detail::member(attrs(), "meta"));
+}
+
 inline string_array_view company_view::alternative_names() const noexcept {
   return string_array_view(detail::member(attrs(), "alternative_names"));
 }
@@ -2877,6 +3580,10 @@ inline company_meta_view company_view::meta() const noexcept {
   return company_meta_view(detail::member(attrs(), "meta"));
 }
 
+inline string_array_view company_view::previous_ids() const noexcept {
+  return string_array_view(detail::member(attrs(), "previous_ids"));
+}
+
 inline company_relationships_view company_view::relationships() const noexcept {
   return company_relationships_view(detail::member(node(), "relationships"));
 }
@@ -2887,6 +3594,30 @@ inline company_view company_relationships_view::group_company() const noexcept {
 
 inline array_view<list_view> company_relationships_view::lists() const noexcept {
   return array_view<list_view>(detail::relationship_many(detail::member(node(), "lists")), detail::one_or_many);
+}
+
+inline array_view<tag_view> company_relationships_view::tags() const noexcept {
+  return array_view<tag_view>(detail::relationship_many(detail::member(node(), "tags")), detail::one_or_many);
+}
+
+inline array_view<web_visit_view> company_relationships_view::web_visits() const noexcept {
+  return array_view<web_visit_view>(detail::relationship_many(detail::member(node(), "web_visits")), detail::one_or_many);
+}
+
+inline array_view<icp_view> company_relationships_view::icps() const noexcept {
+  return array_view<icp_view>(detail::relationship_many(detail::member(node(), "icps")), detail::one_or_many);
+}
+
+inline array_view<crm_connection_view> company_relationships_view::crm_connections() const noexcept {
+  return array_view<crm_connection_view>(detail::relationship_many(detail::member(node(), "crm_connections")), detail::one_or_many);
+}
+
+inline array_view<crm_suggestion_view> company_relationships_view::crm_suggestions() const noexcept {
+  return array_view<crm_suggestion_view>(detail::relationship_many(detail::member(node(), "crm_suggestions")), detail::one_or_many);
+}
+
+inline array_view<crm_group_connection_view> company_relationships_view::crm_group_connections() const noexcept {
+  return array_view<crm_group_connection_view>(detail::relationship_many(detail::member(node(), "crm_group_connections")), detail::one_or_many);
 }
 
 inline array_view<contact_email_view> contact_summary_view::emails() const noexcept {
@@ -2957,8 +3688,48 @@ inline array_view<buyer_persona_view> contact_relationships_view::buyer_personas
   return array_view<buyer_persona_view>(detail::relationship_many(detail::member(node(), "buyer_personas")), detail::one_or_many);
 }
 
+inline crm_connection_relationships_view crm_connection_view::relationships() const noexcept {
+  return crm_connection_relationships_view(detail::member(node(), "relationships"));
+}
+
+inline json_view crm_connection_relationships_view::crm_record() const noexcept {
+  return json_view(detail::member(node(), "crm_record"));
+}
+
+inline crm_contact_relationships_view crm_contact_view::relationships() const noexcept {
+  return crm_contact_relationships_view(detail::member(node(), "relationships"));
+}
+
+inline crm_user_view crm_contact_relationships_view::crm_owner() const noexcept {
+  return crm_user_view(detail::relationship_one(detail::member(node(), "crm_owner")));
+}
+
+inline crm_lead_relationships_view crm_lead_view::relationships() const noexcept {
+  return crm_lead_relationships_view(detail::member(node(), "relationships"));
+}
+
+inline crm_user_view crm_lead_relationships_view::crm_owner() const noexcept {
+  return crm_user_view(detail::relationship_one(detail::member(node(), "crm_owner")));
+}
+
+inline crm_organization_relationships_view crm_organization_view::relationships() const noexcept {
+  return crm_organization_relationships_view(detail::member(node(), "relationships"));
+}
+
+inline crm_user_view crm_organization_relationships_view::crm_owner() const noexcept {
+  return crm_user_view(detail::relationship_one(detail::member(node(), "crm_owner")));
+}
+
 inline json_view custom_field_value_view::value() const noexcept {
   return json_view(detail::member(node(), "value"));
+}
+
+inline enriched_ip_relationships_view enriched_ip_view::relationships() const noexcept {
+  return enriched_ip_relationships_view(detail::member(node(), "relationships"));
+}
+
+inline company_view enriched_ip_relationships_view::company() const noexcept {
+  return company_view(detail::relationship_one(detail::member(node(), "company")));
 }
 
 inline list_relationships_view list_view::relationships() const noexcept {
@@ -3003,6 +3774,38 @@ inline array_view<social_media_profile_view> social_media_profiles_view::xing() 
 
 inline array_view<social_media_profile_view> social_media_profiles_view::youtube() const noexcept {
   return array_view<social_media_profile_view>(detail::member(node(), "youtube"));
+}
+
+inline web_visit_engagement_page_view web_visit_engagement_view::page() const noexcept {
+  return web_visit_engagement_page_view(detail::member(node(), "page"));
+}
+
+inline string_array_view web_visit_identifiers_view::ga_client_ids() const noexcept {
+  return string_array_view(detail::member(node(), "ga_client_ids"));
+}
+
+inline web_visit_identifiers_view web_visit_view::identifiers() const noexcept {
+  return web_visit_identifiers_view(detail::member(attrs(), "identifiers"));
+}
+
+inline web_visit_visitor_view web_visit_view::visitor() const noexcept {
+  return web_visit_visitor_view(detail::member(attrs(), "visitor"));
+}
+
+inline array_view<web_visit_engagement_view> web_visit_view::engagements() const noexcept {
+  return array_view<web_visit_engagement_view>(detail::member(attrs(), "engagements"));
+}
+
+inline web_visit_relationships_view web_visit_view::relationships() const noexcept {
+  return web_visit_relationships_view(detail::member(node(), "relationships"));
+}
+
+inline company_view web_visit_relationships_view::company() const noexcept {
+  return company_view(detail::relationship_one(detail::member(node(), "company")));
+}
+
+inline visit_location_view web_visit_relationships_view::location() const noexcept {
+  return visit_location_view(detail::relationship_one(detail::member(node(), "location")));
 }
 
 LEADFEEDER_END_NAMESPACE
@@ -3504,6 +4307,1630 @@ class list_builder {
 
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/generated/accounts.hpp ----
+// ---- begin leadfeeder/generated/buyer_personas.hpp ----
+// Generated by tools/generate.py from api/leadfeeder-v1.json. Do not edit: change the description
+// and run `python3 tools/generate.py`. A test fails when this file is stale.
+
+
+#include <boost/json/value.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+// ---- Buyer Personas: enumerations
+
+// ---- buyer_personas.list
+
+namespace detail {
+struct buyer_personas_list_params {
+  std::string account_id;
+};
+}  // namespace detail
+
+namespace buyer_personas {
+
+/// buyer_personas.list: Retrieve Buyer Personas (reference 3.6.1).
+/// GET /v1/buyer-personas  (method [inferred], path [inferred]; candidate; hyphens in multi-word segments as in web-visits and custom-feeds)
+/// The account's buyer personas; their ids feed contacts.search buyer_persona_ids.
+/// Pagination: none. Credits: free [vendor].
+template <std::uint64_t Set = 0>
+class list_builder {
+ public:
+  static constexpr std::string_view operation_id = "buyer_personas.list";
+  static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<array_view<buyer_persona_view>>;
+
+  list_builder() = default;
+
+  /// account_id (query, required) [vendor]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  /// Everything set so far.
+  detail::buyer_personas_list_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "buyer_personas.list: required parameter 'account_id' is not set");
+    w.path("/v1/buyer-personas");
+    w.query("account_id", p_.account_id, true);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class list_builder;
+  explicit list_builder(detail::buyer_personas_list_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static list_builder<Set | Bit> rebind(detail::buyer_personas_list_params p) noexcept {
+    return list_builder<Set | Bit>(std::move(p));
+  }
+  detail::buyer_personas_list_params p_{};
+};
+
+/// Starts a buyer_personas.list request (Retrieve Buyer Personas).
+[[nodiscard]] inline list_builder<> list() { return {}; }
+
+}  // namespace buyer_personas
+
+// ---- buyer_personas.get
+
+namespace detail {
+struct buyer_personas_get_params {
+  std::string buyer_persona_id;
+  std::string account_id;
+};
+}  // namespace detail
+
+namespace buyer_personas {
+
+/// buyer_personas.get: Get Buyer Persona Details (reference 3.6.2).
+/// GET /v1/buyer-personas/{buyer_persona_id}  (method [inferred], path [inferred]; candidate; CRUD follows the REST pattern: {collection}/{id}; hyphens as in web-visits and custom-feeds)
+/// One buyer persona with its full filter criteria.
+/// Pagination: none. Credits: free [vendor].
+template <std::uint64_t Set = 0>
+class get_builder {
+ public:
+  static constexpr std::string_view operation_id = "buyer_personas.get";
+  static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<buyer_persona_view>;
+
+  get_builder() = default;
+
+  /// buyer_persona_id (path, required) [vendor]
+  [[nodiscard]] auto buyer_persona_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.buyer_persona_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto buyer_persona_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.buyer_persona_id.assign(value);
+    return next;
+  }
+
+  /// account_id (query, required) [vendor]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// The id asked for (buyer_persona_id); the response compares it with the id it got back.
+  std::string_view requested_id() const noexcept { return p_.buyer_persona_id; }
+  /// Everything set so far.
+  detail::buyer_personas_get_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "buyer_personas.get: required parameter 'buyer_persona_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "buyer_personas.get: required parameter 'account_id' is not set");
+    w.path("/v1/buyer-personas/");
+    w.path_param("buyer_persona_id", p_.buyer_persona_id);
+    w.query("account_id", p_.account_id, true);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class get_builder;
+  explicit get_builder(detail::buyer_personas_get_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static get_builder<Set | Bit> rebind(detail::buyer_personas_get_params p) noexcept {
+    return get_builder<Set | Bit>(std::move(p));
+  }
+  detail::buyer_personas_get_params p_{};
+};
+
+/// Starts a buyer_personas.get request (Get Buyer Persona Details).
+[[nodiscard]] inline get_builder<> get() { return {}; }
+
+}  // namespace buyer_personas
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/generated/buyer_personas.hpp ----
+// ---- begin leadfeeder/generated/companies.hpp ----
+// Generated by tools/generate.py from api/leadfeeder-v1.json. Do not edit: change the description
+// and run `python3 tools/generate.py`. A test fails when this file is stale.
+
+
+#include <boost/json/value.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+// ---- Companies: enumerations
+
+namespace companies {
+
+/// Relationships the company operations can side-load (dotted values reach nested relationships).
+enum class include : std::uint32_t {
+  group_company = std::uint32_t{1} << 0,  ///< "group_company" [observed]
+  tags = std::uint32_t{1} << 1,  ///< "tags" [observed]
+  lists = std::uint32_t{1} << 2,  ///< "lists" [observed]
+  web_visits = std::uint32_t{1} << 3,  ///< "web_visits" [observed]
+  icps = std::uint32_t{1} << 4,  ///< "icps" [observed]
+  crm_connections = std::uint32_t{1} << 5,  ///< "crm_connections" [observed]
+  crm_suggestions = std::uint32_t{1} << 6,  ///< "crm_suggestions" [observed]
+  crm_group_connections = std::uint32_t{1} << 7,  ///< "crm_group_connections" [observed]
+  crm_connections_crm_record = std::uint32_t{1} << 8,  ///< "crm_connections.crm_record" [vendor]
+  crm_connections_crm_record_crm_owner = std::uint32_t{1} << 9,  ///< "crm_connections.crm_record.crm_owner" [vendor]
+};
+
+/// The wire spelling of a companies::include value.
+constexpr std::string_view to_string(include value) noexcept {
+  switch (value) {
+    case include::group_company: return "group_company";
+    case include::tags: return "tags";
+    case include::lists: return "lists";
+    case include::web_visits: return "web_visits";
+    case include::icps: return "icps";
+    case include::crm_connections: return "crm_connections";
+    case include::crm_suggestions: return "crm_suggestions";
+    case include::crm_group_connections: return "crm_group_connections";
+    case include::crm_connections_crm_record: return "crm_connections.crm_record";
+    case include::crm_connections_crm_record_crm_owner: return "crm_connections.crm_record.crm_owner";
+  }
+  return {};
+}
+
+}  // namespace companies
+
+namespace detail {
+inline constexpr std::string_view companies_include_wire[] = {
+    "group_company",
+    "tags",
+    "lists",
+    "web_visits",
+    "icps",
+    "crm_connections",
+    "crm_suggestions",
+    "crm_group_connections",
+    "crm_connections.crm_record",
+    "crm_connections.crm_record.crm_owner",
+};
+}  // namespace detail
+
+namespace companies {
+
+/// The classification that companies.search industries.codes are taken from (codes are on the reference-data docs pages).
+enum class industry_classification : std::uint32_t {
+  nace = std::uint32_t{1} << 0,  ///< "nace" [observed]
+  wz = std::uint32_t{1} << 1,  ///< "wz" [observed]
+  internal = std::uint32_t{1} << 2,  ///< "internal" [observed]
+};
+
+/// The wire spelling of a companies::industry_classification value.
+constexpr std::string_view to_string(industry_classification value) noexcept {
+  switch (value) {
+    case industry_classification::nace: return "nace";
+    case industry_classification::wz: return "wz";
+    case industry_classification::internal: return "internal";
+  }
+  return {};
+}
+
+}  // namespace companies
+
+namespace detail {
+inline constexpr std::string_view companies_industry_classification_wire[] = {
+    "nace",
+    "wz",
+    "internal",
+};
+}  // namespace detail
+
+// ---- companies.get
+
+namespace detail {
+struct companies_get_params {
+  std::string company_id;
+  std::string account_id;
+  std::uint32_t include = 0;
+};
+}  // namespace detail
+
+namespace companies {
+
+/// companies.get: Get Company Details (reference 3.2.1).
+/// GET /v1/companies/{company_id}  (method [docs], path [observed])
+/// One company's full record; after a merge the returned id may differ from the requested one (1.13).
+/// Pagination: none. Credits: 1 unless unlocked in the last 12 months or a website visitor [vendor]; credit-consuming [observed]; read meta.credits.charged.
+template <std::uint64_t Set = 0>
+class get_builder {
+ public:
+  static constexpr std::string_view operation_id = "companies.get";
+  static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<company_view>;
+
+  get_builder() = default;
+
+  /// company_id (path, required) [docs]: previous (merged) ids are accepted and resolved to the current company.
+  [[nodiscard]] auto company_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.company_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto company_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.company_id.assign(value);
+    return next;
+  }
+
+  /// account_id (query, required) [observed]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// include (query, optional) [observed]
+  template <class... Values>
+  [[nodiscard]] auto include(Values... values) const& {
+    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::companies::include> && ...),
+                  "companies.get: include() takes leadfeeder::companies::include values");
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
+    return next;
+  }
+  template <class... Values>
+  [[nodiscard]] auto include(Values... values) && {
+    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::companies::include> && ...),
+                  "companies.get: include() takes leadfeeder::companies::include values");
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
+    return next;
+  }
+
+  /// The id asked for (company_id); the response compares it with the id it got back.
+  std::string_view requested_id() const noexcept { return p_.company_id; }
+  /// Everything set so far.
+  detail::companies_get_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "companies.get: required parameter 'company_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "companies.get: required parameter 'account_id' is not set");
+    w.path("/v1/companies/");
+    w.path_param("company_id", p_.company_id);
+    w.query("account_id", p_.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_flags("include", p_.include, detail::companies_include_wire);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class get_builder;
+  explicit get_builder(detail::companies_get_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static get_builder<Set | Bit> rebind(detail::companies_get_params p) noexcept {
+    return get_builder<Set | Bit>(std::move(p));
+  }
+  detail::companies_get_params p_{};
+};
+
+/// Starts a companies.get request (Get Company Details).
+[[nodiscard]] inline get_builder<> get() { return {}; }
+
+}  // namespace companies
+
+// ---- companies.retrieve
+
+namespace detail {
+struct companies_retrieve_params {
+  string_list ids;
+  std::string account_id;
+  std::uint32_t include = 0;
+};
+}  // namespace detail
+
+namespace companies {
+
+/// companies.retrieve: Retrieve Companies (reference 3.2.2).
+/// GET /v1/companies  (method [docs], path [observed])
+/// Companies by id; unknown ids are presumably left out of data, as in contacts.retrieve.
+/// Pagination: none ([inferred] by analogy with contacts.retrieve; the ids cap bounds the result). Credits: 1 per company not unlocked in the last 12 months [vendor].
+template <std::uint64_t Set = 0>
+class retrieve_builder {
+ public:
+  static constexpr std::string_view operation_id = "companies.retrieve";
+  static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<array_view<company_view>>;
+
+  retrieve_builder() = default;
+
+  /// ids (query, required) [observed]: comma-separated on the wire; single source. maximum count unknown; 100 by analogy with contacts.retrieve. At most 100 values.
+  [[nodiscard]] auto ids(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.ids = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto ids(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.ids = std::move(value);
+    return next;
+  }
+
+  /// account_id (query, required) [observed]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// include (query, optional) [observed]: values unknown; presumably those of companies.get [inferred].
+  template <class... Values>
+  [[nodiscard]] auto include(Values... values) const& {
+    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::companies::include> && ...),
+                  "companies.retrieve: include() takes leadfeeder::companies::include values");
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
+    return next;
+  }
+  template <class... Values>
+  [[nodiscard]] auto include(Values... values) && {
+    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::companies::include> && ...),
+                  "companies.retrieve: include() takes leadfeeder::companies::include values");
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
+    return next;
+  }
+  /// Everything set so far.
+  detail::companies_retrieve_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "companies.retrieve: required parameter 'ids' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "companies.retrieve: required parameter 'account_id' is not set");
+    w.path("/v1/companies");
+    w.query_list("ids", p_.ids, true, 100);
+    w.query("account_id", p_.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_flags("include", p_.include, detail::companies_include_wire);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class retrieve_builder;
+  explicit retrieve_builder(detail::companies_retrieve_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static retrieve_builder<Set | Bit> rebind(detail::companies_retrieve_params p) noexcept {
+    return retrieve_builder<Set | Bit>(std::move(p));
+  }
+  detail::companies_retrieve_params p_{};
+};
+
+/// Starts a companies.retrieve request (Retrieve Companies).
+[[nodiscard]] inline retrieve_builder<> retrieve() { return {}; }
+
+}  // namespace companies
+
+// ---- companies.get_financials
+
+namespace detail {
+struct companies_get_financials_params {
+  std::string company_id;
+  std::string account_id;
+};
+}  // namespace detail
+
+namespace companies {
+
+/// companies.get_financials: Company Financial Reports (reference 3.2.3).
+/// GET /v1/companies/{company_id}/financials  (method [docs], path [observed])
+/// The company's financial reports.
+/// Pagination: none (unknown (presumably none)). Credits: no extra cost once the company is unlocked [vendor]; consuming [observed]; read meta.credits.charged.
+template <std::uint64_t Set = 0>
+class get_financials_builder {
+ public:
+  static constexpr std::string_view operation_id = "companies.get_financials";
+  static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<company_financials_view>;
+
+  get_financials_builder() = default;
+
+  /// company_id (path, required) [observed]
+  [[nodiscard]] auto company_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.company_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto company_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.company_id.assign(value);
+    return next;
+  }
+
+  /// account_id (query, required) [observed]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// The id asked for (company_id); the response compares it with the id it got back.
+  std::string_view requested_id() const noexcept { return p_.company_id; }
+  /// Everything set so far.
+  detail::companies_get_financials_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "companies.get_financials: required parameter 'company_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "companies.get_financials: required parameter 'account_id' is not set");
+    w.path("/v1/companies/");
+    w.path_param("company_id", p_.company_id);
+    w.path("/financials");
+    w.query("account_id", p_.account_id, true);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class get_financials_builder;
+  explicit get_financials_builder(detail::companies_get_financials_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static get_financials_builder<Set | Bit> rebind(detail::companies_get_financials_params p) noexcept {
+    return get_financials_builder<Set | Bit>(std::move(p));
+  }
+  detail::companies_get_financials_params p_{};
+};
+
+/// Starts a companies.get_financials request (Company Financial Reports).
+[[nodiscard]] inline get_financials_builder<> get_financials() { return {}; }
+
+}  // namespace companies
+
+// ---- companies.search_signals
+
+namespace detail {
+struct companies_search_signals_params {
+  std::string account_id;
+  boost::json::value extra_fields;
+};
+}  // namespace detail
+
+namespace companies {
+
+/// companies.search_signals: Search Company Signals (reference 3.2.4).
+/// POST /v1/companies/signals/search  (method [docs], path [inferred]; unknown; candidate modelled on /v1/companies/search; alternative /v1/companies/{company_id}/signals/search)
+/// Searches company signals; the query, body and response are unknown, so the caller supplies the body as JSON.
+/// Pagination: none (unknown). Credits: signals are free once the company is unlocked [vendor]; read meta.credits.charged.
+template <std::uint64_t Set = 0>
+class search_signals_builder {
+ public:
+  static constexpr std::string_view operation_id = "companies.search_signals";
+  static constexpr http_method method = http_method::post;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<json_view>;
+
+  search_signals_builder() = default;
+
+  /// account_id (query, required) [inferred]: section 3: every operation takes account_id in the query (1.4).
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// extra (body, optional) [inferred]: a JSON object whose members are added to the body, for keys this library does not know; a key it does know is refused.
+  [[nodiscard]] auto extra_fields(boost::json::value value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.extra_fields = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto extra_fields(boost::json::value value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.extra_fields = std::move(value);
+    return next;
+  }
+  /// Everything set so far.
+  detail::companies_search_signals_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "companies.search_signals: required parameter 'account_id' is not set");
+    w.path("/v1/companies/signals/search");
+    w.query("account_id", p_.account_id, true);
+    w.begin_object();
+    if ((Set & (std::uint64_t{1} << 1)) != 0) w.merge_members("extra_fields", p_.extra_fields, {});
+    w.end_object();
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class search_signals_builder;
+  explicit search_signals_builder(detail::companies_search_signals_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static search_signals_builder<Set | Bit> rebind(detail::companies_search_signals_params p) noexcept {
+    return search_signals_builder<Set | Bit>(std::move(p));
+  }
+  detail::companies_search_signals_params p_{};
+};
+
+/// Starts a companies.search_signals request (Search Company Signals).
+[[nodiscard]] inline search_signals_builder<> search_signals() { return {}; }
+
+}  // namespace companies
+
+// ---- companies.search
+
+namespace companies {
+
+/// One element of companies.search's `locations` list [observed]. Empty strings and unset numbers are left out.
+struct location_filter {
+  std::string street;  ///< street [observed]
+  std::string postal_code;  ///< postal_code [observed]
+  std::string city;  ///< city [observed]
+  std::string country_code;  ///< country_code [observed]
+  std::string region_code;  ///< region_code [observed]: NUTS codes in Europe, ISO 3166-2 elsewhere, with _ in place of -
+  std::optional<double> geo_latitude;  ///< geo.latitude [observed]: the type number is [inferred]
+  std::optional<double> geo_longitude;  ///< geo.longitude [observed]: the type number is [inferred]
+  std::optional<double> geo_distance;  ///< geo.distance [observed]: the type number is [inferred]; unit unknown
+};
+
+}  // namespace companies
+
+namespace detail {
+inline void write_companies_location_filter_list(request_writer& w, std::string_view key,
+    std::vector<companies::location_filter> const& items) {
+  w.key(key);
+  w.begin_array();
+  for (companies::location_filter const& item : items) {
+    w.begin_object();
+    if (!item.street.empty()) w.member_string("street", item.street);
+    if (!item.postal_code.empty()) w.member_string("postal_code", item.postal_code);
+    if (!item.city.empty()) w.member_string("city", item.city);
+    if (!item.country_code.empty()) w.member_string("country_code", item.country_code);
+    if (!item.region_code.empty()) w.member_string("region_code", item.region_code);
+    if ((item.geo_latitude.has_value()) || (item.geo_longitude.has_value()) || (item.geo_distance.has_value())) {
+      w.key("geo");
+      w.begin_object();
+      if (item.geo_latitude.has_value()) w.member_number("latitude", *item.geo_latitude);
+      if (item.geo_longitude.has_value()) w.member_number("longitude", *item.geo_longitude);
+      if (item.geo_distance.has_value()) w.member_number("distance", *item.geo_distance);
+      w.end_object();
+    }
+    w.end_object();
+  }
+  w.end_array();
+}
+}  // namespace detail
+
+namespace detail {
+struct companies_search_params {
+  std::string account_id;
+  std::string page_cursor;
+  std::int64_t page_size = 0;
+  string_list search_terms;
+  std::vector<::leadfeeder::companies::location_filter> locations;
+  ::leadfeeder::companies::industry_classification industries_classification{};
+  string_list industries_codes;
+  string_list employee_ranges;
+  double revenue_min = 0;
+  double revenue_max = 0;
+  string_list icp_ids;
+  bool filters_has_phone = false;
+  bool filters_has_email = false;
+  bool filters_has_social_media_profiles = false;
+  bool filters_do_not_contact = false;
+  bool filters_has_financials_revenue = false;
+  bool filters_has_financials_earnings = false;
+  bool filters_has_financials_net_worth = false;
+  bool filters_has_ip_addresses = false;
+};
+}  // namespace detail
+
+namespace companies {
+
+/// companies.search: Search Companies (reference 3.2.5).
+/// POST /v1/companies/search  (method [docs], path [observed])
+/// Companies matching the body's criteria, a page at a time (cursor pagination).
+/// Pagination: cursor. Credits: conflicting: free [vendor], charged [observed]; read meta.credits.charged.
+template <std::uint64_t Set = 0>
+class search_builder {
+ public:
+  static constexpr std::string_view operation_id = "companies.search";
+  static constexpr http_method method = http_method::post;
+  static constexpr pagination_style pagination = pagination_style::cursor;
+  using response_type = response<array_view<company_summary_view>>;
+
+  search_builder() = default;
+
+  /// account_id (query, required) [observed]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// page[cursor] (query, optional) [observed]: meta.pagination.next_cursor of the previous page; leave unset for the first.
+  [[nodiscard]] auto page_cursor(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.page_cursor.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto page_cursor(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.page_cursor.assign(value);
+    return next;
+  }
+
+  /// page[size] (query, optional) [vendor]: From 1 to 100.
+  [[nodiscard]] auto page_size(std::int64_t value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.page_size = value;
+    return next;
+  }
+  [[nodiscard]] auto page_size(std::int64_t value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.page_size = value;
+    return next;
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_size() const& {
+    static_assert(Value >= 1 && Value <= 100,
+                  "companies.search: parameter 'page[size]' must be between 1 and 100");
+    return (*this).page_size(Value);
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_size() && {
+    static_assert(Value >= 1 && Value <= 100,
+                  "companies.search: parameter 'page[size]' must be between 1 and 100");
+    return std::move(*this).page_size(Value);
+  }
+
+  /// search_terms (body, optional) [observed]: matched against company names, alternative/trade names and domains; values combine with OR.
+  [[nodiscard]] auto search_terms(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
+    next.p_.search_terms = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto search_terms(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
+    next.p_.search_terms = std::move(value);
+    return next;
+  }
+
+  /// locations (body, optional) [observed]: every item field is optional.
+  [[nodiscard]] auto locations(std::vector<::leadfeeder::companies::location_filter> value) const& {
+    auto next = rebind<(std::uint64_t{1} << 4)>(p_);
+    next.p_.locations = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto locations(std::vector<::leadfeeder::companies::location_filter> value) && {
+    auto next = rebind<(std::uint64_t{1} << 4)>(std::move(p_));
+    next.p_.locations = std::move(value);
+    return next;
+  }
+
+  /// industries.classification (body, optional) [observed]
+  [[nodiscard]] auto industries_classification(::leadfeeder::companies::industry_classification value) const& {
+    auto next = rebind<(std::uint64_t{1} << 5)>(p_);
+    next.p_.industries_classification = value;
+    return next;
+  }
+  [[nodiscard]] auto industries_classification(::leadfeeder::companies::industry_classification value) && {
+    auto next = rebind<(std::uint64_t{1} << 5)>(std::move(p_));
+    next.p_.industries_classification = value;
+    return next;
+  }
+
+  /// industries.codes (body, optional) [observed]: codes of the classification, from the reference-data docs pages; combine with OR.
+  [[nodiscard]] auto industries_codes(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 6)>(p_);
+    next.p_.industries_codes = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto industries_codes(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 6)>(std::move(p_));
+    next.p_.industries_codes = std::move(value);
+    return next;
+  }
+
+  /// employee_ranges (body, optional) [observed]: headcount bands from about "1-10" to "10,000+", e.g. "51-200"; exact enum unknown.
+  [[nodiscard]] auto employee_ranges(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 7)>(p_);
+    next.p_.employee_ranges = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto employee_ranges(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 7)>(std::move(p_));
+    next.p_.employee_ranges = std::move(value);
+    return next;
+  }
+
+  /// revenue.min (body, optional) [observed]: EUR; give min, max or both.
+  [[nodiscard]] auto revenue_min(double value) const& {
+    auto next = rebind<(std::uint64_t{1} << 8)>(p_);
+    next.p_.revenue_min = value;
+    return next;
+  }
+  [[nodiscard]] auto revenue_min(double value) && {
+    auto next = rebind<(std::uint64_t{1} << 8)>(std::move(p_));
+    next.p_.revenue_min = value;
+    return next;
+  }
+
+  /// revenue.max (body, optional) [observed]: EUR; give min, max or both.
+  [[nodiscard]] auto revenue_max(double value) const& {
+    auto next = rebind<(std::uint64_t{1} << 9)>(p_);
+    next.p_.revenue_max = value;
+    return next;
+  }
+  [[nodiscard]] auto revenue_max(double value) && {
+    auto next = rebind<(std::uint64_t{1} << 9)>(std::move(p_));
+    next.p_.revenue_max = value;
+    return next;
+  }
+
+  /// icp_ids (body, optional) [vendor]: companies matching at least one of the ICPs (OR).
+  [[nodiscard]] auto icp_ids(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 10)>(p_);
+    next.p_.icp_ids = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto icp_ids(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 10)>(std::move(p_));
+    next.p_.icp_ids = std::move(value);
+    return next;
+  }
+
+  /// filters.has_phone (body, optional) [observed]
+  [[nodiscard]] auto filters_has_phone(bool value) const& {
+    auto next = rebind<(std::uint64_t{1} << 11)>(p_);
+    next.p_.filters_has_phone = value;
+    return next;
+  }
+  [[nodiscard]] auto filters_has_phone(bool value) && {
+    auto next = rebind<(std::uint64_t{1} << 11)>(std::move(p_));
+    next.p_.filters_has_phone = value;
+    return next;
+  }
+
+  /// filters.has_email (body, optional) [observed]
+  [[nodiscard]] auto filters_has_email(bool value) const& {
+    auto next = rebind<(std::uint64_t{1} << 12)>(p_);
+    next.p_.filters_has_email = value;
+    return next;
+  }
+  [[nodiscard]] auto filters_has_email(bool value) && {
+    auto next = rebind<(std::uint64_t{1} << 12)>(std::move(p_));
+    next.p_.filters_has_email = value;
+    return next;
+  }
+
+  /// filters.has_social_media_profiles (body, optional) [observed]
+  [[nodiscard]] auto filters_has_social_media_profiles(bool value) const& {
+    auto next = rebind<(std::uint64_t{1} << 13)>(p_);
+    next.p_.filters_has_social_media_profiles = value;
+    return next;
+  }
+  [[nodiscard]] auto filters_has_social_media_profiles(bool value) && {
+    auto next = rebind<(std::uint64_t{1} << 13)>(std::move(p_));
+    next.p_.filters_has_social_media_profiles = value;
+    return next;
+  }
+
+  /// filters.do_not_contact (body, optional) [observed]: true selects only do-not-contact companies.
+  [[nodiscard]] auto filters_do_not_contact(bool value) const& {
+    auto next = rebind<(std::uint64_t{1} << 14)>(p_);
+    next.p_.filters_do_not_contact = value;
+    return next;
+  }
+  [[nodiscard]] auto filters_do_not_contact(bool value) && {
+    auto next = rebind<(std::uint64_t{1} << 14)>(std::move(p_));
+    next.p_.filters_do_not_contact = value;
+    return next;
+  }
+
+  /// filters.has_financials_revenue (body, optional) [observed]
+  [[nodiscard]] auto filters_has_financials_revenue(bool value) const& {
+    auto next = rebind<(std::uint64_t{1} << 15)>(p_);
+    next.p_.filters_has_financials_revenue = value;
+    return next;
+  }
+  [[nodiscard]] auto filters_has_financials_revenue(bool value) && {
+    auto next = rebind<(std::uint64_t{1} << 15)>(std::move(p_));
+    next.p_.filters_has_financials_revenue = value;
+    return next;
+  }
+
+  /// filters.has_financials_earnings (body, optional) [observed]
+  [[nodiscard]] auto filters_has_financials_earnings(bool value) const& {
+    auto next = rebind<(std::uint64_t{1} << 16)>(p_);
+    next.p_.filters_has_financials_earnings = value;
+    return next;
+  }
+  [[nodiscard]] auto filters_has_financials_earnings(bool value) && {
+    auto next = rebind<(std::uint64_t{1} << 16)>(std::move(p_));
+    next.p_.filters_has_financials_earnings = value;
+    return next;
+  }
+
+  /// filters.has_financials_net_worth (body, optional) [observed]
+  [[nodiscard]] auto filters_has_financials_net_worth(bool value) const& {
+    auto next = rebind<(std::uint64_t{1} << 17)>(p_);
+    next.p_.filters_has_financials_net_worth = value;
+    return next;
+  }
+  [[nodiscard]] auto filters_has_financials_net_worth(bool value) && {
+    auto next = rebind<(std::uint64_t{1} << 17)>(std::move(p_));
+    next.p_.filters_has_financials_net_worth = value;
+    return next;
+  }
+
+  /// filters.has_ip_addresses (body, optional) [observed]
+  [[nodiscard]] auto filters_has_ip_addresses(bool value) const& {
+    auto next = rebind<(std::uint64_t{1} << 18)>(p_);
+    next.p_.filters_has_ip_addresses = value;
+    return next;
+  }
+  [[nodiscard]] auto filters_has_ip_addresses(bool value) && {
+    auto next = rebind<(std::uint64_t{1} << 18)>(std::move(p_));
+    next.p_.filters_has_ip_addresses = value;
+    return next;
+  }
+  /// Everything set so far.
+  detail::companies_search_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "companies.search: required parameter 'account_id' is not set");
+    w.path("/v1/companies/search");
+    w.query("account_id", p_.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query("page[cursor]", p_.page_cursor, false);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
+    w.begin_object();
+    if ((Set & (std::uint64_t{1} << 3)) != 0) w.member_strings("search_terms", p_.search_terms);
+    if ((Set & (std::uint64_t{1} << 4)) != 0) detail::write_companies_location_filter_list(w, "locations", p_.locations);
+    if (((Set & (std::uint64_t{1} << 5)) != 0) || ((Set & (std::uint64_t{1} << 6)) != 0)) {
+      w.key("industries");
+      w.begin_object();
+      if ((Set & (std::uint64_t{1} << 5)) != 0) w.member_string("classification", companies::to_string(p_.industries_classification));
+      if ((Set & (std::uint64_t{1} << 6)) != 0) w.member_strings("codes", p_.industries_codes);
+      w.end_object();
+    }
+    if ((Set & (std::uint64_t{1} << 7)) != 0) w.member_strings("employee_ranges", p_.employee_ranges);
+    if (((Set & (std::uint64_t{1} << 8)) != 0) || ((Set & (std::uint64_t{1} << 9)) != 0)) {
+      w.key("revenue");
+      w.begin_object();
+      if ((Set & (std::uint64_t{1} << 8)) != 0) w.member_number("min", p_.revenue_min);
+      if ((Set & (std::uint64_t{1} << 9)) != 0) w.member_number("max", p_.revenue_max);
+      w.end_object();
+    }
+    if ((Set & (std::uint64_t{1} << 10)) != 0) w.member_strings("icp_ids", p_.icp_ids);
+    if (((Set & (std::uint64_t{1} << 11)) != 0) || ((Set & (std::uint64_t{1} << 12)) != 0) || ((Set & (std::uint64_t{1} << 13)) != 0) || ((Set & (std::uint64_t{1} << 14)) != 0) || ((Set & (std::uint64_t{1} << 15)) != 0) || ((Set & (std::uint64_t{1} << 16)) != 0) || ((Set & (std::uint64_t{1} << 17)) != 0) || ((Set & (std::uint64_t{1} << 18)) != 0)) {
+      w.key("filters");
+      w.begin_object();
+      if ((Set & (std::uint64_t{1} << 11)) != 0) w.member_bool("has_phone", p_.filters_has_phone);
+      if ((Set & (std::uint64_t{1} << 12)) != 0) w.member_bool("has_email", p_.filters_has_email);
+      if ((Set & (std::uint64_t{1} << 13)) != 0) w.member_bool("has_social_media_profiles", p_.filters_has_social_media_profiles);
+      if ((Set & (std::uint64_t{1} << 14)) != 0) w.member_bool("do_not_contact", p_.filters_do_not_contact);
+      if ((Set & (std::uint64_t{1} << 15)) != 0) w.member_bool("has_financials_revenue", p_.filters_has_financials_revenue);
+      if ((Set & (std::uint64_t{1} << 16)) != 0) w.member_bool("has_financials_earnings", p_.filters_has_financials_earnings);
+      if ((Set & (std::uint64_t{1} << 17)) != 0) w.member_bool("has_financials_net_worth", p_.filters_has_financials_net_worth);
+      if ((Set & (std::uint64_t{1} << 18)) != 0) w.member_bool("has_ip_addresses", p_.filters_has_ip_addresses);
+      w.end_object();
+    }
+    w.end_object();
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class search_builder;
+  explicit search_builder(detail::companies_search_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static search_builder<Set | Bit> rebind(detail::companies_search_params p) noexcept {
+    return search_builder<Set | Bit>(std::move(p));
+  }
+  detail::companies_search_params p_{};
+};
+
+/// Starts a companies.search request (Search Companies).
+[[nodiscard]] inline search_builder<> search() { return {}; }
+
+}  // namespace companies
+
+// ---- companies.match
+
+namespace companies {
+
+/// One element of companies.match's `companies` list [observed]. Empty strings and unset numbers are left out.
+struct match_input {
+  std::string company_name;  ///< company_name [observed]
+  std::string url;  ///< url [observed]
+  std::string email;  ///< email [observed]
+  std::string phone;  ///< phone [observed]
+  std::string vat_id;  ///< vat_id [observed]
+  std::string register_id;  ///< register_id [observed]
+  std::string register_location;  ///< register_location [observed]
+  std::string street;  ///< street [observed]
+  std::string street_name;  ///< street_name [observed]
+  std::string street_number;  ///< street_number [observed]
+  std::string postal_code;  ///< postal_code [observed]
+  std::string city;  ///< city [observed]
+  std::string country;  ///< country [observed]
+  std::string country_code;  ///< country_code [observed]
+};
+
+}  // namespace companies
+
+namespace detail {
+inline void write_companies_match_input_list(request_writer& w, std::string_view key,
+    std::vector<companies::match_input> const& items) {
+  w.key(key);
+  w.begin_array();
+  for (companies::match_input const& item : items) {
+    w.begin_object();
+    if (!item.company_name.empty()) w.member_string("company_name", item.company_name);
+    if (!item.url.empty()) w.member_string("url", item.url);
+    if (!item.email.empty()) w.member_string("email", item.email);
+    if (!item.phone.empty()) w.member_string("phone", item.phone);
+    if (!item.vat_id.empty()) w.member_string("vat_id", item.vat_id);
+    if (!item.register_id.empty()) w.member_string("register_id", item.register_id);
+    if (!item.register_location.empty()) w.member_string("register_location", item.register_location);
+    if (!item.street.empty()) w.member_string("street", item.street);
+    if (!item.street_name.empty()) w.member_string("street_name", item.street_name);
+    if (!item.street_number.empty()) w.member_string("street_number", item.street_number);
+    if (!item.postal_code.empty()) w.member_string("postal_code", item.postal_code);
+    if (!item.city.empty()) w.member_string("city", item.city);
+    if (!item.country.empty()) w.member_string("country", item.country);
+    if (!item.country_code.empty()) w.member_string("country_code", item.country_code);
+    w.end_object();
+  }
+  w.end_array();
+}
+}  // namespace detail
+
+namespace detail {
+struct companies_match_params {
+  std::string account_id;
+  std::int64_t max_results_per_company = 0;
+  std::vector<::leadfeeder::companies::match_input> companies;
+};
+}  // namespace detail
+
+namespace companies {
+
+/// companies.match: Match Companies (reference 3.2.6).
+/// POST /v1/companies/match  (method [docs], path [observed])
+/// For each input company, the candidate companies with a match score.
+/// Pagination: none ([inferred]). Credits: conflicting: free [vendor], consumes [observed]; read meta.credits.charged.
+template <std::uint64_t Set = 0>
+class match_builder {
+ public:
+  static constexpr std::string_view operation_id = "companies.match";
+  static constexpr http_method method = http_method::post;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<array_view<array_view<company_match_view>>>;
+
+  match_builder() = default;
+
+  /// account_id (query, required) [observed]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// max_results_per_company (query, optional) [observed]: default unknown. the minimum 1 is [inferred]. From 1 to 20.
+  [[nodiscard]] auto max_results_per_company(std::int64_t value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.max_results_per_company = value;
+    return next;
+  }
+  [[nodiscard]] auto max_results_per_company(std::int64_t value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.max_results_per_company = value;
+    return next;
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto max_results_per_company() const& {
+    static_assert(Value >= 1 && Value <= 20,
+                  "companies.match: parameter 'max_results_per_company' must be between 1 and 20");
+    return (*this).max_results_per_company(Value);
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto max_results_per_company() && {
+    static_assert(Value >= 1 && Value <= 20,
+                  "companies.match: parameter 'max_results_per_company' must be between 1 and 20");
+    return std::move(*this).max_results_per_company(Value);
+  }
+
+  /// companies (body, required) [observed]: the companies to match; maximum count unknown; each item needs at least one of company_name, url, vat_id or register_id, and a country alone is not enough. required [inferred]: the body holds nothing else.
+  [[nodiscard]] auto companies(std::vector<::leadfeeder::companies::match_input> value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.companies = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto companies(std::vector<::leadfeeder::companies::match_input> value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.companies = std::move(value);
+    return next;
+  }
+  /// Everything set so far.
+  detail::companies_match_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "companies.match: required parameter 'account_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 2)) != 0,
+                  "companies.match: required parameter 'companies' is not set");
+    w.path("/v1/companies/match");
+    w.query("account_id", p_.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query_integer("max_results_per_company", p_.max_results_per_company, 1, 20);
+    w.begin_object();
+    if ((Set & (std::uint64_t{1} << 2)) != 0) detail::write_companies_match_input_list(w, "companies", p_.companies);
+    w.end_object();
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class match_builder;
+  explicit match_builder(detail::companies_match_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static match_builder<Set | Bit> rebind(detail::companies_match_params p) noexcept {
+    return match_builder<Set | Bit>(std::move(p));
+  }
+  detail::companies_match_params p_{};
+};
+
+/// Starts a companies.match request (Match Companies).
+[[nodiscard]] inline match_builder<> match() { return {}; }
+
+}  // namespace companies
+
+// ---- companies.list_ips
+
+namespace detail {
+struct companies_list_ips_params {
+  std::string company_id;
+  std::string account_id;
+};
+}  // namespace detail
+
+namespace companies {
+
+/// companies.list_ips: Retrieve Company IPs (reference 3.2.7).
+/// GET /v1/companies/{company_id}/ips  (method [inferred], path [inferred]; unknown; GET because every other Retrieve page is a GET; path modelled on /financials; alternative /v1/companies/{company_id}/ip_addresses)
+/// The IP addresses of a company (only in newer docs revisions).
+/// Pagination: none (unknown). Credits: unknown; read meta.credits.charged.
+template <std::uint64_t Set = 0>
+class list_ips_builder {
+ public:
+  static constexpr std::string_view operation_id = "companies.list_ips";
+  static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<json_view>;
+
+  list_ips_builder() = default;
+
+  /// company_id (path, required) [inferred]: part of the candidate path.
+  [[nodiscard]] auto company_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.company_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto company_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.company_id.assign(value);
+    return next;
+  }
+
+  /// account_id (query, required) [inferred]: section 3: every operation takes account_id in the query (1.4).
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  /// Everything set so far.
+  detail::companies_list_ips_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "companies.list_ips: required parameter 'company_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "companies.list_ips: required parameter 'account_id' is not set");
+    w.path("/v1/companies/");
+    w.path_param("company_id", p_.company_id);
+    w.path("/ips");
+    w.query("account_id", p_.account_id, true);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class list_ips_builder;
+  explicit list_ips_builder(detail::companies_list_ips_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static list_ips_builder<Set | Bit> rebind(detail::companies_list_ips_params p) noexcept {
+    return list_ips_builder<Set | Bit>(std::move(p));
+  }
+  detail::companies_list_ips_params p_{};
+};
+
+/// Starts a companies.list_ips request (Retrieve Company IPs).
+[[nodiscard]] inline list_ips_builder<> list_ips() { return {}; }
+
+}  // namespace companies
+
+// ---- companies.add_to_lists
+
+namespace detail {
+struct companies_add_to_lists_params {
+  std::string company_id;
+  std::string account_id;
+  string_list list_ids;
+};
+}  // namespace detail
+
+namespace companies {
+
+/// companies.add_to_lists: Add Company to Lists (reference 3.2.8).
+/// POST /v1/companies/{company_id}/lists  (method [docs], path [observed])
+/// Adds the company to company-scope lists.
+/// Pagination: none. Credits: none [vendor].
+template <std::uint64_t Set = 0>
+class add_to_lists_builder {
+ public:
+  static constexpr std::string_view operation_id = "companies.add_to_lists";
+  static constexpr http_method method = http_method::post;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<json_view>;
+
+  add_to_lists_builder() = default;
+
+  /// company_id (path, required) [observed]
+  [[nodiscard]] auto company_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.company_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto company_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.company_id.assign(value);
+    return next;
+  }
+
+  /// account_id (query, required) [observed]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// list_ids (body, required) [observed]: ids of the list resources to send as {"data":[{"type":"list","id":...}]}.
+  [[nodiscard]] auto list_ids(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.list_ids = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto list_ids(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.list_ids = std::move(value);
+    return next;
+  }
+  /// Everything set so far.
+  detail::companies_add_to_lists_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "companies.add_to_lists: required parameter 'company_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "companies.add_to_lists: required parameter 'account_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 2)) != 0,
+                  "companies.add_to_lists: required parameter 'list_ids' is not set");
+    w.path("/v1/companies/");
+    w.path_param("company_id", p_.company_id);
+    w.path("/lists");
+    w.query("account_id", p_.account_id, true);
+    w.identifier_body("list_ids", "list", p_.list_ids, true);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class add_to_lists_builder;
+  explicit add_to_lists_builder(detail::companies_add_to_lists_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static add_to_lists_builder<Set | Bit> rebind(detail::companies_add_to_lists_params p) noexcept {
+    return add_to_lists_builder<Set | Bit>(std::move(p));
+  }
+  detail::companies_add_to_lists_params p_{};
+};
+
+/// Starts a companies.add_to_lists request (Add Company to Lists).
+[[nodiscard]] inline add_to_lists_builder<> add_to_lists() { return {}; }
+
+}  // namespace companies
+
+// ---- companies.remove_from_lists
+
+namespace detail {
+struct companies_remove_from_lists_params {
+  std::string company_id;
+  std::string account_id;
+  string_list list_ids;
+};
+}  // namespace detail
+
+namespace companies {
+
+/// companies.remove_from_lists: Remove Company from Lists (reference 3.2.9).
+/// DELETE /v1/companies/{company_id}/lists  (method [docs], path [inferred]; mirrors companies.add_to_lists)
+/// Removes the company from lists: a DELETE that carries a JSON body.
+/// Pagination: none. Credits: none [inferred].
+template <std::uint64_t Set = 0>
+class remove_from_lists_builder {
+ public:
+  static constexpr std::string_view operation_id = "companies.remove_from_lists";
+  static constexpr http_method method = http_method::del;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<json_view>;
+
+  remove_from_lists_builder() = default;
+
+  /// company_id (path, required) [inferred]: mirrors companies.add_to_lists.
+  [[nodiscard]] auto company_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.company_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto company_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.company_id.assign(value);
+    return next;
+  }
+
+  /// account_id (query, required) [inferred]: mirrors companies.add_to_lists; account_id is a query parameter even on DELETE (1.4).
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// list_ids (body, required) [inferred]: ids of the list resources to send as {"data":[{"type":"list","id":...}]}. mirrors the body of companies.add_to_lists.
+  [[nodiscard]] auto list_ids(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.list_ids = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto list_ids(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.list_ids = std::move(value);
+    return next;
+  }
+  /// Everything set so far.
+  detail::companies_remove_from_lists_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "companies.remove_from_lists: required parameter 'company_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "companies.remove_from_lists: required parameter 'account_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 2)) != 0,
+                  "companies.remove_from_lists: required parameter 'list_ids' is not set");
+    w.path("/v1/companies/");
+    w.path_param("company_id", p_.company_id);
+    w.path("/lists");
+    w.query("account_id", p_.account_id, true);
+    w.identifier_body("list_ids", "list", p_.list_ids, true);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class remove_from_lists_builder;
+  explicit remove_from_lists_builder(detail::companies_remove_from_lists_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static remove_from_lists_builder<Set | Bit> rebind(detail::companies_remove_from_lists_params p) noexcept {
+    return remove_from_lists_builder<Set | Bit>(std::move(p));
+  }
+  detail::companies_remove_from_lists_params p_{};
+};
+
+/// Starts a companies.remove_from_lists request (Remove Company from Lists).
+[[nodiscard]] inline remove_from_lists_builder<> remove_from_lists() { return {}; }
+
+}  // namespace companies
+
+// ---- companies.assign_tags
+
+namespace detail {
+struct companies_assign_tags_params {
+  std::string company_id;
+  std::string account_id;
+  string_list tag_ids;
+};
+}  // namespace detail
+
+namespace companies {
+
+/// companies.assign_tags: Assign Tags to Company (reference 3.2.10).
+/// POST /v1/companies/{company_id}/tags  (method [docs], path [observed])
+/// Assigns tags to the company.
+/// Pagination: none. Credits: none [vendor].
+template <std::uint64_t Set = 0>
+class assign_tags_builder {
+ public:
+  static constexpr std::string_view operation_id = "companies.assign_tags";
+  static constexpr http_method method = http_method::post;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<json_view>;
+
+  assign_tags_builder() = default;
+
+  /// company_id (path, required) [observed]
+  [[nodiscard]] auto company_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.company_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto company_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.company_id.assign(value);
+    return next;
+  }
+
+  /// account_id (query, required) [observed]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// tag_ids (body, required) [observed]: ids of the tag resources to send as {"data":[{"type":"tag","id":...}]}.
+  [[nodiscard]] auto tag_ids(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.tag_ids = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto tag_ids(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.tag_ids = std::move(value);
+    return next;
+  }
+  /// Everything set so far.
+  detail::companies_assign_tags_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "companies.assign_tags: required parameter 'company_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "companies.assign_tags: required parameter 'account_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 2)) != 0,
+                  "companies.assign_tags: required parameter 'tag_ids' is not set");
+    w.path("/v1/companies/");
+    w.path_param("company_id", p_.company_id);
+    w.path("/tags");
+    w.query("account_id", p_.account_id, true);
+    w.identifier_body("tag_ids", "tag", p_.tag_ids, true);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class assign_tags_builder;
+  explicit assign_tags_builder(detail::companies_assign_tags_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static assign_tags_builder<Set | Bit> rebind(detail::companies_assign_tags_params p) noexcept {
+    return assign_tags_builder<Set | Bit>(std::move(p));
+  }
+  detail::companies_assign_tags_params p_{};
+};
+
+/// Starts a companies.assign_tags request (Assign Tags to Company).
+[[nodiscard]] inline assign_tags_builder<> assign_tags() { return {}; }
+
+}  // namespace companies
+
+// ---- companies.unassign_tags
+
+namespace detail {
+struct companies_unassign_tags_params {
+  std::string company_id;
+  std::string account_id;
+  string_list tag_ids;
+};
+}  // namespace detail
+
+namespace companies {
+
+/// companies.unassign_tags: Unassign Tags from Company (reference 3.2.11).
+/// DELETE /v1/companies/{company_id}/tags  (method [docs], path [inferred]; mirrors companies.assign_tags)
+/// Unassigns tags from the company: a DELETE that carries a JSON body.
+/// Pagination: none. Credits: none [inferred].
+template <std::uint64_t Set = 0>
+class unassign_tags_builder {
+ public:
+  static constexpr std::string_view operation_id = "companies.unassign_tags";
+  static constexpr http_method method = http_method::del;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<json_view>;
+
+  unassign_tags_builder() = default;
+
+  /// company_id (path, required) [inferred]: mirrors companies.assign_tags.
+  [[nodiscard]] auto company_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.company_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto company_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.company_id.assign(value);
+    return next;
+  }
+
+  /// account_id (query, required) [inferred]: mirrors companies.assign_tags; account_id is a query parameter even on DELETE (1.4).
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// tag_ids (body, required) [inferred]: ids of the tag resources to send as {"data":[{"type":"tag","id":...}]}. mirrors the body of companies.assign_tags.
+  [[nodiscard]] auto tag_ids(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.tag_ids = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto tag_ids(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.tag_ids = std::move(value);
+    return next;
+  }
+  /// Everything set so far.
+  detail::companies_unassign_tags_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "companies.unassign_tags: required parameter 'company_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "companies.unassign_tags: required parameter 'account_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 2)) != 0,
+                  "companies.unassign_tags: required parameter 'tag_ids' is not set");
+    w.path("/v1/companies/");
+    w.path_param("company_id", p_.company_id);
+    w.path("/tags");
+    w.query("account_id", p_.account_id, true);
+    w.identifier_body("tag_ids", "tag", p_.tag_ids, true);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class unassign_tags_builder;
+  explicit unassign_tags_builder(detail::companies_unassign_tags_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static unassign_tags_builder<Set | Bit> rebind(detail::companies_unassign_tags_params p) noexcept {
+    return unassign_tags_builder<Set | Bit>(std::move(p));
+  }
+  detail::companies_unassign_tags_params p_{};
+};
+
+/// Starts a companies.unassign_tags request (Unassign Tags from Company).
+[[nodiscard]] inline unassign_tags_builder<> unassign_tags() { return {}; }
+
+}  // namespace companies
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/generated/companies.hpp ----
 // ---- begin leadfeeder/generated/contacts.hpp ----
 // Generated by tools/generate.py from api/leadfeeder-v1.json. Do not edit: change the description
 // and run `python3 tools/generate.py`. A test fails when this file is stale.
@@ -3632,6 +6059,9 @@ class get_builder {
     next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
     return next;
   }
+
+  /// The id asked for (contact_id); the response compares it with the id it got back.
+  std::string_view requested_id() const noexcept { return p_.contact_id; }
   /// Everything set so far.
   detail::contacts_get_params const& params() const noexcept { return p_; }
 
@@ -4188,6 +6618,3007 @@ class remove_from_lists_builder {
 
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/generated/contacts.hpp ----
+// ---- begin leadfeeder/generated/custom_fields.hpp ----
+// Generated by tools/generate.py from api/leadfeeder-v1.json. Do not edit: change the description
+// and run `python3 tools/generate.py`. A test fails when this file is stale.
+
+
+#include <boost/json/value.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+// ---- Custom Fields: enumerations
+
+// ---- custom_fields.list
+
+namespace detail {
+struct custom_fields_list_params {
+  std::string account_id;
+};
+}  // namespace detail
+
+namespace custom_fields {
+
+/// custom_fields.list: Retrieve Custom Fields (reference 3.10).
+/// GET /v1/custom-fields  (method [inferred], path [inferred]; candidate; hyphens in multi-word segments as in web-visits and custom-feeds; alternative /v1/custom_fields)
+/// The account's custom field definitions.
+/// Pagination: none (paging unknown). Credits: free [vendor].
+template <std::uint64_t Set = 0>
+class list_builder {
+ public:
+  static constexpr std::string_view operation_id = "custom_fields.list";
+  static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<array_view<custom_field_view>>;
+
+  list_builder() = default;
+
+  /// account_id (query, required) [inferred]: section 3: every operation takes account_id in the query (1.4).
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  /// Everything set so far.
+  detail::custom_fields_list_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "custom_fields.list: required parameter 'account_id' is not set");
+    w.path("/v1/custom-fields");
+    w.query("account_id", p_.account_id, true);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class list_builder;
+  explicit list_builder(detail::custom_fields_list_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static list_builder<Set | Bit> rebind(detail::custom_fields_list_params p) noexcept {
+    return list_builder<Set | Bit>(std::move(p));
+  }
+  detail::custom_fields_list_params p_{};
+};
+
+/// Starts a custom_fields.list request (Retrieve Custom Fields).
+[[nodiscard]] inline list_builder<> list() { return {}; }
+
+}  // namespace custom_fields
+
+// ---- custom_fields.create
+
+namespace detail {
+struct custom_fields_create_params {
+  std::string account_id;
+  boost::json::value extra_fields;
+};
+}  // namespace detail
+
+namespace custom_fields {
+
+/// custom_fields.create: Create Custom Field (reference 3.10).
+/// POST /v1/custom-fields  (method [inferred], path [inferred]; candidate; CRUD follows the REST pattern: create POSTs to the collection; alternative /v1/custom_fields)
+/// Creates a custom field; its attributes are unknown, so the caller supplies them as JSON.
+/// Pagination: none. Credits: free [vendor].
+template <std::uint64_t Set = 0>
+class create_builder {
+ public:
+  static constexpr std::string_view operation_id = "custom_fields.create";
+  static constexpr http_method method = http_method::post;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<json_view>;
+
+  create_builder() = default;
+
+  /// account_id (query, required) [inferred]: section 3: every operation takes account_id in the query (1.4).
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// extra (body, optional) [inferred]: a JSON object whose members are added to attributes, for keys this library does not know; a key it does know is refused.
+  [[nodiscard]] auto extra_fields(boost::json::value value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.extra_fields = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto extra_fields(boost::json::value value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.extra_fields = std::move(value);
+    return next;
+  }
+  /// Everything set so far.
+  detail::custom_fields_create_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "custom_fields.create: required parameter 'account_id' is not set");
+    w.path("/v1/custom-fields");
+    w.query("account_id", p_.account_id, true);
+    w.begin_object();
+    w.key("data");
+    w.begin_object();
+    w.member_string("type", "custom_field");
+    w.key("attributes");
+    w.begin_object();
+    if ((Set & (std::uint64_t{1} << 1)) != 0) w.merge_members("extra_fields", p_.extra_fields, {});
+    w.end_object();
+    w.end_object();
+    w.end_object();
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class create_builder;
+  explicit create_builder(detail::custom_fields_create_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static create_builder<Set | Bit> rebind(detail::custom_fields_create_params p) noexcept {
+    return create_builder<Set | Bit>(std::move(p));
+  }
+  detail::custom_fields_create_params p_{};
+};
+
+/// Starts a custom_fields.create request (Create Custom Field).
+[[nodiscard]] inline create_builder<> create() { return {}; }
+
+}  // namespace custom_fields
+
+// ---- custom_fields.get
+
+namespace detail {
+struct custom_fields_get_params {
+  std::string custom_field_id;
+  std::string account_id;
+};
+}  // namespace detail
+
+namespace custom_fields {
+
+/// custom_fields.get: Get Custom Field Details (reference 3.10).
+/// GET /v1/custom-fields/{custom_field_id}  (method [inferred], path [inferred]; candidate; CRUD follows the REST pattern: {collection}/{id}; alternative /v1/custom_fields/{custom_field_id})
+/// One custom field definition.
+/// Pagination: none. Credits: free [vendor].
+template <std::uint64_t Set = 0>
+class get_builder {
+ public:
+  static constexpr std::string_view operation_id = "custom_fields.get";
+  static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<custom_field_view>;
+
+  get_builder() = default;
+
+  /// custom_field_id (path, required) [inferred]: part of the inferred path.
+  [[nodiscard]] auto custom_field_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.custom_field_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto custom_field_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.custom_field_id.assign(value);
+    return next;
+  }
+
+  /// account_id (query, required) [inferred]: section 3: every operation takes account_id in the query (1.4).
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// The id asked for (custom_field_id); the response compares it with the id it got back.
+  std::string_view requested_id() const noexcept { return p_.custom_field_id; }
+  /// Everything set so far.
+  detail::custom_fields_get_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "custom_fields.get: required parameter 'custom_field_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "custom_fields.get: required parameter 'account_id' is not set");
+    w.path("/v1/custom-fields/");
+    w.path_param("custom_field_id", p_.custom_field_id);
+    w.query("account_id", p_.account_id, true);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class get_builder;
+  explicit get_builder(detail::custom_fields_get_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static get_builder<Set | Bit> rebind(detail::custom_fields_get_params p) noexcept {
+    return get_builder<Set | Bit>(std::move(p));
+  }
+  detail::custom_fields_get_params p_{};
+};
+
+/// Starts a custom_fields.get request (Get Custom Field Details).
+[[nodiscard]] inline get_builder<> get() { return {}; }
+
+}  // namespace custom_fields
+
+// ---- custom_fields.update
+
+namespace detail {
+struct custom_fields_update_params {
+  std::string custom_field_id;
+  std::string account_id;
+  boost::json::value extra_fields;
+};
+}  // namespace detail
+
+namespace custom_fields {
+
+/// custom_fields.update: Update Custom Field (reference 3.10).
+/// PATCH /v1/custom-fields/{custom_field_id}  (method [inferred], path [inferred]; candidate; CRUD follows the REST pattern: {collection}/{id}; PATCH as Update Custom Feed, the only documented update; alternative /v1/custom_fields/{custom_field_id})
+/// Changes a custom field definition; its attributes are unknown, so the caller supplies the changed ones as JSON.
+/// Pagination: none. Credits: free [vendor].
+template <std::uint64_t Set = 0>
+class update_builder {
+ public:
+  static constexpr std::string_view operation_id = "custom_fields.update";
+  static constexpr http_method method = http_method::patch;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<json_view>;
+
+  update_builder() = default;
+
+  /// custom_field_id (path, required) [inferred]: part of the inferred path.
+  [[nodiscard]] auto custom_field_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.custom_field_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto custom_field_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.custom_field_id.assign(value);
+    return next;
+  }
+
+  /// account_id (query, required) [inferred]: section 3: every operation takes account_id in the query (1.4).
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// extra (body, optional) [inferred]: a JSON object whose members are added to attributes, for keys this library does not know; a key it does know is refused.
+  [[nodiscard]] auto extra_fields(boost::json::value value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.extra_fields = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto extra_fields(boost::json::value value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.extra_fields = std::move(value);
+    return next;
+  }
+  /// Everything set so far.
+  detail::custom_fields_update_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "custom_fields.update: required parameter 'custom_field_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "custom_fields.update: required parameter 'account_id' is not set");
+    w.path("/v1/custom-fields/");
+    w.path_param("custom_field_id", p_.custom_field_id);
+    w.query("account_id", p_.account_id, true);
+    w.begin_object();
+    w.key("data");
+    w.begin_object();
+    w.member_string("type", "custom_field");
+    w.key("attributes");
+    w.begin_object();
+    if ((Set & (std::uint64_t{1} << 2)) != 0) w.merge_members("extra_fields", p_.extra_fields, {});
+    w.end_object();
+    w.end_object();
+    w.end_object();
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class update_builder;
+  explicit update_builder(detail::custom_fields_update_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static update_builder<Set | Bit> rebind(detail::custom_fields_update_params p) noexcept {
+    return update_builder<Set | Bit>(std::move(p));
+  }
+  detail::custom_fields_update_params p_{};
+};
+
+/// Starts a custom_fields.update request (Update Custom Field).
+[[nodiscard]] inline update_builder<> update() { return {}; }
+
+}  // namespace custom_fields
+
+// ---- custom_fields.delete
+
+namespace detail {
+struct custom_fields_delete_params {
+  std::string custom_field_id;
+  std::string account_id;
+};
+}  // namespace detail
+
+namespace custom_fields {
+
+/// custom_fields.delete: Delete Custom Field (reference 3.10).
+/// DELETE /v1/custom-fields/{custom_field_id}  (method [inferred], path [inferred]; candidate; CRUD follows the REST pattern: {collection}/{id}; alternative /v1/custom_fields/{custom_field_id})
+/// Deletes a custom field.
+/// Pagination: none. Credits: free [vendor].
+template <std::uint64_t Set = 0>
+class delete_builder {
+ public:
+  static constexpr std::string_view operation_id = "custom_fields.delete";
+  static constexpr http_method method = http_method::del;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<json_view>;
+
+  delete_builder() = default;
+
+  /// custom_field_id (path, required) [inferred]: part of the inferred path.
+  [[nodiscard]] auto custom_field_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.custom_field_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto custom_field_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.custom_field_id.assign(value);
+    return next;
+  }
+
+  /// account_id (query, required) [inferred]: section 3: every operation takes account_id in the query (1.4).
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  /// Everything set so far.
+  detail::custom_fields_delete_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "custom_fields.delete: required parameter 'custom_field_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "custom_fields.delete: required parameter 'account_id' is not set");
+    w.path("/v1/custom-fields/");
+    w.path_param("custom_field_id", p_.custom_field_id);
+    w.query("account_id", p_.account_id, true);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class delete_builder;
+  explicit delete_builder(detail::custom_fields_delete_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static delete_builder<Set | Bit> rebind(detail::custom_fields_delete_params p) noexcept {
+    return delete_builder<Set | Bit>(std::move(p));
+  }
+  detail::custom_fields_delete_params p_{};
+};
+
+/// Starts a custom_fields.delete request (Delete Custom Field).
+[[nodiscard]] inline delete_builder<> delete_() { return {}; }
+
+}  // namespace custom_fields
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/generated/custom_fields.hpp ----
+// ---- begin leadfeeder/generated/icps.hpp ----
+// Generated by tools/generate.py from api/leadfeeder-v1.json. Do not edit: change the description
+// and run `python3 tools/generate.py`. A test fails when this file is stale.
+
+
+#include <boost/json/value.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+// ---- Ideal Customer Profiles: enumerations
+
+// ---- icps.list
+
+namespace detail {
+struct icps_list_params {
+  std::string account_id;
+};
+}  // namespace detail
+
+namespace icps {
+
+/// icps.list: Retrieve Ideal Customer Profiles (reference 3.7.1).
+/// GET /v1/icps  (method [inferred], path [inferred]; candidate; CRUD follows the REST pattern; icps as the companies include value icps)
+/// The account's ideal customer profiles; their ids feed companies.search icp_ids.
+/// Pagination: none. Credits: free [vendor].
+template <std::uint64_t Set = 0>
+class list_builder {
+ public:
+  static constexpr std::string_view operation_id = "icps.list";
+  static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<array_view<icp_view>>;
+
+  list_builder() = default;
+
+  /// account_id (query, required) [vendor]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  /// Everything set so far.
+  detail::icps_list_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "icps.list: required parameter 'account_id' is not set");
+    w.path("/v1/icps");
+    w.query("account_id", p_.account_id, true);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class list_builder;
+  explicit list_builder(detail::icps_list_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static list_builder<Set | Bit> rebind(detail::icps_list_params p) noexcept {
+    return list_builder<Set | Bit>(std::move(p));
+  }
+  detail::icps_list_params p_{};
+};
+
+/// Starts a icps.list request (Retrieve Ideal Customer Profiles).
+[[nodiscard]] inline list_builder<> list() { return {}; }
+
+}  // namespace icps
+
+// ---- icps.get
+
+namespace detail {
+struct icps_get_params {
+  std::string icp_id;
+  std::string account_id;
+};
+}  // namespace detail
+
+namespace icps {
+
+/// icps.get: Get Ideal Customer Profile Details (reference 3.7.2).
+/// GET /v1/icps/{icp_id}  (method [inferred], path [inferred]; candidate; CRUD follows the REST pattern: {collection}/{id})
+/// One ideal customer profile.
+/// Pagination: none. Credits: free [vendor].
+template <std::uint64_t Set = 0>
+class get_builder {
+ public:
+  static constexpr std::string_view operation_id = "icps.get";
+  static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<icp_view>;
+
+  get_builder() = default;
+
+  /// icp_id (path, required) [vendor]
+  [[nodiscard]] auto icp_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.icp_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto icp_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.icp_id.assign(value);
+    return next;
+  }
+
+  /// account_id (query, required) [vendor]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// The id asked for (icp_id); the response compares it with the id it got back.
+  std::string_view requested_id() const noexcept { return p_.icp_id; }
+  /// Everything set so far.
+  detail::icps_get_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "icps.get: required parameter 'icp_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "icps.get: required parameter 'account_id' is not set");
+    w.path("/v1/icps/");
+    w.path_param("icp_id", p_.icp_id);
+    w.query("account_id", p_.account_id, true);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class get_builder;
+  explicit get_builder(detail::icps_get_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static get_builder<Set | Bit> rebind(detail::icps_get_params p) noexcept {
+    return get_builder<Set | Bit>(std::move(p));
+  }
+  detail::icps_get_params p_{};
+};
+
+/// Starts a icps.get request (Get Ideal Customer Profile Details).
+[[nodiscard]] inline get_builder<> get() { return {}; }
+
+}  // namespace icps
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/generated/icps.hpp ----
+// ---- begin leadfeeder/generated/ip.hpp ----
+// Generated by tools/generate.py from api/leadfeeder-v1.json. Do not edit: change the description
+// and run `python3 tools/generate.py`. A test fails when this file is stale.
+
+
+#include <boost/json/value.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+// ---- IP: enumerations
+
+// ---- ip.enrich
+
+namespace detail {
+struct ip_enrich_params {
+  std::string ip;
+  std::string account_id;
+};
+}  // namespace detail
+
+namespace ip {
+
+/// ip.enrich: Enrich Company IP Address (reference 3.5.1).
+/// GET /v1/ip/enrich  (method [observed], path [observed])
+/// The company behind an IP address; needs a plan with IP enrichment (else 403 insufficient_entitlements [observed]).
+/// Pagination: none. Credits: unknown; read meta.credits.charged.
+template <std::uint64_t Set = 0>
+class enrich_builder {
+ public:
+  static constexpr std::string_view operation_id = "ip.enrich";
+  static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<enriched_ip_view>;
+
+  enrich_builder() = default;
+
+  /// ip (query, required) [observed]: IPv4 or IPv6 address.
+  [[nodiscard]] auto ip(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.ip.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto ip(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.ip.assign(value);
+    return next;
+  }
+
+  /// account_id (query, required) [observed]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  /// Everything set so far.
+  detail::ip_enrich_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "ip.enrich: required parameter 'ip' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "ip.enrich: required parameter 'account_id' is not set");
+    w.path("/v1/ip/enrich");
+    w.query("ip", p_.ip, true);
+    w.query("account_id", p_.account_id, true);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class enrich_builder;
+  explicit enrich_builder(detail::ip_enrich_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static enrich_builder<Set | Bit> rebind(detail::ip_enrich_params p) noexcept {
+    return enrich_builder<Set | Bit>(std::move(p));
+  }
+  detail::ip_enrich_params p_{};
+};
+
+/// Starts a ip.enrich request (Enrich Company IP Address).
+[[nodiscard]] inline enrich_builder<> enrich() { return {}; }
+
+}  // namespace ip
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/generated/ip.hpp ----
+// ---- begin leadfeeder/generated/lists.hpp ----
+// Generated by tools/generate.py from api/leadfeeder-v1.json. Do not edit: change the description
+// and run `python3 tools/generate.py`. A test fails when this file is stale.
+
+
+#include <boost/json/value.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+// ---- Lists: enumerations
+
+namespace lists {
+
+/// What a list holds: companies or contacts (lists.list filter[scope], lists.create scope).
+enum class scope : std::uint32_t {
+  company = std::uint32_t{1} << 0,  ///< "company" [docs]
+  contact = std::uint32_t{1} << 1,  ///< "contact" [observed]
+};
+
+/// The wire spelling of a lists::scope value.
+constexpr std::string_view to_string(scope value) noexcept {
+  switch (value) {
+    case scope::company: return "company";
+    case scope::contact: return "contact";
+  }
+  return {};
+}
+
+}  // namespace lists
+
+namespace detail {
+inline constexpr std::string_view lists_scope_wire[] = {
+    "company",
+    "contact",
+};
+}  // namespace detail
+
+// ---- lists.list
+
+namespace detail {
+struct lists_list_params {
+  std::string account_id;
+  ::leadfeeder::lists::scope filter_scope{};
+  std::int64_t page_num = 0;
+  std::int64_t page_size = 0;
+};
+}  // namespace detail
+
+namespace lists {
+
+/// lists.list: Retrieve Lists (reference 3.9.1).
+/// GET /v1/lists  (method [observed], path [observed])
+/// The account's lists, optionally of one scope, a page at a time (page-number pagination).
+/// Pagination: page_number. Credits: free [vendor].
+template <std::uint64_t Set = 0>
+class list_builder {
+ public:
+  static constexpr std::string_view operation_id = "lists.list";
+  static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::page_number;
+  using response_type = response<array_view<list_view>>;
+
+  list_builder() = default;
+
+  /// account_id (query, required) [observed]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// filter[scope] (query, optional) [observed]
+  [[nodiscard]] auto filter_scope(::leadfeeder::lists::scope value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.filter_scope = value;
+    return next;
+  }
+  [[nodiscard]] auto filter_scope(::leadfeeder::lists::scope value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.filter_scope = value;
+    return next;
+  }
+
+  /// page[num] (query, optional) [observed]: 1-based. From 1 to 1000000.
+  [[nodiscard]] auto page_num(std::int64_t value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.page_num = value;
+    return next;
+  }
+  [[nodiscard]] auto page_num(std::int64_t value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.page_num = value;
+    return next;
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_num() const& {
+    static_assert(Value >= 1 && Value <= 1000000,
+                  "lists.list: parameter 'page[num]' must be between 1 and 1000000");
+    return (*this).page_num(Value);
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_num() && {
+    static_assert(Value >= 1 && Value <= 1000000,
+                  "lists.list: parameter 'page[num]' must be between 1 and 1000000");
+    return std::move(*this).page_num(Value);
+  }
+
+  /// page[size] (query, optional) [observed]: at most 100 [vendor]. From 1 to 100.
+  [[nodiscard]] auto page_size(std::int64_t value) const& {
+    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
+    next.p_.page_size = value;
+    return next;
+  }
+  [[nodiscard]] auto page_size(std::int64_t value) && {
+    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
+    next.p_.page_size = value;
+    return next;
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_size() const& {
+    static_assert(Value >= 1 && Value <= 100,
+                  "lists.list: parameter 'page[size]' must be between 1 and 100");
+    return (*this).page_size(Value);
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_size() && {
+    static_assert(Value >= 1 && Value <= 100,
+                  "lists.list: parameter 'page[size]' must be between 1 and 100");
+    return std::move(*this).page_size(Value);
+  }
+  /// Everything set so far.
+  detail::lists_list_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "lists.list: required parameter 'account_id' is not set");
+    w.path("/v1/lists");
+    w.query("account_id", p_.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query("filter[scope]", lists::to_string(p_.filter_scope), true);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[num]", p_.page_num, 1, 1000000);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class list_builder;
+  explicit list_builder(detail::lists_list_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static list_builder<Set | Bit> rebind(detail::lists_list_params p) noexcept {
+    return list_builder<Set | Bit>(std::move(p));
+  }
+  detail::lists_list_params p_{};
+};
+
+/// Starts a lists.list request (Retrieve Lists).
+[[nodiscard]] inline list_builder<> list() { return {}; }
+
+}  // namespace lists
+
+// ---- lists.create
+
+namespace detail {
+struct lists_create_params {
+  std::string account_id;
+  std::string name;
+  ::leadfeeder::lists::scope scope{};
+};
+}  // namespace detail
+
+namespace lists {
+
+/// lists.create: Create a List (reference 3.9.2).
+/// POST /v1/lists  (method [observed], path [observed])
+/// Creates a company or contact list.
+/// Pagination: none. Credits: free [vendor].
+template <std::uint64_t Set = 0>
+class create_builder {
+ public:
+  static constexpr std::string_view operation_id = "lists.create";
+  static constexpr http_method method = http_method::post;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<json_view>;
+
+  create_builder() = default;
+
+  /// account_id (query, required) [observed]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// name (body, required) [observed]: required [inferred].
+  [[nodiscard]] auto name(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.name.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto name(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.name.assign(value);
+    return next;
+  }
+
+  /// scope (body, required) [observed]: whether it can change later is unknown. required [inferred].
+  [[nodiscard]] auto scope(::leadfeeder::lists::scope value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.scope = value;
+    return next;
+  }
+  [[nodiscard]] auto scope(::leadfeeder::lists::scope value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.scope = value;
+    return next;
+  }
+  /// Everything set so far.
+  detail::lists_create_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "lists.create: required parameter 'account_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "lists.create: required parameter 'name' is not set");
+    static_assert((Set & (std::uint64_t{1} << 2)) != 0,
+                  "lists.create: required parameter 'scope' is not set");
+    w.path("/v1/lists");
+    w.query("account_id", p_.account_id, true);
+    w.begin_object();
+    w.key("data");
+    w.begin_object();
+    w.member_string("type", "list");
+    w.key("attributes");
+    w.begin_object();
+    if ((Set & (std::uint64_t{1} << 1)) != 0) w.member_string("name", p_.name);
+    if ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string("scope", lists::to_string(p_.scope));
+    w.end_object();
+    w.end_object();
+    w.end_object();
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class create_builder;
+  explicit create_builder(detail::lists_create_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static create_builder<Set | Bit> rebind(detail::lists_create_params p) noexcept {
+    return create_builder<Set | Bit>(std::move(p));
+  }
+  detail::lists_create_params p_{};
+};
+
+/// Starts a lists.create request (Create a List).
+[[nodiscard]] inline create_builder<> create() { return {}; }
+
+}  // namespace lists
+
+// ---- lists.get
+
+namespace detail {
+struct lists_get_params {
+  std::string list_id;
+  std::string account_id;
+};
+}  // namespace detail
+
+namespace lists {
+
+/// lists.get: Get List Details (reference 3.9.3).
+/// GET /v1/lists/{list_id}  (method [inferred], path [inferred]; CRUD follows the REST pattern: {collection}/{id})
+/// One list.
+/// Pagination: none. Credits: free [vendor].
+template <std::uint64_t Set = 0>
+class get_builder {
+ public:
+  static constexpr std::string_view operation_id = "lists.get";
+  static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<list_view>;
+
+  get_builder() = default;
+
+  /// list_id (path, required) [inferred]: may be a prefixed string such as company_123 [docs]; url-encoded. part of the inferred path.
+  [[nodiscard]] auto list_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.list_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto list_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.list_id.assign(value);
+    return next;
+  }
+
+  /// account_id (query, required) [inferred]: section 3: every operation takes account_id in the query (1.4).
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// The id asked for (list_id); the response compares it with the id it got back.
+  std::string_view requested_id() const noexcept { return p_.list_id; }
+  /// Everything set so far.
+  detail::lists_get_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "lists.get: required parameter 'list_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "lists.get: required parameter 'account_id' is not set");
+    w.path("/v1/lists/");
+    w.path_param("list_id", p_.list_id);
+    w.query("account_id", p_.account_id, true);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class get_builder;
+  explicit get_builder(detail::lists_get_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static get_builder<Set | Bit> rebind(detail::lists_get_params p) noexcept {
+    return get_builder<Set | Bit>(std::move(p));
+  }
+  detail::lists_get_params p_{};
+};
+
+/// Starts a lists.get request (Get List Details).
+[[nodiscard]] inline get_builder<> get() { return {}; }
+
+}  // namespace lists
+
+// ---- lists.update
+
+namespace detail {
+struct lists_update_params {
+  std::string list_id;
+  std::string account_id;
+  std::string name;
+  ::leadfeeder::lists::scope scope{};
+};
+}  // namespace detail
+
+namespace lists {
+
+/// lists.update: Update List (reference 3.9.4).
+/// PATCH /v1/lists/{list_id}  (method [inferred], path [inferred]; CRUD follows the REST pattern: {collection}/{id}; PATCH as Update Custom Feed, the only documented update)
+/// Changes a list's attributes.
+/// Pagination: none. Credits: free [vendor].
+template <std::uint64_t Set = 0>
+class update_builder {
+ public:
+  static constexpr std::string_view operation_id = "lists.update";
+  static constexpr http_method method = http_method::patch;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<json_view>;
+
+  update_builder() = default;
+
+  /// list_id (path, required) [inferred]: may be a prefixed string such as company_123 [docs]; url-encoded. part of the inferred path.
+  [[nodiscard]] auto list_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.list_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto list_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.list_id.assign(value);
+    return next;
+  }
+
+  /// account_id (query, required) [inferred]: section 3: every operation takes account_id in the query (1.4).
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// name (body, optional) [inferred]: as in lists.create.
+  [[nodiscard]] auto name(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.name.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto name(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.name.assign(value);
+    return next;
+  }
+
+  /// scope (body, optional) [inferred]: whether a list's scope can change is unknown. as in lists.create.
+  [[nodiscard]] auto scope(::leadfeeder::lists::scope value) const& {
+    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
+    next.p_.scope = value;
+    return next;
+  }
+  [[nodiscard]] auto scope(::leadfeeder::lists::scope value) && {
+    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
+    next.p_.scope = value;
+    return next;
+  }
+  /// Everything set so far.
+  detail::lists_update_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "lists.update: required parameter 'list_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "lists.update: required parameter 'account_id' is not set");
+    w.path("/v1/lists/");
+    w.path_param("list_id", p_.list_id);
+    w.query("account_id", p_.account_id, true);
+    w.begin_object();
+    w.key("data");
+    w.begin_object();
+    w.member_string("type", "list");
+    w.key("attributes");
+    w.begin_object();
+    if ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string("name", p_.name);
+    if ((Set & (std::uint64_t{1} << 3)) != 0) w.member_string("scope", lists::to_string(p_.scope));
+    w.end_object();
+    w.end_object();
+    w.end_object();
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class update_builder;
+  explicit update_builder(detail::lists_update_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static update_builder<Set | Bit> rebind(detail::lists_update_params p) noexcept {
+    return update_builder<Set | Bit>(std::move(p));
+  }
+  detail::lists_update_params p_{};
+};
+
+/// Starts a lists.update request (Update List).
+[[nodiscard]] inline update_builder<> update() { return {}; }
+
+}  // namespace lists
+
+// ---- lists.delete
+
+namespace detail {
+struct lists_delete_params {
+  std::string list_id;
+  std::string account_id;
+};
+}  // namespace detail
+
+namespace lists {
+
+/// lists.delete: Delete List (reference 3.9.5).
+/// DELETE /v1/lists/{list_id}  (method [inferred], path [inferred]; CRUD follows the REST pattern: {collection}/{id})
+/// Deletes a list.
+/// Pagination: none. Credits: free [vendor].
+template <std::uint64_t Set = 0>
+class delete_builder {
+ public:
+  static constexpr std::string_view operation_id = "lists.delete";
+  static constexpr http_method method = http_method::del;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<json_view>;
+
+  delete_builder() = default;
+
+  /// list_id (path, required) [inferred]: may be a prefixed string such as company_123 [docs]; url-encoded. part of the inferred path.
+  [[nodiscard]] auto list_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.list_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto list_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.list_id.assign(value);
+    return next;
+  }
+
+  /// account_id (query, required) [inferred]: section 3: every operation takes account_id in the query (1.4).
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  /// Everything set so far.
+  detail::lists_delete_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "lists.delete: required parameter 'list_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "lists.delete: required parameter 'account_id' is not set");
+    w.path("/v1/lists/");
+    w.path_param("list_id", p_.list_id);
+    w.query("account_id", p_.account_id, true);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class delete_builder;
+  explicit delete_builder(detail::lists_delete_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static delete_builder<Set | Bit> rebind(detail::lists_delete_params p) noexcept {
+    return delete_builder<Set | Bit>(std::move(p));
+  }
+  detail::lists_delete_params p_{};
+};
+
+/// Starts a lists.delete request (Delete List).
+[[nodiscard]] inline delete_builder<> delete_() { return {}; }
+
+}  // namespace lists
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/generated/lists.hpp ----
+// ---- begin leadfeeder/generated/tags.hpp ----
+// Generated by tools/generate.py from api/leadfeeder-v1.json. Do not edit: change the description
+// and run `python3 tools/generate.py`. A test fails when this file is stale.
+
+
+#include <boost/json/value.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+// ---- Tags: enumerations
+
+// ---- tags.list
+
+namespace detail {
+struct tags_list_params {
+  std::string account_id;
+  std::int64_t page_num = 0;
+  std::int64_t page_size = 0;
+};
+}  // namespace detail
+
+namespace tags {
+
+/// tags.list: Retrieve Tags (reference 3.8.1).
+/// GET /v1/tags  (method [observed], path [observed])
+/// The account's tags, a page at a time (page-number pagination).
+/// Pagination: page_number. Credits: free [vendor].
+template <std::uint64_t Set = 0>
+class list_builder {
+ public:
+  static constexpr std::string_view operation_id = "tags.list";
+  static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::page_number;
+  using response_type = response<array_view<tag_view>>;
+
+  list_builder() = default;
+
+  /// account_id (query, required) [observed]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// page[num] (query, optional) [observed]: 1-based. From 1 to 1000000.
+  [[nodiscard]] auto page_num(std::int64_t value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.page_num = value;
+    return next;
+  }
+  [[nodiscard]] auto page_num(std::int64_t value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.page_num = value;
+    return next;
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_num() const& {
+    static_assert(Value >= 1 && Value <= 1000000,
+                  "tags.list: parameter 'page[num]' must be between 1 and 1000000");
+    return (*this).page_num(Value);
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_num() && {
+    static_assert(Value >= 1 && Value <= 1000000,
+                  "tags.list: parameter 'page[num]' must be between 1 and 1000000");
+    return std::move(*this).page_num(Value);
+  }
+
+  /// page[size] (query, optional) [observed]: a request with 50 is seen; at most 100 [vendor]. From 1 to 100.
+  [[nodiscard]] auto page_size(std::int64_t value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.page_size = value;
+    return next;
+  }
+  [[nodiscard]] auto page_size(std::int64_t value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.page_size = value;
+    return next;
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_size() const& {
+    static_assert(Value >= 1 && Value <= 100,
+                  "tags.list: parameter 'page[size]' must be between 1 and 100");
+    return (*this).page_size(Value);
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_size() && {
+    static_assert(Value >= 1 && Value <= 100,
+                  "tags.list: parameter 'page[size]' must be between 1 and 100");
+    return std::move(*this).page_size(Value);
+  }
+  /// Everything set so far.
+  detail::tags_list_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "tags.list: required parameter 'account_id' is not set");
+    w.path("/v1/tags");
+    w.query("account_id", p_.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query_integer("page[num]", p_.page_num, 1, 1000000);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class list_builder;
+  explicit list_builder(detail::tags_list_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static list_builder<Set | Bit> rebind(detail::tags_list_params p) noexcept {
+    return list_builder<Set | Bit>(std::move(p));
+  }
+  detail::tags_list_params p_{};
+};
+
+/// Starts a tags.list request (Retrieve Tags).
+[[nodiscard]] inline list_builder<> list() { return {}; }
+
+}  // namespace tags
+
+// ---- tags.create
+
+namespace detail {
+struct tags_create_params {
+  std::string account_id;
+  std::string name;
+  std::int64_t color = 0;
+};
+}  // namespace detail
+
+namespace tags {
+
+/// tags.create: Create Tag (reference 3.8.2).
+/// POST /v1/tags  (method [observed], path [observed])
+/// Creates a tag.
+/// Pagination: none. Credits: free [vendor].
+template <std::uint64_t Set = 0>
+class create_builder {
+ public:
+  static constexpr std::string_view operation_id = "tags.create";
+  static constexpr http_method method = http_method::post;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<json_view>;
+
+  create_builder() = default;
+
+  /// account_id (query, required) [observed]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// name (body, required) [observed]: required [inferred].
+  [[nodiscard]] auto name(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.name.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto name(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.name.assign(value);
+    return next;
+  }
+
+  /// color (body, optional) [observed]: probably a palette index [inferred]; range and whether it is required unknown.
+  [[nodiscard]] auto color(std::int64_t value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.color = value;
+    return next;
+  }
+  [[nodiscard]] auto color(std::int64_t value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.color = value;
+    return next;
+  }
+  /// Everything set so far.
+  detail::tags_create_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "tags.create: required parameter 'account_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "tags.create: required parameter 'name' is not set");
+    w.path("/v1/tags");
+    w.query("account_id", p_.account_id, true);
+    w.begin_object();
+    w.key("data");
+    w.begin_object();
+    w.member_string("type", "tag");
+    w.key("attributes");
+    w.begin_object();
+    if ((Set & (std::uint64_t{1} << 1)) != 0) w.member_string("name", p_.name);
+    if ((Set & (std::uint64_t{1} << 2)) != 0) w.member_integer("color", p_.color);
+    w.end_object();
+    w.end_object();
+    w.end_object();
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class create_builder;
+  explicit create_builder(detail::tags_create_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static create_builder<Set | Bit> rebind(detail::tags_create_params p) noexcept {
+    return create_builder<Set | Bit>(std::move(p));
+  }
+  detail::tags_create_params p_{};
+};
+
+/// Starts a tags.create request (Create Tag).
+[[nodiscard]] inline create_builder<> create() { return {}; }
+
+}  // namespace tags
+
+// ---- tags.get
+
+namespace detail {
+struct tags_get_params {
+  std::string tag_id;
+  std::string account_id;
+};
+}  // namespace detail
+
+namespace tags {
+
+/// tags.get: Get Tag Details (reference 3.8.3).
+/// GET /v1/tags/{tag_id}  (method [inferred], path [inferred]; CRUD follows the REST pattern: {collection}/{id})
+/// One tag.
+/// Pagination: none. Credits: free [vendor].
+template <std::uint64_t Set = 0>
+class get_builder {
+ public:
+  static constexpr std::string_view operation_id = "tags.get";
+  static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<tag_view>;
+
+  get_builder() = default;
+
+  /// tag_id (path, required) [inferred]: part of the inferred path.
+  [[nodiscard]] auto tag_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.tag_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto tag_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.tag_id.assign(value);
+    return next;
+  }
+
+  /// account_id (query, required) [inferred]: section 3: every operation takes account_id in the query (1.4).
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// The id asked for (tag_id); the response compares it with the id it got back.
+  std::string_view requested_id() const noexcept { return p_.tag_id; }
+  /// Everything set so far.
+  detail::tags_get_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "tags.get: required parameter 'tag_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "tags.get: required parameter 'account_id' is not set");
+    w.path("/v1/tags/");
+    w.path_param("tag_id", p_.tag_id);
+    w.query("account_id", p_.account_id, true);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class get_builder;
+  explicit get_builder(detail::tags_get_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static get_builder<Set | Bit> rebind(detail::tags_get_params p) noexcept {
+    return get_builder<Set | Bit>(std::move(p));
+  }
+  detail::tags_get_params p_{};
+};
+
+/// Starts a tags.get request (Get Tag Details).
+[[nodiscard]] inline get_builder<> get() { return {}; }
+
+}  // namespace tags
+
+// ---- tags.update
+
+namespace detail {
+struct tags_update_params {
+  std::string tag_id;
+  std::string account_id;
+  std::string name;
+  std::int64_t color = 0;
+};
+}  // namespace detail
+
+namespace tags {
+
+/// tags.update: Update Tag (reference 3.8.4).
+/// PATCH /v1/tags/{tag_id}  (method [inferred], path [inferred]; CRUD follows the REST pattern: {collection}/{id}; PATCH as Update Custom Feed, the only documented update)
+/// Changes a tag's attributes.
+/// Pagination: none. Credits: free [vendor].
+template <std::uint64_t Set = 0>
+class update_builder {
+ public:
+  static constexpr std::string_view operation_id = "tags.update";
+  static constexpr http_method method = http_method::patch;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<json_view>;
+
+  update_builder() = default;
+
+  /// tag_id (path, required) [inferred]: part of the inferred path.
+  [[nodiscard]] auto tag_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.tag_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto tag_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.tag_id.assign(value);
+    return next;
+  }
+
+  /// account_id (query, required) [inferred]: section 3: every operation takes account_id in the query (1.4).
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// name (body, optional) [inferred]: as in tags.create.
+  [[nodiscard]] auto name(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.name.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto name(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.name.assign(value);
+    return next;
+  }
+
+  /// color (body, optional) [inferred]: as in tags.create.
+  [[nodiscard]] auto color(std::int64_t value) const& {
+    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
+    next.p_.color = value;
+    return next;
+  }
+  [[nodiscard]] auto color(std::int64_t value) && {
+    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
+    next.p_.color = value;
+    return next;
+  }
+  /// Everything set so far.
+  detail::tags_update_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "tags.update: required parameter 'tag_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "tags.update: required parameter 'account_id' is not set");
+    w.path("/v1/tags/");
+    w.path_param("tag_id", p_.tag_id);
+    w.query("account_id", p_.account_id, true);
+    w.begin_object();
+    w.key("data");
+    w.begin_object();
+    w.member_string("type", "tag");
+    w.key("attributes");
+    w.begin_object();
+    if ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string("name", p_.name);
+    if ((Set & (std::uint64_t{1} << 3)) != 0) w.member_integer("color", p_.color);
+    w.end_object();
+    w.end_object();
+    w.end_object();
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class update_builder;
+  explicit update_builder(detail::tags_update_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static update_builder<Set | Bit> rebind(detail::tags_update_params p) noexcept {
+    return update_builder<Set | Bit>(std::move(p));
+  }
+  detail::tags_update_params p_{};
+};
+
+/// Starts a tags.update request (Update Tag).
+[[nodiscard]] inline update_builder<> update() { return {}; }
+
+}  // namespace tags
+
+// ---- tags.delete
+
+namespace detail {
+struct tags_delete_params {
+  std::string tag_id;
+  std::string account_id;
+};
+}  // namespace detail
+
+namespace tags {
+
+/// tags.delete: Delete Tag (reference 3.8.5).
+/// DELETE /v1/tags/{tag_id}  (method [inferred], path [inferred]; CRUD follows the REST pattern: {collection}/{id})
+/// Deletes a tag.
+/// Pagination: none. Credits: free [vendor].
+template <std::uint64_t Set = 0>
+class delete_builder {
+ public:
+  static constexpr std::string_view operation_id = "tags.delete";
+  static constexpr http_method method = http_method::del;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<json_view>;
+
+  delete_builder() = default;
+
+  /// tag_id (path, required) [inferred]: part of the inferred path.
+  [[nodiscard]] auto tag_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.tag_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto tag_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.tag_id.assign(value);
+    return next;
+  }
+
+  /// account_id (query, required) [inferred]: section 3: every operation takes account_id in the query (1.4).
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  /// Everything set so far.
+  detail::tags_delete_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "tags.delete: required parameter 'tag_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "tags.delete: required parameter 'account_id' is not set");
+    w.path("/v1/tags/");
+    w.path_param("tag_id", p_.tag_id);
+    w.query("account_id", p_.account_id, true);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class delete_builder;
+  explicit delete_builder(detail::tags_delete_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static delete_builder<Set | Bit> rebind(detail::tags_delete_params p) noexcept {
+    return delete_builder<Set | Bit>(std::move(p));
+  }
+  detail::tags_delete_params p_{};
+};
+
+/// Starts a tags.delete request (Delete Tag).
+[[nodiscard]] inline delete_builder<> delete_() { return {}; }
+
+}  // namespace tags
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/generated/tags.hpp ----
+// ---- begin leadfeeder/generated/usage.hpp ----
+// Generated by tools/generate.py from api/leadfeeder-v1.json. Do not edit: change the description
+// and run `python3 tools/generate.py`. A test fails when this file is stale.
+
+
+#include <boost/json/value.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+// ---- Usage: enumerations
+
+// ---- usage.get
+
+namespace detail {
+struct usage_get_params {
+  std::string account_id;
+  std::string start_period;
+  std::string end_period;
+};
+}  // namespace detail
+
+namespace usage {
+
+/// usage.get: Get Endpoints Usage (reference 3.11.1).
+/// GET /v1/usage  (method [docs], path [observed])
+/// API usage per endpoint for the account over a range of months.
+/// Pagination: none (none known). Credits: free [vendor].
+template <std::uint64_t Set = 0>
+class get_builder {
+ public:
+  static constexpr std::string_view operation_id = "usage.get";
+  static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<json_view>;
+
+  get_builder() = default;
+
+  /// account_id (query, required) [observed]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// start_period (query, required) [observed]: Format YYYY-MM.
+  [[nodiscard]] auto start_period(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.start_period.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto start_period(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.start_period.assign(value);
+    return next;
+  }
+
+  /// end_period (query, required) [observed]: not earlier than start_period. Format YYYY-MM.
+  [[nodiscard]] auto end_period(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.end_period.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto end_period(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.end_period.assign(value);
+    return next;
+  }
+  /// Everything set so far.
+  detail::usage_get_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "usage.get: required parameter 'account_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "usage.get: required parameter 'start_period' is not set");
+    static_assert((Set & (std::uint64_t{1} << 2)) != 0,
+                  "usage.get: required parameter 'end_period' is not set");
+    w.path("/v1/usage");
+    w.query("account_id", p_.account_id, true);
+    w.query_month("start_period", p_.start_period, true);
+    w.query_month("end_period", p_.end_period, true);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class get_builder;
+  explicit get_builder(detail::usage_get_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static get_builder<Set | Bit> rebind(detail::usage_get_params p) noexcept {
+    return get_builder<Set | Bit>(std::move(p));
+  }
+  detail::usage_get_params p_{};
+};
+
+/// Starts a usage.get request (Get Endpoints Usage).
+[[nodiscard]] inline get_builder<> get() { return {}; }
+
+}  // namespace usage
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/generated/usage.hpp ----
+// ---- begin leadfeeder/generated/users.hpp ----
+// Generated by tools/generate.py from api/leadfeeder-v1.json. Do not edit: change the description
+// and run `python3 tools/generate.py`. A test fails when this file is stale.
+
+
+#include <boost/json/value.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+// ---- Users: enumerations
+
+// ---- users.me
+
+namespace detail {
+struct users_me_params {
+};
+}  // namespace detail
+
+namespace users {
+
+/// users.me: Get Current User (reference 1.15).
+/// GET /v1/users/me  (method [observed], path [observed])
+/// The key owner's user record; handy for validating a key.
+/// Pagination: none. Credits: unknown; read meta.credits.charged.
+template <std::uint64_t Set = 0>
+class me_builder {
+ public:
+  static constexpr std::string_view operation_id = "users.me";
+  static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<user_view>;
+
+  me_builder() = default;
+  /// Everything set so far.
+  detail::users_me_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    w.path("/v1/users/me");
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class me_builder;
+  explicit me_builder(detail::users_me_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static me_builder<Set | Bit> rebind(detail::users_me_params p) noexcept {
+    return me_builder<Set | Bit>(std::move(p));
+  }
+  detail::users_me_params p_{};
+};
+
+/// Starts a users.me request (Get Current User).
+[[nodiscard]] inline me_builder<> me() { return {}; }
+
+}  // namespace users
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/generated/users.hpp ----
+// ---- begin leadfeeder/generated/web_visits.hpp ----
+// Generated by tools/generate.py from api/leadfeeder-v1.json. Do not edit: change the description
+// and run `python3 tools/generate.py`. A test fails when this file is stale.
+
+
+#include <boost/json/value.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+// ---- Web Visits: enumerations
+
+namespace web_visits {
+
+/// Relationships web_visits.search and web_visits.list_visitor_companies can side-load.
+enum class include : std::uint32_t {
+  company = std::uint32_t{1} << 0,  ///< "company" [observed]
+};
+
+/// The wire spelling of a web_visits::include value.
+constexpr std::string_view to_string(include value) noexcept {
+  switch (value) {
+    case include::company: return "company";
+  }
+  return {};
+}
+
+}  // namespace web_visits
+
+namespace detail {
+inline constexpr std::string_view web_visits_include_wire[] = {
+    "company",
+};
+}  // namespace detail
+
+namespace web_visits {
+
+/// Relationships web_visits.list_custom_feeds can side-load.
+enum class custom_feed_include : std::uint32_t {
+  folder = std::uint32_t{1} << 0,  ///< "folder" [observed]
+  connected_list = std::uint32_t{1} << 1,  ///< "connected_list" [observed]
+};
+
+/// The wire spelling of a web_visits::custom_feed_include value.
+constexpr std::string_view to_string(custom_feed_include value) noexcept {
+  switch (value) {
+    case custom_feed_include::folder: return "folder";
+    case custom_feed_include::connected_list: return "connected_list";
+  }
+  return {};
+}
+
+}  // namespace web_visits
+
+namespace detail {
+inline constexpr std::string_view web_visits_custom_feed_include_wire[] = {
+    "folder",
+    "connected_list",
+};
+}  // namespace detail
+
+// ---- web_visits.search
+
+namespace detail {
+struct web_visits_search_params {
+  std::string account_id;
+  std::uint32_t include = 0;
+  std::int64_t page_num = 0;
+  std::int64_t page_size = 0;
+  std::string start_date;
+  std::string end_date;
+  std::string filters_company_id;
+  string_list filters_location_country_codes;
+  string_list filters_location_cities;
+};
+}  // namespace detail
+
+namespace web_visits {
+
+/// web_visits.search: Search Web Visits (reference 3.4.1).
+/// POST /v1/web-visits  (method [docs], path [observed])
+/// Website visits between two dates, a page at a time (page-number pagination).
+/// Pagination: page_number. Credits: free [vendor].
+template <std::uint64_t Set = 0>
+class search_builder {
+ public:
+  static constexpr std::string_view operation_id = "web_visits.search";
+  static constexpr http_method method = http_method::post;
+  static constexpr pagination_style pagination = pagination_style::page_number;
+  using response_type = response<array_view<web_visit_view>>;
+
+  search_builder() = default;
+
+  /// account_id (query, required) [observed]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// include (query, optional) [observed]
+  template <class... Values>
+  [[nodiscard]] auto include(Values... values) const& {
+    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::web_visits::include> && ...),
+                  "web_visits.search: include() takes leadfeeder::web_visits::include values");
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
+    return next;
+  }
+  template <class... Values>
+  [[nodiscard]] auto include(Values... values) && {
+    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::web_visits::include> && ...),
+                  "web_visits.search: include() takes leadfeeder::web_visits::include values");
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
+    return next;
+  }
+
+  /// page[num] (query, optional) [observed]: 1-based. From 1 to 1000000.
+  [[nodiscard]] auto page_num(std::int64_t value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.page_num = value;
+    return next;
+  }
+  [[nodiscard]] auto page_num(std::int64_t value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.page_num = value;
+    return next;
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_num() const& {
+    static_assert(Value >= 1 && Value <= 1000000,
+                  "web_visits.search: parameter 'page[num]' must be between 1 and 1000000");
+    return (*this).page_num(Value);
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_num() && {
+    static_assert(Value >= 1 && Value <= 1000000,
+                  "web_visits.search: parameter 'page[num]' must be between 1 and 1000000");
+    return std::move(*this).page_num(Value);
+  }
+
+  /// page[size] (query, optional) [vendor]: default unknown (20 [inferred]). From 1 to 100.
+  [[nodiscard]] auto page_size(std::int64_t value) const& {
+    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
+    next.p_.page_size = value;
+    return next;
+  }
+  [[nodiscard]] auto page_size(std::int64_t value) && {
+    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
+    next.p_.page_size = value;
+    return next;
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_size() const& {
+    static_assert(Value >= 1 && Value <= 100,
+                  "web_visits.search: parameter 'page[size]' must be between 1 and 100");
+    return (*this).page_size(Value);
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_size() && {
+    static_assert(Value >= 1 && Value <= 100,
+                  "web_visits.search: parameter 'page[size]' must be between 1 and 100");
+    return std::move(*this).page_size(Value);
+  }
+
+  /// start_date (body, required) [vendor]: YYYY-MM-DD; inclusive.
+  [[nodiscard]] auto start_date(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 4)>(p_);
+    next.p_.start_date.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto start_date(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 4)>(std::move(p_));
+    next.p_.start_date.assign(value);
+    return next;
+  }
+
+  /// end_date (body, required) [vendor]: YYYY-MM-DD; inclusive; the maximum span is unknown (31 days or less is cautious [inferred]).
+  [[nodiscard]] auto end_date(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 5)>(p_);
+    next.p_.end_date.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto end_date(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 5)>(std::move(p_));
+    next.p_.end_date.assign(value);
+    return next;
+  }
+
+  /// filters.company_id (body, optional) [observed]: a single company.
+  [[nodiscard]] auto filters_company_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 6)>(p_);
+    next.p_.filters_company_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto filters_company_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 6)>(std::move(p_));
+    next.p_.filters_company_id.assign(value);
+    return next;
+  }
+
+  /// filters.location_country_codes (body, optional) [observed]: country codes of the visit location.
+  [[nodiscard]] auto filters_location_country_codes(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 7)>(p_);
+    next.p_.filters_location_country_codes = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto filters_location_country_codes(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 7)>(std::move(p_));
+    next.p_.filters_location_country_codes = std::move(value);
+    return next;
+  }
+
+  /// filters.location_cities (body, optional) [observed]: city names of the visit location.
+  [[nodiscard]] auto filters_location_cities(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 8)>(p_);
+    next.p_.filters_location_cities = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto filters_location_cities(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 8)>(std::move(p_));
+    next.p_.filters_location_cities = std::move(value);
+    return next;
+  }
+  /// Everything set so far.
+  detail::web_visits_search_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "web_visits.search: required parameter 'account_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 4)) != 0,
+                  "web_visits.search: required parameter 'start_date' is not set");
+    static_assert((Set & (std::uint64_t{1} << 5)) != 0,
+                  "web_visits.search: required parameter 'end_date' is not set");
+    w.path("/v1/web-visits");
+    w.query("account_id", p_.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query_flags("include", p_.include, detail::web_visits_include_wire);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[num]", p_.page_num, 1, 1000000);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
+    w.begin_object();
+    if ((Set & (std::uint64_t{1} << 4)) != 0) w.member_string("start_date", p_.start_date);
+    if ((Set & (std::uint64_t{1} << 5)) != 0) w.member_string("end_date", p_.end_date);
+    if (((Set & (std::uint64_t{1} << 6)) != 0) || ((Set & (std::uint64_t{1} << 7)) != 0) || ((Set & (std::uint64_t{1} << 8)) != 0)) {
+      w.key("filters");
+      w.begin_object();
+      if ((Set & (std::uint64_t{1} << 6)) != 0) w.member_string("company_id", p_.filters_company_id);
+      if ((Set & (std::uint64_t{1} << 7)) != 0) w.member_strings("location_country_codes", p_.filters_location_country_codes);
+      if ((Set & (std::uint64_t{1} << 8)) != 0) w.member_strings("location_cities", p_.filters_location_cities);
+      w.end_object();
+    }
+    w.end_object();
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class search_builder;
+  explicit search_builder(detail::web_visits_search_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static search_builder<Set | Bit> rebind(detail::web_visits_search_params p) noexcept {
+    return search_builder<Set | Bit>(std::move(p));
+  }
+  detail::web_visits_search_params p_{};
+};
+
+/// Starts a web_visits.search request (Search Web Visits).
+[[nodiscard]] inline search_builder<> search() { return {}; }
+
+}  // namespace web_visits
+
+// ---- web_visits.list_custom_feeds
+
+namespace detail {
+struct web_visits_list_custom_feeds_params {
+  std::string account_id;
+  std::uint32_t include = 0;
+  bool filter_has_connected_list = false;
+};
+}  // namespace detail
+
+namespace web_visits {
+
+/// web_visits.list_custom_feeds: Retrieve Custom Feeds (reference 3.4.2).
+/// GET /v1/web-visits/custom-feeds  (method [docs], path [observed])
+/// The account's custom feeds of web visits.
+/// Pagination: none. Credits: free [vendor].
+template <std::uint64_t Set = 0>
+class list_custom_feeds_builder {
+ public:
+  static constexpr std::string_view operation_id = "web_visits.list_custom_feeds";
+  static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<array_view<custom_feed_view>>;
+
+  list_custom_feeds_builder() = default;
+
+  /// account_id (query, required) [observed]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// include (query, optional) [observed]
+  template <class... Values>
+  [[nodiscard]] auto include(Values... values) const& {
+    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::web_visits::custom_feed_include> && ...),
+                  "web_visits.list_custom_feeds: include() takes leadfeeder::web_visits::custom_feed_include values");
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
+    return next;
+  }
+  template <class... Values>
+  [[nodiscard]] auto include(Values... values) && {
+    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::web_visits::custom_feed_include> && ...),
+                  "web_visits.list_custom_feeds: include() takes leadfeeder::web_visits::custom_feed_include values");
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
+    return next;
+  }
+
+  /// filter[has_connected_list] (query, optional) [observed]: only feeds that have a connected list.
+  [[nodiscard]] auto filter_has_connected_list(bool value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.filter_has_connected_list = value;
+    return next;
+  }
+  [[nodiscard]] auto filter_has_connected_list(bool value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.filter_has_connected_list = value;
+    return next;
+  }
+  /// Everything set so far.
+  detail::web_visits_list_custom_feeds_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "web_visits.list_custom_feeds: required parameter 'account_id' is not set");
+    w.path("/v1/web-visits/custom-feeds");
+    w.query("account_id", p_.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query_flags("include", p_.include, detail::web_visits_custom_feed_include_wire);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_bool("filter[has_connected_list]", p_.filter_has_connected_list);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class list_custom_feeds_builder;
+  explicit list_custom_feeds_builder(detail::web_visits_list_custom_feeds_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static list_custom_feeds_builder<Set | Bit> rebind(detail::web_visits_list_custom_feeds_params p) noexcept {
+    return list_custom_feeds_builder<Set | Bit>(std::move(p));
+  }
+  detail::web_visits_list_custom_feeds_params p_{};
+};
+
+/// Starts a web_visits.list_custom_feeds request (Retrieve Custom Feeds).
+[[nodiscard]] inline list_custom_feeds_builder<> list_custom_feeds() { return {}; }
+
+}  // namespace web_visits
+
+// ---- web_visits.create_custom_feed
+
+namespace detail {
+struct web_visits_create_custom_feed_params {
+  std::string account_id;
+  boost::json::value extra_fields;
+};
+}  // namespace detail
+
+namespace web_visits {
+
+/// web_visits.create_custom_feed: Create a Custom Feed (reference 3.4.3).
+/// POST /v1/web-visits/custom-feeds  (method [docs], path [inferred]; CRUD follows the REST pattern: create POSTs to the collection /v1/web-visits/custom-feeds)
+/// Creates a custom feed; its attributes are unknown, so the caller supplies them as JSON.
+/// Pagination: none. Credits: free [vendor].
+template <std::uint64_t Set = 0>
+class create_custom_feed_builder {
+ public:
+  static constexpr std::string_view operation_id = "web_visits.create_custom_feed";
+  static constexpr http_method method = http_method::post;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<json_view>;
+
+  create_custom_feed_builder() = default;
+
+  /// account_id (query, required) [vendor]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// extra (body, optional) [inferred]: a JSON object whose members are added to attributes, for keys this library does not know; a key it does know is refused.
+  [[nodiscard]] auto extra_fields(boost::json::value value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.extra_fields = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto extra_fields(boost::json::value value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.extra_fields = std::move(value);
+    return next;
+  }
+  /// Everything set so far.
+  detail::web_visits_create_custom_feed_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "web_visits.create_custom_feed: required parameter 'account_id' is not set");
+    w.path("/v1/web-visits/custom-feeds");
+    w.query("account_id", p_.account_id, true);
+    w.begin_object();
+    w.key("data");
+    w.begin_object();
+    w.member_string("type", "custom_feed");
+    w.key("attributes");
+    w.begin_object();
+    if ((Set & (std::uint64_t{1} << 1)) != 0) w.merge_members("extra_fields", p_.extra_fields, {});
+    w.end_object();
+    w.end_object();
+    w.end_object();
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class create_custom_feed_builder;
+  explicit create_custom_feed_builder(detail::web_visits_create_custom_feed_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static create_custom_feed_builder<Set | Bit> rebind(detail::web_visits_create_custom_feed_params p) noexcept {
+    return create_custom_feed_builder<Set | Bit>(std::move(p));
+  }
+  detail::web_visits_create_custom_feed_params p_{};
+};
+
+/// Starts a web_visits.create_custom_feed request (Create a Custom Feed).
+[[nodiscard]] inline create_custom_feed_builder<> create_custom_feed() { return {}; }
+
+}  // namespace web_visits
+
+// ---- web_visits.get_custom_feed
+
+namespace detail {
+struct web_visits_get_custom_feed_params {
+  std::string custom_feed_id;
+  std::string account_id;
+  string_list include;
+};
+}  // namespace detail
+
+namespace web_visits {
+
+/// web_visits.get_custom_feed: Get Custom Feed Details (reference 3.4.4).
+/// GET /v1/web-visits/custom-feeds/{custom_feed_id}  (method [docs], path [inferred]; CRUD follows the REST pattern: {collection}/{id})
+/// One custom feed, presumably including its filter rules.
+/// Pagination: none. Credits: free [vendor].
+template <std::uint64_t Set = 0>
+class get_custom_feed_builder {
+ public:
+  static constexpr std::string_view operation_id = "web_visits.get_custom_feed";
+  static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<custom_feed_view>;
+
+  get_custom_feed_builder() = default;
+
+  /// custom_feed_id (path, required) [vendor]: a UUID.
+  [[nodiscard]] auto custom_feed_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.custom_feed_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto custom_feed_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.custom_feed_id.assign(value);
+    return next;
+  }
+
+  /// account_id (query, required) [vendor]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// include (query, optional) [vendor]: comma-separated on the wire; values unknown.
+  [[nodiscard]] auto include(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.include = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto include(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.include = std::move(value);
+    return next;
+  }
+
+  /// The id asked for (custom_feed_id); the response compares it with the id it got back.
+  std::string_view requested_id() const noexcept { return p_.custom_feed_id; }
+  /// Everything set so far.
+  detail::web_visits_get_custom_feed_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "web_visits.get_custom_feed: required parameter 'custom_feed_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "web_visits.get_custom_feed: required parameter 'account_id' is not set");
+    w.path("/v1/web-visits/custom-feeds/");
+    w.path_param("custom_feed_id", p_.custom_feed_id);
+    w.query("account_id", p_.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_list("include", p_.include, false, static_cast<std::size_t>(-1));
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class get_custom_feed_builder;
+  explicit get_custom_feed_builder(detail::web_visits_get_custom_feed_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static get_custom_feed_builder<Set | Bit> rebind(detail::web_visits_get_custom_feed_params p) noexcept {
+    return get_custom_feed_builder<Set | Bit>(std::move(p));
+  }
+  detail::web_visits_get_custom_feed_params p_{};
+};
+
+/// Starts a web_visits.get_custom_feed request (Get Custom Feed Details).
+[[nodiscard]] inline get_custom_feed_builder<> get_custom_feed() { return {}; }
+
+}  // namespace web_visits
+
+// ---- web_visits.update_custom_feed
+
+namespace detail {
+struct web_visits_update_custom_feed_params {
+  std::string custom_feed_id;
+  std::string account_id;
+  boost::json::value extra_fields;
+};
+}  // namespace detail
+
+namespace web_visits {
+
+/// web_visits.update_custom_feed: Update Custom Feed (reference 3.4.5).
+/// PATCH /v1/web-visits/custom-feeds/{custom_feed_id}  (method [docs], path [inferred]; CRUD follows the REST pattern: {collection}/{id})
+/// Changes a custom feed; its attributes are unknown, so the caller supplies the changed ones as JSON.
+/// Pagination: none. Credits: free [inferred, as the other custom-feed operations].
+template <std::uint64_t Set = 0>
+class update_custom_feed_builder {
+ public:
+  static constexpr std::string_view operation_id = "web_visits.update_custom_feed";
+  static constexpr http_method method = http_method::patch;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<json_view>;
+
+  update_custom_feed_builder() = default;
+
+  /// custom_feed_id (path, required) [vendor]: a UUID.
+  [[nodiscard]] auto custom_feed_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.custom_feed_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto custom_feed_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.custom_feed_id.assign(value);
+    return next;
+  }
+
+  /// account_id (query, required) [vendor]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// extra (body, optional) [inferred]: a JSON object whose members are added to attributes, for keys this library does not know; a key it does know is refused.
+  [[nodiscard]] auto extra_fields(boost::json::value value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.extra_fields = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto extra_fields(boost::json::value value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.extra_fields = std::move(value);
+    return next;
+  }
+  /// Everything set so far.
+  detail::web_visits_update_custom_feed_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "web_visits.update_custom_feed: required parameter 'custom_feed_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "web_visits.update_custom_feed: required parameter 'account_id' is not set");
+    w.path("/v1/web-visits/custom-feeds/");
+    w.path_param("custom_feed_id", p_.custom_feed_id);
+    w.query("account_id", p_.account_id, true);
+    w.begin_object();
+    w.key("data");
+    w.begin_object();
+    w.member_string("type", "custom_feed");
+    w.key("attributes");
+    w.begin_object();
+    if ((Set & (std::uint64_t{1} << 2)) != 0) w.merge_members("extra_fields", p_.extra_fields, {});
+    w.end_object();
+    w.end_object();
+    w.end_object();
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class update_custom_feed_builder;
+  explicit update_custom_feed_builder(detail::web_visits_update_custom_feed_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static update_custom_feed_builder<Set | Bit> rebind(detail::web_visits_update_custom_feed_params p) noexcept {
+    return update_custom_feed_builder<Set | Bit>(std::move(p));
+  }
+  detail::web_visits_update_custom_feed_params p_{};
+};
+
+/// Starts a web_visits.update_custom_feed request (Update Custom Feed).
+[[nodiscard]] inline update_custom_feed_builder<> update_custom_feed() { return {}; }
+
+}  // namespace web_visits
+
+// ---- web_visits.delete_custom_feed
+
+namespace detail {
+struct web_visits_delete_custom_feed_params {
+  std::string custom_feed_id;
+  std::string account_id;
+};
+}  // namespace detail
+
+namespace web_visits {
+
+/// web_visits.delete_custom_feed: Delete a Custom Feed (reference 3.4.6).
+/// DELETE /v1/web-visits/custom-feeds/{custom_feed_id}  (method [docs], path [inferred]; CRUD follows the REST pattern: {collection}/{id})
+/// Deletes a custom feed permanently.
+/// Pagination: none. Credits: free [inferred, as the other custom-feed operations].
+template <std::uint64_t Set = 0>
+class delete_custom_feed_builder {
+ public:
+  static constexpr std::string_view operation_id = "web_visits.delete_custom_feed";
+  static constexpr http_method method = http_method::del;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<json_view>;
+
+  delete_custom_feed_builder() = default;
+
+  /// custom_feed_id (path, required) [vendor]: a UUID.
+  [[nodiscard]] auto custom_feed_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.custom_feed_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto custom_feed_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.custom_feed_id.assign(value);
+    return next;
+  }
+
+  /// account_id (query, required) [vendor]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  /// Everything set so far.
+  detail::web_visits_delete_custom_feed_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "web_visits.delete_custom_feed: required parameter 'custom_feed_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "web_visits.delete_custom_feed: required parameter 'account_id' is not set");
+    w.path("/v1/web-visits/custom-feeds/");
+    w.path_param("custom_feed_id", p_.custom_feed_id);
+    w.query("account_id", p_.account_id, true);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class delete_custom_feed_builder;
+  explicit delete_custom_feed_builder(detail::web_visits_delete_custom_feed_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static delete_custom_feed_builder<Set | Bit> rebind(detail::web_visits_delete_custom_feed_params p) noexcept {
+    return delete_custom_feed_builder<Set | Bit>(std::move(p));
+  }
+  detail::web_visits_delete_custom_feed_params p_{};
+};
+
+/// Starts a web_visits.delete_custom_feed request (Delete a Custom Feed).
+[[nodiscard]] inline delete_custom_feed_builder<> delete_custom_feed() { return {}; }
+
+}  // namespace web_visits
+
+// ---- web_visits.list_custom_feed_folders
+
+namespace detail {
+struct web_visits_list_custom_feed_folders_params {
+  std::string account_id;
+  string_list include;
+};
+}  // namespace detail
+
+namespace web_visits {
+
+/// web_visits.list_custom_feed_folders: Retrieve Custom Feeds Folders (reference 3.4.7).
+/// GET /v1/web-visits/custom-feeds/folders  (method [docs], path [inferred]; unknown; candidate under the custom-feeds collection; alternative /v1/web-visits/custom-feed-folders)
+/// The folders that hold the custom feeds.
+/// Pagination: none. Credits: free [vendor].
+template <std::uint64_t Set = 0>
+class list_custom_feed_folders_builder {
+ public:
+  static constexpr std::string_view operation_id = "web_visits.list_custom_feed_folders";
+  static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<array_view<custom_feed_folder_view>>;
+
+  list_custom_feed_folders_builder() = default;
+
+  /// account_id (query, required) [vendor]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// include (query, optional) [vendor]: comma-separated on the wire; values unknown.
+  [[nodiscard]] auto include(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.include = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto include(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.include = std::move(value);
+    return next;
+  }
+  /// Everything set so far.
+  detail::web_visits_list_custom_feed_folders_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "web_visits.list_custom_feed_folders: required parameter 'account_id' is not set");
+    w.path("/v1/web-visits/custom-feeds/folders");
+    w.query("account_id", p_.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query_list("include", p_.include, false, static_cast<std::size_t>(-1));
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class list_custom_feed_folders_builder;
+  explicit list_custom_feed_folders_builder(detail::web_visits_list_custom_feed_folders_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static list_custom_feed_folders_builder<Set | Bit> rebind(detail::web_visits_list_custom_feed_folders_params p) noexcept {
+    return list_custom_feed_folders_builder<Set | Bit>(std::move(p));
+  }
+  detail::web_visits_list_custom_feed_folders_params p_{};
+};
+
+/// Starts a web_visits.list_custom_feed_folders request (Retrieve Custom Feeds Folders).
+[[nodiscard]] inline list_custom_feed_folders_builder<> list_custom_feed_folders() { return {}; }
+
+}  // namespace web_visits
+
+// ---- web_visits.get_tracker_script
+
+namespace detail {
+struct web_visits_get_tracker_script_params {
+  std::string account_id;
+};
+}  // namespace detail
+
+namespace web_visits {
+
+/// web_visits.get_tracker_script: Retrieve Web Visits Tracker Script (reference 3.4.8).
+/// GET /v1/web-visits/tracker  (method [docs], path [inferred]; unknown; modelled on /financials, a sub-resource of web visits; alternative /v1/web-visits/tracker-script)
+/// The website tracking snippet with its configuration and installation status.
+/// Pagination: none. Credits: free [vendor].
+template <std::uint64_t Set = 0>
+class get_tracker_script_builder {
+ public:
+  static constexpr std::string_view operation_id = "web_visits.get_tracker_script";
+  static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::none;
+  using response_type = response<web_visits_tracker_script_view>;
+
+  get_tracker_script_builder() = default;
+
+  /// account_id (query, required) [vendor]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  /// Everything set so far.
+  detail::web_visits_get_tracker_script_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "web_visits.get_tracker_script: required parameter 'account_id' is not set");
+    w.path("/v1/web-visits/tracker");
+    w.query("account_id", p_.account_id, true);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class get_tracker_script_builder;
+  explicit get_tracker_script_builder(detail::web_visits_get_tracker_script_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static get_tracker_script_builder<Set | Bit> rebind(detail::web_visits_get_tracker_script_params p) noexcept {
+    return get_tracker_script_builder<Set | Bit>(std::move(p));
+  }
+  detail::web_visits_get_tracker_script_params p_{};
+};
+
+/// Starts a web_visits.get_tracker_script request (Retrieve Web Visits Tracker Script).
+[[nodiscard]] inline get_tracker_script_builder<> get_tracker_script() { return {}; }
+
+}  // namespace web_visits
+
+// ---- web_visits.list_visitor_companies
+
+namespace detail {
+struct web_visits_list_visitor_companies_params {
+  std::string account_id;
+  std::string start_date;
+  std::string end_date;
+  std::string custom_feed_id;
+  std::uint32_t include = 0;
+  std::int64_t page_num = 0;
+  std::int64_t page_size = 0;
+};
+}  // namespace detail
+
+namespace web_visits {
+
+/// web_visits.list_visitor_companies: Retrieve Visitor Companies (reference 3.4.9).
+/// GET /v1/web-visits/companies  (method [docs], path [observed])
+/// Companies that visited the website between two dates, one row per company location (page-number pagination).
+/// Pagination: page_number. Credits: free [vendor]; listed companies are unlocked, so companies.get on them is free [vendor].
+template <std::uint64_t Set = 0>
+class list_visitor_companies_builder {
+ public:
+  static constexpr std::string_view operation_id = "web_visits.list_visitor_companies";
+  static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::page_number;
+  using response_type = response<array_view<company_location_view>>;
+
+  list_visitor_companies_builder() = default;
+
+  /// account_id (query, required) [vendor]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// start_date (query, required) [vendor]: Format YYYY-MM-DD.
+  [[nodiscard]] auto start_date(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.start_date.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto start_date(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.start_date.assign(value);
+    return next;
+  }
+
+  /// end_date (query, required) [vendor]: Format YYYY-MM-DD.
+  [[nodiscard]] auto end_date(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.end_date.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto end_date(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.end_date.assign(value);
+    return next;
+  }
+
+  /// custom_feed_id (query, optional) [vendor]: only the companies of this custom feed.
+  [[nodiscard]] auto custom_feed_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
+    next.p_.custom_feed_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto custom_feed_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
+    next.p_.custom_feed_id.assign(value);
+    return next;
+  }
+
+  /// include (query, optional) [observed]: only company; pages become very large [vendor].
+  template <class... Values>
+  [[nodiscard]] auto include(Values... values) const& {
+    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::web_visits::include> && ...),
+                  "web_visits.list_visitor_companies: include() takes leadfeeder::web_visits::include values");
+    auto next = rebind<(std::uint64_t{1} << 4)>(p_);
+    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
+    return next;
+  }
+  template <class... Values>
+  [[nodiscard]] auto include(Values... values) && {
+    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::web_visits::include> && ...),
+                  "web_visits.list_visitor_companies: include() takes leadfeeder::web_visits::include values");
+    auto next = rebind<(std::uint64_t{1} << 4)>(std::move(p_));
+    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
+    return next;
+  }
+
+  /// page[num] (query, optional) [observed]: 1-based. From 1 to 1000000.
+  [[nodiscard]] auto page_num(std::int64_t value) const& {
+    auto next = rebind<(std::uint64_t{1} << 5)>(p_);
+    next.p_.page_num = value;
+    return next;
+  }
+  [[nodiscard]] auto page_num(std::int64_t value) && {
+    auto next = rebind<(std::uint64_t{1} << 5)>(std::move(p_));
+    next.p_.page_num = value;
+    return next;
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_num() const& {
+    static_assert(Value >= 1 && Value <= 1000000,
+                  "web_visits.list_visitor_companies: parameter 'page[num]' must be between 1 and 1000000");
+    return (*this).page_num(Value);
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_num() && {
+    static_assert(Value >= 1 && Value <= 1000000,
+                  "web_visits.list_visitor_companies: parameter 'page[num]' must be between 1 and 1000000");
+    return std::move(*this).page_num(Value);
+  }
+
+  /// page[size] (query, optional) [observed]: default 20. From 1 to 100.
+  [[nodiscard]] auto page_size(std::int64_t value) const& {
+    auto next = rebind<(std::uint64_t{1} << 6)>(p_);
+    next.p_.page_size = value;
+    return next;
+  }
+  [[nodiscard]] auto page_size(std::int64_t value) && {
+    auto next = rebind<(std::uint64_t{1} << 6)>(std::move(p_));
+    next.p_.page_size = value;
+    return next;
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_size() const& {
+    static_assert(Value >= 1 && Value <= 100,
+                  "web_visits.list_visitor_companies: parameter 'page[size]' must be between 1 and 100");
+    return (*this).page_size(Value);
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_size() && {
+    static_assert(Value >= 1 && Value <= 100,
+                  "web_visits.list_visitor_companies: parameter 'page[size]' must be between 1 and 100");
+    return std::move(*this).page_size(Value);
+  }
+  /// Everything set so far.
+  detail::web_visits_list_visitor_companies_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "web_visits.list_visitor_companies: required parameter 'account_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "web_visits.list_visitor_companies: required parameter 'start_date' is not set");
+    static_assert((Set & (std::uint64_t{1} << 2)) != 0,
+                  "web_visits.list_visitor_companies: required parameter 'end_date' is not set");
+    w.path("/v1/web-visits/companies");
+    w.query("account_id", p_.account_id, true);
+    w.query_date("start_date", p_.start_date, true);
+    w.query_date("end_date", p_.end_date, true);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.query("custom_feed_id", p_.custom_feed_id, false);
+    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) w.query_flags("include", p_.include, detail::web_visits_include_wire);
+    if constexpr ((Set & (std::uint64_t{1} << 5)) != 0) w.query_integer("page[num]", p_.page_num, 1, 1000000);
+    if constexpr ((Set & (std::uint64_t{1} << 6)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class list_visitor_companies_builder;
+  explicit list_visitor_companies_builder(detail::web_visits_list_visitor_companies_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static list_visitor_companies_builder<Set | Bit> rebind(detail::web_visits_list_visitor_companies_params p) noexcept {
+    return list_visitor_companies_builder<Set | Bit>(std::move(p));
+  }
+  detail::web_visits_list_visitor_companies_params p_{};
+};
+
+/// Starts a web_visits.list_visitor_companies request (Retrieve Visitor Companies).
+[[nodiscard]] inline list_visitor_companies_builder<> list_visitor_companies() { return {}; }
+
+}  // namespace web_visits
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/generated/web_visits.hpp ----
 // ---- end leadfeeder/generated/operations.hpp ----
 // ---- begin leadfeeder/pagination.hpp ----
 // leadfeeder-cpp: paginated reads as ranges. `lf::pages(client, builder)` yields one result per

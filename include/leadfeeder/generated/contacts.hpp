@@ -133,6 +133,9 @@ class get_builder {
     next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
     return next;
   }
+
+  /// The id asked for (contact_id); the response compares it with the id it got back.
+  std::string_view requested_id() const noexcept { return p_.contact_id; }
   /// Everything set so far.
   detail::contacts_get_params const& params() const noexcept { return p_; }
 

@@ -4,4 +4,14 @@
 
 // Every operation group of the API description.
 #include <leadfeeder/generated/accounts.hpp>
+#include <leadfeeder/generated/buyer_personas.hpp>
+#include <leadfeeder/generated/companies.hpp>
 #include <leadfeeder/generated/contacts.hpp>
+#include <leadfeeder/generated/custom_fields.hpp>
+#include <leadfeeder/generated/icps.hpp>
+#include <leadfeeder/generated/ip.hpp>
+#include <leadfeeder/generated/lists.hpp>
+#include <leadfeeder/generated/tags.hpp>
+#include <leadfeeder/generated/usage.hpp>
+#include <leadfeeder/generated/users.hpp>
+#include <leadfeeder/generated/web_visits.hpp>

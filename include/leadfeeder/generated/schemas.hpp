@@ -15,14 +15,23 @@ class account_credits_view;
 class account_summary_view;
 class account_summary_relationships_view;
 class account_view;
+class api_usage_view;
 class buyer_persona_filters_view;
 class buyer_persona_view;
 class company_address_view;
+class company_financials_view;
 class company_industries_view;
 class company_intent_view;
+class company_ip_view;
+class company_location_view;
+class company_location_relationships_view;
+class company_match_view;
+class company_match_relationships_view;
 class company_meta_view;
 class company_phone_view;
 class company_revenue_view;
+class company_summary_address_view;
+class company_summary_view;
 class company_view;
 class company_relationships_view;
 class company_web_engagement_view;
@@ -34,18 +43,53 @@ class contact_summary_view;
 class contact_summary_relationships_view;
 class contact_view;
 class contact_relationships_view;
+class crm_connection_view;
+class crm_connection_relationships_view;
+class crm_contact_view;
+class crm_contact_relationships_view;
+class crm_group_connection_view;
+class crm_lead_view;
+class crm_lead_relationships_view;
+class crm_organization_view;
+class crm_organization_relationships_view;
+class crm_suggestion_view;
+class crm_user_view;
+class custom_feed_folder_view;
+class custom_feed_request_view;
+class custom_feed_view;
 class custom_field_value_view;
+class custom_field_view;
+class enriched_ip_view;
+class enriched_ip_relationships_view;
+class error_object_view;
 class filter_item_view;
+class icp_view;
 class industry_code_view;
+class ip_address_extended_view;
+class ip_location_view;
 class list_view;
 class list_relationships_view;
+class location_view;
+class masked_company_summary_view;
+class masked_contact_summary_view;
+class network_view;
 class pagination_view;
 class public_source_view;
 class response_credits_view;
 class response_meta_view;
+class signal_view;
 class social_media_profile_view;
 class social_media_profiles_view;
+class tag_view;
 class user_view;
+class visit_location_view;
+class web_visit_engagement_page_view;
+class web_visit_engagement_view;
+class web_visit_identifiers_view;
+class web_visit_view;
+class web_visit_relationships_view;
+class web_visit_visitor_view;
+class web_visits_tracker_script_view;
 
 /// AccountCredits (reference 4.4) [docs].
 class account_credits_view : public detail::object_base {
@@ -107,6 +151,13 @@ class account_view : public detail::resource_base {
   /// attributes.credits (object) [docs]
   account_credits_view credits() const noexcept;
   bool has_credits() const noexcept { return detail::is_object(detail::member(attrs(), "credits")); }
+};
+
+/// ApiUsageV1 (reference 3.11.1) [inferred], type "api_usage".
+/// API usage per endpoint over a month range, presumably the answer of usage.get. Its fields are unknown: read attributes().
+class api_usage_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
 };
 
 /// BuyerPersonaFilters (reference 4.3) [docs].
@@ -180,6 +231,13 @@ class company_address_view : public detail::object_base {
   bool has_country_code() const noexcept { return detail::is_string(detail::member(node(), "country_code")); }
 };
 
+/// CompanyFinancialsV1 (reference 3.2.3) [inferred], type "company_financials".
+/// A company's financial reports, presumably the answer of companies.get_financials. Its fields are unknown: read attributes().
+class company_financials_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+};
+
 /// CompanyIndustries (reference 4.6) [observed].
 /// Industries keyed by classification; json() reaches classifications not listed here.
 class company_industries_view : public detail::object_base {
@@ -212,6 +270,63 @@ class company_intent_view : public detail::object_base {
   /// last_updated_at (json) [observed]
   json_view last_updated_at() const noexcept;
   bool has_last_updated_at() const noexcept { return detail::is_present(detail::member(node(), "last_updated_at")); }
+};
+
+/// CompanyIpV1 (reference 3.2.7) [inferred], type "company_ip".
+/// Probably an item of companies.list_ips. Its fields are unknown: read attributes().
+class company_ip_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+};
+
+/// CompanyLocationV1 (reference 4.9) [observed], type "company_location".
+/// A row of web_visits.list_visitor_companies: one company at one location (a company with several locations repeats; deduplicate on relationships.company.id). No attributes are known; the data sits in relationships.
+class company_location_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+
+  /// relationships: the related resources, inline (reference 1.8).
+  company_location_relationships_view relationships() const noexcept;
+  bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
+};
+
+/// The relationships of CompanyLocationV1. A relation may come as a stub {id, type} or in full.
+class company_location_relationships_view : public detail::object_base {
+ public:
+  using object_base::object_base;
+
+  /// relationships.company (to one) [observed]: the company id; its CompanyV1 attributes inline with include=company
+  company_view company() const noexcept;
+  bool has_company() const noexcept { return detail::relationship_one(detail::member(node(), "company")) != nullptr; }
+
+  /// relationships.location (to one) [observed]: the schema LocationV1 is [inferred] from the names (4.9)
+  location_view location() const noexcept;
+  bool has_location() const noexcept { return detail::relationship_one(detail::member(node(), "location")) != nullptr; }
+};
+
+/// CompanyMatchV1 (reference 4.7) [observed], type "company_match".
+/// A candidate of companies.match (single source). Several legal entities may tie for the top score.
+class company_match_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+
+  /// attributes.match_score (number) [observed]: from 0 to 1; single source
+  double match_score() const noexcept { return detail::as_number(detail::member(attrs(), "match_score")); }
+  bool has_match_score() const noexcept { return detail::is_number(detail::member(attrs(), "match_score")); }
+
+  /// relationships: the related resources, inline (reference 1.8).
+  company_match_relationships_view relationships() const noexcept;
+  bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
+};
+
+/// The relationships of CompanyMatchV1. A relation may come as a stub {id, type} or in full.
+class company_match_relationships_view : public detail::object_base {
+ public:
+  using object_base::object_base;
+
+  /// relationships.company_summary (to one) [observed]: embedded with its attributes; single source
+  company_summary_view company_summary() const noexcept;
+  bool has_company_summary() const noexcept { return detail::relationship_one(detail::member(node(), "company_summary")) != nullptr; }
 };
 
 /// CompanyMeta (reference 4.6) [observed].
@@ -266,6 +381,67 @@ class company_revenue_view : public detail::object_base {
   /// estimated (boolean) [observed]
   bool estimated() const noexcept { return detail::as_bool(detail::member(node(), "estimated")); }
   bool has_estimated() const noexcept { return detail::is_bool(detail::member(node(), "estimated")); }
+};
+
+/// CompanySummaryAddress (reference 4.7) [observed].
+class company_summary_address_view : public detail::object_base {
+ public:
+  using object_base::object_base;
+
+  /// street_address (string) [observed]
+  std::string_view street_address() const noexcept { return detail::as_string(detail::member(node(), "street_address")); }
+  bool has_street_address() const noexcept { return detail::is_string(detail::member(node(), "street_address")); }
+
+  /// postal_code (string) [observed]
+  std::string_view postal_code() const noexcept { return detail::as_string(detail::member(node(), "postal_code")); }
+  bool has_postal_code() const noexcept { return detail::is_string(detail::member(node(), "postal_code")); }
+
+  /// city (string) [observed]
+  std::string_view city() const noexcept { return detail::as_string(detail::member(node(), "city")); }
+  bool has_city() const noexcept { return detail::is_string(detail::member(node(), "city")); }
+
+  /// country (string) [observed]
+  std::string_view country() const noexcept { return detail::as_string(detail::member(node(), "country")); }
+  bool has_country() const noexcept { return detail::is_string(detail::member(node(), "country")); }
+
+  /// country_code (string) [observed]
+  std::string_view country_code() const noexcept { return detail::as_string(detail::member(node(), "country_code")); }
+  bool has_country_code() const noexcept { return detail::is_string(detail::member(node(), "country_code")); }
+};
+
+/// CompanySummaryV1 (reference 4.7) [observed], type "company_summary".
+/// A row of companies.search, or the company of a match candidate. Revenue, logo URL, role, registration status, do-not-contact, has-contacts and group-company id are reported too, under unknown names; use companies.get for the full record.
+class company_summary_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+
+  /// attributes.name (string) [observed]
+  std::string_view name() const noexcept { return detail::as_string(detail::member(attrs(), "name")); }
+  bool has_name() const noexcept { return detail::is_string(detail::member(attrs(), "name")); }
+
+  /// attributes.url (string) [observed]
+  std::string_view url() const noexcept { return detail::as_string(detail::member(attrs(), "url")); }
+  bool has_url() const noexcept { return detail::is_string(detail::member(attrs(), "url")); }
+
+  /// attributes.employee_range (string) [observed]: e.g. "51-200"
+  std::string_view employee_range() const noexcept { return detail::as_string(detail::member(attrs(), "employee_range")); }
+  bool has_employee_range() const noexcept { return detail::is_string(detail::member(attrs(), "employee_range")); }
+
+  /// attributes.industries (object) [observed]: as in CompanyV1
+  company_industries_view industries() const noexcept;
+  bool has_industries() const noexcept { return detail::is_object(detail::member(attrs(), "industries")); }
+
+  /// attributes.address (object) [observed]
+  company_summary_address_view address() const noexcept;
+  bool has_address() const noexcept { return detail::is_object(detail::member(attrs(), "address")); }
+
+  /// attributes.revenue (object) [observed]: currency, estimated, value and year are seen (single source)
+  company_revenue_view revenue() const noexcept;
+  bool has_revenue() const noexcept { return detail::is_object(detail::member(attrs(), "revenue")); }
+
+  /// attributes.meta (object) [observed]: attributes.meta; do_not_contact and has_mail are seen (single source)
+  company_meta_view meta() const noexcept;
+  bool has_meta() const noexcept { return detail::is_object(detail::member(attrs(), "meta")); }
 };
 
 /// CompanyV1 (reference 4.6) [observed], type "company".
@@ -350,6 +526,10 @@ class company_view : public detail::resource_base {
   company_meta_view meta() const noexcept;
   bool has_meta() const noexcept { return detail::is_object(detail::member(attrs(), "meta")); }
 
+  /// attributes.previous_ids (string_list) [inferred]: ids merged into this company; they still resolve to it (1.13) the reference says company records carry previous ids under an unknown name; previous_ids is the natural guess (1.13)
+  string_array_view previous_ids() const noexcept;
+  bool has_previous_ids() const noexcept { return detail::is_array(detail::member(attrs(), "previous_ids")); }
+
   /// relationships: the related resources, inline (reference 1.8).
   company_relationships_view relationships() const noexcept;
   bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
@@ -367,6 +547,30 @@ class company_relationships_view : public detail::object_base {
   /// relationships.lists (to many) [observed]
   array_view<list_view> lists() const noexcept;
   bool has_lists() const noexcept { return detail::relationship_many(detail::member(node(), "lists")) != nullptr; }
+
+  /// relationships.tags (to many) [observed]: with include=tags
+  array_view<tag_view> tags() const noexcept;
+  bool has_tags() const noexcept { return detail::relationship_many(detail::member(node(), "tags")) != nullptr; }
+
+  /// relationships.web_visits (to many) [observed]: with include=web_visits
+  array_view<web_visit_view> web_visits() const noexcept;
+  bool has_web_visits() const noexcept { return detail::relationship_many(detail::member(node(), "web_visits")) != nullptr; }
+
+  /// relationships.icps (to many) [observed]: with include=icps
+  array_view<icp_view> icps() const noexcept;
+  bool has_icps() const noexcept { return detail::relationship_many(detail::member(node(), "icps")) != nullptr; }
+
+  /// relationships.crm_connections (to many) [observed]: with include=crm_connections
+  array_view<crm_connection_view> crm_connections() const noexcept;
+  bool has_crm_connections() const noexcept { return detail::relationship_many(detail::member(node(), "crm_connections")) != nullptr; }
+
+  /// relationships.crm_suggestions (to many) [observed]: with include=crm_suggestions
+  array_view<crm_suggestion_view> crm_suggestions() const noexcept;
+  bool has_crm_suggestions() const noexcept { return detail::relationship_many(detail::member(node(), "crm_suggestions")) != nullptr; }
+
+  /// relationships.crm_group_connections (to many) [observed]: with include=crm_group_connections
+  array_view<crm_group_connection_view> crm_group_connections() const noexcept;
+  bool has_crm_group_connections() const noexcept { return detail::relationship_many(detail::member(node(), "crm_group_connections")) != nullptr; }
 };
 
 /// CompanyWebEngagement (reference 4.6) [observed].
@@ -577,6 +781,132 @@ class contact_relationships_view : public detail::object_base {
   bool has_buyer_personas() const noexcept { return detail::relationship_many(detail::member(node(), "buyer_personas")) != nullptr; }
 };
 
+/// CRMConnectionV1 (reference 4) [inferred], type "crm_connection".
+/// The target of include=crm_connections: a link to a CRM record. Its fields are unknown: read attributes().
+class crm_connection_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+
+  /// relationships: the related resources, inline (reference 1.8).
+  crm_connection_relationships_view relationships() const noexcept;
+  bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
+};
+
+/// The relationships of CRMConnectionV1. A relation may come as a stub {id, type} or in full.
+class crm_connection_relationships_view : public detail::object_base {
+ public:
+  using object_base::object_base;
+
+  /// relationships.crm_record (to one) [vendor]: with include=crm_connections.crm_record; probably a CRMOrganizationV1, CRMContactV1 or CRMLeadV1 [inferred] to one and the shape are [inferred]
+  json_view crm_record() const noexcept;
+  bool has_crm_record() const noexcept { return detail::is_present(detail::member(node(), "crm_record")); }
+};
+
+/// CRMContactV1 (reference 4) [inferred], type "crm_contact".
+/// Probably one kind of crm_record (a contact in the connected CRM). Its fields are unknown: read attributes().
+class crm_contact_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+
+  /// relationships: the related resources, inline (reference 1.8).
+  crm_contact_relationships_view relationships() const noexcept;
+  bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
+};
+
+/// The relationships of CRMContactV1. A relation may come as a stub {id, type} or in full.
+class crm_contact_relationships_view : public detail::object_base {
+ public:
+  using object_base::object_base;
+
+  /// relationships.crm_owner (to one) [inferred]: with include=crm_connections.crm_record.crm_owner that include path exists [vendor]; that this schema is a crm_record kind is [inferred]
+  crm_user_view crm_owner() const noexcept;
+  bool has_crm_owner() const noexcept { return detail::relationship_one(detail::member(node(), "crm_owner")) != nullptr; }
+};
+
+/// CRMGroupConnectionV1 (reference 4) [inferred], type "crm_group_connection".
+/// The target of include=crm_group_connections. Its fields are unknown: read attributes().
+class crm_group_connection_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+};
+
+/// CRMLeadV1 (reference 4) [inferred], type "crm_lead".
+/// Probably one kind of crm_record (a lead in the connected CRM). Its fields are unknown: read attributes().
+class crm_lead_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+
+  /// relationships: the related resources, inline (reference 1.8).
+  crm_lead_relationships_view relationships() const noexcept;
+  bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
+};
+
+/// The relationships of CRMLeadV1. A relation may come as a stub {id, type} or in full.
+class crm_lead_relationships_view : public detail::object_base {
+ public:
+  using object_base::object_base;
+
+  /// relationships.crm_owner (to one) [inferred]: with include=crm_connections.crm_record.crm_owner that include path exists [vendor]; that this schema is a crm_record kind is [inferred]
+  crm_user_view crm_owner() const noexcept;
+  bool has_crm_owner() const noexcept { return detail::relationship_one(detail::member(node(), "crm_owner")) != nullptr; }
+};
+
+/// CRMOrganizationV1 (reference 4) [inferred], type "crm_organization".
+/// Probably one kind of crm_record (an organization in the connected CRM). Its fields are unknown: read attributes().
+class crm_organization_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+
+  /// relationships: the related resources, inline (reference 1.8).
+  crm_organization_relationships_view relationships() const noexcept;
+  bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
+};
+
+/// The relationships of CRMOrganizationV1. A relation may come as a stub {id, type} or in full.
+class crm_organization_relationships_view : public detail::object_base {
+ public:
+  using object_base::object_base;
+
+  /// relationships.crm_owner (to one) [inferred]: with include=crm_connections.crm_record.crm_owner that include path exists [vendor]; that this schema is a crm_record kind is [inferred]
+  crm_user_view crm_owner() const noexcept;
+  bool has_crm_owner() const noexcept { return detail::relationship_one(detail::member(node(), "crm_owner")) != nullptr; }
+};
+
+/// CRMSuggestionV1 (reference 4) [inferred], type "crm_suggestion".
+/// The target of include=crm_suggestions. Its fields are unknown: read attributes().
+class crm_suggestion_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+};
+
+/// CRMUserV1 (reference 4) [inferred], type "crm_user".
+/// Probably the CRM owner reached by include=crm_connections.crm_record.crm_owner. Its fields are unknown: read attributes().
+class crm_user_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+};
+
+/// CustomFeedFolderV1 (reference 3.4.7) [inferred], type "custom_feed_folder".
+/// A folder of custom feeds. Its fields are unknown: read attributes().
+class custom_feed_folder_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+};
+
+/// CustomFeedRequestV1 (reference 3.4.3) [inferred], type "custom_feed".
+/// Probably the data of the create and update bodies for custom feeds (name, folder and filters, under unknown names). Its fields are unknown: read attributes().
+class custom_feed_request_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+};
+
+/// CustomFeedV1 (reference 3.4.2) [observed], type "custom_feed".
+/// A custom feed of web visits; ids are UUID strings [observed]. Its fields are unknown: read attributes().
+class custom_feed_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+};
+
 /// CustomFieldValue (reference 4.1) [docs].
 class custom_field_value_view : public detail::object_base {
  public:
@@ -593,6 +923,61 @@ class custom_field_value_view : public detail::object_base {
   /// reason (string) [docs]: free text, e.g. the AI rationale
   std::string_view reason() const noexcept { return detail::as_string(detail::member(node(), "reason")); }
   bool has_reason() const noexcept { return detail::is_string(detail::member(node(), "reason")); }
+};
+
+/// CustomFieldV1 (reference 3.10) [inferred], type "custom_field".
+/// A custom field definition; it probably exposes the key and type seen in contacts' custom_fields values (CustomFieldValue). Its fields are unknown: read attributes().
+class custom_field_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+};
+
+/// EnrichedIpV1 (reference 4.10) [observed], type "enriched_ip".
+/// The result of ip.enrich; the mapping of this schema name to it is inferred.
+class enriched_ip_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+
+  /// attributes.company_type (string) [observed]: "company" for a company hit; other values (ISP or network hits) unknown
+  std::string_view company_type() const noexcept { return detail::as_string(detail::member(attrs(), "company_type")); }
+  bool has_company_type() const noexcept { return detail::is_string(detail::member(attrs(), "company_type")); }
+
+  /// relationships: the related resources, inline (reference 1.8).
+  enriched_ip_relationships_view relationships() const noexcept;
+  bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
+};
+
+/// The relationships of EnrichedIpV1. A relation may come as a stub {id, type} or in full.
+class enriched_ip_relationships_view : public detail::object_base {
+ public:
+  using object_base::object_base;
+
+  /// relationships.company (to one) [observed]: attributes inline, a subset of CompanyV1: name, url, industries, address, founded_year, phones, revenue, employee_count, description
+  company_view company() const noexcept;
+  bool has_company() const noexcept { return detail::relationship_one(detail::member(node(), "company")) != nullptr; }
+};
+
+/// ErrorObjectV1 (reference 1.10) [inferred].
+/// An error as named in the docs' schema list; which body shape of 1.10 it describes is unknown, so the fields cover all three (code is the stable part).
+class error_object_view : public detail::object_base {
+ public:
+  using object_base::object_base;
+
+  /// code (string) [docs]: in every shape; the stable part of an error
+  std::string_view code() const noexcept { return detail::as_string(detail::member(node(), "code")); }
+  bool has_code() const noexcept { return detail::is_string(detail::member(node(), "code")); }
+
+  /// message (string) [docs]: shapes A and C; not stable
+  std::string_view message() const noexcept { return detail::as_string(detail::member(node(), "message")); }
+  bool has_message() const noexcept { return detail::is_string(detail::member(node(), "message")); }
+
+  /// title (string) [observed]: shape B (items of errors[])
+  std::string_view title() const noexcept { return detail::as_string(detail::member(node(), "title")); }
+  bool has_title() const noexcept { return detail::is_string(detail::member(node(), "title")); }
+
+  /// detail (string) [observed]: shape B; optional
+  std::string_view detail() const noexcept { return detail::as_string(detail::member(node(), "detail")); }
+  bool has_detail() const noexcept { return detail::is_string(detail::member(node(), "detail")); }
 };
 
 /// FilterItem (reference 4.3) [docs].
@@ -613,6 +998,13 @@ class filter_item_view : public detail::object_base {
   bool has_negated() const noexcept { return detail::is_bool(detail::member(node(), "negated")); }
 };
 
+/// ICPV1 (reference 3.7) [vendor], type "icp".
+/// An ideal customer profile; its criteria cover location, employee count, industry and B2B/B2C orientation [vendor]. Its fields are unknown: read attributes().
+class icp_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+};
+
 /// IndustryCode (reference 4.6) [observed].
 class industry_code_view : public detail::object_base {
  public:
@@ -625,6 +1017,20 @@ class industry_code_view : public detail::object_base {
   /// name (string) [observed]
   std::string_view name() const noexcept { return detail::as_string(detail::member(node(), "name")); }
   bool has_name() const noexcept { return detail::is_string(detail::member(node(), "name")); }
+};
+
+/// IpAddressExtendedV1 (reference 3.2.7) [inferred], type "ip_address_extended".
+/// Probably an item of companies.list_ips, like CompanyIpV1. Its fields are unknown: read attributes().
+class ip_address_extended_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+};
+
+/// IpLocationV1 (reference 3.5.1) [inferred], type "ip_location".
+/// Probably part of the ip.enrich result. Its fields are unknown: read attributes().
+class ip_location_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
 };
 
 /// ListV1 (reference 4.2) [docs], type "list".
@@ -662,6 +1068,54 @@ class list_relationships_view : public detail::object_base {
   /// relationships.created_by (to one) [docs]
   user_view created_by() const noexcept;
   bool has_created_by() const noexcept { return detail::relationship_one(detail::member(node(), "created_by")) != nullptr; }
+};
+
+/// LocationV1 (reference 4.9) [inferred], type "location".
+/// The location of a visitor-company row. The location fields are observed; whether they belong to this schema, VisitLocationV1 or both is unknown.
+class location_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+
+  /// attributes.city (string) [observed]: mapped to this schema [inferred]
+  std::string_view city() const noexcept { return detail::as_string(detail::member(attrs(), "city")); }
+  bool has_city() const noexcept { return detail::is_string(detail::member(attrs(), "city")); }
+
+  /// attributes.country (string) [observed]: mapped to this schema [inferred]
+  std::string_view country() const noexcept { return detail::as_string(detail::member(attrs(), "country")); }
+  bool has_country() const noexcept { return detail::is_string(detail::member(attrs(), "country")); }
+
+  /// attributes.country_code (string) [observed]: mapped to this schema [inferred]
+  std::string_view country_code() const noexcept { return detail::as_string(detail::member(attrs(), "country_code")); }
+  bool has_country_code() const noexcept { return detail::is_string(detail::member(attrs(), "country_code")); }
+
+  /// attributes.region (string) [observed]: mapped to this schema [inferred]
+  std::string_view region() const noexcept { return detail::as_string(detail::member(attrs(), "region")); }
+  bool has_region() const noexcept { return detail::is_string(detail::member(attrs(), "region")); }
+
+  /// attributes.postal_code (string) [observed]: mapped to this schema [inferred]
+  std::string_view postal_code() const noexcept { return detail::as_string(detail::member(attrs(), "postal_code")); }
+  bool has_postal_code() const noexcept { return detail::is_string(detail::member(attrs(), "postal_code")); }
+};
+
+/// MaskedCompanySummaryV1 (reference 4) [inferred], type "masked_company_summary".
+/// By analogy with the masked contact summary, a company summary with details hidden until the record is unlocked. Its fields are unknown: read attributes().
+class masked_company_summary_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+};
+
+/// MaskedContactSummaryV1 (reference 3.3.3) [inferred], type "masked_contact_summary".
+/// By the name, a contacts.search row with details hidden until the record is unlocked. Its fields are unknown: read attributes().
+class masked_contact_summary_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+};
+
+/// NetworkV1 (reference 3.5.1) [inferred], type "network".
+/// Probably the non-company (network or ISP) result of ip.enrich. Its fields are unknown: read attributes().
+class network_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
 };
 
 /// Pagination (reference 1.7) [observed].
@@ -729,6 +1183,13 @@ class response_meta_view : public detail::object_base {
   bool has_pagination() const noexcept { return detail::is_object(detail::member(node(), "pagination")); }
 };
 
+/// SignalV1 (reference 3.2.4) [inferred], type "signal".
+/// A company signal, presumably an item of companies.search_signals. Its fields are unknown: read attributes().
+class signal_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+};
+
 /// SocialMediaProfile (reference 4.1) [docs].
 class social_media_profile_view : public detail::object_base {
  public:
@@ -778,6 +1239,21 @@ class social_media_profiles_view : public detail::object_base {
   bool has_youtube() const noexcept { return detail::is_array(detail::member(node(), "youtube")); }
 };
 
+/// TagV1 (reference 4.5) [observed], type "tag".
+/// A tag that can be assigned to companies. Other fields are unknown.
+class tag_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+
+  /// attributes.name (string) [observed]
+  std::string_view name() const noexcept { return detail::as_string(detail::member(attrs(), "name")); }
+  bool has_name() const noexcept { return detail::is_string(detail::member(attrs(), "name")); }
+
+  /// attributes.color (integer) [observed]: seen in a create body; range unknown, probably a palette index
+  std::int64_t color() const noexcept { return detail::as_integer(detail::member(attrs(), "color")); }
+  bool has_color() const noexcept { return detail::is_integer(detail::member(attrs(), "color")); }
+};
+
 /// UserV1 (reference 1.15) [observed], type "user".
 /// A Leadfeeder user (the key owner from users.me, or a list's creator as a stub).
 class user_view : public detail::resource_base {
@@ -799,6 +1275,197 @@ class user_view : public detail::resource_base {
   /// attributes.team_role (string) [observed]
   std::string_view team_role() const noexcept { return detail::as_string(detail::member(attrs(), "team_role")); }
   bool has_team_role() const noexcept { return detail::is_string(detail::member(attrs(), "team_role")); }
+};
+
+/// VisitLocationV1 (reference 4.9) [inferred], type "visit_location".
+/// The location of a web visit. The location fields are observed; whether they belong to this schema, LocationV1 or both is unknown.
+class visit_location_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+
+  /// attributes.city (string) [observed]: mapped to this schema [inferred]
+  std::string_view city() const noexcept { return detail::as_string(detail::member(attrs(), "city")); }
+  bool has_city() const noexcept { return detail::is_string(detail::member(attrs(), "city")); }
+
+  /// attributes.country (string) [observed]: mapped to this schema [inferred]
+  std::string_view country() const noexcept { return detail::as_string(detail::member(attrs(), "country")); }
+  bool has_country() const noexcept { return detail::is_string(detail::member(attrs(), "country")); }
+
+  /// attributes.country_code (string) [observed]: mapped to this schema [inferred]
+  std::string_view country_code() const noexcept { return detail::as_string(detail::member(attrs(), "country_code")); }
+  bool has_country_code() const noexcept { return detail::is_string(detail::member(attrs(), "country_code")); }
+
+  /// attributes.region (string) [observed]: mapped to this schema [inferred]
+  std::string_view region() const noexcept { return detail::as_string(detail::member(attrs(), "region")); }
+  bool has_region() const noexcept { return detail::is_string(detail::member(attrs(), "region")); }
+
+  /// attributes.postal_code (string) [observed]: mapped to this schema [inferred]
+  std::string_view postal_code() const noexcept { return detail::as_string(detail::member(attrs(), "postal_code")); }
+  bool has_postal_code() const noexcept { return detail::is_string(detail::member(attrs(), "postal_code")); }
+};
+
+/// WebVisitEngagementPage (reference 4.8) [observed].
+class web_visit_engagement_page_view : public detail::object_base {
+ public:
+  using object_base::object_base;
+
+  /// path (string) [observed]: type not given; string [inferred]
+  std::string_view path() const noexcept { return detail::as_string(detail::member(node(), "path")); }
+  bool has_path() const noexcept { return detail::is_string(detail::member(node(), "path")); }
+
+  /// title (string) [observed]: type not given; string [inferred]
+  std::string_view title() const noexcept { return detail::as_string(detail::member(node(), "title")); }
+  bool has_title() const noexcept { return detail::is_string(detail::member(node(), "title")); }
+
+  /// url (string) [observed]: type not given; string [inferred]
+  std::string_view url() const noexcept { return detail::as_string(detail::member(node(), "url")); }
+  bool has_url() const noexcept { return detail::is_string(detail::member(node(), "url")); }
+};
+
+/// WebVisitEngagement (reference 4.8) [observed].
+class web_visit_engagement_view : public detail::object_base {
+ public:
+  using object_base::object_base;
+
+  /// event_type (string) [observed]: type not given; string [inferred]; values unknown
+  std::string_view event_type() const noexcept { return detail::as_string(detail::member(node(), "event_type")); }
+  bool has_event_type() const noexcept { return detail::is_string(detail::member(node(), "event_type")); }
+
+  /// hostname (string) [observed]: type not given; string [inferred]
+  std::string_view hostname() const noexcept { return detail::as_string(detail::member(node(), "hostname")); }
+  bool has_hostname() const noexcept { return detail::is_string(detail::member(node(), "hostname")); }
+
+  /// page (object) [observed]
+  web_visit_engagement_page_view page() const noexcept;
+  bool has_page() const noexcept { return detail::is_object(detail::member(node(), "page")); }
+
+  /// previous_page_path (string) [observed]: type not given; string [inferred]
+  std::string_view previous_page_path() const noexcept { return detail::as_string(detail::member(node(), "previous_page_path")); }
+  bool has_previous_page_path() const noexcept { return detail::is_string(detail::member(node(), "previous_page_path")); }
+
+  /// time_on_page (integer) [observed]
+  std::int64_t time_on_page() const noexcept { return detail::as_integer(detail::member(node(), "time_on_page")); }
+  bool has_time_on_page() const noexcept { return detail::is_integer(detail::member(node(), "time_on_page")); }
+
+  /// has_met_goals (boolean) [observed]
+  bool has_met_goals() const noexcept { return detail::as_bool(detail::member(node(), "has_met_goals")); }
+  bool has_has_met_goals() const noexcept { return detail::is_bool(detail::member(node(), "has_met_goals")); }
+};
+
+/// WebVisitIdentifiers (reference 4.8) [observed].
+class web_visit_identifiers_view : public detail::object_base {
+ public:
+  using object_base::object_base;
+
+  /// lf_client_id (string) [observed]
+  std::string_view lf_client_id() const noexcept { return detail::as_string(detail::member(node(), "lf_client_id")); }
+  bool has_lf_client_id() const noexcept { return detail::is_string(detail::member(node(), "lf_client_id")); }
+
+  /// ga_client_ids (string_list) [observed]
+  string_array_view ga_client_ids() const noexcept;
+  bool has_ga_client_ids() const noexcept { return detail::is_array(detail::member(node(), "ga_client_ids")); }
+};
+
+/// WebVisitV1 (reference 4.8) [observed], type "web_visit".
+/// One website visit, as listed by web_visits.search.
+class web_visit_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+
+  /// attributes.started_at (string) [observed]: ISO 8601 date-time
+  std::string_view started_at() const noexcept { return detail::as_string(detail::member(attrs(), "started_at")); }
+  bool has_started_at() const noexcept { return detail::is_string(detail::member(attrs(), "started_at")); }
+
+  /// attributes.visit_length (integer) [observed]: seconds
+  std::int64_t visit_length() const noexcept { return detail::as_integer(detail::member(attrs(), "visit_length")); }
+  bool has_visit_length() const noexcept { return detail::is_integer(detail::member(attrs(), "visit_length")); }
+
+  /// attributes.page_depth (integer) [observed]: pages viewed
+  std::int64_t page_depth() const noexcept { return detail::as_integer(detail::member(attrs(), "page_depth")); }
+  bool has_page_depth() const noexcept { return detail::is_integer(detail::member(attrs(), "page_depth")); }
+
+  /// attributes.landing_page_path (string) [observed]
+  std::string_view landing_page_path() const noexcept { return detail::as_string(detail::member(attrs(), "landing_page_path")); }
+  bool has_landing_page_path() const noexcept { return detail::is_string(detail::member(attrs(), "landing_page_path")); }
+
+  /// attributes.referring_url (string) [observed]
+  std::string_view referring_url() const noexcept { return detail::as_string(detail::member(attrs(), "referring_url")); }
+  bool has_referring_url() const noexcept { return detail::is_string(detail::member(attrs(), "referring_url")); }
+
+  /// attributes.source (string) [observed]: traffic attribution
+  std::string_view source() const noexcept { return detail::as_string(detail::member(attrs(), "source")); }
+  bool has_source() const noexcept { return detail::is_string(detail::member(attrs(), "source")); }
+
+  /// attributes.medium (string) [observed]: traffic attribution
+  std::string_view medium() const noexcept { return detail::as_string(detail::member(attrs(), "medium")); }
+  bool has_medium() const noexcept { return detail::is_string(detail::member(attrs(), "medium")); }
+
+  /// attributes.campaign (string) [observed]: traffic attribution
+  std::string_view campaign() const noexcept { return detail::as_string(detail::member(attrs(), "campaign")); }
+  bool has_campaign() const noexcept { return detail::is_string(detail::member(attrs(), "campaign")); }
+
+  /// attributes.keyword (string) [observed]: traffic attribution
+  std::string_view keyword() const noexcept { return detail::as_string(detail::member(attrs(), "keyword")); }
+  bool has_keyword() const noexcept { return detail::is_string(detail::member(attrs(), "keyword")); }
+
+  /// attributes.device_type (string) [observed]
+  std::string_view device_type() const noexcept { return detail::as_string(detail::member(attrs(), "device_type")); }
+  bool has_device_type() const noexcept { return detail::is_string(detail::member(attrs(), "device_type")); }
+
+  /// attributes.identifiers (object) [observed]
+  web_visit_identifiers_view identifiers() const noexcept;
+  bool has_identifiers() const noexcept { return detail::is_object(detail::member(attrs(), "identifiers")); }
+
+  /// attributes.visitor (object) [observed]: the identified visitor
+  web_visit_visitor_view visitor() const noexcept;
+  bool has_visitor() const noexcept { return detail::is_object(detail::member(attrs(), "visitor")); }
+
+  /// attributes.engagements (array) [observed]: often empty [vendor]
+  array_view<web_visit_engagement_view> engagements() const noexcept;
+  bool has_engagements() const noexcept { return detail::is_array(detail::member(attrs(), "engagements")); }
+
+  /// relationships: the related resources, inline (reference 1.8).
+  web_visit_relationships_view relationships() const noexcept;
+  bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
+};
+
+/// The relationships of WebVisitV1. A relation may come as a stub {id, type} or in full.
+class web_visit_relationships_view : public detail::object_base {
+ public:
+  using object_base::object_base;
+
+  /// relationships.company (to one) [observed]: the company id; its attributes inline with include=company
+  company_view company() const noexcept;
+  bool has_company() const noexcept { return detail::relationship_one(detail::member(node(), "company")) != nullptr; }
+
+  /// relationships.location (to one) [observed]: the visit location
+  visit_location_view location() const noexcept;
+  bool has_location() const noexcept { return detail::relationship_one(detail::member(node(), "location")) != nullptr; }
+};
+
+/// WebVisitVisitor (reference 4.8) [observed].
+class web_visit_visitor_view : public detail::object_base {
+ public:
+  using object_base::object_base;
+
+  /// email (string) [observed]: type not given; string as in UserV1 [inferred]
+  std::string_view email() const noexcept { return detail::as_string(detail::member(node(), "email")); }
+  bool has_email() const noexcept { return detail::is_string(detail::member(node(), "email")); }
+
+  /// first_name (string) [observed]: type not given; string as in UserV1 [inferred]
+  std::string_view first_name() const noexcept { return detail::as_string(detail::member(node(), "first_name")); }
+  bool has_first_name() const noexcept { return detail::is_string(detail::member(node(), "first_name")); }
+
+  /// last_name (string) [observed]: type not given; string as in UserV1 [inferred]
+  std::string_view last_name() const noexcept { return detail::as_string(detail::member(node(), "last_name")); }
+  bool has_last_name() const noexcept { return detail::is_string(detail::member(node(), "last_name")); }
+};
+
+/// WebVisitsTrackerScriptV1 (reference 3.4.8) [vendor], type "web_visits_tracker_script".
+/// The website tracking snippet with its configuration and installation status [vendor]. Its fields are unknown: read attributes().
+class web_visits_tracker_script_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
 };
 
 // Accessors that return another view, defined once every view is complete.
@@ -855,6 +1522,42 @@ inline json_view company_intent_view::last_updated_at() const noexcept {
   return json_view(detail::member(node(), "last_updated_at"));
 }
 
+inline company_location_relationships_view company_location_view::relationships() const noexcept {
+  return company_location_relationships_view(detail::member(node(), "relationships"));
+}
+
+inline company_view company_location_relationships_view::company() const noexcept {
+  return company_view(detail::relationship_one(detail::member(node(), "company")));
+}
+
+inline location_view company_location_relationships_view::location() const noexcept {
+  return location_view(detail::relationship_one(detail::member(node(), "location")));
+}
+
+inline company_match_relationships_view company_match_view::relationships() const noexcept {
+  return company_match_relationships_view(detail::member(node(), "relationships"));
+}
+
+inline company_summary_view company_match_relationships_view::company_summary() const noexcept {
+  return company_summary_view(detail::relationship_one(detail::member(node(), "company_summary")));
+}
+
+inline company_industries_view company_summary_view::industries() const noexcept {
+  return company_industries_view(detail::member(attrs(), "industries"));
+}
+
+inline company_summary_address_view company_summary_view::address() const noexcept {
+  return company_summary_address_view(detail::member(attrs(), "address"));
+}
+
+inline company_revenue_view company_summary_view::revenue() const noexcept {
+  return company_revenue_view(detail::member(attrs(), "revenue"));
+}
+
+inline company_meta_view company_summary_view::meta() const noexcept {
+  return company_meta_view(detail::member(attrs(), "meta"));
+}
+
 inline string_array_view company_view::alternative_names() const noexcept {
   return string_array_view(detail::member(attrs(), "alternative_names"));
 }
@@ -899,6 +1602,10 @@ inline company_meta_view company_view::meta() const noexcept {
   return company_meta_view(detail::member(attrs(), "meta"));
 }
 
+inline string_array_view company_view::previous_ids() const noexcept {
+  return string_array_view(detail::member(attrs(), "previous_ids"));
+}
+
 inline company_relationships_view company_view::relationships() const noexcept {
   return company_relationships_view(detail::member(node(), "relationships"));
 }
@@ -909,6 +1616,30 @@ inline company_view company_relationships_view::group_company() const noexcept {
 
 inline array_view<list_view> company_relationships_view::lists() const noexcept {
   return array_view<list_view>(detail::relationship_many(detail::member(node(), "lists")), detail::one_or_many);
+}
+
+inline array_view<tag_view> company_relationships_view::tags() const noexcept {
+  return array_view<tag_view>(detail::relationship_many(detail::member(node(), "tags")), detail::one_or_many);
+}
+
+inline array_view<web_visit_view> company_relationships_view::web_visits() const noexcept {
+  return array_view<web_visit_view>(detail::relationship_many(detail::member(node(), "web_visits")), detail::one_or_many);
+}
+
+inline array_view<icp_view> company_relationships_view::icps() const noexcept {
+  return array_view<icp_view>(detail::relationship_many(detail::member(node(), "icps")), detail::one_or_many);
+}
+
+inline array_view<crm_connection_view> company_relationships_view::crm_connections() const noexcept {
+  return array_view<crm_connection_view>(detail::relationship_many(detail::member(node(), "crm_connections")), detail::one_or_many);
+}
+
+inline array_view<crm_suggestion_view> company_relationships_view::crm_suggestions() const noexcept {
+  return array_view<crm_suggestion_view>(detail::relationship_many(detail::member(node(), "crm_suggestions")), detail::one_or_many);
+}
+
+inline array_view<crm_group_connection_view> company_relationships_view::crm_group_connections() const noexcept {
+  return array_view<crm_group_connection_view>(detail::relationship_many(detail::member(node(), "crm_group_connections")), detail::one_or_many);
 }
 
 inline array_view<contact_email_view> contact_summary_view::emails() const noexcept {
@@ -979,8 +1710,48 @@ inline array_view<buyer_persona_view> contact_relationships_view::buyer_personas
   return array_view<buyer_persona_view>(detail::relationship_many(detail::member(node(), "buyer_personas")), detail::one_or_many);
 }
 
+inline crm_connection_relationships_view crm_connection_view::relationships() const noexcept {
+  return crm_connection_relationships_view(detail::member(node(), "relationships"));
+}
+
+inline json_view crm_connection_relationships_view::crm_record() const noexcept {
+  return json_view(detail::member(node(), "crm_record"));
+}
+
+inline crm_contact_relationships_view crm_contact_view::relationships() const noexcept {
+  return crm_contact_relationships_view(detail::member(node(), "relationships"));
+}
+
+inline crm_user_view crm_contact_relationships_view::crm_owner() const noexcept {
+  return crm_user_view(detail::relationship_one(detail::member(node(), "crm_owner")));
+}
+
+inline crm_lead_relationships_view crm_lead_view::relationships() const noexcept {
+  return crm_lead_relationships_view(detail::member(node(), "relationships"));
+}
+
+inline crm_user_view crm_lead_relationships_view::crm_owner() const noexcept {
+  return crm_user_view(detail::relationship_one(detail::member(node(), "crm_owner")));
+}
+
+inline crm_organization_relationships_view crm_organization_view::relationships() const noexcept {
+  return crm_organization_relationships_view(detail::member(node(), "relationships"));
+}
+
+inline crm_user_view crm_organization_relationships_view::crm_owner() const noexcept {
+  return crm_user_view(detail::relationship_one(detail::member(node(), "crm_owner")));
+}
+
 inline json_view custom_field_value_view::value() const noexcept {
   return json_view(detail::member(node(), "value"));
+}
+
+inline enriched_ip_relationships_view enriched_ip_view::relationships() const noexcept {
+  return enriched_ip_relationships_view(detail::member(node(), "relationships"));
+}
+
+inline company_view enriched_ip_relationships_view::company() const noexcept {
+  return company_view(detail::relationship_one(detail::member(node(), "company")));
 }
 
 inline list_relationships_view list_view::relationships() const noexcept {
@@ -1025,6 +1796,38 @@ inline array_view<social_media_profile_view> social_media_profiles_view::xing() 
 
 inline array_view<social_media_profile_view> social_media_profiles_view::youtube() const noexcept {
   return array_view<social_media_profile_view>(detail::member(node(), "youtube"));
+}
+
+inline web_visit_engagement_page_view web_visit_engagement_view::page() const noexcept {
+  return web_visit_engagement_page_view(detail::member(node(), "page"));
+}
+
+inline string_array_view web_visit_identifiers_view::ga_client_ids() const noexcept {
+  return string_array_view(detail::member(node(), "ga_client_ids"));
+}
+
+inline web_visit_identifiers_view web_visit_view::identifiers() const noexcept {
+  return web_visit_identifiers_view(detail::member(attrs(), "identifiers"));
+}
+
+inline web_visit_visitor_view web_visit_view::visitor() const noexcept {
+  return web_visit_visitor_view(detail::member(attrs(), "visitor"));
+}
+
+inline array_view<web_visit_engagement_view> web_visit_view::engagements() const noexcept {
+  return array_view<web_visit_engagement_view>(detail::member(attrs(), "engagements"));
+}
+
+inline web_visit_relationships_view web_visit_view::relationships() const noexcept {
+  return web_visit_relationships_view(detail::member(node(), "relationships"));
+}
+
+inline company_view web_visit_relationships_view::company() const noexcept {
+  return company_view(detail::relationship_one(detail::member(node(), "company")));
+}
+
+inline visit_location_view web_visit_relationships_view::location() const noexcept {
+  return visit_location_view(detail::relationship_one(detail::member(node(), "location")));
 }
 
 LEADFEEDER_END_NAMESPACE

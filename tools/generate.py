@@ -510,7 +510,7 @@ def member_call(s: dict, key: str, value: str, group: str) -> str:
     raise DescriptionError(f"no body writer for type {t}")
 
 
-def emit_members(setters: list, group: str, indent: str, present) -> list:
+def emit_members(setters: list, group: str, indent: str, present, if_kind: str = "if") -> list:
     """Writes the members of one object; dotted names nest one level. `present(s)` is the C++
     condition under which member s is written."""
     out, done = [], set()
@@ -521,14 +521,14 @@ def emit_members(setters: list, group: str, indent: str, present) -> list:
             parent = s["name"].split(".")[0]
             children = [c for c in setters if c["name"].startswith(parent + ".")]
             any_child = " || ".join(f"({present(c)})" for c in children)
-            out.append(f"{indent}if ({any_child}) {{\n{indent}  w.key(\"{parent}\");\n{indent}  w.begin_object();\n")
+            out.append(f"{indent}{if_kind} ({any_child}) {{\n{indent}  w.key(\"{parent}\");\n{indent}  w.begin_object();\n")
             for c in children:
                 key = c["name"].split(".", 1)[1]
-                out.append(f"{indent}  if ({present(c)}) {member_call(c, key, c['value'], group)}\n")
+                out.append(f"{indent}  {if_kind} ({present(c)}) {member_call(c, key, c['value'], group)}\n")
                 done.add(c["ident"])
             out.append(f"{indent}  w.end_object();\n{indent}}}\n")
         else:
-            out.append(f"{indent}if ({present(s)}) {member_call(s, s['name'], s['value'], group)}\n")
+            out.append(f"{indent}{if_kind} ({present(s)}) {member_call(s, s['name'], s['value'], group)}\n")
             done.add(s["ident"])
     return out
 
@@ -638,12 +638,12 @@ def emit_operation(desc: dict, schemas: dict, group: str, op: dict) -> str:
             out.append(f"    w.begin_object();\n    w.key(\"data\");\n    w.begin_object();\n"
                        f"    w.member_string(\"type\", \"{body['resource_type']}\");\n    w.key(\"attributes\");\n")
         out.append("    w.begin_object();\n")
-        out.extend(emit_members(body_setters, group, indent, lambda s: f"(Set & {s['bit']}) != 0"))
+        out.extend(emit_members(body_setters, group, indent, lambda s: f"(Set & {s['bit']}) != 0", "if constexpr"))
         extra = [s for s in body_setters if s.get("extra")]
         if extra:
             known = sorted({s["name"].split(".")[0] for s in body_setters if not s.get("extra")})
             known_list = ", ".join(f'"{k}"' for k in known)
-            out.append(f"    if ((Set & {extra[0]['bit']}) != 0) w.merge_members(\"extra_fields\", p_.extra_fields, "
+            out.append(f"    if constexpr ((Set & {extra[0]['bit']}) != 0) w.merge_members(\"extra_fields\", p_.extra_fields, "
                        f"{{{known_list}}});\n")
         out.append("    w.end_object();\n")
         if body["kind"] == "resource":

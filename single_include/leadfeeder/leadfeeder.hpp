@@ -4910,7 +4910,7 @@ class search_signals_builder {
     w.path("/v1/companies/signals/search");
     w.query("account_id", p_.account_id, true);
     w.begin_object();
-    if ((Set & (std::uint64_t{1} << 1)) != 0) w.merge_members("extra_fields", p_.extra_fields, {});
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.merge_members("extra_fields", p_.extra_fields, {});
     w.end_object();
   }
 
@@ -5265,35 +5265,35 @@ class search_builder {
     if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query("page[cursor]", p_.page_cursor, false);
     if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
     w.begin_object();
-    if ((Set & (std::uint64_t{1} << 3)) != 0) w.member_strings("search_terms", p_.search_terms);
-    if ((Set & (std::uint64_t{1} << 4)) != 0) detail::write_companies_location_filter_list(w, "locations", p_.locations);
-    if (((Set & (std::uint64_t{1} << 5)) != 0) || ((Set & (std::uint64_t{1} << 6)) != 0)) {
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.member_strings("search_terms", p_.search_terms);
+    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) detail::write_companies_location_filter_list(w, "locations", p_.locations);
+    if constexpr (((Set & (std::uint64_t{1} << 5)) != 0) || ((Set & (std::uint64_t{1} << 6)) != 0)) {
       w.key("industries");
       w.begin_object();
-      if ((Set & (std::uint64_t{1} << 5)) != 0) w.member_string("classification", companies::to_string(p_.industries_classification));
-      if ((Set & (std::uint64_t{1} << 6)) != 0) w.member_strings("codes", p_.industries_codes);
+      if constexpr ((Set & (std::uint64_t{1} << 5)) != 0) w.member_string("classification", companies::to_string(p_.industries_classification));
+      if constexpr ((Set & (std::uint64_t{1} << 6)) != 0) w.member_strings("codes", p_.industries_codes);
       w.end_object();
     }
-    if ((Set & (std::uint64_t{1} << 7)) != 0) w.member_strings("employee_ranges", p_.employee_ranges);
-    if (((Set & (std::uint64_t{1} << 8)) != 0) || ((Set & (std::uint64_t{1} << 9)) != 0)) {
+    if constexpr ((Set & (std::uint64_t{1} << 7)) != 0) w.member_strings("employee_ranges", p_.employee_ranges);
+    if constexpr (((Set & (std::uint64_t{1} << 8)) != 0) || ((Set & (std::uint64_t{1} << 9)) != 0)) {
       w.key("revenue");
       w.begin_object();
-      if ((Set & (std::uint64_t{1} << 8)) != 0) w.member_number("min", p_.revenue_min);
-      if ((Set & (std::uint64_t{1} << 9)) != 0) w.member_number("max", p_.revenue_max);
+      if constexpr ((Set & (std::uint64_t{1} << 8)) != 0) w.member_number("min", p_.revenue_min);
+      if constexpr ((Set & (std::uint64_t{1} << 9)) != 0) w.member_number("max", p_.revenue_max);
       w.end_object();
     }
-    if ((Set & (std::uint64_t{1} << 10)) != 0) w.member_strings("icp_ids", p_.icp_ids);
-    if (((Set & (std::uint64_t{1} << 11)) != 0) || ((Set & (std::uint64_t{1} << 12)) != 0) || ((Set & (std::uint64_t{1} << 13)) != 0) || ((Set & (std::uint64_t{1} << 14)) != 0) || ((Set & (std::uint64_t{1} << 15)) != 0) || ((Set & (std::uint64_t{1} << 16)) != 0) || ((Set & (std::uint64_t{1} << 17)) != 0) || ((Set & (std::uint64_t{1} << 18)) != 0)) {
+    if constexpr ((Set & (std::uint64_t{1} << 10)) != 0) w.member_strings("icp_ids", p_.icp_ids);
+    if constexpr (((Set & (std::uint64_t{1} << 11)) != 0) || ((Set & (std::uint64_t{1} << 12)) != 0) || ((Set & (std::uint64_t{1} << 13)) != 0) || ((Set & (std::uint64_t{1} << 14)) != 0) || ((Set & (std::uint64_t{1} << 15)) != 0) || ((Set & (std::uint64_t{1} << 16)) != 0) || ((Set & (std::uint64_t{1} << 17)) != 0) || ((Set & (std::uint64_t{1} << 18)) != 0)) {
       w.key("filters");
       w.begin_object();
-      if ((Set & (std::uint64_t{1} << 11)) != 0) w.member_bool("has_phone", p_.filters_has_phone);
-      if ((Set & (std::uint64_t{1} << 12)) != 0) w.member_bool("has_email", p_.filters_has_email);
-      if ((Set & (std::uint64_t{1} << 13)) != 0) w.member_bool("has_social_media_profiles", p_.filters_has_social_media_profiles);
-      if ((Set & (std::uint64_t{1} << 14)) != 0) w.member_bool("do_not_contact", p_.filters_do_not_contact);
-      if ((Set & (std::uint64_t{1} << 15)) != 0) w.member_bool("has_financials_revenue", p_.filters_has_financials_revenue);
-      if ((Set & (std::uint64_t{1} << 16)) != 0) w.member_bool("has_financials_earnings", p_.filters_has_financials_earnings);
-      if ((Set & (std::uint64_t{1} << 17)) != 0) w.member_bool("has_financials_net_worth", p_.filters_has_financials_net_worth);
-      if ((Set & (std::uint64_t{1} << 18)) != 0) w.member_bool("has_ip_addresses", p_.filters_has_ip_addresses);
+      if constexpr ((Set & (std::uint64_t{1} << 11)) != 0) w.member_bool("has_phone", p_.filters_has_phone);
+      if constexpr ((Set & (std::uint64_t{1} << 12)) != 0) w.member_bool("has_email", p_.filters_has_email);
+      if constexpr ((Set & (std::uint64_t{1} << 13)) != 0) w.member_bool("has_social_media_profiles", p_.filters_has_social_media_profiles);
+      if constexpr ((Set & (std::uint64_t{1} << 14)) != 0) w.member_bool("do_not_contact", p_.filters_do_not_contact);
+      if constexpr ((Set & (std::uint64_t{1} << 15)) != 0) w.member_bool("has_financials_revenue", p_.filters_has_financials_revenue);
+      if constexpr ((Set & (std::uint64_t{1} << 16)) != 0) w.member_bool("has_financials_earnings", p_.filters_has_financials_earnings);
+      if constexpr ((Set & (std::uint64_t{1} << 17)) != 0) w.member_bool("has_financials_net_worth", p_.filters_has_financials_net_worth);
+      if constexpr ((Set & (std::uint64_t{1} << 18)) != 0) w.member_bool("has_ip_addresses", p_.filters_has_ip_addresses);
       w.end_object();
     }
     w.end_object();
@@ -5450,7 +5450,7 @@ class match_builder {
     w.query("account_id", p_.account_id, true);
     if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query_integer("max_results_per_company", p_.max_results_per_company, 1, 20);
     w.begin_object();
-    if ((Set & (std::uint64_t{1} << 2)) != 0) detail::write_companies_match_input_list(w, "companies", p_.companies);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) detail::write_companies_match_input_list(w, "companies", p_.companies);
     w.end_object();
   }
 
@@ -6393,18 +6393,18 @@ class search_builder {
     if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query("page[cursor]", p_.page_cursor, false);
     if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
     w.begin_object();
-    if ((Set & (std::uint64_t{1} << 3)) != 0) w.member_strings("search_terms", p_.search_terms);
-    if ((Set & (std::uint64_t{1} << 4)) != 0) w.member_strings("emails", p_.emails);
-    if ((Set & (std::uint64_t{1} << 5)) != 0) w.member_strings("company_ids", p_.company_ids);
-    if ((Set & (std::uint64_t{1} << 6)) != 0) w.member_strings("positions", p_.positions);
-    if ((Set & (std::uint64_t{1} << 7)) != 0) w.member_strings("departments", p_.departments);
-    if ((Set & (std::uint64_t{1} << 8)) != 0) w.member_strings("hierarchy_levels", p_.hierarchy_levels);
-    if ((Set & (std::uint64_t{1} << 9)) != 0) w.member_strings("buyer_persona_ids", p_.buyer_persona_ids);
-    if ((Set & (std::uint64_t{1} << 10)) != 0) w.member_string("affiliation", p_.affiliation);
-    if (((Set & (std::uint64_t{1} << 11)) != 0)) {
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.member_strings("search_terms", p_.search_terms);
+    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) w.member_strings("emails", p_.emails);
+    if constexpr ((Set & (std::uint64_t{1} << 5)) != 0) w.member_strings("company_ids", p_.company_ids);
+    if constexpr ((Set & (std::uint64_t{1} << 6)) != 0) w.member_strings("positions", p_.positions);
+    if constexpr ((Set & (std::uint64_t{1} << 7)) != 0) w.member_strings("departments", p_.departments);
+    if constexpr ((Set & (std::uint64_t{1} << 8)) != 0) w.member_strings("hierarchy_levels", p_.hierarchy_levels);
+    if constexpr ((Set & (std::uint64_t{1} << 9)) != 0) w.member_strings("buyer_persona_ids", p_.buyer_persona_ids);
+    if constexpr ((Set & (std::uint64_t{1} << 10)) != 0) w.member_string("affiliation", p_.affiliation);
+    if constexpr (((Set & (std::uint64_t{1} << 11)) != 0)) {
       w.key("filters");
       w.begin_object();
-      if ((Set & (std::uint64_t{1} << 11)) != 0) w.member_bool("has_email", p_.filters_has_email);
+      if constexpr ((Set & (std::uint64_t{1} << 11)) != 0) w.member_bool("has_email", p_.filters_has_email);
       w.end_object();
     }
     w.end_object();
@@ -6763,7 +6763,7 @@ class create_builder {
     w.member_string("type", "custom_field");
     w.key("attributes");
     w.begin_object();
-    if ((Set & (std::uint64_t{1} << 1)) != 0) w.merge_members("extra_fields", p_.extra_fields, {});
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.merge_members("extra_fields", p_.extra_fields, {});
     w.end_object();
     w.end_object();
     w.end_object();
@@ -6945,7 +6945,7 @@ class update_builder {
     w.member_string("type", "custom_field");
     w.key("attributes");
     w.begin_object();
-    if ((Set & (std::uint64_t{1} << 2)) != 0) w.merge_members("extra_fields", p_.extra_fields, {});
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.merge_members("extra_fields", p_.extra_fields, {});
     w.end_object();
     w.end_object();
     w.end_object();
@@ -7566,8 +7566,8 @@ class create_builder {
     w.member_string("type", "list");
     w.key("attributes");
     w.begin_object();
-    if ((Set & (std::uint64_t{1} << 1)) != 0) w.member_string("name", p_.name);
-    if ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string("scope", lists::to_string(p_.scope));
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.member_string("name", p_.name);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string("scope", lists::to_string(p_.scope));
     w.end_object();
     w.end_object();
     w.end_object();
@@ -7762,8 +7762,8 @@ class update_builder {
     w.member_string("type", "list");
     w.key("attributes");
     w.begin_object();
-    if ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string("name", p_.name);
-    if ((Set & (std::uint64_t{1} << 3)) != 0) w.member_string("scope", lists::to_string(p_.scope));
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string("name", p_.name);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.member_string("scope", lists::to_string(p_.scope));
     w.end_object();
     w.end_object();
     w.end_object();
@@ -8077,8 +8077,8 @@ class create_builder {
     w.member_string("type", "tag");
     w.key("attributes");
     w.begin_object();
-    if ((Set & (std::uint64_t{1} << 1)) != 0) w.member_string("name", p_.name);
-    if ((Set & (std::uint64_t{1} << 2)) != 0) w.member_integer("color", p_.color);
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.member_string("name", p_.name);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_integer("color", p_.color);
     w.end_object();
     w.end_object();
     w.end_object();
@@ -8273,8 +8273,8 @@ class update_builder {
     w.member_string("type", "tag");
     w.key("attributes");
     w.begin_object();
-    if ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string("name", p_.name);
-    if ((Set & (std::uint64_t{1} << 3)) != 0) w.member_integer("color", p_.color);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string("name", p_.name);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.member_integer("color", p_.color);
     w.end_object();
     w.end_object();
     w.end_object();
@@ -8815,14 +8815,14 @@ class search_builder {
     if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[num]", p_.page_num, 1, 1000000);
     if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
     w.begin_object();
-    if ((Set & (std::uint64_t{1} << 4)) != 0) w.member_string("start_date", p_.start_date);
-    if ((Set & (std::uint64_t{1} << 5)) != 0) w.member_string("end_date", p_.end_date);
-    if (((Set & (std::uint64_t{1} << 6)) != 0) || ((Set & (std::uint64_t{1} << 7)) != 0) || ((Set & (std::uint64_t{1} << 8)) != 0)) {
+    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) w.member_string("start_date", p_.start_date);
+    if constexpr ((Set & (std::uint64_t{1} << 5)) != 0) w.member_string("end_date", p_.end_date);
+    if constexpr (((Set & (std::uint64_t{1} << 6)) != 0) || ((Set & (std::uint64_t{1} << 7)) != 0) || ((Set & (std::uint64_t{1} << 8)) != 0)) {
       w.key("filters");
       w.begin_object();
-      if ((Set & (std::uint64_t{1} << 6)) != 0) w.member_string("company_id", p_.filters_company_id);
-      if ((Set & (std::uint64_t{1} << 7)) != 0) w.member_strings("location_country_codes", p_.filters_location_country_codes);
-      if ((Set & (std::uint64_t{1} << 8)) != 0) w.member_strings("location_cities", p_.filters_location_cities);
+      if constexpr ((Set & (std::uint64_t{1} << 6)) != 0) w.member_string("company_id", p_.filters_company_id);
+      if constexpr ((Set & (std::uint64_t{1} << 7)) != 0) w.member_strings("location_country_codes", p_.filters_location_country_codes);
+      if constexpr ((Set & (std::uint64_t{1} << 8)) != 0) w.member_strings("location_cities", p_.filters_location_cities);
       w.end_object();
     }
     w.end_object();
@@ -9003,7 +9003,7 @@ class create_custom_feed_builder {
     w.member_string("type", "custom_feed");
     w.key("attributes");
     w.begin_object();
-    if ((Set & (std::uint64_t{1} << 1)) != 0) w.merge_members("extra_fields", p_.extra_fields, {});
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.merge_members("extra_fields", p_.extra_fields, {});
     w.end_object();
     w.end_object();
     w.end_object();
@@ -9199,7 +9199,7 @@ class update_custom_feed_builder {
     w.member_string("type", "custom_feed");
     w.key("attributes");
     w.begin_object();
-    if ((Set & (std::uint64_t{1} << 2)) != 0) w.merge_members("extra_fields", p_.extra_fields, {});
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.merge_members("extra_fields", p_.extra_fields, {});
     w.end_object();
     w.end_object();
     w.end_object();

@@ -443,7 +443,7 @@ class search_signals_builder {
     w.path("/v1/companies/signals/search");
     w.query("account_id", p_.account_id, true);
     w.begin_object();
-    if ((Set & (std::uint64_t{1} << 1)) != 0) w.merge_members("extra_fields", p_.extra_fields, {});
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.merge_members("extra_fields", p_.extra_fields, {});
     w.end_object();
   }
 
@@ -798,35 +798,35 @@ class search_builder {
     if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query("page[cursor]", p_.page_cursor, false);
     if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
     w.begin_object();
-    if ((Set & (std::uint64_t{1} << 3)) != 0) w.member_strings("search_terms", p_.search_terms);
-    if ((Set & (std::uint64_t{1} << 4)) != 0) detail::write_companies_location_filter_list(w, "locations", p_.locations);
-    if (((Set & (std::uint64_t{1} << 5)) != 0) || ((Set & (std::uint64_t{1} << 6)) != 0)) {
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.member_strings("search_terms", p_.search_terms);
+    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) detail::write_companies_location_filter_list(w, "locations", p_.locations);
+    if constexpr (((Set & (std::uint64_t{1} << 5)) != 0) || ((Set & (std::uint64_t{1} << 6)) != 0)) {
       w.key("industries");
       w.begin_object();
-      if ((Set & (std::uint64_t{1} << 5)) != 0) w.member_string("classification", companies::to_string(p_.industries_classification));
-      if ((Set & (std::uint64_t{1} << 6)) != 0) w.member_strings("codes", p_.industries_codes);
+      if constexpr ((Set & (std::uint64_t{1} << 5)) != 0) w.member_string("classification", companies::to_string(p_.industries_classification));
+      if constexpr ((Set & (std::uint64_t{1} << 6)) != 0) w.member_strings("codes", p_.industries_codes);
       w.end_object();
     }
-    if ((Set & (std::uint64_t{1} << 7)) != 0) w.member_strings("employee_ranges", p_.employee_ranges);
-    if (((Set & (std::uint64_t{1} << 8)) != 0) || ((Set & (std::uint64_t{1} << 9)) != 0)) {
+    if constexpr ((Set & (std::uint64_t{1} << 7)) != 0) w.member_strings("employee_ranges", p_.employee_ranges);
+    if constexpr (((Set & (std::uint64_t{1} << 8)) != 0) || ((Set & (std::uint64_t{1} << 9)) != 0)) {
       w.key("revenue");
       w.begin_object();
-      if ((Set & (std::uint64_t{1} << 8)) != 0) w.member_number("min", p_.revenue_min);
-      if ((Set & (std::uint64_t{1} << 9)) != 0) w.member_number("max", p_.revenue_max);
+      if constexpr ((Set & (std::uint64_t{1} << 8)) != 0) w.member_number("min", p_.revenue_min);
+      if constexpr ((Set & (std::uint64_t{1} << 9)) != 0) w.member_number("max", p_.revenue_max);
       w.end_object();
     }
-    if ((Set & (std::uint64_t{1} << 10)) != 0) w.member_strings("icp_ids", p_.icp_ids);
-    if (((Set & (std::uint64_t{1} << 11)) != 0) || ((Set & (std::uint64_t{1} << 12)) != 0) || ((Set & (std::uint64_t{1} << 13)) != 0) || ((Set & (std::uint64_t{1} << 14)) != 0) || ((Set & (std::uint64_t{1} << 15)) != 0) || ((Set & (std::uint64_t{1} << 16)) != 0) || ((Set & (std::uint64_t{1} << 17)) != 0) || ((Set & (std::uint64_t{1} << 18)) != 0)) {
+    if constexpr ((Set & (std::uint64_t{1} << 10)) != 0) w.member_strings("icp_ids", p_.icp_ids);
+    if constexpr (((Set & (std::uint64_t{1} << 11)) != 0) || ((Set & (std::uint64_t{1} << 12)) != 0) || ((Set & (std::uint64_t{1} << 13)) != 0) || ((Set & (std::uint64_t{1} << 14)) != 0) || ((Set & (std::uint64_t{1} << 15)) != 0) || ((Set & (std::uint64_t{1} << 16)) != 0) || ((Set & (std::uint64_t{1} << 17)) != 0) || ((Set & (std::uint64_t{1} << 18)) != 0)) {
       w.key("filters");
       w.begin_object();
-      if ((Set & (std::uint64_t{1} << 11)) != 0) w.member_bool("has_phone", p_.filters_has_phone);
-      if ((Set & (std::uint64_t{1} << 12)) != 0) w.member_bool("has_email", p_.filters_has_email);
-      if ((Set & (std::uint64_t{1} << 13)) != 0) w.member_bool("has_social_media_profiles", p_.filters_has_social_media_profiles);
-      if ((Set & (std::uint64_t{1} << 14)) != 0) w.member_bool("do_not_contact", p_.filters_do_not_contact);
-      if ((Set & (std::uint64_t{1} << 15)) != 0) w.member_bool("has_financials_revenue", p_.filters_has_financials_revenue);
-      if ((Set & (std::uint64_t{1} << 16)) != 0) w.member_bool("has_financials_earnings", p_.filters_has_financials_earnings);
-      if ((Set & (std::uint64_t{1} << 17)) != 0) w.member_bool("has_financials_net_worth", p_.filters_has_financials_net_worth);
-      if ((Set & (std::uint64_t{1} << 18)) != 0) w.member_bool("has_ip_addresses", p_.filters_has_ip_addresses);
+      if constexpr ((Set & (std::uint64_t{1} << 11)) != 0) w.member_bool("has_phone", p_.filters_has_phone);
+      if constexpr ((Set & (std::uint64_t{1} << 12)) != 0) w.member_bool("has_email", p_.filters_has_email);
+      if constexpr ((Set & (std::uint64_t{1} << 13)) != 0) w.member_bool("has_social_media_profiles", p_.filters_has_social_media_profiles);
+      if constexpr ((Set & (std::uint64_t{1} << 14)) != 0) w.member_bool("do_not_contact", p_.filters_do_not_contact);
+      if constexpr ((Set & (std::uint64_t{1} << 15)) != 0) w.member_bool("has_financials_revenue", p_.filters_has_financials_revenue);
+      if constexpr ((Set & (std::uint64_t{1} << 16)) != 0) w.member_bool("has_financials_earnings", p_.filters_has_financials_earnings);
+      if constexpr ((Set & (std::uint64_t{1} << 17)) != 0) w.member_bool("has_financials_net_worth", p_.filters_has_financials_net_worth);
+      if constexpr ((Set & (std::uint64_t{1} << 18)) != 0) w.member_bool("has_ip_addresses", p_.filters_has_ip_addresses);
       w.end_object();
     }
     w.end_object();
@@ -983,7 +983,7 @@ class match_builder {
     w.query("account_id", p_.account_id, true);
     if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query_integer("max_results_per_company", p_.max_results_per_company, 1, 20);
     w.begin_object();
-    if ((Set & (std::uint64_t{1} << 2)) != 0) detail::write_companies_match_input_list(w, "companies", p_.companies);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) detail::write_companies_match_input_list(w, "companies", p_.companies);
     w.end_object();
   }
 

@@ -150,7 +150,7 @@ class create_builder {
     w.member_string("type", "custom_field");
     w.key("attributes");
     w.begin_object();
-    if ((Set & (std::uint64_t{1} << 1)) != 0) w.merge_members("extra_fields", p_.extra_fields, {});
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.merge_members("extra_fields", p_.extra_fields, {});
     w.end_object();
     w.end_object();
     w.end_object();
@@ -332,7 +332,7 @@ class update_builder {
     w.member_string("type", "custom_field");
     w.key("attributes");
     w.begin_object();
-    if ((Set & (std::uint64_t{1} << 2)) != 0) w.merge_members("extra_fields", p_.extra_fields, {});
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.merge_members("extra_fields", p_.extra_fields, {});
     w.end_object();
     w.end_object();
     w.end_object();

@@ -259,8 +259,8 @@ class create_builder {
     w.member_string("type", "list");
     w.key("attributes");
     w.begin_object();
-    if ((Set & (std::uint64_t{1} << 1)) != 0) w.member_string("name", p_.name);
-    if ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string("scope", lists::to_string(p_.scope));
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.member_string("name", p_.name);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string("scope", lists::to_string(p_.scope));
     w.end_object();
     w.end_object();
     w.end_object();
@@ -455,8 +455,8 @@ class update_builder {
     w.member_string("type", "list");
     w.key("attributes");
     w.begin_object();
-    if ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string("name", p_.name);
-    if ((Set & (std::uint64_t{1} << 3)) != 0) w.member_string("scope", lists::to_string(p_.scope));
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string("name", p_.name);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.member_string("scope", lists::to_string(p_.scope));
     w.end_object();
     w.end_object();
     w.end_object();

@@ -217,8 +217,8 @@ class create_builder {
     w.member_string("type", "tag");
     w.key("attributes");
     w.begin_object();
-    if ((Set & (std::uint64_t{1} << 1)) != 0) w.member_string("name", p_.name);
-    if ((Set & (std::uint64_t{1} << 2)) != 0) w.member_integer("color", p_.color);
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.member_string("name", p_.name);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_integer("color", p_.color);
     w.end_object();
     w.end_object();
     w.end_object();
@@ -413,8 +413,8 @@ class update_builder {
     w.member_string("type", "tag");
     w.key("attributes");
     w.begin_object();
-    if ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string("name", p_.name);
-    if ((Set & (std::uint64_t{1} << 3)) != 0) w.member_integer("color", p_.color);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string("name", p_.name);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.member_integer("color", p_.color);
     w.end_object();
     w.end_object();
     w.end_object();

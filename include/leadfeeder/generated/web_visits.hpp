@@ -260,14 +260,14 @@ class search_builder {
     if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[num]", p_.page_num, 1, 1000000);
     if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
     w.begin_object();
-    if ((Set & (std::uint64_t{1} << 4)) != 0) w.member_string("start_date", p_.start_date);
-    if ((Set & (std::uint64_t{1} << 5)) != 0) w.member_string("end_date", p_.end_date);
-    if (((Set & (std::uint64_t{1} << 6)) != 0) || ((Set & (std::uint64_t{1} << 7)) != 0) || ((Set & (std::uint64_t{1} << 8)) != 0)) {
+    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) w.member_string("start_date", p_.start_date);
+    if constexpr ((Set & (std::uint64_t{1} << 5)) != 0) w.member_string("end_date", p_.end_date);
+    if constexpr (((Set & (std::uint64_t{1} << 6)) != 0) || ((Set & (std::uint64_t{1} << 7)) != 0) || ((Set & (std::uint64_t{1} << 8)) != 0)) {
       w.key("filters");
       w.begin_object();
-      if ((Set & (std::uint64_t{1} << 6)) != 0) w.member_string("company_id", p_.filters_company_id);
-      if ((Set & (std::uint64_t{1} << 7)) != 0) w.member_strings("location_country_codes", p_.filters_location_country_codes);
-      if ((Set & (std::uint64_t{1} << 8)) != 0) w.member_strings("location_cities", p_.filters_location_cities);
+      if constexpr ((Set & (std::uint64_t{1} << 6)) != 0) w.member_string("company_id", p_.filters_company_id);
+      if constexpr ((Set & (std::uint64_t{1} << 7)) != 0) w.member_strings("location_country_codes", p_.filters_location_country_codes);
+      if constexpr ((Set & (std::uint64_t{1} << 8)) != 0) w.member_strings("location_cities", p_.filters_location_cities);
       w.end_object();
     }
     w.end_object();
@@ -448,7 +448,7 @@ class create_custom_feed_builder {
     w.member_string("type", "custom_feed");
     w.key("attributes");
     w.begin_object();
-    if ((Set & (std::uint64_t{1} << 1)) != 0) w.merge_members("extra_fields", p_.extra_fields, {});
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.merge_members("extra_fields", p_.extra_fields, {});
     w.end_object();
     w.end_object();
     w.end_object();
@@ -644,7 +644,7 @@ class update_custom_feed_builder {
     w.member_string("type", "custom_feed");
     w.key("attributes");
     w.begin_object();
-    if ((Set & (std::uint64_t{1} << 2)) != 0) w.merge_members("extra_fields", p_.extra_fields, {});
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.merge_members("extra_fields", p_.extra_fields, {});
     w.end_object();
     w.end_object();
     w.end_object();

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes the generated C++ and the operations reference from the API description.
 
-    python3 tools/generate.py            write include/leadfeeder/generated/*.hpp and docs/operations.md
+    python3 tools/generate.py            write include/leadfeeder/generated/*.hpp, docs/operations.md and
+                                         the operations table of README.md
     python3 tools/generate.py --check    exit 1 when a committed output differs from what would be written
 
 Input: api/leadfeeder-v1.json (see api/README.md for its format). Python standard library only;
@@ -791,12 +792,46 @@ def response_doc(schemas: dict, response: dict) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
+README = Path("README.md")
+README_BEGIN = "<!-- operations table: written by tools/generate.py -->\n"
+README_END = "<!-- end of operations table -->\n"
+
+
+def emit_readme_table(desc: dict) -> str:
+    """The README's table of operations: one row a group, every operation with its confidence."""
+    out = [README_BEGIN, "| Group | Operations (C++ `leadfeeder::<group>::<name>()`, confidence of method and path) |\n",
+           "| --- | --- |\n"]
+    groups: dict[str, list[str]] = {}
+    for op in desc["operations"]:
+        group, verb = op["id"].split(".")
+        weaker = max(op["method_confidence"], op["path_confidence"], key=CONFIDENCE.index)
+        groups.setdefault(group, []).append(f"`{cpp_identifier(verb)}` ({weaker})")
+    for group, ops in groups.items():
+        out.append(f"| `{group}` | {', '.join(ops)} |\n")
+    counts = {c: 0 for c in CONFIDENCE}
+    for op in desc["operations"]:
+        counts[max(op["method_confidence"], op["path_confidence"], key=CONFIDENCE.index)] += 1
+    summary = ", ".join(f"{n} {c}" for c, n in counts.items() if n)
+    out.append(f"\n{len(desc['operations'])} operations: {summary}.\n")
+    out.append(README_END)
+    return "".join(out)
+
+
+def with_readme_table(root: Path, desc: dict) -> str:
+    text = (root / README).read_text(encoding="utf-8")
+    begin, end = text.find(README_BEGIN), text.find(README_END)
+    if begin < 0 or end < begin:
+        raise DescriptionError("README.md lacks the operations table markers")
+    return text[:begin] + emit_readme_table(desc) + text[end + len(README_END):]
+
+
 def render(root: Path) -> dict[Path, str]:
     desc = json.loads((root / DESCRIPTION).read_text(encoding="utf-8"))
     validate(desc)
     files = {GENERATED / "schemas.hpp": emit_schemas(desc),
              GENERATED / "operations.hpp": emit_operations_header(desc),
-             DOCS: emit_docs(desc)}
+             DOCS: emit_docs(desc),
+             README: with_readme_table(root, desc)}
     for group, info in desc["groups"].items():
         files[GENERATED / info["header"]] = emit_group(desc, group)
     return files

@@ -4,7 +4,7 @@
     check_snippets.py --cxx g++ --readme README.md --include DIR [--include DIR ...] [--std c++17]
 
 A ```cpp block is compiled as a whole program when it has an #include; otherwise it is a fragment:
-declarations (it starts with struct, class or namespace) get the library's include and the `lf`
+declarations (it starts with struct, class, namespace, template or void) get the library's include and the `lf`
 alias in front; anything else is a list of statements, wrapped in a function that has
 `lf::client_options opts` in scope. Each compile is -fsyntax-only.
 """
@@ -33,7 +33,7 @@ def snippets(text: str):
 def as_source(code: str) -> str:
     if "#include" in code:
         return code
-    if re.match(r"\s*(struct|class|namespace|template)\b", code):
+    if re.match(r"\s*(struct|class|namespace|template|void)\b", code):
         return PRELUDE + code
     return PRELUDE + "void snippet(lf::client_options opts) {\n" + code + "\n}\n"
 

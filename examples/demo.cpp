@@ -2,7 +2,7 @@
 // prints every request the client formed and what it decoded from the answer.
 //
 //   1. list the accounts the key can reach, then read one account's credit balance;
-//   2. search contacts, two pages through the cursor;
+//   2. search contacts, every item of every page;
 //   3. retrieve the found contacts in full, with their company;
 //   4. add a contact to a list;
 //   5. hit the rate limit and show the error value.
@@ -94,27 +94,24 @@ int main() {
               static_cast<long long>(credits.available()), static_cast<long long>(credits.used()),
               static_cast<long long>(credits.remaining()), text(credits.next_reset_on()).c_str());
 
-  std::printf("\n2. contacts.search, page by page\n");
+  std::printf("\n2. contacts.search, every item of every page (lf::items follows the cursor)\n");
   std::vector<std::string> found;
-  std::string cursor;
-  for (int page = 1;; ++page) {
-    auto search = lf::contacts::search()
-                      .account_id(account_id)
-                      .page_size(2)
-                      .search_terms({"Doe", "Mustermann"})
-                      .departments({"sales_department"})
-                      .filters_has_email(true);
-    auto r = cursor.empty() ? client.send(search) : client.send(search.page_cursor(cursor));
-    print_request(script.last());
-    if (!r) return std::printf("  error: %s\n", lf::to_string(r.error()).c_str()), 1;
-    for (lf::contact_summary_view c : r->data()) {
-      std::printf("  <- page %d: %s %s %s (%s)\n", page, text(c.id()).c_str(), text(c.first_name()).c_str(),
-                  text(c.last_name()).c_str(), text(c.hierarchy_level()).c_str());
-      found.emplace_back(c.id());
-    }
-    if (!r->meta().pagination().has_next_cursor()) break;
-    cursor = std::string(r->meta().pagination().next_cursor());
+  std::size_t const sent_before = script.requests().size();
+  auto search = lf::contacts::search()
+                    .account_id(account_id)
+                    .page_size<2>()
+                    .search_terms({"Doe", "Mustermann"})
+                    .departments({"sales_department"})
+                    .filters_has_email(true);
+  std::vector<std::string> lines;
+  for (auto const& c : lf::items(client, search)) {
+    if (!c) return std::printf("  error: %s\n", lf::to_string(c.error()).c_str()), 1;
+    lines.push_back("  <- " + text(c->id()) + " " + text(c->first_name()) + " " + text(c->last_name()) + " (" +
+                    text(c->hierarchy_level()) + ")");
+    found.emplace_back(c->id());
   }
+  for (std::size_t i = sent_before; i < script.requests().size(); ++i) print_request(script.requests()[i]);
+  for (std::string const& line : lines) std::printf("%s\n", line.c_str());
 
   std::printf("\n3. contacts.retrieve with include=company\n");
   auto contacts = client.send(lf::contacts::retrieve()

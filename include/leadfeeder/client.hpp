@@ -18,6 +18,7 @@
 #include <chrono>
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -103,7 +104,8 @@ inline std::string check_options(client_options const& o) {
 /// its transport and reuses its buffers from call to call; it is movable, not copyable.
 template <class Transport>
 class client {
-  static_assert(is_transport_v<Transport>, LEADFEEDER_TRANSPORT_REQUIREMENT);
+  static_assert(is_transport_v<Transport> || is_async_transport_v<Transport>,
+                LEADFEEDER_TRANSPORT_REQUIREMENT);
 
  public:
   using transport_type = Transport;
@@ -135,6 +137,8 @@ class client {
     static_assert(detail::is_builder<Builder>::value,
                   "leadfeeder::client::send: the argument must be a request builder such as "
                   "leadfeeder::contacts::retrieve()");
+    static_assert(is_transport_v<Transport>,
+                  "leadfeeder::client::send: this transport has no send(); use async_send()");
     if constexpr (detail::is_builder<Builder>::value) {
       return send_builder(builder, buffer);
     } else {
@@ -142,22 +146,81 @@ class client {
     }
   }
 
+  /// Starts the request a builder describes through the transport's async_send and returns. The
+  /// callback receives the same result as send() would, where the transport completes (the client
+  /// starts no thread). The client keeps the request's storage alive until then; it must outlive
+  /// the call, and makes one call at a time: a second call before the first completes gets
+  /// errc::invalid_argument at once.
+  template <class Builder, class Callback>
+  void async_send(Builder const& builder, Callback&& callback) {
+    async_send(builder, document_buffer{}, std::forward<Callback>(callback));
+  }
+
+  /// As async_send(builder, callback), building the document in `buffer`.
+  template <class Builder, class Callback>
+  void async_send(Builder const& builder, document_buffer buffer, Callback&& callback) {
+    static_assert(detail::is_builder<Builder>::value,
+                  "leadfeeder::client::async_send: the argument must be a request builder such as "
+                  "leadfeeder::contacts::retrieve()");
+    static_assert(is_async_transport_v<Transport>,
+                  "leadfeeder::client::async_send: this transport has no async_send(); use send()");
+    using response_type = typename Builder::response_type;
+    static_assert(std::is_invocable_v<Callback&, result<response_type>>,
+                  "leadfeeder::client::async_send: the callback must accept the operation's result");
+    if (busy_) {
+      callback(result<response_type>(error(errc::invalid_argument, std::string(Builder::operation_id) +
+                                                                       ": the client is busy with another call")));
+      return;
+    }
+    if (std::optional<error> refused = prepare(builder)) {
+      callback(result<response_type>(std::move(*refused)));
+      return;
+    }
+    busy_ = true;
+    std::string requested;
+    if constexpr (detail::has_requested_id<Builder>::value) requested.assign(builder.requested_id());
+    transport_.async_send(
+        request_, response_,
+        [this, buffer, requested = std::move(requested), callback = std::forward<Callback>(callback)](
+            std::error_code ec) mutable {
+          busy_ = false;
+          if (ec) {
+            callback(result<response_type>(error(ec, std::string(Builder::operation_id) +
+                                                          ": the exchange failed: " + ec.message())));
+            return;
+          }
+          callback(decode<response_type>(buffer, requested));
+        });
+  }
+
+  /// True while an async_send has not completed.
+  bool busy() const noexcept { return busy_; }
+
   Transport& transport() noexcept { return transport_; }
   Transport const& transport() const noexcept { return transport_; }
   client_options const& options() const noexcept { return options_; }
 
  private:
+  // Forms the request into the client's buffers; the error when something is refused.
   template <class Builder>
-  result<typename Builder::response_type> send_builder(Builder const& builder, document_buffer buffer) {
-    using response_type = typename Builder::response_type;
+  std::optional<error> prepare(Builder const& builder) {
     writer_.begin(Builder::operation_id, detail::method_of(builder), options_.base_url);
     builder.write(writer_);
     if (writer_.failed()) return error(errc::invalid_argument, writer_.failure());
     if (!option_error_.empty()) return error(errc::invalid_argument, option_error_);
-
-    http_request const request = make_request();
+    request_ = make_request();
     response_.clear();
-    std::error_code const ec = transport_.send(request, response_);
+    return std::nullopt;
+  }
+
+  template <class Builder>
+  result<typename Builder::response_type> send_builder(Builder const& builder, document_buffer buffer) {
+    using response_type = typename Builder::response_type;
+    if (busy_) {
+      return error(errc::invalid_argument, std::string(Builder::operation_id) + ": the client is busy with another call");
+    }
+    if (std::optional<error> refused = prepare(builder)) return std::move(*refused);
+    std::error_code const ec = transport_.send(request_, response_);
     if (ec) return error(ec, std::string(Builder::operation_id) + ": the exchange failed: " + ec.message());
     if constexpr (detail::has_requested_id<Builder>::value) {
       return decode<response_type>(buffer, builder.requested_id());
@@ -222,7 +285,9 @@ class client {
   std::string option_error_;
   detail::request_writer writer_;
   std::array<http_header, 5> headers_{};
+  http_request request_;
   http_response response_;
+  bool busy_ = false;
   // Boost.JSON's parser cannot move; the client keeps it on the heap so that the client can.
   // Its scratch memory is kept from call to call.
   std::unique_ptr<boost::json::parser> parser_ = make_parser();

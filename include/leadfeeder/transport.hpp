@@ -4,6 +4,7 @@
 #include <leadfeeder/config.hpp>
 #include <leadfeeder/http.hpp>
 
+#include <memory>
 #include <system_error>
 #include <type_traits>
 #include <utility>
@@ -26,7 +27,26 @@ struct has_send<T, std::void_t<decltype(std::declval<T&>().send(std::declval<htt
                                                      std::declval<http_response&>())),
                    std::error_code> {};
 
+// Stands for any completion handler when probing a transport's async_send.
+struct completion_probe {
+  void operator()(std::error_code) const noexcept {}
+};
+
+template <class T, class = void>
+struct has_async_send : std::false_type {};
+
+template <class T>
+struct has_async_send<T, std::void_t<decltype(std::declval<T&>().async_send(
+                             std::declval<http_request const&>(), std::declval<http_response&>(),
+                             completion_probe{}))>> : std::true_type {};
+
 }  // namespace detail
+
+/// True when T offers `async_send(http_request const&, http_response&, Callback)`, calling
+/// Callback with a std::error_code once the exchange is over (C++17 spelling of
+/// `async_transport`).
+template <class T>
+inline constexpr bool is_async_transport_v = detail::has_async_send<std::remove_reference_t<T>>::value;
 
 /// True when T has `std::error_code send(http_request const&, http_response&)` (C++17 spelling of
 /// the `transport` concept). A reference type is checked through what it refers to.
@@ -41,11 +61,51 @@ concept transport = requires(std::remove_reference_t<T>& t, http_request const& 
                              http_response& res) {
   { t.send(req, res) } -> std::same_as<std::error_code>;
 };
+/// An asynchronous transport starts the exchange and returns; it calls the callback with the
+/// exchange's error_code (empty for any HTTP status) where the host runs completions (a game
+/// loop's tick, an Asio executor). The request and response stay valid until then.
+template <class T>
+concept async_transport = requires(std::remove_reference_t<T>& t, http_request const& req,
+                                   http_response& res, detail::completion_probe done) {
+  t.async_send(req, res, done);
+};
 #endif
+
+/// A move-only holder of a completion handler `void(std::error_code)`, for asynchronous transports
+/// that queue work: it keeps any callable, including the move-only ones the client passes.
+class completion {
+ public:
+  completion() = default;
+  template <class Function, class = std::enable_if_t<!std::is_same_v<std::decay_t<Function>, completion>>>
+  completion(Function&& f)  // NOLINT: implicit on purpose
+      : impl_(std::make_unique<model<std::decay_t<Function>>>(std::forward<Function>(f))) {}
+
+  explicit operator bool() const noexcept { return impl_ != nullptr; }
+  /// Runs the handler once; later calls do nothing.
+  void operator()(std::error_code ec) {
+    if (!impl_) return;
+    std::unique_ptr<concept_base> const run = std::move(impl_);
+    run->call(ec);
+  }
+
+ private:
+  struct concept_base {
+    virtual ~concept_base() = default;
+    virtual void call(std::error_code ec) = 0;
+  };
+  template <class Function>
+  struct model final : concept_base {
+    explicit model(Function f) : function(std::move(f)) {}
+    void call(std::error_code ec) override { function(ec); }
+    Function function;
+  };
+  std::unique_ptr<concept_base> impl_;
+};
 
 /// The one sentence a compiler prints when a type is used as a transport but is not one.
 #define LEADFEEDER_TRANSPORT_REQUIREMENT                                                             \
   "leadfeeder::client<Transport>: Transport must have a member function "                            \
-  "'std::error_code send(leadfeeder::http_request const&, leadfeeder::http_response&)'"
+  "'std::error_code send(leadfeeder::http_request const&, leadfeeder::http_response&)', or "         \
+  "'void async_send(leadfeeder::http_request const&, leadfeeder::http_response&, Callback)'"
 
 LEADFEEDER_END_NAMESPACE

@@ -3903,6 +3903,7 @@ LEADFEEDER_END_NAMESPACE
 // leadfeeder-cpp: what a host's HTTP stack must offer to carry the client's requests.
 
 
+#include <memory>
 #include <system_error>
 #include <type_traits>
 #include <utility>
@@ -3925,7 +3926,26 @@ struct has_send<T, std::void_t<decltype(std::declval<T&>().send(std::declval<htt
                                                      std::declval<http_response&>())),
                    std::error_code> {};
 
+// Stands for any completion handler when probing a transport's async_send.
+struct completion_probe {
+  void operator()(std::error_code) const noexcept {}
+};
+
+template <class T, class = void>
+struct has_async_send : std::false_type {};
+
+template <class T>
+struct has_async_send<T, std::void_t<decltype(std::declval<T&>().async_send(
+                             std::declval<http_request const&>(), std::declval<http_response&>(),
+                             completion_probe{}))>> : std::true_type {};
+
 }  // namespace detail
+
+/// True when T offers `async_send(http_request const&, http_response&, Callback)`, calling
+/// Callback with a std::error_code once the exchange is over (C++17 spelling of
+/// `async_transport`).
+template <class T>
+inline constexpr bool is_async_transport_v = detail::has_async_send<std::remove_reference_t<T>>::value;
 
 /// True when T has `std::error_code send(http_request const&, http_response&)` (C++17 spelling of
 /// the `transport` concept). A reference type is checked through what it refers to.
@@ -3940,12 +3960,52 @@ concept transport = requires(std::remove_reference_t<T>& t, http_request const& 
                              http_response& res) {
   { t.send(req, res) } -> std::same_as<std::error_code>;
 };
+/// An asynchronous transport starts the exchange and returns; it calls the callback with the
+/// exchange's error_code (empty for any HTTP status) where the host runs completions (a game
+/// loop's tick, an Asio executor). The request and response stay valid until then.
+template <class T>
+concept async_transport = requires(std::remove_reference_t<T>& t, http_request const& req,
+                                   http_response& res, detail::completion_probe done) {
+  t.async_send(req, res, done);
+};
 #endif
+
+/// A move-only holder of a completion handler `void(std::error_code)`, for asynchronous transports
+/// that queue work: it keeps any callable, including the move-only ones the client passes.
+class completion {
+ public:
+  completion() = default;
+  template <class Function, class = std::enable_if_t<!std::is_same_v<std::decay_t<Function>, completion>>>
+  completion(Function&& f)  // NOLINT: implicit on purpose
+      : impl_(std::make_unique<model<std::decay_t<Function>>>(std::forward<Function>(f))) {}
+
+  explicit operator bool() const noexcept { return impl_ != nullptr; }
+  /// Runs the handler once; later calls do nothing.
+  void operator()(std::error_code ec) {
+    if (!impl_) return;
+    std::unique_ptr<concept_base> const run = std::move(impl_);
+    run->call(ec);
+  }
+
+ private:
+  struct concept_base {
+    virtual ~concept_base() = default;
+    virtual void call(std::error_code ec) = 0;
+  };
+  template <class Function>
+  struct model final : concept_base {
+    explicit model(Function f) : function(std::move(f)) {}
+    void call(std::error_code ec) override { function(ec); }
+    Function function;
+  };
+  std::unique_ptr<concept_base> impl_;
+};
 
 /// The one sentence a compiler prints when a type is used as a transport but is not one.
 #define LEADFEEDER_TRANSPORT_REQUIREMENT                                                             \
   "leadfeeder::client<Transport>: Transport must have a member function "                            \
-  "'std::error_code send(leadfeeder::http_request const&, leadfeeder::http_response&)'"
+  "'std::error_code send(leadfeeder::http_request const&, leadfeeder::http_response&)', or "         \
+  "'void async_send(leadfeeder::http_request const&, leadfeeder::http_response&, Callback)'"
 
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/transport.hpp ----
@@ -3956,6 +4016,7 @@ LEADFEEDER_END_NAMESPACE
 #include <chrono>
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -4041,7 +4102,8 @@ inline std::string check_options(client_options const& o) {
 /// its transport and reuses its buffers from call to call; it is movable, not copyable.
 template <class Transport>
 class client {
-  static_assert(is_transport_v<Transport>, LEADFEEDER_TRANSPORT_REQUIREMENT);
+  static_assert(is_transport_v<Transport> || is_async_transport_v<Transport>,
+                LEADFEEDER_TRANSPORT_REQUIREMENT);
 
  public:
   using transport_type = Transport;
@@ -4073,6 +4135,8 @@ class client {
     static_assert(detail::is_builder<Builder>::value,
                   "leadfeeder::client::send: the argument must be a request builder such as "
                   "leadfeeder::contacts::retrieve()");
+    static_assert(is_transport_v<Transport>,
+                  "leadfeeder::client::send: this transport has no send(); use async_send()");
     if constexpr (detail::is_builder<Builder>::value) {
       return send_builder(builder, buffer);
     } else {
@@ -4080,22 +4144,81 @@ class client {
     }
   }
 
+  /// Starts the request a builder describes through the transport's async_send and returns. The
+  /// callback receives the same result as send() would, where the transport completes (the client
+  /// starts no thread). The client keeps the request's storage alive until then; it must outlive
+  /// the call, and makes one call at a time: a second call before the first completes gets
+  /// errc::invalid_argument at once.
+  template <class Builder, class Callback>
+  void async_send(Builder const& builder, Callback&& callback) {
+    async_send(builder, document_buffer{}, std::forward<Callback>(callback));
+  }
+
+  /// As async_send(builder, callback), building the document in `buffer`.
+  template <class Builder, class Callback>
+  void async_send(Builder const& builder, document_buffer buffer, Callback&& callback) {
+    static_assert(detail::is_builder<Builder>::value,
+                  "leadfeeder::client::async_send: the argument must be a request builder such as "
+                  "leadfeeder::contacts::retrieve()");
+    static_assert(is_async_transport_v<Transport>,
+                  "leadfeeder::client::async_send: this transport has no async_send(); use send()");
+    using response_type = typename Builder::response_type;
+    static_assert(std::is_invocable_v<Callback&, result<response_type>>,
+                  "leadfeeder::client::async_send: the callback must accept the operation's result");
+    if (busy_) {
+      callback(result<response_type>(error(errc::invalid_argument, std::string(Builder::operation_id) +
+                                                                       ": the client is busy with another call")));
+      return;
+    }
+    if (std::optional<error> refused = prepare(builder)) {
+      callback(result<response_type>(std::move(*refused)));
+      return;
+    }
+    busy_ = true;
+    std::string requested;
+    if constexpr (detail::has_requested_id<Builder>::value) requested.assign(builder.requested_id());
+    transport_.async_send(
+        request_, response_,
+        [this, buffer, requested = std::move(requested), callback = std::forward<Callback>(callback)](
+            std::error_code ec) mutable {
+          busy_ = false;
+          if (ec) {
+            callback(result<response_type>(error(ec, std::string(Builder::operation_id) +
+                                                          ": the exchange failed: " + ec.message())));
+            return;
+          }
+          callback(decode<response_type>(buffer, requested));
+        });
+  }
+
+  /// True while an async_send has not completed.
+  bool busy() const noexcept { return busy_; }
+
   Transport& transport() noexcept { return transport_; }
   Transport const& transport() const noexcept { return transport_; }
   client_options const& options() const noexcept { return options_; }
 
  private:
+  // Forms the request into the client's buffers; the error when something is refused.
   template <class Builder>
-  result<typename Builder::response_type> send_builder(Builder const& builder, document_buffer buffer) {
-    using response_type = typename Builder::response_type;
+  std::optional<error> prepare(Builder const& builder) {
     writer_.begin(Builder::operation_id, detail::method_of(builder), options_.base_url);
     builder.write(writer_);
     if (writer_.failed()) return error(errc::invalid_argument, writer_.failure());
     if (!option_error_.empty()) return error(errc::invalid_argument, option_error_);
-
-    http_request const request = make_request();
+    request_ = make_request();
     response_.clear();
-    std::error_code const ec = transport_.send(request, response_);
+    return std::nullopt;
+  }
+
+  template <class Builder>
+  result<typename Builder::response_type> send_builder(Builder const& builder, document_buffer buffer) {
+    using response_type = typename Builder::response_type;
+    if (busy_) {
+      return error(errc::invalid_argument, std::string(Builder::operation_id) + ": the client is busy with another call");
+    }
+    if (std::optional<error> refused = prepare(builder)) return std::move(*refused);
+    std::error_code const ec = transport_.send(request_, response_);
     if (ec) return error(ec, std::string(Builder::operation_id) + ": the exchange failed: " + ec.message());
     if constexpr (detail::has_requested_id<Builder>::value) {
       return decode<response_type>(buffer, builder.requested_id());
@@ -4160,7 +4283,9 @@ class client {
   std::string option_error_;
   detail::request_writer writer_;
   std::array<http_header, 5> headers_{};
+  http_request request_;
   http_response response_;
+  bool busy_ = false;
   // Boost.JSON's parser cannot move; the client keeps it on the heap so that the client can.
   // Its scratch memory is kept from call to call.
   std::unique_ptr<boost::json::parser> parser_ = make_parser();

@@ -4184,7 +4184,7 @@ class client {
           busy_ = false;
           if (ec) {
             callback(result<response_type>(error(ec, std::string(Builder::operation_id) +
-                                                          ": the exchange failed: " + ec.message())));
+                                                          ": no response (the exchange failed)")));
             return;
           }
           callback(decode<response_type>(buffer, requested));
@@ -4219,7 +4219,7 @@ class client {
     }
     if (std::optional<error> refused = prepare(builder)) return std::move(*refused);
     std::error_code const ec = transport_.send(request_, response_);
-    if (ec) return error(ec, std::string(Builder::operation_id) + ": the exchange failed: " + ec.message());
+    if (ec) return error(ec, std::string(Builder::operation_id) + ": no response (the exchange failed)");
     if constexpr (detail::has_requested_id<Builder>::value) {
       return decode<response_type>(buffer, builder.requested_id());
     } else {

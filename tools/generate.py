@@ -25,7 +25,7 @@ DOCS = Path("docs/operations.md")
 CONFIDENCE = ("docs", "vendor", "observed", "inferred")
 FIELD_TYPES = ("string", "integer", "number", "boolean", "string_list", "object", "array", "map", "json")
 PARAM_TYPES = ("string", "string_list", "integer", "boolean", "enum", "enum_set", "date", "month")
-BODY_FIELD_TYPES = ("string", "string_list", "integer", "number", "boolean", "enum", "json", "object_list")
+BODY_FIELD_TYPES = ("string", "string_list", "integer", "number", "boolean", "enum", "json", "object_list", "date", "month")
 METHODS = {"GET": "get", "POST": "post", "PUT": "put", "PATCH": "patch", "DELETE": "del"}
 CPP_KEYWORDS = set("""alignas alignof and and_eq asm auto bitand bitor bool break case catch char char8_t
 char16_t char32_t class compl concept const consteval constexpr constinit const_cast continue co_await
@@ -491,8 +491,10 @@ def query_call(s: dict, when: dict | None) -> str:
 
 def member_call(s: dict, key: str, value: str, group: str) -> str:
     t = s["type"]
-    if t in ("string", "date", "month"):
+    if t == "string":
         return f"w.member_string(\"{key}\", {value});"
+    if t in ("date", "month"):
+        return f"w.member_{t}(\"{key}\", {value});"
     if t == "string_list":
         return f"w.member_strings(\"{key}\", {value});"
     if t == "integer":
@@ -594,6 +596,8 @@ def emit_operation(desc: dict, schemas: dict, group: str, op: dict) -> str:
     out.append(f"  static constexpr std::string_view operation_id = \"{op['id']}\";\n")
     out.append(f"  static constexpr http_method method = http_method::{METHODS[op['method']]};\n")
     out.append(f"  static constexpr pagination_style pagination = pagination_style::{op['pagination']};\n")
+    out.append(f"  /// True when the operation can charge credits (the client's credit budget applies).\n"
+               f"  static constexpr bool charges_credits = {'true' if op.get('charges_credits') else 'false'};\n")
     if when:
         bit = next(s["bit"] for s in setters if s["name"] == when["param"])
         out.append(f"  /// The answer's shape depends on whether {when['param']} is set.\n")
@@ -605,6 +609,12 @@ def emit_operation(desc: dict, schemas: dict, group: str, op: dict) -> str:
     out.append(f"\n  {builder}() = default;\n")
     for s in setters:
         out.append(emit_setter(op, s))
+
+    page_param = {"cursor": "page[cursor]", "page_number": "page[num]"}.get(op["pagination"])
+    if page_param:
+        bit = next(s["bit"] for s in setters if s["name"] == page_param)
+        out.append(f"\n  /// True once the caller set {page_param} (paging then starts there).\n"
+                   f"  static constexpr bool page_set = (Set & {bit}) != 0;\n")
 
     identity = [s for s in setters if s.get("identity")]
     if identity:
@@ -698,7 +708,8 @@ def emit_docs(desc: dict) -> str:
         out.append(f"- Response: {response_doc(schemas, op['response'])}, **{op['response']['confidence']}**"
                    f"{' (' + op['response']['note'] + ')' if op['response'].get('note') else ''}\n")
         paging_note = f" ({op['pagination_note']})" if op.get("pagination_note") else ""
-        out.append(f"- Pagination: {op['pagination']}{paging_note}\n- Credits: {op['credits']}\n\n")
+        charging = " Counts against the client's credit budget." if op.get("charges_credits") else ""
+        out.append(f"- Pagination: {op['pagination']}{paging_note}\n- Credits: {op['credits']}.{charging}\n\n")
         if op["params"]:
             out.append("| Parameter | C++ setter | In | Type | Required | Confidence | Notes |\n| --- | --- | --- | --- | --- | --- | --- |\n")
             for p in op["params"]:

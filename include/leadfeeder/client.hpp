@@ -8,6 +8,7 @@
 #include <leadfeeder/document.hpp>
 #include <leadfeeder/error.hpp>
 #include <leadfeeder/http.hpp>
+#include <leadfeeder/policy.hpp>
 #include <leadfeeder/response.hpp>
 #include <leadfeeder/result.hpp>
 #include <leadfeeder/transport.hpp>
@@ -17,6 +18,8 @@
 #include <array>
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -36,6 +39,19 @@ struct client_options {
   std::string base_url = "https://api.leadfeeder.com";
   /// Identifies the integration to the vendor's support.
   std::string user_agent = "leadfeeder-cpp/" LEADFEEDER_VERSION_STRING;
+  /// Off by default; `options.retry = lf::retry_policy{};` retries GET and DELETE 3 times.
+  retry_policy retry = retry_policy::none();
+  /// The client-side token bucket (10/s, burst 15) and monthly counter; off by default.
+  rate_limit_policy rate_limit;
+  /// Credits the client may spend (summing meta.credits.charged); once spent, operations that can
+  /// charge credits fail with errc::budget_exhausted unsent. Unset: no budget.
+  std::optional<std::int64_t> credit_budget;
+  /// Called for every request, response, retry and refusal; credentials are redacted.
+  std::function<void(log_event const&)> logger;
+  /// The clock and the sleep the policies use; replace both in tests and game loops.
+  time_source time;
+  /// Seed of the backoff jitter, for reproducible runs.
+  std::uint64_t jitter_seed = 0x9E3779B97F4A7C15ull;
 };
 
 namespace detail {
@@ -46,6 +62,11 @@ template <class T>
 struct is_builder<T, std::void_t<typename T::response_type, decltype(T::operation_id),
                                  decltype(std::declval<T const&>().write(
                                      std::declval<request_writer&>()))>> : std::true_type {};
+
+template <class T, class = void>
+struct charges_credits : std::false_type {};
+template <class T>
+struct charges_credits<T, std::void_t<decltype(T::charges_credits)>> : std::bool_constant<T::charges_credits> {};
 
 template <class T, class = void>
 struct has_requested_id : std::false_type {};
@@ -134,13 +155,22 @@ class client {
   /// As send(builder), building the response document in `buffer` instead of on the heap.
   template <class Builder>
   detail::send_result_t<Builder> send(Builder const& builder, document_buffer buffer) {
+    call_options call;
+    call.buffer = buffer.data;
+    call.buffer_size = buffer.size;
+    return send(builder, call);
+  }
+
+  /// As send(builder), with a cancellation token, a deadline or a document buffer.
+  template <class Builder>
+  detail::send_result_t<Builder> send(Builder const& builder, call_options const& call) {
     static_assert(detail::is_builder<Builder>::value,
                   "leadfeeder::client::send: the argument must be a request builder such as "
                   "leadfeeder::contacts::retrieve()");
     static_assert(is_transport_v<Transport>,
                   "leadfeeder::client::send: this transport has no send(); use async_send()");
     if constexpr (detail::is_builder<Builder>::value) {
-      return send_builder(builder, buffer);
+      return send_builder(builder, call);
     } else {
       return error(errc::invalid_argument, "not a request builder");
     }
@@ -172,11 +202,12 @@ class client {
                                                                        ": the client is busy with another call")));
       return;
     }
-    if (std::optional<error> refused = prepare(builder)) {
+    if (std::optional<error> refused = admit(builder, call_options{}, /*may_wait=*/false)) {
       callback(result<response_type>(std::move(*refused)));
       return;
     }
     busy_ = true;
+    log(log_event::kind::request, Builder::operation_id, 1);
     std::string requested;
     if constexpr (detail::has_requested_id<Builder>::value) requested.assign(builder.requested_id());
     transport_.async_send(
@@ -184,17 +215,28 @@ class client {
         [this, buffer, requested = std::move(requested), callback = std::forward<Callback>(callback)](
             std::error_code ec) mutable {
           busy_ = false;
-          if (ec) {
-            callback(result<response_type>(error(ec, std::string(Builder::operation_id) +
-                                                          ": no response (the exchange failed)")));
+          result<response_type> r = finish<response_type>(Builder::operation_id, ec, buffer, requested);
+          // The async path does not wait: a retryable failure carries the wait the policy suggests.
+          if (!r && may_retry(writer_.method()) && options_.retry.max_attempts > 1 &&
+              (ec || detail::is_retryable_status(r.error().http_status))) {
+            error e = std::move(r).error();
+            e.retry_in = retry_delay(e.retry_after, 2);
+            callback(result<response_type>(std::move(e)));
             return;
           }
-          callback(decode<response_type>(buffer, requested));
+          callback(std::move(r));
         });
   }
 
   /// True while an async_send has not completed.
   bool busy() const noexcept { return busy_; }
+
+  /// Requests handed to the transport since the client was made or reset_request_count() (the
+  /// monthly counter of rate_limit_policy; the API's quota month is unknown, so the host resets it).
+  std::uint64_t requests_sent() const noexcept { return requests_sent_; }
+  void reset_request_count() noexcept { requests_sent_ = 0; }
+  /// Credits charged so far (the sum of meta.credits.charged of every success).
+  std::int64_t credits_spent() const noexcept { return credits_spent_; }
 
   Transport& transport() noexcept { return transport_; }
   Transport const& transport() const noexcept { return transport_; }
@@ -213,20 +255,126 @@ class client {
     return std::nullopt;
   }
 
+  bool may_retry(http_method m) const noexcept {
+    return detail::is_idempotent(m) || options_.retry.retry_writes;
+  }
+
+  // Retry-After when present and honoured, else the jittered backoff before `next_attempt`.
+  std::chrono::milliseconds retry_delay(std::optional<std::chrono::seconds> retry_after, int next_attempt) {
+    if (retry_after && options_.retry.honour_retry_after) {
+      return std::chrono::duration_cast<std::chrono::milliseconds>(*retry_after);
+    }
+    return detail::backoff(options_.retry, next_attempt, jitter_);
+  }
+
+  // Everything that may stop a call before an attempt: cancellation, the deadline, the credit
+  // budget, the monthly quota, the rate limiter (which waits when allowed), then the request
+  // itself. Forms the request when all pass.
   template <class Builder>
-  result<typename Builder::response_type> send_builder(Builder const& builder, document_buffer buffer) {
+  std::optional<error> admit(Builder const& builder, call_options const& call, bool may_wait) {
+    std::string_view const op = Builder::operation_id;
+    auto refuse = [&](errc code, std::string why) {
+      error e(code, std::string(op) + ": " + std::move(why));
+      log(log_event::kind::refused, op, 0, {}, e.message);
+      return e;
+    };
+    if (call.cancel && call.cancel->cancelled()) return refuse(errc::cancelled, "cancelled");
+    if (call.deadline && options_.time.now() >= *call.deadline) return refuse(errc::deadline_exceeded, "the deadline passed");
+    if constexpr (detail::charges_credits<Builder>::value) {
+      if (options_.credit_budget && credits_spent_ >= *options_.credit_budget) {
+        return refuse(errc::budget_exhausted, "the credit budget (" + std::to_string(*options_.credit_budget) +
+                                                  ") is spent");
+      }
+    }
+    if (std::optional<error> refused = prepare(builder)) {
+      log(log_event::kind::refused, op, 0, {}, refused->message);
+      return refused;
+    }
+    rate_limit_policy const& limit = options_.rate_limit;
+    if (limit.enabled) {
+      if (limit.monthly_quota != 0 && requests_sent_ >= limit.monthly_quota) {
+        error e = refuse(errc::rate_limited, "the client's monthly quota of " + std::to_string(limit.monthly_quota) +
+                                                 " requests is used up");
+        e.api_code = "client_monthly_quota";
+        return e;
+      }
+      for (;;) {
+        clock_type::time_point const now = options_.time.now();
+        std::chrono::milliseconds const wait = bucket_.acquire(limit, now);
+        if (wait.count() == 0) break;
+        if (!may_wait || (call.deadline && now + wait > *call.deadline)) {
+          error e = refuse(errc::rate_limited, "the client-side rate limit needs a wait");
+          e.retry_in = wait;
+          return e;
+        }
+        options_.time.sleep(wait);
+        if (call.cancel && call.cancel->cancelled()) return refuse(errc::cancelled, "cancelled");
+      }
+    }
+    ++requests_sent_;
+    return std::nullopt;
+  }
+
+  // The outcome of one exchange as a result; counts the credits of a success.
+  template <class Response>
+  result<Response> finish(std::string_view op, std::error_code ec, document_buffer buffer,
+                          std::string_view requested) {
+    log(log_event::kind::response, op, 0, {}, {}, ec ? 0 : response_.status);
+    if (ec) return error(ec, std::string(op) + ": no response (the exchange failed)");
+    result<Response> r = decode<Response>(buffer, requested);
+    if (r) credits_spent_ += r->meta().credits().charged();
+    return r;
+  }
+
+  template <class Builder>
+  result<typename Builder::response_type> send_builder(Builder const& builder, call_options const& call) {
     using response_type = typename Builder::response_type;
-    if (busy_) {
-      return error(errc::invalid_argument, std::string(Builder::operation_id) + ": the client is busy with another call");
+    std::string_view const op = Builder::operation_id;
+    if (busy_) return error(errc::invalid_argument, std::string(op) + ": the client is busy with another call");
+    document_buffer const buffer{call.buffer, call.buffer_size};
+    std::string_view requested;
+    if constexpr (detail::has_requested_id<Builder>::value) requested = builder.requested_id();
+    for (int attempt = 1;; ++attempt) {
+      if (std::optional<error> refused = admit(builder, call, /*may_wait=*/true)) return std::move(*refused);
+      log(log_event::kind::request, op, attempt);
+      std::error_code const ec = transport_.send(request_, response_);
+      bool const retryable = ec || detail::is_retryable_status(response_.status);
+      if (!retryable || !may_retry(request_.method) || attempt >= options_.retry.max_attempts) {
+        return finish<response_type>(op, ec, buffer, requested);
+      }
+      std::optional<std::chrono::seconds> retry_after;
+      if (!ec) retry_after = detail::parse_retry_after(response_.headers.find("Retry-After"), std::chrono::system_clock::now());
+      std::chrono::milliseconds const delay = retry_delay(retry_after, attempt + 1);
+      if (call.deadline && options_.time.now() + delay > *call.deadline) {
+        return finish<response_type>(op, ec, buffer, requested);  // no time left to wait: this answer stands
+      }
+      log(log_event::kind::retry, op, attempt, delay,
+          ec ? std::string_view("the exchange failed") : std::string_view("a retryable status"), ec ? 0 : response_.status);
+      options_.time.sleep(delay);
     }
-    if (std::optional<error> refused = prepare(builder)) return std::move(*refused);
-    std::error_code const ec = transport_.send(request_, response_);
-    if (ec) return error(ec, std::string(Builder::operation_id) + ": no response (the exchange failed)");
-    if constexpr (detail::has_requested_id<Builder>::value) {
-      return decode<response_type>(buffer, builder.requested_id());
-    } else {
-      return decode<response_type>(buffer, {});
+  }
+
+  void log(log_event::kind what, std::string_view op, int attempt, std::chrono::milliseconds delay = {},
+           std::string_view detail = {}, int status = 0) {
+    if (!options_.logger) return;
+    log_event event;
+    event.what = what;
+    event.operation = op;
+    event.method = request_.method;
+    event.url = request_.url;
+    event.attempt = attempt;
+    event.delay = delay;
+    event.detail = detail;
+    event.status = status;
+    std::string headers;
+    if (what == log_event::kind::request) {
+      for (http_header const& h : request_.headers) {
+        headers.append(h.name).append(": ").append(is_credential_header(h.name) ? std::string_view("[redacted]") : h.value);
+        headers += '\n';
+      }
     }
+    event.headers = headers;
+    options_.logger(event);
   }
 
   http_request make_request() noexcept {
@@ -288,6 +436,10 @@ class client {
   http_request request_;
   http_response response_;
   bool busy_ = false;
+  detail::token_bucket bucket_;
+  detail::jitter_source jitter_{options_.jitter_seed};
+  std::uint64_t requests_sent_ = 0;
+  std::int64_t credits_spent_ = 0;
   // Boost.JSON's parser cannot move; the client keeps it on the heap so that the client can.
   // Its scratch memory is kept from call to call.
   std::unique_ptr<boost::json::parser> parser_ = make_parser();

@@ -25,6 +25,8 @@ enum class errc {
   invalid_argument,   ///< a parameter was refused before anything was sent
   buffer_exhausted,   ///< the caller's buffer could not hold the parsed response
   cancelled,          ///< the caller cancelled the call
+  deadline_exceeded,  ///< the call's deadline passed before an answer came
+  budget_exhausted,   ///< the client's credit budget is spent; the call was not sent
 };
 
 namespace detail {
@@ -46,6 +48,8 @@ class error_category_impl final : public std::error_category {
       case errc::invalid_argument: return "invalid argument";
       case errc::buffer_exhausted: return "buffer exhausted";
       case errc::cancelled: return "cancelled";
+      case errc::deadline_exceeded: return "deadline exceeded";
+      case errc::budget_exhausted: return "credit budget exhausted";
     }
     return "unknown leadfeeder error";
   }
@@ -71,6 +75,9 @@ struct error {
   std::string message;      ///< the server's text, or the library's explanation
   std::string request_id;   ///< meta.request_id of the error body, when given
   std::optional<std::chrono::seconds> retry_after;  ///< from a Retry-After header
+  /// The wait the client's policies suggest before trying again, when the call did not wait
+  /// itself (an async call, or the rate limiter past the deadline).
+  std::optional<std::chrono::milliseconds> retry_in;
 
   error() = default;
   error(std::error_code c, std::string text) : code(c), message(std::move(text)) {}

@@ -29,8 +29,9 @@ auto with_page_parameter(Builder&& builder) {
     std::string cursor = builder.params().page_cursor;
     return std::forward<Builder>(builder).page_cursor(cursor);
   } else {
-    std::int64_t const page = builder.params().page_num;
-    return std::forward<Builder>(builder).page_num(page > 0 ? page : 1);
+    // A page the caller chose stands, even a wrong one (the call then refuses it, as send() does).
+    std::int64_t const page = plain::page_set ? builder.params().page_num : 1;
+    return std::forward<Builder>(builder).page_num(page);
   }
 }
 

@@ -358,6 +358,8 @@ enum class errc {
   invalid_argument,   ///< a parameter was refused before anything was sent
   buffer_exhausted,   ///< the caller's buffer could not hold the parsed response
   cancelled,          ///< the caller cancelled the call
+  deadline_exceeded,  ///< the call's deadline passed before an answer came
+  budget_exhausted,   ///< the client's credit budget is spent; the call was not sent
 };
 
 namespace detail {
@@ -379,6 +381,8 @@ class error_category_impl final : public std::error_category {
       case errc::invalid_argument: return "invalid argument";
       case errc::buffer_exhausted: return "buffer exhausted";
       case errc::cancelled: return "cancelled";
+      case errc::deadline_exceeded: return "deadline exceeded";
+      case errc::budget_exhausted: return "credit budget exhausted";
     }
     return "unknown leadfeeder error";
   }
@@ -404,6 +408,9 @@ struct error {
   std::string message;      ///< the server's text, or the library's explanation
   std::string request_id;   ///< meta.request_id of the error body, when given
   std::optional<std::chrono::seconds> retry_after;  ///< from a Retry-After header
+  /// The wait the client's policies suggest before trying again, when the call did not wait
+  /// itself (an async call, or the rate limiter past the deadline).
+  std::optional<std::chrono::milliseconds> retry_in;
 
   error() = default;
   error(std::error_code c, std::string text) : code(c), message(std::move(text)) {}
@@ -1177,8 +1184,20 @@ class request_writer {
     std::to_chars_result const r = std::to_chars(digits, digits + sizeof digits, v);
     body_.append(digits, static_cast<std::size_t>(r.ptr - digits));
   }
-  /// "name": <any JSON the caller built>
+  /// "name": "YYYY-MM-DD"; refuses anything else.
+  void member_date(std::string_view name, std::string_view v) {
+    if (!is_date(v)) return fail(name, "must be a date YYYY-MM-DD");
+    member_string(name, v);
+  }
+  /// "name": "YYYY-MM"; refuses anything else.
+  void member_month(std::string_view name, std::string_view v) {
+    if (!is_month(v)) return fail(name, "must be a month YYYY-MM");
+    member_string(name, v);
+  }
+
+  /// "name": <any JSON the caller built>; refuses what would not be valid JSON on the wire.
   void member_json(std::string_view name, boost::json::value const& v) {
+    if (char const* problem = unsendable(v, 0)) return fail(name, problem);
     key(name);
     separate();
     body_ += boost::json::serialize(v);
@@ -1190,12 +1209,12 @@ class request_writer {
                      std::initializer_list<std::string_view> known) {
     boost::json::object const* o = extra.if_object();
     if (o == nullptr) return fail(name, "must be a JSON object");
+    if (char const* problem = unsendable(extra, 0)) return fail(name, problem);
     for (boost::json::key_value_pair const& m : *o) {
       std::string_view const k(m.key().data(), m.key().size());
       for (std::string_view taken : known) {
         if (k == taken) return fail(name, "must not repeat a key that has its own setter");
       }
-      if (!is_valid_utf8(k)) return fail(name, "has a key that is not valid UTF-8");
     }
     for (boost::json::key_value_pair const& m : *o) {
       key(std::string_view(m.key().data(), m.key().size()));
@@ -1248,6 +1267,33 @@ class request_writer {
       if (!first) url_.push_back(',');
       first = false;
       append_percent_encoded(url_, names[i]);
+    }
+  }
+
+  /// Why a caller-built value cannot go out as JSON (text that is not UTF-8, a NaN or an
+  /// infinity, nesting deeper than the parser would take back), or nullptr when it can.
+  static char const* unsendable(boost::json::value const& v, int depth) noexcept {
+    if (depth > LEADFEEDER_MAX_JSON_DEPTH) return "is nested too deeply";
+    switch (v.kind()) {
+      case boost::json::kind::string:
+        return is_valid_utf8(std::string_view(v.get_string().data(), v.get_string().size()))
+                   ? nullptr
+                   : "holds text that is not valid UTF-8";
+      case boost::json::kind::double_:
+        return std::isfinite(v.get_double()) ? nullptr : "holds a number JSON cannot carry (NaN or infinity)";
+      case boost::json::kind::array:
+        for (boost::json::value const& element : v.get_array()) {
+          if (char const* problem = unsendable(element, depth + 1)) return problem;
+        }
+        return nullptr;
+      case boost::json::kind::object:
+        for (boost::json::key_value_pair const& m : v.get_object()) {
+          if (!is_valid_utf8(std::string_view(m.key().data(), m.key().size()))) return "has a key that is not valid UTF-8";
+          if (char const* problem = unsendable(m.value(), depth + 1)) return problem;
+        }
+        return nullptr;
+      default:
+        return nullptr;
     }
   }
 
@@ -1976,6 +2022,201 @@ inline result<document> document::parse(boost::json::parser& parser, std::string
 
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/document.hpp ----
+// ---- begin leadfeeder/policy.hpp ----
+// leadfeeder-cpp: the cross-cutting policies of a call (DESIGN section 6): retries with backoff,
+// a client-side rate limiter, a monthly request counter, a credit budget, cancellation and
+// deadlines, logging with redaction. All off or harmless by default; time is injected, so tests
+// and game loops never sleep for real.
+
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <thread>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+/// The clock every policy reads; steady, so that wall-clock jumps do not matter.
+using clock_type = std::chrono::steady_clock;
+
+/// Retries of 429, 408, 5xx answers and failed exchanges (reference 1.10, 1.11).
+struct retry_policy {
+  /// Attempts in all, the first included; 1 turns retries off.
+  int max_attempts = 3;
+  /// The first backoff; each later one doubles, up to max_delay. The wait is drawn uniformly from
+  /// [0, that value] ("full jitter"), so that many clients do not retry in step.
+  std::chrono::milliseconds base_delay{500};
+  std::chrono::milliseconds max_delay{30000};
+  /// GET and DELETE are retried; POST, PUT and PATCH only when this is true, since a write whose
+  /// answer was lost may have happened already.
+  bool retry_writes = false;
+  /// A Retry-After header (seconds or an HTTP date) replaces the computed backoff.
+  bool honour_retry_after = true;
+
+  /// No retries at all.
+  static retry_policy none() noexcept {
+    retry_policy p;
+    p.max_attempts = 1;
+    return p;
+  }
+};
+
+/// A client-side token bucket matching the API's limit (10 requests per second, bursts of 15),
+/// and a monthly request counter. Off by default.
+struct rate_limit_policy {
+  bool enabled = false;
+  double requests_per_second = 10.0;
+  double burst = 15.0;
+  /// Requests allowed per calendar month of the client's own counting; 0 means no limit. Once
+  /// reached, calls fail with errc::rate_limited (api_code "client_monthly_quota") unsent.
+  std::uint64_t monthly_quota = 0;
+};
+
+/// Shared flag to stop a call (and a paginated read) between attempts and between pages.
+class cancellation_token {
+ public:
+  cancellation_token() : flag_(std::make_shared<std::atomic<bool>>(false)) {}
+  /// Asks every call holding a copy of this token to stop; safe from any thread.
+  void cancel() noexcept { flag_->store(true, std::memory_order_relaxed); }
+  bool cancelled() const noexcept { return flag_->load(std::memory_order_relaxed); }
+
+ private:
+  std::shared_ptr<std::atomic<bool>> flag_;
+};
+
+/// What a call may carry besides its builder.
+struct call_options {
+  /// Memory for the response document (see document_buffer).
+  void* buffer = nullptr;
+  std::size_t buffer_size = 0;
+  /// Checked before each attempt and between pages: errc::cancelled.
+  std::optional<cancellation_token> cancel;
+  /// No attempt starts, and no wait lasts, past this point: errc::deadline_exceeded.
+  std::optional<clock_type::time_point> deadline;
+};
+
+/// What the logging hook sees. Request headers are already redacted.
+struct log_event {
+  enum class kind { request, response, retry, refused } what = kind::request;
+  std::string_view operation;
+  http_method method = http_method::get;
+  std::string_view url;
+  std::string_view headers;  ///< "Name: value" lines; credentials read "[redacted]"
+  int status = 0;             ///< response: the HTTP status, 0 when the exchange failed
+  int attempt = 1;
+  std::chrono::milliseconds delay{0};  ///< retry: the wait before the next attempt
+  std::string_view detail;             ///< retry and refused: why
+};
+
+/// Injected time: tests and game loops replace both.
+struct time_source {
+  std::function<clock_type::time_point()> now = [] { return clock_type::now(); };
+  std::function<void(std::chrono::milliseconds)> sleep = [](std::chrono::milliseconds d) {
+    std::this_thread::sleep_for(d);
+  };
+};
+
+/// A printable form of a request, with the values of credential headers replaced by [redacted].
+inline std::string to_string(http_request const& req) {
+  std::string out(to_string(req.method));
+  out += ' ';
+  out.append(req.url);
+  out += '\n';
+  for (http_header const& h : req.headers) {
+    out.append(h.name);
+    out += ": ";
+    if (is_credential_header(h.name)) {
+      out += "[redacted]";
+    } else {
+      out.append(h.value);
+    }
+    out += '\n';
+  }
+  if (!req.body.empty()) {
+    out += '\n';
+    out.append(req.body);
+  }
+  return out;
+}
+
+namespace detail {
+
+// splitmix64: a small, seedable generator for jitter (no global state, no std::random_device).
+class jitter_source {
+ public:
+  explicit jitter_source(std::uint64_t seed = 0x9E3779B97F4A7C15ull) noexcept : state_(seed) {}
+  /// A number uniformly in [0, bound].
+  std::int64_t below_or_equal(std::int64_t bound) noexcept {
+    if (bound <= 0) return 0;
+    state_ += 0x9E3779B97F4A7C15ull;
+    std::uint64_t z = state_;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    z ^= z >> 31;
+    return static_cast<std::int64_t>(z % (static_cast<std::uint64_t>(bound) + 1));
+  }
+
+ private:
+  std::uint64_t state_;
+};
+
+/// The backoff before attempt `next_attempt` (2 for the first retry): full jitter over
+/// min(max_delay, base_delay * 2^(next_attempt - 2)).
+inline std::chrono::milliseconds backoff(retry_policy const& p, int next_attempt, jitter_source& jitter) noexcept {
+  std::int64_t ceiling = std::max<std::int64_t>(0, p.base_delay.count());
+  for (int i = 2; i < next_attempt && ceiling < p.max_delay.count(); ++i) ceiling *= 2;
+  ceiling = std::min<std::int64_t>(ceiling, p.max_delay.count());
+  return std::chrono::milliseconds(jitter.below_or_equal(ceiling));
+}
+
+/// Statuses worth another attempt: 408, 429 and 5xx.
+constexpr bool is_retryable_status(int status) noexcept {
+  return status == 408 || status == 429 || (status >= 500 && status <= 599);
+}
+
+/// Methods that may be repeated without asking: GET and DELETE (DELETE of a thing already gone
+/// answers 404, not a second deletion).
+constexpr bool is_idempotent(http_method m) noexcept { return m == http_method::get || m == http_method::del; }
+
+// The token bucket of rate_limit_policy.
+class token_bucket {
+ public:
+  /// How long to wait before a request may go at `now` (zero when a token is there). Takes the
+  /// token when the wait is zero.
+  std::chrono::milliseconds acquire(rate_limit_policy const& p, clock_type::time_point now) noexcept {
+    if (!started_) {
+      tokens_ = p.burst;
+      last_ = now;
+      started_ = true;
+    }
+    double const elapsed = std::chrono::duration<double>(now - last_).count();
+    tokens_ = std::min(p.burst, tokens_ + std::max(0.0, elapsed) * p.requests_per_second);
+    last_ = now;
+    if (tokens_ >= 1.0) {
+      tokens_ -= 1.0;
+      return std::chrono::milliseconds(0);
+    }
+    double const missing = 1.0 - tokens_;
+    auto const ms = static_cast<std::int64_t>(missing / p.requests_per_second * 1000.0) + 1;
+    return std::chrono::milliseconds(ms);
+  }
+
+ private:
+  double tokens_ = 0;
+  clock_type::time_point last_{};
+  bool started_ = false;
+};
+
+}  // namespace detail
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/policy.hpp ----
 // ---- begin leadfeeder/response.hpp ----
 // leadfeeder-cpp: lf::response<Data>, a successful answer: its document, data and meta.
 
@@ -4015,6 +4256,8 @@ LEADFEEDER_END_NAMESPACE
 #include <array>
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -4034,6 +4277,19 @@ struct client_options {
   std::string base_url = "https://api.leadfeeder.com";
   /// Identifies the integration to the vendor's support.
   std::string user_agent = "leadfeeder-cpp/" LEADFEEDER_VERSION_STRING;
+  /// Off by default; `options.retry = lf::retry_policy{};` retries GET and DELETE 3 times.
+  retry_policy retry = retry_policy::none();
+  /// The client-side token bucket (10/s, burst 15) and monthly counter; off by default.
+  rate_limit_policy rate_limit;
+  /// Credits the client may spend (summing meta.credits.charged); once spent, operations that can
+  /// charge credits fail with errc::budget_exhausted unsent. Unset: no budget.
+  std::optional<std::int64_t> credit_budget;
+  /// Called for every request, response, retry and refusal; credentials are redacted.
+  std::function<void(log_event const&)> logger;
+  /// The clock and the sleep the policies use; replace both in tests and game loops.
+  time_source time;
+  /// Seed of the backoff jitter, for reproducible runs.
+  std::uint64_t jitter_seed = 0x9E3779B97F4A7C15ull;
 };
 
 namespace detail {
@@ -4044,6 +4300,11 @@ template <class T>
 struct is_builder<T, std::void_t<typename T::response_type, decltype(T::operation_id),
                                  decltype(std::declval<T const&>().write(
                                      std::declval<request_writer&>()))>> : std::true_type {};
+
+template <class T, class = void>
+struct charges_credits : std::false_type {};
+template <class T>
+struct charges_credits<T, std::void_t<decltype(T::charges_credits)>> : std::bool_constant<T::charges_credits> {};
 
 template <class T, class = void>
 struct has_requested_id : std::false_type {};
@@ -4132,13 +4393,22 @@ class client {
   /// As send(builder), building the response document in `buffer` instead of on the heap.
   template <class Builder>
   detail::send_result_t<Builder> send(Builder const& builder, document_buffer buffer) {
+    call_options call;
+    call.buffer = buffer.data;
+    call.buffer_size = buffer.size;
+    return send(builder, call);
+  }
+
+  /// As send(builder), with a cancellation token, a deadline or a document buffer.
+  template <class Builder>
+  detail::send_result_t<Builder> send(Builder const& builder, call_options const& call) {
     static_assert(detail::is_builder<Builder>::value,
                   "leadfeeder::client::send: the argument must be a request builder such as "
                   "leadfeeder::contacts::retrieve()");
     static_assert(is_transport_v<Transport>,
                   "leadfeeder::client::send: this transport has no send(); use async_send()");
     if constexpr (detail::is_builder<Builder>::value) {
-      return send_builder(builder, buffer);
+      return send_builder(builder, call);
     } else {
       return error(errc::invalid_argument, "not a request builder");
     }
@@ -4170,11 +4440,12 @@ class client {
                                                                        ": the client is busy with another call")));
       return;
     }
-    if (std::optional<error> refused = prepare(builder)) {
+    if (std::optional<error> refused = admit(builder, call_options{}, /*may_wait=*/false)) {
       callback(result<response_type>(std::move(*refused)));
       return;
     }
     busy_ = true;
+    log(log_event::kind::request, Builder::operation_id, 1);
     std::string requested;
     if constexpr (detail::has_requested_id<Builder>::value) requested.assign(builder.requested_id());
     transport_.async_send(
@@ -4182,17 +4453,28 @@ class client {
         [this, buffer, requested = std::move(requested), callback = std::forward<Callback>(callback)](
             std::error_code ec) mutable {
           busy_ = false;
-          if (ec) {
-            callback(result<response_type>(error(ec, std::string(Builder::operation_id) +
-                                                          ": no response (the exchange failed)")));
+          result<response_type> r = finish<response_type>(Builder::operation_id, ec, buffer, requested);
+          // The async path does not wait: a retryable failure carries the wait the policy suggests.
+          if (!r && may_retry(writer_.method()) && options_.retry.max_attempts > 1 &&
+              (ec || detail::is_retryable_status(r.error().http_status))) {
+            error e = std::move(r).error();
+            e.retry_in = retry_delay(e.retry_after, 2);
+            callback(result<response_type>(std::move(e)));
             return;
           }
-          callback(decode<response_type>(buffer, requested));
+          callback(std::move(r));
         });
   }
 
   /// True while an async_send has not completed.
   bool busy() const noexcept { return busy_; }
+
+  /// Requests handed to the transport since the client was made or reset_request_count() (the
+  /// monthly counter of rate_limit_policy; the API's quota month is unknown, so the host resets it).
+  std::uint64_t requests_sent() const noexcept { return requests_sent_; }
+  void reset_request_count() noexcept { requests_sent_ = 0; }
+  /// Credits charged so far (the sum of meta.credits.charged of every success).
+  std::int64_t credits_spent() const noexcept { return credits_spent_; }
 
   Transport& transport() noexcept { return transport_; }
   Transport const& transport() const noexcept { return transport_; }
@@ -4211,20 +4493,126 @@ class client {
     return std::nullopt;
   }
 
+  bool may_retry(http_method m) const noexcept {
+    return detail::is_idempotent(m) || options_.retry.retry_writes;
+  }
+
+  // Retry-After when present and honoured, else the jittered backoff before `next_attempt`.
+  std::chrono::milliseconds retry_delay(std::optional<std::chrono::seconds> retry_after, int next_attempt) {
+    if (retry_after && options_.retry.honour_retry_after) {
+      return std::chrono::duration_cast<std::chrono::milliseconds>(*retry_after);
+    }
+    return detail::backoff(options_.retry, next_attempt, jitter_);
+  }
+
+  // Everything that may stop a call before an attempt: cancellation, the deadline, the credit
+  // budget, the monthly quota, the rate limiter (which waits when allowed), then the request
+  // itself. Forms the request when all pass.
   template <class Builder>
-  result<typename Builder::response_type> send_builder(Builder const& builder, document_buffer buffer) {
+  std::optional<error> admit(Builder const& builder, call_options const& call, bool may_wait) {
+    std::string_view const op = Builder::operation_id;
+    auto refuse = [&](errc code, std::string why) {
+      error e(code, std::string(op) + ": " + std::move(why));
+      log(log_event::kind::refused, op, 0, {}, e.message);
+      return e;
+    };
+    if (call.cancel && call.cancel->cancelled()) return refuse(errc::cancelled, "cancelled");
+    if (call.deadline && options_.time.now() >= *call.deadline) return refuse(errc::deadline_exceeded, "the deadline passed");
+    if constexpr (detail::charges_credits<Builder>::value) {
+      if (options_.credit_budget && credits_spent_ >= *options_.credit_budget) {
+        return refuse(errc::budget_exhausted, "the credit budget (" + std::to_string(*options_.credit_budget) +
+                                                  ") is spent");
+      }
+    }
+    if (std::optional<error> refused = prepare(builder)) {
+      log(log_event::kind::refused, op, 0, {}, refused->message);
+      return refused;
+    }
+    rate_limit_policy const& limit = options_.rate_limit;
+    if (limit.enabled) {
+      if (limit.monthly_quota != 0 && requests_sent_ >= limit.monthly_quota) {
+        error e = refuse(errc::rate_limited, "the client's monthly quota of " + std::to_string(limit.monthly_quota) +
+                                                 " requests is used up");
+        e.api_code = "client_monthly_quota";
+        return e;
+      }
+      for (;;) {
+        clock_type::time_point const now = options_.time.now();
+        std::chrono::milliseconds const wait = bucket_.acquire(limit, now);
+        if (wait.count() == 0) break;
+        if (!may_wait || (call.deadline && now + wait > *call.deadline)) {
+          error e = refuse(errc::rate_limited, "the client-side rate limit needs a wait");
+          e.retry_in = wait;
+          return e;
+        }
+        options_.time.sleep(wait);
+        if (call.cancel && call.cancel->cancelled()) return refuse(errc::cancelled, "cancelled");
+      }
+    }
+    ++requests_sent_;
+    return std::nullopt;
+  }
+
+  // The outcome of one exchange as a result; counts the credits of a success.
+  template <class Response>
+  result<Response> finish(std::string_view op, std::error_code ec, document_buffer buffer,
+                          std::string_view requested) {
+    log(log_event::kind::response, op, 0, {}, {}, ec ? 0 : response_.status);
+    if (ec) return error(ec, std::string(op) + ": no response (the exchange failed)");
+    result<Response> r = decode<Response>(buffer, requested);
+    if (r) credits_spent_ += r->meta().credits().charged();
+    return r;
+  }
+
+  template <class Builder>
+  result<typename Builder::response_type> send_builder(Builder const& builder, call_options const& call) {
     using response_type = typename Builder::response_type;
-    if (busy_) {
-      return error(errc::invalid_argument, std::string(Builder::operation_id) + ": the client is busy with another call");
+    std::string_view const op = Builder::operation_id;
+    if (busy_) return error(errc::invalid_argument, std::string(op) + ": the client is busy with another call");
+    document_buffer const buffer{call.buffer, call.buffer_size};
+    std::string_view requested;
+    if constexpr (detail::has_requested_id<Builder>::value) requested = builder.requested_id();
+    for (int attempt = 1;; ++attempt) {
+      if (std::optional<error> refused = admit(builder, call, /*may_wait=*/true)) return std::move(*refused);
+      log(log_event::kind::request, op, attempt);
+      std::error_code const ec = transport_.send(request_, response_);
+      bool const retryable = ec || detail::is_retryable_status(response_.status);
+      if (!retryable || !may_retry(request_.method) || attempt >= options_.retry.max_attempts) {
+        return finish<response_type>(op, ec, buffer, requested);
+      }
+      std::optional<std::chrono::seconds> retry_after;
+      if (!ec) retry_after = detail::parse_retry_after(response_.headers.find("Retry-After"), std::chrono::system_clock::now());
+      std::chrono::milliseconds const delay = retry_delay(retry_after, attempt + 1);
+      if (call.deadline && options_.time.now() + delay > *call.deadline) {
+        return finish<response_type>(op, ec, buffer, requested);  // no time left to wait: this answer stands
+      }
+      log(log_event::kind::retry, op, attempt, delay,
+          ec ? std::string_view("the exchange failed") : std::string_view("a retryable status"), ec ? 0 : response_.status);
+      options_.time.sleep(delay);
     }
-    if (std::optional<error> refused = prepare(builder)) return std::move(*refused);
-    std::error_code const ec = transport_.send(request_, response_);
-    if (ec) return error(ec, std::string(Builder::operation_id) + ": no response (the exchange failed)");
-    if constexpr (detail::has_requested_id<Builder>::value) {
-      return decode<response_type>(buffer, builder.requested_id());
-    } else {
-      return decode<response_type>(buffer, {});
+  }
+
+  void log(log_event::kind what, std::string_view op, int attempt, std::chrono::milliseconds delay = {},
+           std::string_view detail = {}, int status = 0) {
+    if (!options_.logger) return;
+    log_event event;
+    event.what = what;
+    event.operation = op;
+    event.method = request_.method;
+    event.url = request_.url;
+    event.attempt = attempt;
+    event.delay = delay;
+    event.detail = detail;
+    event.status = status;
+    std::string headers;
+    if (what == log_event::kind::request) {
+      for (http_header const& h : request_.headers) {
+        headers.append(h.name).append(": ").append(is_credential_header(h.name) ? std::string_view("[redacted]") : h.value);
+        headers += '\n';
+      }
     }
+    event.headers = headers;
+    options_.logger(event);
   }
 
   http_request make_request() noexcept {
@@ -4286,6 +4674,10 @@ class client {
   http_request request_;
   http_response response_;
   bool busy_ = false;
+  detail::token_bucket bucket_;
+  detail::jitter_source jitter_{options_.jitter_seed};
+  std::uint64_t requests_sent_ = 0;
+  std::int64_t credits_spent_ = 0;
   // Boost.JSON's parser cannot move; the client keeps it on the heap so that the client can.
   // Its scratch memory is kept from call to call.
   std::unique_ptr<boost::json::parser> parser_ = make_parser();
@@ -4368,6 +4760,8 @@ class list_builder {
   static constexpr std::string_view operation_id = "accounts.list";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   /// The answer's shape depends on whether account_id is set.
   using response_type = std::conditional_t<(Set & (std::uint64_t{1} << 0)) != 0,
       response<array_view<account_view>>,
@@ -4472,6 +4866,8 @@ class list_builder {
   static constexpr std::string_view operation_id = "buyer_personas.list";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<array_view<buyer_persona_view>>;
 
   list_builder() = default;
@@ -4535,6 +4931,8 @@ class get_builder {
   static constexpr std::string_view operation_id = "buyer_personas.get";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<buyer_persona_view>;
 
   get_builder() = default;
@@ -4718,6 +5116,8 @@ class get_builder {
   static constexpr std::string_view operation_id = "companies.get";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = true;
   using response_type = response<company_view>;
 
   get_builder() = default;
@@ -4819,6 +5219,8 @@ class retrieve_builder {
   static constexpr std::string_view operation_id = "companies.retrieve";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = true;
   using response_type = response<array_view<company_view>>;
 
   retrieve_builder() = default;
@@ -4916,6 +5318,8 @@ class get_financials_builder {
   static constexpr std::string_view operation_id = "companies.get_financials";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = true;
   using response_type = response<company_financials_view>;
 
   get_financials_builder() = default;
@@ -4998,6 +5402,8 @@ class search_signals_builder {
   static constexpr std::string_view operation_id = "companies.search_signals";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   search_signals_builder() = default;
@@ -5135,6 +5541,8 @@ class search_builder {
   static constexpr std::string_view operation_id = "companies.search";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::cursor;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = true;
   using response_type = response<array_view<company_summary_view>>;
 
   search_builder() = default;
@@ -5378,6 +5786,9 @@ class search_builder {
     next.p_.filters_has_ip_addresses = value;
     return next;
   }
+
+  /// True once the caller set page[cursor] (paging then starts there).
+  static constexpr bool page_set = (Set & (std::uint64_t{1} << 1)) != 0;
   /// Everything set so far.
   detail::companies_search_params const& params() const noexcept { return p_; }
 
@@ -5511,6 +5922,8 @@ class match_builder {
   static constexpr std::string_view operation_id = "companies.match";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = true;
   using response_type = response<array_view<array_view<company_match_view>>>;
 
   match_builder() = default;
@@ -5616,6 +6029,8 @@ class list_ips_builder {
   static constexpr std::string_view operation_id = "companies.list_ips";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   list_ips_builder() = default;
@@ -5696,6 +6111,8 @@ class add_to_lists_builder {
   static constexpr std::string_view operation_id = "companies.add_to_lists";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   add_to_lists_builder() = default;
@@ -5791,6 +6208,8 @@ class remove_from_lists_builder {
   static constexpr std::string_view operation_id = "companies.remove_from_lists";
   static constexpr http_method method = http_method::del;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   remove_from_lists_builder() = default;
@@ -5886,6 +6305,8 @@ class assign_tags_builder {
   static constexpr std::string_view operation_id = "companies.assign_tags";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   assign_tags_builder() = default;
@@ -5981,6 +6402,8 @@ class unassign_tags_builder {
   static constexpr std::string_view operation_id = "companies.unassign_tags";
   static constexpr http_method method = http_method::del;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   unassign_tags_builder() = default;
@@ -6139,6 +6562,8 @@ class get_builder {
   static constexpr std::string_view operation_id = "contacts.get";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = true;
   using response_type = response<contact_view>;
 
   get_builder() = default;
@@ -6240,6 +6665,8 @@ class retrieve_builder {
   static constexpr std::string_view operation_id = "contacts.retrieve";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = true;
   using response_type = response<array_view<contact_view>>;
 
   retrieve_builder() = default;
@@ -6347,6 +6774,8 @@ class search_builder {
   static constexpr std::string_view operation_id = "contacts.search";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::cursor;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = true;
   using response_type = response<array_view<contact_summary_view>>;
 
   search_builder() = default;
@@ -6506,6 +6935,9 @@ class search_builder {
     next.p_.filters_has_email = value;
     return next;
   }
+
+  /// True once the caller set page[cursor] (paging then starts there).
+  static constexpr bool page_set = (Set & (std::uint64_t{1} << 1)) != 0;
   /// Everything set so far.
   detail::contacts_search_params const& params() const noexcept { return p_; }
 
@@ -6573,6 +7005,8 @@ class add_to_lists_builder {
   static constexpr std::string_view operation_id = "contacts.add_to_lists";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   add_to_lists_builder() = default;
@@ -6668,6 +7102,8 @@ class remove_from_lists_builder {
   static constexpr std::string_view operation_id = "contacts.remove_from_lists";
   static constexpr http_method method = http_method::del;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   remove_from_lists_builder() = default;
@@ -6783,6 +7219,8 @@ class list_builder {
   static constexpr std::string_view operation_id = "custom_fields.list";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<array_view<custom_field_view>>;
 
   list_builder() = default;
@@ -6846,6 +7284,8 @@ class create_builder {
   static constexpr std::string_view operation_id = "custom_fields.create";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   create_builder() = default;
@@ -6931,6 +7371,8 @@ class get_builder {
   static constexpr std::string_view operation_id = "custom_fields.get";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<custom_field_view>;
 
   get_builder() = default;
@@ -7013,6 +7455,8 @@ class update_builder {
   static constexpr std::string_view operation_id = "custom_fields.update";
   static constexpr http_method method = http_method::patch;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   update_builder() = default;
@@ -7113,6 +7557,8 @@ class delete_builder {
   static constexpr std::string_view operation_id = "custom_fields.delete";
   static constexpr http_method method = http_method::del;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   delete_builder() = default;
@@ -7212,6 +7658,8 @@ class list_builder {
   static constexpr std::string_view operation_id = "icps.list";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<array_view<icp_view>>;
 
   list_builder() = default;
@@ -7275,6 +7723,8 @@ class get_builder {
   static constexpr std::string_view operation_id = "icps.get";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<icp_view>;
 
   get_builder() = default;
@@ -7378,6 +7828,8 @@ class enrich_builder {
   static constexpr std::string_view operation_id = "ip.enrich";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<enriched_ip_view>;
 
   enrich_builder() = default;
@@ -7506,6 +7958,8 @@ class list_builder {
   static constexpr std::string_view operation_id = "lists.list";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::page_number;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<array_view<list_view>>;
 
   list_builder() = default;
@@ -7581,6 +8035,9 @@ class list_builder {
                   "lists.list: parameter 'page[size]' must be between 1 and 100");
     return std::move(*this).page_size(Value);
   }
+
+  /// True once the caller set page[num] (paging then starts there).
+  static constexpr bool page_set = (Set & (std::uint64_t{1} << 2)) != 0;
   /// Everything set so far.
   detail::lists_list_params const& params() const noexcept { return p_; }
 
@@ -7633,6 +8090,8 @@ class create_builder {
   static constexpr std::string_view operation_id = "lists.create";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   create_builder() = default;
@@ -7735,6 +8194,8 @@ class get_builder {
   static constexpr std::string_view operation_id = "lists.get";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<list_view>;
 
   get_builder() = default;
@@ -7818,6 +8279,8 @@ class update_builder {
   static constexpr std::string_view operation_id = "lists.update";
   static constexpr http_method method = http_method::patch;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   update_builder() = default;
@@ -7931,6 +8394,8 @@ class delete_builder {
   static constexpr std::string_view operation_id = "lists.delete";
   static constexpr http_method method = http_method::del;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   delete_builder() = default;
@@ -8032,6 +8497,8 @@ class list_builder {
   static constexpr std::string_view operation_id = "tags.list";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::page_number;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<array_view<tag_view>>;
 
   list_builder() = default;
@@ -8095,6 +8562,9 @@ class list_builder {
                   "tags.list: parameter 'page[size]' must be between 1 and 100");
     return std::move(*this).page_size(Value);
   }
+
+  /// True once the caller set page[num] (paging then starts there).
+  static constexpr bool page_set = (Set & (std::uint64_t{1} << 1)) != 0;
   /// Everything set so far.
   detail::tags_list_params const& params() const noexcept { return p_; }
 
@@ -8146,6 +8616,8 @@ class create_builder {
   static constexpr std::string_view operation_id = "tags.create";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   create_builder() = default;
@@ -8246,6 +8718,8 @@ class get_builder {
   static constexpr std::string_view operation_id = "tags.get";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<tag_view>;
 
   get_builder() = default;
@@ -8329,6 +8803,8 @@ class update_builder {
   static constexpr std::string_view operation_id = "tags.update";
   static constexpr http_method method = http_method::patch;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   update_builder() = default;
@@ -8442,6 +8918,8 @@ class delete_builder {
   static constexpr std::string_view operation_id = "tags.delete";
   static constexpr http_method method = http_method::del;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   delete_builder() = default;
@@ -8543,6 +9021,8 @@ class get_builder {
   static constexpr std::string_view operation_id = "usage.get";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   get_builder() = default;
@@ -8656,6 +9136,8 @@ class me_builder {
   static constexpr std::string_view operation_id = "users.me";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<user_view>;
 
   me_builder() = default;
@@ -8782,6 +9264,8 @@ class search_builder {
   static constexpr std::string_view operation_id = "web_visits.search";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::page_number;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<array_view<web_visit_view>>;
 
   search_builder() = default;
@@ -8864,7 +9348,7 @@ class search_builder {
     return std::move(*this).page_size(Value);
   }
 
-  /// start_date (body, required) [vendor]: YYYY-MM-DD; inclusive.
+  /// start_date (body, required) [vendor]: YYYY-MM-DD; inclusive. Format YYYY-MM-DD.
   [[nodiscard]] auto start_date(std::string_view value) const& {
     auto next = rebind<(std::uint64_t{1} << 4)>(p_);
     next.p_.start_date.assign(value);
@@ -8876,7 +9360,7 @@ class search_builder {
     return next;
   }
 
-  /// end_date (body, required) [vendor]: YYYY-MM-DD; inclusive; the maximum span is unknown (31 days or less is cautious [inferred]).
+  /// end_date (body, required) [vendor]: YYYY-MM-DD; inclusive; the maximum span is unknown (31 days or less is cautious [inferred]). Format YYYY-MM-DD.
   [[nodiscard]] auto end_date(std::string_view value) const& {
     auto next = rebind<(std::uint64_t{1} << 5)>(p_);
     next.p_.end_date.assign(value);
@@ -8923,6 +9407,9 @@ class search_builder {
     next.p_.filters_location_cities = std::move(value);
     return next;
   }
+
+  /// True once the caller set page[num] (paging then starts there).
+  static constexpr bool page_set = (Set & (std::uint64_t{1} << 2)) != 0;
   /// Everything set so far.
   detail::web_visits_search_params const& params() const noexcept { return p_; }
 
@@ -8940,8 +9427,8 @@ class search_builder {
     if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[num]", p_.page_num, 1, 1000000);
     if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) w.member_string("start_date", p_.start_date);
-    if constexpr ((Set & (std::uint64_t{1} << 5)) != 0) w.member_string("end_date", p_.end_date);
+    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) w.member_date("start_date", p_.start_date);
+    if constexpr ((Set & (std::uint64_t{1} << 5)) != 0) w.member_date("end_date", p_.end_date);
     if constexpr (((Set & (std::uint64_t{1} << 6)) != 0) || ((Set & (std::uint64_t{1} << 7)) != 0) || ((Set & (std::uint64_t{1} << 8)) != 0)) {
       w.key("filters");
       w.begin_object();
@@ -8991,6 +9478,8 @@ class list_custom_feeds_builder {
   static constexpr std::string_view operation_id = "web_visits.list_custom_feeds";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<array_view<custom_feed_view>>;
 
   list_custom_feeds_builder() = default;
@@ -9086,6 +9575,8 @@ class create_custom_feed_builder {
   static constexpr std::string_view operation_id = "web_visits.create_custom_feed";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   create_custom_feed_builder() = default;
@@ -9172,6 +9663,8 @@ class get_custom_feed_builder {
   static constexpr std::string_view operation_id = "web_visits.get_custom_feed";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<custom_feed_view>;
 
   get_custom_feed_builder() = default;
@@ -9267,6 +9760,8 @@ class update_custom_feed_builder {
   static constexpr std::string_view operation_id = "web_visits.update_custom_feed";
   static constexpr http_method method = http_method::patch;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   update_custom_feed_builder() = default;
@@ -9367,6 +9862,8 @@ class delete_custom_feed_builder {
   static constexpr std::string_view operation_id = "web_visits.delete_custom_feed";
   static constexpr http_method method = http_method::del;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   delete_custom_feed_builder() = default;
@@ -9445,6 +9942,8 @@ class list_custom_feed_folders_builder {
   static constexpr std::string_view operation_id = "web_visits.list_custom_feed_folders";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<array_view<custom_feed_folder_view>>;
 
   list_custom_feed_folders_builder() = default;
@@ -9520,6 +10019,8 @@ class get_tracker_script_builder {
   static constexpr std::string_view operation_id = "web_visits.get_tracker_script";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<web_visits_tracker_script_view>;
 
   get_tracker_script_builder() = default;
@@ -9588,6 +10089,8 @@ class list_visitor_companies_builder {
   static constexpr std::string_view operation_id = "web_visits.list_visitor_companies";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::page_number;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<array_view<company_location_view>>;
 
   list_visitor_companies_builder() = default;
@@ -9705,6 +10208,9 @@ class list_visitor_companies_builder {
                   "web_visits.list_visitor_companies: parameter 'page[size]' must be between 1 and 100");
     return std::move(*this).page_size(Value);
   }
+
+  /// True once the caller set page[num] (paging then starts there).
+  static constexpr bool page_set = (Set & (std::uint64_t{1} << 5)) != 0;
   /// Everything set so far.
   detail::web_visits_list_visitor_companies_params const& params() const noexcept { return p_; }
 
@@ -9771,8 +10277,9 @@ auto with_page_parameter(Builder&& builder) {
     std::string cursor = builder.params().page_cursor;
     return std::forward<Builder>(builder).page_cursor(cursor);
   } else {
-    std::int64_t const page = builder.params().page_num;
-    return std::forward<Builder>(builder).page_num(page > 0 ? page : 1);
+    // A page the caller chose stands, even a wrong one (the call then refuses it, as send() does).
+    std::int64_t const page = plain::page_set ? builder.params().page_num : 1;
+    return std::forward<Builder>(builder).page_num(page);
   }
 }
 

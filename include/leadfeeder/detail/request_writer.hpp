@@ -169,8 +169,20 @@ class request_writer {
     std::to_chars_result const r = std::to_chars(digits, digits + sizeof digits, v);
     body_.append(digits, static_cast<std::size_t>(r.ptr - digits));
   }
-  /// "name": <any JSON the caller built>
+  /// "name": "YYYY-MM-DD"; refuses anything else.
+  void member_date(std::string_view name, std::string_view v) {
+    if (!is_date(v)) return fail(name, "must be a date YYYY-MM-DD");
+    member_string(name, v);
+  }
+  /// "name": "YYYY-MM"; refuses anything else.
+  void member_month(std::string_view name, std::string_view v) {
+    if (!is_month(v)) return fail(name, "must be a month YYYY-MM");
+    member_string(name, v);
+  }
+
+  /// "name": <any JSON the caller built>; refuses what would not be valid JSON on the wire.
   void member_json(std::string_view name, boost::json::value const& v) {
+    if (char const* problem = unsendable(v, 0)) return fail(name, problem);
     key(name);
     separate();
     body_ += boost::json::serialize(v);
@@ -182,12 +194,12 @@ class request_writer {
                      std::initializer_list<std::string_view> known) {
     boost::json::object const* o = extra.if_object();
     if (o == nullptr) return fail(name, "must be a JSON object");
+    if (char const* problem = unsendable(extra, 0)) return fail(name, problem);
     for (boost::json::key_value_pair const& m : *o) {
       std::string_view const k(m.key().data(), m.key().size());
       for (std::string_view taken : known) {
         if (k == taken) return fail(name, "must not repeat a key that has its own setter");
       }
-      if (!is_valid_utf8(k)) return fail(name, "has a key that is not valid UTF-8");
     }
     for (boost::json::key_value_pair const& m : *o) {
       key(std::string_view(m.key().data(), m.key().size()));
@@ -240,6 +252,33 @@ class request_writer {
       if (!first) url_.push_back(',');
       first = false;
       append_percent_encoded(url_, names[i]);
+    }
+  }
+
+  /// Why a caller-built value cannot go out as JSON (text that is not UTF-8, a NaN or an
+  /// infinity, nesting deeper than the parser would take back), or nullptr when it can.
+  static char const* unsendable(boost::json::value const& v, int depth) noexcept {
+    if (depth > LEADFEEDER_MAX_JSON_DEPTH) return "is nested too deeply";
+    switch (v.kind()) {
+      case boost::json::kind::string:
+        return is_valid_utf8(std::string_view(v.get_string().data(), v.get_string().size()))
+                   ? nullptr
+                   : "holds text that is not valid UTF-8";
+      case boost::json::kind::double_:
+        return std::isfinite(v.get_double()) ? nullptr : "holds a number JSON cannot carry (NaN or infinity)";
+      case boost::json::kind::array:
+        for (boost::json::value const& element : v.get_array()) {
+          if (char const* problem = unsendable(element, depth + 1)) return problem;
+        }
+        return nullptr;
+      case boost::json::kind::object:
+        for (boost::json::key_value_pair const& m : v.get_object()) {
+          if (!is_valid_utf8(std::string_view(m.key().data(), m.key().size()))) return "has a key that is not valid UTF-8";
+          if (char const* problem = unsendable(m.value(), depth + 1)) return problem;
+        }
+        return nullptr;
+      default:
+        return nullptr;
     }
   }
 

@@ -69,6 +69,8 @@ class list_builder {
   static constexpr std::string_view operation_id = "accounts.list";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   /// The answer's shape depends on whether account_id is set.
   using response_type = std::conditional_t<(Set & (std::uint64_t{1} << 0)) != 0,
       response<array_view<account_view>>,

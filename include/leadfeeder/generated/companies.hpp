@@ -126,6 +126,8 @@ class get_builder {
   static constexpr std::string_view operation_id = "companies.get";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = true;
   using response_type = response<company_view>;
 
   get_builder() = default;
@@ -227,6 +229,8 @@ class retrieve_builder {
   static constexpr std::string_view operation_id = "companies.retrieve";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = true;
   using response_type = response<array_view<company_view>>;
 
   retrieve_builder() = default;
@@ -324,6 +328,8 @@ class get_financials_builder {
   static constexpr std::string_view operation_id = "companies.get_financials";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = true;
   using response_type = response<company_financials_view>;
 
   get_financials_builder() = default;
@@ -406,6 +412,8 @@ class search_signals_builder {
   static constexpr std::string_view operation_id = "companies.search_signals";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   search_signals_builder() = default;
@@ -543,6 +551,8 @@ class search_builder {
   static constexpr std::string_view operation_id = "companies.search";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::cursor;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = true;
   using response_type = response<array_view<company_summary_view>>;
 
   search_builder() = default;
@@ -786,6 +796,9 @@ class search_builder {
     next.p_.filters_has_ip_addresses = value;
     return next;
   }
+
+  /// True once the caller set page[cursor] (paging then starts there).
+  static constexpr bool page_set = (Set & (std::uint64_t{1} << 1)) != 0;
   /// Everything set so far.
   detail::companies_search_params const& params() const noexcept { return p_; }
 
@@ -919,6 +932,8 @@ class match_builder {
   static constexpr std::string_view operation_id = "companies.match";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = true;
   using response_type = response<array_view<array_view<company_match_view>>>;
 
   match_builder() = default;
@@ -1024,6 +1039,8 @@ class list_ips_builder {
   static constexpr std::string_view operation_id = "companies.list_ips";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   list_ips_builder() = default;
@@ -1104,6 +1121,8 @@ class add_to_lists_builder {
   static constexpr std::string_view operation_id = "companies.add_to_lists";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   add_to_lists_builder() = default;
@@ -1199,6 +1218,8 @@ class remove_from_lists_builder {
   static constexpr std::string_view operation_id = "companies.remove_from_lists";
   static constexpr http_method method = http_method::del;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   remove_from_lists_builder() = default;
@@ -1294,6 +1315,8 @@ class assign_tags_builder {
   static constexpr std::string_view operation_id = "companies.assign_tags";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   assign_tags_builder() = default;
@@ -1389,6 +1412,8 @@ class unassign_tags_builder {
   static constexpr std::string_view operation_id = "companies.unassign_tags";
   static constexpr http_method method = http_method::del;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   unassign_tags_builder() = default;

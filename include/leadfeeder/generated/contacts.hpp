@@ -88,6 +88,8 @@ class get_builder {
   static constexpr std::string_view operation_id = "contacts.get";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = true;
   using response_type = response<contact_view>;
 
   get_builder() = default;
@@ -189,6 +191,8 @@ class retrieve_builder {
   static constexpr std::string_view operation_id = "contacts.retrieve";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = true;
   using response_type = response<array_view<contact_view>>;
 
   retrieve_builder() = default;
@@ -296,6 +300,8 @@ class search_builder {
   static constexpr std::string_view operation_id = "contacts.search";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::cursor;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = true;
   using response_type = response<array_view<contact_summary_view>>;
 
   search_builder() = default;
@@ -455,6 +461,9 @@ class search_builder {
     next.p_.filters_has_email = value;
     return next;
   }
+
+  /// True once the caller set page[cursor] (paging then starts there).
+  static constexpr bool page_set = (Set & (std::uint64_t{1} << 1)) != 0;
   /// Everything set so far.
   detail::contacts_search_params const& params() const noexcept { return p_; }
 
@@ -522,6 +531,8 @@ class add_to_lists_builder {
   static constexpr std::string_view operation_id = "contacts.add_to_lists";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   add_to_lists_builder() = default;
@@ -617,6 +628,8 @@ class remove_from_lists_builder {
   static constexpr std::string_view operation_id = "contacts.remove_from_lists";
   static constexpr http_method method = http_method::del;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   remove_from_lists_builder() = default;

@@ -45,6 +45,8 @@ class list_builder {
   static constexpr std::string_view operation_id = "custom_fields.list";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<array_view<custom_field_view>>;
 
   list_builder() = default;
@@ -108,6 +110,8 @@ class create_builder {
   static constexpr std::string_view operation_id = "custom_fields.create";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   create_builder() = default;
@@ -193,6 +197,8 @@ class get_builder {
   static constexpr std::string_view operation_id = "custom_fields.get";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<custom_field_view>;
 
   get_builder() = default;
@@ -275,6 +281,8 @@ class update_builder {
   static constexpr std::string_view operation_id = "custom_fields.update";
   static constexpr http_method method = http_method::patch;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   update_builder() = default;
@@ -375,6 +383,8 @@ class delete_builder {
   static constexpr std::string_view operation_id = "custom_fields.delete";
   static constexpr http_method method = http_method::del;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   delete_builder() = default;

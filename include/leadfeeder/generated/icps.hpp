@@ -45,6 +45,8 @@ class list_builder {
   static constexpr std::string_view operation_id = "icps.list";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<array_view<icp_view>>;
 
   list_builder() = default;
@@ -108,6 +110,8 @@ class get_builder {
   static constexpr std::string_view operation_id = "icps.get";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<icp_view>;
 
   get_builder() = default;

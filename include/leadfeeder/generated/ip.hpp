@@ -46,6 +46,8 @@ class enrich_builder {
   static constexpr std::string_view operation_id = "ip.enrich";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<enriched_ip_view>;
 
   enrich_builder() = default;

@@ -74,6 +74,8 @@ class list_builder {
   static constexpr std::string_view operation_id = "lists.list";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::page_number;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<array_view<list_view>>;
 
   list_builder() = default;
@@ -149,6 +151,9 @@ class list_builder {
                   "lists.list: parameter 'page[size]' must be between 1 and 100");
     return std::move(*this).page_size(Value);
   }
+
+  /// True once the caller set page[num] (paging then starts there).
+  static constexpr bool page_set = (Set & (std::uint64_t{1} << 2)) != 0;
   /// Everything set so far.
   detail::lists_list_params const& params() const noexcept { return p_; }
 
@@ -201,6 +206,8 @@ class create_builder {
   static constexpr std::string_view operation_id = "lists.create";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   create_builder() = default;
@@ -303,6 +310,8 @@ class get_builder {
   static constexpr std::string_view operation_id = "lists.get";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<list_view>;
 
   get_builder() = default;
@@ -386,6 +395,8 @@ class update_builder {
   static constexpr std::string_view operation_id = "lists.update";
   static constexpr http_method method = http_method::patch;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   update_builder() = default;
@@ -499,6 +510,8 @@ class delete_builder {
   static constexpr std::string_view operation_id = "lists.delete";
   static constexpr http_method method = http_method::del;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   delete_builder() = default;

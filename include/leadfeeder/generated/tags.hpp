@@ -47,6 +47,8 @@ class list_builder {
   static constexpr std::string_view operation_id = "tags.list";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::page_number;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<array_view<tag_view>>;
 
   list_builder() = default;
@@ -110,6 +112,9 @@ class list_builder {
                   "tags.list: parameter 'page[size]' must be between 1 and 100");
     return std::move(*this).page_size(Value);
   }
+
+  /// True once the caller set page[num] (paging then starts there).
+  static constexpr bool page_set = (Set & (std::uint64_t{1} << 1)) != 0;
   /// Everything set so far.
   detail::tags_list_params const& params() const noexcept { return p_; }
 
@@ -161,6 +166,8 @@ class create_builder {
   static constexpr std::string_view operation_id = "tags.create";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   create_builder() = default;
@@ -261,6 +268,8 @@ class get_builder {
   static constexpr std::string_view operation_id = "tags.get";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<tag_view>;
 
   get_builder() = default;
@@ -344,6 +353,8 @@ class update_builder {
   static constexpr std::string_view operation_id = "tags.update";
   static constexpr http_method method = http_method::patch;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   update_builder() = default;
@@ -457,6 +468,8 @@ class delete_builder {
   static constexpr std::string_view operation_id = "tags.delete";
   static constexpr http_method method = http_method::del;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   delete_builder() = default;

@@ -47,6 +47,8 @@ class get_builder {
   static constexpr std::string_view operation_id = "usage.get";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   get_builder() = default;

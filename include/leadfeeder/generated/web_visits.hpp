@@ -102,6 +102,8 @@ class search_builder {
   static constexpr std::string_view operation_id = "web_visits.search";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::page_number;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<array_view<web_visit_view>>;
 
   search_builder() = default;
@@ -184,7 +186,7 @@ class search_builder {
     return std::move(*this).page_size(Value);
   }
 
-  /// start_date (body, required) [vendor]: YYYY-MM-DD; inclusive.
+  /// start_date (body, required) [vendor]: YYYY-MM-DD; inclusive. Format YYYY-MM-DD.
   [[nodiscard]] auto start_date(std::string_view value) const& {
     auto next = rebind<(std::uint64_t{1} << 4)>(p_);
     next.p_.start_date.assign(value);
@@ -196,7 +198,7 @@ class search_builder {
     return next;
   }
 
-  /// end_date (body, required) [vendor]: YYYY-MM-DD; inclusive; the maximum span is unknown (31 days or less is cautious [inferred]).
+  /// end_date (body, required) [vendor]: YYYY-MM-DD; inclusive; the maximum span is unknown (31 days or less is cautious [inferred]). Format YYYY-MM-DD.
   [[nodiscard]] auto end_date(std::string_view value) const& {
     auto next = rebind<(std::uint64_t{1} << 5)>(p_);
     next.p_.end_date.assign(value);
@@ -243,6 +245,9 @@ class search_builder {
     next.p_.filters_location_cities = std::move(value);
     return next;
   }
+
+  /// True once the caller set page[num] (paging then starts there).
+  static constexpr bool page_set = (Set & (std::uint64_t{1} << 2)) != 0;
   /// Everything set so far.
   detail::web_visits_search_params const& params() const noexcept { return p_; }
 
@@ -260,8 +265,8 @@ class search_builder {
     if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[num]", p_.page_num, 1, 1000000);
     if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) w.member_string("start_date", p_.start_date);
-    if constexpr ((Set & (std::uint64_t{1} << 5)) != 0) w.member_string("end_date", p_.end_date);
+    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) w.member_date("start_date", p_.start_date);
+    if constexpr ((Set & (std::uint64_t{1} << 5)) != 0) w.member_date("end_date", p_.end_date);
     if constexpr (((Set & (std::uint64_t{1} << 6)) != 0) || ((Set & (std::uint64_t{1} << 7)) != 0) || ((Set & (std::uint64_t{1} << 8)) != 0)) {
       w.key("filters");
       w.begin_object();
@@ -311,6 +316,8 @@ class list_custom_feeds_builder {
   static constexpr std::string_view operation_id = "web_visits.list_custom_feeds";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<array_view<custom_feed_view>>;
 
   list_custom_feeds_builder() = default;
@@ -406,6 +413,8 @@ class create_custom_feed_builder {
   static constexpr std::string_view operation_id = "web_visits.create_custom_feed";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   create_custom_feed_builder() = default;
@@ -492,6 +501,8 @@ class get_custom_feed_builder {
   static constexpr std::string_view operation_id = "web_visits.get_custom_feed";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<custom_feed_view>;
 
   get_custom_feed_builder() = default;
@@ -587,6 +598,8 @@ class update_custom_feed_builder {
   static constexpr std::string_view operation_id = "web_visits.update_custom_feed";
   static constexpr http_method method = http_method::patch;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   update_custom_feed_builder() = default;
@@ -687,6 +700,8 @@ class delete_custom_feed_builder {
   static constexpr std::string_view operation_id = "web_visits.delete_custom_feed";
   static constexpr http_method method = http_method::del;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
   delete_custom_feed_builder() = default;
@@ -765,6 +780,8 @@ class list_custom_feed_folders_builder {
   static constexpr std::string_view operation_id = "web_visits.list_custom_feed_folders";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<array_view<custom_feed_folder_view>>;
 
   list_custom_feed_folders_builder() = default;
@@ -840,6 +857,8 @@ class get_tracker_script_builder {
   static constexpr std::string_view operation_id = "web_visits.get_tracker_script";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<web_visits_tracker_script_view>;
 
   get_tracker_script_builder() = default;
@@ -908,6 +927,8 @@ class list_visitor_companies_builder {
   static constexpr std::string_view operation_id = "web_visits.list_visitor_companies";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::page_number;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
   using response_type = response<array_view<company_location_view>>;
 
   list_visitor_companies_builder() = default;
@@ -1025,6 +1046,9 @@ class list_visitor_companies_builder {
                   "web_visits.list_visitor_companies: parameter 'page[size]' must be between 1 and 100");
     return std::move(*this).page_size(Value);
   }
+
+  /// True once the caller set page[num] (paging then starts there).
+  static constexpr bool page_set = (Set & (std::uint64_t{1} << 5)) != 0;
   /// Everything set so far.
   detail::web_visits_list_visitor_companies_params const& params() const noexcept { return p_; }
 

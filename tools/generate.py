@@ -509,6 +509,9 @@ def member_call(s: dict, key: str, value: str, group: str) -> str:
         egroup, _ = enum_parts(s["enum"])
         return f"w.member_string(\"{key}\", {egroup}::to_string({value}));"
     if t == "object_list":
+        if s.get("required"):
+            return (f"{{ if ({value}.empty()) w.fail(\"{s['name']}\", \"must not be empty\"); "
+                    f"detail::write_{group}_{s['item']['cpp']}_list(w, \"{key}\", {value}); }}")
         return f"detail::write_{group}_{s['item']['cpp']}_list(w, \"{key}\", {value});"
     raise DescriptionError(f"no body writer for type {t}")
 

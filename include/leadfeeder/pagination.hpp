@@ -7,6 +7,7 @@
 #include <leadfeeder/client.hpp>
 #include <leadfeeder/config.hpp>
 #include <leadfeeder/error.hpp>
+#include <leadfeeder/policy.hpp>
 #include <leadfeeder/response.hpp>
 #include <leadfeeder/result.hpp>
 
@@ -78,8 +79,8 @@ class page_range {
     page_range* range_ = nullptr;
   };
 
-  page_range(client<Transport>& c, Builder builder)
-      : client_(&c), builder_(detail::with_page_parameter(std::move(builder))) {}
+  page_range(client<Transport>& c, Builder builder, call_options call = {})
+      : client_(&c), builder_(detail::with_page_parameter(std::move(builder))), call_(std::move(call)) {}
 
   /// Fetches the first page (once; the range is single-pass).
   iterator begin() {
@@ -96,7 +97,7 @@ class page_range {
 
  private:
   void fetch() {
-    current_.emplace(client_->send(builder_));
+    current_.emplace(client_->send(builder_, call_));  // cancellation and deadline apply per page
     ++fetched_;
   }
 
@@ -136,6 +137,7 @@ class page_range {
 
   client<Transport>* client_;
   builder_type builder_;
+  call_options call_;
   std::optional<value_type> current_;
   bool started_ = false;
   std::size_t fetched_ = 0;
@@ -180,7 +182,8 @@ class item_range {
     item_range* range_ = nullptr;
   };
 
-  item_range(client<Transport>& c, Builder builder) : pages_(c, std::move(builder)) {}
+  item_range(client<Transport>& c, Builder builder, call_options call = {})
+      : pages_(c, std::move(builder), std::move(call)) {}
 
   iterator begin() {
     if (!started_) {
@@ -232,16 +235,17 @@ class item_range {
   bool error_seen_ = false;
 };
 
-/// The pages of a paginated operation: `for (auto& page : lf::pages(client, builder))`.
+/// The pages of a paginated operation: `for (auto& page : lf::pages(client, builder))`. The call
+/// options (cancellation, deadline) are checked before every page.
 template <class Transport, class Builder>
-page_range<Transport, std::decay_t<Builder>> pages(client<Transport>& c, Builder&& builder) {
-  return page_range<Transport, std::decay_t<Builder>>(c, std::forward<Builder>(builder));
+page_range<Transport, std::decay_t<Builder>> pages(client<Transport>& c, Builder&& builder, call_options call = {}) {
+  return page_range<Transport, std::decay_t<Builder>>(c, std::forward<Builder>(builder), std::move(call));
 }
 
 /// The items of a paginated operation across pages: `for (auto item : lf::items(client, builder))`.
 template <class Transport, class Builder>
-item_range<Transport, std::decay_t<Builder>> items(client<Transport>& c, Builder&& builder) {
-  return item_range<Transport, std::decay_t<Builder>>(c, std::forward<Builder>(builder));
+item_range<Transport, std::decay_t<Builder>> items(client<Transport>& c, Builder&& builder, call_options call = {}) {
+  return item_range<Transport, std::decay_t<Builder>>(c, std::forward<Builder>(builder), std::move(call));
 }
 
 LEADFEEDER_END_NAMESPACE

@@ -5347,9 +5347,6 @@ class get_financials_builder {
     next.p_.account_id.assign(value);
     return next;
   }
-
-  /// The id asked for (company_id); the response compares it with the id it got back.
-  std::string_view requested_id() const noexcept { return p_.company_id; }
   /// Everything set so far.
   detail::companies_get_financials_params const& params() const noexcept { return p_; }
 
@@ -5988,7 +5985,7 @@ class match_builder {
     w.query("account_id", p_.account_id, true);
     if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query_integer("max_results_per_company", p_.max_results_per_company, 1, 20);
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) detail::write_companies_match_input_list(w, "companies", p_.companies);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) { if (p_.companies.empty()) w.fail("companies", "must not be empty"); detail::write_companies_match_input_list(w, "companies", p_.companies); }
     w.end_object();
   }
 
@@ -10326,8 +10323,8 @@ class page_range {
     page_range* range_ = nullptr;
   };
 
-  page_range(client<Transport>& c, Builder builder)
-      : client_(&c), builder_(detail::with_page_parameter(std::move(builder))) {}
+  page_range(client<Transport>& c, Builder builder, call_options call = {})
+      : client_(&c), builder_(detail::with_page_parameter(std::move(builder))), call_(std::move(call)) {}
 
   /// Fetches the first page (once; the range is single-pass).
   iterator begin() {
@@ -10344,7 +10341,7 @@ class page_range {
 
  private:
   void fetch() {
-    current_.emplace(client_->send(builder_));
+    current_.emplace(client_->send(builder_, call_));  // cancellation and deadline apply per page
     ++fetched_;
   }
 
@@ -10384,6 +10381,7 @@ class page_range {
 
   client<Transport>* client_;
   builder_type builder_;
+  call_options call_;
   std::optional<value_type> current_;
   bool started_ = false;
   std::size_t fetched_ = 0;
@@ -10428,7 +10426,8 @@ class item_range {
     item_range* range_ = nullptr;
   };
 
-  item_range(client<Transport>& c, Builder builder) : pages_(c, std::move(builder)) {}
+  item_range(client<Transport>& c, Builder builder, call_options call = {})
+      : pages_(c, std::move(builder), std::move(call)) {}
 
   iterator begin() {
     if (!started_) {
@@ -10480,16 +10479,17 @@ class item_range {
   bool error_seen_ = false;
 };
 
-/// The pages of a paginated operation: `for (auto& page : lf::pages(client, builder))`.
+/// The pages of a paginated operation: `for (auto& page : lf::pages(client, builder))`. The call
+/// options (cancellation, deadline) are checked before every page.
 template <class Transport, class Builder>
-page_range<Transport, std::decay_t<Builder>> pages(client<Transport>& c, Builder&& builder) {
-  return page_range<Transport, std::decay_t<Builder>>(c, std::forward<Builder>(builder));
+page_range<Transport, std::decay_t<Builder>> pages(client<Transport>& c, Builder&& builder, call_options call = {}) {
+  return page_range<Transport, std::decay_t<Builder>>(c, std::forward<Builder>(builder), std::move(call));
 }
 
 /// The items of a paginated operation across pages: `for (auto item : lf::items(client, builder))`.
 template <class Transport, class Builder>
-item_range<Transport, std::decay_t<Builder>> items(client<Transport>& c, Builder&& builder) {
-  return item_range<Transport, std::decay_t<Builder>>(c, std::forward<Builder>(builder));
+item_range<Transport, std::decay_t<Builder>> items(client<Transport>& c, Builder&& builder, call_options call = {}) {
+  return item_range<Transport, std::decay_t<Builder>>(c, std::forward<Builder>(builder), std::move(call));
 }
 
 LEADFEEDER_END_NAMESPACE

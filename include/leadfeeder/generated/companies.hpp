@@ -357,9 +357,6 @@ class get_financials_builder {
     next.p_.account_id.assign(value);
     return next;
   }
-
-  /// The id asked for (company_id); the response compares it with the id it got back.
-  std::string_view requested_id() const noexcept { return p_.company_id; }
   /// Everything set so far.
   detail::companies_get_financials_params const& params() const noexcept { return p_; }
 
@@ -998,7 +995,7 @@ class match_builder {
     w.query("account_id", p_.account_id, true);
     if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query_integer("max_results_per_company", p_.max_results_per_company, 1, 20);
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) detail::write_companies_match_input_list(w, "companies", p_.companies);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) { if (p_.companies.empty()) w.fail("companies", "must not be empty"); detail::write_companies_match_input_list(w, "companies", p_.companies); }
     w.end_object();
   }
 

@@ -18,6 +18,8 @@ from pathlib import Path
 
 PRELUDE = """#include <leadfeeder/leadfeeder.hpp>
 #include <leadfeeder/testing/scripted_transport.hpp>
+#include <game_loop_transport.hpp>
+#include <chrono>
 #include <cstdio>
 #include <string_view>
 namespace lf = leadfeeder;

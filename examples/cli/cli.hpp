@@ -1,0 +1,1178 @@
+// The `leadfeeder` command-line program, all of it but the transport: run_cli() parses the
+// arguments, sends the requests through the client it is given, and prints aligned tables (or
+// the raw JSON bodies with --json). main.cpp plugs in libcurl; the tests plug in the scripted
+// transport.
+//
+// Exit codes: 0 success, 2 usage error (nothing sent), 3 API or transport error.
+#pragma once
+
+#include <leadfeeder/leadfeeder.hpp>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <limits>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+namespace leadfeeder_cli {
+
+namespace lf = leadfeeder;
+
+enum exit_status : int { exit_ok = 0, exit_usage = 2, exit_api = 3 };
+
+// ---- Commands and their options
+
+struct option_spec {
+  std::string_view name;         ///< "--term"
+  std::string_view value;        ///< "T"; empty for a flag
+  bool repeatable = false;       ///< may be given several times (values accumulate)
+  bool required = false;
+  std::string_view help;
+};
+
+struct command_spec {
+  std::string_view name;          ///< "contacts search"
+  std::string_view operands;      ///< "ID [ID...]"
+  std::size_t min_operands = 0;
+  std::size_t max_operands = 0;
+  enum class account_use { none, optional, required };
+  account_use account = account_use::required;  ///< whether --account ID is taken, and needed
+  std::vector<option_spec> options;  ///< besides --account, --json and --help
+  std::string_view summary;
+};
+
+namespace detail {
+
+inline option_spec opt(std::string_view name, std::string_view value, std::string_view help,
+                       bool repeatable = false, bool required = false) {
+  option_spec o;
+  o.name = name;
+  o.value = value;
+  o.repeatable = repeatable;
+  o.required = required;
+  o.help = help;
+  return o;
+}
+
+inline command_spec cmd(std::string_view name, std::string_view operands, std::size_t min_operands,
+                        std::size_t max_operands, std::vector<option_spec> options, std::string_view summary,
+                        command_spec::account_use account = command_spec::account_use::required) {
+  command_spec c;
+  c.name = name;
+  c.operands = operands;
+  c.min_operands = min_operands;
+  c.max_operands = max_operands;
+  c.account = account;
+  c.options = std::move(options);
+  c.summary = summary;
+  return c;
+}
+
+}  // namespace detail
+
+/// Every command the program knows, in the order of the general usage.
+inline std::vector<command_spec> const& commands() {
+  using detail::cmd;
+  using detail::opt;
+  static std::vector<command_spec> const all = [] {
+    std::vector<command_spec> v;
+    option_spec const page_size = opt("--page-size", "N", "items per page, 1 to 100");
+    option_spec const cursor = opt("--cursor", "C", "start at this page cursor (printed after a page)");
+    option_spec const page = opt("--page", "N", "the page number to fetch (1-based)");
+    option_spec const all_pages = opt("--all", "", "fetch every page, not just one");
+    v.push_back(cmd("accounts", "", 0, 0, {},
+                    "List the accounts the key can reach; with --account, that account and its credits.",
+                    command_spec::account_use::optional));
+    v.push_back(cmd("contacts get", "ID", 1, 1,
+                    {opt("--include", "LIST", "side-load relationships: company,lists,buyer_personas,...", true)},
+                    "Show one contact."));
+    v.push_back(cmd("contacts retrieve", "ID [ID...]", 1, 100,
+                    {opt("--include", "LIST", "side-load relationships: company,lists,buyer_personas,...", true)},
+                    "Show up to 100 contacts by id."));
+    v.push_back(cmd("contacts search", "", 0, 0,
+                    {opt("--term", "T", "match full name and title", true),
+                     opt("--email", "E", "exact email address", true),
+                     opt("--company-id", "C", "contacts of this company", true),
+                     opt("--department", "D", "department code, e.g. sales_department", true), page_size, cursor,
+                     all_pages},
+                    "Search contacts, one page (and the next cursor) or --all pages."));
+    v.push_back(cmd("companies get", "ID", 1, 1,
+                    {opt("--include", "LIST", "side-load relationships: tags,lists,web_visits,...", true)},
+                    "Show one company; says so when the API answers with a merged record's new id."));
+    v.push_back(cmd("companies search", "", 0, 0,
+                    {opt("--term", "T", "match names and domains", true),
+                     opt("--employee-range", "R", "headcount band, e.g. 51-200", true), page_size, cursor,
+                     all_pages},
+                    "Search companies, one page (and the next cursor) or --all pages."));
+    v.push_back(cmd("web-visits", "", 0, 0,
+                    {opt("--from", "YYYY-MM-DD", "first day (inclusive)", false, true),
+                     opt("--to", "YYYY-MM-DD", "last day (inclusive)", false, true),
+                     opt("--country", "CC", "visits from this country code", true), page_size, page, all_pages},
+                    "Search the website visits between two dates."));
+    v.push_back(cmd("lists list", "", 0, 0,
+                    {opt("--scope", "company|contact", "only lists of this scope"), page_size, page, all_pages},
+                    "List the account's lists."));
+    v.push_back(cmd("lists create", "NAME", 1, 1,
+                    {opt("--scope", "company|contact", "what the list holds", false, true)}, "Create a list."));
+    v.push_back(cmd("lists get", "ID", 1, 1, {}, "Show one list."));
+    v.push_back(cmd("lists update", "ID", 1, 1, {opt("--name", "NAME", "the new name", false, true)},
+                    "Rename a list."));
+    v.push_back(cmd("lists delete", "ID", 1, 1, {}, "Delete a list."));
+    v.push_back(cmd("lists add-contact", "LIST_ID CONTACT_ID", 2, 2, {}, "Add a contact to a list."));
+    v.push_back(cmd("lists remove-contact", "LIST_ID CONTACT_ID", 2, 2, {}, "Remove a contact from a list."));
+    v.push_back(cmd("tags list", "", 0, 0, {page_size, page, all_pages}, "List the account's tags."));
+    v.push_back(cmd("tags create", "NAME", 1, 1, {opt("--color", "N", "palette index")}, "Create a tag."));
+    v.push_back(cmd("tags get", "ID", 1, 1, {}, "Show one tag."));
+    v.push_back(cmd("tags update", "ID", 1, 1,
+                    {opt("--name", "NAME", "the new name"), opt("--color", "N", "the new palette index")},
+                    "Change a tag's name or color (at least one)."));
+    v.push_back(cmd("tags delete", "ID", 1, 1, {}, "Delete a tag."));
+    v.push_back(cmd("custom-fields list", "", 0, 0, {}, "List the account's custom fields."));
+    v.push_back(cmd("custom-fields create", "", 0, 0,
+                    {opt("--json-attributes", "'{...}'", "the attributes, a JSON object", false, true)},
+                    "Create a custom field."));
+    v.push_back(cmd("custom-fields get", "ID", 1, 1, {}, "Show one custom field."));
+    v.push_back(cmd("custom-fields update", "ID", 1, 1,
+                    {opt("--json-attributes", "'{...}'", "the changed attributes, a JSON object", false, true)},
+                    "Change a custom field."));
+    v.push_back(cmd("custom-fields delete", "ID", 1, 1, {}, "Delete a custom field."));
+    v.push_back(cmd("users me", "", 0, 0, {}, "Show the user who owns the API key.", command_spec::account_use::none));
+    return v;
+  }();
+  return all;
+}
+
+/// One line: "leadfeeder contacts search [--term T]... --account ID [--json]".
+inline std::string synopsis(command_spec const& c) {
+  std::string s = "leadfeeder ";
+  s += c.name;
+  if (!c.operands.empty()) s.append(" ").append(c.operands);
+  auto add = [&](option_spec const& o) {
+    std::string one(o.name);
+    if (!o.value.empty()) one.append(" ").append(o.value);
+    if (o.required) {
+      s.append(" ").append(one);
+    } else {
+      s.append(" [").append(one).append("]");
+    }
+    if (o.repeatable) s += "...";
+  };
+  for (option_spec const& o : c.options) add(o);
+  if (c.account == command_spec::account_use::required) s += " --account ID";
+  if (c.account == command_spec::account_use::optional) s += " [--account ID]";
+  s += " [--json]";
+  return s;
+}
+
+/// The usage of one command: its synopsis, what it does, and its options.
+inline void print_usage(command_spec const& c, std::ostream& os) {
+  os << "usage: " << synopsis(c) << '\n' << "  " << c.summary << '\n';
+  std::vector<std::pair<std::string, std::string_view>> lines;
+  for (option_spec const& o : c.options) {
+    std::string left(o.name);
+    if (!o.value.empty()) left.append(" ").append(o.value);
+    lines.emplace_back(std::move(left), o.help);
+  }
+  if (c.account != command_spec::account_use::none) lines.emplace_back("--account ID", "the Leadfeeder account id");
+  lines.emplace_back("--json", "print the raw JSON body of each response (one document per line)");
+  lines.emplace_back("--help", "print this help");
+  std::size_t width = 0;
+  for (auto const& l : lines) width = std::max(width, l.first.size());
+  for (auto const& l : lines) os << "    " << l.first << std::string(width - l.first.size() + 2, ' ') << l.second << '\n';
+}
+
+/// The usage of the whole program.
+inline void print_general_usage(std::ostream& os) {
+  os << "usage: leadfeeder COMMAND [ARGS] [--account ID] [--json] [--base-url URL]\n"
+        "The API key is read from the environment variable LEADFEEDER_API_KEY.\n"
+        "Commands:\n";
+  for (command_spec const& c : commands()) os << "  " << synopsis(c) << '\n';
+  os << "Run 'leadfeeder COMMAND --help' for the options of a command.\n";
+}
+
+namespace detail {
+
+// The commands of a group ("lists") or the single command of that name ("accounts").
+inline bool is_group(std::string_view word) {
+  for (command_spec const& c : commands()) {
+    std::string_view const n = c.name;
+    if (n.size() > word.size() && n.substr(0, word.size()) == word && n[word.size()] == ' ') return true;
+  }
+  return false;
+}
+
+inline command_spec const* find_command(std::string_view name) {
+  for (command_spec const& c : commands()) {
+    if (c.name == name) return &c;
+  }
+  return nullptr;
+}
+
+inline void print_group_usage(std::string_view group, std::ostream& os) {
+  os << "usage:\n";
+  for (command_spec const& c : commands()) {
+    std::string_view const n = c.name;
+    if (n.size() > group.size() && n.substr(0, group.size()) == group && n[group.size()] == ' ') {
+      os << "  " << synopsis(c) << '\n';
+    }
+  }
+  os << "Run 'leadfeeder " << group << " SUBCOMMAND --help' for the options of a subcommand.\n";
+}
+
+// ---- Argument parsing
+
+struct parsed_args {
+  std::vector<std::string> operands;
+  std::vector<std::pair<std::string_view, std::string>> values;  // option name -> value, in order
+  bool help = false;
+  bool json = false;
+
+  bool has(std::string_view name) const {
+    for (auto const& v : values) {
+      if (v.first == name) return true;
+    }
+    return false;
+  }
+  /// The value of a single-valued option (empty when absent).
+  std::string value(std::string_view name) const {
+    for (auto const& v : values) {
+      if (v.first == name) return v.second;
+    }
+    return {};
+  }
+  /// Every value of a repeatable option, in order.
+  std::vector<std::string> all(std::string_view name) const {
+    std::vector<std::string> out;
+    for (auto const& v : values) {
+      if (v.first == name) out.push_back(v.second);
+    }
+    return out;
+  }
+};
+
+// Parses args[first...] against the command's options; every problem is one line in `problems`.
+inline parsed_args parse_args(command_spec const& c, std::vector<std::string> const& args, std::size_t first,
+                              std::vector<std::string>& problems) {
+  parsed_args p;
+  option_spec const account_option = opt("--account", "ID", "");
+  bool operands_only = false;
+  for (std::size_t i = first; i < args.size(); ++i) {
+    std::string_view const a = args[i];
+    if (operands_only || a.size() < 2 || a[0] != '-' || (a[1] != '-' && a != "-h")) {
+      p.operands.emplace_back(a);
+      continue;
+    }
+    if (a == "--") {
+      operands_only = true;
+      continue;
+    }
+    if (a == "--help" || a == "-h") {
+      p.help = true;
+      continue;
+    }
+    if (a == "--json") {
+      p.json = true;
+      continue;
+    }
+    std::string_view name = a;
+    std::optional<std::string_view> inline_value;
+    if (std::size_t const eq = a.find('='); eq != std::string_view::npos) {
+      name = a.substr(0, eq);
+      inline_value = a.substr(eq + 1);
+    }
+    option_spec const* spec = nullptr;
+    if (name == "--account" && c.account != command_spec::account_use::none) spec = &account_option;
+    for (option_spec const& o : c.options) {
+      if (o.name == name) spec = &o;
+    }
+    if (spec == nullptr) {
+      problems.push_back("unknown option '" + std::string(name) + "' for '" + std::string(c.name) + "'");
+      continue;
+    }
+    std::string value;
+    if (spec->value.empty()) {
+      if (inline_value) {
+        problems.push_back("option " + std::string(spec->name) + " takes no value");
+        continue;
+      }
+    } else if (inline_value) {
+      value.assign(*inline_value);
+    } else if (i + 1 < args.size() && args[i + 1].substr(0, 2) != "--") {
+      value = args[++i];
+    } else {
+      problems.push_back("option " + std::string(spec->name) + " needs a value (" + std::string(spec->value) + ")");
+      continue;
+    }
+    if (!spec->repeatable && p.has(spec->name)) {
+      problems.push_back("option " + std::string(spec->name) + " is given more than once");
+      continue;
+    }
+    if (!spec->value.empty() && value.empty()) {
+      problems.push_back("option " + std::string(spec->name) + " needs a non-empty value");
+      continue;
+    }
+    p.values.emplace_back(spec->name, std::move(value));
+  }
+  return p;
+}
+
+// A whole number in [min, max], or a problem.
+inline std::optional<std::int64_t> parse_number(parsed_args const& p, std::string_view option, std::int64_t min,
+                                                std::int64_t max, std::vector<std::string>& problems) {
+  if (!p.has(option)) return std::nullopt;
+  std::string const text = p.value(option);
+  std::int64_t v = 0;
+  char const* const end = text.data() + text.size();
+  std::from_chars_result const r = std::from_chars(text.data(), end, v);
+  if (r.ec != std::errc() || r.ptr != end) {
+    problems.push_back("option " + std::string(option) + ": '" + text + "' is not a whole number");
+    return std::nullopt;
+  }
+  if (v < min || v > max) {
+    problems.push_back("option " + std::string(option) + " must be between " + std::to_string(min) + " and " +
+                       std::to_string(max) + " (got " + text + ")");
+    return std::nullopt;
+  }
+  return v;
+}
+
+inline bool is_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  int const month = (s[5] - '0') * 10 + (s[6] - '0');
+  int const day = (s[8] - '0') * 10 + (s[9] - '0');
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+// The values of a flag enumeration (contacts::include, ...) named in comma-separated lists.
+template <class Enum>
+std::vector<Enum> parse_flags(std::vector<std::string> const& lists, std::string_view option,
+                              std::vector<std::string>& problems) {
+  std::vector<Enum> out;
+  for (std::string const& list : lists) {
+    std::string_view rest = list;
+    while (!rest.empty()) {
+      std::size_t const comma = rest.find(',');
+      std::string_view word = rest.substr(0, comma);
+      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+      while (!word.empty() && word.front() == ' ') word.remove_prefix(1);
+      while (!word.empty() && word.back() == ' ') word.remove_suffix(1);
+      if (word.empty()) continue;
+      bool found = false;
+      for (unsigned bit = 0; bit < 32 && !found; ++bit) {
+        Enum const candidate = static_cast<Enum>(std::uint32_t{1} << bit);
+        if (to_string(candidate) == word) {
+          found = true;
+          if (std::find(out.begin(), out.end(), candidate) == out.end()) out.push_back(candidate);
+        }
+      }
+      if (!found) {
+        std::string known;
+        for (unsigned bit = 0; bit < 32; ++bit) {
+          std::string_view const n = to_string(static_cast<Enum>(std::uint32_t{1} << bit));
+          if (n.empty()) continue;
+          if (!known.empty()) known += ", ";
+          known += n;
+        }
+        problems.push_back("option " + std::string(option) + ": unknown value '" + std::string(word) +
+                           "' (known: " + known + ")");
+      }
+    }
+  }
+  return out;
+}
+
+// ---- Builders with optional parameters: each setter changes the builder's type, so a parameter
+// given at run time is applied in a chain of continuations (2^n instantiations for n options).
+
+template <class Apply>
+struct step {
+  bool on;
+  Apply apply;
+};
+template <class Apply>
+step<Apply> when(bool on, Apply apply) {
+  return {on, std::move(apply)};
+}
+
+template <class Builder, class Next>
+int chain(Builder builder, Next& next) {
+  return next(std::move(builder));
+}
+template <class Builder, class Next, class Step, class... Steps>
+int chain(Builder builder, Next& next, Step const& first, Steps const&... rest) {
+  if (first.on) return chain(first.apply(std::move(builder)), next, rest...);
+  return chain(std::move(builder), next, rest...);
+}
+
+// A builder with every include value set (the values are OR-ed by repeated calls).
+template <class Builder, class Enum>
+auto with_includes(Builder builder, std::vector<Enum> const& values) {
+  auto next = std::move(builder).include(values.front());
+  for (std::size_t i = 1; i < values.size(); ++i) next = std::move(next).include(values[i]);
+  return next;
+}
+
+// ---- Tables
+
+// Server text on a terminal: control characters (C0, DEL, C1) would be read as escape sequences.
+inline std::string cell(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto const u = static_cast<unsigned char>(s[i]);
+    if (u < 0x20 || u == 0x7F) {
+      out += ' ';
+    } else if (u == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+      out += ' ';
+      ++i;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+// Columns on a terminal: one per code point (the API's text is valid UTF-8).
+inline std::size_t display_width(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+class table {
+ public:
+  explicit table(std::vector<std::string> header) : header_(std::move(header)) {}
+
+  void add(std::vector<std::string> row) {
+    for (std::string& c : row) c = cell(c);
+    row.resize(header_.size());
+    rows_.push_back(std::move(row));
+  }
+  std::size_t size() const noexcept { return rows_.size(); }
+
+  /// The header and the rows, columns separated by two spaces, no trailing blanks.
+  void print(std::ostream& os) const {
+    std::vector<std::size_t> width(header_.size(), 0);
+    auto measure = [&](std::vector<std::string> const& row) {
+      for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], display_width(row[i]));
+    };
+    measure(header_);
+    for (auto const& r : rows_) measure(r);
+    auto line = [&](std::vector<std::string> const& row) {
+      std::string text;
+      for (std::size_t i = 0; i < row.size(); ++i) {
+        text += row[i];
+        if (i + 1 < row.size()) text.append(width[i] - display_width(row[i]) + 2, ' ');
+      }
+      while (!text.empty() && text.back() == ' ') text.pop_back();
+      os << text << '\n';
+    };
+    line(header_);
+    for (auto const& r : rows_) line(r);
+  }
+
+ private:
+  std::vector<std::string> header_;
+  std::vector<std::vector<std::string>> rows_;
+};
+
+inline std::string str(std::string_view s) { return std::string(s); }
+
+inline std::string join_nonempty(std::initializer_list<std::string_view> parts, std::string_view sep) {
+  std::string out;
+  for (std::string_view p : parts) {
+    if (p.empty()) continue;
+    if (!out.empty()) out += sep;
+    out += p;
+  }
+  return out;
+}
+
+// Rows of each kind of record.
+
+inline std::vector<std::string> contact_header() { return {"ID", "NAME", "TITLE", "COMPANY ID", "EMAILS"}; }
+
+inline std::string honorific(lf::contact_view const& c) { return str(c.title()); }
+inline std::string honorific(lf::contact_summary_view const&) { return {}; }
+
+template <class Contact>
+std::vector<std::string> contact_row(Contact const& c) {
+  std::string emails;
+  for (auto e : c.emails()) {
+    if (e.address().empty()) continue;
+    if (!emails.empty()) emails += ", ";
+    emails += e.address();
+  }
+  std::string const title = honorific(c);
+  return {str(c.id()), join_nonempty({title, c.first_name(), c.last_name()}, " "), str(c.position().title()),
+          str(c.relationships().company().id()), emails};
+}
+
+inline std::vector<std::string> company_header() { return {"ID", "NAME", "URL", "EMPLOYEES", "LOCATION"}; }
+
+template <class Company>
+std::vector<std::string> company_row(Company const& c) {
+  return {str(c.id()), str(c.name()), str(c.url()), str(c.employee_range()),
+          join_nonempty({c.address().city(), c.address().country_code()}, ", ")};
+}
+
+inline std::vector<std::string> visit_header() {
+  return {"ID", "STARTED AT", "COMPANY ID", "LOCATION", "PAGES", "SECONDS", "SOURCE", "LANDING PAGE"};
+}
+
+inline std::vector<std::string> visit_row(lf::web_visit_view const& v) {
+  lf::visit_location_view const where = v.relationships().location();
+  return {str(v.id()),
+          str(v.started_at()),
+          str(v.relationships().company().id()),
+          join_nonempty({where.city(), where.country_code()}, ", "),
+          v.has_page_depth() ? std::to_string(v.page_depth()) : std::string(),
+          v.has_visit_length() ? std::to_string(v.visit_length()) : std::string(),
+          join_nonempty({v.source(), v.medium()}, " / "),
+          str(v.landing_page_path())};
+}
+
+inline std::vector<std::string> list_header() { return {"ID", "NAME", "SCOPE", "CREATED AT", "UPDATED AT"}; }
+
+inline std::vector<std::string> list_row(lf::list_view const& l) {
+  return {str(l.id()), str(l.name()), str(l.scope()), str(l.created_at()), str(l.updated_at())};
+}
+
+inline std::vector<std::string> tag_header() { return {"ID", "NAME", "COLOR"}; }
+
+inline std::vector<std::string> tag_row(lf::tag_view const& t) {
+  return {str(t.id()), str(t.name()), t.has_color() ? std::to_string(t.color()) : std::string()};
+}
+
+inline std::vector<std::string> custom_field_header() { return {"ID", "TYPE", "ATTRIBUTES"}; }
+
+inline std::vector<std::string> custom_field_row(lf::custom_field_view const& f) {
+  lf::json_view const attributes = f.attributes();
+  return {str(f.id()), str(f.type()), attributes.exists() ? boost::json::serialize(*attributes.raw()) : std::string()};
+}
+
+// The resource in the data of a write's answer (an object, or the first element of an array).
+inline lf::json_view written_resource(lf::json_view data) {
+  lf::json_view const r = data.is_array() ? data[std::size_t{0}] : data;
+  return r.is_object() ? r : lf::json_view();
+}
+
+}  // namespace detail
+
+// ---- Running a command
+
+template <class Transport>
+class runner {
+ public:
+  runner(lf::client<Transport>& client, std::ostream& out, std::ostream& err)
+      : client_(client), out_(out), err_(err) {}
+
+  int run(std::vector<std::string> const& args) {
+    if (args.empty()) {
+      err_ << "error: no command given\n";
+      print_general_usage(err_);
+      return exit_usage;
+    }
+    std::string_view const first = args[0];
+    if (first == "--help" || first == "-h" || first == "help") {
+      if (args.size() > 1) return help_for(args);
+      print_general_usage(out_);
+      return exit_ok;
+    }
+    command_spec const* spec = detail::find_command(first);
+    std::size_t operands_from = 1;
+    if (spec == nullptr && detail::is_group(first)) {
+      if (args.size() < 2 || args[1] == "--help" || args[1] == "-h") {
+        bool const help = args.size() >= 2;
+        if (!help) err_ << "error: '" << first << "' needs a subcommand\n";
+        detail::print_group_usage(first, help ? out_ : err_);
+        return help ? exit_ok : exit_usage;
+      }
+      spec = detail::find_command(std::string(first) + " " + args[1]);
+      if (spec == nullptr) {
+        err_ << "error: unknown subcommand '" << args[1] << "' of '" << first << "'\n";
+        detail::print_group_usage(first, err_);
+        return exit_usage;
+      }
+      operands_from = 2;
+    }
+    if (spec == nullptr) {
+      err_ << "error: unknown command '" << first << "'\n";
+      print_general_usage(err_);
+      return exit_usage;
+    }
+    spec_ = spec;
+    args_ = detail::parse_args(*spec, args, operands_from, problems_);
+    if (args_.help) {
+      print_usage(*spec, out_);
+      return exit_ok;
+    }
+    json_ = args_.json;
+    check_common();
+    return dispatch();
+  }
+
+ private:
+  int help_for(std::vector<std::string> const& args) {
+    std::string name = args[1];
+    if (args.size() > 2) name += " " + args[2];
+    if (command_spec const* c = detail::find_command(name)) {
+      print_usage(*c, out_);
+      return exit_ok;
+    }
+    if (command_spec const* c = detail::find_command(args[1])) {
+      print_usage(*c, out_);
+      return exit_ok;
+    }
+    if (detail::is_group(args[1])) {
+      detail::print_group_usage(args[1], out_);
+      return exit_ok;
+    }
+    err_ << "error: unknown command '" << name << "'\n";
+    print_general_usage(err_);
+    return exit_usage;
+  }
+
+  // Operand counts, required options: what every command checks the same way.
+  void check_common() {
+    command_spec const& c = *spec_;
+    std::size_t const n = args_.operands.size();
+    if (n < c.min_operands) {
+      problems_.push_back("'" + std::string(c.name) + "' needs " + std::string(c.operands));
+    } else if (n > c.max_operands) {
+      if (c.max_operands == 0) {
+        problems_.push_back("'" + std::string(c.name) + "' takes no operands (got '" + args_.operands.front() + "')");
+      } else if (c.max_operands == 100) {
+        problems_.push_back("'" + std::string(c.name) + "' takes at most 100 ids (got " + std::to_string(n) + ")");
+      } else {
+        problems_.push_back("'" + std::string(c.name) + "' takes " + std::string(c.operands) + ", got unexpected '" +
+                            args_.operands[c.max_operands] + "'");
+      }
+    }
+    if (c.account == command_spec::account_use::required && !args_.has("--account")) {
+      problems_.push_back("'" + std::string(c.name) + "' needs --account ID");
+    }
+    for (option_spec const& o : c.options) {
+      if (o.required && !args_.has(o.name)) {
+        problems_.push_back("'" + std::string(c.name) + "' needs " + std::string(o.name) + " " + std::string(o.value));
+      }
+    }
+  }
+
+  // Prints every problem, one line each, then the command's usage.
+  int usage_error() {
+    for (std::string const& p : problems_) err_ << "error: " << p << '\n';
+    print_usage(*spec_, err_);
+    return exit_usage;
+  }
+
+  int dispatch() {
+    std::string_view const name = spec_->name;
+    if (name == "accounts") return accounts();
+    if (name == "contacts get") return contacts_get();
+    if (name == "contacts retrieve") return contacts_retrieve();
+    if (name == "contacts search") return contacts_search();
+    if (name == "companies get") return companies_get();
+    if (name == "companies search") return companies_search();
+    if (name == "web-visits") return web_visits();
+    if (name == "lists list") return lists_list();
+    if (name == "lists create") return lists_create();
+    if (name == "lists get") return lists_get();
+    if (name == "lists update") return lists_update();
+    if (name == "lists delete") return lists_delete();
+    if (name == "lists add-contact") return lists_contact(true);
+    if (name == "lists remove-contact") return lists_contact(false);
+    if (name == "tags list") return tags_list();
+    if (name == "tags create") return tags_create();
+    if (name == "tags get") return tags_get();
+    if (name == "tags update") return tags_update();
+    if (name == "tags delete") return tags_delete();
+    if (name == "custom-fields list") return custom_fields_list();
+    if (name == "custom-fields create") return custom_fields_write(false);
+    if (name == "custom-fields get") return custom_fields_get();
+    if (name == "custom-fields update") return custom_fields_write(true);
+    if (name == "custom-fields delete") return custom_fields_delete();
+    if (name == "users me") return users_me();
+    err_ << "error: command '" << name << "' is not implemented\n";
+    return exit_usage;
+  }
+
+  // ---- Output
+
+  // One JSON document per line: line breaks between tokens are dropped (a valid JSON string
+  // cannot hold a raw one), so that pages of a pretty-printed body stay one line each.
+  void print_json(std::string_view body) {
+    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    while (!body.empty() && blank(body.front())) body.remove_prefix(1);
+    while (!body.empty() && blank(body.back())) body.remove_suffix(1);
+    if (body.empty()) return;
+    std::string line(body);
+    for (char& c : line) {
+      if (c == '\n' || c == '\r') c = ' ';
+    }
+    out_ << line << '\n';
+  }
+
+  // A notice that is not the data: on the output with tables, on the error stream with --json
+  // (which must stay pure JSON).
+  std::ostream& notice() { return json_ ? err_ : out_; }
+
+  template <class Response>
+  void print_id_change(Response const& r) {
+    if (r.id_changed()) notice() << "id changed: " << r.requested_id() << " -> " << r.data().id() << '\n';
+  }
+
+  // The base URL for messages, without any user:password@ part.
+  std::string base_url() const {
+    std::string url = client_.options().base_url;
+    std::size_t const scheme = url.find("://");
+    if (scheme != std::string::npos) {
+      std::size_t const host = scheme + 3;
+      std::size_t const at = url.find('@', host);
+      std::size_t const slash = url.find('/', host);
+      if (at != std::string::npos && (slash == std::string::npos || at < slash)) url.erase(host, at + 1 - host);
+    }
+    return url;
+  }
+
+  // One line for a failed call; the exit status it calls for.
+  int fail(lf::error const& e) {
+    if (e.code == lf::errc::invalid_argument) {  // refused before anything was sent
+      err_ << "error: " << lf::to_string(e) << '\n';
+      print_usage(*spec_, err_);
+      return exit_usage;
+    }
+    if (e.http_status == 0 && e.code.category() != lf::error_category()) {
+      err_ << "error: could not reach " << base_url() << ": " << e.code.message() << '\n';
+      return exit_api;
+    }
+    std::string line = "error: " + lf::to_string(e);
+    if (e.code == lf::errc::unauthorized) {
+      line += "; check that LEADFEEDER_API_KEY is set to a valid API key";
+    }
+    if (e.code == lf::errc::rate_limited && e.retry_after) {
+      line += "; retry after " + std::to_string(e.retry_after->count()) + " seconds";
+    }
+    err_ << line << '\n';
+    return exit_api;
+  }
+
+  // One page (or a single answer) as a table; the pagination hint of a page under it.
+  template <class Response, class Row>
+  int print_page(Response const& r, std::vector<std::string> header, Row row, lf::pagination_style style) {
+    if (json_) {
+      print_json(r.body());
+      return exit_ok;
+    }
+    detail::table t(std::move(header));
+    for (auto item : r.data()) t.add(row(item));
+    t.print(out_);
+    lf::pagination_view const pagination = r.meta().pagination();
+    if (style == lf::pagination_style::cursor && !pagination.next_cursor().empty()) {
+      out_ << "next cursor: " << pagination.next_cursor() << '\n';
+    }
+    if (style == lf::pagination_style::page_number && pagination.has_page_count()) {
+      out_ << "page " << pagination.page_num() << " of " << pagination.page_count();
+      if (pagination.has_total_count()) out_ << " (" << pagination.total_count() << " in all)";
+      out_ << '\n';
+    }
+    return exit_ok;
+  }
+
+  // A paginated operation: one page, or with --all every page (lf::pages for --json, one body per
+  // line; lf::items for a table).
+  template <class Builder, class Row>
+  int paged(Builder const& builder, std::vector<std::string> header, Row row) {
+    bool const all = args_.has("--all");
+    if (!all) {
+      auto r = client_.send(builder);
+      if (!r) return fail(r.error());
+      return print_page(*r, std::move(header), row, Builder::pagination);
+    }
+    if (json_) {
+      for (auto& page : lf::pages(client_, builder)) {
+        if (!page) return fail(page.error());
+        print_json(page->body());
+      }
+      return exit_ok;
+    }
+    detail::table t(std::move(header));
+    for (auto const& item : lf::items(client_, builder)) {
+      if (!item) {
+        t.print(out_);  // what came before the failure
+        return fail(item.error());
+      }
+      t.add(row(*item));
+    }
+    t.print(out_);
+    return exit_ok;
+  }
+
+  // A single resource (a get).
+  template <class Builder, class Row>
+  int single(Builder const& builder, std::vector<std::string> header, Row row) {
+    auto r = client_.send(builder);
+    if (!r) return fail(r.error());
+    print_id_change(*r);
+    if (json_) {
+      print_json(r->body());
+      return exit_ok;
+    }
+    detail::table t(std::move(header));
+    if (r->data().exists()) t.add(row(r->data()));
+    t.print(out_);
+    return exit_ok;
+  }
+
+  // A write answered with a generic JSON view: the resource it returns as a table of `View`, or
+  // `done` when it returns none.
+  template <class View, class Builder, class Row>
+  int written(Builder const& builder, std::vector<std::string> header, Row row, std::string const& done) {
+    auto r = client_.send(builder);
+    if (!r) return fail(r.error());
+    if (json_) {
+      print_json(r->body());
+      return exit_ok;
+    }
+    lf::json_view const resource = detail::written_resource(r->data());
+    if (!resource.exists()) {
+      out_ << done << '\n';
+      return exit_ok;
+    }
+    detail::table t(std::move(header));
+    t.add(row(View(resource.raw())));
+    t.print(out_);
+    return exit_ok;
+  }
+
+  // A write whose answer carries nothing to show.
+  template <class Builder>
+  int done(Builder const& builder, std::string const& what) {
+    auto r = client_.send(builder);
+    if (!r) return fail(r.error());
+    if (json_) {
+      print_json(r->body());
+    } else {
+      out_ << what << '\n';
+    }
+    return exit_ok;
+  }
+
+  std::string account() const { return args_.value("--account"); }
+  std::string const& operand(std::size_t i) const { return args_.operands[i]; }
+
+  std::optional<std::int64_t> page_size() {
+    return detail::parse_number(args_, "--page-size", 1, 100, problems_);
+  }
+  std::optional<std::int64_t> page_number() { return detail::parse_number(args_, "--page", 1, 1000000, problems_); }
+
+  std::optional<lf::lists::scope> scope() {
+    if (!args_.has("--scope")) return std::nullopt;
+    std::string const s = args_.value("--scope");
+    if (s == "company") return lf::lists::scope::company;
+    if (s == "contact") return lf::lists::scope::contact;
+    problems_.push_back("option --scope must be company or contact (got '" + s + "')");
+    return std::nullopt;
+  }
+
+  // ---- Commands
+
+  int accounts() {
+    if (!problems_.empty()) return usage_error();
+    auto summary_row = [](lf::account_summary_view const& a) { return std::vector<std::string>{detail::str(a.id()), detail::str(a.name())}; };
+    if (!args_.has("--account")) {
+      auto r = client_.send(lf::accounts::list());
+      if (!r) return fail(r.error());
+      return print_page(*r, {"ID", "NAME"}, summary_row, lf::pagination_style::none);
+    }
+    auto r = client_.send(lf::accounts::list().account_id(account()));
+    if (!r) return fail(r.error());
+    auto row = [](lf::account_view const& a) {
+      lf::account_credits_view const c = a.credits();
+      auto number = [](bool has, std::int64_t v) { return has ? std::to_string(v) : std::string(); };
+      return std::vector<std::string>{detail::str(a.id()), detail::str(a.name()), number(c.has_available(), c.available()),
+                                      number(c.has_used(), c.used()), number(c.has_remaining(), c.remaining()),
+                                      detail::str(c.next_reset_on())};
+    };
+    return print_page(*r, {"ID", "NAME", "AVAILABLE", "USED", "REMAINING", "NEXT RESET"}, row,
+                      lf::pagination_style::none);
+  }
+
+  int contacts_get() {
+    auto includes = detail::parse_flags<lf::contacts::include>(args_.all("--include"), "--include", problems_);
+    if (!problems_.empty()) return usage_error();
+    auto next = [&](auto builder) {
+      return single(builder, detail::contact_header(), [](lf::contact_view const& c) { return detail::contact_row(c); });
+    };
+    return detail::chain(lf::contacts::get().account_id(account()).contact_id(operand(0)), next,
+                         detail::when(!includes.empty(), [&](auto b) { return detail::with_includes(std::move(b), includes); }));
+  }
+
+  int contacts_retrieve() {
+    auto includes = detail::parse_flags<lf::contacts::include>(args_.all("--include"), "--include", problems_);
+    if (!problems_.empty()) return usage_error();
+    auto next = [&](auto builder) {
+      auto r = client_.send(builder);
+      if (!r) return fail(r.error());
+      return print_page(*r, detail::contact_header(), [](lf::contact_view const& c) { return detail::contact_row(c); },
+                        lf::pagination_style::none);
+    };
+    return detail::chain(lf::contacts::retrieve().account_id(account()).ids(args_.operands), next,
+                         detail::when(!includes.empty(), [&](auto b) { return detail::with_includes(std::move(b), includes); }));
+  }
+
+  int contacts_search() {
+    std::optional<std::int64_t> const size = page_size();
+    if (!problems_.empty()) return usage_error();
+    std::vector<std::string> const terms = args_.all("--term"), emails = args_.all("--email"),
+                                   companies = args_.all("--company-id"), departments = args_.all("--department");
+    auto next = [&](auto builder) {
+      return paged(builder, detail::contact_header(),
+                   [](lf::contact_summary_view const& c) { return detail::contact_row(c); });
+    };
+    // An empty page_cursor is left out of the request, so the cursor is always set.
+    return detail::chain(
+        lf::contacts::search().account_id(account()).page_cursor(args_.value("--cursor")), next,
+        detail::when(size.has_value(), [&](auto b) { return std::move(b).page_size(*size); }),
+        detail::when(!terms.empty(), [&](auto b) { return std::move(b).search_terms(terms); }),
+        detail::when(!emails.empty(), [&](auto b) { return std::move(b).emails(emails); }),
+        detail::when(!companies.empty(), [&](auto b) { return std::move(b).company_ids(companies); }),
+        detail::when(!departments.empty(), [&](auto b) { return std::move(b).departments(departments); }));
+  }
+
+  int companies_get() {
+    auto includes = detail::parse_flags<lf::companies::include>(args_.all("--include"), "--include", problems_);
+    if (!problems_.empty()) return usage_error();
+    auto next = [&](auto builder) {
+      return single(builder, detail::company_header(), [](lf::company_view const& c) { return detail::company_row(c); });
+    };
+    return detail::chain(lf::companies::get().account_id(account()).company_id(operand(0)), next,
+                         detail::when(!includes.empty(), [&](auto b) { return detail::with_includes(std::move(b), includes); }));
+  }
+
+  int companies_search() {
+    std::optional<std::int64_t> const size = page_size();
+    if (!problems_.empty()) return usage_error();
+    std::vector<std::string> const terms = args_.all("--term"), ranges = args_.all("--employee-range");
+    auto next = [&](auto builder) {
+      return paged(builder, detail::company_header(),
+                   [](lf::company_summary_view const& c) { return detail::company_row(c); });
+    };
+    return detail::chain(
+        lf::companies::search().account_id(account()).page_cursor(args_.value("--cursor")), next,
+        detail::when(size.has_value(), [&](auto b) { return std::move(b).page_size(*size); }),
+        detail::when(!terms.empty(), [&](auto b) { return std::move(b).search_terms(terms); }),
+        detail::when(!ranges.empty(), [&](auto b) { return std::move(b).employee_ranges(ranges); }));
+  }
+
+  int web_visits() {
+    std::optional<std::int64_t> const size = page_size();
+    std::optional<std::int64_t> const page = page_number();
+    std::string const from = args_.value("--from"), to = args_.value("--to");
+    if (!from.empty() && !detail::is_date(from)) problems_.push_back("option --from must be a date YYYY-MM-DD (got '" + from + "')");
+    if (!to.empty() && !detail::is_date(to)) problems_.push_back("option --to must be a date YYYY-MM-DD (got '" + to + "')");
+    if (!problems_.empty()) return usage_error();
+    std::vector<std::string> const countries = args_.all("--country");
+    auto next = [&](auto builder) {
+      return paged(builder, detail::visit_header(), [](lf::web_visit_view const& v) { return detail::visit_row(v); });
+    };
+    return detail::chain(
+        lf::web_visits::search().account_id(account()).start_date(from).end_date(to), next,
+        detail::when(size.has_value(), [&](auto b) { return std::move(b).page_size(*size); }),
+        detail::when(page.has_value(), [&](auto b) { return std::move(b).page_num(*page); }),
+        detail::when(!countries.empty(), [&](auto b) { return std::move(b).filters_location_country_codes(countries); }));
+  }
+
+  int lists_list() {
+    std::optional<std::int64_t> const size = page_size();
+    std::optional<std::int64_t> const page = page_number();
+    std::optional<lf::lists::scope> const s = scope();
+    if (!problems_.empty()) return usage_error();
+    auto next = [&](auto builder) {
+      return paged(builder, detail::list_header(), [](lf::list_view const& l) { return detail::list_row(l); });
+    };
+    return detail::chain(lf::lists::list().account_id(account()), next,
+                         detail::when(s.has_value(), [&](auto b) { return std::move(b).filter_scope(*s); }),
+                         detail::when(size.has_value(), [&](auto b) { return std::move(b).page_size(*size); }),
+                         detail::when(page.has_value(), [&](auto b) { return std::move(b).page_num(*page); }));
+  }
+
+  int lists_create() {
+    std::optional<lf::lists::scope> const s = scope();
+    if (!problems_.empty()) return usage_error();
+    return written<lf::list_view>(lf::lists::create().account_id(account()).name(operand(0)).scope(*s),
+                                  detail::list_header(), detail::list_row, "created list '" + operand(0) + "'");
+  }
+
+  int lists_get() {
+    if (!problems_.empty()) return usage_error();
+    return single(lf::lists::get().account_id(account()).list_id(operand(0)), detail::list_header(), detail::list_row);
+  }
+
+  int lists_update() {
+    if (!problems_.empty()) return usage_error();
+    return written<lf::list_view>(
+        lf::lists::update().account_id(account()).list_id(operand(0)).name(args_.value("--name")),
+        detail::list_header(), detail::list_row, "updated list " + operand(0));
+  }
+
+  int lists_delete() {
+    if (!problems_.empty()) return usage_error();
+    return done(lf::lists::delete_().account_id(account()).list_id(operand(0)), "deleted list " + operand(0));
+  }
+
+  int lists_contact(bool add) {
+    if (!problems_.empty()) return usage_error();
+    std::string const& list = operand(0);
+    std::string const& contact = operand(1);
+    if (add) {
+      return done(lf::contacts::add_to_lists().account_id(account()).contact_id(contact).list_ids({list}),
+                  "added contact " + contact + " to list " + list);
+    }
+    return done(lf::contacts::remove_from_lists().account_id(account()).contact_id(contact).list_ids({list}),
+                "removed contact " + contact + " from list " + list);
+  }
+
+  int tags_list() {
+    std::optional<std::int64_t> const size = page_size();
+    std::optional<std::int64_t> const page = page_number();
+    if (!problems_.empty()) return usage_error();
+    auto next = [&](auto builder) {
+      return paged(builder, detail::tag_header(), [](lf::tag_view const& t) { return detail::tag_row(t); });
+    };
+    return detail::chain(lf::tags::list().account_id(account()), next,
+                         detail::when(size.has_value(), [&](auto b) { return std::move(b).page_size(*size); }),
+                         detail::when(page.has_value(), [&](auto b) { return std::move(b).page_num(*page); }));
+  }
+
+  std::optional<std::int64_t> color() {
+    return detail::parse_number(args_, "--color", std::numeric_limits<std::int64_t>::min(),
+                                 std::numeric_limits<std::int64_t>::max(), problems_);
+  }
+
+  int tags_create() {
+    std::optional<std::int64_t> const c = color();
+    if (!problems_.empty()) return usage_error();
+    auto next = [&](auto builder) {
+      return written<lf::tag_view>(builder, detail::tag_header(), detail::tag_row, "created tag '" + operand(0) + "'");
+    };
+    return detail::chain(lf::tags::create().account_id(account()).name(operand(0)), next,
+                         detail::when(c.has_value(), [&](auto b) { return std::move(b).color(*c); }));
+  }
+
+  int tags_get() {
+    if (!problems_.empty()) return usage_error();
+    return single(lf::tags::get().account_id(account()).tag_id(operand(0)), detail::tag_header(), detail::tag_row);
+  }
+
+  int tags_update() {
+    std::optional<std::int64_t> const c = color();
+    bool const has_name = args_.has("--name");
+    if (!has_name && !args_.has("--color")) problems_.push_back("'tags update' needs --name NAME or --color N");
+    if (!problems_.empty()) return usage_error();
+    std::string const name = args_.value("--name");
+    auto next = [&](auto builder) {
+      return written<lf::tag_view>(builder, detail::tag_header(), detail::tag_row, "updated tag " + operand(0));
+    };
+    return detail::chain(lf::tags::update().account_id(account()).tag_id(operand(0)), next,
+                         detail::when(has_name, [&](auto b) { return std::move(b).name(name); }),
+                         detail::when(c.has_value(), [&](auto b) { return std::move(b).color(*c); }));
+  }
+
+  int tags_delete() {
+    if (!problems_.empty()) return usage_error();
+    return done(lf::tags::delete_().account_id(account()).tag_id(operand(0)), "deleted tag " + operand(0));
+  }
+
+  int custom_fields_list() {
+    if (!problems_.empty()) return usage_error();
+    auto r = client_.send(lf::custom_fields::list().account_id(account()));
+    if (!r) return fail(r.error());
+    return print_page(*r, detail::custom_field_header(), detail::custom_field_row, lf::pagination_style::none);
+  }
+
+  // --json-attributes as a JSON object, or a problem.
+  boost::json::value json_attributes() {
+    if (!args_.has("--json-attributes")) return {};
+    std::error_code ec;
+    boost::json::value v = boost::json::parse(args_.value("--json-attributes"), ec);
+    if (ec) {
+      problems_.push_back("option --json-attributes is not valid JSON: " + ec.message());
+    } else if (!v.is_object()) {
+      problems_.push_back("option --json-attributes must be a JSON object ({...})");
+    }
+    return v;
+  }
+
+  int custom_fields_write(bool update) {
+    boost::json::value attributes = json_attributes();
+    if (!problems_.empty()) return usage_error();
+    if (update) {
+      return written<lf::custom_field_view>(
+          lf::custom_fields::update().account_id(account()).custom_field_id(operand(0)).extra_fields(std::move(attributes)),
+          detail::custom_field_header(), detail::custom_field_row, "updated custom field " + operand(0));
+    }
+    return written<lf::custom_field_view>(
+        lf::custom_fields::create().account_id(account()).extra_fields(std::move(attributes)),
+        detail::custom_field_header(), detail::custom_field_row, "created custom field");
+  }
+
+  int custom_fields_get() {
+    if (!problems_.empty()) return usage_error();
+    return single(lf::custom_fields::get().account_id(account()).custom_field_id(operand(0)),
+                  detail::custom_field_header(), detail::custom_field_row);
+  }
+
+  int custom_fields_delete() {
+    if (!problems_.empty()) return usage_error();
+    return done(lf::custom_fields::delete_().account_id(account()).custom_field_id(operand(0)),
+                "deleted custom field " + operand(0));
+  }
+
+  int users_me() {
+    if (!problems_.empty()) return usage_error();
+    return single(lf::users::me(), {"ID", "EMAIL", "NAME", "ROLE"}, [](lf::user_view const& u) {
+      return std::vector<std::string>{detail::str(u.id()), detail::str(u.email()),
+                                      detail::join_nonempty({u.first_name(), u.last_name()}, " "),
+                                      detail::str(u.team_role())};
+    });
+  }
+
+  lf::client<Transport>& client_;
+  std::ostream& out_;
+  std::ostream& err_;
+  command_spec const* spec_ = nullptr;
+  detail::parsed_args args_;
+  std::vector<std::string> problems_;
+  bool json_ = false;
+};
+
+/// Runs one command line (without the program name) through `client`: tables or JSON on `out`,
+/// one line per problem on `err`. Returns 0, 2 (usage error, nothing sent) or 3 (API or
+/// transport error).
+template <class Transport>
+int run_cli(std::vector<std::string> const& args, lf::client<Transport>& client, std::ostream& out,
+            std::ostream& err) {
+  runner<Transport> r(client, out, err);
+  return r.run(args);
+}
+
+}  // namespace leadfeeder_cli

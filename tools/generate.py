@@ -360,7 +360,12 @@ def emit_group(desc: dict, group: str) -> str:
         out.append(f"constexpr std::string_view to_string({name} value) noexcept {{\n  switch (value) {{\n")
         for value in enum["values"]:
             out.append(f"    case {name}::{cpp_identifier(value['wire'])}: return \"{value['wire']}\";\n")
-        out.append("  }\n  return {};\n}\n\n}  // namespace " + group + "\n")
+        out.append("  }\n  return {};\n}\n\n")
+        out.append(f"/// The {group}::{name} value whose wire spelling is `text`, if there is one.\n")
+        out.append(f"constexpr std::optional<{name}> {name}_from_string(std::string_view text) noexcept {{\n")
+        for value in enum["values"]:
+            out.append(f"  if (text == \"{value['wire']}\") return {name}::{cpp_identifier(value['wire'])};\n")
+        out.append("  return std::nullopt;\n}\n\n}  // namespace " + group + "\n")
         out.append(f"\nnamespace detail {{\ninline constexpr std::string_view {group}_{name}_wire[] = {{\n")
         for value in enum["values"]:
             out.append(f"    \"{value['wire']}\",\n")
@@ -496,7 +501,8 @@ def member_call(s: dict, key: str, value: str, group: str) -> str:
     if t in ("date", "month"):
         return f"w.member_{t}(\"{key}\", {value});"
     if t == "string_list":
-        return f"w.member_strings(\"{key}\", {value});"
+        # An empty list reads as "no criterion": it is left out, like an empty optional query value.
+        return f"{{ if (!{value}.empty()) w.member_strings(\"{key}\", {value}); }}"
     if t == "integer":
         return f"w.member_integer(\"{key}\", {value});"
     if t == "number":

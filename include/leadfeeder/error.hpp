@@ -102,6 +102,11 @@ inline std::string to_string(error const& e) {
     out += ": ";
     out += e.message;
   }
+  if (e.retry_after) {
+    out += " (retry after ";
+    out += std::to_string(e.retry_after->count());
+    out += " s)";
+  }
   if (!e.request_id.empty()) {
     out += " [request_id ";
     out += e.request_id;

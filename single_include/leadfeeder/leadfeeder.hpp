@@ -435,6 +435,11 @@ inline std::string to_string(error const& e) {
     out += ": ";
     out += e.message;
   }
+  if (e.retry_after) {
+    out += " (retry after ";
+    out += std::to_string(e.retry_after->count());
+    out += " s)";
+  }
   if (!e.request_id.empty()) {
     out += " [request_id ";
     out += e.request_id;
@@ -4731,6 +4736,12 @@ constexpr std::string_view to_string(include value) noexcept {
   return {};
 }
 
+/// The accounts::include value whose wire spelling is `text`, if there is one.
+constexpr std::optional<include> include_from_string(std::string_view text) noexcept {
+  if (text == "account_company") return include::account_company;
+  return std::nullopt;
+}
+
 }  // namespace accounts
 
 namespace detail {
@@ -5048,6 +5059,21 @@ constexpr std::string_view to_string(include value) noexcept {
   return {};
 }
 
+/// The companies::include value whose wire spelling is `text`, if there is one.
+constexpr std::optional<include> include_from_string(std::string_view text) noexcept {
+  if (text == "group_company") return include::group_company;
+  if (text == "tags") return include::tags;
+  if (text == "lists") return include::lists;
+  if (text == "web_visits") return include::web_visits;
+  if (text == "icps") return include::icps;
+  if (text == "crm_connections") return include::crm_connections;
+  if (text == "crm_suggestions") return include::crm_suggestions;
+  if (text == "crm_group_connections") return include::crm_group_connections;
+  if (text == "crm_connections.crm_record") return include::crm_connections_crm_record;
+  if (text == "crm_connections.crm_record.crm_owner") return include::crm_connections_crm_record_crm_owner;
+  return std::nullopt;
+}
+
 }  // namespace companies
 
 namespace detail {
@@ -5082,6 +5108,14 @@ constexpr std::string_view to_string(industry_classification value) noexcept {
     case industry_classification::internal: return "internal";
   }
   return {};
+}
+
+/// The companies::industry_classification value whose wire spelling is `text`, if there is one.
+constexpr std::optional<industry_classification> industry_classification_from_string(std::string_view text) noexcept {
+  if (text == "nace") return industry_classification::nace;
+  if (text == "wz") return industry_classification::wz;
+  if (text == "internal") return industry_classification::internal;
+  return std::nullopt;
 }
 
 }  // namespace companies
@@ -5798,16 +5832,16 @@ class search_builder {
     if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query("page[cursor]", p_.page_cursor, false);
     if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.member_strings("search_terms", p_.search_terms);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) { if (!p_.search_terms.empty()) w.member_strings("search_terms", p_.search_terms); }
     if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) detail::write_companies_location_filter_list(w, "locations", p_.locations);
     if constexpr (((Set & (std::uint64_t{1} << 5)) != 0) || ((Set & (std::uint64_t{1} << 6)) != 0)) {
       w.key("industries");
       w.begin_object();
       if constexpr ((Set & (std::uint64_t{1} << 5)) != 0) w.member_string("classification", companies::to_string(p_.industries_classification));
-      if constexpr ((Set & (std::uint64_t{1} << 6)) != 0) w.member_strings("codes", p_.industries_codes);
+      if constexpr ((Set & (std::uint64_t{1} << 6)) != 0) { if (!p_.industries_codes.empty()) w.member_strings("codes", p_.industries_codes); }
       w.end_object();
     }
-    if constexpr ((Set & (std::uint64_t{1} << 7)) != 0) w.member_strings("employee_ranges", p_.employee_ranges);
+    if constexpr ((Set & (std::uint64_t{1} << 7)) != 0) { if (!p_.employee_ranges.empty()) w.member_strings("employee_ranges", p_.employee_ranges); }
     if constexpr (((Set & (std::uint64_t{1} << 8)) != 0) || ((Set & (std::uint64_t{1} << 9)) != 0)) {
       w.key("revenue");
       w.begin_object();
@@ -5815,7 +5849,7 @@ class search_builder {
       if constexpr ((Set & (std::uint64_t{1} << 9)) != 0) w.member_number("max", p_.revenue_max);
       w.end_object();
     }
-    if constexpr ((Set & (std::uint64_t{1} << 10)) != 0) w.member_strings("icp_ids", p_.icp_ids);
+    if constexpr ((Set & (std::uint64_t{1} << 10)) != 0) { if (!p_.icp_ids.empty()) w.member_strings("icp_ids", p_.icp_ids); }
     if constexpr (((Set & (std::uint64_t{1} << 11)) != 0) || ((Set & (std::uint64_t{1} << 12)) != 0) || ((Set & (std::uint64_t{1} << 13)) != 0) || ((Set & (std::uint64_t{1} << 14)) != 0) || ((Set & (std::uint64_t{1} << 15)) != 0) || ((Set & (std::uint64_t{1} << 16)) != 0) || ((Set & (std::uint64_t{1} << 17)) != 0) || ((Set & (std::uint64_t{1} << 18)) != 0)) {
       w.key("filters");
       w.begin_object();
@@ -6523,6 +6557,18 @@ constexpr std::string_view to_string(include value) noexcept {
   return {};
 }
 
+/// The contacts::include value whose wire spelling is `text`, if there is one.
+constexpr std::optional<include> include_from_string(std::string_view text) noexcept {
+  if (text == "company") return include::company;
+  if (text == "lists") return include::lists;
+  if (text == "buyer_personas") return include::buyer_personas;
+  if (text == "crm_connections") return include::crm_connections;
+  if (text == "crm_suggestions") return include::crm_suggestions;
+  if (text == "crm_connections.crm_record") return include::crm_connections_crm_record;
+  if (text == "crm_connections.crm_record.crm_owner") return include::crm_connections_crm_record_crm_owner;
+  return std::nullopt;
+}
+
 }  // namespace contacts
 
 namespace detail {
@@ -6947,13 +6993,13 @@ class search_builder {
     if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query("page[cursor]", p_.page_cursor, false);
     if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.member_strings("search_terms", p_.search_terms);
-    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) w.member_strings("emails", p_.emails);
-    if constexpr ((Set & (std::uint64_t{1} << 5)) != 0) w.member_strings("company_ids", p_.company_ids);
-    if constexpr ((Set & (std::uint64_t{1} << 6)) != 0) w.member_strings("positions", p_.positions);
-    if constexpr ((Set & (std::uint64_t{1} << 7)) != 0) w.member_strings("departments", p_.departments);
-    if constexpr ((Set & (std::uint64_t{1} << 8)) != 0) w.member_strings("hierarchy_levels", p_.hierarchy_levels);
-    if constexpr ((Set & (std::uint64_t{1} << 9)) != 0) w.member_strings("buyer_persona_ids", p_.buyer_persona_ids);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) { if (!p_.search_terms.empty()) w.member_strings("search_terms", p_.search_terms); }
+    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) { if (!p_.emails.empty()) w.member_strings("emails", p_.emails); }
+    if constexpr ((Set & (std::uint64_t{1} << 5)) != 0) { if (!p_.company_ids.empty()) w.member_strings("company_ids", p_.company_ids); }
+    if constexpr ((Set & (std::uint64_t{1} << 6)) != 0) { if (!p_.positions.empty()) w.member_strings("positions", p_.positions); }
+    if constexpr ((Set & (std::uint64_t{1} << 7)) != 0) { if (!p_.departments.empty()) w.member_strings("departments", p_.departments); }
+    if constexpr ((Set & (std::uint64_t{1} << 8)) != 0) { if (!p_.hierarchy_levels.empty()) w.member_strings("hierarchy_levels", p_.hierarchy_levels); }
+    if constexpr ((Set & (std::uint64_t{1} << 9)) != 0) { if (!p_.buyer_persona_ids.empty()) w.member_strings("buyer_persona_ids", p_.buyer_persona_ids); }
     if constexpr ((Set & (std::uint64_t{1} << 10)) != 0) w.member_string("affiliation", p_.affiliation);
     if constexpr (((Set & (std::uint64_t{1} << 11)) != 0)) {
       w.key("filters");
@@ -7921,6 +7967,13 @@ constexpr std::string_view to_string(scope value) noexcept {
     case scope::contact: return "contact";
   }
   return {};
+}
+
+/// The lists::scope value whose wire spelling is `text`, if there is one.
+constexpr std::optional<scope> scope_from_string(std::string_view text) noexcept {
+  if (text == "company") return scope::company;
+  if (text == "contact") return scope::contact;
+  return std::nullopt;
 }
 
 }  // namespace lists
@@ -9199,6 +9252,12 @@ constexpr std::string_view to_string(include value) noexcept {
   return {};
 }
 
+/// The web_visits::include value whose wire spelling is `text`, if there is one.
+constexpr std::optional<include> include_from_string(std::string_view text) noexcept {
+  if (text == "company") return include::company;
+  return std::nullopt;
+}
+
 }  // namespace web_visits
 
 namespace detail {
@@ -9222,6 +9281,13 @@ constexpr std::string_view to_string(custom_feed_include value) noexcept {
     case custom_feed_include::connected_list: return "connected_list";
   }
   return {};
+}
+
+/// The web_visits::custom_feed_include value whose wire spelling is `text`, if there is one.
+constexpr std::optional<custom_feed_include> custom_feed_include_from_string(std::string_view text) noexcept {
+  if (text == "folder") return custom_feed_include::folder;
+  if (text == "connected_list") return custom_feed_include::connected_list;
+  return std::nullopt;
 }
 
 }  // namespace web_visits
@@ -9430,8 +9496,8 @@ class search_builder {
       w.key("filters");
       w.begin_object();
       if constexpr ((Set & (std::uint64_t{1} << 6)) != 0) w.member_string("company_id", p_.filters_company_id);
-      if constexpr ((Set & (std::uint64_t{1} << 7)) != 0) w.member_strings("location_country_codes", p_.filters_location_country_codes);
-      if constexpr ((Set & (std::uint64_t{1} << 8)) != 0) w.member_strings("location_cities", p_.filters_location_cities);
+      if constexpr ((Set & (std::uint64_t{1} << 7)) != 0) { if (!p_.filters_location_country_codes.empty()) w.member_strings("location_country_codes", p_.filters_location_country_codes); }
+      if constexpr ((Set & (std::uint64_t{1} << 8)) != 0) { if (!p_.filters_location_cities.empty()) w.member_strings("location_cities", p_.filters_location_cities); }
       w.end_object();
     }
     w.end_object();

@@ -135,3 +135,19 @@ TEST_CASE("accounts.list answers with summaries, and with full accounts once acc
   CHECK(std::is_same_v<summary, lf::response<lf::array_view<lf::account_summary_view>>>);
   CHECK(std::is_same_v<full, lf::response<lf::array_view<lf::account_view>>>);
 }
+
+TEST_CASE("an empty list in a body is left out, like an unset one") {
+  scripted_client t;
+  t.script.respond(200, empty_list);
+  REQUIRE(t.client.send(lf::contacts::search().account_id("1").search_terms({}).emails({"a@x.com"})));
+  CHECK(t.script.last().body == R"({"emails":["a@x.com"]})");
+}
+
+TEST_CASE("enumerations read back from their wire spelling") {
+  CHECK(lf::contacts::include_from_string("company") == lf::contacts::include::company);
+  CHECK(lf::contacts::include_from_string("crm_connections.crm_record") ==
+        lf::contacts::include::crm_connections_crm_record);
+  CHECK_FALSE(lf::contacts::include_from_string("Company"));
+  CHECK(lf::lists::scope_from_string("contact") == lf::lists::scope::contact);
+  CHECK(lf::contacts::to_string(lf::contacts::include::buyer_personas) == "buyer_personas");
+}

@@ -238,6 +238,7 @@ TEST_CASE("errors: Retry-After in seconds fills retry_after") {
   CHECK(e.code == lf::errc::rate_limited);
   REQUIRE(e.retry_after.has_value());
   CHECK(*e.retry_after == std::chrono::seconds(120));
+  CHECK(lf::to_string(e).find("(retry after 120 s)") != std::string::npos);
 }
 
 TEST_CASE("errors: Retry-After is found whatever the header name's case") {

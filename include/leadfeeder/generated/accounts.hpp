@@ -40,6 +40,12 @@ constexpr std::string_view to_string(include value) noexcept {
   return {};
 }
 
+/// The accounts::include value whose wire spelling is `text`, if there is one.
+constexpr std::optional<include> include_from_string(std::string_view text) noexcept {
+  if (text == "account_company") return include::account_company;
+  return std::nullopt;
+}
+
 }  // namespace accounts
 
 namespace detail {

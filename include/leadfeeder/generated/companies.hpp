@@ -58,6 +58,21 @@ constexpr std::string_view to_string(include value) noexcept {
   return {};
 }
 
+/// The companies::include value whose wire spelling is `text`, if there is one.
+constexpr std::optional<include> include_from_string(std::string_view text) noexcept {
+  if (text == "group_company") return include::group_company;
+  if (text == "tags") return include::tags;
+  if (text == "lists") return include::lists;
+  if (text == "web_visits") return include::web_visits;
+  if (text == "icps") return include::icps;
+  if (text == "crm_connections") return include::crm_connections;
+  if (text == "crm_suggestions") return include::crm_suggestions;
+  if (text == "crm_group_connections") return include::crm_group_connections;
+  if (text == "crm_connections.crm_record") return include::crm_connections_crm_record;
+  if (text == "crm_connections.crm_record.crm_owner") return include::crm_connections_crm_record_crm_owner;
+  return std::nullopt;
+}
+
 }  // namespace companies
 
 namespace detail {
@@ -92,6 +107,14 @@ constexpr std::string_view to_string(industry_classification value) noexcept {
     case industry_classification::internal: return "internal";
   }
   return {};
+}
+
+/// The companies::industry_classification value whose wire spelling is `text`, if there is one.
+constexpr std::optional<industry_classification> industry_classification_from_string(std::string_view text) noexcept {
+  if (text == "nace") return industry_classification::nace;
+  if (text == "wz") return industry_classification::wz;
+  if (text == "internal") return industry_classification::internal;
+  return std::nullopt;
 }
 
 }  // namespace companies
@@ -808,16 +831,16 @@ class search_builder {
     if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query("page[cursor]", p_.page_cursor, false);
     if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.member_strings("search_terms", p_.search_terms);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) { if (!p_.search_terms.empty()) w.member_strings("search_terms", p_.search_terms); }
     if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) detail::write_companies_location_filter_list(w, "locations", p_.locations);
     if constexpr (((Set & (std::uint64_t{1} << 5)) != 0) || ((Set & (std::uint64_t{1} << 6)) != 0)) {
       w.key("industries");
       w.begin_object();
       if constexpr ((Set & (std::uint64_t{1} << 5)) != 0) w.member_string("classification", companies::to_string(p_.industries_classification));
-      if constexpr ((Set & (std::uint64_t{1} << 6)) != 0) w.member_strings("codes", p_.industries_codes);
+      if constexpr ((Set & (std::uint64_t{1} << 6)) != 0) { if (!p_.industries_codes.empty()) w.member_strings("codes", p_.industries_codes); }
       w.end_object();
     }
-    if constexpr ((Set & (std::uint64_t{1} << 7)) != 0) w.member_strings("employee_ranges", p_.employee_ranges);
+    if constexpr ((Set & (std::uint64_t{1} << 7)) != 0) { if (!p_.employee_ranges.empty()) w.member_strings("employee_ranges", p_.employee_ranges); }
     if constexpr (((Set & (std::uint64_t{1} << 8)) != 0) || ((Set & (std::uint64_t{1} << 9)) != 0)) {
       w.key("revenue");
       w.begin_object();
@@ -825,7 +848,7 @@ class search_builder {
       if constexpr ((Set & (std::uint64_t{1} << 9)) != 0) w.member_number("max", p_.revenue_max);
       w.end_object();
     }
-    if constexpr ((Set & (std::uint64_t{1} << 10)) != 0) w.member_strings("icp_ids", p_.icp_ids);
+    if constexpr ((Set & (std::uint64_t{1} << 10)) != 0) { if (!p_.icp_ids.empty()) w.member_strings("icp_ids", p_.icp_ids); }
     if constexpr (((Set & (std::uint64_t{1} << 11)) != 0) || ((Set & (std::uint64_t{1} << 12)) != 0) || ((Set & (std::uint64_t{1} << 13)) != 0) || ((Set & (std::uint64_t{1} << 14)) != 0) || ((Set & (std::uint64_t{1} << 15)) != 0) || ((Set & (std::uint64_t{1} << 16)) != 0) || ((Set & (std::uint64_t{1} << 17)) != 0) || ((Set & (std::uint64_t{1} << 18)) != 0)) {
       w.key("filters");
       w.begin_object();

@@ -52,6 +52,18 @@ constexpr std::string_view to_string(include value) noexcept {
   return {};
 }
 
+/// The contacts::include value whose wire spelling is `text`, if there is one.
+constexpr std::optional<include> include_from_string(std::string_view text) noexcept {
+  if (text == "company") return include::company;
+  if (text == "lists") return include::lists;
+  if (text == "buyer_personas") return include::buyer_personas;
+  if (text == "crm_connections") return include::crm_connections;
+  if (text == "crm_suggestions") return include::crm_suggestions;
+  if (text == "crm_connections.crm_record") return include::crm_connections_crm_record;
+  if (text == "crm_connections.crm_record.crm_owner") return include::crm_connections_crm_record_crm_owner;
+  return std::nullopt;
+}
+
 }  // namespace contacts
 
 namespace detail {
@@ -476,13 +488,13 @@ class search_builder {
     if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query("page[cursor]", p_.page_cursor, false);
     if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.member_strings("search_terms", p_.search_terms);
-    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) w.member_strings("emails", p_.emails);
-    if constexpr ((Set & (std::uint64_t{1} << 5)) != 0) w.member_strings("company_ids", p_.company_ids);
-    if constexpr ((Set & (std::uint64_t{1} << 6)) != 0) w.member_strings("positions", p_.positions);
-    if constexpr ((Set & (std::uint64_t{1} << 7)) != 0) w.member_strings("departments", p_.departments);
-    if constexpr ((Set & (std::uint64_t{1} << 8)) != 0) w.member_strings("hierarchy_levels", p_.hierarchy_levels);
-    if constexpr ((Set & (std::uint64_t{1} << 9)) != 0) w.member_strings("buyer_persona_ids", p_.buyer_persona_ids);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) { if (!p_.search_terms.empty()) w.member_strings("search_terms", p_.search_terms); }
+    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) { if (!p_.emails.empty()) w.member_strings("emails", p_.emails); }
+    if constexpr ((Set & (std::uint64_t{1} << 5)) != 0) { if (!p_.company_ids.empty()) w.member_strings("company_ids", p_.company_ids); }
+    if constexpr ((Set & (std::uint64_t{1} << 6)) != 0) { if (!p_.positions.empty()) w.member_strings("positions", p_.positions); }
+    if constexpr ((Set & (std::uint64_t{1} << 7)) != 0) { if (!p_.departments.empty()) w.member_strings("departments", p_.departments); }
+    if constexpr ((Set & (std::uint64_t{1} << 8)) != 0) { if (!p_.hierarchy_levels.empty()) w.member_strings("hierarchy_levels", p_.hierarchy_levels); }
+    if constexpr ((Set & (std::uint64_t{1} << 9)) != 0) { if (!p_.buyer_persona_ids.empty()) w.member_strings("buyer_persona_ids", p_.buyer_persona_ids); }
     if constexpr ((Set & (std::uint64_t{1} << 10)) != 0) w.member_string("affiliation", p_.affiliation);
     if constexpr (((Set & (std::uint64_t{1} << 11)) != 0)) {
       w.key("filters");

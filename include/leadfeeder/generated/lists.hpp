@@ -42,6 +42,13 @@ constexpr std::string_view to_string(scope value) noexcept {
   return {};
 }
 
+/// The lists::scope value whose wire spelling is `text`, if there is one.
+constexpr std::optional<scope> scope_from_string(std::string_view text) noexcept {
+  if (text == "company") return scope::company;
+  if (text == "contact") return scope::contact;
+  return std::nullopt;
+}
+
 }  // namespace lists
 
 namespace detail {

@@ -40,6 +40,12 @@ constexpr std::string_view to_string(include value) noexcept {
   return {};
 }
 
+/// The web_visits::include value whose wire spelling is `text`, if there is one.
+constexpr std::optional<include> include_from_string(std::string_view text) noexcept {
+  if (text == "company") return include::company;
+  return std::nullopt;
+}
+
 }  // namespace web_visits
 
 namespace detail {
@@ -63,6 +69,13 @@ constexpr std::string_view to_string(custom_feed_include value) noexcept {
     case custom_feed_include::connected_list: return "connected_list";
   }
   return {};
+}
+
+/// The web_visits::custom_feed_include value whose wire spelling is `text`, if there is one.
+constexpr std::optional<custom_feed_include> custom_feed_include_from_string(std::string_view text) noexcept {
+  if (text == "folder") return custom_feed_include::folder;
+  if (text == "connected_list") return custom_feed_include::connected_list;
+  return std::nullopt;
 }
 
 }  // namespace web_visits
@@ -271,8 +284,8 @@ class search_builder {
       w.key("filters");
       w.begin_object();
       if constexpr ((Set & (std::uint64_t{1} << 6)) != 0) w.member_string("company_id", p_.filters_company_id);
-      if constexpr ((Set & (std::uint64_t{1} << 7)) != 0) w.member_strings("location_country_codes", p_.filters_location_country_codes);
-      if constexpr ((Set & (std::uint64_t{1} << 8)) != 0) w.member_strings("location_cities", p_.filters_location_cities);
+      if constexpr ((Set & (std::uint64_t{1} << 7)) != 0) { if (!p_.filters_location_country_codes.empty()) w.member_strings("location_country_codes", p_.filters_location_country_codes); }
+      if constexpr ((Set & (std::uint64_t{1} << 8)) != 0) { if (!p_.filters_location_cities.empty()) w.member_strings("location_cities", p_.filters_location_cities); }
       w.end_object();
     }
     w.end_object();

@@ -13,7 +13,7 @@
 #include <utility>
 #include <vector>
 
-namespace leadfeeder {
+LEADFEEDER_BEGIN_NAMESPACE
 namespace testing {
 
 /// A request as the transport saw it, copied out of the client's buffers.
@@ -112,4 +112,4 @@ class scripted_transport {
 };
 
 }  // namespace testing
-}  // namespace leadfeeder
+LEADFEEDER_END_NAMESPACE

@@ -26,5 +26,5 @@ ensure_packages() {
 }
 
 # What building and testing the library needs.
-BUILD_PACKAGES=(cmake make g++ python3 libboost1.81-dev doctest-dev libcurl4-openssl-dev)
-TEST_PACKAGES=("${BUILD_PACKAGES[@]}" clang pkg-config)
+BUILD_PACKAGES=(cmake make g++ python3 libboost1.81-dev doctest-dev libcurl4-openssl-dev libssl-dev)
+TEST_PACKAGES=("${BUILD_PACKAGES[@]}" clang pkg-config libbenchmark-dev nlohmann-json3-dev libsimdjson-dev)

@@ -86,7 +86,10 @@ class object_base {
 // Common part of every generated resource view ({type, id, attributes, relationships, meta}).
 class resource_base : public object_base {
  public:
-  using object_base::object_base;
+  constexpr resource_base() noexcept = default;
+  // `attributes` is looked up once, here, rather than by every accessor.
+  explicit resource_base(json_value const* v) noexcept
+      : object_base(v), attrs_(member(node(), "attributes")) {}
 
   /// The resource id, always as text (an integer id is exposed as its decimal digits).
   std::string_view id() const noexcept { return as_string(member(node(), "id")); }
@@ -95,10 +98,13 @@ class resource_base : public object_base {
   std::string_view type() const noexcept { return as_string(member(node(), "type")); }
   bool has_type() const noexcept { return is_string(member(node(), "type")); }
   /// The raw attributes object, for attributes the view does not know.
-  json_view attributes() const noexcept { return json_view(object_or_null(member(node(), "attributes"))); }
+  json_view attributes() const noexcept { return json_view(object_or_null(attrs_)); }
 
  protected:
-  json_value const* attrs() const noexcept { return member(node(), "attributes"); }
+  json_value const* attrs() const noexcept { return attrs_; }
+
+ private:
+  json_value const* attrs_ = nullptr;
 };
 
 // Iterator over contiguous JSON values that yields View objects.

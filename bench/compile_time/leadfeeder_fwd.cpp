@@ -1,0 +1,2 @@
+// Compile-time subject: the forward header only, when the library has one (bench/compile_time.sh).
+#include <leadfeeder/fwd.hpp>

@@ -1,0 +1,632 @@
+// leadfeeder-cpp benchmarks: the program. It generates the corpus, checks that every candidate
+// computes the same checksum, audits the allocations of one call (with the call stacks of what
+// remains), runs the Google Benchmark cases and ends with a table of ratios. See bench/README.md.
+#include "alloc_counter.hpp"
+#include "candidates.hpp"
+#include "common.hpp"
+
+#include <leadfeeder/version.hpp>
+
+#include <benchmark/benchmark.h>
+#include <boost/version.hpp>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace bench {
+namespace {
+
+constexpr std::size_t contacts = 1000;
+
+// ---- Shared state of the cases (made once, before any measurement).
+
+struct corpus {
+  std::string body;  // with simdjson's padding as spare capacity
+  std::size_t buffer_size = 0;  // a document_buffer large enough for the body
+  std::size_t buffer_needed = 0;  // the smallest that works (4 KiB steps)
+  std::unique_ptr<unsigned char[]> buffer;
+  std::unique_ptr<lf_decoder> decoder;
+  std::unique_ptr<request_bench> requests;
+};
+corpus* g = nullptr;
+
+// ---- Printing helpers.
+
+std::string with_commas(std::uint64_t v) {
+  std::string digits = std::to_string(v);
+  std::string out;
+  int n = 0;
+  for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
+    if (n != 0 && n % 3 == 0) out.insert(out.begin(), ',');
+    out.insert(out.begin(), *it);
+    ++n;
+  }
+  return out;
+}
+
+std::string cpu_model() {
+  std::ifstream in("/proc/cpuinfo");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("model name", 0) == 0) {
+      std::size_t const colon = line.find(':');
+      if (colon != std::string::npos) return line.substr(colon + 2);
+    }
+  }
+  return "unknown CPU";
+}
+
+std::string compiler() {
+#if defined(__clang__)
+  return std::string("clang++ ") + __clang_version__;
+#elif defined(__GNUC__)
+  return std::string("g++ ") + __VERSION__;
+#else
+  return "unknown compiler";
+#endif
+}
+
+std::string build_flags() {
+  std::string s;
+#if defined(__OPTIMIZE__)
+  s += "optimized";
+#else
+  s += "NOT OPTIMIZED (numbers are meaningless; build with -O2)";
+#endif
+#if defined(NDEBUG)
+  s += ", NDEBUG";
+#else
+  s += ", assertions on (no NDEBUG)";
+#endif
+  return s;
+}
+
+// ---- Allocation audit: one call after warm-up, every allocation with its stack.
+
+struct audit_result {
+  std::uint64_t count = 0;
+  std::uint64_t bytes = 0;
+  std::vector<std::string> lines;  // what each group of allocations is and where it comes from
+};
+
+bool is_library_frame(alloc::frame const& f) {
+  return f.location.find("include/leadfeeder/") != std::string::npos ||
+         f.location.find("bench/src/") != std::string::npos;
+}
+
+std::string shorten_function(std::string f, std::size_t limit) {
+  // Drop the inline namespace and long template argument lists for readability.
+  for (std::string const ns : {"leadfeeder::v0::", "boost::json::", "std::__cxx11::"}) {
+    for (std::size_t at = f.find(ns); at != std::string::npos; at = f.find(ns)) {
+      f.replace(at, ns.size(), ns == "leadfeeder::v0::" ? "lf::" : ns == "boost::json::" ? "bj::" : "std::");
+    }
+  }
+  if (f.size() > limit) f = f.substr(0, limit - 3) + "...";
+  return f;
+}
+
+// Describes the records grouped by where they come from: how many, what sizes, and the chain of
+// calls (the two innermost frames say what allocates; past them, only this library's and the
+// benchmark's own source lines, which say who asked).
+std::vector<std::string> describe(std::vector<alloc::record> const& records, std::size_t frames) {
+  std::vector<std::vector<alloc::frame>> const stacks = alloc::symbolize(records, 64);
+  struct group {
+    std::string text;
+    std::vector<std::size_t> sizes;
+  };
+  std::vector<group> groups;
+  for (std::size_t k = 0; k < records.size(); ++k) {
+    std::string text;
+    std::vector<alloc::frame> const& stack = stacks[k];
+    std::string last;
+    std::size_t shown = 0;
+    for (std::size_t i = 0; i < stack.size() && shown < frames; ++i) {
+      if (i < 2) {
+        text += "      at " + shorten_function(stack[i].function, 90) + "  [" + stack[i].location + "]\n";
+        last = stack[i].location;
+        continue;
+      }
+      if (!is_library_frame(stack[i]) || stack[i].location == last) continue;
+      text += "      <- " + stack[i].location + "\n";
+      last = stack[i].location;
+      ++shown;
+    }
+    auto it = std::find_if(groups.begin(), groups.end(), [&](group const& g2) { return g2.text == text; });
+    if (it == groups.end()) {
+      groups.push_back(group{text, {}});
+      it = groups.end() - 1;
+    }
+    it->sizes.push_back(records[k].size);
+  }
+  std::vector<std::string> out;
+  for (group const& grp : groups) {
+    std::string sizes;
+    std::size_t total = 0;
+    for (std::size_t i = 0; i < grp.sizes.size(); ++i) {
+      total += grp.sizes[i];
+      if (i < 16) sizes += (i ? ", " : "") + with_commas(grp.sizes[i]);
+    }
+    if (grp.sizes.size() > 16) sizes += ", ...";
+    out.push_back("  " + std::to_string(grp.sizes.size()) + " x (" + sizes + " bytes; " + with_commas(total) +
+                  " in all)");
+    std::string text = grp.text;
+    if (!text.empty() && text.back() == '\n') text.pop_back();
+    out.push_back(text);
+  }
+  return out;
+}
+
+template <class F>
+audit_result audit(F&& call, std::size_t frames = 6) {
+  for (int i = 0; i < 3; ++i) call();  // warm-up: buffers of the client and the parser grow here
+  audit_result r;
+  alloc::start_recording();
+  std::uint64_t const c0 = alloc::count();
+  std::uint64_t const b0 = alloc::bytes();
+  call();
+  r.count = alloc::count() - c0;
+  r.bytes = alloc::bytes() - b0;
+  std::vector<alloc::record> const records = alloc::stop_recording();
+  r.lines = describe(records, frames);
+  return r;
+}
+
+// ---- Collected results, for the final table.
+
+struct measured {
+  double ns = 0;        // CPU time per iteration (what the ratios use: robust to a busy machine)
+  double real_ns = 0;   // wall-clock time per iteration
+  double allocs = -1;   // per iteration, -1 when not measured
+  std::int64_t iterations = 0;
+};
+std::map<std::string, std::vector<measured>> g_runs;
+
+class collecting_reporter : public benchmark::ConsoleReporter {
+ public:
+  using ConsoleReporter::ConsoleReporter;
+  void ReportRuns(std::vector<Run> const& runs) override {
+    ConsoleReporter::ReportRuns(runs);
+    for (Run const& run : runs) {
+      if (run.run_type != Run::RT_Iteration || run.error_occurred) continue;
+      double scale = 1;
+      switch (run.time_unit) {
+        case benchmark::kNanosecond: scale = 1; break;
+        case benchmark::kMicrosecond: scale = 1e3; break;
+        case benchmark::kMillisecond: scale = 1e6; break;
+        case benchmark::kSecond: scale = 1e9; break;
+      }
+      measured m;
+      m.ns = run.GetAdjustedCPUTime() * scale;
+      m.real_ns = run.GetAdjustedRealTime() * scale;
+      m.iterations = run.iterations;
+      auto const it = run.counters.find("allocs");
+      if (it != run.counters.end()) m.allocs = it->second.value;
+      g_runs[run.benchmark_name()].push_back(m);
+    }
+  }
+};
+
+// The median over repetitions (one run without --benchmark_repetitions).
+std::optional<measured> result_of(std::string const& name) {
+  auto const it = g_runs.find(name);
+  if (it == g_runs.end() || it->second.empty()) return std::nullopt;
+  std::vector<measured> runs = it->second;
+  std::sort(runs.begin(), runs.end(), [](measured const& a, measured const& b) { return a.ns < b.ns; });
+  return runs[runs.size() / 2];
+}
+
+// ---- The cases.
+
+// Runs `body` per iteration; reports time, bytes (when given) and allocations per iteration.
+template <class F>
+void register_case(std::string const& name, std::size_t bytes, F body) {
+  benchmark::RegisterBenchmark(name.c_str(), [bytes, body](benchmark::State& state) mutable {
+    std::uint64_t const c0 = alloc::count();
+    for (auto _ : state) body(state);
+    std::uint64_t const used = alloc::count() - c0;
+    if (bytes != 0) state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes));
+    state.counters["allocs"] =
+        state.iterations() > 0 ? static_cast<double>(used) / static_cast<double>(state.iterations()) : 0.0;
+  })->Unit(bytes != 0 ? benchmark::kMillisecond : benchmark::kMicrosecond);
+}
+
+void register_cases() {
+  std::size_t const n = g->body.size();
+  register_case("decode/L_client_send_default", n, [](benchmark::State& st) {
+    checksum s;
+    if (!g->decoder->decode(s)) st.SkipWithError(g->decoder->error().c_str());
+    benchmark::DoNotOptimize(s);
+  });
+  register_case("decode/L_client_send_buffer", n, [](benchmark::State& st) {
+    checksum s;
+    if (!g->decoder->decode(s, g->buffer.get(), g->buffer_size)) st.SkipWithError(g->decoder->error().c_str());
+    benchmark::DoNotOptimize(s);
+  });
+  register_case("decode/a_nlohmann_structs", n, [](benchmark::State&) {
+    checksum s;
+    decode_nlohmann(g->body, s);
+    benchmark::DoNotOptimize(s);
+  });
+  register_case("decode/b_boost_parse_structs", n, [](benchmark::State&) {
+    checksum s;
+    decode_boost_structs(g->body, s);
+    benchmark::DoNotOptimize(s);
+  });
+  register_case("decode/c_simdjson_ondemand", n, [](benchmark::State& st) {
+    checksum s;
+    if (!decode_simdjson(g->body, s)) st.SkipWithError("simdjson failed");
+    benchmark::DoNotOptimize(s);
+  });
+  register_case("calib/boost_parse_monotonic_direct", n, [](benchmark::State&) {
+    checksum s;
+    decode_boost_monotonic(g->body, g->buffer.get(), g->buffer_size, s);
+    benchmark::DoNotOptimize(s);
+  });
+  register_case("calib/boost_basic_parser_null", n, [](benchmark::State& st) {
+    if (!tokenize_boost_null(g->body)) st.SkipWithError("basic_parser failed");
+  });
+  // The parts of an L call.
+  register_case("part/transport_body_copy", n, [](benchmark::State&) {
+    // What the in-memory transport does: res.body (left empty by the client, which took the
+    // previous string) = body; the document then owns the string and frees it.
+    std::string res_body;
+    res_body = g->body;
+    benchmark::DoNotOptimize(res_body.data());
+    std::string owned = std::move(res_body);
+    benchmark::DoNotOptimize(owned.data());
+  });
+  register_case("part/document_parse_buffer_incl_copy", n, [](benchmark::State& st) {
+    if (!g->decoder->parse_document(g->buffer.get(), g->buffer_size)) st.SkipWithError("document::parse failed");
+  });
+  register_case("part/boost_parser_into_buffer", n, [](benchmark::State& st) {
+    if (!g->decoder->parse_raw(g->buffer.get(), g->buffer_size)) st.SkipWithError("parse failed");
+  });
+  register_case("whatif/parse_heap_arena_presized", n, [](benchmark::State& st) {
+    if (!g->decoder->parse_presized_arena(g->buffer_needed)) st.SkipWithError("parse failed");
+  });
+  register_case("whatif/parse_heap_arena_default_growth", n, [](benchmark::State& st) {
+    if (!g->decoder->parse_presized_arena(1024)) st.SkipWithError("parse failed");
+  });
+  register_case("part/normalize_ids_walk", n, [](benchmark::State&) { g->decoder->normalize_tree(); });
+  register_case("part/views_read_all_fields", n, [](benchmark::State&) {
+    checksum s;
+    g->decoder->read_kept(s);
+    benchmark::DoNotOptimize(s);
+  });
+  register_case("part/direct_value_read_all_fields", n, [](benchmark::State&) {
+    checksum s;
+    g->decoder->read_kept_direct(s);
+    benchmark::DoNotOptimize(s);
+  });
+  // Request building: contacts.retrieve with 100 ids.
+  for (ids_form form : {ids_form::braced, ids_form::vector, ids_form::borrowed}) {
+    std::string const base = std::string("request/") + to_string(form) + "/";
+    register_case(base + "builder_only", 0, [form](benchmark::State&) { g->requests->build(form); });
+    register_case(base + "write_only", 0, [form](benchmark::State&) { g->requests->write_only(form); });
+    register_case(base + "send_default", 0, [form](benchmark::State& st) {
+      if (!g->requests->send(form, false)) st.SkipWithError("send failed");
+    });
+    register_case(base + "send_buffer", 0, [form](benchmark::State& st) {
+      if (!g->requests->send(form, true)) st.SkipWithError("send failed");
+    });
+  }
+}
+
+// ---- Start-up: corpus, checksums, buffer size.
+
+bool check_checksums() {
+  checksum ref;
+  decode_nlohmann(g->body, ref);
+  std::printf("checksum (a) nlohmann + structs:           %s\n", to_string(ref).c_str());
+  bool ok = true;
+  auto check = [&](char const* name, checksum const& s, bool ran) {
+    bool const same = ran && s == ref;
+    std::printf("checksum %-34s %s%s\n", name, same ? "equal" : "DIFFERENT: ", same ? "" : to_string(s).c_str());
+    ok = ok && same;
+  };
+  checksum l_default, l_buffer, b, c, calib;
+  bool const l1 = g->decoder->decode(l_default);
+  if (!l1) std::printf("  L failed: %s\n", g->decoder->error().c_str());
+  check("(L) client.send, default options:", l_default, l1);
+  bool const l2 = g->decoder->decode(l_buffer, g->buffer.get(), g->buffer_size);
+  if (!l2) std::printf("  L failed: %s\n", g->decoder->error().c_str());
+  check("(L) client.send, document_buffer:", l_buffer, l2);
+  decode_boost_structs(g->body, b);
+  check("(b) boost::json::parse + structs:", b, true);
+  bool const c_ok = decode_simdjson(g->body, c);
+  check("(c) simdjson on-demand:", c, c_ok);
+  decode_boost_monotonic(g->body, g->buffer.get(), g->buffer_size, calib);
+  check("(cal) boost::json monotonic + value:", calib, true);
+  checksum kept, kept_direct;
+  g->decoder->read_kept(kept);
+  check("(part) views over a kept response:", kept, true);
+  g->decoder->read_kept_direct(kept_direct);
+  check("(part) boost::json::value, same document:", kept_direct, true);
+  check("(cal) basic_parser null handler:", ref, tokenize_boost_null(g->body));
+  return ok;
+}
+
+// The smallest document_buffer that holds the parsed body (4 KiB steps), found by trying.
+std::size_t find_buffer_size() {
+  auto fits = [](std::size_t size) {
+    auto buf = std::make_unique<unsigned char[]>(size);
+    checksum s;
+    bool const ok = g->decoder->decode(s, buf.get(), size);
+    if (!ok && !g->decoder->buffer_exhausted()) {
+      std::printf("unexpected failure with a %zu-byte buffer: %s\n", size, g->decoder->error().c_str());
+      std::exit(1);
+    }
+    return ok;
+  };
+  std::size_t hi = g->body.size();
+  while (!fits(hi)) hi *= 2;
+  std::size_t lo = hi / 2;  // does not fit (or is the first guess)
+  if (fits(lo)) return lo;
+  while (hi - lo > 4096) {
+    std::size_t const mid = lo + (hi - lo) / 2;
+    (fits(mid) ? hi : lo) = mid;
+  }
+  return hi;
+}
+
+// ---- The final table.
+
+std::string fmt(char const* f, double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, f, v);
+  return buf;
+}
+
+void print_tables(std::vector<std::pair<std::string, audit_result>> const& audits) {
+  double const mb = static_cast<double>(g->body.size()) / 1e6;
+  std::printf("\n==================================================================================================\n");
+  std::printf("RESULTS  leadfeeder-cpp %s, %zu contacts, %s bytes of JSON (MB = 10^6 bytes)\n",
+              LEADFEEDER_VERSION_STRING, contacts, with_commas(g->body.size()).c_str());
+  std::printf("machine: %s; %s; %s\n", cpu_model().c_str(), compiler().c_str(), build_flags().c_str());
+  std::printf("==================================================================================================\n");
+
+  auto L_def = result_of("decode/L_client_send_default");
+  auto L_buf = result_of("decode/L_client_send_buffer");
+  struct row {
+    char const* name;
+    char const* label;
+  };
+  row const rows[] = {
+      {"decode/L_client_send_default", "(L) client.send, default options"},
+      {"decode/L_client_send_buffer", "(L) client.send, document_buffer"},
+      {"part/transport_body_copy", "    of which: transport copy to res.body"},
+      {"decode/a_nlohmann_structs", "(a) nlohmann::json + structs"},
+      {"decode/b_boost_parse_structs", "(b) boost::json::parse + structs"},
+      {"decode/c_simdjson_ondemand", "(c) simdjson on-demand, in place"},
+      {"calib/boost_parse_monotonic_direct", "cal boost::json monotonic buf + value"},
+      {"calib/boost_basic_parser_null", "cal boost::json basic_parser, null hnd"},
+  };
+  std::printf("\n1. Decode + read every field (same checksum for all)\n");
+  std::printf("   times are CPU time per call (median of repetitions); 'wall' is the wall-clock time\n");
+  std::printf("%-42s %10s %10s %9s %12s %13s %13s\n", "candidate", "ms/call", "wall ms", "MB/s", "allocs/call",
+              "L(default)/x", "L(buffer)/x");
+  for (row const& r : rows) {
+    auto m = result_of(r.name);
+    if (!m) {
+      std::printf("%-42s %10s\n", r.label, "(not run)");
+      continue;
+    }
+    std::string ratio_def = "-", ratio_buf = "-";
+    if (std::string_view(r.name).rfind("decode/L", 0) != 0 && std::string_view(r.name).rfind("part/", 0) != 0) {
+      if (L_def) ratio_def = fmt("%.2fx", m->ns / L_def->ns);
+      if (L_buf) ratio_buf = fmt("%.2fx", m->ns / L_buf->ns);
+    }
+    std::printf("%-42s %10.3f %10.3f %9.1f %12.1f %13s %13s\n", r.label, m->ns / 1e6, m->real_ns / 1e6,
+                mb / (m->ns / 1e9), m->allocs, ratio_def.c_str(), ratio_buf.c_str());
+  }
+  if (auto copy = result_of("part/transport_body_copy"); copy && L_def && L_buf) {
+    std::printf("%-42s %10.3f %10s %9.1f   (L default minus the copy)\n", "    L default without the transport copy",
+                (L_def->ns - copy->ns) / 1e6, "", mb / ((L_def->ns - copy->ns) / 1e9));
+    std::printf("%-42s %10.3f %10s %9.1f   (L buffer minus the copy)\n", "    L buffer without the transport copy",
+                (L_buf->ns - copy->ns) / 1e6, "", mb / ((L_buf->ns - copy->ns) / 1e9));
+  }
+
+  std::printf("\n   Parts of one L call (document_buffer), measured separately:\n");
+  row const parts[] = {
+      {"part/transport_body_copy", "transport: res.body = body (malloc+memcpy+free)"},
+      {"part/document_parse_buffer_incl_copy", "document::parse (copy + parse + normalize + included)"},
+      {"part/boost_parser_into_buffer", "  of which Boost.JSON parser into the arena (no copy)"},
+      {"part/normalize_ids_walk", "  of which detail::normalize_ids walk"},
+      {"part/views_read_all_fields", "views: reading every field of a kept response"},
+      {"part/direct_value_read_all_fields", "  same reads via boost::json::value (no views)"},
+      {"calib/boost_basic_parser_null", "reference: Boost.JSON tokenizer alone"},
+  };
+  for (row const& r : parts) {
+    if (auto m = result_of(r.name)) {
+      std::printf("   %-56s %8.3f ms  %7.1f MB/s", r.label, m->ns / 1e6, mb / (m->ns / 1e9));
+      if (L_buf) std::printf("  %5.1f%% of L(buffer)", 100.0 * m->ns / L_buf->ns);
+      std::printf("\n");
+    }
+  }
+
+  std::printf("\n   What-ifs (not what the library does; they size the effect of a change):\n");
+  row const whatifs[] = {
+      {"whatif/parse_heap_arena_default_growth", "parse into a heap arena, 1 KiB first block (as now)"},
+      {"whatif/parse_heap_arena_presized", "parse into a heap arena, first block = the need"},
+  };
+  for (row const& r : whatifs) {
+    if (auto m = result_of(r.name)) {
+      std::printf("   %-56s %8.3f ms  %7.1f MB/s  %5.1f allocs\n", r.label, m->ns / 1e6, mb / (m->ns / 1e9),
+                  m->allocs);
+    }
+  }
+
+  std::printf("\n   Targets (ratio = candidate time / L time = how many times faster L is):\n");
+  struct target {
+    char const* name;
+    char const* label;
+    double min;
+  };
+  target const targets[] = {
+      {"decode/a_nlohmann_structs", "L/a >= 10x", 10.0},
+      {"decode/b_boost_parse_structs", "L/b >=  3x", 3.0},
+      {"decode/c_simdjson_ondemand", "L/c >= 0.8x", 0.8},
+  };
+  for (target const& t : targets) {
+    auto m = result_of(t.name);
+    if (!m || !L_def || !L_buf) continue;
+    double const d = m->ns / L_def->ns;
+    double const b = m->ns / L_buf->ns;
+    std::printf("   %-12s default options %6.2fx %-7s  document_buffer %6.2fx %s\n", t.label, d,
+                d >= t.min ? "MET" : "NOT MET", b, b >= t.min ? "MET" : "NOT MET");
+  }
+
+  std::printf("\n2. Heap allocations of one client.send of the %zu-contact response, after warm-up\n", contacts);
+  for (auto const& [name, a] : audits) {
+    if (name.rfind("send ", 0) != 0) continue;
+    std::printf("   %-44s %3llu allocations, %s bytes\n", name.c_str() + 5, static_cast<unsigned long long>(a.count),
+                with_commas(a.bytes).c_str());
+  }
+  std::printf("   targets: <= 3 with defaults; 0 with a document_buffer (and a reused response)\n");
+  for (auto const& [name, a] : audits) {
+    if (name == "send default options") {
+      std::printf("   default options: %s\n", a.count <= 3 ? "MET" : "NOT MET");
+    } else if (name == "send document_buffer") {
+      std::printf("   document_buffer: %s\n", a.count == 0 ? "MET" : "NOT MET");
+    }
+  }
+  std::printf("   (document_buffer used: %s bytes; the smallest that works: %s bytes = %.2f x the JSON)\n",
+              with_commas(g->buffer_size).c_str(), with_commas(g->buffer_needed).c_str(),
+              static_cast<double>(g->buffer_needed) / static_cast<double>(g->body.size()));
+
+  std::printf("\n3. contacts.retrieve with 100 ids: time and allocations per call (after warm-up)\n");
+  std::printf("   %-8s %-14s %10s %10s %12s %16s\n", "ids", "what", "us/call", "wall us", "allocs/call",
+              "audit (1 call)");
+  for (ids_form form : {ids_form::braced, ids_form::vector, ids_form::borrowed}) {
+    for (char const* what : {"builder_only", "write_only", "send_default", "send_buffer"}) {
+      std::string const name = std::string("request/") + to_string(form) + "/" + what;
+      auto m = result_of(name);
+      std::string audited = "-";
+      for (auto const& [an, a] : audits) {
+        if (an == name) audited = std::to_string(a.count);
+      }
+      if (m) {
+        std::printf("   %-8s %-14s %10.3f %10.3f %12.2f %16s\n", to_string(form), what, m->ns / 1e3,
+                    m->real_ns / 1e3, m->allocs, audited.c_str());
+      }
+    }
+  }
+  bool zero = false;
+  for (auto const& [an, a] : audits) {
+    if (an.rfind("request/", 0) == 0 && an.find("send_") != std::string::npos && a.count == 0) {
+      std::printf("   target 0 allocations reached by: %s\n", an.c_str());
+      zero = true;
+    }
+  }
+  if (!zero) std::printf("   target 0 allocations: NOT MET by any path\n");
+  std::printf("\n4. Compile time: run bench/compile_time.sh (a separate script).\n");
+}
+
+}  // namespace
+}  // namespace bench
+
+int main(int argc, char** argv) {
+  using namespace bench;
+  // --smoke: a quick run for CI (each case runs for ~10 ms).
+  std::vector<char*> args(argv, argv + argc);
+  bool smoke = false;
+  bool has_min_time = false;
+  for (std::size_t i = 1; i < args.size();) {
+    if (std::strcmp(args[i], "--smoke") == 0) {
+      smoke = true;
+      args.erase(args.begin() + static_cast<std::ptrdiff_t>(i));
+      continue;
+    }
+    if (std::strncmp(args[i], "--benchmark_min_time", 20) == 0) has_min_time = true;
+    ++i;
+  }
+  static char min_time[] = "--benchmark_min_time=0.01";
+  if (smoke && !has_min_time) args.push_back(min_time);
+  int n = static_cast<int>(args.size());
+  args.push_back(nullptr);
+  benchmark::Initialize(&n, args.data());
+  if (benchmark::ReportUnrecognizedArguments(n, args.data())) return 1;
+
+  alloc::warm_up();
+  corpus c;
+  g = &c;
+  {
+    std::string const body = make_contacts_body(contacts);
+    c.body.reserve(body.size() + 64);  // simdjson's padding, as spare capacity
+    c.body = body;
+  }
+  std::printf("leadfeeder-cpp %s benchmark%s\n", LEADFEEDER_VERSION_STRING, smoke ? " (smoke mode)" : "");
+  std::printf("machine:  %s\ncompiler: %s; %s\n", cpu_model().c_str(), compiler().c_str(), build_flags().c_str());
+  std::printf("libraries: Boost %d.%d.%d (Boost.JSON), nlohmann::json %s, simdjson %s [%s]\n", BOOST_VERSION / 100000,
+              BOOST_VERSION / 100 % 1000, BOOST_VERSION % 100, nlohmann_version().c_str(), simdjson_version().c_str(),
+              simdjson_implementation().c_str());
+  std::printf("corpus:   Retrieve Contacts, %zu contacts, %s bytes\n\n", contacts, with_commas(c.body.size()).c_str());
+
+  c.decoder = std::make_unique<lf_decoder>(c.body);
+  c.requests = std::make_unique<request_bench>();
+  c.buffer_needed = find_buffer_size();
+  c.buffer_size = (c.buffer_needed + 65535) / 65536 * 65536 + 65536;
+  c.buffer = std::make_unique<unsigned char[]>(c.buffer_size);
+  // The normalize_ids case walks a tree of its own (the other cases reuse c.buffer).
+  static std::unique_ptr<unsigned char[]> tree_buffer = std::make_unique<unsigned char[]>(c.buffer_size);
+  c.decoder->prepare_tree(tree_buffer.get(), c.buffer_size);
+  std::printf("document_buffer: the smallest that holds the document is %s bytes (%.2f x the JSON); using %s\n\n",
+              with_commas(c.buffer_needed).c_str(),
+              static_cast<double>(c.buffer_needed) / static_cast<double>(c.body.size()),
+              with_commas(c.buffer_size).c_str());
+
+  if (!check_checksums()) {
+    std::printf("\nFAILED: the candidates do not read the same data\n");
+    return 1;
+  }
+  std::string const url = c.requests->last_url();
+  std::printf("request URL with 100 ids: %zu characters (%s...)\n\n", url.size(), url.substr(0, 80).c_str());
+
+  // Allocation audits (sections 2 and 3): one call after three warm-up calls.
+  std::vector<std::pair<std::string, audit_result>> audits;
+  audits.emplace_back("send default options", audit([] {
+                        checksum s;
+                        g->decoder->decode(s);
+                      }, 8));
+  audits.emplace_back("send document_buffer", audit([] {
+                        checksum s;
+                        g->decoder->decode(s, g->buffer.get(), g->buffer_size);
+                      }, 8));
+  for (ids_form form : {ids_form::braced, ids_form::vector, ids_form::borrowed}) {
+    std::string const base = std::string("request/") + to_string(form) + "/";
+    audits.emplace_back(base + "builder_only", audit([form] { g->requests->build(form); }, 4));
+    audits.emplace_back(base + "write_only", audit([form] { g->requests->write_only(form); }, 4));
+    audits.emplace_back(base + "send_default", audit([form] { g->requests->send(form, false); }, 4));
+    audits.emplace_back(base + "send_buffer", audit([form] { g->requests->send(form, true); }, 4));
+  }
+  std::printf("Allocation audit (one call after 3 warm-up calls; grouped by call stack, innermost first;\n"
+              "'at' = what allocates, '<-' = the frames of this library and of the benchmark that led there)\n");
+  for (auto const& [name, a] : audits) {
+    std::printf("%s: %llu allocations, %s bytes\n", name.c_str(), static_cast<unsigned long long>(a.count),
+                with_commas(a.bytes).c_str());
+    for (std::string const& line : a.lines) std::printf("%s\n", line.c_str());
+  }
+  std::printf("\n");
+  std::fflush(stdout);
+
+  register_cases();
+  collecting_reporter reporter(isatty(fileno(stdout)) ? benchmark::ConsoleReporter::OO_ColorTabular
+                                                      : benchmark::ConsoleReporter::OO_Tabular);
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  benchmark::Shutdown();
+  print_tables(audits);
+  return 0;
+}

@@ -1,0 +1,54 @@
+// leadfeeder-simulator: the Leadfeeder API v1 as api/leadfeeder-v1.json describes it: routes,
+// auth, rate limits, credits, pagination, fault injection, and the state behind them.
+#pragma once
+
+#include "http_server.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace lfsim {
+
+struct options {
+  std::vector<std::string> api_keys;  // key i belongs to user i % 2
+  std::uint64_t seed = 1;
+  bool rate_limit = true;
+  std::uint64_t monthly_quota = 100000;
+  std::int64_t fault_latency_ms = 0;
+  double fault_latency_rate = 1.0;
+  double fault_5xx_rate = 0;
+  double fault_429_rate = 0;
+  double fault_truncate_rate = 0;
+  double fault_drop_rate = 0;
+  bool log = false;
+};
+
+struct route_info {
+  std::string method;
+  std::string path;
+  std::string operation;
+};
+
+class simulator {
+ public:
+  simulator(options opts, stop_signal& stop);
+  ~simulator();
+  simulator(simulator const&) = delete;
+  simulator& operator=(simulator const&) = delete;
+
+  /// Answers one request; never throws.
+  http_response handle(http_request const& req);
+  /// The response to a request the HTTP layer refused (malformed, too large, ...).
+  http_response refuse(int status, std::string const& detail);
+
+  /// Every route, in the notation of api/leadfeeder-v1.json.
+  static std::vector<route_info> routes();
+
+ private:
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
+
+}  // namespace lfsim

@@ -228,6 +228,19 @@ class client {
         });
   }
 
+  /// Hands a finished result back so that its body's storage is reused by the next call: with a
+  /// document_buffer and lf::borrow'ed lists, a steady-state call then allocates nothing. Views of
+  /// `spent` must not be used afterwards.
+  template <class Response>
+  void recycle(result<Response>&& spent) noexcept {
+    if (!spent) return;
+    std::string body = spent->release_body();
+    if (body.capacity() > response_.body.capacity()) {
+      body.clear();
+      response_.body.swap(body);
+    }
+  }
+
   /// True while an async_send has not completed.
   bool busy() const noexcept { return busy_; }
 

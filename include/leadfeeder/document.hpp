@@ -105,6 +105,12 @@ class document {
     return state_ != nullptr ? std::string_view(state_->body) : std::string_view();
   }
 
+  /// Gives up the body's storage (for the client to reuse); body() is empty afterwards. The
+  /// parsed document and its views are not affected.
+  std::string release_body() noexcept {
+    return state_ != nullptr ? std::move(state_->body) : std::string();
+  }
+
   /// Parses body (taking it over, not copying it) into a new document. `parser` is reused from
   /// call to call so that its scratch memory is allocated once. An empty body gives a document
   /// whose root is null.

@@ -10,6 +10,7 @@
 
 #include <leadfeeder/client.hpp>
 #include <leadfeeder/document.hpp>
+#include <leadfeeder/fwd.hpp>
 #include <leadfeeder/error.hpp>
 #include <leadfeeder/generated/operations.hpp>
 #include <leadfeeder/generated/schemas.hpp>

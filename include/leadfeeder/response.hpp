@@ -73,6 +73,8 @@ class response {
   /// The body as received (empty for a bodiless 2xx, such as 204 on delete).
   std::string_view body() const noexcept { return doc_.body(); }
   document const& doc() const noexcept { return doc_; }
+  /// Gives up the body's storage; see client::recycle.
+  std::string release_body() noexcept { return doc_.release_body(); }
 
   /// The id the request asked for (get and update operations), or empty.
   std::string_view requested_id() const noexcept { return requested_id_; }

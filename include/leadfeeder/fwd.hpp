@@ -1,0 +1,49 @@
+// leadfeeder-cpp: declarations only, for headers that name the library's types without using
+// them (a member `leadfeeder::client<my_transport>* client_;`, a function taking
+// `leadfeeder::error const&`). Cheap to include: no Boost, no templates defined.
+#pragma once
+
+#include <leadfeeder/config.hpp>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+enum class http_method;
+enum class errc;
+enum class pagination_style;
+struct http_header;
+struct http_request;
+struct http_response;
+class header_list;
+class response_headers;
+struct error;
+template <class T>
+class result;
+struct client_options;
+struct call_options;
+struct retry_policy;
+struct rate_limit_policy;
+class cancellation_token;
+struct document_buffer;
+class document;
+template <class Data>
+class response;
+class json_view;
+template <class View>
+class array_view;
+class string_array_view;
+template <class View>
+class map_view;
+class string_list;
+class raw_request;
+template <class Transport>
+class client;
+class contact_view;
+class company_view;
+class account_view;
+class account_summary_view;
+class list_view;
+class tag_view;
+class user_view;
+class web_visit_view;
+
+LEADFEEDER_END_NAMESPACE

@@ -1,8 +1,11 @@
 // Helpers shared by the unit tests: fixtures from tests/fixtures and a scripted client.
 #pragma once
 
+#include <doctest/doctest.h>
 #include <leadfeeder/leadfeeder.hpp>
 #include <leadfeeder/testing/scripted_transport.hpp>
+
+#include <boost/json/parse.hpp>
 
 #include <fstream>
 #include <sstream>
@@ -37,5 +40,41 @@ struct scripted_client {
     return o;
   }
 };
+
+/// Sends `builder` through a fresh scripted client (api_key "KEY" unless `options` says otherwise)
+/// that answers 200 with an empty list, and returns the request the transport saw.
+template <class Builder>
+lf::testing::recorded_request request_of(Builder const& builder,
+                                         lf::client_options options = scripted_client::default_options()) {
+  scripted_client t(std::move(options));
+  t.script.respond(200, R"({"data":[],"meta":{"request_id":"r-1"}})");
+  auto r = t.client.send(builder);
+  REQUIRE(r);
+  REQUIRE(t.script.requests().size() == 1);
+  return t.script.last();
+}
+
+/// Sends `builder` and expects it to be refused before anything reaches the transport; the error.
+template <class Builder>
+lf::error refusal_of(Builder const& builder) {
+  scripted_client t;
+  t.script.respond(200, R"({"data":[]})");
+  auto r = t.client.send(builder);
+  REQUIRE_FALSE(r);
+  CHECK(r.error().http_status == 0);
+  CHECK(t.script.requests().empty());
+  return r.error();
+}
+
+/// As refusal_of, for a refused parameter: checks errc::invalid_argument; the message.
+template <class Builder>
+std::string refusal_message_of(Builder const& builder) {
+  lf::error const e = refusal_of(builder);
+  CHECK(e.code == lf::errc::invalid_argument);
+  return e.message;
+}
+
+/// A JSON value from text, to compare bodies regardless of key order.
+inline boost::json::value json(std::string_view text) { return boost::json::parse(text); }
 
 }  // namespace test_support

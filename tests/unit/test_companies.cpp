@@ -17,36 +17,12 @@
 
 namespace lf = leadfeeder;
 using test_support::scripted_client;
+using test_support::json;
+using test_support::refusal_message_of;
+using test_support::request_of;
 
 namespace {
 
-/// Sends `builder` through a fresh scripted client that answers 200 with an empty list, and
-/// returns the request the transport saw.
-template <class Builder>
-lf::testing::recorded_request request_of(Builder const& builder) {
-  scripted_client t;
-  t.script.respond(200, R"({"data":[],"meta":{"request_id":"r-1"}})");
-  auto r = t.client.send(builder);
-  REQUIRE(r);
-  REQUIRE(t.script.requests().size() == 1);
-  return t.script.last();
-}
-
-/// Sends `builder` and expects it to be refused with errc::invalid_argument before anything
-/// reaches the transport; returns the error's message.
-template <class Builder>
-std::string refusal_of(Builder const& builder) {
-  scripted_client t;
-  t.script.respond(200, R"({"data":[]})");
-  auto r = t.client.send(builder);
-  REQUIRE_FALSE(r);
-  CHECK(r.error().code == lf::errc::invalid_argument);
-  CHECK(r.error().http_status == 0);
-  CHECK(t.script.requests().empty());
-  return r.error().message;
-}
-
-boost::json::value json(std::string_view text) { return boost::json::parse(text); }
 
 /// `v` with every number turned into a double, so that 100, 100.0 and 1e+02 compare equal: the
 /// library writes numbers in their shortest form, and JSON does not tell integers from doubles.
@@ -165,11 +141,11 @@ TEST_CASE("companies.get sends include values comma-separated in declaration ord
 }
 
 TEST_CASE("companies.get refuses an empty, '.' or '..' company id before sending") {
-  CHECK(refusal_of(lf::companies::get().company_id("").account_id("123456")).find("company_id") !=
+  CHECK(refusal_message_of(lf::companies::get().company_id("").account_id("123456")).find("company_id") !=
         std::string::npos);
-  CHECK(refusal_of(lf::companies::get().company_id(".").account_id("123456")).find("company_id") !=
+  CHECK(refusal_message_of(lf::companies::get().company_id(".").account_id("123456")).find("company_id") !=
         std::string::npos);
-  CHECK(refusal_of(lf::companies::get().company_id("..").account_id("123456")).find("company_id") !=
+  CHECK(refusal_message_of(lf::companies::get().company_id("..").account_id("123456")).find("company_id") !=
         std::string::npos);
 }
 
@@ -395,16 +371,16 @@ TEST_CASE("companies.retrieve accepts 100 ids") {
 TEST_CASE("companies.retrieve refuses 101 ids with invalid_argument before sending") {
   std::vector<std::string> ids;
   for (int i = 0; i < 101; ++i) ids.push_back(std::to_string(1000 + i));
-  std::string const message = refusal_of(lf::companies::retrieve().account_id("123456").ids(ids));
+  std::string const message = refusal_message_of(lf::companies::retrieve().account_id("123456").ids(ids));
   CHECK(message.find("companies.retrieve") != std::string::npos);
   CHECK(message.find("'ids'") != std::string::npos);
   CHECK(message.find("101") != std::string::npos);
 }
 
 TEST_CASE("companies.retrieve refuses an empty id list and an empty id") {
-  CHECK(refusal_of(lf::companies::retrieve().account_id("123456").ids(std::vector<std::string>{})).find("ids") !=
+  CHECK(refusal_message_of(lf::companies::retrieve().account_id("123456").ids(std::vector<std::string>{})).find("ids") !=
         std::string::npos);
-  CHECK(refusal_of(lf::companies::retrieve().account_id("123456").ids({"129011", ""})).find("ids") !=
+  CHECK(refusal_message_of(lf::companies::retrieve().account_id("123456").ids({"129011", ""})).find("ids") !=
         std::string::npos);
 }
 
@@ -496,16 +472,16 @@ TEST_CASE("companies.search_signals merges the extra_fields members into the bod
 }
 
 TEST_CASE("companies.search_signals refuses extra_fields that are not a JSON object") {
-  CHECK(refusal_of(lf::companies::search_signals().account_id("123456").extra_fields(json(R"(["hiring"])")))
+  CHECK(refusal_message_of(lf::companies::search_signals().account_id("123456").extra_fields(json(R"(["hiring"])")))
             .find("extra_fields") != std::string::npos);
-  CHECK(refusal_of(lf::companies::search_signals().account_id("123456").extra_fields(json("42")))
+  CHECK(refusal_message_of(lf::companies::search_signals().account_id("123456").extra_fields(json("42")))
             .find("extra_fields") != std::string::npos);
 }
 
 TEST_CASE("companies.search_signals refuses an extra_fields key that is not valid UTF-8") {
   boost::json::object extra;
   extra["\xff\xfe"] = 1;
-  CHECK(refusal_of(lf::companies::search_signals().account_id("123456").extra_fields(extra))
+  CHECK(refusal_message_of(lf::companies::search_signals().account_id("123456").extra_fields(extra))
             .find("UTF-8") != std::string::npos);
 }
 
@@ -672,17 +648,17 @@ TEST_CASE("companies.search sends a revenue bound of zero, which is set, not abs
 }
 
 TEST_CASE("companies.search refuses a revenue or coordinate that JSON cannot carry") {
-  CHECK(refusal_of(lf::companies::search().account_id("1").revenue_min(std::numeric_limits<double>::quiet_NaN()))
+  CHECK(refusal_message_of(lf::companies::search().account_id("1").revenue_min(std::numeric_limits<double>::quiet_NaN()))
             .find("min") != std::string::npos);
-  CHECK(refusal_of(lf::companies::search().account_id("1").revenue_max(std::numeric_limits<double>::infinity()))
+  CHECK(refusal_message_of(lf::companies::search().account_id("1").revenue_max(std::numeric_limits<double>::infinity()))
             .find("max") != std::string::npos);
   lf::companies::location_filter bad;
   bad.geo_latitude = std::numeric_limits<double>::quiet_NaN();
-  CHECK(refusal_of(lf::companies::search().account_id("1").locations({bad})).find("latitude") != std::string::npos);
+  CHECK(refusal_message_of(lf::companies::search().account_id("1").locations({bad})).find("latitude") != std::string::npos);
 }
 
 TEST_CASE("companies.search refuses a search term that is not valid UTF-8") {
-  CHECK(refusal_of(lf::companies::search().account_id("1").search_terms({"caf\xe9"})).find("search_terms") !=
+  CHECK(refusal_message_of(lf::companies::search().account_id("1").search_terms({"caf\xe9"})).find("search_terms") !=
         std::string::npos);
 }
 
@@ -693,8 +669,8 @@ TEST_CASE("companies.search encodes page[cursor] and page[size] with %5B %5D aft
 }
 
 TEST_CASE("companies.search refuses page sizes 0 and 101 before sending") {
-  CHECK(refusal_of(lf::companies::search().account_id("1").page_size(0)).find("page[size]") != std::string::npos);
-  CHECK(refusal_of(lf::companies::search().account_id("1").page_size(101)).find("page[size]") != std::string::npos);
+  CHECK(refusal_message_of(lf::companies::search().account_id("1").page_size(0)).find("page[size]") != std::string::npos);
+  CHECK(refusal_message_of(lf::companies::search().account_id("1").page_size(101)).find("page[size]") != std::string::npos);
   CHECK(request_of(lf::companies::search().account_id("1").page_size<1>()).target() ==
         "/v1/companies/search?account_id=1&page%5Bsize%5D=1");
 }
@@ -848,11 +824,11 @@ TEST_CASE("companies.match refuses max_results_per_company 0 and 21 before sendi
   lf::companies::match_input acme;
   acme.company_name = "Acme";
   std::string const zero =
-      refusal_of(lf::companies::match().account_id("1").max_results_per_company(0).companies({acme}));
+      refusal_message_of(lf::companies::match().account_id("1").max_results_per_company(0).companies({acme}));
   CHECK(zero.find("max_results_per_company") != std::string::npos);
   CHECK(zero.find("got 0") != std::string::npos);
   std::string const too_many =
-      refusal_of(lf::companies::match().account_id("1").max_results_per_company(21).companies({acme}));
+      refusal_message_of(lf::companies::match().account_id("1").max_results_per_company(21).companies({acme}));
   CHECK(too_many.find("got 21") != std::string::npos);
 }
 
@@ -979,9 +955,9 @@ TEST_CASE("companies.remove_from_lists is a DELETE to the same URL with the same
 }
 
 TEST_CASE("companies.add_to_lists and remove_from_lists refuse an empty list and an empty id") {
-  CHECK(refusal_of(lf::companies::add_to_lists().company_id("1").account_id("2").list_ids(std::vector<std::string>{}))
+  CHECK(refusal_message_of(lf::companies::add_to_lists().company_id("1").account_id("2").list_ids(std::vector<std::string>{}))
             .find("list_ids") != std::string::npos);
-  CHECK(refusal_of(lf::companies::remove_from_lists().company_id("1").account_id("2").list_ids({"company_1", ""}))
+  CHECK(refusal_message_of(lf::companies::remove_from_lists().company_id("1").account_id("2").list_ids({"company_1", ""}))
             .find("list_ids") != std::string::npos);
 }
 
@@ -1015,9 +991,9 @@ TEST_CASE("companies.unassign_tags is a DELETE to /v1/companies/{company_id}/tag
 }
 
 TEST_CASE("companies.assign_tags and unassign_tags refuse an empty tag list") {
-  CHECK(refusal_of(lf::companies::assign_tags().company_id("1").account_id("2").tag_ids(std::vector<std::string>{}))
+  CHECK(refusal_message_of(lf::companies::assign_tags().company_id("1").account_id("2").tag_ids(std::vector<std::string>{}))
             .find("tag_ids") != std::string::npos);
-  CHECK(refusal_of(lf::companies::unassign_tags().company_id("1").account_id("2").tag_ids(std::vector<std::string>{}))
+  CHECK(refusal_message_of(lf::companies::unassign_tags().company_id("1").account_id("2").tag_ids(std::vector<std::string>{}))
             .find("tag_ids") != std::string::npos);
 }
 
@@ -1054,30 +1030,30 @@ TEST_CASE("every companies operation with a company id percent-encodes it and re
   CHECK(sent[5].target() == "/v1/companies/a%2Fb%20c/tags?account_id=1");
   CHECK(sent[6].target() == "/v1/companies/a%2Fb%20c/tags?account_id=1");
 
-  refusal_of(lf::companies::get_financials().company_id("..").account_id("1"));
-  refusal_of(lf::companies::list_ips().company_id("..").account_id("1"));
-  refusal_of(lf::companies::add_to_lists().company_id("..").account_id("1").list_ids({"l"}));
-  refusal_of(lf::companies::remove_from_lists().company_id("..").account_id("1").list_ids({"l"}));
-  refusal_of(lf::companies::assign_tags().company_id("..").account_id("1").tag_ids({"t"}));
-  refusal_of(lf::companies::unassign_tags().company_id("..").account_id("1").tag_ids({"t"}));
+  refusal_message_of(lf::companies::get_financials().company_id("..").account_id("1"));
+  refusal_message_of(lf::companies::list_ips().company_id("..").account_id("1"));
+  refusal_message_of(lf::companies::add_to_lists().company_id("..").account_id("1").list_ids({"l"}));
+  refusal_message_of(lf::companies::remove_from_lists().company_id("..").account_id("1").list_ids({"l"}));
+  refusal_message_of(lf::companies::assign_tags().company_id("..").account_id("1").tag_ids({"t"}));
+  refusal_message_of(lf::companies::unassign_tags().company_id("..").account_id("1").tag_ids({"t"}));
 }
 
 TEST_CASE("every companies operation refuses an empty account_id before sending") {
   lf::companies::match_input acme;
   acme.company_name = "Acme";
-  CHECK(refusal_of(lf::companies::get().company_id("1").account_id("")).find("account_id") != std::string::npos);
-  CHECK(refusal_of(lf::companies::retrieve().ids({"1"}).account_id("")).find("account_id") != std::string::npos);
-  CHECK(refusal_of(lf::companies::get_financials().company_id("1").account_id("")).find("account_id") != std::string::npos);
-  CHECK(refusal_of(lf::companies::search_signals().account_id("")).find("account_id") != std::string::npos);
-  CHECK(refusal_of(lf::companies::search().account_id("").search_terms({"a"})).find("account_id") != std::string::npos);
-  CHECK(refusal_of(lf::companies::match().account_id("").companies({acme})).find("account_id") != std::string::npos);
-  CHECK(refusal_of(lf::companies::list_ips().company_id("1").account_id("")).find("account_id") != std::string::npos);
-  CHECK(refusal_of(lf::companies::add_to_lists().company_id("1").account_id("").list_ids({"l"})).find("account_id") !=
+  CHECK(refusal_message_of(lf::companies::get().company_id("1").account_id("")).find("account_id") != std::string::npos);
+  CHECK(refusal_message_of(lf::companies::retrieve().ids({"1"}).account_id("")).find("account_id") != std::string::npos);
+  CHECK(refusal_message_of(lf::companies::get_financials().company_id("1").account_id("")).find("account_id") != std::string::npos);
+  CHECK(refusal_message_of(lf::companies::search_signals().account_id("")).find("account_id") != std::string::npos);
+  CHECK(refusal_message_of(lf::companies::search().account_id("").search_terms({"a"})).find("account_id") != std::string::npos);
+  CHECK(refusal_message_of(lf::companies::match().account_id("").companies({acme})).find("account_id") != std::string::npos);
+  CHECK(refusal_message_of(lf::companies::list_ips().company_id("1").account_id("")).find("account_id") != std::string::npos);
+  CHECK(refusal_message_of(lf::companies::add_to_lists().company_id("1").account_id("").list_ids({"l"})).find("account_id") !=
         std::string::npos);
-  CHECK(refusal_of(lf::companies::remove_from_lists().company_id("1").account_id("").list_ids({"l"})).find("account_id") !=
+  CHECK(refusal_message_of(lf::companies::remove_from_lists().company_id("1").account_id("").list_ids({"l"})).find("account_id") !=
         std::string::npos);
-  CHECK(refusal_of(lf::companies::assign_tags().company_id("1").account_id("").tag_ids({"t"})).find("account_id") !=
+  CHECK(refusal_message_of(lf::companies::assign_tags().company_id("1").account_id("").tag_ids({"t"})).find("account_id") !=
         std::string::npos);
-  CHECK(refusal_of(lf::companies::unassign_tags().company_id("1").account_id("").tag_ids({"t"})).find("account_id") !=
+  CHECK(refusal_message_of(lf::companies::unassign_tags().company_id("1").account_id("").tag_ids({"t"})).find("account_id") !=
         std::string::npos);
 }

@@ -17,34 +17,10 @@
 
 namespace lf = leadfeeder;
 using test_support::scripted_client;
+using test_support::refusal_message_of;
+using test_support::request_of;
 
 namespace {
-
-/// Sends `builder` through a fresh scripted client that answers 200 with an empty object, and
-/// returns the request the transport saw.
-template <class Builder>
-lf::testing::recorded_request request_of(Builder const& builder) {
-  scripted_client t;
-  t.script.respond(200, R"({"data":{},"meta":{"request_id":"r-1"}})");
-  auto r = t.client.send(builder);
-  REQUIRE(r);
-  REQUIRE(t.script.requests().size() == 1);
-  return t.script.last();
-}
-
-/// Sends `builder` and expects it to be refused with errc::invalid_argument before anything
-/// reaches the transport; returns the error's message.
-template <class Builder>
-std::string refusal_of(Builder const& builder) {
-  scripted_client t;
-  t.script.respond(200, R"({"data":{}})");
-  auto r = t.client.send(builder);
-  REQUIRE_FALSE(r);
-  CHECK(r.error().code == lf::errc::invalid_argument);
-  CHECK(r.error().http_status == 0);
-  CHECK(t.script.requests().empty());
-  return r.error().message;
-}
 
 /// A usage.get request for the given months.
 auto usage_for(std::string_view start, std::string_view end) {
@@ -100,8 +76,8 @@ TEST_CASE("ip.enrich percent-encodes the zone index of a link-local IPv6 address
 }
 
 TEST_CASE("ip.enrich refuses an empty ip and one with a line break before sending") {
-  CHECK(refusal_of(lf::ip::enrich().ip("").account_id("123456")).find("'ip'") != std::string::npos);
-  CHECK(refusal_of(lf::ip::enrich().ip("192.0.2.1\r\nX-Evil: 1").account_id("123456")).find("'ip'") !=
+  CHECK(refusal_message_of(lf::ip::enrich().ip("").account_id("123456")).find("'ip'") != std::string::npos);
+  CHECK(refusal_message_of(lf::ip::enrich().ip("192.0.2.1\r\nX-Evil: 1").account_id("123456")).find("'ip'") !=
         std::string::npos);
 }
 
@@ -216,7 +192,7 @@ TEST_CASE("usage.get sends the first and last months of the year and a one-month
 TEST_CASE("usage.get refuses a start_period that is not YYYY-MM before sending") {
   for (std::string_view bad : {"2026-13", "2026-1", "2026-01-01", "2026-00", "26-01", "2026/01", "2026-0a", ""}) {
     CAPTURE(bad);
-    std::string const message = refusal_of(usage_for(bad, "2026-03"));
+    std::string const message = refusal_message_of(usage_for(bad, "2026-03"));
     CHECK(message.find("usage.get") != std::string::npos);
     CHECK(message.find("start_period") != std::string::npos);
   }
@@ -225,7 +201,7 @@ TEST_CASE("usage.get refuses a start_period that is not YYYY-MM before sending")
 TEST_CASE("usage.get refuses an end_period that is not YYYY-MM before sending") {
   for (std::string_view bad : {"2026-13", "2026-1", "2026-01-01", " 2026-03", ""}) {
     CAPTURE(bad);
-    CHECK(refusal_of(usage_for("2026-01", bad)).find("end_period") != std::string::npos);
+    CHECK(refusal_message_of(usage_for("2026-01", bad)).find("end_period") != std::string::npos);
   }
 }
 

@@ -18,23 +18,11 @@
 namespace lf = leadfeeder;
 using test_support::fixture;
 using test_support::scripted_client;
+using test_support::json;
+using test_support::request_of;
 
 namespace {
 
-/// Sends `builder` through a fresh scripted client (api_key "KEY" unless `options` says otherwise)
-/// that answers 200 with an empty list, and returns the request the transport saw.
-template <class Builder>
-lf::testing::recorded_request request_of(Builder const& builder,
-                                         lf::client_options options = scripted_client::default_options()) {
-  scripted_client t(std::move(options));
-  t.script.respond(200, R"({"data":[],"meta":{"request_id":"r-1"}})");
-  auto r = t.client.send(builder);
-  REQUIRE(r);
-  REQUIRE(t.script.requests().size() == 1);
-  return t.script.last();
-}
-
-boost::json::value json(std::string_view text) { return boost::json::parse(text); }
 
 /// A body answering contacts.get: the docs' example contact as a single `data` object.
 std::string docs_contact_as_single_object() {

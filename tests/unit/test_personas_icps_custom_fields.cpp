@@ -14,33 +14,12 @@
 
 namespace lf = leadfeeder;
 using test_support::scripted_client;
+using test_support::json;
+using test_support::refusal_of;
+using test_support::request_of;
 
 namespace {
 
-/// Sends `builder` through a fresh scripted client that answers 200 with an empty list, and returns
-/// the request the transport saw.
-template <class Builder>
-lf::testing::recorded_request request_of(Builder const& builder) {
-  scripted_client t;
-  t.script.respond(200, R"({"data":[],"meta":{"request_id":"r-1"}})");
-  auto r = t.client.send(builder);
-  REQUIRE(r);
-  REQUIRE(t.script.requests().size() == 1);
-  return t.script.last();
-}
-
-/// Sends `builder` through a fresh scripted client and returns the error; nothing may be sent.
-template <class Builder>
-lf::error refusal_of(Builder const& builder) {
-  scripted_client t;
-  t.script.respond(200, R"({"data":[]})");
-  auto r = t.client.send(builder);
-  REQUIRE_FALSE(r);
-  CHECK(t.script.requests().empty());
-  return r.error();
-}
-
-boost::json::value json(std::string_view text) { return boost::json::parse(text); }
 
 /// A BuyerPersonaV1 shaped as the persona embedded in the Retrieve Contacts docs example (4.3),
 /// with distinct values per filter so that a mix-up would show.

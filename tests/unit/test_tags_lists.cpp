@@ -17,22 +17,11 @@
 
 namespace lf = leadfeeder;
 using test_support::scripted_client;
+using test_support::json;
+using test_support::request_of;
 
 namespace {
 
-/// Sends `builder` through a fresh scripted client that answers 200 with an empty list, and returns
-/// the request the transport saw.
-template <class Builder>
-lf::testing::recorded_request request_of(Builder const& builder) {
-  scripted_client t;
-  t.script.respond(200, R"({"data":[],"meta":{"request_id":"r-1"}})");
-  auto r = t.client.send(builder);
-  REQUIRE(r);
-  REQUIRE(t.script.requests().size() == 1);
-  return t.script.last();
-}
-
-boost::json::value json(std::string_view text) { return boost::json::parse(text); }
 
 /// The body an integration sent for tags.create (reference examples/tags_create.request.observed.json).
 constexpr std::string_view observed_tags_create = R"({

@@ -21,36 +21,14 @@
 
 namespace lf = leadfeeder;
 using test_support::scripted_client;
+using test_support::json;
+using test_support::refusal_of;
+using test_support::request_of;
 
 namespace {
 
 constexpr std::string_view feed_uuid = "3f2c9a4e-8b1d-4c6e-9f0a-2d7b5e1c8a93";
 
-/// Sends `builder` through a fresh scripted client that answers 200 with an empty list, and returns
-/// the request the transport saw.
-template <class Builder>
-lf::testing::recorded_request request_of(Builder const& builder) {
-  scripted_client t;
-  t.script.respond(200, R"({"data":[],"meta":{"request_id":"r-1"}})");
-  auto r = t.client.send(builder);
-  REQUIRE(r);
-  REQUIRE(t.script.requests().size() == 1);
-  return t.script.last();
-}
-
-/// Sends `builder` through a fresh scripted client and returns the error; nothing may be sent.
-template <class Builder>
-lf::error refusal_of(Builder const& builder) {
-  scripted_client t;
-  t.script.respond(200, R"({"data":[]})");
-  auto r = t.client.send(builder);
-  REQUIRE_FALSE(r);
-  CHECK(t.script.requests().empty());
-  CHECK(t.script.pending() == 1);
-  return r.error();
-}
-
-boost::json::value json(std::string_view text) { return boost::json::parse(text); }
 
 /// The body the observed integration sent for web_visits.search
 /// (reference examples/web_visits_search.request.observed.json, copied here).

@@ -340,6 +340,13 @@ TEST_CASE("tags, lists and custom fields: create, read, update, delete") {
   require_ok(list);
   std::string const list_id(list->data()["id"].as_string());
   require_ok(client.send(lf::lists::update().account_id(account_id()).list_id(list_id).name("renamed list")));
+  bool listed_list = false;
+  for (auto const& l : lf::items(client, lf::lists::list().account_id(account_id()).filter_scope(lf::lists::scope::company))) {
+    require_ok(l);
+    CHECK(l->scope() == "company");
+    listed_list |= (l->id() == list_id);
+  }
+  CHECK(listed_list);
   auto got = client.send(lf::lists::get().account_id(account_id()).list_id(list_id));
   require_ok(got);
   CHECK(got->data().name() == "renamed list");

@@ -605,6 +605,8 @@ def emit_operation(desc: dict, schemas: dict, group: str, op: dict) -> str:
     out.append(f"  static constexpr std::string_view operation_id = \"{op['id']}\";\n")
     out.append(f"  static constexpr http_method method = http_method::{METHODS[op['method']]};\n")
     out.append(f"  static constexpr pagination_style pagination = pagination_style::{op['pagination']};\n")
+    if op.get("reads_only") and op["method"] != "GET":
+        out.append(f"  /// A read sent as {op['method']}: retried like a GET.\n  static constexpr bool reads_only = true;\n")
     out.append(f"  /// True when the operation can charge credits (the client's credit budget applies).\n"
                f"  static constexpr bool charges_credits = {'true' if op.get('charges_credits') else 'false'};\n")
     if when:

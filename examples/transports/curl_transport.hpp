@@ -60,6 +60,11 @@ class curl_transport {
     if (!options_.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, options_.ca_file.c_str());
     if (!options_.proxy.empty()) curl_easy_setopt(h, CURLOPT_PROXY, options_.proxy.c_str());
 
+    // libcurl silently resends a request whose reused connection turns out dead; for a write that
+    // could repeat it, so writes take a fresh connection.
+    bool const write = req.method == leadfeeder::http_method::post || req.method == leadfeeder::http_method::put ||
+                       req.method == leadfeeder::http_method::patch;
+    curl_easy_setopt(h, CURLOPT_FRESH_CONNECT, write ? 1L : 0L);
     switch (req.method) {
       case leadfeeder::http_method::get: curl_easy_setopt(h, CURLOPT_HTTPGET, 1L); break;
       case leadfeeder::http_method::post: curl_easy_setopt(h, CURLOPT_POST, 1L); break;

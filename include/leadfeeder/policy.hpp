@@ -31,8 +31,8 @@ struct retry_policy {
   /// [0, that value] ("full jitter"), so that many clients do not retry in step.
   std::chrono::milliseconds base_delay{500};
   std::chrono::milliseconds max_delay{30000};
-  /// GET and DELETE are retried; POST, PUT and PATCH only when this is true, since a write whose
-  /// answer was lost may have happened already.
+  /// GET and DELETE are retried, and the searches that read through POST; other POST, PUT and
+  /// PATCH requests only when this is true, since a write whose answer was lost may have happened.
   bool retry_writes = false;
   /// A Retry-After header (seconds or an HTTP date) replaces the computed backoff.
   bool honour_retry_after = true;
@@ -50,7 +50,9 @@ struct retry_policy {
 struct rate_limit_policy {
   bool enabled = false;
   double requests_per_second = 10.0;
-  double burst = 15.0;
+  /// One below the API's burst of 15: the client counts a request when it sends it, the server
+  /// when it arrives, and network jitter between the two would otherwise cost a 429 now and then.
+  double burst = 14.0;
   /// Requests allowed per calendar month of the client's own counting; 0 means no limit. Once
   /// reached, calls fail with errc::rate_limited (api_code "client_monthly_quota") unsent.
   std::uint64_t monthly_quota = 0;

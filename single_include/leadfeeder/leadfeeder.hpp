@@ -2073,8 +2073,8 @@ struct retry_policy {
   /// [0, that value] ("full jitter"), so that many clients do not retry in step.
   std::chrono::milliseconds base_delay{500};
   std::chrono::milliseconds max_delay{30000};
-  /// GET and DELETE are retried; POST, PUT and PATCH only when this is true, since a write whose
-  /// answer was lost may have happened already.
+  /// GET and DELETE are retried, and the searches that read through POST; other POST, PUT and
+  /// PATCH requests only when this is true, since a write whose answer was lost may have happened.
   bool retry_writes = false;
   /// A Retry-After header (seconds or an HTTP date) replaces the computed backoff.
   bool honour_retry_after = true;
@@ -2092,7 +2092,9 @@ struct retry_policy {
 struct rate_limit_policy {
   bool enabled = false;
   double requests_per_second = 10.0;
-  double burst = 15.0;
+  /// One below the API's burst of 15: the client counts a request when it sends it, the server
+  /// when it arrives, and network jitter between the two would otherwise cost a 429 now and then.
+  double burst = 14.0;
   /// Requests allowed per calendar month of the client's own counting; 0 means no limit. Once
   /// reached, calls fail with errc::rate_limited (api_code "client_monthly_quota") unsent.
   std::uint64_t monthly_quota = 0;
@@ -4329,6 +4331,11 @@ template <class T>
 struct charges_credits<T, std::void_t<decltype(T::charges_credits)>> : std::bool_constant<T::charges_credits> {};
 
 template <class T, class = void>
+struct reads_only : std::false_type {};
+template <class T>
+struct reads_only<T, std::void_t<decltype(T::reads_only)>> : std::bool_constant<T::reads_only> {};
+
+template <class T, class = void>
 struct has_requested_id : std::false_type {};
 template <class T>
 struct has_requested_id<T, std::void_t<decltype(std::declval<T const&>().requested_id())>> : std::true_type {};
@@ -4467,17 +4474,18 @@ class client {
       return;
     }
     busy_ = true;
+    bool const retry_allowed = may_retry(builder);
     log(log_event::kind::request, Builder::operation_id, 1);
     std::string requested;
     if constexpr (detail::has_requested_id<Builder>::value) requested.assign(builder.requested_id());
     transport_.async_send(
         request_, response_,
-        [this, buffer, requested = std::move(requested), callback = std::forward<Callback>(callback)](
+        [this, buffer, retry_allowed, requested = std::move(requested), callback = std::forward<Callback>(callback)](
             std::error_code ec) mutable {
           busy_ = false;
           result<response_type> r = finish<response_type>(Builder::operation_id, ec, buffer, requested);
           // The async path does not wait: a retryable failure carries the wait the policy suggests.
-          if (!r && may_retry(writer_.method()) && options_.retry.max_attempts > 1 &&
+          if (!r && retry_allowed && options_.retry.max_attempts > 1 &&
               (ec || detail::is_retryable_status(r.error().http_status))) {
             error e = std::move(r).error();
             e.retry_in = retry_delay(e.retry_after, 2);
@@ -4528,14 +4536,22 @@ class client {
     return std::nullopt;
   }
 
-  bool may_retry(http_method m) const noexcept {
-    return detail::is_idempotent(m) || options_.retry.retry_writes;
+  // Reads may be repeated: GET and DELETE, and the searches that read through POST.
+  template <class Builder>
+  bool may_retry(Builder const& builder) const noexcept {
+    return detail::is_idempotent(detail::method_of(builder)) || detail::reads_only<Builder>::value ||
+           options_.retry.retry_writes;
   }
 
   // Retry-After when present and honoured, else the jittered backoff before `next_attempt`.
+  // Retry-After, capped at max_delay (a server asking for hours gets max_delay, and the arithmetic
+  // cannot overflow), else the jittered backoff.
   std::chrono::milliseconds retry_delay(std::optional<std::chrono::seconds> retry_after, int next_attempt) {
     if (retry_after && options_.retry.honour_retry_after) {
-      return std::chrono::duration_cast<std::chrono::milliseconds>(*retry_after);
+      std::chrono::milliseconds const cap = std::max(options_.retry.max_delay, std::chrono::milliseconds(0));
+      if (retry_after->count() < 0) return std::chrono::milliseconds(0);
+      if (*retry_after >= std::chrono::duration_cast<std::chrono::seconds>(cap) + std::chrono::seconds(1)) return cap;
+      return std::min(cap, std::chrono::duration_cast<std::chrono::milliseconds>(*retry_after));
     }
     return detail::backoff(options_.retry, next_attempt, jitter_);
   }
@@ -4612,7 +4628,7 @@ class client {
       log(log_event::kind::request, op, attempt);
       std::error_code const ec = transport_.send(request_, response_);
       bool const retryable = ec || detail::is_retryable_status(response_.status);
-      if (!retryable || !may_retry(request_.method) || attempt >= options_.retry.max_attempts) {
+      if (!retryable || !may_retry(builder) || attempt >= options_.retry.max_attempts) {
         return finish<response_type>(op, ec, buffer, requested);
       }
       std::optional<std::chrono::seconds> retry_after;
@@ -4678,6 +4694,13 @@ class client {
       return e;
     }
     boost::json::value const& root = doc->root();
+    if (root.is_null() && !std::is_same_v<typename Response::data_type, json_view>) {
+      // An empty body is an answer only where no data is expected (a delete, an unknown write);
+      // where a read expects data, it is a broken answer, not an empty result.
+      error e(errc::invalid_response, "the response body is empty where data was expected");
+      e.http_status = status;
+      return e;
+    }
     if (!root.is_null()) {
       auto invalid = [&](std::string text) {
         error e(errc::invalid_response, std::move(text));
@@ -5512,6 +5535,8 @@ class search_signals_builder {
   static constexpr std::string_view operation_id = "companies.search_signals";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// A read sent as POST: retried like a GET.
+  static constexpr bool reads_only = true;
   /// True when the operation can charge credits (the client's credit budget applies).
   static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
@@ -5651,6 +5676,8 @@ class search_builder {
   static constexpr std::string_view operation_id = "companies.search";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::cursor;
+  /// A read sent as POST: retried like a GET.
+  static constexpr bool reads_only = true;
   /// True when the operation can charge credits (the client's credit budget applies).
   static constexpr bool charges_credits = true;
   using response_type = response<array_view<company_summary_view>>;
@@ -6032,6 +6059,8 @@ class match_builder {
   static constexpr std::string_view operation_id = "companies.match";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// A read sent as POST: retried like a GET.
+  static constexpr bool reads_only = true;
   /// True when the operation can charge credits (the client's credit budget applies).
   static constexpr bool charges_credits = true;
   using response_type = response<array_view<array_view<company_match_view>>>;
@@ -6896,6 +6925,8 @@ class search_builder {
   static constexpr std::string_view operation_id = "contacts.search";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::cursor;
+  /// A read sent as POST: retried like a GET.
+  static constexpr bool reads_only = true;
   /// True when the operation can charge credits (the client's credit budget applies).
   static constexpr bool charges_credits = true;
   using response_type = response<array_view<contact_summary_view>>;
@@ -9406,6 +9437,8 @@ class search_builder {
   static constexpr std::string_view operation_id = "web_visits.search";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::page_number;
+  /// A read sent as POST: retried like a GET.
+  static constexpr bool reads_only = true;
   /// True when the operation can charge credits (the client's credit budget applies).
   static constexpr bool charges_credits = false;
   using response_type = response<array_view<web_visit_view>>;

@@ -432,6 +432,8 @@ class search_signals_builder {
   static constexpr std::string_view operation_id = "companies.search_signals";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// A read sent as POST: retried like a GET.
+  static constexpr bool reads_only = true;
   /// True when the operation can charge credits (the client's credit budget applies).
   static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
@@ -571,6 +573,8 @@ class search_builder {
   static constexpr std::string_view operation_id = "companies.search";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::cursor;
+  /// A read sent as POST: retried like a GET.
+  static constexpr bool reads_only = true;
   /// True when the operation can charge credits (the client's credit budget applies).
   static constexpr bool charges_credits = true;
   using response_type = response<array_view<company_summary_view>>;
@@ -952,6 +956,8 @@ class match_builder {
   static constexpr std::string_view operation_id = "companies.match";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
+  /// A read sent as POST: retried like a GET.
+  static constexpr bool reads_only = true;
   /// True when the operation can charge credits (the client's credit budget applies).
   static constexpr bool charges_credits = true;
   using response_type = response<array_view<array_view<company_match_view>>>;

@@ -312,6 +312,8 @@ class search_builder {
   static constexpr std::string_view operation_id = "contacts.search";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::cursor;
+  /// A read sent as POST: retried like a GET.
+  static constexpr bool reads_only = true;
   /// True when the operation can charge credits (the client's credit budget applies).
   static constexpr bool charges_credits = true;
   using response_type = response<array_view<contact_summary_view>>;

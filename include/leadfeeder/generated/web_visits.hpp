@@ -115,6 +115,8 @@ class search_builder {
   static constexpr std::string_view operation_id = "web_visits.search";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::page_number;
+  /// A read sent as POST: retried like a GET.
+  static constexpr bool reads_only = true;
   /// True when the operation can charge credits (the client's credit budget applies).
   static constexpr bool charges_credits = false;
   using response_type = response<array_view<web_visit_view>>;

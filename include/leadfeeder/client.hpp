@@ -20,6 +20,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -349,7 +350,15 @@ class client {
     log(log_event::kind::response, op, 0, {}, {}, ec ? 0 : response_.status);
     if (ec) return error(ec, std::string(op) + ": no response (the exchange failed)");
     result<Response> r = decode<Response>(buffer, requested);
-    if (r) credits_spent_ += r->meta().credits().charged();
+    if (r) {
+      // A hostile answer can neither overflow the sum nor lift the budget with a negative charge.
+      std::int64_t const charged = r->meta().credits().charged();
+      if (charged > 0) {
+        credits_spent_ = credits_spent_ > std::numeric_limits<std::int64_t>::max() - charged
+                             ? std::numeric_limits<std::int64_t>::max()
+                             : credits_spent_ + charged;
+      }
+    }
     return r;
   }
 

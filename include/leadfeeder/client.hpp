@@ -3,6 +3,7 @@
 #pragma once
 
 #include <leadfeeder/config.hpp>
+#include <leadfeeder/detail/call_region.hpp>
 #include <leadfeeder/detail/error_body.hpp>
 #include <leadfeeder/detail/request_writer.hpp>
 #include <leadfeeder/document.hpp>
@@ -30,6 +31,21 @@
 
 LEADFEEDER_BEGIN_NAMESPACE
 
+/// Memory a host gives a client for everything the client builds per call: the request's URL and
+/// JSON body, then the response document. Each call starts over at its beginning, so the memory
+/// must outlive the client, and a result built there must be gone (destroyed, or handed to
+/// client.recycle) before the client's next call: a call that finds it still alive fails with
+/// errc::buffer_exhausted, as does a call whose request or document does not fit. A call's own
+/// document_buffer, when given, takes the document instead. The last eighth of the memory (at most
+/// 64 KiB) is the parser's working stack for good; a response that needs a deeper stack than that
+/// takes the rest from the heap once, and the client keeps it. Not drawn from it: the response
+/// body, which the transport writes into the client's reusable std::string, and the text a failed
+/// call or the logger allocates.
+struct call_memory {
+  void* data = nullptr;
+  std::size_t size = 0;
+};
+
 /// How a client talks to the API. C++17 has no designated initializers: set members one by one.
 struct client_options {
   /// Sent as `X-Api-Key` (reference 1.2). Leave empty when using bearer_token.
@@ -53,6 +69,8 @@ struct client_options {
   time_source time;
   /// Seed of the backoff jitter, for reproducible runs.
   std::uint64_t jitter_seed = 0x9E3779B97F4A7C15ull;
+  /// A fixed budget for what each call builds (see call_memory); unset: the heap, reused.
+  call_memory memory;
 };
 
 namespace detail {
@@ -246,6 +264,7 @@ class client {
       body.clear();
       response_.body.swap(body);
     }
+    result<Response> gone(std::move(spent));  // its document dies here, freeing the call memory
   }
 
   /// True while an async_send has not completed.
@@ -266,9 +285,26 @@ class client {
   // Forms the request into the client's buffers; the error when something is refused.
   template <class Builder>
   std::optional<error> prepare(Builder const& builder) {
-    writer_.begin(Builder::operation_id, detail::method_of(builder), options_.base_url);
+    std::string_view const op = Builder::operation_id;
+    if (region_.too_small()) {
+      return error(errc::buffer_exhausted, std::string(op) + ": the client's call memory is smaller than " +
+                                               std::to_string(detail::call_region::header_size) + " bytes");
+    }
+    if (region_.enabled()) {
+      if (*region_.result_alive()) {
+        return error(errc::buffer_exhausted, std::string(op) +
+                                                 ": the client's call memory still holds an earlier result; "
+                                                 "destroy it or hand it to client.recycle() first");
+      }
+      region_.reset();
+    }
+    writer_.begin(op, detail::method_of(builder), options_.base_url, &region_);
     builder.write(writer_);
     if (writer_.failed()) return error(errc::invalid_argument, writer_.failure());
+    if (writer_.overflowed()) {
+      return error(errc::buffer_exhausted, std::string(op) + ": the request does not fit in the client's call memory (" +
+                                               std::to_string(region_.size()) + " bytes)");
+    }
     if (!option_error_.empty()) return error(errc::invalid_argument, option_error_);
     request_ = make_request();
     response_.clear();
@@ -434,7 +470,17 @@ class client {
     if (status < 200 || status > 299) {
       return detail::error_from_response(response_, *parser_, std::chrono::system_clock::now());
     }
-    result<document> doc = document::parse(*parser_, std::move(response_.body), buffer);
+    bool* lease = nullptr;
+    if (buffer.data == nullptr && region_.enabled()) {  // the rest of the call memory, after the request
+      buffer.data = region_.rest(buffer.size);
+      if (buffer.data == nullptr) {
+        error e(errc::buffer_exhausted, "the request took all of the client's call memory; none is left for the response");
+        e.http_status = status;
+        return e;
+      }
+      lease = region_.result_alive();
+    }
+    result<document> doc = document::parse(*parser_, std::move(response_.body), buffer, lease);
     if (!doc) {
       error e = std::move(doc).error();
       e.http_status = status;
@@ -474,6 +520,7 @@ class client {
   client_options options_;
   std::string authorization_;
   std::string option_error_;
+  detail::call_region region_{options_.memory.data, options_.memory.size};
   detail::request_writer writer_;
   std::array<http_header, 5> headers_{};
   http_request request_;
@@ -485,12 +532,15 @@ class client {
   std::int64_t credits_spent_ = 0;
   // Boost.JSON's parser cannot move; the client keeps it on the heap so that the client can.
   // Its scratch memory is kept from call to call.
-  std::unique_ptr<boost::json::parser> parser_ = make_parser();
+  // With call memory, its working stack starts in a slice of that memory (take_scratch).
+  std::unique_ptr<boost::json::parser> parser_ = make_parser(region_);
 
-  static std::unique_ptr<boost::json::parser> make_parser() {
+  static std::unique_ptr<boost::json::parser> make_parser(detail::call_region& region) {
     boost::json::parse_options o;
     o.max_depth = LEADFEEDER_MAX_JSON_DEPTH;
-    return std::make_unique<boost::json::parser>(boost::json::storage_ptr(), o);
+    std::size_t scratch_size = 0;
+    unsigned char* scratch = region.take_scratch(scratch_size);
+    return std::make_unique<boost::json::parser>(boost::json::storage_ptr(), o, scratch, scratch_size);
   }
 };
 

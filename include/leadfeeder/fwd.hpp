@@ -24,6 +24,7 @@ struct retry_policy;
 struct rate_limit_policy;
 class cancellation_token;
 struct document_buffer;
+struct call_memory;
 class document;
 template <class Data>
 class response;

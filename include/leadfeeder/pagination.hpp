@@ -97,6 +97,7 @@ class page_range {
 
  private:
   void fetch() {
+    current_.reset();  // the page before goes first: a client's call memory holds one result at a time
     current_.emplace(client_->send(builder_, call_));  // cancellation and deadline apply per page
     ++fetched_;
   }

@@ -94,6 +94,185 @@
 // leadfeeder-cpp: lf::client<Transport>, which turns builders into requests and answers into
 // results through the host's transport.
 
+// ---- begin leadfeeder/detail/call_region.hpp ----
+// leadfeeder-cpp: the memory a host may give a client for everything it builds per call
+// (client_options::memory): a region carved afresh at each call, and the text buffers of the
+// request that grow inside it instead of on the heap.
+
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+LEADFEEDER_BEGIN_NAMESPACE
+namespace detail {
+
+// A bump region over host memory. Its first bytes hold a flag that a result built there sets while
+// it lives, so that the next call can tell the region is not free yet.
+class call_region {
+ public:
+  static constexpr std::size_t header_size = alignof(std::max_align_t);
+
+  call_region() noexcept = default;
+  call_region(void* data, std::size_t size) noexcept {
+    if (data == nullptr) return;
+    if (size < header_size) {  // given, but too small for anything: every call is refused
+      too_small_ = true;
+      return;
+    }
+    base_ = static_cast<unsigned char*>(data);
+    size_ = size;
+    top_ = header_size;
+    *result_alive() = false;
+  }
+
+  bool enabled() const noexcept { return base_ != nullptr; }
+  /// Memory was given, but less than the region's own bookkeeping.
+  bool too_small() const noexcept { return too_small_; }
+  std::size_t size() const noexcept { return size_; }
+  std::size_t used() const noexcept { return top_; }
+
+  /// Set while a result built in the region lives (the result clears it when it dies).
+  bool* result_alive() const noexcept { return reinterpret_cast<bool*>(base_); }
+
+  /// Sets the region's last eighth (at most 64 KiB) aside for good: the parser's working stack.
+  unsigned char* take_scratch(std::size_t& size) noexcept {
+    size = 0;
+    if (!enabled()) return nullptr;
+    std::size_t n = (size_ - header_size) / 8;
+    if (n > (std::size_t{64} << 10)) n = std::size_t{64} << 10;
+    n -= n % alignof(std::max_align_t);
+    if (n == 0) return nullptr;
+    size_ -= n;
+    size = n;
+    return base_ + size_;
+  }
+
+  /// Forgets everything carved so far.
+  void reset() noexcept { top_ = header_size; }
+
+  /// Grows the last block (or starts one when `block` is null) to at least `needed` bytes, doubling
+  /// as a string would; a block that is not the last is moved to the top. Returns the block (with
+  /// its first `used` bytes kept) and its new capacity, or null when the region cannot hold it.
+  char* grow(char* block, std::size_t used, std::size_t capacity, std::size_t needed, std::size_t& new_capacity) noexcept {
+    if (!enabled()) return nullptr;
+    std::size_t wanted = capacity < 64 ? 64 : capacity * 2;
+    if (wanted < needed) wanted = needed;
+    auto* const at = reinterpret_cast<unsigned char*>(block);
+    bool const last = block != nullptr && at + capacity == base_ + top_;
+    std::size_t const start = last ? static_cast<std::size_t>(at - base_) : top_;
+    std::size_t const room = size_ - start;
+    if (room < needed) return nullptr;
+    if (wanted > room) wanted = room;  // the rest of the region, which is enough
+    char* const out = reinterpret_cast<char*>(base_ + start);
+    if (!last && used != 0) std::memcpy(out, block, used);
+    top_ = start + wanted;
+    new_capacity = wanted;
+    return out;
+  }
+
+  /// The free rest of the region, aligned for anything: where the document goes.
+  unsigned char* rest(std::size_t& size) noexcept {
+    std::size_t const aligned = (top_ + alignof(std::max_align_t) - 1) / alignof(std::max_align_t) * alignof(std::max_align_t);
+    if (!enabled() || aligned >= size_) {
+      size = 0;
+      return nullptr;
+    }
+    size = size_ - aligned;
+    return base_ + aligned;
+  }
+
+ private:
+  unsigned char* base_ = nullptr;
+  std::size_t size_ = 0;
+  std::size_t top_ = 0;
+  bool too_small_ = false;
+};
+
+// Text that grows on the heap (a std::string kept from call to call) or, when given a region,
+// inside it. In a region, what does not fit is dropped and remembered: the caller checks
+// overflowed() and refuses the call.
+class text_buffer {
+ public:
+  /// Where the next call's text goes: the region, or the heap when it is null or disabled.
+  void begin(call_region* region) noexcept {
+    region_ = region != nullptr && region->enabled() ? region : nullptr;
+    heap_.clear();
+    data_ = nullptr;
+    size_ = 0;
+    capacity_ = 0;
+    overflowed_ = false;
+  }
+
+  bool overflowed() const noexcept { return overflowed_; }
+  std::size_t size() const noexcept { return region_ != nullptr ? size_ : heap_.size(); }
+  bool empty() const noexcept { return size() == 0; }
+  operator std::string_view() const noexcept {
+    return region_ != nullptr ? std::string_view(data_, size_) : std::string_view(heap_);
+  }
+
+  void clear() noexcept {
+    heap_.clear();
+    size_ = 0;
+  }
+  void append(char const* s, std::size_t n) {
+    if (region_ == nullptr) {
+      heap_.append(s, n);
+      return;
+    }
+    if (overflowed_ || !fits(n)) return;
+    std::memcpy(data_ + size_, s, n);
+    size_ += n;
+  }
+  void append(std::string_view s) { append(s.data(), s.size()); }
+  void assign(std::string_view s) {
+    clear();
+    append(s);
+  }
+  void push_back(char c) {
+    if (region_ == nullptr) {
+      heap_.push_back(c);
+      return;
+    }
+    if (overflowed_ || !fits(1)) return;
+    data_[size_++] = c;
+  }
+  text_buffer& operator+=(std::string_view s) {
+    append(s);
+    return *this;
+  }
+
+ private:
+  bool fits(std::size_t n) noexcept {
+    if (capacity_ - size_ >= n) return true;
+    if (n > SIZE_MAX - size_) {
+      overflowed_ = true;
+      return false;
+    }
+    std::size_t capacity = 0;
+    char* const grown = region_->grow(data_, size_, capacity_, size_ + n, capacity);
+    if (grown == nullptr) {
+      overflowed_ = true;
+      return false;
+    }
+    data_ = grown;
+    capacity_ = capacity;
+    return true;
+  }
+
+  call_region* region_ = nullptr;
+  std::string heap_;
+  char* data_ = nullptr;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
+  bool overflowed_ = false;
+};
+
+}  // namespace detail
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/call_region.hpp ----
 // ---- begin leadfeeder/detail/error_body.hpp ----
 // leadfeeder-cpp: building an lf::error from a non-2xx response (reference 1.10: three body
 // shapes, tried in turn), or from a 2xx body that carries an error instead of data.
@@ -828,8 +1007,10 @@ constexpr bool is_date(std::string_view s) noexcept {
   return day >= 1 && day <= days[month - 1] + ((month == 2 && leap) ? 1 : 0);
 }
 
-/// Appends s with every byte but the unreserved ones as %XX (a space is %20).
-inline void append_percent_encoded(std::string& out, std::string_view s) {
+/// Appends s with every byte but the unreserved ones as %XX (a space is %20). `out` is a
+/// std::string or anything with push_back(char).
+template <class Out>
+void append_percent_encoded(Out& out, std::string_view s) {
   constexpr char hex[] = "0123456789ABCDEF";
   for (char ch : s) {
     auto const c = static_cast<unsigned char>(ch);
@@ -881,8 +1062,10 @@ constexpr bool is_valid_utf8(std::string_view s) noexcept {
   return true;
 }
 
-/// Appends s as a JSON string literal, quotes included. s must be valid UTF-8.
-inline void append_json_string(std::string& out, std::string_view s) {
+/// Appends s as a JSON string literal, quotes included. s must be valid UTF-8. `out` is a
+/// std::string or anything with push_back(char) and += for text.
+template <class Out>
+void append_json_string(Out& out, std::string_view s) {
   constexpr char hex[] = "0123456789abcdef";
   out.push_back('"');
   for (char ch : s) {
@@ -1027,7 +1210,7 @@ class string_list {
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/string_list.hpp ----
 
-#include <boost/json/serialize.hpp>
+#include <boost/json/serializer.hpp>
 #include <boost/json/value.hpp>
 
 #include <charconv>
@@ -1044,11 +1227,14 @@ namespace detail {
 class request_writer {
  public:
   /// Starts a request of `operation` (its id, for messages) to base_url; keeps buffer storage.
-  void begin(std::string_view operation, http_method method, std::string_view base_url) {
+  /// With a region, the URL and the body are written there (see overflowed()).
+  void begin(std::string_view operation, http_method method, std::string_view base_url,
+             call_region* region = nullptr) {
     operation_ = operation;
     method_ = method;
+    url_.begin(region);
+    body_.begin(region);
     url_.assign(base_url);
-    body_.clear();
     failure_.clear();
     failed_ = false;
     query_started_ = false;
@@ -1061,6 +1247,8 @@ class request_writer {
   std::string_view url() const noexcept { return url_; }
   std::string_view body() const noexcept { return body_; }
   bool failed() const noexcept { return failed_; }
+  /// True when the region given to begin() could not hold the request.
+  bool overflowed() const noexcept { return url_.overflowed() || body_.overflowed(); }
   std::string const& failure() const noexcept { return failure_; }
 
   /// Appends a literal piece of the path template ("/v1/contacts/").
@@ -1202,10 +1390,10 @@ class request_writer {
 
   /// "name": <any JSON the caller built>; refuses what would not be valid JSON on the wire.
   void member_json(std::string_view name, boost::json::value const& v) {
-    if (char const* problem = unsendable(v, 0)) return fail(name, problem);
+    if (char const* problem = unsendable(v, depth_ + 1)) return fail(name, problem);
     key(name);
     separate();
-    body_ += boost::json::serialize(v);
+    append_serialized(v);
   }
   /// Adds the members of a caller-built JSON object to the object being written. Refuses
   /// anything but an object, and keys the builder has setters for (`known`), so that no key is
@@ -1214,7 +1402,8 @@ class request_writer {
                      std::initializer_list<std::string_view> known) {
     boost::json::object const* o = extra.if_object();
     if (o == nullptr) return fail(name, "must be a JSON object");
-    if (char const* problem = unsendable(extra, 0)) return fail(name, problem);
+    // Its members join the object being written, which sits at nesting level depth_.
+    if (char const* problem = unsendable(extra, depth_ == 0 ? 1 : depth_)) return fail(name, problem);
     for (boost::json::key_value_pair const& m : *o) {
       std::string_view const k(m.key().data(), m.key().size());
       for (std::string_view taken : known) {
@@ -1224,7 +1413,7 @@ class request_writer {
     for (boost::json::key_value_pair const& m : *o) {
       key(std::string_view(m.key().data(), m.key().size()));
       separate();
-      body_ += boost::json::serialize(m.value());
+      append_serialized(m.value());
     }
   }
 
@@ -1276,9 +1465,10 @@ class request_writer {
   }
 
   /// Why a caller-built value cannot go out as JSON (text that is not UTF-8, a NaN or an
-  /// infinity, nesting deeper than the parser would take back), or nullptr when it can.
-  static char const* unsendable(boost::json::value const& v, int depth) noexcept {
-    if (depth > LEADFEEDER_MAX_JSON_DEPTH) return "is nested too deeply";
+  /// infinity, nesting deeper than the parser would take back), or nullptr when it can. `level` is
+  /// the nesting level v would have in the body (the body's outermost object or array is level 1).
+  static char const* unsendable(boost::json::value const& v, unsigned level) noexcept {
+    if (v.is_structured() && level > LEADFEEDER_MAX_JSON_DEPTH) return "is nested too deeply";
     switch (v.kind()) {
       case boost::json::kind::string:
         return is_valid_utf8(std::string_view(v.get_string().data(), v.get_string().size()))
@@ -1288,13 +1478,13 @@ class request_writer {
         return std::isfinite(v.get_double()) ? nullptr : "holds a number JSON cannot carry (NaN or infinity)";
       case boost::json::kind::array:
         for (boost::json::value const& element : v.get_array()) {
-          if (char const* problem = unsendable(element, depth + 1)) return problem;
+          if (char const* problem = unsendable(element, level + 1)) return problem;
         }
         return nullptr;
       case boost::json::kind::object:
         for (boost::json::key_value_pair const& m : v.get_object()) {
           if (!is_valid_utf8(std::string_view(m.key().data(), m.key().size()))) return "has a key that is not valid UTF-8";
-          if (char const* problem = unsendable(m.value(), depth + 1)) return problem;
+          if (char const* problem = unsendable(m.value(), level + 1)) return problem;
         }
         return nullptr;
       default:
@@ -1314,7 +1504,15 @@ class request_writer {
   }
 
  private:
-  static void append_integer(std::string& out, std::int64_t v) {
+  // Caller-built JSON as text, in pieces, without a temporary string.
+  void append_serialized(boost::json::value const& v) {
+    boost::json::serializer serializer;
+    serializer.reset(&v);
+    char chunk[256];
+    while (!serializer.done()) body_.append(serializer.read(chunk, sizeof chunk));
+  }
+
+  static void append_integer(text_buffer& out, std::int64_t v) {
     char digits[24];
     std::to_chars_result const r = std::to_chars(digits, digits + sizeof digits, v);
     out.append(digits, static_cast<std::size_t>(r.ptr - digits));
@@ -1351,8 +1549,8 @@ class request_writer {
 
   std::string_view operation_;
   http_method method_ = http_method::get;
-  std::string url_;
-  std::string body_;
+  text_buffer url_;
+  text_buffer body_;
   std::string failure_;
   bool failed_ = false;
   bool query_started_ = false;
@@ -1767,11 +1965,13 @@ LEADFEEDER_END_NAMESPACE
 #include <boost/json/parser.hpp>
 #include <boost/json/value.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <new>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -1837,12 +2037,13 @@ class document {
  public:
   document() noexcept = default;
   document(document&& other) noexcept
-      : state_(std::exchange(other.state_, nullptr)), owns_(other.owns_) {}
+      : state_(std::exchange(other.state_, nullptr)), owns_(other.owns_), lease_(std::exchange(other.lease_, nullptr)) {}
   document& operator=(document&& other) noexcept {
     if (this != &other) {
       destroy();
       state_ = std::exchange(other.state_, nullptr);
       owns_ = other.owns_;
+      lease_ = std::exchange(other.lease_, nullptr);
     }
     return *this;
   }
@@ -1869,12 +2070,14 @@ class document {
 
   /// Parses body (taking it over, not copying it) into a new document. `parser` is reused from
   /// call to call so that its scratch memory is allocated once. An empty body gives a document
-  /// whose root is null.
+  /// whose root is null. `lease`, when given, is set while the document lives (a client's call
+  /// memory uses it to know when its region is free again).
   static result<document> parse(boost::json::parser& parser, std::string&& body,
-                                document_buffer buffer = {});
+                                document_buffer buffer = {}, bool* lease = nullptr);
 
  private:
   void destroy() noexcept {
+    if (lease_ != nullptr) *std::exchange(lease_, nullptr) = false;
     if (state_ == nullptr) return;
     if (owns_) {
       delete state_;
@@ -1886,6 +2089,7 @@ class document {
 
   detail::document_state* state_ = nullptr;
   bool owns_ = true;
+  bool* lease_ = nullptr;
 };
 
 namespace detail {
@@ -1916,32 +2120,77 @@ inline void normalize_ids(boost::json::value& v) {
 
 // JSON:API side-loading (reference 1.8): the API inlines related resources under
 // `relationships`, but if a response ever lists them in a top-level `included` array instead, the
-// stubs {id, type} under `relationships` are replaced by the full resources, so that views read
-// both forms alike. A resource copied in is not searched again, so cycles between resources end.
+// stubs {id, type} under `relationships` are replaced by copies of the full resources, so that views
+// read both forms alike. A resource copied in is not searched again, so cycles between resources
+// end. What a hostile body can cost is bounded: stubs are found through a sorted index (not a scan
+// of `included` per stub), and the copies may add at most four times the body's size plus 1 MiB
+// (counted as 32 bytes per JSON value plus the bytes of every string and key); a response that
+// would need more is refused.
 class included_resolver {
  public:
-  explicit included_resolver(boost::json::array const& included) : included_(included) {}
+  // `index` has room for included.size() entries (memory from the document's arena).
+  included_resolver(boost::json::array const& included, std::uint32_t* index, std::size_t copy_budget) noexcept
+      : included_(included), index_(index), budget_(copy_budget) {
+    for (std::size_t i = 0; i < included.size() && i < UINT32_MAX; ++i) {
+      boost::json::object const* c = included[i].if_object();
+      if (c != nullptr && c->contains("attributes") && stub_key(*c)) index_[count_++] = static_cast<std::uint32_t>(i);
+    }
+    // By (type, id), then by position, so that the first of duplicates wins, as a scan would choose.
+    std::sort(index_, index_ + count_, [this](std::uint32_t a, std::uint32_t b) {
+      key const ka = key_at(a);
+      key const kb = key_at(b);
+      if (less(ka, kb)) return true;
+      if (less(kb, ka)) return false;
+      return a < b;
+    });
+  }
 
-  void resolve_tree(boost::json::value& v) {
+  // False when the copies would exceed the budget.
+  bool resolve_tree(boost::json::value& v) {
     if (boost::json::object* o = v.if_object()) {
       for (boost::json::key_value_pair& member : *o) {
         if (member.key() == "relationships") {
           if (boost::json::object* rels = member.value().if_object()) {
-            for (boost::json::key_value_pair& rel : *rels) resolve_relation(rel.value());
+            for (boost::json::key_value_pair& rel : *rels) {
+              if (!resolve_relation(rel.value())) return false;
+            }
           }
           continue;  // what was copied in is not searched again
         }
-        if (member.value().is_structured()) resolve_tree(member.value());
+        if (member.value().is_structured() && !resolve_tree(member.value())) return false;
       }
     } else if (boost::json::array* a = v.if_array()) {
       for (boost::json::value& element : *a) {
-        if (element.is_structured()) resolve_tree(element);
+        if (element.is_structured() && !resolve_tree(element)) return false;
       }
     }
+    return true;
   }
 
  private:
-  void resolve_relation(boost::json::value& rel) {
+  struct key {
+    boost::json::string const* type;
+    boost::json::string const* id;
+  };
+
+  // The (type, id) of a resource or of a stub (a stub has no `attributes`); nothing unless both
+  // are strings.
+  static std::optional<key> stub_key(boost::json::object const& o) noexcept {
+    boost::json::value const* id = o.if_contains("id");
+    boost::json::value const* type = o.if_contains("type");
+    if (id == nullptr || type == nullptr || !id->is_string() || !type->is_string()) return std::nullopt;
+    return key{&type->get_string(), &id->get_string()};
+  }
+  key key_at(std::uint32_t i) const noexcept { return *stub_key(included_[i].get_object()); }
+  static int compare(boost::json::string const& a, boost::json::string const& b) noexcept {
+    return std::string_view(a.data(), a.size()).compare(std::string_view(b.data(), b.size()));
+  }
+  static bool less(key const& a, key const& b) noexcept {
+    int const t = compare(*a.type, *b.type);
+    return t != 0 ? t < 0 : compare(*a.id, *b.id) < 0;
+  }
+
+  bool resolve_relation(boost::json::value& rel) {
     if (boost::json::object* o = rel.if_object()) {
       if (!o->contains("id")) {
         if (boost::json::value* wrapped = o->if_contains("data")) return resolve_relation(*wrapped);
@@ -1949,41 +2198,73 @@ class included_resolver {
       return resolve_stub(rel);
     }
     if (boost::json::array* a = rel.if_array()) {
-      for (boost::json::value& element : *a) resolve_stub(element);
-    }
-  }
-
-  void resolve_stub(boost::json::value& stub) {
-    boost::json::object const* o = stub.if_object();
-    if (o == nullptr || o->contains("attributes")) return;
-    boost::json::value const* id = o->if_contains("id");
-    boost::json::value const* type = o->if_contains("type");
-    if (id == nullptr || type == nullptr || !id->is_string() || !type->is_string()) return;
-    for (boost::json::value const& candidate : included_) {
-      boost::json::object const* c = candidate.if_object();
-      if (c == nullptr || !c->contains("attributes")) continue;
-      boost::json::value const* cid = c->if_contains("id");
-      boost::json::value const* ctype = c->if_contains("type");
-      if (cid != nullptr && ctype != nullptr && *cid == *id && *ctype == *type) {
-        stub = candidate;  // a copy in the document's arena; not searched again
-        return;
+      for (boost::json::value& element : *a) {
+        if (!resolve_stub(element)) return false;
       }
     }
+    return true;
+  }
+
+  bool resolve_stub(boost::json::value& stub) {
+    boost::json::object const* o = stub.if_object();
+    if (o == nullptr || o->contains("attributes")) return true;
+    std::optional<key> const wanted = stub_key(*o);
+    if (!wanted) return true;
+    std::uint32_t const* first = index_;
+    std::size_t n = count_;
+    while (n > 0) {  // lower bound of `wanted`
+      std::size_t const half = n / 2;
+      if (less(key_at(first[half]), *wanted)) {
+        first += half + 1;
+        n -= half + 1;
+      } else {
+        n = half;
+      }
+    }
+    if (first == index_ + count_) return true;
+    boost::json::value const& candidate = included_[*first];
+    if (less(*wanted, key_at(*first))) return true;  // not there
+    std::size_t const cost = weight(candidate);
+    if (cost > budget_) return false;
+    budget_ -= cost;
+    stub = candidate;  // a copy in the document's arena; not searched again
+    return true;
+  }
+
+  // What a copy of v costs, roughly in bytes.
+  static std::size_t weight(boost::json::value const& v) noexcept {
+    std::size_t w = 32;
+    if (boost::json::object const* o = v.if_object()) {
+      for (boost::json::key_value_pair const& m : *o) w += m.key().size() + weight(m.value());
+    } else if (boost::json::array const* a = v.if_array()) {
+      for (boost::json::value const& element : *a) w += weight(element);
+    } else if (boost::json::string const* s = v.if_string()) {
+      w += s->size();
+    }
+    return w;
   }
 
   boost::json::array const& included_;
+  std::uint32_t* index_;
+  std::size_t count_ = 0;
+  std::size_t budget_;
 };
 
-// Resolves the stubs inside `data` against a top-level `included` array, when there is one.
-inline void resolve_included(boost::json::value& root) {
+// Resolves the stubs inside `data` against a top-level `included` array, when there is one. False
+// when that would take more memory than the bound above.
+inline bool resolve_included(boost::json::value& root, boost::json::memory_resource& arena, std::size_t body_size) {
   boost::json::object* o = root.if_object();
-  if (o == nullptr) return;
+  if (o == nullptr) return true;
   boost::json::value const* included = o->if_contains("included");
-  if (included == nullptr || !included->is_array() || included->get_array().empty()) return;
+  if (included == nullptr || !included->is_array() || included->get_array().empty()) return true;
   boost::json::value* data = o->if_contains("data");
-  if (data == nullptr || !data->is_structured()) return;
-  included_resolver resolver(included->get_array());
-  resolver.resolve_tree(*data);
+  if (data == nullptr || !data->is_structured()) return true;
+  boost::json::array const& list = included->get_array();
+  std::size_t const entries = list.size() < UINT32_MAX ? list.size() : UINT32_MAX;
+  auto* index = static_cast<std::uint32_t*>(arena.allocate(entries * sizeof(std::uint32_t), alignof(std::uint32_t)));
+  std::size_t const budget = body_size <= (SIZE_MAX - (std::size_t{1} << 20)) / 4 ? body_size * 4 + (std::size_t{1} << 20) : SIZE_MAX;
+  included_resolver resolver(list, index, budget);
+  return resolver.resolve_tree(*data);
 }
 
 inline bool is_blank(std::string_view s) noexcept {
@@ -1996,7 +2277,7 @@ inline bool is_blank(std::string_view s) noexcept {
 }  // namespace detail
 
 inline result<document> document::parse(boost::json::parser& parser, std::string&& body,
-                                        document_buffer buffer) {
+                                        document_buffer buffer, bool* lease) {
   document doc;
   if (buffer.data != nullptr) {
     void* place = buffer.data;
@@ -2014,6 +2295,10 @@ inline result<document> document::parse(boost::json::parser& parser, std::string
     doc.state_ = new detail::document_state(body.size());
     doc.owns_ = true;
   }
+  if (lease != nullptr) {
+    *lease = true;
+    doc.lease_ = lease;
+  }
   detail::document_state& st = *doc.state_;
   st.body = std::move(body);
   if (detail::is_blank(st.body)) return doc;
@@ -2030,12 +2315,17 @@ inline result<document> document::parse(boost::json::parser& parser, std::string
   }
   st.root = parser.release();
   detail::normalize_ids(st.root);
-  detail::resolve_included(st.root);
+  bool const resolved = detail::resolve_included(st.root, st.arena, st.body.size());
   if (st.overflow.overflowed()) {
     return error(errc::buffer_exhausted,
                  "the document buffer (" + std::to_string(buffer.size) +
                      " bytes) is too small for this response (" + std::to_string(st.body.size()) +
                      " bytes of JSON)");
+  }
+  if (!resolved) {
+    return error(errc::invalid_response,
+                 "the response's side-loaded `included` resources would be copied into more than four times "
+                 "the body's size plus 1 MiB; refused");
   }
   return doc;
 }
@@ -4292,6 +4582,21 @@ LEADFEEDER_END_NAMESPACE
 
 LEADFEEDER_BEGIN_NAMESPACE
 
+/// Memory a host gives a client for everything the client builds per call: the request's URL and
+/// JSON body, then the response document. Each call starts over at its beginning, so the memory
+/// must outlive the client, and a result built there must be gone (destroyed, or handed to
+/// client.recycle) before the client's next call: a call that finds it still alive fails with
+/// errc::buffer_exhausted, as does a call whose request or document does not fit. A call's own
+/// document_buffer, when given, takes the document instead. The last eighth of the memory (at most
+/// 64 KiB) is the parser's working stack for good; a response that needs a deeper stack than that
+/// takes the rest from the heap once, and the client keeps it. Not drawn from it: the response
+/// body, which the transport writes into the client's reusable std::string, and the text a failed
+/// call or the logger allocates.
+struct call_memory {
+  void* data = nullptr;
+  std::size_t size = 0;
+};
+
 /// How a client talks to the API. C++17 has no designated initializers: set members one by one.
 struct client_options {
   /// Sent as `X-Api-Key` (reference 1.2). Leave empty when using bearer_token.
@@ -4315,6 +4620,8 @@ struct client_options {
   time_source time;
   /// Seed of the backoff jitter, for reproducible runs.
   std::uint64_t jitter_seed = 0x9E3779B97F4A7C15ull;
+  /// A fixed budget for what each call builds (see call_memory); unset: the heap, reused.
+  call_memory memory;
 };
 
 namespace detail {
@@ -4508,6 +4815,7 @@ class client {
       body.clear();
       response_.body.swap(body);
     }
+    result<Response> gone(std::move(spent));  // its document dies here, freeing the call memory
   }
 
   /// True while an async_send has not completed.
@@ -4528,9 +4836,26 @@ class client {
   // Forms the request into the client's buffers; the error when something is refused.
   template <class Builder>
   std::optional<error> prepare(Builder const& builder) {
-    writer_.begin(Builder::operation_id, detail::method_of(builder), options_.base_url);
+    std::string_view const op = Builder::operation_id;
+    if (region_.too_small()) {
+      return error(errc::buffer_exhausted, std::string(op) + ": the client's call memory is smaller than " +
+                                               std::to_string(detail::call_region::header_size) + " bytes");
+    }
+    if (region_.enabled()) {
+      if (*region_.result_alive()) {
+        return error(errc::buffer_exhausted, std::string(op) +
+                                                 ": the client's call memory still holds an earlier result; "
+                                                 "destroy it or hand it to client.recycle() first");
+      }
+      region_.reset();
+    }
+    writer_.begin(op, detail::method_of(builder), options_.base_url, &region_);
     builder.write(writer_);
     if (writer_.failed()) return error(errc::invalid_argument, writer_.failure());
+    if (writer_.overflowed()) {
+      return error(errc::buffer_exhausted, std::string(op) + ": the request does not fit in the client's call memory (" +
+                                               std::to_string(region_.size()) + " bytes)");
+    }
     if (!option_error_.empty()) return error(errc::invalid_argument, option_error_);
     request_ = make_request();
     response_.clear();
@@ -4696,7 +5021,17 @@ class client {
     if (status < 200 || status > 299) {
       return detail::error_from_response(response_, *parser_, std::chrono::system_clock::now());
     }
-    result<document> doc = document::parse(*parser_, std::move(response_.body), buffer);
+    bool* lease = nullptr;
+    if (buffer.data == nullptr && region_.enabled()) {  // the rest of the call memory, after the request
+      buffer.data = region_.rest(buffer.size);
+      if (buffer.data == nullptr) {
+        error e(errc::buffer_exhausted, "the request took all of the client's call memory; none is left for the response");
+        e.http_status = status;
+        return e;
+      }
+      lease = region_.result_alive();
+    }
+    result<document> doc = document::parse(*parser_, std::move(response_.body), buffer, lease);
     if (!doc) {
       error e = std::move(doc).error();
       e.http_status = status;
@@ -4736,6 +5071,7 @@ class client {
   client_options options_;
   std::string authorization_;
   std::string option_error_;
+  detail::call_region region_{options_.memory.data, options_.memory.size};
   detail::request_writer writer_;
   std::array<http_header, 5> headers_{};
   http_request request_;
@@ -4747,12 +5083,15 @@ class client {
   std::int64_t credits_spent_ = 0;
   // Boost.JSON's parser cannot move; the client keeps it on the heap so that the client can.
   // Its scratch memory is kept from call to call.
-  std::unique_ptr<boost::json::parser> parser_ = make_parser();
+  // With call memory, its working stack starts in a slice of that memory (take_scratch).
+  std::unique_ptr<boost::json::parser> parser_ = make_parser(region_);
 
-  static std::unique_ptr<boost::json::parser> make_parser() {
+  static std::unique_ptr<boost::json::parser> make_parser(detail::call_region& region) {
     boost::json::parse_options o;
     o.max_depth = LEADFEEDER_MAX_JSON_DEPTH;
-    return std::make_unique<boost::json::parser>(boost::json::storage_ptr(), o);
+    std::size_t scratch_size = 0;
+    unsigned char* scratch = region.take_scratch(scratch_size);
+    return std::make_unique<boost::json::parser>(boost::json::storage_ptr(), o, scratch, scratch_size);
   }
 };
 
@@ -4783,6 +5122,7 @@ struct retry_policy;
 struct rate_limit_policy;
 class cancellation_token;
 struct document_buffer;
+struct call_memory;
 class document;
 template <class Data>
 class response;
@@ -10528,6 +10868,7 @@ class page_range {
 
  private:
   void fetch() {
+    current_.reset();  // the page before goes first: a client's call memory holds one result at a time
     current_.emplace(client_->send(builder_, call_));  // cancellation and deadline apply per page
     ++fetched_;
   }

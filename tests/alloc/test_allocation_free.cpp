@@ -1,7 +1,8 @@
 // Fails if a steady-state call allocates: the global operator new is replaced by a counting one,
 // and the pattern of examples/allocation_free.cpp (a document buffer, borrowed ids, recycled
 // results) must reach zero allocations per call after warm-up. Also checks the default path stays
-// within 3 allocations per call.
+// within 3 allocations per call, and that with client_options::memory even the first call allocates
+// nothing but the body its transport writes.
 #define LEADFEEDER_BOOST_JSON_IMPL
 #include <leadfeeder/leadfeeder.hpp>
 
@@ -23,6 +24,19 @@ struct memory_transport {
   std::error_code send(lf::http_request const&, lf::http_response& res) {
     res.status = 200;
     res.body.assign(answer);
+    return {};
+  }
+};
+
+// As memory_transport, counting the allocations its own writing of the body makes.
+struct counting_transport {
+  std::string answer;
+  long allocations = 0;
+  std::error_code send(lf::http_request const&, lf::http_response& res) {
+    long const before = allocation_count();
+    res.status = 200;
+    res.body.assign(answer);
+    allocations += allocation_count() - before;
     return {};
   }
 };
@@ -83,5 +97,33 @@ int main() {
   long const per_call = (allocation_count() - before_default) / 10;
   expect(per_call <= 3, "allocations per call with default options", per_call);
   expect(read > 0, "characters read", static_cast<long>(read));
+
+  // client_options::memory: the request, the parser's working stack and the document live in the
+  // host's memory from the very first call. Only the body the transport writes allocates (counted
+  // by the transport and left out here).
+  {
+    alignas(std::max_align_t) static unsigned char memory[512 * 1024];
+    lf::client_options fixed = options;
+    fixed.memory.data = memory;
+    fixed.memory.size = sizeof memory;
+    lf::client<counting_transport> host_client{counting_transport{hundred_contacts()}, fixed};
+    auto host_call = [&] {
+      auto r = host_client.send(request);
+      if (!r) {
+        std::printf("error: %s\n", lf::to_string(r.error()).c_str());
+        std::exit(1);
+      }
+      for (lf::contact_view c : r->data()) read += c.first_name().size();
+      host_client.recycle(std::move(r));
+    };
+    long const before_first = allocation_count();
+    host_call();
+    long const first = allocation_count() - before_first - host_client.transport().allocations;
+    expect(first == 0, "allocations of the first call with call memory, apart from the transport's body", first);
+    long const before_steady = allocation_count();
+    for (int i = 0; i < 10; ++i) host_call();
+    expect(allocation_count() - before_steady == 0, "allocations in 10 later calls with call memory",
+           allocation_count() - before_steady);
+  }
   return failures == 0 ? 0 : 1;
 }

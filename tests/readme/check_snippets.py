@@ -19,6 +19,7 @@ from pathlib import Path
 PRELUDE = """#include <leadfeeder/leadfeeder.hpp>
 #include <leadfeeder/testing/scripted_transport.hpp>
 #include <game_loop_transport.hpp>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <string_view>

@@ -11,6 +11,7 @@
 #include <limits>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -1056,4 +1057,31 @@ TEST_CASE("every companies operation refuses an empty account_id before sending"
         std::string::npos);
   CHECK(refusal_message_of(lf::companies::unassign_tags().company_id("1").account_id("").tag_ids({"t"})).find("account_id") !=
         std::string::npos);
+}
+
+TEST_CASE("companies.search_signals sends extra_fields nested up to the parser's depth limit, and no deeper") {
+  // The body's object is level 1; `levels` arrays under one key make levels + 1 in all.
+  auto nested = [](int levels) {
+    boost::json::value inner = boost::json::array();
+    for (int i = 1; i < levels; ++i) {
+      boost::json::array outer;
+      outer.push_back(std::move(inner));
+      inner = std::move(outer);
+    }
+    boost::json::object extra;
+    extra["x"] = std::move(inner);
+    return boost::json::value(std::move(extra));
+  };
+  auto const sent = request_of(lf::companies::search_signals().account_id("123456").extra_fields(
+      nested(LEADFEEDER_MAX_JSON_DEPTH - 1)));
+  boost::json::parse_options limit;
+  limit.max_depth = LEADFEEDER_MAX_JSON_DEPTH;
+  std::error_code ec;
+  boost::json::value const back = boost::json::parse(sent.body, ec, boost::json::storage_ptr(), limit);
+  CHECK_FALSE(ec);  // what is sent parses back with the library's own limit
+  CHECK(back.is_object());
+
+  CHECK(refusal_message_of(lf::companies::search_signals().account_id("123456").extra_fields(
+            nested(LEADFEEDER_MAX_JSON_DEPTH)))
+            .find("nested too deeply") != std::string::npos);
 }

@@ -73,3 +73,63 @@ TEST_CASE("included entries that are not resources are ignored") {
   REQUIRE(r);
   CHECK_FALSE(r->data().front().relationships().company().has_name());
 }
+
+TEST_CASE("many stubs among many included resources each find their own, the first of duplicates winning") {
+  // 500 contacts, each naming company (499 - i), among 500 side-loaded companies listed in a
+  // scrambled order with a duplicate of company 7 after the first.
+  std::string body = R"({"data":[)";
+  for (int i = 0; i < 500; ++i) {
+    if (i != 0) body += ',';
+    body += R"({"type":"contact","id":")" + std::to_string(i) + R"(","relationships":{"company":{"type":"company","id":")" +
+            std::to_string(499 - i) + R"("}}})";
+  }
+  body += R"(],"included":[)";
+  for (int k = 0; k < 500; ++k) {
+    int const id = (k * 7) % 500;  // 7 and 500 are coprime: every id once
+    if (k != 0) body += ',';
+    body += R"({"type":"company","id":")" + std::to_string(id) + R"(","attributes":{"name":"Company )" +
+            std::to_string(id) + R"("}})";
+    if (id == 7) body += R"(,{"type":"company","id":"7","attributes":{"name":"Duplicate"}})";
+  }
+  body += "]}";
+  scripted_client t;
+  t.script.respond(200, body);
+  auto r = t.client.send(retrieve());
+  REQUIRE(r);
+  REQUIRE(r->data().size() == 500);
+  int right = 0;
+  for (int i = 0; i < 500; ++i) {
+    lf::company_view company = r->data()[static_cast<std::size_t>(i)].relationships().company();
+    if (company.name() == "Company " + std::to_string(499 - i)) ++right;
+  }
+  CHECK(right == 500);
+  CHECK(r->data()[492].relationships().company().name() == "Company 7");
+}
+
+TEST_CASE("side-loaded resources that would be copied beyond four times the body plus 1 MiB are refused") {
+  // 1,000 stubs naming one 50 KB resource: resolved, that is 50 MB from a 100 KB body.
+  std::string body = R"({"data":[)";
+  for (int i = 0; i < 1000; ++i) {
+    if (i != 0) body += ',';
+    body += R"({"type":"contact","id":"1","relationships":{"company":{"type":"company","id":"9"}}})";
+  }
+  body += R"(],"included":[{"type":"company","id":"9","attributes":{"name":")" + std::string(50000, 'n') + R"("}}]})";
+  scripted_client t;
+  t.script.respond(200, body);
+  auto r = t.client.send(retrieve());
+  REQUIRE_FALSE(r);
+  CHECK(r.error().code == lf::errc::invalid_response);
+  CHECK(r.error().message.find("included") != std::string::npos);
+
+  // Ten stubs of the same resource stay well inside the bound and resolve.
+  std::string small = R"({"data":[)";
+  for (int i = 0; i < 10; ++i) {
+    if (i != 0) small += ',';
+    small += R"({"type":"contact","id":"1","relationships":{"company":{"type":"company","id":"9"}}})";
+  }
+  small += R"(],"included":[{"type":"company","id":"9","attributes":{"name":")" + std::string(50000, 'n') + R"("}}]})";
+  t.script.respond(200, small);
+  auto ok = t.client.send(retrieve());
+  REQUIRE(ok);
+  CHECK(ok->data()[9].relationships().company().name().size() == 50000);
+}

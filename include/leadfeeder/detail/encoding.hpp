@@ -49,8 +49,10 @@ constexpr bool is_date(std::string_view s) noexcept {
   return day >= 1 && day <= days[month - 1] + ((month == 2 && leap) ? 1 : 0);
 }
 
-/// Appends s with every byte but the unreserved ones as %XX (a space is %20).
-inline void append_percent_encoded(std::string& out, std::string_view s) {
+/// Appends s with every byte but the unreserved ones as %XX (a space is %20). `out` is a
+/// std::string or anything with push_back(char).
+template <class Out>
+void append_percent_encoded(Out& out, std::string_view s) {
   constexpr char hex[] = "0123456789ABCDEF";
   for (char ch : s) {
     auto const c = static_cast<unsigned char>(ch);
@@ -102,8 +104,10 @@ constexpr bool is_valid_utf8(std::string_view s) noexcept {
   return true;
 }
 
-/// Appends s as a JSON string literal, quotes included. s must be valid UTF-8.
-inline void append_json_string(std::string& out, std::string_view s) {
+/// Appends s as a JSON string literal, quotes included. s must be valid UTF-8. `out` is a
+/// std::string or anything with push_back(char) and += for text.
+template <class Out>
+void append_json_string(Out& out, std::string_view s) {
   constexpr char hex[] = "0123456789abcdef";
   out.push_back('"');
   for (char ch : s) {

@@ -3,11 +3,12 @@
 #pragma once
 
 #include <leadfeeder/config.hpp>
+#include <leadfeeder/detail/call_region.hpp>
 #include <leadfeeder/detail/encoding.hpp>
 #include <leadfeeder/http.hpp>
 #include <leadfeeder/string_list.hpp>
 
-#include <boost/json/serialize.hpp>
+#include <boost/json/serializer.hpp>
 #include <boost/json/value.hpp>
 
 #include <charconv>
@@ -24,11 +25,14 @@ namespace detail {
 class request_writer {
  public:
   /// Starts a request of `operation` (its id, for messages) to base_url; keeps buffer storage.
-  void begin(std::string_view operation, http_method method, std::string_view base_url) {
+  /// With a region, the URL and the body are written there (see overflowed()).
+  void begin(std::string_view operation, http_method method, std::string_view base_url,
+             call_region* region = nullptr) {
     operation_ = operation;
     method_ = method;
+    url_.begin(region);
+    body_.begin(region);
     url_.assign(base_url);
-    body_.clear();
     failure_.clear();
     failed_ = false;
     query_started_ = false;
@@ -41,6 +45,8 @@ class request_writer {
   std::string_view url() const noexcept { return url_; }
   std::string_view body() const noexcept { return body_; }
   bool failed() const noexcept { return failed_; }
+  /// True when the region given to begin() could not hold the request.
+  bool overflowed() const noexcept { return url_.overflowed() || body_.overflowed(); }
   std::string const& failure() const noexcept { return failure_; }
 
   /// Appends a literal piece of the path template ("/v1/contacts/").
@@ -182,10 +188,10 @@ class request_writer {
 
   /// "name": <any JSON the caller built>; refuses what would not be valid JSON on the wire.
   void member_json(std::string_view name, boost::json::value const& v) {
-    if (char const* problem = unsendable(v, 0)) return fail(name, problem);
+    if (char const* problem = unsendable(v, depth_ + 1)) return fail(name, problem);
     key(name);
     separate();
-    body_ += boost::json::serialize(v);
+    append_serialized(v);
   }
   /// Adds the members of a caller-built JSON object to the object being written. Refuses
   /// anything but an object, and keys the builder has setters for (`known`), so that no key is
@@ -194,7 +200,8 @@ class request_writer {
                      std::initializer_list<std::string_view> known) {
     boost::json::object const* o = extra.if_object();
     if (o == nullptr) return fail(name, "must be a JSON object");
-    if (char const* problem = unsendable(extra, 0)) return fail(name, problem);
+    // Its members join the object being written, which sits at nesting level depth_.
+    if (char const* problem = unsendable(extra, depth_ == 0 ? 1 : depth_)) return fail(name, problem);
     for (boost::json::key_value_pair const& m : *o) {
       std::string_view const k(m.key().data(), m.key().size());
       for (std::string_view taken : known) {
@@ -204,7 +211,7 @@ class request_writer {
     for (boost::json::key_value_pair const& m : *o) {
       key(std::string_view(m.key().data(), m.key().size()));
       separate();
-      body_ += boost::json::serialize(m.value());
+      append_serialized(m.value());
     }
   }
 
@@ -256,9 +263,10 @@ class request_writer {
   }
 
   /// Why a caller-built value cannot go out as JSON (text that is not UTF-8, a NaN or an
-  /// infinity, nesting deeper than the parser would take back), or nullptr when it can.
-  static char const* unsendable(boost::json::value const& v, int depth) noexcept {
-    if (depth > LEADFEEDER_MAX_JSON_DEPTH) return "is nested too deeply";
+  /// infinity, nesting deeper than the parser would take back), or nullptr when it can. `level` is
+  /// the nesting level v would have in the body (the body's outermost object or array is level 1).
+  static char const* unsendable(boost::json::value const& v, unsigned level) noexcept {
+    if (v.is_structured() && level > LEADFEEDER_MAX_JSON_DEPTH) return "is nested too deeply";
     switch (v.kind()) {
       case boost::json::kind::string:
         return is_valid_utf8(std::string_view(v.get_string().data(), v.get_string().size()))
@@ -268,13 +276,13 @@ class request_writer {
         return std::isfinite(v.get_double()) ? nullptr : "holds a number JSON cannot carry (NaN or infinity)";
       case boost::json::kind::array:
         for (boost::json::value const& element : v.get_array()) {
-          if (char const* problem = unsendable(element, depth + 1)) return problem;
+          if (char const* problem = unsendable(element, level + 1)) return problem;
         }
         return nullptr;
       case boost::json::kind::object:
         for (boost::json::key_value_pair const& m : v.get_object()) {
           if (!is_valid_utf8(std::string_view(m.key().data(), m.key().size()))) return "has a key that is not valid UTF-8";
-          if (char const* problem = unsendable(m.value(), depth + 1)) return problem;
+          if (char const* problem = unsendable(m.value(), level + 1)) return problem;
         }
         return nullptr;
       default:
@@ -294,7 +302,15 @@ class request_writer {
   }
 
  private:
-  static void append_integer(std::string& out, std::int64_t v) {
+  // Caller-built JSON as text, in pieces, without a temporary string.
+  void append_serialized(boost::json::value const& v) {
+    boost::json::serializer serializer;
+    serializer.reset(&v);
+    char chunk[256];
+    while (!serializer.done()) body_.append(serializer.read(chunk, sizeof chunk));
+  }
+
+  static void append_integer(text_buffer& out, std::int64_t v) {
     char digits[24];
     std::to_chars_result const r = std::to_chars(digits, digits + sizeof digits, v);
     out.append(digits, static_cast<std::size_t>(r.ptr - digits));
@@ -331,8 +347,8 @@ class request_writer {
 
   std::string_view operation_;
   http_method method_ = http_method::get;
-  std::string url_;
-  std::string body_;
+  text_buffer url_;
+  text_buffer body_;
   std::string failure_;
   bool failed_ = false;
   bool query_started_ = false;

@@ -120,6 +120,31 @@ inline void lent_buffer() {
   RESTRICTED_EXPECT(!overflows && overflows.error().code == lf::errc::buffer_exhausted);
 }
 
+// client_options::memory: one block for the request and the document; too small, or still holding
+// a live result, is buffer_exhausted and nothing is sent.
+inline void call_memory() {
+  alignas(std::max_align_t) static unsigned char block[1 << 16];
+  alignas(std::max_align_t) static unsigned char tiny[256];
+  lf::testing::scripted_transport script;
+  script.respond(200, contact_body).respond(200, contact_body).respond(200, contact_body);
+  lf::client_options options = options_with_key();
+  options.memory = {block, sizeof block};
+  scripted_client client{script, options};
+  auto first = client.send(retrieve());
+  RESTRICTED_EXPECT(first && first->data().front().first_name() == "Ada");
+  auto refused = client.send(retrieve());
+  RESTRICTED_EXPECT(!refused && refused.error().code == lf::errc::buffer_exhausted);
+  RESTRICTED_EXPECT(script.requests().size() == 1);
+  client.recycle(std::move(first));
+  auto second = client.send(retrieve());
+  RESTRICTED_EXPECT(second && second->data().front().first_name() == "Ada");
+
+  options.memory = {tiny, sizeof tiny};
+  scripted_client small_client{script, options};
+  auto too_small = small_client.send(retrieve());
+  RESTRICTED_EXPECT(!too_small && too_small.error().code == lf::errc::buffer_exhausted);
+}
+
 inline std::string search_page(std::vector<std::string> const& ids, char const* next_cursor) {
   std::string body = R"({"data":[)";
   for (std::size_t i = 0; i < ids.size(); ++i) {
@@ -165,6 +190,7 @@ inline int run_checks(char const* build) {
   decoded_values();
   errors_are_values();
   lent_buffer();
+  call_memory();
   pages_and_raw_requests();
   retry_with_injected_time();
   std::printf("%s: %s\n", build, failures == 0 ? "all checks passed" : "FAILED");

@@ -63,7 +63,10 @@ std::uint64_t check(lf::result<Response> const& r, int expected, bool lent) {
     if (e.http_status != 200) fail("an error without the 200 status");
     bool const exhausted = lent && e.code == lf::errc::buffer_exhausted;
     if (e.code != lf::errc::invalid_response && !exhausted) fail("an error other than invalid_response");
-    if (expected == 1 && !exhausted) fail("a body with data as an object or array was refused");
+    // Side-loaded `included` resources whose copies would pass the bound (document.hpp) are the
+    // one reason a body with data is refused.
+    bool const amplified = e.message.find("`included`") != std::string::npos;
+    if (expected == 1 && !exhausted && !amplified) fail("a body with data as an object or array was refused");
     fz::walk(sum, e);
     return 0;
   }

@@ -4805,8 +4805,9 @@ class client {
   }
 
   /// Hands a finished result back so that its body's storage is reused by the next call: with a
-  /// document_buffer and lf::borrow'ed lists, a steady-state call then allocates nothing. Views of
-  /// `spent` must not be used afterwards.
+  /// document_buffer (or call memory) and lf::borrow'ed lists, a steady-state call then allocates
+  /// nothing. Its document is destroyed here, which frees the client's call memory for the next
+  /// call; `spent` and its views must not be used afterwards.
   template <class Response>
   void recycle(result<Response>&& spent) noexcept {
     if (!spent) return;

@@ -221,3 +221,18 @@ TEST_CASE("call memory: async_send builds the request and the document in it too
   CHECK(memory.holds((*got)->json().raw()));
   CHECK((*got)->data()[1].first_name() == "Bo");
 }
+
+TEST_CASE("call memory: a block at an odd address works (everything in it is aligned by the client)") {
+  region memory;
+  pointer_transport::state state;
+  for (int i = 0; i < 2; ++i) state.answers.emplace_back(200, contacts_page);
+  lf::client<pointer_transport> client{pointer_transport{&state}, with_memory(memory.bytes + 1, sizeof memory.bytes - 1)};
+  for (int i = 0; i < 2; ++i) {
+    auto r = client.send(lf::contacts::retrieve().account_id("123456").ids({"1", "2"}));
+    REQUIRE(r);
+    CHECK(memory.holds(r->json().raw()));
+    CHECK(reinterpret_cast<std::uintptr_t>(r->json().raw()) % alignof(boost::json::value) == 0);
+    CHECK(r->data()[1].first_name() == "Bo");
+    client.recycle(std::move(r));
+  }
+}

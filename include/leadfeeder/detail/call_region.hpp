@@ -48,11 +48,12 @@ class call_region {
     if (!enabled()) return nullptr;
     std::size_t n = (size_ - header_size) / 8;
     if (n > (std::size_t{64} << 10)) n = std::size_t{64} << 10;
-    n -= n % alignof(std::max_align_t);
-    if (n == 0) return nullptr;
-    size_ -= n;
-    size = n;
-    return base_ + size_;
+    // The start is aligned for anything, whatever the alignment of the host's block.
+    std::size_t const start = aligned_offset(size_ - n);
+    if (start >= size_ || size_ - start < alignof(std::max_align_t) || start < header_size) return nullptr;
+    size = size_ - start;
+    size_ = start;
+    return base_ + start;
   }
 
   /// Forgets everything carved so far.
@@ -80,7 +81,7 @@ class call_region {
 
   /// The free rest of the region, aligned for anything: where the document goes.
   unsigned char* rest(std::size_t& size) noexcept {
-    std::size_t const aligned = (top_ + alignof(std::max_align_t) - 1) / alignof(std::max_align_t) * alignof(std::max_align_t);
+    std::size_t const aligned = enabled() ? aligned_offset(top_) : 0;
     if (!enabled() || aligned >= size_) {
       size = 0;
       return nullptr;
@@ -90,6 +91,13 @@ class call_region {
   }
 
  private:
+  // The first offset at or after `offset` whose address is aligned for anything.
+  std::size_t aligned_offset(std::size_t offset) const noexcept {
+    constexpr std::uintptr_t align = alignof(std::max_align_t);
+    std::uintptr_t const at = reinterpret_cast<std::uintptr_t>(base_) + offset;
+    return offset + static_cast<std::size_t>((align - at % align) % align);
+  }
+
   unsigned char* base_ = nullptr;
   std::size_t size_ = 0;
   std::size_t top_ = 0;

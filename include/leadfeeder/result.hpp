@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <type_traits>
 #include <utility>
-#include <variant>
+#include <new>
 
 #if LEADFEEDER_HAS_EXCEPTIONS
 #include <stdexcept>
@@ -42,6 +42,100 @@ class exception : public std::system_error {
 };
 #endif
 
+namespace detail {
+
+// The storage of a result: a T or an error in a union, with a flag. It does what
+// std::variant<T, error> did here, without the visitation machinery that std::variant costs every
+// program that includes the library (about 130 functions emitted per call site at -O0).
+template <class T>
+class result_union {
+ public:
+  explicit result_union(T&& v) noexcept(std::is_nothrow_move_constructible_v<T>) : has_value_(true) {
+    ::new (static_cast<void*>(&value_)) T(std::move(v));
+  }
+  explicit result_union(::leadfeeder::error&& e) noexcept : has_value_(false) {
+    ::new (static_cast<void*>(&error_)) ::leadfeeder::error(std::move(e));
+  }
+  result_union(result_union&& other) noexcept(std::is_nothrow_move_constructible_v<T>)
+      : has_value_(other.has_value_) {
+    construct_from(std::move(other));
+  }
+  result_union& operator=(result_union&& other) noexcept(std::is_nothrow_move_constructible_v<T>) {
+    if (this != &other) {
+      destroy();
+      has_value_ = other.has_value_;
+      construct_from(std::move(other));
+    }
+    return *this;
+  }
+  ~result_union() { destroy(); }
+
+  bool has_value_;
+  union {
+    T value_;
+    ::leadfeeder::error error_;
+  };
+
+ protected:
+  struct copy_tag {};
+  result_union(copy_tag, result_union const& other) : has_value_(other.has_value_) { construct_from(other); }
+  void copy_assign(result_union const& other) {
+    if (this != &other) {
+      destroy();
+      has_value_ = other.has_value_;
+      construct_from(other);
+    }
+  }
+
+ private:
+  void construct_from(result_union&& other) {
+    if (has_value_) {
+      ::new (static_cast<void*>(&value_)) T(std::move(other.value_));
+    } else {
+      ::new (static_cast<void*>(&error_)) ::leadfeeder::error(std::move(other.error_));
+    }
+  }
+  void construct_from(result_union const& other) {
+    if (has_value_) {
+      ::new (static_cast<void*>(&value_)) T(other.value_);
+    } else {
+      ::new (static_cast<void*>(&error_)) ::leadfeeder::error(other.error_);
+    }
+  }
+  void destroy() noexcept {
+    if (has_value_) {
+      value_.~T();
+    } else {
+      error_.~error();
+    }
+  }
+};
+
+// Copyable exactly when T is (a response owns its document and only moves).
+template <class T, bool = std::is_copy_constructible_v<T>>
+class result_storage : public result_union<T> {
+ public:
+  using result_union<T>::result_union;
+};
+
+template <class T>
+class result_storage<T, true> : public result_union<T> {
+  using base = result_union<T>;
+
+ public:
+  using base::base;
+  result_storage(result_storage&&) = default;
+  result_storage& operator=(result_storage&&) = default;
+  result_storage(result_storage const& other) : base(typename base::copy_tag{}, other) {}
+  result_storage& operator=(result_storage const& other) {
+    this->copy_assign(other);
+    return *this;
+  }
+  ~result_storage() = default;
+};
+
+}  // namespace detail
+
 /// Either a T or an lf::error. Test it before use: `if (!r) log(r.error());`.
 template <class T>
 class result {
@@ -50,12 +144,12 @@ class result {
   using error_type = ::leadfeeder::error;
 
   result(T value) noexcept(std::is_nothrow_move_constructible_v<T>)  // NOLINT: implicit on purpose
-      : state_(std::in_place_index<0>, std::move(value)) {}
+      : state_(std::move(value)) {}
   result(error_type e) noexcept  // NOLINT: implicit on purpose
-      : state_(std::in_place_index<1>, std::move(e)) {}
+      : state_(std::move(e)) {}
 
   /// True when the call succeeded.
-  bool has_value() const noexcept { return state_.index() == 0; }
+  bool has_value() const noexcept { return state_.has_value_; }
   explicit operator bool() const noexcept { return has_value(); }
 
   /// The value; calling these on an error stops the program (a contract violation).
@@ -67,34 +161,34 @@ class result {
 
   /// The error; on success, an error whose code is empty.
   error_type const& error() const& noexcept {
-    if (error_type const* e = std::get_if<1>(&state_)) return *e;
+    if (!state_.has_value_) return state_.error_;
     return no_error();
   }
   error_type&& error() && noexcept {
-    if (error_type* e = std::get_if<1>(&state_)) return std::move(*e);
+    if (!state_.has_value_) return std::move(state_.error_);
     detail::contract_violation("result::error() && on a result that holds a value");
   }
 
 #if LEADFEEDER_HAS_EXCEPTIONS
   /// The value, or throws lf::exception carrying the error.
   T& value() & {
-    if (error_type const* e = std::get_if<1>(&state_)) throw exception(*e);
-    return *std::get_if<0>(&state_);
+    if (!state_.has_value_) throw exception(state_.error_);
+    return state_.value_;
   }
   T const& value() const& {
-    if (error_type const* e = std::get_if<1>(&state_)) throw exception(*e);
-    return *std::get_if<0>(&state_);
+    if (!state_.has_value_) throw exception(state_.error_);
+    return state_.value_;
   }
   T&& value() && { return std::move(value()); }
 #endif
 
  private:
   T& checked() noexcept {
-    if (T* v = std::get_if<0>(&state_)) return *v;
+    if (state_.has_value_) return state_.value_;
     detail::contract_violation("dereferenced an lf::result that holds an error");
   }
   T const& checked() const noexcept {
-    if (T const* v = std::get_if<0>(&state_)) return *v;
+    if (state_.has_value_) return state_.value_;
     detail::contract_violation("dereferenced an lf::result that holds an error");
   }
   static error_type const& no_error() noexcept {
@@ -102,7 +196,7 @@ class result {
     return none;
   }
 
-  std::variant<T, error_type> state_;
+  detail::result_storage<T> state_;
 };
 
 LEADFEEDER_END_NAMESPACE

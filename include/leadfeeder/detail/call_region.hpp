@@ -37,7 +37,6 @@ class call_region {
   /// Memory was given, but less than the region's own bookkeeping.
   bool too_small() const noexcept { return too_small_; }
   std::size_t size() const noexcept { return size_; }
-  std::size_t used() const noexcept { return top_; }
 
   /// Set while a result built in the region lives (the result clears it when it dies).
   bool* result_alive() const noexcept { return reinterpret_cast<bool*>(base_); }
@@ -120,8 +119,6 @@ class text_buffer {
   }
 
   bool overflowed() const noexcept { return overflowed_; }
-  std::size_t size() const noexcept { return region_ != nullptr ? size_ : heap_.size(); }
-  bool empty() const noexcept { return size() == 0; }
   operator std::string_view() const noexcept {
     return region_ != nullptr ? std::string_view(data_, size_) : std::string_view(heap_);
   }

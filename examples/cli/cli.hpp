@@ -566,7 +566,7 @@ inline std::vector<std::string> custom_field_header() { return {"ID", "TYPE", "A
 
 inline std::vector<std::string> custom_field_row(lf::custom_field_view const& f) {
   lf::json_view const attributes = f.attributes();
-  return {str(f.id()), str(f.type()), attributes.exists() ? boost::json::serialize(*attributes.raw()) : std::string()};
+  return {str(f.id()), str(f.type()), attributes.exists() ? boost::json::serialize(lf::to_boost_json(attributes)) : std::string()};
 }
 
 // The resource in the data of a write's answer (an object, or the first element of an array).

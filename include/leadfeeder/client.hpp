@@ -9,12 +9,12 @@
 #include <leadfeeder/document.hpp>
 #include <leadfeeder/error.hpp>
 #include <leadfeeder/http.hpp>
+#include <leadfeeder/memory.hpp>
 #include <leadfeeder/policy.hpp>
 #include <leadfeeder/response.hpp>
 #include <leadfeeder/result.hpp>
 #include <leadfeeder/transport.hpp>
 
-#include <boost/json/parser.hpp>
 
 #include <array>
 #include <chrono>
@@ -30,21 +30,6 @@
 #include <utility>
 
 LEADFEEDER_BEGIN_NAMESPACE
-
-/// Memory a host gives a client for everything the client builds per call: the request's URL and
-/// JSON body, then the response document. Each call starts over at its beginning, so the memory
-/// must outlive the client, and a result built there must be gone (destroyed, or handed to
-/// client.recycle) before the client's next call: a call that finds it still alive fails with
-/// errc::buffer_exhausted, as does a call whose request or document does not fit. A call's own
-/// document_buffer, when given, takes the document instead. The last eighth of the memory (at most
-/// 64 KiB) is the parser's working stack for good; a response that needs a deeper stack than that
-/// takes the rest from the heap once, and the client keeps it. Not drawn from it: the response
-/// body, which the transport writes into the client's reusable std::string, and the text a failed
-/// call or the logger allocates.
-struct call_memory {
-  void* data = nullptr;
-  std::size_t size = 0;
-};
 
 /// How a client talks to the API. C++17 has no designated initializers: set members one by one.
 struct client_options {
@@ -69,8 +54,15 @@ struct client_options {
   time_source time;
   /// Seed of the backoff jitter, for reproducible runs.
   std::uint64_t jitter_seed = 0x9E3779B97F4A7C15ull;
-  /// A fixed budget for what each call builds (see call_memory); unset: the heap, reused.
-  call_memory memory;
+  /// Memory for everything the client builds per call: the request's URL and JSON body, then the
+  /// response's document (unless the call lends its own, call_options::memory). Each call starts
+  /// over at its beginning, so the memory must outlive the client, and a result built there must
+  /// be gone (destroyed, or handed to client.recycle) before the next call: a call that finds it
+  /// still alive fails with errc::memory_in_use, one whose request or document does not fit with
+  /// errc::buffer_exhausted, unsent where that is known before sending. Not drawn from it: the
+  /// response body, which the transport writes into the client's reusable std::string, and the
+  /// text a failed call or the logger allocates. Unset: the heap, reused.
+  memory_block memory;
 };
 
 namespace detail {
@@ -178,10 +170,9 @@ class client {
 
   /// As send(builder), building the response document in `buffer` instead of on the heap.
   template <class Builder>
-  detail::send_result_t<Builder> send(Builder const& builder, document_buffer buffer) {
+  detail::send_result_t<Builder> send(Builder const& builder, memory_block buffer) {
     call_options call;
-    call.buffer = buffer.data;
-    call.buffer_size = buffer.size;
+    call.memory = buffer;
     return send(builder, call);
   }
 
@@ -212,7 +203,7 @@ class client {
 
   /// As async_send(builder, callback), building the document in `buffer`.
   template <class Builder, class Callback>
-  void async_send(Builder const& builder, document_buffer buffer, Callback&& callback) {
+  void async_send(Builder const& builder, memory_block buffer, Callback&& callback) {
     static_assert(detail::is_builder<Builder>::value,
                   "leadfeeder::client::async_send: the argument must be a request builder such as "
                   "leadfeeder::contacts::retrieve()");
@@ -222,7 +213,7 @@ class client {
     static_assert(std::is_invocable_v<Callback&, result<response_type>>,
                   "leadfeeder::client::async_send: the callback must accept the operation's result");
     if (busy_) {
-      callback(result<response_type>(error(errc::invalid_argument, std::string(Builder::operation_id) +
+      callback(result<response_type>(error(errc::busy, std::string(Builder::operation_id) +
                                                                        ": the client is busy with another call")));
       return;
     }
@@ -288,13 +279,13 @@ class client {
   std::optional<error> prepare(Builder const& builder) {
     std::string_view const op = Builder::operation_id;
     if (region_.too_small()) {
-      return error(errc::buffer_exhausted, std::string(op) + ": the client's call memory is smaller than " +
+      return error(errc::buffer_exhausted, std::string(op) + ": the client's memory is smaller than " +
                                                std::to_string(detail::call_region::header_size) + " bytes");
     }
     if (region_.enabled()) {
       if (*region_.result_alive()) {
-        return error(errc::buffer_exhausted, std::string(op) +
-                                                 ": the client's call memory still holds an earlier result; "
+        return error(errc::memory_in_use, std::string(op) +
+                                                 ": the client's memory still holds an earlier result; "
                                                  "destroy it or hand it to client.recycle() first");
       }
       region_.reset();
@@ -403,8 +394,8 @@ class client {
   result<typename Builder::response_type> send_builder(Builder const& builder, call_options const& call) {
     using response_type = typename Builder::response_type;
     std::string_view const op = Builder::operation_id;
-    if (busy_) return error(errc::invalid_argument, std::string(op) + ": the client is busy with another call");
-    document_buffer const buffer{call.buffer, call.buffer_size};
+    if (busy_) return error(errc::busy, std::string(op) + ": the client is busy with another call");
+    memory_block const buffer = call.lent_memory();
     std::string_view requested;
     if constexpr (detail::has_requested_id<Builder>::value) requested = builder.requested_id();
     for (int attempt = 1;; ++attempt) {
@@ -469,7 +460,7 @@ class client {
   result<Response> decode(document_buffer buffer, std::string_view requested_id) {
     int const status = response_.status;
     if (status < 200 || status > 299) {
-      return detail::error_from_response(response_, *parser_, std::chrono::system_clock::now());
+      return detail::error_from_response(response_, std::chrono::system_clock::now());
     }
     bool* lease = nullptr;
     if (buffer.data == nullptr && region_.enabled()) {  // the rest of the call memory, after the request
@@ -481,35 +472,35 @@ class client {
       }
       lease = region_.result_alive();
     }
-    result<document> doc = document::parse(*parser_, std::move(response_.body), buffer, lease);
+    result<document> doc = document::parse(std::move(response_.body), buffer, lease);
     if (!doc) {
       error e = std::move(doc).error();
       e.http_status = status;
       return e;
     }
-    boost::json::value const& root = doc->root();
-    if (root.is_null() && !std::is_same_v<typename Response::data_type, json_view>) {
+    detail::json_value const* const root = doc->root();
+    if (root == nullptr && !std::is_same_v<typename Response::data_type, json_view>) {
       // An empty body is an answer only where no data is expected (a delete, an unknown write);
       // where a read expects data, it is a broken answer, not an empty result.
       error e(errc::invalid_response, "the response body is empty where data was expected");
       e.http_status = status;
       return e;
     }
-    if (!root.is_null()) {
+    if (root != nullptr) {
       auto invalid = [&](std::string text) {
         error e(errc::invalid_response, std::move(text));
         e.http_status = status;
-        if (root.is_object()) detail::read_error_fields(root, e);
+        if (detail::is_object(root)) detail::read_error_fields(root, e);
         return e;
       };
-      if (!root.is_object()) return invalid("the response body is not a JSON object");
-      boost::json::value const* data = root.get_object().if_contains("data");
+      if (!detail::is_object(root)) return invalid("the response body is not a JSON object");
+      detail::json_value const* const data = detail::find_member(root, "data");
       if (data == nullptr) {
-        if (root.get_object().contains("errors") || root.get_object().contains("error") ||
-            root.get_object().contains("code")) {
+        if (detail::find_member(root, "errors") != nullptr || detail::find_member(root, "error") != nullptr ||
+            detail::find_member(root, "code") != nullptr) {
           return invalid("a success status carried an error body");
         }
-      } else if (!data->is_object() && !data->is_array() && !data->is_null()) {
+      } else if (!detail::is_object(data) && !detail::is_array(data) && data->kind() != detail::node_kind::null) {
         return invalid("the response's data member is neither an object nor an array");
       }
     }
@@ -531,18 +522,6 @@ class client {
   detail::jitter_source jitter_{options_.jitter_seed};
   std::uint64_t requests_sent_ = 0;
   std::int64_t credits_spent_ = 0;
-  // Boost.JSON's parser cannot move; the client keeps it on the heap so that the client can.
-  // Its scratch memory is kept from call to call.
-  // With call memory, its working stack starts in a slice of that memory (take_scratch).
-  std::unique_ptr<boost::json::parser> parser_ = make_parser(region_);
-
-  static std::unique_ptr<boost::json::parser> make_parser(detail::call_region& region) {
-    boost::json::parse_options o;
-    o.max_depth = LEADFEEDER_MAX_JSON_DEPTH;
-    std::size_t scratch_size = 0;
-    unsigned char* scratch = region.take_scratch(scratch_size);
-    return std::make_unique<boost::json::parser>(boost::json::storage_ptr(), o, scratch, scratch_size);
-  }
 };
 
 LEADFEEDER_END_NAMESPACE

@@ -45,6 +45,15 @@
 #define LEADFEEDER_MAX_JSON_DEPTH 64
 #endif
 
+// Where the library's compiled part (the response parser, see leadfeeder.hpp) lives: by default in
+// the one translation unit that defines LEADFEEDER_IMPLEMENTATION (or LEADFEEDER_BOOST_JSON_IMPL);
+// with LEADFEEDER_HEADER_ONLY, inline in every unit that includes leadfeeder.hpp.
+#if defined(LEADFEEDER_HEADER_ONLY)
+#define LEADFEEDER_IMPL_INLINE inline
+#else
+#define LEADFEEDER_IMPL_INLINE
+#endif
+
 #if defined(__cpp_concepts) && __cpp_concepts >= 201907L && defined(__cpp_lib_concepts)
 #define LEADFEEDER_HAS_CONCEPTS 1
 #else

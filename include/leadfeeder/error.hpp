@@ -27,6 +27,8 @@ enum class errc {
   cancelled,          ///< the caller cancelled the call
   deadline_exceeded,  ///< the call's deadline passed before an answer came
   budget_exhausted,   ///< the client's credit budget is spent; the call was not sent
+  memory_in_use,      ///< the client's lent memory still holds an earlier result; not sent
+  busy,               ///< the client is in the middle of another call; not sent
 };
 
 namespace detail {
@@ -50,6 +52,8 @@ class error_category_impl final : public std::error_category {
       case errc::cancelled: return "cancelled";
       case errc::deadline_exceeded: return "deadline exceeded";
       case errc::budget_exhausted: return "credit budget exhausted";
+      case errc::memory_in_use: return "lent memory still in use";
+      case errc::busy: return "client busy";
     }
     return "unknown leadfeeder error";
   }

@@ -23,8 +23,9 @@ struct call_options;
 struct retry_policy;
 struct rate_limit_policy;
 class cancellation_token;
-struct document_buffer;
-struct call_memory;
+struct memory_block;
+using document_buffer = memory_block;
+using call_memory = memory_block;
 class document;
 template <class Data>
 class response;

@@ -1,13 +1,17 @@
 // leadfeeder-cpp: the one documented include. A header-only client for the Leadfeeder public API
 // (v1) over the host's own HTTP transport. See README.md.
 //
-// Define LEADFEEDER_BOOST_JSON_IMPL in exactly one .cpp of the program before including this
-// header (it compiles Boost.JSON's implementation there), or link Boost::json instead.
+// Define LEADFEEDER_IMPLEMENTATION (its older name LEADFEEDER_BOOST_JSON_IMPL works too) in exactly
+// one .cpp of the program before including this header: that unit compiles the library's response
+// parser and Boost.JSON's implementation, once for the program. With LEADFEEDER_HEADER_ONLY the
+// parser is inline in every unit instead (Boost.JSON's implementation then still comes from one
+// unit with LEADFEEDER_IMPLEMENTATION, or from linking Boost::json).
 #pragma once
 
 #include <leadfeeder/config.hpp>
 #include <leadfeeder/version.hpp>
 
+#include <leadfeeder/boost_json.hpp>
 #include <leadfeeder/client.hpp>
 #include <leadfeeder/document.hpp>
 #include <leadfeeder/fwd.hpp>
@@ -23,7 +27,13 @@
 #include <leadfeeder/transport.hpp>
 #include <leadfeeder/view.hpp>
 
-#if defined(LEADFEEDER_BOOST_JSON_IMPL) && !defined(LEADFEEDER_DETAIL_BOOST_JSON_IMPL_DONE)
+#if defined(LEADFEEDER_BOOST_JSON_IMPL) && !defined(LEADFEEDER_IMPLEMENTATION)
+#define LEADFEEDER_IMPLEMENTATION
+#endif
+#if defined(LEADFEEDER_IMPLEMENTATION) || defined(LEADFEEDER_HEADER_ONLY)
+#include <leadfeeder/impl/document.ipp>
+#endif
+#if defined(LEADFEEDER_IMPLEMENTATION) && !defined(LEADFEEDER_DETAIL_BOOST_JSON_IMPL_DONE)
 #define LEADFEEDER_DETAIL_BOOST_JSON_IMPL_DONE
 #include <boost/json/src.hpp>
 #endif

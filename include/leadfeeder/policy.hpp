@@ -6,6 +6,7 @@
 
 #include <leadfeeder/config.hpp>
 #include <leadfeeder/http.hpp>
+#include <leadfeeder/memory.hpp>
 
 #include <algorithm>
 #include <atomic>
@@ -72,13 +73,18 @@ class cancellation_token {
 
 /// What a call may carry besides its builder.
 struct call_options {
-  /// Memory for the response document (see document_buffer).
+  /// Memory for this call's response document (see memory_block); unset: the client's memory or
+  /// the heap.
+  memory_block memory;
+  /// The same as `memory`, under the names it had first; used when `memory` is unset.
   void* buffer = nullptr;
   std::size_t buffer_size = 0;
   /// Checked before each attempt and between pages: errc::cancelled.
   std::optional<cancellation_token> cancel;
   /// No attempt starts, and no wait lasts, past this point: errc::deadline_exceeded.
   std::optional<clock_type::time_point> deadline;
+
+  memory_block lent_memory() const noexcept { return memory.data != nullptr ? memory : memory_block{buffer, buffer_size}; }
 };
 
 /// What the logging hook sees. Request headers are already redacted.

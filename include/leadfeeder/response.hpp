@@ -61,10 +61,10 @@ class response {
       : doc_(std::move(doc)), status_(status), requested_id_(std::move(requested_id)) {}
 
   /// The `data` member, seen as the operation's view.
-  Data data() const noexcept { return detail::make_data<Data>(detail::member(&doc_.root(), "data")); }
+  Data data() const noexcept { return detail::make_data<Data>(detail::member(doc_.root(), "data")); }
   /// The `meta` member: request_id, credits.charged, pagination.
   response_meta_view meta() const noexcept {
-    return response_meta_view(detail::member(&doc_.root(), "meta"));
+    return response_meta_view(detail::member(doc_.root(), "meta"));
   }
   /// The whole body as JSON, for what the typed views do not cover.
   json_view json() const noexcept { return doc_.json(); }
@@ -73,7 +73,8 @@ class response {
   /// The body as received (empty for a bodiless 2xx, such as 204 on delete).
   std::string_view body() const noexcept { return doc_.body(); }
   document const& doc() const noexcept { return doc_; }
-  /// Gives up the body's storage; see client::recycle.
+  /// Gives up the body's storage, destroying the document (the tape points into the body): no
+  /// view of this response may be used afterwards. See client::recycle.
   std::string release_body() noexcept { return doc_.release_body(); }
 
   /// The id the request asked for (get and update operations), or empty.

@@ -1,5 +1,6 @@
-// leadfeeder-cpp: views over a parsed response. A view is a pointer into the document owned by a
-// result; copying it copies the pointer. Reads never throw and never fail: see detail/access.hpp.
+// leadfeeder-cpp: views over a parsed response. A view is a pointer to a node of the document's
+// tape (detail/tape.hpp) owned by a result; copying it copies the pointer, and a string read
+// through it points into the body. Reads never throw and never fail: see detail/access.hpp.
 #pragma once
 
 #include <leadfeeder/config.hpp>
@@ -16,11 +17,11 @@ LEADFEEDER_BEGIN_NAMESPACE
 class json_view {
  public:
   constexpr json_view() noexcept = default;
-  constexpr explicit json_view(boost::json::value const* v) noexcept : v_(v) {}
+  explicit json_view(detail::json_value const* v) noexcept : v_(detail::resolve(v)) {}
 
   /// False when there is no value (a missing key, or null).
-  bool exists() const noexcept { return v_ != nullptr && !v_->is_null(); }
-  bool is_null() const noexcept { return v_ == nullptr || v_->is_null(); }
+  bool exists() const noexcept { return detail::is_present(v_); }
+  bool is_null() const noexcept { return !detail::is_present(v_); }
   bool is_string() const noexcept { return detail::is_string(v_); }
   bool is_integer() const noexcept { return detail::is_integer(v_); }
   bool is_number() const noexcept { return detail::is_number(v_); }
@@ -33,28 +34,28 @@ class json_view {
   double as_number() const noexcept { return detail::as_number(v_); }
   bool as_bool() const noexcept { return detail::as_bool(v_); }
 
-  /// The member `key` of an object (empty view otherwise).
-  json_view operator[](std::string_view key) const noexcept {
-    return json_view(detail::member(v_, key));
-  }
-  /// Element i of an array (empty view when out of range or not an array).
-  json_view operator[](std::size_t i) const noexcept {
-    if (!detail::is_array(v_)) return {};
-    boost::json::array const& a = v_->get_array();
-    return i < a.size() ? json_view(a.data() + i) : json_view();
-  }
+  /// The member `key` of an object (empty view otherwise). When a key appears more than once in
+  /// an object, the first one counts.
+  json_view operator[](std::string_view key) const noexcept { return json_view(detail::find_member(v_, key)); }
+  /// Element i of an array (empty view when out of range or not an array); linear in i.
+  json_view operator[](std::size_t i) const noexcept { return json_view(detail::element_at(v_, i)); }
   /// Elements of an array or members of an object; 0 for anything else.
   std::size_t size() const noexcept {
-    if (detail::is_array(v_)) return v_->get_array().size();
-    if (detail::is_object(v_)) return v_->get_object().size();
-    return 0;
+    return detail::is_array(v_) || detail::is_object(v_) ? static_cast<std::size_t>(v_->word) : 0;
   }
 
-  /// The underlying Boost.JSON value, or nullptr. Lives as long as the result.
-  boost::json::value const* raw() const noexcept { return v_; }
+  /// This value seen as a typed view, e.g. `v.as<lf::list_view>()`.
+  template <class View>
+  View as() const noexcept {
+    return View(v_);
+  }
+
+  /// The tape node, to build a typed view from (`lf::list_view(v.raw())`); nullptr when empty.
+  /// For a Boost.JSON DOM of the value, see leadfeeder/boost_json.hpp (lf::to_boost_json).
+  detail::json_value const* raw() const noexcept { return v_; }
 
  private:
-  boost::json::value const* v_ = nullptr;
+  detail::json_value const* v_ = nullptr;
 };
 
 namespace detail {
@@ -107,11 +108,11 @@ class resource_base : public object_base {
   json_value const* attrs_ = nullptr;
 };
 
-// Iterator over contiguous JSON values that yields View objects.
+// Iterator over the elements of a tape array (or over one lone value), yielding View objects.
 template <class View>
 class value_iterator {
  public:
-  using iterator_category = std::random_access_iterator_tag;
+  using iterator_category = std::forward_iterator_tag;
   using value_type = View;
   using difference_type = std::ptrdiff_t;
   using pointer = void;
@@ -120,27 +121,44 @@ class value_iterator {
   constexpr value_iterator() noexcept = default;
   constexpr explicit value_iterator(json_value const* p) noexcept : p_(p) {}
 
-  View operator*() const noexcept { return View(p_); }
-  View operator[](difference_type n) const noexcept { return View(p_ + n); }
-  value_iterator& operator++() noexcept { ++p_; return *this; }
-  value_iterator operator++(int) noexcept { value_iterator t = *this; ++p_; return t; }
-  value_iterator& operator--() noexcept { --p_; return *this; }
-  value_iterator operator--(int) noexcept { value_iterator t = *this; --p_; return t; }
-  value_iterator& operator+=(difference_type n) noexcept { p_ += n; return *this; }
-  value_iterator& operator-=(difference_type n) noexcept { p_ -= n; return *this; }
-  friend value_iterator operator+(value_iterator i, difference_type n) noexcept { return i += n; }
-  friend value_iterator operator+(difference_type n, value_iterator i) noexcept { return i += n; }
-  friend value_iterator operator-(value_iterator i, difference_type n) noexcept { return i -= n; }
-  friend difference_type operator-(value_iterator a, value_iterator b) noexcept { return a.p_ - b.p_; }
+  View operator*() const noexcept { return View(resolve(p_)); }
+  value_iterator& operator++() noexcept {
+    p_ = p_->next();
+    return *this;
+  }
+  value_iterator operator++(int) noexcept {
+    value_iterator t = *this;
+    ++*this;
+    return t;
+  }
   friend bool operator==(value_iterator a, value_iterator b) noexcept { return a.p_ == b.p_; }
   friend bool operator!=(value_iterator a, value_iterator b) noexcept { return a.p_ != b.p_; }
-  friend bool operator<(value_iterator a, value_iterator b) noexcept { return a.p_ < b.p_; }
-  friend bool operator>(value_iterator a, value_iterator b) noexcept { return a.p_ > b.p_; }
-  friend bool operator<=(value_iterator a, value_iterator b) noexcept { return a.p_ <= b.p_; }
-  friend bool operator>=(value_iterator a, value_iterator b) noexcept { return a.p_ >= b.p_; }
 
  private:
   json_value const* p_ = nullptr;
+};
+
+// The elements of a JSON array: [first, last) of the tape and their count.
+struct element_range {
+  json_value const* first = nullptr;
+  json_value const* last = nullptr;
+  std::size_t size = 0;
+
+  constexpr element_range() noexcept = default;
+  explicit element_range(json_value const* v) noexcept {
+    v = resolve(v);
+    if (is_array(v)) {
+      first = v + 1;
+      last = v->end();
+      size = static_cast<std::size_t>(v->word);
+    }
+  }
+  json_value const* at(std::size_t i) const noexcept {
+    if (i >= size) return nullptr;
+    json_value const* e = first;
+    while (i-- > 0) e = e->next();
+    return resolve(e);
+  }
 };
 
 }  // namespace detail
@@ -155,33 +173,31 @@ class array_view {
 
   constexpr array_view() noexcept = default;
   /// The elements of a JSON array; anything else is an empty list.
-  explicit array_view(boost::json::value const* v) noexcept {
-    if (detail::is_array(v)) {
-      boost::json::array const& a = v->get_array();
-      first_ = a.data();
-      size_ = a.size();
-    }
-  }
+  explicit array_view(detail::json_value const* v) noexcept : range_(v) {}
   /// As above, but a lone object counts as a list of one: for to-many relationships and the
   /// `data` of list operations, which the API does not always wrap in an array.
-  array_view(boost::json::value const* v, detail::one_or_many_t) noexcept : array_view(v) {
+  array_view(detail::json_value const* v, detail::one_or_many_t) noexcept : range_(v) {
+    v = detail::resolve(v);
     if (detail::is_object(v)) {
-      first_ = v;
-      size_ = 1;
+      range_.first = v;
+      range_.last = v->end();
+      range_.size = 1;
     }
   }
 
-  iterator begin() const noexcept { return iterator(first_); }
-  iterator end() const noexcept { return iterator(first_ + size_); }
-  std::size_t size() const noexcept { return size_; }
-  bool empty() const noexcept { return size_ == 0; }
-  /// Element i, or an empty view when i is out of range.
-  View operator[](std::size_t i) const noexcept { return i < size_ ? View(first_ + i) : View(); }
+  iterator begin() const noexcept { return iterator(range_.first); }
+  iterator end() const noexcept { return iterator(range_.last); }
+  std::size_t size() const noexcept { return range_.size; }
+  bool empty() const noexcept { return range_.size == 0; }
+  /// Element i, or an empty view when i is out of range; linear in i (iterate to read them all).
+  View operator[](std::size_t i) const noexcept {
+    detail::json_value const* e = range_.at(i);
+    return e != nullptr ? View(e) : View();
+  }
   View front() const noexcept { return (*this)[0]; }
 
  private:
-  boost::json::value const* first_ = nullptr;
-  std::size_t size_ = 0;
+  detail::element_range range_;
 };
 
 /// A JSON array of strings, seen as std::string_view (a non-string element reads as empty).
@@ -196,39 +212,37 @@ class string_array_view {
     using reference = std::string_view;
 
     constexpr iterator() noexcept = default;
-    constexpr explicit iterator(boost::json::value const* p) noexcept : p_(p) {}
-    std::string_view operator*() const noexcept { return detail::as_string(p_); }
-    iterator& operator++() noexcept { ++p_; return *this; }
-    iterator operator++(int) noexcept { iterator t = *this; ++p_; return t; }
+    constexpr explicit iterator(detail::json_value const* p) noexcept : p_(p) {}
+    std::string_view operator*() const noexcept { return detail::as_string(detail::resolve(p_)); }
+    iterator& operator++() noexcept {
+      p_ = p_->next();
+      return *this;
+    }
+    iterator operator++(int) noexcept {
+      iterator t = *this;
+      ++*this;
+      return t;
+    }
     friend bool operator==(iterator a, iterator b) noexcept { return a.p_ == b.p_; }
     friend bool operator!=(iterator a, iterator b) noexcept { return a.p_ != b.p_; }
-    friend difference_type operator-(iterator a, iterator b) noexcept { return a.p_ - b.p_; }
 
    private:
-    boost::json::value const* p_ = nullptr;
+    detail::json_value const* p_ = nullptr;
   };
   using value_type = std::string_view;
   using const_iterator = iterator;
 
   constexpr string_array_view() noexcept = default;
-  explicit string_array_view(boost::json::value const* v) noexcept {
-    if (detail::is_array(v)) {
-      boost::json::array const& a = v->get_array();
-      first_ = a.data();
-      size_ = a.size();
-    }
-  }
-  iterator begin() const noexcept { return iterator(first_); }
-  iterator end() const noexcept { return iterator(first_ + size_); }
-  std::size_t size() const noexcept { return size_; }
-  bool empty() const noexcept { return size_ == 0; }
-  std::string_view operator[](std::size_t i) const noexcept {
-    return i < size_ ? detail::as_string(first_ + i) : std::string_view();
-  }
+  explicit string_array_view(detail::json_value const* v) noexcept : range_(v) {}
+  iterator begin() const noexcept { return iterator(range_.first); }
+  iterator end() const noexcept { return iterator(range_.last); }
+  std::size_t size() const noexcept { return range_.size; }
+  bool empty() const noexcept { return range_.size == 0; }
+  /// Element i (linear in i), or empty.
+  std::string_view operator[](std::size_t i) const noexcept { return detail::as_string(range_.at(i)); }
 
  private:
-  boost::json::value const* first_ = nullptr;
-  std::size_t size_ = 0;
+  detail::element_range range_;
 };
 
 /// One member of a map_view: the key and the value seen as View.
@@ -251,38 +265,39 @@ class map_view {
     using reference = map_entry<View>;
 
     constexpr iterator() noexcept = default;
-    constexpr explicit iterator(boost::json::key_value_pair const* p) noexcept : p_(p) {}
-    map_entry<View> operator*() const noexcept {
-      return {detail::to_std(p_->key()), View(&p_->value())};
+    constexpr explicit iterator(detail::json_value const* key) noexcept : p_(key) {}
+    map_entry<View> operator*() const noexcept { return {p_->text(), View(detail::resolve(p_ + 1))}; }
+    iterator& operator++() noexcept {
+      p_ = (p_ + 1)->next();
+      return *this;
     }
-    iterator& operator++() noexcept { ++p_; return *this; }
-    iterator operator++(int) noexcept { iterator t = *this; ++p_; return t; }
+    iterator operator++(int) noexcept {
+      iterator t = *this;
+      ++*this;
+      return t;
+    }
     friend bool operator==(iterator a, iterator b) noexcept { return a.p_ == b.p_; }
     friend bool operator!=(iterator a, iterator b) noexcept { return a.p_ != b.p_; }
 
    private:
-    boost::json::key_value_pair const* p_ = nullptr;
+    detail::json_value const* p_ = nullptr;
   };
   using value_type = map_entry<View>;
   using const_iterator = iterator;
 
   constexpr map_view() noexcept = default;
-  explicit map_view(boost::json::value const* v) noexcept
-      : o_(detail::is_object(v) ? &v->get_object() : nullptr) {}
+  explicit map_view(detail::json_value const* v) noexcept : o_(detail::object_or_null(v)) {}
 
-  iterator begin() const noexcept { return o_ ? iterator(o_->begin()) : iterator(); }
+  iterator begin() const noexcept { return o_ ? iterator(o_ + 1) : iterator(); }
   iterator end() const noexcept { return o_ ? iterator(o_->end()) : iterator(); }
-  std::size_t size() const noexcept { return o_ ? o_->size() : 0; }
+  std::size_t size() const noexcept { return o_ ? static_cast<std::size_t>(o_->word) : 0; }
   bool empty() const noexcept { return size() == 0; }
-  bool contains(std::string_view key) const noexcept { return find_value(key) != nullptr; }
-  /// The value under key, or an empty view.
-  View operator[](std::string_view key) const noexcept { return View(find_value(key)); }
+  bool contains(std::string_view key) const noexcept { return detail::find_member(o_, key) != nullptr; }
+  /// The value under key (the first, when a key repeats), or an empty view.
+  View operator[](std::string_view key) const noexcept { return View(detail::find_member(o_, key)); }
 
  private:
-  boost::json::value const* find_value(std::string_view key) const noexcept {
-    return o_ ? o_->if_contains(boost::json::string_view(key.data(), key.size())) : nullptr;
-  }
-  boost::json::object const* o_ = nullptr;
+  detail::json_value const* o_ = nullptr;
 };
 
 LEADFEEDER_END_NAMESPACE

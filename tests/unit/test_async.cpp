@@ -78,7 +78,7 @@ TEST_CASE("a second call while one is in flight is refused, and the first still 
   client.async_send(lf::contacts::retrieve().account_id("1").ids({"2"}), [&](contacts_result r) { first.emplace(std::move(r)); });
   client.async_send(lf::contacts::retrieve().account_id("1").ids({"3"}), [&](contacts_result r) { second.emplace(std::move(r)); });
   REQUIRE(second);
-  CHECK(second->error().code == lf::errc::invalid_argument);
+  CHECK(second->error().code == lf::errc::busy);
   CHECK_FALSE(first);
   client.transport().tick();
   REQUIRE(first);

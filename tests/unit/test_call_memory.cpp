@@ -87,7 +87,7 @@ TEST_CASE("call memory: without it, nothing is built there (the heap, as before)
   CHECK_FALSE(memory.holds(r->json().raw()));
 }
 
-TEST_CASE("call memory: a result still alive makes the next call buffer_exhausted, unsent; recycle frees it") {
+TEST_CASE("call memory: a result still alive makes the next call memory_in_use, unsent; recycle frees it") {
   region memory;
   pointer_transport::state state;
   for (int i = 0; i < 3; ++i) state.answers.emplace_back(200, contacts_page);
@@ -97,7 +97,7 @@ TEST_CASE("call memory: a result still alive makes the next call buffer_exhauste
   REQUIRE(first);
   auto refused = client.send(request);
   REQUIRE_FALSE(refused);
-  CHECK(refused.error().code == lf::errc::buffer_exhausted);
+  CHECK(refused.error().code == lf::errc::memory_in_use);
   CHECK(refused.error().message.find("recycle") != std::string::npos);
   CHECK(state.sent == 1);
   CHECK(first->data()[0].first_name() == "Ann");  // the earlier result is intact

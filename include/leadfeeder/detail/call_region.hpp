@@ -41,21 +41,6 @@ class call_region {
   /// Set while a result built in the region lives (the result clears it when it dies).
   bool* result_alive() const noexcept { return reinterpret_cast<bool*>(base_); }
 
-  /// Sets the region's last eighth (at most 64 KiB) aside for good: the parser's working stack.
-  unsigned char* take_scratch(std::size_t& size) noexcept {
-    size = 0;
-    if (!enabled()) return nullptr;
-    std::size_t n = (size_ - header_size) / 8;
-    if (n > (std::size_t{64} << 10)) n = std::size_t{64} << 10;
-    // The start is aligned for anything, whatever the alignment of the host's block.
-    std::size_t const start = aligned_offset(size_ - n);
-    if (start >= size_ || size_ - start < alignof(std::max_align_t) || start < header_size) return nullptr;
-    size = size_ - start;
-    size_ = start;
-    return base_ + start;
-  }
-
-  /// Forgets everything carved so far.
   void reset() noexcept { top_ = header_size; }
 
   /// Grows the last block (or starts one when `block` is null) to at least `needed` bytes, doubling

@@ -8,8 +8,7 @@
 #include <leadfeeder/error.hpp>
 #include <leadfeeder/http.hpp>
 
-#include <boost/json/monotonic_resource.hpp>
-#include <boost/json/parser.hpp>
+#include <leadfeeder/document.hpp>
 
 #include <chrono>
 #include <string>
@@ -21,11 +20,10 @@ namespace detail {
 /// Fills api_code, message and request_id from an error body of shape A ({code, message}),
 /// B ({errors: [{code, title, detail}], meta: {request_id}}) or C ({error: {code, message}}),
 /// taking from each shape what the earlier ones lacked. Returns true when any field was found.
-inline bool read_error_fields(json_value const& root, error& e) {
-  json_value const* const errors = member(&root, "errors");
-  json_value const* first = nullptr;
-  if (is_array(errors) && !errors->get_array().empty()) first = object_or_null(errors->get_array().data());
-  json_value const* const nested = member(&root, "error");
+inline bool read_error_fields(json_value const* root, error& e) {
+  json_value const* const errors = member(root, "errors");
+  json_value const* const first = object_or_null(first_element(errors));
+  json_value const* const nested = member(root, "error");
 
   auto take = [](std::string& field, std::string_view value) {
     if (field.empty() && !value.empty()) field.assign(value);
@@ -51,10 +49,10 @@ inline bool read_error_fields(json_value const& root, error& e) {
     take(e.message, as_string(nested));
   }
   // Shape A.
-  take(e.api_code, as_string(member(&root, "code")));
-  take(e.message, as_string(member(&root, "message")));
-  take(e.request_id, as_string(member(member(&root, "meta"), "request_id")));
-  take(e.request_id, as_string(member(&root, "request_id")));
+  take(e.api_code, as_string(member(root, "code")));
+  take(e.message, as_string(member(root, "message")));
+  take(e.request_id, as_string(member(member(root, "meta"), "request_id")));
+  take(e.request_id, as_string(member(root, "request_id")));
   return !e.api_code.empty() || !e.message.empty();
 }
 
@@ -76,23 +74,13 @@ inline std::string describe_non_json(std::string_view body) {
 }
 
 /// The error for a response whose status is outside 2xx.
-inline error error_from_response(http_response const& res, boost::json::parser& parser,
-                                 std::chrono::system_clock::time_point now) {
+inline error error_from_response(http_response const& res, std::chrono::system_clock::time_point now) {
   error e;
   e.http_status = res.status;
   if (!res.body.empty()) {
-    // Error bodies are small; parse them in a stack buffer, spilling to the heap if need be.
-    unsigned char scratch[2048];
-    boost::json::monotonic_resource arena(scratch, sizeof scratch);
-    parser.reset(boost::json::storage_ptr(&arena));
-    std::error_code ec;
-    parser.write(res.body.data(), res.body.size(), ec);
-    bool found = false;
-    if (!ec) {
-      boost::json::value const root = parser.release();
-      found = root.is_object() && read_error_fields(root, e);
-    }
-    parser.reset();
+    // Error bodies are small: a copy is indexed on the heap (the response keeps its body).
+    result<document> const doc = document::parse(std::string(res.body));
+    bool const found = doc && is_object(doc->root()) && read_error_fields(doc->root(), e);
     if (!found) {
       e.message = "HTTP " + std::to_string(res.status) + " with an unrecognised body: " +
                   describe_non_json(res.body);

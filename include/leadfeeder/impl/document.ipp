@@ -1,0 +1,574 @@
+// leadfeeder-cpp: the implementation of document::parse: a boost::json::basic_parser handler that
+// writes the tape (detail/tape.hpp), and the side-loading pass. Compiled in the one translation
+// unit that defines LEADFEEDER_IMPLEMENTATION (or LEADFEEDER_BOOST_JSON_IMPL), or inline in every
+// unit with LEADFEEDER_HEADER_ONLY; leadfeeder.hpp includes it then.
+#pragma once
+
+#include <leadfeeder/config.hpp>
+#include <leadfeeder/detail/access.hpp>
+#include <leadfeeder/detail/tape.hpp>
+#include <leadfeeder/document.hpp>
+
+#include <boost/json/basic_parser_impl.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <new>
+#include <string>
+#include <string_view>
+
+LEADFEEDER_BEGIN_NAMESPACE
+namespace detail {
+
+// Writes nodes upward from the start of one block and strings with escapes (their unescaped
+// text) downward from its end. Each side string is a record [u32 node index][characters], padded
+// to 4 bytes; the nodes learn their side addresses once the block can no longer move (fix_up).
+// A heap block grows when the two ends meet; a lent block cannot, and the parse fails.
+class tape_writer {
+ public:
+  enum class failure { none, no_memory, too_large };
+
+  tape_writer(std::string_view body, unsigned char* block, std::size_t size, bool owned) noexcept
+      : body_begin_(reinterpret_cast<std::uintptr_t>(body.data())),
+        body_end_(body_begin_ + body.size()),
+        body_size_(body.size()),
+        block_(block),
+        size_(size),
+        side_low_(size),
+        owned_(owned) {}
+  tape_writer(tape_writer const&) = delete;
+  tape_writer& operator=(tape_writer const&) = delete;
+  ~tape_writer() {
+    if (owned_ && block_ != nullptr) ::operator delete(block_);
+  }
+
+  // Hands the block over (the document owns it from then on).
+  unsigned char* release(std::size_t& size) noexcept {
+    size = size_;
+    owned_ = false;
+    return block_;
+  }
+  json_node* nodes() const noexcept { return reinterpret_cast<json_node*>(block_); }
+  std::size_t count() const noexcept { return top_; }
+  failure failed() const noexcept { return failure_; }
+
+  // ---- containers
+  BOOST_FORCEINLINE bool open(node_kind k) noexcept {
+    if (depth_ >= max_depth || !room(0)) return fail(failure::too_large);
+    open_[depth_++] = static_cast<std::uint32_t>(top_);
+    json_node* const n = nodes() + top_++;
+    n->head = node_head(k);
+    n->skip = 1;
+    n->word = 0;
+    return true;
+  }
+  BOOST_FORCEINLINE bool close(std::size_t elements) noexcept {
+    std::uint32_t const at = open_[--depth_];
+    json_node* const n = nodes() + at;
+    n->skip = static_cast<std::uint32_t>(top_ - at);
+    n->word = elements;
+    return true;
+  }
+
+  // ---- scalars: each field is written straight into its slot (a node built elsewhere and
+  // copied in costs a store-forwarding stall per node).
+  BOOST_FORCEINLINE bool scalar(node_kind k, std::uint64_t word) noexcept {
+    if (!room(0)) return false;
+    json_node* const n = nodes() + top_++;
+    n->head = node_head(k);
+    n->skip = 1;
+    n->word = word;
+    return true;
+  }
+  bool integer(node_kind k, std::uint64_t word, std::string_view text) noexcept {
+    // An integer `id` is kept as the string of its digits: every id reads as text.
+    if (last_key_is_id_) return string(node_kind::string, text);
+    return scalar(k, word);
+  }
+
+  // ---- strings and keys: `part` for each piece but the last, `string` for the last.
+  BOOST_FORCEINLINE bool part(std::string_view s) noexcept {
+    if (s.empty() && pending_) return true;
+    if (!pending_) {
+      pending_ = true;
+      if (in_body(s)) {
+        run_ = s.data();
+        run_len_ = s.size();
+        return true;
+      }
+      run_len_ = 0;
+      in_side_ = true;
+      return append_scratch(s);
+    }
+    if (!in_side_ && in_body(s) && s.data() == run_ + run_len_) {
+      run_len_ += s.size();
+      return true;
+    }
+    if (!in_side_) {
+      in_side_ = true;
+      std::string_view const run(run_, run_len_);
+      run_len_ = 0;
+      if (!append_scratch(run)) return false;
+    }
+    return append_scratch(s);
+  }
+
+  BOOST_FORCEINLINE bool string(node_kind k, std::string_view s) noexcept {
+    if (!pending_ && in_body(s)) {
+      if (k == node_kind::key) last_key_is_id_ = s.size() == 2 && s[0] == 'i' && s[1] == 'd';
+      if (!room(0)) return false;
+      json_node* const n = nodes() + top_++;
+      n->head = node_head(k, s.size());
+      n->skip = 1;
+      n->word = reinterpret_cast<std::uintptr_t>(s.data());
+      return true;
+    }
+    return string_slow(k, s);
+  }
+
+  // After a successful parse: gives every side string its address in the block.
+  void fix_up() noexcept {
+    for (std::size_t at = side_low_; at < size_;) {
+      std::uint32_t index;
+      std::memcpy(&index, block_ + at, sizeof index);
+      json_node* const n = nodes() + index;
+      n->word = reinterpret_cast<std::uintptr_t>(block_ + at + sizeof index);
+      at += record_size(n->length());
+    }
+  }
+
+  // The free bytes between the nodes and the side strings, aligned for T; grows a heap block
+  // when asked for more.
+  template <class T>
+  T* scratch(std::size_t n) noexcept {
+    std::size_t const bytes = n * sizeof(T) + alignof(T);
+    if (!room(bytes)) return nullptr;
+    std::size_t const offset = (top_ * sizeof(json_node) + alignof(T) - 1) / alignof(T) * alignof(T);
+    return reinterpret_cast<T*>(block_ + offset);
+  }
+
+ private:
+  static constexpr std::size_t max_depth = LEADFEEDER_MAX_JSON_DEPTH + 1;
+
+  static std::size_t record_size(std::size_t length) noexcept {
+    return (sizeof(std::uint32_t) + length + 3) / 4 * 4;
+  }
+
+  bool in_body(std::string_view s) const noexcept {
+    auto const at = reinterpret_cast<std::uintptr_t>(s.data());
+    return at >= body_begin_ && at <= body_end_ && s.size() <= body_end_ - at;
+  }
+
+  bool fail(failure f) noexcept {
+    if (failure_ == failure::none) failure_ = f;
+    return false;
+  }
+
+  // Room for one more node plus `extra` bytes (and the scratch text being built).
+  BOOST_FORCEINLINE bool room(std::size_t extra) noexcept {
+    std::size_t const used = (top_ + 1) * sizeof(json_node) + scratch_len_;
+    if (used <= side_low_ && side_low_ - used >= extra) return true;
+    return grow(used + extra + (size_ - side_low_));
+  }
+
+  // How far into the body the parse has come: the end of the last string that points into it.
+  std::size_t progress() const noexcept {
+    json_node const* const n = nodes();
+    for (std::size_t i = top_, seen = 0; i-- > 0 && seen < 64; ++seen) {
+      node_kind const k = n[i].kind();
+      if ((k == node_kind::string || k == node_kind::key) && n[i].word >= body_begin_ && n[i].word <= body_end_) {
+        return static_cast<std::size_t>(n[i].word - body_begin_) + n[i].length();
+      }
+    }
+    return 0;
+  }
+
+  bool grow(std::size_t needed) noexcept {
+    if (!owned_) return fail(failure::no_memory);
+    // Aim past what is needed by the share of the body still to come.
+    std::size_t wanted = size_ + size_ / 2;
+    std::size_t const done = progress();
+    if (done != 0 && body_size_ != 0) {
+      double const estimate =
+          static_cast<double>(needed) * static_cast<double>(body_size_) / static_cast<double>(done) * 1.1;
+      if (estimate < static_cast<double>(SIZE_MAX / 4) && static_cast<std::size_t>(estimate) > wanted) {
+        wanted = static_cast<std::size_t>(estimate);
+      }
+    }
+    if (needed > SIZE_MAX / 2) return fail(failure::no_memory);
+    if (wanted < needed + needed / 4) wanted = needed + needed / 4;
+    auto* const bigger = static_cast<unsigned char*>(::operator new(wanted, std::nothrow));
+    if (bigger == nullptr) return fail(failure::no_memory);
+    // The nodes, the text being gathered above them (if any) and the side records move.
+    std::size_t const low = scratch_len_ != 0 ? (top_ + 1) * sizeof(json_node) + scratch_len_ : top_ * sizeof(json_node);
+    std::size_t const side = size_ - side_low_;
+    if (low != 0) std::memcpy(bigger, block_, low);
+    if (side != 0) std::memcpy(bigger + wanted - side, block_ + side_low_, side);
+    ::operator delete(block_);
+    block_ = bigger;
+    size_ = wanted;
+    side_low_ = wanted - side;
+    return true;
+  }
+
+  bool append_scratch(std::string_view s) noexcept {
+    if (s.size() > max_tape_string - scratch_len_) return fail(failure::too_large);
+    if (!room(s.size())) return false;
+    if (!s.empty()) std::memcpy(block_ + (top_ + 1) * sizeof(json_node) + scratch_len_, s.data(), s.size());
+    scratch_len_ += s.size();
+    return true;
+  }
+
+  bool string_slow(node_kind k, std::string_view s) noexcept {
+    if (!part(s)) return false;
+    pending_ = false;
+    std::size_t length;
+    if (!in_side_) {
+      length = run_len_;
+      if (k == node_kind::key) last_key_is_id_ = length == 2 && run_[0] == 'i' && run_[1] == 'd';
+      if (!room(0)) return false;
+      json_node* const n = nodes() + top_++;
+      n->head = node_head(k, length);
+      n->skip = 1;
+      n->word = reinterpret_cast<std::uintptr_t>(run_);
+      return true;
+    }
+    in_side_ = false;
+    length = scratch_len_;
+    std::size_t const record = record_size(length);
+    if (!room(record)) return false;
+    // The text was gathered just above the node's slot; it moves to a record under the side area.
+    unsigned char* const text = block_ + (top_ + 1) * sizeof(json_node);
+    side_low_ -= record;
+    std::uint32_t const index = static_cast<std::uint32_t>(top_);
+    std::memmove(block_ + side_low_ + sizeof index, text, length);
+    std::memcpy(block_ + side_low_, &index, sizeof index);
+    scratch_len_ = 0;
+    if (k == node_kind::key) {
+      char const* const chars = reinterpret_cast<char const*>(block_ + side_low_ + sizeof index);
+      last_key_is_id_ = length == 2 && chars[0] == 'i' && chars[1] == 'd';
+    }
+    json_node* const n = nodes() + top_++;
+    n->head = node_head(k, length);
+    n->skip = 1;
+    n->word = 0;  // set by fix_up
+    return true;
+  }
+
+  std::uintptr_t body_begin_;
+  std::uintptr_t body_end_;
+  std::size_t body_size_;
+  unsigned char* block_;
+  std::size_t size_;
+  std::size_t side_low_;  // the side records fill [side_low_, size_)
+  std::size_t top_ = 0;   // nodes written
+  bool owned_;
+  failure failure_ = failure::none;
+  std::uint32_t open_[max_depth] = {};
+  std::size_t depth_ = 0;
+  // The string being gathered: a run of the body, or (in_side_) scratch text above the nodes.
+  bool pending_ = false;
+  bool in_side_ = false;
+  char const* run_ = nullptr;
+  std::size_t run_len_ = 0;
+  std::size_t scratch_len_ = 0;
+  bool last_key_is_id_ = false;
+};
+
+// The handler boost::json::basic_parser calls; every event becomes nodes.
+struct tape_handler {
+  static constexpr std::size_t max_object_size = std::size_t{1} << 30;
+  static constexpr std::size_t max_array_size = std::size_t{1} << 30;
+  static constexpr std::size_t max_key_size = max_tape_string;
+  static constexpr std::size_t max_string_size = max_tape_string;
+
+  using error_code = boost::json::error_code;
+  using string_view = boost::json::string_view;
+
+  tape_writer& w;
+
+  explicit tape_handler(tape_writer& writer) noexcept : w(writer) {}
+  static std::string_view sv(string_view s) noexcept { return {s.data(), s.size()}; }
+  static bool refuse(bool ok, error_code& ec) noexcept {
+    if (!ok) ec = boost::json::error::exception;
+    return ok;
+  }
+
+  bool on_document_begin(error_code&) noexcept { return true; }
+  bool on_document_end(error_code&) noexcept { return true; }
+  bool on_object_begin(error_code& ec) noexcept { return refuse(w.open(node_kind::object), ec); }
+  bool on_object_end(std::size_t n, error_code& ec) noexcept { return refuse(w.close(n), ec); }
+  bool on_array_begin(error_code& ec) noexcept { return refuse(w.open(node_kind::array), ec); }
+  bool on_array_end(std::size_t n, error_code& ec) noexcept { return refuse(w.close(n), ec); }
+  bool on_key_part(string_view s, std::size_t, error_code& ec) noexcept { return refuse(w.part(sv(s)), ec); }
+  bool on_key(string_view s, std::size_t, error_code& ec) noexcept {
+    return refuse(w.string(node_kind::key, sv(s)), ec);
+  }
+  bool on_string_part(string_view s, std::size_t, error_code& ec) noexcept { return refuse(w.part(sv(s)), ec); }
+  bool on_string(string_view s, std::size_t, error_code& ec) noexcept {
+    return refuse(w.string(node_kind::string, sv(s)), ec);
+  }
+  // A one-shot parse splits a number only at the end of the body (a bare number as the whole
+  // body); its text then comes in parts, which only an `id` would need, and a root has no key.
+  bool on_number_part(string_view, error_code&) noexcept { return true; }
+  bool on_int64(std::int64_t i, string_view s, error_code& ec) noexcept {
+    return refuse(w.integer(node_kind::int64, static_cast<std::uint64_t>(i), sv(s)), ec);
+  }
+  bool on_uint64(std::uint64_t u, string_view s, error_code& ec) noexcept {
+    return refuse(w.integer(node_kind::uint64, u, sv(s)), ec);
+  }
+  bool on_double(double d, string_view, error_code& ec) noexcept {
+    std::uint64_t bits;
+    std::memcpy(&bits, &d, sizeof bits);
+    return refuse(w.scalar(node_kind::double_, bits), ec);
+  }
+  bool on_bool(bool b, error_code& ec) noexcept {
+    return refuse(w.scalar(b ? node_kind::true_ : node_kind::false_, 0), ec);
+  }
+  bool on_null(error_code& ec) noexcept { return refuse(w.scalar(node_kind::null, 0), ec); }
+  bool on_comment_part(string_view, error_code&) noexcept { return true; }
+  bool on_comment(string_view, error_code&) noexcept { return true; }
+};
+
+// JSON:API side-loading (reference 1.8): the API puts related resources inline under
+// `relationships`; should a response list them in a top-level `included` array instead, each stub
+// {id, type} under the `relationships` of `data` becomes a link to the full resource, so views
+// read both forms alike. Nothing is copied, so a hostile `included` costs no more than its own
+// nodes; stubs are found through a sorted index (not a scan per stub). What a link leads to is
+// not searched again.
+class included_linker {
+ public:
+  included_linker(json_node* nodes, json_node const* included, std::uint32_t* index) noexcept
+      : nodes_(nodes), index_(index) {
+    for (json_node const* e = included + 1; e < included->end(); e = e->next()) {
+      if (is_object(e) && find_member(e, "attributes") != nullptr && key_of(e).id != nullptr) {
+        index_[count_++] = static_cast<std::uint32_t>(e - nodes_);
+      }
+    }
+    sort_index();
+  }
+
+  void link_tree(json_node const* v) noexcept {
+    if (is_object(v)) {
+      for (json_node const* k = v + 1; k < v->end(); k = (k + 1)->next()) {
+        json_node const* const value = k + 1;
+        if (k->text() == "relationships") {
+          if (is_object(value)) {
+            for (json_node const* r = value + 1; r < value->end(); r = (r + 1)->next()) link_relation(r + 1);
+          }
+          continue;
+        }
+        link_tree(value);
+      }
+    } else if (is_array(v)) {
+      for (json_node const* e = v + 1; e < v->end(); e = e->next()) link_tree(e);
+    }
+  }
+
+ private:
+  struct key {
+    json_node const* type = nullptr;
+    json_node const* id = nullptr;
+  };
+  // The (type, id) of a resource or a stub; empty unless both are strings.
+  static key key_of(json_node const* o) noexcept {
+    json_node const* const id = find_member(o, "id");
+    json_node const* const type = find_member(o, "type");
+    if (!is_string(id) || !is_string(type)) return {};
+    return {type, id};
+  }
+  static bool less(key a, key b) noexcept {
+    int const t = a.type->text().compare(b.type->text());
+    return t != 0 ? t < 0 : a.id->text() < b.id->text();
+  }
+  key key_at(std::uint32_t i) const noexcept { return key_of(nodes_ + i); }
+  // By (type, id), then by position, so that the first of duplicates wins.
+  bool before(std::uint32_t a, std::uint32_t b) const noexcept {
+    key const ka = key_at(a);
+    key const kb = key_at(b);
+    if (less(ka, kb)) return true;
+    if (less(kb, ka)) return false;
+    return a < b;
+  }
+  // A heap sort: in place, O(n log n), one small function.
+  void sort_index() noexcept {
+    auto sift_down = [this](std::size_t root, std::size_t end) {
+      for (std::size_t child = 2 * root + 1; child < end; child = 2 * root + 1) {
+        if (child + 1 < end && before(index_[child], index_[child + 1])) ++child;
+        if (!before(index_[root], index_[child])) return;
+        std::uint32_t const t = index_[root];
+        index_[root] = index_[child];
+        index_[child] = t;
+        root = child;
+      }
+    };
+    for (std::size_t i = count_ / 2; i-- > 0;) sift_down(i, count_);
+    for (std::size_t end = count_; end > 1; --end) {
+      std::uint32_t const t = index_[0];
+      index_[0] = index_[end - 1];
+      index_[end - 1] = t;
+      sift_down(0, end - 1);
+    }
+  }
+
+  void link_relation(json_node const* rel) noexcept {
+    if (is_object(rel)) {
+      if (find_member(rel, "id") == nullptr) {
+        if (json_node const* wrapped = find_member(rel, "data")) {
+          link_relation(wrapped);
+          return;
+        }
+      }
+      link_stub(rel);
+    } else if (is_array(rel)) {
+      for (json_node const* e = rel + 1; e < rel->end(); e = e->next()) link_stub(e);
+    }
+  }
+
+  void link_stub(json_node const* stub) noexcept {
+    if (!is_object(stub) || find_member(stub, "attributes") != nullptr) return;
+    key const wanted = key_of(stub);
+    if (wanted.id == nullptr) return;
+    std::uint32_t const* first = index_;
+    std::size_t n = count_;
+    while (n > 0) {  // lower bound of `wanted`
+      std::size_t const half = n / 2;
+      if (less(key_at(first[half]), wanted)) {
+        first += half + 1;
+        n -= half + 1;
+      } else {
+        n = half;
+      }
+    }
+    if (first == index_ + count_ || less(wanted, key_at(*first))) return;  // not there
+    json_node* const node = nodes_ + (stub - nodes_);
+    node->head = node_head(node_kind::link);
+    node->word = reinterpret_cast<std::uintptr_t>(nodes_ + *first);
+  }
+
+  json_node* nodes_;
+  std::uint32_t* index_;
+  std::size_t count_ = 0;
+};
+
+inline bool is_blank(std::string_view s) noexcept {
+  for (char c : s) {
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
+  }
+  return true;
+}
+
+// How many bytes a heap tape starts with: about what a JSON:API answer needs (a node per 12
+// bytes of body, plus a little for strings with escapes). Denser bodies grow it.
+inline std::size_t first_block_size(std::size_t body) noexcept {
+  return (body / 12 + 16) * sizeof(json_node) + body / 128 + 256;
+}
+
+}  // namespace detail
+
+LEADFEEDER_IMPL_INLINE result<document> document::parse(std::string&& body, memory_block lent, bool* lease) {
+  if (body.size() > max_body_size) {
+    return error(errc::invalid_response, "the response body (" + std::to_string(body.size()) +
+                                             " bytes) is larger than the 2 GiB a document holds");
+  }
+  document doc;
+  unsigned char* block = nullptr;
+  std::size_t block_size = 0;
+  if (lent.data != nullptr) {
+    void* place = lent.data;
+    std::size_t space = lent.size;
+    if (std::align(alignof(detail::document_state), sizeof(detail::document_state), place, space) == nullptr) {
+      return error(errc::buffer_exhausted, "the lent memory is smaller than a document's bookkeeping (" +
+                                               std::to_string(sizeof(detail::document_state)) + " bytes)");
+    }
+    doc.state_ = ::new (place) detail::document_state();
+    doc.owns_ = false;
+    void* rest = static_cast<unsigned char*>(place) + sizeof(detail::document_state);
+    std::size_t rest_size = space - sizeof(detail::document_state);
+    if (std::align(alignof(detail::json_node), sizeof(detail::json_node), rest, rest_size) != nullptr) {
+      block = static_cast<unsigned char*>(rest);
+      block_size = rest_size;
+    }
+    doc.state_->owns_block = false;
+  } else {
+    doc.state_ = new detail::document_state();
+    doc.owns_ = true;
+  }
+  if (lease != nullptr) {
+    *lease = true;
+    doc.lease_ = lease;
+  }
+  detail::document_state& st = *doc.state_;
+  st.body = std::move(body);
+  if (detail::is_blank(st.body)) return doc;
+
+  bool const owned = lent.data == nullptr;
+  if (owned) {
+    block_size = detail::first_block_size(st.body.size());
+    block = static_cast<unsigned char*>(::operator new(block_size, std::nothrow));
+    if (block == nullptr) return error(errc::buffer_exhausted, "no memory for the response's tape");
+  }
+  auto too_small = [&] {
+    return error(errc::buffer_exhausted, "the lent memory (" + std::to_string(lent.size) +
+                                             " bytes) is too small for this response (" +
+                                             std::to_string(st.body.size()) + " bytes of JSON)");
+  };
+  if (block == nullptr) return too_small();
+  detail::tape_writer writer(st.body, block, block_size, owned);
+  {
+    boost::json::parse_options options;
+    options.max_depth = LEADFEEDER_MAX_JSON_DEPTH;
+    boost::json::basic_parser<detail::tape_handler> parser(options, writer);
+    boost::json::error_code ec;
+    std::size_t const used = parser.write_some(false, st.body.data(), st.body.size(), ec);
+    if (!ec && used != st.body.size()) ec = boost::json::error::extra_data;
+    if (ec) {
+      switch (writer.failed()) {
+        case detail::tape_writer::failure::no_memory:
+          if (!owned) return too_small();
+          return error(errc::buffer_exhausted, "no memory for the response's tape");
+        case detail::tape_writer::failure::too_large:
+          return error(errc::invalid_response, "the response body nests deeper than " +
+                                                   std::to_string(LEADFEEDER_MAX_JSON_DEPTH) + " levels");
+        case detail::tape_writer::failure::none: break;
+      }
+      if (ec == boost::json::error::string_too_large || ec == boost::json::error::key_too_large) {
+        return error(errc::invalid_response, "the response body holds a string longer than 256 MiB");
+      }
+      if (ec == boost::json::error::too_deep) {
+        return error(errc::invalid_response, "the response body is not valid JSON: nests deeper than " +
+                                                 std::to_string(LEADFEEDER_MAX_JSON_DEPTH) + " levels (" +
+                                                 ec.message() + ")");
+      }
+      return error(errc::invalid_response, "the response body is not valid JSON: " + ec.message());
+    }
+  }
+  writer.fix_up();
+  // Side-loaded resources, when the body has any: stubs under `data` become links.
+  {
+    detail::json_node const* nodes = writer.nodes();
+    detail::json_node const* const included = detail::find_member(nodes, "included");
+    detail::json_node const* const data = detail::find_member(nodes, "data");
+    if (detail::is_array(included) && included->word != 0 && data != nullptr &&
+        (detail::is_object(data) || detail::is_array(data))) {
+      std::size_t const included_at = static_cast<std::size_t>(included - nodes);
+      std::size_t const data_at = static_cast<std::size_t>(data - nodes);
+      auto* const index = writer.scratch<std::uint32_t>(static_cast<std::size_t>(included->word));
+      if (index == nullptr) {
+        if (!owned) return too_small();
+        return error(errc::buffer_exhausted, "no memory for the response's tape");
+      }
+      if (writer.nodes() != nodes) writer.fix_up();  // the block grew: side strings moved
+      detail::included_linker linker(writer.nodes(), writer.nodes() + included_at, index);
+      linker.link_tree(writer.nodes() + data_at);
+    }
+  }
+  st.node_count = writer.count();
+  st.block = writer.release(st.block_size);
+  st.root = reinterpret_cast<detail::json_node const*>(st.block);
+  return doc;
+}
+
+LEADFEEDER_END_NAMESPACE

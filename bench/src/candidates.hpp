@@ -24,7 +24,7 @@ class lf_decoder {
 
   /// client.send(builder): default options. False when the call failed (message in error()).
   bool decode(checksum& s);
-  /// client.send(builder, lf::document_buffer{buffer, size}).
+  /// client.send(builder, lf::memory_block{buffer, size}).
   bool decode(checksum& s, void* buffer, std::size_t size);
   /// The last call's error, as lf::to_string gives it.
   std::string const& error() const noexcept;
@@ -32,22 +32,20 @@ class lf_decoder {
   bool buffer_exhausted() const noexcept;
 
   // -- The parts of a call, for the breakdown (they use the library's public pieces directly).
-  /// lf::document::parse of a fresh copy of the body into `buffer` (the copy included).
+  /// lf::document::parse of a fresh copy of the body, its tape in `buffer` (the copy included).
   bool parse_document(void* buffer, std::size_t size);
   /// Reads every field through the views of a response decoded once and kept (reads only).
   void read_kept(checksum& s);
-  /// The same reads on the same kept document, straight through boost::json::value (no views).
+  /// The same reads on a Boost.JSON DOM of the kept document (lf::to_boost_json, made once).
   void read_kept_direct(checksum& s);
-  /// boost::json::parser (reused, like the client's) into a monotonic arena over `buffer`: the
-  /// parse of document::parse without the body copy and the walks after it.
+  /// boost::json::parser (reused) into a monotonic arena over `buffer`: a DOM parse, for
+  /// comparison with the tape.
   bool parse_raw(void* buffer, std::size_t size);
-  /// What-if (not what the library does): parse_raw into a heap arena whose first block is
-  /// `initial` bytes, instead of the default 1 KiB that doubles (document_state's arena).
+  /// parse_raw into a heap arena whose first block is `initial` bytes.
   bool parse_presized_arena(std::size_t initial);
-  /// Parses the body once into `buffer` (Boost.JSON, as document::parse does) and keeps the tree.
-  bool prepare_tree(void* buffer, std::size_t size);
-  /// detail::normalize_ids over the kept tree (the walk document::parse makes after parsing).
-  void normalize_tree();
+  /// The tape bytes and nodes of the kept response's document.
+  std::size_t tape_bytes();
+  std::size_t node_count();
 
  private:
   struct impl;

@@ -181,8 +181,7 @@ struct lf_decoder::impl {
   bool exhausted = false;
   boost::json::parser parser;
   std::optional<lf::result<response_type>> kept;
-  std::optional<boost::json::monotonic_resource> arena;
-  std::optional<boost::json::value> tree;  // declared after the arena: destroyed first
+  std::optional<boost::json::value> tree;  // a DOM of the kept response, for the direct reads
 };
 
 lf_decoder::lf_decoder(std::string const& body) : impl_(std::make_unique<impl>(body)) {}
@@ -203,8 +202,7 @@ bool lf_decoder::buffer_exhausted() const noexcept { return impl_->exhausted; }
 
 bool lf_decoder::parse_document(void* buffer, std::size_t size) {
   std::string copy = impl_->body;
-  lf::result<lf::document> doc =
-      lf::document::parse(impl_->parser, std::move(copy), lf::document_buffer{buffer, size});
+  lf::result<lf::document> doc = lf::document::parse(std::move(copy), lf::memory_block{buffer, size});
   benchmark::DoNotOptimize(doc);
   return static_cast<bool>(doc);
 }
@@ -216,7 +214,9 @@ void lf_decoder::read_kept(checksum& s) {
 
 void lf_decoder::read_kept_direct(checksum& s) {
   if (!impl_->kept) impl_->kept.emplace(impl_->client.send(impl_->builder));
-  if (*impl_->kept) read_boost_direct((*impl_->kept)->doc().root(), s);
+  if (!*impl_->kept) return;
+  if (!impl_->tree) impl_->tree.emplace(lf::to_boost_json((*impl_->kept)->json()));
+  read_boost_direct(*impl_->tree, s);
 }
 
 bool lf_decoder::parse_raw(void* buffer, std::size_t size) {
@@ -241,21 +241,14 @@ bool lf_decoder::parse_presized_arena(std::size_t initial) {
   return true;
 }
 
-bool lf_decoder::prepare_tree(void* buffer, std::size_t size) {
-  impl_->tree.reset();  // before the arena it lives in
-  impl_->arena.emplace(static_cast<unsigned char*>(buffer), size);
-  boost::json::parser p;
-  p.reset(boost::json::storage_ptr(&*impl_->arena));
-  std::error_code ec;
-  p.write(impl_->body.data(), impl_->body.size(), ec);
-  if (ec) return false;
-  impl_->tree.emplace(p.release());  // moved: keeps the arena as its storage
-  return true;
+std::size_t lf_decoder::tape_bytes() {
+  if (!impl_->kept) impl_->kept.emplace(impl_->client.send(impl_->builder));
+  return *impl_->kept ? (*impl_->kept)->doc().tape_bytes() : 0;
 }
 
-void lf_decoder::normalize_tree() {
-  if (impl_->tree) lf::detail::normalize_ids(*impl_->tree);
-  benchmark::ClobberMemory();
+std::size_t lf_decoder::node_count() {
+  if (!impl_->kept) impl_->kept.emplace(impl_->client.send(impl_->builder));
+  return *impl_->kept ? (*impl_->kept)->doc().node_count() : 0;
 }
 
 }  // namespace bench

@@ -46,6 +46,16 @@ struct document_state {
 
 }  // namespace detail
 
+class document;
+
+namespace detail {
+// The parser behind document::parse, defined in the one unit that defines LEADFEEDER_IMPLEMENTATION
+// (impl/document.ipp). An undefined reference to this name at link time means that no unit of the
+// program does: its name says what to do.
+LEADFEEDER_IMPL_INLINE result<document> define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file(
+    std::string&& body, memory_block lent, bool* lease);
+}  // namespace detail
+
 /// A parsed response body. Empty (a null root) when the body was empty.
 class document {
  public:
@@ -91,9 +101,13 @@ class document {
   /// gives a document with no root. With `lent` memory, the bookkeeping and the tape are built
   /// there (too small: errc::buffer_exhausted), else on the heap. `lease`, when given, is set
   /// while the document lives (a client's call memory uses it to know when it is free again).
-  static result<document> parse(std::string&& body, memory_block lent = {}, bool* lease = nullptr);
+  static result<document> parse(std::string&& body, memory_block lent = {}, bool* lease = nullptr) {
+    return detail::define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file(std::move(body), lent, lease);
+  }
 
  private:
+  friend result<document> detail::define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file(std::string&&,
+                                                                                            memory_block, bool*);
   void destroy() noexcept {
     if (lease_ != nullptr) *std::exchange(lease_, nullptr) = false;
     if (state_ == nullptr) return;

@@ -14,8 +14,11 @@
 // leadfeeder-cpp: the one documented include. A header-only client for the Leadfeeder public API
 // (v1) over the host's own HTTP transport. See README.md.
 //
-// Define LEADFEEDER_BOOST_JSON_IMPL in exactly one .cpp of the program before including this
-// header (it compiles Boost.JSON's implementation there), or link Boost::json instead.
+// Define LEADFEEDER_IMPLEMENTATION (its older name LEADFEEDER_BOOST_JSON_IMPL works too) in exactly
+// one .cpp of the program before including this header: that unit compiles the library's response
+// parser and Boost.JSON's implementation, once for the program. With LEADFEEDER_HEADER_ONLY the
+// parser is inline in every unit instead (Boost.JSON's implementation then still comes from one
+// unit with LEADFEEDER_IMPLEMENTATION, or from linking Boost::json).
 
 // ---- begin leadfeeder/config.hpp ----
 // leadfeeder-cpp: configuration macros. Every macro a user may set is listed in the README
@@ -83,6 +86,15 @@
 #define LEADFEEDER_MAX_JSON_DEPTH 64
 #endif
 
+// Where the library's compiled part (the response parser, see leadfeeder.hpp) lives: by default in
+// the one translation unit that defines LEADFEEDER_IMPLEMENTATION (or LEADFEEDER_BOOST_JSON_IMPL);
+// with LEADFEEDER_HEADER_ONLY, inline in every unit that includes leadfeeder.hpp.
+#if defined(LEADFEEDER_HEADER_ONLY)
+#define LEADFEEDER_IMPL_INLINE inline
+#else
+#define LEADFEEDER_IMPL_INLINE
+#endif
+
 #if defined(__cpp_concepts) && __cpp_concepts >= 201907L && defined(__cpp_lib_concepts)
 #define LEADFEEDER_HAS_CONCEPTS 1
 #else
@@ -90,6 +102,581 @@
 #endif
 // ---- end leadfeeder/config.hpp ----
 
+// ---- begin leadfeeder/boost_json.hpp ----
+// leadfeeder-cpp: a Boost.JSON DOM of any part of a response, built on demand. Views read the
+// tape directly; this is for code that wants a boost::json::value (to serialize it, to keep it
+// past the result, to hand it to code written for Boost.JSON). Include it where needed: the rest
+// of the library does not.
+
+// ---- begin leadfeeder/detail/access.hpp ----
+// leadfeeder-cpp: the lenient reads behind every view accessor, over the tape (detail/tape.hpp).
+// Missing, null or wrongly typed data gives the default; nothing here throws or reads out of
+// bounds.
+
+// ---- begin leadfeeder/detail/tape.hpp ----
+// leadfeeder-cpp: the tape, a flat index over a response body. One 16-byte node per JSON value
+// and per object key, in document order. Views are pointers to nodes; nothing here needs Boost.
+//
+//   object  [OBJ][KEY][value...][KEY][value...]     array  [ARR][value...][value...]
+//
+// - `skip` is the number of nodes from a node to the one after its whole subtree (1 for a
+//   scalar or a key), so stepping over a value is `p += p->skip` whatever it holds.
+// - Strings and keys: `word` is the address of their characters, `head >> 4` their length. A
+//   string without escapes points into the body; one with escapes into the document's side area.
+// - Numbers: `word` holds the int64, the uint64 (only above INT64_MAX) or the bits of the double.
+//   An integer that is the value of an `id` member is a string node instead, of its digits in
+//   the body: every id reads as text.
+// - Containers: `word` is the number of elements (members of an object).
+// - A link (only ever made from a relationship stub when a response side-loads `included`
+//   resources) stands for the node `word` points to; its own subtree is skipped as before.
+
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+LEADFEEDER_BEGIN_NAMESPACE
+namespace detail {
+
+enum class node_kind : std::uint32_t {
+  null = 0,
+  false_ = 1,
+  true_ = 2,
+  int64 = 3,
+  uint64 = 4,
+  double_ = 5,
+  string = 6,
+  key = 7,
+  array = 8,
+  object = 9,
+  link = 10,
+};
+
+/// The longest string or key a tape holds (its length has 28 bits): 256 MiB - 1.
+inline constexpr std::size_t max_tape_string = (std::size_t{1} << 28) - 1;
+
+struct json_node {
+  std::uint32_t head;  // kind | length << 4
+  std::uint32_t skip;  // nodes to the one after this node's subtree
+  std::uint64_t word;  // characters, element count, double bits or link target
+
+  node_kind kind() const noexcept { return static_cast<node_kind>(head & 15u); }
+  std::size_t length() const noexcept { return head >> 4; }
+  char const* chars() const noexcept { return reinterpret_cast<char const*>(static_cast<std::uintptr_t>(word)); }
+  std::string_view text() const noexcept { return {chars(), length()}; }
+  json_node const* target() const noexcept {
+    return reinterpret_cast<json_node const*>(static_cast<std::uintptr_t>(word));
+  }
+  json_node const* next() const noexcept { return this + skip; }
+  json_node const* end() const noexcept { return this + skip; }
+};
+static_assert(sizeof(json_node) == 16, "a tape node is 16 bytes");
+
+constexpr std::uint32_t node_head(node_kind k, std::size_t length = 0) noexcept {
+  return static_cast<std::uint32_t>(k) | static_cast<std::uint32_t>(length << 4);
+}
+
+/// What a node stands for: the target of a link, else the node itself.
+inline json_node const* resolve(json_node const* p) noexcept {
+  return p != nullptr && p->kind() == node_kind::link ? p->target() : p;
+}
+
+/// The value of member `key` of an object (first match wins when a key repeats), or nullptr when
+/// p is not an object or has no such member. A null member is returned as it is.
+inline json_node const* find_member(json_node const* p, std::string_view key) noexcept {
+  if (p == nullptr || p->kind() != node_kind::object || key.size() > max_tape_string) return nullptr;
+  std::uint32_t const wanted = node_head(node_kind::key, key.size());
+  json_node const* const end = p->end();
+  for (json_node const* k = p + 1; k < end;) {
+    json_node const* const value = k + 1;
+    if (k->head == wanted && (key.empty() || std::memcmp(k->chars(), key.data(), key.size()) == 0)) {
+      return resolve(value);
+    }
+    k = value->next();
+  }
+  return nullptr;
+}
+
+/// Element i of an array (nullptr when out of range or not an array). Linear in i.
+inline json_node const* element_at(json_node const* p, std::size_t i) noexcept {
+  if (p == nullptr || p->kind() != node_kind::array || i >= p->word) return nullptr;
+  json_node const* e = p + 1;
+  while (i-- > 0) e = e->next();
+  return resolve(e);
+}
+
+}  // namespace detail
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/tape.hpp ----
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <string_view>
+
+LEADFEEDER_BEGIN_NAMESPACE
+namespace detail {
+
+using json_value = json_node;
+
+/// The member `key` of an object value, or nullptr when v is not an object, lacks the key, or
+/// the member is null (null counts as absent).
+inline json_value const* member(json_value const* v, std::string_view key) noexcept {
+  json_value const* const m = find_member(v, key);
+  return m == nullptr || m->kind() == node_kind::null ? nullptr : m;
+}
+
+/// True when a value is there (member() already maps null to nullptr).
+inline bool is_present(json_value const* v) noexcept { return v != nullptr && v->kind() != node_kind::null; }
+
+inline bool is_kind(json_value const* v, node_kind k) noexcept { return v != nullptr && v->kind() == k; }
+inline bool is_string(json_value const* v) noexcept { return is_kind(v, node_kind::string); }
+inline bool is_object(json_value const* v) noexcept { return is_kind(v, node_kind::object); }
+inline bool is_array(json_value const* v) noexcept { return is_kind(v, node_kind::array); }
+inline bool is_bool(json_value const* v) noexcept {
+  return v != nullptr && (v->kind() == node_kind::true_ || v->kind() == node_kind::false_);
+}
+inline bool is_number(json_value const* v) noexcept {
+  return v != nullptr && (v->kind() == node_kind::int64 || v->kind() == node_kind::uint64 ||
+                          v->kind() == node_kind::double_);
+}
+
+inline double double_of(json_value const* v) noexcept {
+  double d;
+  std::memcpy(&d, &v->word, sizeof d);
+  return d;
+}
+
+inline std::int64_t int64_of(json_value const* v) noexcept { return static_cast<std::int64_t>(v->word); }
+
+/// An integer that fits in int64, or a double that holds an integral value that fits (the
+/// parser gives an integer only when it fits in 64 bits; uint64 nodes are above INT64_MAX).
+inline bool is_integer(json_value const* v) noexcept {
+  if (v == nullptr) return false;
+  switch (v->kind()) {
+    case node_kind::int64: return true;
+    case node_kind::double_: {
+      // Only where a double still counts exactly (|d| <= 2^53): an integer literal too large for
+      // 64 bits arrives as a rounded double, and reading it as an integer would change its value.
+      double const d = double_of(v);
+      return std::isfinite(d) && std::trunc(d) == d && d >= -9007199254740992.0 &&
+             d <= 9007199254740992.0;
+    }
+    default: return false;
+  }
+}
+
+inline std::string_view as_string(json_value const* v) noexcept {
+  return is_string(v) ? v->text() : std::string_view();
+}
+
+inline std::int64_t as_integer(json_value const* v) noexcept {
+  if (!is_integer(v)) return 0;
+  if (v->kind() == node_kind::int64) return int64_of(v);
+  return static_cast<std::int64_t>(double_of(v));
+}
+
+inline double as_number(json_value const* v) noexcept {
+  if (v == nullptr) return 0.0;
+  switch (v->kind()) {
+    case node_kind::int64: return static_cast<double>(int64_of(v));
+    case node_kind::uint64: return static_cast<double>(v->word);
+    case node_kind::double_: return double_of(v);
+    default: return 0.0;
+  }
+}
+
+inline bool as_bool(json_value const* v) noexcept { return is_kind(v, node_kind::true_); }
+
+inline json_value const* object_or_null(json_value const* v) noexcept {
+  v = resolve(v);
+  return is_object(v) ? v : nullptr;
+}
+
+/// The first element of an array, or nullptr.
+inline json_value const* first_element(json_value const* v) noexcept { return element_at(v, 0); }
+
+// A JSON:API wrapper {"data": ...} (with no id of its own) stands for what it wraps, null included.
+inline json_value const* unwrap_data(json_value const* v) noexcept {
+  v = resolve(v);
+  if (is_object(v) && member(v, "id") == nullptr) {
+    if (json_value const* wrapped = find_member(v, "data")) {
+      return wrapped->kind() == node_kind::null ? nullptr : wrapped;
+    }
+  }
+  return v;
+}
+
+/// A relationship's value as one resource: unwraps a JSON:API `{"data": ...}` wrapper and takes
+/// the first element when the server sent an array.
+inline json_value const* relationship_one(json_value const* v) noexcept {
+  v = unwrap_data(v);
+  if (is_array(v)) v = first_element(v);
+  return object_or_null(v);
+}
+
+/// A relationship's value as a list: unwraps `{"data": ...}`; a single object is a list of one.
+inline json_value const* relationship_many(json_value const* v) noexcept {
+  v = unwrap_data(v);
+  return (is_array(v) || is_object(v)) ? v : nullptr;
+}
+
+}  // namespace detail
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/access.hpp ----
+// ---- begin leadfeeder/view.hpp ----
+// leadfeeder-cpp: views over a parsed response. A view is a pointer to a node of the document's
+// tape (detail/tape.hpp) owned by a result; copying it copies the pointer, and a string read
+// through it points into the body. Reads never throw and never fail: see detail/access.hpp.
+
+
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <string_view>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+/// Any JSON value of a response, for what the typed views do not cover.
+class json_view {
+ public:
+  constexpr json_view() noexcept = default;
+  explicit json_view(detail::json_value const* v) noexcept : v_(detail::resolve(v)) {}
+
+  /// False when there is no value (a missing key, or null).
+  bool exists() const noexcept { return detail::is_present(v_); }
+  bool is_null() const noexcept { return !detail::is_present(v_); }
+  bool is_string() const noexcept { return detail::is_string(v_); }
+  bool is_integer() const noexcept { return detail::is_integer(v_); }
+  bool is_number() const noexcept { return detail::is_number(v_); }
+  bool is_bool() const noexcept { return detail::is_bool(v_); }
+  bool is_object() const noexcept { return detail::is_object(v_); }
+  bool is_array() const noexcept { return detail::is_array(v_); }
+
+  std::string_view as_string() const noexcept { return detail::as_string(v_); }
+  std::int64_t as_integer() const noexcept { return detail::as_integer(v_); }
+  double as_number() const noexcept { return detail::as_number(v_); }
+  bool as_bool() const noexcept { return detail::as_bool(v_); }
+
+  /// The member `key` of an object (empty view otherwise). When a key appears more than once in
+  /// an object, the first one counts.
+  json_view operator[](std::string_view key) const noexcept { return json_view(detail::find_member(v_, key)); }
+  /// Element i of an array (empty view when out of range or not an array); linear in i.
+  json_view operator[](std::size_t i) const noexcept { return json_view(detail::element_at(v_, i)); }
+  /// Elements of an array or members of an object; 0 for anything else.
+  std::size_t size() const noexcept {
+    return detail::is_array(v_) || detail::is_object(v_) ? static_cast<std::size_t>(v_->word) : 0;
+  }
+
+  /// This value seen as a typed view, e.g. `v.as<lf::list_view>()`.
+  template <class View>
+  View as() const noexcept {
+    return View(v_);
+  }
+
+  /// The tape node, to build a typed view from (`lf::list_view(v.raw())`); nullptr when empty.
+  /// For a Boost.JSON DOM of the value, see leadfeeder/boost_json.hpp (lf::to_boost_json).
+  detail::json_value const* raw() const noexcept { return v_; }
+
+ private:
+  detail::json_value const* v_ = nullptr;
+};
+
+namespace detail {
+
+// Selects the array_view constructor that reads a lone object as a list of one.
+struct one_or_many_t {
+  explicit one_or_many_t() = default;
+};
+inline constexpr one_or_many_t one_or_many{};
+
+// Common part of every generated view of a JSON object.
+class object_base {
+ public:
+  constexpr object_base() noexcept = default;
+  explicit object_base(json_value const* v) noexcept : v_(object_or_null(v)) {}
+
+  /// False when the object is absent (missing, null or not an object).
+  bool exists() const noexcept { return v_ != nullptr; }
+  /// The whole object, for keys the view does not know.
+  json_view json() const noexcept { return json_view(v_); }
+
+ protected:
+  json_value const* node() const noexcept { return v_; }
+
+ private:
+  json_value const* v_ = nullptr;
+};
+
+// Common part of every generated resource view ({type, id, attributes, relationships, meta}).
+class resource_base : public object_base {
+ public:
+  constexpr resource_base() noexcept = default;
+  // `attributes` is looked up once, here, rather than by every accessor.
+  explicit resource_base(json_value const* v) noexcept
+      : object_base(v), attrs_(member(node(), "attributes")) {}
+
+  /// The resource id, always as text (an integer id is exposed as its decimal digits).
+  std::string_view id() const noexcept { return as_string(member(node(), "id")); }
+  bool has_id() const noexcept { return is_string(member(node(), "id")); }
+  /// The JSON:API type, e.g. "contact".
+  std::string_view type() const noexcept { return as_string(member(node(), "type")); }
+  bool has_type() const noexcept { return is_string(member(node(), "type")); }
+  /// The raw attributes object, for attributes the view does not know.
+  json_view attributes() const noexcept { return json_view(object_or_null(attrs_)); }
+
+ protected:
+  json_value const* attrs() const noexcept { return attrs_; }
+
+ private:
+  json_value const* attrs_ = nullptr;
+};
+
+// Iterator over the elements of a tape array (or over one lone value), yielding View objects.
+template <class View>
+class value_iterator {
+ public:
+  using iterator_category = std::forward_iterator_tag;
+  using value_type = View;
+  using difference_type = std::ptrdiff_t;
+  using pointer = void;
+  using reference = View;
+
+  constexpr value_iterator() noexcept = default;
+  constexpr explicit value_iterator(json_value const* p) noexcept : p_(p) {}
+
+  View operator*() const noexcept { return View(resolve(p_)); }
+  value_iterator& operator++() noexcept {
+    p_ = p_->next();
+    return *this;
+  }
+  value_iterator operator++(int) noexcept {
+    value_iterator t = *this;
+    ++*this;
+    return t;
+  }
+  friend bool operator==(value_iterator a, value_iterator b) noexcept { return a.p_ == b.p_; }
+  friend bool operator!=(value_iterator a, value_iterator b) noexcept { return a.p_ != b.p_; }
+
+ private:
+  json_value const* p_ = nullptr;
+};
+
+// The elements of a JSON array: [first, last) of the tape and their count.
+struct element_range {
+  json_value const* first = nullptr;
+  json_value const* last = nullptr;
+  std::size_t size = 0;
+
+  constexpr element_range() noexcept = default;
+  explicit element_range(json_value const* v) noexcept {
+    v = resolve(v);
+    if (is_array(v)) {
+      first = v + 1;
+      last = v->end();
+      size = static_cast<std::size_t>(v->word);
+    }
+  }
+  json_value const* at(std::size_t i) const noexcept {
+    if (i >= size) return nullptr;
+    json_value const* e = first;
+    while (i-- > 0) e = e->next();
+    return resolve(e);
+  }
+};
+
+}  // namespace detail
+
+/// A JSON array seen as a sequence of View.
+template <class View>
+class array_view {
+ public:
+  using value_type = View;
+  using iterator = detail::value_iterator<View>;
+  using const_iterator = iterator;
+
+  constexpr array_view() noexcept = default;
+  /// The elements of a JSON array; anything else is an empty list.
+  explicit array_view(detail::json_value const* v) noexcept : range_(v) {}
+  /// As above, but a lone object counts as a list of one: for to-many relationships and the
+  /// `data` of list operations, which the API does not always wrap in an array.
+  array_view(detail::json_value const* v, detail::one_or_many_t) noexcept : range_(v) {
+    v = detail::resolve(v);
+    if (detail::is_object(v)) {
+      range_.first = v;
+      range_.last = v->end();
+      range_.size = 1;
+    }
+  }
+
+  iterator begin() const noexcept { return iterator(range_.first); }
+  iterator end() const noexcept { return iterator(range_.last); }
+  std::size_t size() const noexcept { return range_.size; }
+  bool empty() const noexcept { return range_.size == 0; }
+  /// Element i, or an empty view when i is out of range; linear in i (iterate to read them all).
+  View operator[](std::size_t i) const noexcept {
+    detail::json_value const* e = range_.at(i);
+    return e != nullptr ? View(e) : View();
+  }
+  View front() const noexcept { return (*this)[0]; }
+
+ private:
+  detail::element_range range_;
+};
+
+/// A JSON array of strings, seen as std::string_view (a non-string element reads as empty).
+class string_array_view {
+ public:
+  class iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = std::string_view;
+    using difference_type = std::ptrdiff_t;
+    using pointer = void;
+    using reference = std::string_view;
+
+    constexpr iterator() noexcept = default;
+    constexpr explicit iterator(detail::json_value const* p) noexcept : p_(p) {}
+    std::string_view operator*() const noexcept { return detail::as_string(detail::resolve(p_)); }
+    iterator& operator++() noexcept {
+      p_ = p_->next();
+      return *this;
+    }
+    iterator operator++(int) noexcept {
+      iterator t = *this;
+      ++*this;
+      return t;
+    }
+    friend bool operator==(iterator a, iterator b) noexcept { return a.p_ == b.p_; }
+    friend bool operator!=(iterator a, iterator b) noexcept { return a.p_ != b.p_; }
+
+   private:
+    detail::json_value const* p_ = nullptr;
+  };
+  using value_type = std::string_view;
+  using const_iterator = iterator;
+
+  constexpr string_array_view() noexcept = default;
+  explicit string_array_view(detail::json_value const* v) noexcept : range_(v) {}
+  iterator begin() const noexcept { return iterator(range_.first); }
+  iterator end() const noexcept { return iterator(range_.last); }
+  std::size_t size() const noexcept { return range_.size; }
+  bool empty() const noexcept { return range_.size == 0; }
+  /// Element i (linear in i), or empty.
+  std::string_view operator[](std::size_t i) const noexcept { return detail::as_string(range_.at(i)); }
+
+ private:
+  detail::element_range range_;
+};
+
+/// One member of a map_view: the key and the value seen as View.
+template <class View>
+struct map_entry {
+  std::string_view key;
+  View value;
+};
+
+/// A JSON object with dynamic keys (custom fields, social networks), seen as key -> View.
+template <class View>
+class map_view {
+ public:
+  class iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = map_entry<View>;
+    using difference_type = std::ptrdiff_t;
+    using pointer = void;
+    using reference = map_entry<View>;
+
+    constexpr iterator() noexcept = default;
+    constexpr explicit iterator(detail::json_value const* key) noexcept : p_(key) {}
+    map_entry<View> operator*() const noexcept { return {p_->text(), View(detail::resolve(p_ + 1))}; }
+    iterator& operator++() noexcept {
+      p_ = (p_ + 1)->next();
+      return *this;
+    }
+    iterator operator++(int) noexcept {
+      iterator t = *this;
+      ++*this;
+      return t;
+    }
+    friend bool operator==(iterator a, iterator b) noexcept { return a.p_ == b.p_; }
+    friend bool operator!=(iterator a, iterator b) noexcept { return a.p_ != b.p_; }
+
+   private:
+    detail::json_value const* p_ = nullptr;
+  };
+  using value_type = map_entry<View>;
+  using const_iterator = iterator;
+
+  constexpr map_view() noexcept = default;
+  explicit map_view(detail::json_value const* v) noexcept : o_(detail::object_or_null(v)) {}
+
+  iterator begin() const noexcept { return o_ ? iterator(o_ + 1) : iterator(); }
+  iterator end() const noexcept { return o_ ? iterator(o_->end()) : iterator(); }
+  std::size_t size() const noexcept { return o_ ? static_cast<std::size_t>(o_->word) : 0; }
+  bool empty() const noexcept { return size() == 0; }
+  bool contains(std::string_view key) const noexcept { return detail::find_member(o_, key) != nullptr; }
+  /// The value under key (the first, when a key repeats), or an empty view.
+  View operator[](std::string_view key) const noexcept { return View(detail::find_member(o_, key)); }
+
+ private:
+  detail::json_value const* o_ = nullptr;
+};
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/view.hpp ----
+
+#include <boost/json/value.hpp>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+namespace detail {
+
+inline boost::json::value to_boost_json(json_value const* v, boost::json::storage_ptr const& sp) {
+  v = resolve(v);
+  if (v == nullptr) return boost::json::value(nullptr, sp);
+  switch (v->kind()) {
+    case node_kind::null: return boost::json::value(nullptr, sp);
+    case node_kind::false_: return boost::json::value(false, sp);
+    case node_kind::true_: return boost::json::value(true, sp);
+    case node_kind::int64: return boost::json::value(static_cast<std::int64_t>(v->word), sp);
+    case node_kind::uint64: return boost::json::value(static_cast<std::uint64_t>(v->word), sp);
+    case node_kind::double_: return boost::json::value(double_of(v), sp);
+    case node_kind::string:
+    case node_kind::key: return boost::json::value(boost::json::string_view(v->chars(), v->length()), sp);
+    case node_kind::array: {
+      boost::json::array a(sp);
+      a.reserve(static_cast<std::size_t>(v->word));
+      for (json_value const* e = v + 1; e < v->end(); e = e->next()) a.push_back(to_boost_json(e, sp));
+      return boost::json::value(std::move(a));
+    }
+    case node_kind::object: {
+      boost::json::object o(sp);
+      o.reserve(static_cast<std::size_t>(v->word));
+      for (json_value const* k = v + 1; k < v->end(); k = (k + 1)->next()) {
+        // The first of repeated keys counts, as for the views.
+        o.emplace(boost::json::string_view(k->chars(), k->length()), to_boost_json(k + 1, sp));
+      }
+      return boost::json::value(std::move(o));
+    }
+    case node_kind::link: break;
+  }
+  return boost::json::value(nullptr, sp);
+}
+
+}  // namespace detail
+
+/// A boost::json::value equal to what the view reads (null when the view is empty). The copy is
+/// independent of the response. Integer ids read as strings, as through the views.
+inline boost::json::value to_boost_json(json_view v, boost::json::storage_ptr sp = {}) {
+  return detail::to_boost_json(v.raw(), sp);
+}
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/boost_json.hpp ----
 // ---- begin leadfeeder/client.hpp ----
 // leadfeeder-cpp: lf::client<Transport>, which turns builders into requests and answers into
 // results through the host's transport.
@@ -136,21 +723,6 @@ class call_region {
   /// Set while a result built in the region lives (the result clears it when it dies).
   bool* result_alive() const noexcept { return reinterpret_cast<bool*>(base_); }
 
-  /// Sets the region's last eighth (at most 64 KiB) aside for good: the parser's working stack.
-  unsigned char* take_scratch(std::size_t& size) noexcept {
-    size = 0;
-    if (!enabled()) return nullptr;
-    std::size_t n = (size_ - header_size) / 8;
-    if (n > (std::size_t{64} << 10)) n = std::size_t{64} << 10;
-    // The start is aligned for anything, whatever the alignment of the host's block.
-    std::size_t const start = aligned_offset(size_ - n);
-    if (start >= size_ || size_ - start < alignof(std::max_align_t) || start < header_size) return nullptr;
-    size = size_ - start;
-    size_ = start;
-    return base_ + start;
-  }
-
-  /// Forgets everything carved so far.
   void reset() noexcept { top_ = header_size; }
 
   /// Grows the last block (or starts one when `block` is null) to at least `needed` bytes, doubling
@@ -282,118 +854,6 @@ LEADFEEDER_END_NAMESPACE
 // leadfeeder-cpp: building an lf::error from a non-2xx response (reference 1.10: three body
 // shapes, tried in turn), or from a 2xx body that carries an error instead of data.
 
-// ---- begin leadfeeder/detail/access.hpp ----
-// leadfeeder-cpp: the lenient reads behind every view accessor. Missing, null or wrongly typed
-// data gives the default; nothing here throws or reads out of bounds.
-
-
-#include <boost/json/value.hpp>
-
-#include <cmath>
-#include <cstdint>
-#include <limits>
-#include <string_view>
-
-LEADFEEDER_BEGIN_NAMESPACE
-namespace detail {
-
-using json_value = boost::json::value;
-
-inline std::string_view to_std(boost::json::string_view s) noexcept { return {s.data(), s.size()}; }
-
-/// The member `key` of an object value, or nullptr when v is not an object, lacks the key, or
-/// the member is null (null counts as absent).
-inline json_value const* member(json_value const* v, std::string_view key) noexcept {
-  if (v == nullptr) return nullptr;
-  boost::json::object const* o = v->if_object();
-  if (o == nullptr) return nullptr;
-  json_value const* m = o->if_contains(boost::json::string_view(key.data(), key.size()));
-  if (m == nullptr || m->is_null()) return nullptr;
-  return m;
-}
-
-/// True when a value is there (member() already maps null to nullptr).
-inline bool is_present(json_value const* v) noexcept { return v != nullptr && !v->is_null(); }
-
-inline bool is_string(json_value const* v) noexcept { return v != nullptr && v->is_string(); }
-inline bool is_object(json_value const* v) noexcept { return v != nullptr && v->is_object(); }
-inline bool is_array(json_value const* v) noexcept { return v != nullptr && v->is_array(); }
-inline bool is_bool(json_value const* v) noexcept { return v != nullptr && v->is_bool(); }
-inline bool is_number(json_value const* v) noexcept { return v != nullptr && v->is_number(); }
-
-/// An integer, or an unsigned integer that fits, or a double that holds an integral value that fits.
-inline bool is_integer(json_value const* v) noexcept {
-  if (v == nullptr) return false;
-  switch (v->kind()) {
-    case boost::json::kind::int64: return true;
-    case boost::json::kind::uint64:
-      return v->get_uint64() <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
-    case boost::json::kind::double_: {
-      // Only where a double still counts exactly (|d| <= 2^53): an integer literal too large for
-      // 64 bits arrives as a rounded double, and reading it as an integer would change its value.
-      double const d = v->get_double();
-      return std::isfinite(d) && std::trunc(d) == d && d >= -9007199254740992.0 &&
-             d <= 9007199254740992.0;
-    }
-    default: return false;
-  }
-}
-
-inline std::string_view as_string(json_value const* v) noexcept {
-  if (!is_string(v)) return {};
-  return to_std(v->get_string());
-}
-
-inline std::int64_t as_integer(json_value const* v) noexcept {
-  if (!is_integer(v)) return 0;
-  switch (v->kind()) {
-    case boost::json::kind::int64: return v->get_int64();
-    case boost::json::kind::uint64: return static_cast<std::int64_t>(v->get_uint64());
-    default: return static_cast<std::int64_t>(v->get_double());
-  }
-}
-
-inline double as_number(json_value const* v) noexcept {
-  if (!is_number(v)) return 0.0;
-  return v->to_number<double>();
-}
-
-inline bool as_bool(json_value const* v) noexcept { return is_bool(v) && v->get_bool(); }
-
-inline json_value const* object_or_null(json_value const* v) noexcept {
-  return is_object(v) ? v : nullptr;
-}
-
-/// A relationship's value as one resource: unwraps a JSON:API `{"data": ...}` wrapper and takes
-/// the first element when the server sent an array.
-// A JSON:API wrapper {"data": ...} (with no id of its own) stands for what it wraps, null included.
-inline json_value const* unwrap_data(json_value const* v) noexcept {
-  if (is_object(v) && member(v, "id") == nullptr) {
-    if (json_value const* wrapped = v->get_object().if_contains("data")) {
-      return wrapped->is_null() ? nullptr : wrapped;
-    }
-  }
-  return v;
-}
-
-inline json_value const* relationship_one(json_value const* v) noexcept {
-  v = unwrap_data(v);
-  if (is_array(v)) {
-    boost::json::array const& a = v->get_array();
-    v = a.empty() ? nullptr : a.data();
-  }
-  return object_or_null(v);
-}
-
-/// A relationship's value as a list: unwraps `{"data": ...}`; a single object is a list of one.
-inline json_value const* relationship_many(json_value const* v) noexcept {
-  v = unwrap_data(v);
-  return (is_array(v) || is_object(v)) ? v : nullptr;
-}
-
-}  // namespace detail
-LEADFEEDER_END_NAMESPACE
-// ---- end leadfeeder/detail/access.hpp ----
 // ---- begin leadfeeder/detail/http_date.hpp ----
 // leadfeeder-cpp: reading a Retry-After header (delta-seconds or an HTTP date).
 
@@ -544,6 +1004,8 @@ enum class errc {
   cancelled,          ///< the caller cancelled the call
   deadline_exceeded,  ///< the call's deadline passed before an answer came
   budget_exhausted,   ///< the client's credit budget is spent; the call was not sent
+  memory_in_use,      ///< the client's lent memory still holds an earlier result; not sent
+  busy,               ///< the client is in the middle of another call; not sent
 };
 
 namespace detail {
@@ -567,6 +1029,8 @@ class error_category_impl final : public std::error_category {
       case errc::cancelled: return "cancelled";
       case errc::deadline_exceeded: return "deadline exceeded";
       case errc::budget_exhausted: return "credit budget exhausted";
+      case errc::memory_in_use: return "lent memory still in use";
+      case errc::busy: return "client busy";
     }
     return "unknown leadfeeder error";
   }
@@ -855,8 +1319,356 @@ inline bool response_headers::contains(std::string_view name) const noexcept {
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/http.hpp ----
 
-#include <boost/json/monotonic_resource.hpp>
-#include <boost/json/parser.hpp>
+// ---- begin leadfeeder/document.hpp ----
+// leadfeeder-cpp: the response document: the body as received and the tape indexed over it
+// (detail/tape.hpp). A result owns it; views point into it and stay valid when the result is
+// moved. The parser behind document::parse is compiled once, in the translation unit that
+// defines LEADFEEDER_IMPLEMENTATION (see leadfeeder.hpp); this header needs no Boost.
+
+// ---- begin leadfeeder/memory.hpp ----
+// leadfeeder-cpp: lf::memory_block, memory a host lends the library instead of the heap.
+
+
+#include <cstddef>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+/// Memory a host lends: `size` bytes at `data` (any alignment). Lent for one call
+/// (call_options::memory) it holds that response's document: its bookkeeping, its tape and the
+/// unescaped copies of strings with escapes; lent to a client (client_options::memory) it holds
+/// each call's request and then its document. The memory must outlive what is built in it, and
+/// must not be lent again while a result built there lives. Too small is errc::buffer_exhausted;
+/// a client's memory still held by a result is errc::memory_in_use.
+struct memory_block {
+  void* data = nullptr;
+  std::size_t size = 0;
+
+  constexpr bool empty() const noexcept { return data == nullptr; }
+};
+
+/// The names memory_block had before it was one type; they stay.
+using document_buffer = memory_block;
+using call_memory = memory_block;
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/memory.hpp ----
+// ---- begin leadfeeder/result.hpp ----
+// leadfeeder-cpp: lf::result<T>, a value or an lf::error.
+
+
+#include <cstdio>
+#include <cstdlib>
+#include <type_traits>
+#include <utility>
+#include <new>
+
+#if LEADFEEDER_HAS_EXCEPTIONS
+#include <stdexcept>
+#endif
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+namespace detail {
+
+// Reached only by a contract violation (dereferencing a result that holds an error): stopping is
+// safer than reading a value that is not there.
+[[noreturn]] inline void contract_violation(char const* what) noexcept {
+  std::fputs("leadfeeder: contract violation: ", stderr);
+  std::fputs(what, stderr);
+  std::fputs("\n", stderr);
+  std::abort();
+}
+
+}  // namespace detail
+
+#if LEADFEEDER_HAS_EXCEPTIONS
+/// Thrown only by result::value() when the result holds an error (and exceptions are enabled).
+class exception : public std::system_error {
+ public:
+  explicit exception(::leadfeeder::error e)
+      : std::system_error(e.code, to_string(e)), error_(std::move(e)) {}
+  ::leadfeeder::error const& error() const noexcept { return error_; }
+
+ private:
+  ::leadfeeder::error error_;
+};
+#endif
+
+namespace detail {
+
+// The storage of a result: a T or an error in a union, with a flag. It does what
+// std::variant<T, error> did here, without the visitation machinery that std::variant costs every
+// program that includes the library (about 130 functions emitted per call site at -O0).
+template <class T>
+class result_union {
+ public:
+  explicit result_union(T&& v) noexcept(std::is_nothrow_move_constructible_v<T>) : has_value_(true) {
+    ::new (static_cast<void*>(&value_)) T(std::move(v));
+  }
+  explicit result_union(::leadfeeder::error&& e) noexcept : has_value_(false) {
+    ::new (static_cast<void*>(&error_)) ::leadfeeder::error(std::move(e));
+  }
+  result_union(result_union&& other) noexcept(std::is_nothrow_move_constructible_v<T>)
+      : has_value_(other.has_value_) {
+    construct_from(std::move(other));
+  }
+  result_union& operator=(result_union&& other) noexcept(std::is_nothrow_move_constructible_v<T>) {
+    if (this != &other) {
+      destroy();
+      has_value_ = other.has_value_;
+      construct_from(std::move(other));
+    }
+    return *this;
+  }
+  ~result_union() { destroy(); }
+
+  bool has_value_;
+  union {
+    T value_;
+    ::leadfeeder::error error_;
+  };
+
+ protected:
+  struct copy_tag {};
+  result_union(copy_tag, result_union const& other) : has_value_(other.has_value_) { construct_from(other); }
+  void copy_assign(result_union const& other) {
+    if (this != &other) {
+      destroy();
+      has_value_ = other.has_value_;
+      construct_from(other);
+    }
+  }
+
+ private:
+  void construct_from(result_union&& other) {
+    if (has_value_) {
+      ::new (static_cast<void*>(&value_)) T(std::move(other.value_));
+    } else {
+      ::new (static_cast<void*>(&error_)) ::leadfeeder::error(std::move(other.error_));
+    }
+  }
+  void construct_from(result_union const& other) {
+    if (has_value_) {
+      ::new (static_cast<void*>(&value_)) T(other.value_);
+    } else {
+      ::new (static_cast<void*>(&error_)) ::leadfeeder::error(other.error_);
+    }
+  }
+  void destroy() noexcept {
+    if (has_value_) {
+      value_.~T();
+    } else {
+      error_.~error();
+    }
+  }
+};
+
+// Copyable exactly when T is (a response owns its document and only moves).
+template <class T, bool = std::is_copy_constructible_v<T>>
+class result_storage : public result_union<T> {
+ public:
+  using result_union<T>::result_union;
+};
+
+template <class T>
+class result_storage<T, true> : public result_union<T> {
+  using base = result_union<T>;
+
+ public:
+  using base::base;
+  result_storage(result_storage&&) = default;
+  result_storage& operator=(result_storage&&) = default;
+  result_storage(result_storage const& other) : base(typename base::copy_tag{}, other) {}
+  result_storage& operator=(result_storage const& other) {
+    this->copy_assign(other);
+    return *this;
+  }
+  ~result_storage() = default;
+};
+
+}  // namespace detail
+
+/// Either a T or an lf::error. Test it before use: `if (!r) log(r.error());`.
+template <class T>
+class result {
+ public:
+  using value_type = T;
+  using error_type = ::leadfeeder::error;
+
+  result(T value) noexcept(std::is_nothrow_move_constructible_v<T>)  // NOLINT: implicit on purpose
+      : state_(std::move(value)) {}
+  result(error_type e) noexcept  // NOLINT: implicit on purpose
+      : state_(std::move(e)) {}
+
+  /// True when the call succeeded.
+  bool has_value() const noexcept { return state_.has_value_; }
+  explicit operator bool() const noexcept { return has_value(); }
+
+  /// The value; calling these on an error stops the program (a contract violation).
+  T& operator*() & noexcept { return checked(); }
+  T const& operator*() const& noexcept { return checked(); }
+  T&& operator*() && noexcept { return std::move(checked()); }
+  T* operator->() noexcept { return &checked(); }
+  T const* operator->() const noexcept { return &checked(); }
+
+  /// The error; on success, an error whose code is empty.
+  error_type const& error() const& noexcept {
+    if (!state_.has_value_) return state_.error_;
+    return no_error();
+  }
+  error_type&& error() && noexcept {
+    if (!state_.has_value_) return std::move(state_.error_);
+    detail::contract_violation("result::error() && on a result that holds a value");
+  }
+
+#if LEADFEEDER_HAS_EXCEPTIONS
+  /// The value, or throws lf::exception carrying the error.
+  T& value() & {
+    if (!state_.has_value_) throw exception(state_.error_);
+    return state_.value_;
+  }
+  T const& value() const& {
+    if (!state_.has_value_) throw exception(state_.error_);
+    return state_.value_;
+  }
+  T&& value() && { return std::move(value()); }
+#endif
+
+ private:
+  T& checked() noexcept {
+    if (state_.has_value_) return state_.value_;
+    detail::contract_violation("dereferenced an lf::result that holds an error");
+  }
+  T const& checked() const noexcept {
+    if (state_.has_value_) return state_.value_;
+    detail::contract_violation("dereferenced an lf::result that holds an error");
+  }
+  static error_type const& no_error() noexcept {
+    static error_type const none{};
+    return none;
+  }
+
+  detail::result_storage<T> state_;
+};
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/result.hpp ----
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+/// The largest body a document parses: 2 GiB - 1. A larger one is errc::invalid_response.
+inline constexpr std::size_t max_body_size = (std::size_t{1} << 31) - 1;
+/// The longest string or key of a body: 256 MiB - 1. A longer one is errc::invalid_response.
+inline constexpr std::size_t max_string_size = detail::max_tape_string;
+
+namespace detail {
+
+// What a document owns. It stays at one address for the document's life (on the heap, or at
+// the start of lent memory), so the body's characters and the tape never move once parsed.
+struct document_state {
+  std::string body;
+  json_node const* root = nullptr;   // nullptr: an empty (blank) body
+  unsigned char* block = nullptr;    // the tape's nodes from the start, its side strings at the end
+  std::size_t block_size = 0;
+  std::size_t node_count = 0;
+  bool owns_block = true;            // false: the block is lent memory
+
+  document_state() noexcept = default;
+  document_state(document_state const&) = delete;
+  document_state& operator=(document_state const&) = delete;
+  ~document_state() {
+    if (owns_block && block != nullptr) ::operator delete(block);
+  }
+};
+
+}  // namespace detail
+
+class document;
+
+namespace detail {
+// The parser behind document::parse, defined in the one unit that defines LEADFEEDER_IMPLEMENTATION
+// (impl/document.ipp). An undefined reference to this name at link time means that no unit of the
+// program does: its name says what to do.
+LEADFEEDER_IMPL_INLINE result<document> define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file(
+    std::string&& body, memory_block lent, bool* lease);
+}  // namespace detail
+
+/// A parsed response body. Empty (a null root) when the body was empty.
+class document {
+ public:
+  document() noexcept = default;
+  document(document&& other) noexcept
+      : state_(std::exchange(other.state_, nullptr)), owns_(other.owns_), lease_(std::exchange(other.lease_, nullptr)) {}
+  document& operator=(document&& other) noexcept {
+    if (this != &other) {
+      destroy();
+      state_ = std::exchange(other.state_, nullptr);
+      owns_ = other.owns_;
+      lease_ = std::exchange(other.lease_, nullptr);
+    }
+    return *this;
+  }
+  document(document const&) = delete;
+  document& operator=(document const&) = delete;
+  ~document() { destroy(); }
+
+  /// The root as a generic view (empty when the body was empty).
+  json_view json() const noexcept { return json_view(root()); }
+  /// The root node of the tape, or nullptr when the body was empty.
+  detail::json_node const* root() const noexcept { return state_ != nullptr ? state_->root : nullptr; }
+  /// The body as received; every string a view reads without escapes points into it.
+  std::string_view body() const noexcept {
+    return state_ != nullptr ? std::string_view(state_->body) : std::string_view();
+  }
+  /// Nodes in the tape (one per value and per key).
+  std::size_t node_count() const noexcept { return state_ != nullptr ? state_->node_count : 0; }
+  /// Bytes of the tape's block (nodes and side strings), lent or from the heap.
+  std::size_t tape_bytes() const noexcept { return state_ != nullptr ? state_->block_size : 0; }
+
+  /// Gives up the body's storage, destroying the document: the tape points into the body, so
+  /// the two go together. Afterwards the document is empty, and no view taken from it may be used.
+  std::string release_body() noexcept {
+    std::string body;
+    if (state_ != nullptr) body = std::move(state_->body);
+    destroy();
+    return body;
+  }
+
+  /// Indexes body (taking it over, not copying it) into a new document. An empty or blank body
+  /// gives a document with no root. With `lent` memory, the bookkeeping and the tape are built
+  /// there (too small: errc::buffer_exhausted), else on the heap. `lease`, when given, is set
+  /// while the document lives (a client's call memory uses it to know when it is free again).
+  static result<document> parse(std::string&& body, memory_block lent = {}, bool* lease = nullptr) {
+    return detail::define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file(std::move(body), lent, lease);
+  }
+
+ private:
+  friend result<document> detail::define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file(std::string&&,
+                                                                                            memory_block, bool*);
+  void destroy() noexcept {
+    if (lease_ != nullptr) *std::exchange(lease_, nullptr) = false;
+    if (state_ == nullptr) return;
+    if (owns_) {
+      delete state_;
+    } else {
+      state_->~document_state();
+    }
+    state_ = nullptr;
+  }
+
+  detail::document_state* state_ = nullptr;
+  bool owns_ = true;
+  bool* lease_ = nullptr;
+};
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/document.hpp ----
 
 #include <chrono>
 #include <string>
@@ -868,11 +1680,10 @@ namespace detail {
 /// Fills api_code, message and request_id from an error body of shape A ({code, message}),
 /// B ({errors: [{code, title, detail}], meta: {request_id}}) or C ({error: {code, message}}),
 /// taking from each shape what the earlier ones lacked. Returns true when any field was found.
-inline bool read_error_fields(json_value const& root, error& e) {
-  json_value const* const errors = member(&root, "errors");
-  json_value const* first = nullptr;
-  if (is_array(errors) && !errors->get_array().empty()) first = object_or_null(errors->get_array().data());
-  json_value const* const nested = member(&root, "error");
+inline bool read_error_fields(json_value const* root, error& e) {
+  json_value const* const errors = member(root, "errors");
+  json_value const* const first = object_or_null(first_element(errors));
+  json_value const* const nested = member(root, "error");
 
   auto take = [](std::string& field, std::string_view value) {
     if (field.empty() && !value.empty()) field.assign(value);
@@ -898,10 +1709,10 @@ inline bool read_error_fields(json_value const& root, error& e) {
     take(e.message, as_string(nested));
   }
   // Shape A.
-  take(e.api_code, as_string(member(&root, "code")));
-  take(e.message, as_string(member(&root, "message")));
-  take(e.request_id, as_string(member(member(&root, "meta"), "request_id")));
-  take(e.request_id, as_string(member(&root, "request_id")));
+  take(e.api_code, as_string(member(root, "code")));
+  take(e.message, as_string(member(root, "message")));
+  take(e.request_id, as_string(member(member(root, "meta"), "request_id")));
+  take(e.request_id, as_string(member(root, "request_id")));
   return !e.api_code.empty() || !e.message.empty();
 }
 
@@ -923,23 +1734,13 @@ inline std::string describe_non_json(std::string_view body) {
 }
 
 /// The error for a response whose status is outside 2xx.
-inline error error_from_response(http_response const& res, boost::json::parser& parser,
-                                 std::chrono::system_clock::time_point now) {
+inline error error_from_response(http_response const& res, std::chrono::system_clock::time_point now) {
   error e;
   e.http_status = res.status;
   if (!res.body.empty()) {
-    // Error bodies are small; parse them in a stack buffer, spilling to the heap if need be.
-    unsigned char scratch[2048];
-    boost::json::monotonic_resource arena(scratch, sizeof scratch);
-    parser.reset(boost::json::storage_ptr(&arena));
-    std::error_code ec;
-    parser.write(res.body.data(), res.body.size(), ec);
-    bool found = false;
-    if (!ec) {
-      boost::json::value const root = parser.release();
-      found = root.is_object() && read_error_fields(root, e);
-    }
-    parser.reset();
+    // Error bodies are small: a copy is indexed on the heap (the response keeps its body).
+    result<document> const doc = document::parse(std::string(res.body));
+    bool const found = doc && is_object(doc->root()) && read_error_fields(doc->root(), e);
     if (!found) {
       e.message = "HTTP " + std::to_string(res.status) + " with an unrecognised body: " +
                   describe_non_json(res.body);
@@ -1567,892 +2368,6 @@ class request_writer {
 }  // namespace detail
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/detail/request_writer.hpp ----
-// ---- begin leadfeeder/document.hpp ----
-// leadfeeder-cpp: the response document, a body parsed once into an arena. A result owns it;
-// views point into it and stay valid when the result is moved.
-
-// ---- begin leadfeeder/result.hpp ----
-// leadfeeder-cpp: lf::result<T>, a value or an lf::error.
-
-
-#include <cstdio>
-#include <cstdlib>
-#include <type_traits>
-#include <utility>
-#include <new>
-
-#if LEADFEEDER_HAS_EXCEPTIONS
-#include <stdexcept>
-#endif
-
-LEADFEEDER_BEGIN_NAMESPACE
-
-namespace detail {
-
-// Reached only by a contract violation (dereferencing a result that holds an error): stopping is
-// safer than reading a value that is not there.
-[[noreturn]] inline void contract_violation(char const* what) noexcept {
-  std::fputs("leadfeeder: contract violation: ", stderr);
-  std::fputs(what, stderr);
-  std::fputs("\n", stderr);
-  std::abort();
-}
-
-}  // namespace detail
-
-#if LEADFEEDER_HAS_EXCEPTIONS
-/// Thrown only by result::value() when the result holds an error (and exceptions are enabled).
-class exception : public std::system_error {
- public:
-  explicit exception(::leadfeeder::error e)
-      : std::system_error(e.code, to_string(e)), error_(std::move(e)) {}
-  ::leadfeeder::error const& error() const noexcept { return error_; }
-
- private:
-  ::leadfeeder::error error_;
-};
-#endif
-
-namespace detail {
-
-// The storage of a result: a T or an error in a union, with a flag. It does what
-// std::variant<T, error> did here, without the visitation machinery that std::variant costs every
-// program that includes the library (about 130 functions emitted per call site at -O0).
-template <class T>
-class result_union {
- public:
-  explicit result_union(T&& v) noexcept(std::is_nothrow_move_constructible_v<T>) : has_value_(true) {
-    ::new (static_cast<void*>(&value_)) T(std::move(v));
-  }
-  explicit result_union(::leadfeeder::error&& e) noexcept : has_value_(false) {
-    ::new (static_cast<void*>(&error_)) ::leadfeeder::error(std::move(e));
-  }
-  result_union(result_union&& other) noexcept(std::is_nothrow_move_constructible_v<T>)
-      : has_value_(other.has_value_) {
-    construct_from(std::move(other));
-  }
-  result_union& operator=(result_union&& other) noexcept(std::is_nothrow_move_constructible_v<T>) {
-    if (this != &other) {
-      destroy();
-      has_value_ = other.has_value_;
-      construct_from(std::move(other));
-    }
-    return *this;
-  }
-  ~result_union() { destroy(); }
-
-  bool has_value_;
-  union {
-    T value_;
-    ::leadfeeder::error error_;
-  };
-
- protected:
-  struct copy_tag {};
-  result_union(copy_tag, result_union const& other) : has_value_(other.has_value_) { construct_from(other); }
-  void copy_assign(result_union const& other) {
-    if (this != &other) {
-      destroy();
-      has_value_ = other.has_value_;
-      construct_from(other);
-    }
-  }
-
- private:
-  void construct_from(result_union&& other) {
-    if (has_value_) {
-      ::new (static_cast<void*>(&value_)) T(std::move(other.value_));
-    } else {
-      ::new (static_cast<void*>(&error_)) ::leadfeeder::error(std::move(other.error_));
-    }
-  }
-  void construct_from(result_union const& other) {
-    if (has_value_) {
-      ::new (static_cast<void*>(&value_)) T(other.value_);
-    } else {
-      ::new (static_cast<void*>(&error_)) ::leadfeeder::error(other.error_);
-    }
-  }
-  void destroy() noexcept {
-    if (has_value_) {
-      value_.~T();
-    } else {
-      error_.~error();
-    }
-  }
-};
-
-// Copyable exactly when T is (a response owns its document and only moves).
-template <class T, bool = std::is_copy_constructible_v<T>>
-class result_storage : public result_union<T> {
- public:
-  using result_union<T>::result_union;
-};
-
-template <class T>
-class result_storage<T, true> : public result_union<T> {
-  using base = result_union<T>;
-
- public:
-  using base::base;
-  result_storage(result_storage&&) = default;
-  result_storage& operator=(result_storage&&) = default;
-  result_storage(result_storage const& other) : base(typename base::copy_tag{}, other) {}
-  result_storage& operator=(result_storage const& other) {
-    this->copy_assign(other);
-    return *this;
-  }
-  ~result_storage() = default;
-};
-
-}  // namespace detail
-
-/// Either a T or an lf::error. Test it before use: `if (!r) log(r.error());`.
-template <class T>
-class result {
- public:
-  using value_type = T;
-  using error_type = ::leadfeeder::error;
-
-  result(T value) noexcept(std::is_nothrow_move_constructible_v<T>)  // NOLINT: implicit on purpose
-      : state_(std::move(value)) {}
-  result(error_type e) noexcept  // NOLINT: implicit on purpose
-      : state_(std::move(e)) {}
-
-  /// True when the call succeeded.
-  bool has_value() const noexcept { return state_.has_value_; }
-  explicit operator bool() const noexcept { return has_value(); }
-
-  /// The value; calling these on an error stops the program (a contract violation).
-  T& operator*() & noexcept { return checked(); }
-  T const& operator*() const& noexcept { return checked(); }
-  T&& operator*() && noexcept { return std::move(checked()); }
-  T* operator->() noexcept { return &checked(); }
-  T const* operator->() const noexcept { return &checked(); }
-
-  /// The error; on success, an error whose code is empty.
-  error_type const& error() const& noexcept {
-    if (!state_.has_value_) return state_.error_;
-    return no_error();
-  }
-  error_type&& error() && noexcept {
-    if (!state_.has_value_) return std::move(state_.error_);
-    detail::contract_violation("result::error() && on a result that holds a value");
-  }
-
-#if LEADFEEDER_HAS_EXCEPTIONS
-  /// The value, or throws lf::exception carrying the error.
-  T& value() & {
-    if (!state_.has_value_) throw exception(state_.error_);
-    return state_.value_;
-  }
-  T const& value() const& {
-    if (!state_.has_value_) throw exception(state_.error_);
-    return state_.value_;
-  }
-  T&& value() && { return std::move(value()); }
-#endif
-
- private:
-  T& checked() noexcept {
-    if (state_.has_value_) return state_.value_;
-    detail::contract_violation("dereferenced an lf::result that holds an error");
-  }
-  T const& checked() const noexcept {
-    if (state_.has_value_) return state_.value_;
-    detail::contract_violation("dereferenced an lf::result that holds an error");
-  }
-  static error_type const& no_error() noexcept {
-    static error_type const none{};
-    return none;
-  }
-
-  detail::result_storage<T> state_;
-};
-
-LEADFEEDER_END_NAMESPACE
-// ---- end leadfeeder/result.hpp ----
-// ---- begin leadfeeder/view.hpp ----
-// leadfeeder-cpp: views over a parsed response. A view is a pointer into the document owned by a
-// result; copying it copies the pointer. Reads never throw and never fail: see detail/access.hpp.
-
-
-#include <cstddef>
-#include <cstdint>
-#include <iterator>
-#include <string_view>
-
-LEADFEEDER_BEGIN_NAMESPACE
-
-/// Any JSON value of a response, for what the typed views do not cover.
-class json_view {
- public:
-  constexpr json_view() noexcept = default;
-  constexpr explicit json_view(boost::json::value const* v) noexcept : v_(v) {}
-
-  /// False when there is no value (a missing key, or null).
-  bool exists() const noexcept { return v_ != nullptr && !v_->is_null(); }
-  bool is_null() const noexcept { return v_ == nullptr || v_->is_null(); }
-  bool is_string() const noexcept { return detail::is_string(v_); }
-  bool is_integer() const noexcept { return detail::is_integer(v_); }
-  bool is_number() const noexcept { return detail::is_number(v_); }
-  bool is_bool() const noexcept { return detail::is_bool(v_); }
-  bool is_object() const noexcept { return detail::is_object(v_); }
-  bool is_array() const noexcept { return detail::is_array(v_); }
-
-  std::string_view as_string() const noexcept { return detail::as_string(v_); }
-  std::int64_t as_integer() const noexcept { return detail::as_integer(v_); }
-  double as_number() const noexcept { return detail::as_number(v_); }
-  bool as_bool() const noexcept { return detail::as_bool(v_); }
-
-  /// The member `key` of an object (empty view otherwise).
-  json_view operator[](std::string_view key) const noexcept {
-    return json_view(detail::member(v_, key));
-  }
-  /// Element i of an array (empty view when out of range or not an array).
-  json_view operator[](std::size_t i) const noexcept {
-    if (!detail::is_array(v_)) return {};
-    boost::json::array const& a = v_->get_array();
-    return i < a.size() ? json_view(a.data() + i) : json_view();
-  }
-  /// Elements of an array or members of an object; 0 for anything else.
-  std::size_t size() const noexcept {
-    if (detail::is_array(v_)) return v_->get_array().size();
-    if (detail::is_object(v_)) return v_->get_object().size();
-    return 0;
-  }
-
-  /// The underlying Boost.JSON value, or nullptr. Lives as long as the result.
-  boost::json::value const* raw() const noexcept { return v_; }
-
- private:
-  boost::json::value const* v_ = nullptr;
-};
-
-namespace detail {
-
-// Selects the array_view constructor that reads a lone object as a list of one.
-struct one_or_many_t {
-  explicit one_or_many_t() = default;
-};
-inline constexpr one_or_many_t one_or_many{};
-
-// Common part of every generated view of a JSON object.
-class object_base {
- public:
-  constexpr object_base() noexcept = default;
-  explicit object_base(json_value const* v) noexcept : v_(object_or_null(v)) {}
-
-  /// False when the object is absent (missing, null or not an object).
-  bool exists() const noexcept { return v_ != nullptr; }
-  /// The whole object, for keys the view does not know.
-  json_view json() const noexcept { return json_view(v_); }
-
- protected:
-  json_value const* node() const noexcept { return v_; }
-
- private:
-  json_value const* v_ = nullptr;
-};
-
-// Common part of every generated resource view ({type, id, attributes, relationships, meta}).
-class resource_base : public object_base {
- public:
-  constexpr resource_base() noexcept = default;
-  // `attributes` is looked up once, here, rather than by every accessor.
-  explicit resource_base(json_value const* v) noexcept
-      : object_base(v), attrs_(member(node(), "attributes")) {}
-
-  /// The resource id, always as text (an integer id is exposed as its decimal digits).
-  std::string_view id() const noexcept { return as_string(member(node(), "id")); }
-  bool has_id() const noexcept { return is_string(member(node(), "id")); }
-  /// The JSON:API type, e.g. "contact".
-  std::string_view type() const noexcept { return as_string(member(node(), "type")); }
-  bool has_type() const noexcept { return is_string(member(node(), "type")); }
-  /// The raw attributes object, for attributes the view does not know.
-  json_view attributes() const noexcept { return json_view(object_or_null(attrs_)); }
-
- protected:
-  json_value const* attrs() const noexcept { return attrs_; }
-
- private:
-  json_value const* attrs_ = nullptr;
-};
-
-// Iterator over contiguous JSON values that yields View objects.
-template <class View>
-class value_iterator {
- public:
-  using iterator_category = std::random_access_iterator_tag;
-  using value_type = View;
-  using difference_type = std::ptrdiff_t;
-  using pointer = void;
-  using reference = View;
-
-  constexpr value_iterator() noexcept = default;
-  constexpr explicit value_iterator(json_value const* p) noexcept : p_(p) {}
-
-  View operator*() const noexcept { return View(p_); }
-  View operator[](difference_type n) const noexcept { return View(p_ + n); }
-  value_iterator& operator++() noexcept { ++p_; return *this; }
-  value_iterator operator++(int) noexcept { value_iterator t = *this; ++p_; return t; }
-  value_iterator& operator--() noexcept { --p_; return *this; }
-  value_iterator operator--(int) noexcept { value_iterator t = *this; --p_; return t; }
-  value_iterator& operator+=(difference_type n) noexcept { p_ += n; return *this; }
-  value_iterator& operator-=(difference_type n) noexcept { p_ -= n; return *this; }
-  friend value_iterator operator+(value_iterator i, difference_type n) noexcept { return i += n; }
-  friend value_iterator operator+(difference_type n, value_iterator i) noexcept { return i += n; }
-  friend value_iterator operator-(value_iterator i, difference_type n) noexcept { return i -= n; }
-  friend difference_type operator-(value_iterator a, value_iterator b) noexcept { return a.p_ - b.p_; }
-  friend bool operator==(value_iterator a, value_iterator b) noexcept { return a.p_ == b.p_; }
-  friend bool operator!=(value_iterator a, value_iterator b) noexcept { return a.p_ != b.p_; }
-  friend bool operator<(value_iterator a, value_iterator b) noexcept { return a.p_ < b.p_; }
-  friend bool operator>(value_iterator a, value_iterator b) noexcept { return a.p_ > b.p_; }
-  friend bool operator<=(value_iterator a, value_iterator b) noexcept { return a.p_ <= b.p_; }
-  friend bool operator>=(value_iterator a, value_iterator b) noexcept { return a.p_ >= b.p_; }
-
- private:
-  json_value const* p_ = nullptr;
-};
-
-}  // namespace detail
-
-/// A JSON array seen as a sequence of View.
-template <class View>
-class array_view {
- public:
-  using value_type = View;
-  using iterator = detail::value_iterator<View>;
-  using const_iterator = iterator;
-
-  constexpr array_view() noexcept = default;
-  /// The elements of a JSON array; anything else is an empty list.
-  explicit array_view(boost::json::value const* v) noexcept {
-    if (detail::is_array(v)) {
-      boost::json::array const& a = v->get_array();
-      first_ = a.data();
-      size_ = a.size();
-    }
-  }
-  /// As above, but a lone object counts as a list of one: for to-many relationships and the
-  /// `data` of list operations, which the API does not always wrap in an array.
-  array_view(boost::json::value const* v, detail::one_or_many_t) noexcept : array_view(v) {
-    if (detail::is_object(v)) {
-      first_ = v;
-      size_ = 1;
-    }
-  }
-
-  iterator begin() const noexcept { return iterator(first_); }
-  iterator end() const noexcept { return iterator(first_ + size_); }
-  std::size_t size() const noexcept { return size_; }
-  bool empty() const noexcept { return size_ == 0; }
-  /// Element i, or an empty view when i is out of range.
-  View operator[](std::size_t i) const noexcept { return i < size_ ? View(first_ + i) : View(); }
-  View front() const noexcept { return (*this)[0]; }
-
- private:
-  boost::json::value const* first_ = nullptr;
-  std::size_t size_ = 0;
-};
-
-/// A JSON array of strings, seen as std::string_view (a non-string element reads as empty).
-class string_array_view {
- public:
-  class iterator {
-   public:
-    using iterator_category = std::forward_iterator_tag;
-    using value_type = std::string_view;
-    using difference_type = std::ptrdiff_t;
-    using pointer = void;
-    using reference = std::string_view;
-
-    constexpr iterator() noexcept = default;
-    constexpr explicit iterator(boost::json::value const* p) noexcept : p_(p) {}
-    std::string_view operator*() const noexcept { return detail::as_string(p_); }
-    iterator& operator++() noexcept { ++p_; return *this; }
-    iterator operator++(int) noexcept { iterator t = *this; ++p_; return t; }
-    friend bool operator==(iterator a, iterator b) noexcept { return a.p_ == b.p_; }
-    friend bool operator!=(iterator a, iterator b) noexcept { return a.p_ != b.p_; }
-    friend difference_type operator-(iterator a, iterator b) noexcept { return a.p_ - b.p_; }
-
-   private:
-    boost::json::value const* p_ = nullptr;
-  };
-  using value_type = std::string_view;
-  using const_iterator = iterator;
-
-  constexpr string_array_view() noexcept = default;
-  explicit string_array_view(boost::json::value const* v) noexcept {
-    if (detail::is_array(v)) {
-      boost::json::array const& a = v->get_array();
-      first_ = a.data();
-      size_ = a.size();
-    }
-  }
-  iterator begin() const noexcept { return iterator(first_); }
-  iterator end() const noexcept { return iterator(first_ + size_); }
-  std::size_t size() const noexcept { return size_; }
-  bool empty() const noexcept { return size_ == 0; }
-  std::string_view operator[](std::size_t i) const noexcept {
-    return i < size_ ? detail::as_string(first_ + i) : std::string_view();
-  }
-
- private:
-  boost::json::value const* first_ = nullptr;
-  std::size_t size_ = 0;
-};
-
-/// One member of a map_view: the key and the value seen as View.
-template <class View>
-struct map_entry {
-  std::string_view key;
-  View value;
-};
-
-/// A JSON object with dynamic keys (custom fields, social networks), seen as key -> View.
-template <class View>
-class map_view {
- public:
-  class iterator {
-   public:
-    using iterator_category = std::forward_iterator_tag;
-    using value_type = map_entry<View>;
-    using difference_type = std::ptrdiff_t;
-    using pointer = void;
-    using reference = map_entry<View>;
-
-    constexpr iterator() noexcept = default;
-    constexpr explicit iterator(boost::json::key_value_pair const* p) noexcept : p_(p) {}
-    map_entry<View> operator*() const noexcept {
-      return {detail::to_std(p_->key()), View(&p_->value())};
-    }
-    iterator& operator++() noexcept { ++p_; return *this; }
-    iterator operator++(int) noexcept { iterator t = *this; ++p_; return t; }
-    friend bool operator==(iterator a, iterator b) noexcept { return a.p_ == b.p_; }
-    friend bool operator!=(iterator a, iterator b) noexcept { return a.p_ != b.p_; }
-
-   private:
-    boost::json::key_value_pair const* p_ = nullptr;
-  };
-  using value_type = map_entry<View>;
-  using const_iterator = iterator;
-
-  constexpr map_view() noexcept = default;
-  explicit map_view(boost::json::value const* v) noexcept
-      : o_(detail::is_object(v) ? &v->get_object() : nullptr) {}
-
-  iterator begin() const noexcept { return o_ ? iterator(o_->begin()) : iterator(); }
-  iterator end() const noexcept { return o_ ? iterator(o_->end()) : iterator(); }
-  std::size_t size() const noexcept { return o_ ? o_->size() : 0; }
-  bool empty() const noexcept { return size() == 0; }
-  bool contains(std::string_view key) const noexcept { return find_value(key) != nullptr; }
-  /// The value under key, or an empty view.
-  View operator[](std::string_view key) const noexcept { return View(find_value(key)); }
-
- private:
-  boost::json::value const* find_value(std::string_view key) const noexcept {
-    return o_ ? o_->if_contains(boost::json::string_view(key.data(), key.size())) : nullptr;
-  }
-  boost::json::object const* o_ = nullptr;
-};
-
-LEADFEEDER_END_NAMESPACE
-// ---- end leadfeeder/view.hpp ----
-
-#include <boost/json/monotonic_resource.hpp>
-#include <boost/json/parser.hpp>
-#include <boost/json/value.hpp>
-
-#include <charconv>
-#include <cstddef>
-#include <cstdint>
-#include <memory>
-#include <new>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <utility>
-
-LEADFEEDER_BEGIN_NAMESPACE
-
-/// Memory a caller lends for one response: its parsed document (and the bookkeeping around it) is
-/// built there instead of on the heap. The buffer must outlive the result and must not be lent to
-/// another call while that result lives. Too small a buffer fails the call with
-/// errc::buffer_exhausted.
-struct document_buffer {
-  void* data = nullptr;
-  std::size_t size = 0;
-};
-
-namespace detail {
-
-// Upstream of the arena when the caller lent a buffer: reached only when the buffer is too small.
-// It serves the request from the heap (so the parse ends cleanly, without exceptions) and
-// remembers, so the call can report buffer_exhausted; the memory goes back when the arena dies.
-class overflow_resource final : public boost::json::memory_resource {
- public:
-  bool overflowed() const noexcept { return overflowed_; }
-
- private:
-  void* do_allocate(std::size_t n, std::size_t align) override {
-    overflowed_ = true;
-    return ::operator new(n, std::align_val_t(align));
-  }
-  void do_deallocate(void* p, std::size_t, std::size_t align) override {
-    ::operator delete(p, std::align_val_t(align));
-  }
-  bool do_is_equal(boost::json::memory_resource const& other) const noexcept override {
-    return this == &other;
-  }
-  bool overflowed_ = false;
-};
-
-struct document_state {
-  // A parsed document takes about three times the bytes of its JSON text; the first arena block
-  // is sized for that, so that a large body costs one block instead of a dozen doublings.
-  explicit document_state(std::size_t body_size) noexcept
-      : arena(body_size / 2 * 7 + 1024), root(boost::json::storage_ptr(&arena)) {}
-  document_state(unsigned char* buffer, std::size_t size) noexcept
-      : arena(buffer, size, boost::json::storage_ptr(&overflow)),
-        root(boost::json::storage_ptr(&arena)) {}
-
-  std::string body;
-  overflow_resource overflow;
-  boost::json::monotonic_resource arena;
-  boost::json::value root;
-};
-
-inline boost::json::value const& null_value() noexcept {
-  static boost::json::value const null;
-  return null;
-}
-
-}  // namespace detail
-
-/// A parsed response body. Empty (a null root) when the body was empty.
-class document {
- public:
-  document() noexcept = default;
-  document(document&& other) noexcept
-      : state_(std::exchange(other.state_, nullptr)), owns_(other.owns_), lease_(std::exchange(other.lease_, nullptr)) {}
-  document& operator=(document&& other) noexcept {
-    if (this != &other) {
-      destroy();
-      state_ = std::exchange(other.state_, nullptr);
-      owns_ = other.owns_;
-      lease_ = std::exchange(other.lease_, nullptr);
-    }
-    return *this;
-  }
-  document(document const&) = delete;
-  document& operator=(document const&) = delete;
-  ~document() { destroy(); }
-
-  /// The root JSON value (null when the body was empty).
-  boost::json::value const& root() const noexcept {
-    return state_ != nullptr ? state_->root : detail::null_value();
-  }
-  /// The root as a generic view.
-  json_view json() const noexcept { return json_view(&root()); }
-  /// The body as received.
-  std::string_view body() const noexcept {
-    return state_ != nullptr ? std::string_view(state_->body) : std::string_view();
-  }
-
-  /// Gives up the body's storage (for the client to reuse); body() is empty afterwards. The
-  /// parsed document and its views are not affected.
-  std::string release_body() noexcept {
-    return state_ != nullptr ? std::move(state_->body) : std::string();
-  }
-
-  /// Parses body (taking it over, not copying it) into a new document. `parser` is reused from
-  /// call to call so that its scratch memory is allocated once. An empty body gives a document
-  /// whose root is null. `lease`, when given, is set while the document lives (a client's call
-  /// memory uses it to know when its region is free again).
-  static result<document> parse(boost::json::parser& parser, std::string&& body,
-                                document_buffer buffer = {}, bool* lease = nullptr);
-
- private:
-  void destroy() noexcept {
-    if (lease_ != nullptr) *std::exchange(lease_, nullptr) = false;
-    if (state_ == nullptr) return;
-    if (owns_) {
-      delete state_;
-    } else {
-      state_->~document_state();
-    }
-    state_ = nullptr;
-  }
-
-  detail::document_state* state_ = nullptr;
-  bool owns_ = true;
-  bool* lease_ = nullptr;
-};
-
-namespace detail {
-
-// An API id may come as a JSON integer (reference 1.6); every view exposes ids as text, so the
-// document rewrites integer `id` members to their decimal digits once, right after parsing.
-inline void normalize_ids(boost::json::value& v) {
-  if (boost::json::object* o = v.if_object()) {
-    for (boost::json::key_value_pair& member : *o) {
-      boost::json::value& child = member.value();
-      if (member.key() == "id" && (child.is_int64() || child.is_uint64())) {
-        char digits[24];
-        std::to_chars_result const r =
-            child.is_int64() ? std::to_chars(digits, digits + sizeof digits, child.get_int64())
-                             : std::to_chars(digits, digits + sizeof digits, child.get_uint64());
-        child.emplace_string().assign(
-            boost::json::string_view(digits, static_cast<std::size_t>(r.ptr - digits)));
-      } else if (child.is_structured()) {
-        normalize_ids(child);
-      }
-    }
-  } else if (boost::json::array* a = v.if_array()) {
-    for (boost::json::value& element : *a) {
-      if (element.is_structured()) normalize_ids(element);
-    }
-  }
-}
-
-// JSON:API side-loading (reference 1.8): the API inlines related resources under
-// `relationships`, but if a response ever lists them in a top-level `included` array instead, the
-// stubs {id, type} under `relationships` are replaced by copies of the full resources, so that views
-// read both forms alike. A resource copied in is not searched again, so cycles between resources
-// end. What a hostile body can cost is bounded: stubs are found through a sorted index (not a scan
-// of `included` per stub), and the copies may add at most four times the body's size plus 1 MiB
-// (counted as 32 bytes per JSON value plus the bytes of every string and key); a response that
-// would need more is refused.
-class included_resolver {
- public:
-  // `index` has room for included.size() entries (memory from the document's arena).
-  included_resolver(boost::json::array const& included, std::uint32_t* index, std::size_t copy_budget) noexcept
-      : included_(included), index_(index), budget_(copy_budget) {
-    for (std::size_t i = 0; i < included.size() && i < UINT32_MAX; ++i) {
-      boost::json::object const* c = included[i].if_object();
-      if (c != nullptr && c->contains("attributes") && stub_key(*c)) index_[count_++] = static_cast<std::uint32_t>(i);
-    }
-    sort_index();
-  }
-
-  // False when the copies would exceed the budget.
-  bool resolve_tree(boost::json::value& v) {
-    if (boost::json::object* o = v.if_object()) {
-      for (boost::json::key_value_pair& member : *o) {
-        if (member.key() == "relationships") {
-          if (boost::json::object* rels = member.value().if_object()) {
-            for (boost::json::key_value_pair& rel : *rels) {
-              if (!resolve_relation(rel.value())) return false;
-            }
-          }
-          continue;  // what was copied in is not searched again
-        }
-        if (member.value().is_structured() && !resolve_tree(member.value())) return false;
-      }
-    } else if (boost::json::array* a = v.if_array()) {
-      for (boost::json::value& element : *a) {
-        if (element.is_structured() && !resolve_tree(element)) return false;
-      }
-    }
-    return true;
-  }
-
- private:
-  struct key {
-    boost::json::string const* type;
-    boost::json::string const* id;
-  };
-
-  // The (type, id) of a resource or of a stub (a stub has no `attributes`); nothing unless both
-  // are strings.
-  static std::optional<key> stub_key(boost::json::object const& o) noexcept {
-    boost::json::value const* id = o.if_contains("id");
-    boost::json::value const* type = o.if_contains("type");
-    if (id == nullptr || type == nullptr || !id->is_string() || !type->is_string()) return std::nullopt;
-    return key{&type->get_string(), &id->get_string()};
-  }
-  key key_at(std::uint32_t i) const noexcept { return *stub_key(included_[i].get_object()); }
-  static int compare(boost::json::string const& a, boost::json::string const& b) noexcept {
-    return std::string_view(a.data(), a.size()).compare(std::string_view(b.data(), b.size()));
-  }
-  static bool less(key const& a, key const& b) noexcept {
-    int const t = compare(*a.type, *b.type);
-    return t != 0 ? t < 0 : compare(*a.id, *b.id) < 0;
-  }
-
-  // By (type, id), then by position, so that the first of duplicates wins, as a scan would choose.
-  bool before(std::uint32_t a, std::uint32_t b) const noexcept {
-    key const ka = key_at(a);
-    key const kb = key_at(b);
-    if (less(ka, kb)) return true;
-    if (less(kb, ka)) return false;
-    return a < b;
-  }
-  // A heap sort of the index: in place, O(n log n), and one small function rather than std::sort's
-  // family of instantiations in every program that includes the library.
-  void sort_index() noexcept {
-    auto sift_down = [this](std::size_t root, std::size_t end) {
-      for (std::size_t child = 2 * root + 1; child < end; child = 2 * root + 1) {
-        if (child + 1 < end && before(index_[child], index_[child + 1])) ++child;
-        if (!before(index_[root], index_[child])) return;
-        std::uint32_t const t = index_[root];
-        index_[root] = index_[child];
-        index_[child] = t;
-        root = child;
-      }
-    };
-    for (std::size_t i = count_ / 2; i-- > 0;) sift_down(i, count_);
-    for (std::size_t end = count_; end > 1; --end) {
-      std::uint32_t const t = index_[0];
-      index_[0] = index_[end - 1];
-      index_[end - 1] = t;
-      sift_down(0, end - 1);
-    }
-  }
-
-  bool resolve_relation(boost::json::value& rel) {
-    if (boost::json::object* o = rel.if_object()) {
-      if (!o->contains("id")) {
-        if (boost::json::value* wrapped = o->if_contains("data")) return resolve_relation(*wrapped);
-      }
-      return resolve_stub(rel);
-    }
-    if (boost::json::array* a = rel.if_array()) {
-      for (boost::json::value& element : *a) {
-        if (!resolve_stub(element)) return false;
-      }
-    }
-    return true;
-  }
-
-  bool resolve_stub(boost::json::value& stub) {
-    boost::json::object const* o = stub.if_object();
-    if (o == nullptr || o->contains("attributes")) return true;
-    std::optional<key> const wanted = stub_key(*o);
-    if (!wanted) return true;
-    std::uint32_t const* first = index_;
-    std::size_t n = count_;
-    while (n > 0) {  // lower bound of `wanted`
-      std::size_t const half = n / 2;
-      if (less(key_at(first[half]), *wanted)) {
-        first += half + 1;
-        n -= half + 1;
-      } else {
-        n = half;
-      }
-    }
-    if (first == index_ + count_) return true;
-    boost::json::value const& candidate = included_[*first];
-    if (less(*wanted, key_at(*first))) return true;  // not there
-    std::size_t const cost = weight(candidate);
-    if (cost > budget_) return false;
-    budget_ -= cost;
-    stub = candidate;  // a copy in the document's arena; not searched again
-    return true;
-  }
-
-  // What a copy of v costs, roughly in bytes.
-  static std::size_t weight(boost::json::value const& v) noexcept {
-    std::size_t w = 32;
-    if (boost::json::object const* o = v.if_object()) {
-      for (boost::json::key_value_pair const& m : *o) w += m.key().size() + weight(m.value());
-    } else if (boost::json::array const* a = v.if_array()) {
-      for (boost::json::value const& element : *a) w += weight(element);
-    } else if (boost::json::string const* s = v.if_string()) {
-      w += s->size();
-    }
-    return w;
-  }
-
-  boost::json::array const& included_;
-  std::uint32_t* index_;
-  std::size_t count_ = 0;
-  std::size_t budget_;
-};
-
-// Resolves the stubs inside `data` against a top-level `included` array, when there is one. False
-// when that would take more memory than the bound above.
-inline bool resolve_included(boost::json::value& root, boost::json::memory_resource& arena, std::size_t body_size) {
-  boost::json::object* o = root.if_object();
-  if (o == nullptr) return true;
-  boost::json::value const* included = o->if_contains("included");
-  if (included == nullptr || !included->is_array() || included->get_array().empty()) return true;
-  boost::json::value* data = o->if_contains("data");
-  if (data == nullptr || !data->is_structured()) return true;
-  boost::json::array const& list = included->get_array();
-  std::size_t const entries = list.size() < UINT32_MAX ? list.size() : UINT32_MAX;
-  auto* index = static_cast<std::uint32_t*>(arena.allocate(entries * sizeof(std::uint32_t), alignof(std::uint32_t)));
-  std::size_t const budget = body_size <= (SIZE_MAX - (std::size_t{1} << 20)) / 4 ? body_size * 4 + (std::size_t{1} << 20) : SIZE_MAX;
-  included_resolver resolver(list, index, budget);
-  return resolver.resolve_tree(*data);
-}
-
-inline bool is_blank(std::string_view s) noexcept {
-  for (char c : s) {
-    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
-  }
-  return true;
-}
-
-}  // namespace detail
-
-inline result<document> document::parse(boost::json::parser& parser, std::string&& body,
-                                        document_buffer buffer, bool* lease) {
-  document doc;
-  if (buffer.data != nullptr) {
-    void* place = buffer.data;
-    std::size_t space = buffer.size;
-    if (std::align(alignof(detail::document_state), sizeof(detail::document_state), place,
-                   space) == nullptr) {
-      return error(errc::buffer_exhausted, "the document buffer is smaller than its bookkeeping (" +
-                                               std::to_string(sizeof(detail::document_state)) +
-                                               " bytes)");
-    }
-    auto* rest = static_cast<unsigned char*>(place) + sizeof(detail::document_state);
-    doc.state_ = ::new (place) detail::document_state(rest, space - sizeof(detail::document_state));
-    doc.owns_ = false;
-  } else {
-    doc.state_ = new detail::document_state(body.size());
-    doc.owns_ = true;
-  }
-  if (lease != nullptr) {
-    *lease = true;
-    doc.lease_ = lease;
-  }
-  detail::document_state& st = *doc.state_;
-  st.body = std::move(body);
-  if (detail::is_blank(st.body)) return doc;
-
-  parser.reset(boost::json::storage_ptr(&st.arena));
-  std::error_code ec;
-  parser.write(st.body.data(), st.body.size(), ec);
-  if (ec) {
-    parser.reset();
-    if (st.overflow.overflowed()) {
-      return error(errc::buffer_exhausted, "the document buffer is too small for this response");
-    }
-    return error(errc::invalid_response, "the response body is not valid JSON: " + ec.message());
-  }
-  st.root = parser.release();
-  detail::normalize_ids(st.root);
-  bool const resolved = detail::resolve_included(st.root, st.arena, st.body.size());
-  if (st.overflow.overflowed()) {
-    return error(errc::buffer_exhausted,
-                 "the document buffer (" + std::to_string(buffer.size) +
-                     " bytes) is too small for this response (" + std::to_string(st.body.size()) +
-                     " bytes of JSON)");
-  }
-  if (!resolved) {
-    return error(errc::invalid_response,
-                 "the response's side-loaded `included` resources would be copied into more than four times "
-                 "the body's size plus 1 MiB; refused");
-  }
-  return doc;
-}
-
-LEADFEEDER_END_NAMESPACE
-// ---- end leadfeeder/document.hpp ----
 // ---- begin leadfeeder/policy.hpp ----
 // leadfeeder-cpp: the cross-cutting policies of a call (DESIGN section 6): retries with backoff,
 // a client-side rate limiter, a monthly request counter, a credit budget, cancellation and
@@ -2525,13 +2440,18 @@ class cancellation_token {
 
 /// What a call may carry besides its builder.
 struct call_options {
-  /// Memory for the response document (see document_buffer).
+  /// Memory for this call's response document (see memory_block); unset: the client's memory or
+  /// the heap.
+  memory_block memory;
+  /// The same as `memory`, under the names it had first; used when `memory` is unset.
   void* buffer = nullptr;
   std::size_t buffer_size = 0;
   /// Checked before each attempt and between pages: errc::cancelled.
   std::optional<cancellation_token> cancel;
   /// No attempt starts, and no wait lasts, past this point: errc::deadline_exceeded.
   std::optional<clock_type::time_point> deadline;
+
+  memory_block lent_memory() const noexcept { return memory.data != nullptr ? memory : memory_block{buffer, buffer_size}; }
 };
 
 /// What the logging hook sees. Request headers are already redacted.
@@ -4539,10 +4459,10 @@ class response {
       : doc_(std::move(doc)), status_(status), requested_id_(std::move(requested_id)) {}
 
   /// The `data` member, seen as the operation's view.
-  Data data() const noexcept { return detail::make_data<Data>(detail::member(&doc_.root(), "data")); }
+  Data data() const noexcept { return detail::make_data<Data>(detail::member(doc_.root(), "data")); }
   /// The `meta` member: request_id, credits.charged, pagination.
   response_meta_view meta() const noexcept {
-    return response_meta_view(detail::member(&doc_.root(), "meta"));
+    return response_meta_view(detail::member(doc_.root(), "meta"));
   }
   /// The whole body as JSON, for what the typed views do not cover.
   json_view json() const noexcept { return doc_.json(); }
@@ -4551,7 +4471,8 @@ class response {
   /// The body as received (empty for a bodiless 2xx, such as 204 on delete).
   std::string_view body() const noexcept { return doc_.body(); }
   document const& doc() const noexcept { return doc_; }
-  /// Gives up the body's storage; see client::recycle.
+  /// Gives up the body's storage, destroying the document (the tape points into the body): no
+  /// view of this response may be used afterwards. See client::recycle.
   std::string release_body() noexcept { return doc_.release_body(); }
 
   /// The id the request asked for (get and update operations), or empty.
@@ -4686,7 +4607,6 @@ class completion {
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/transport.hpp ----
 
-#include <boost/json/parser.hpp>
 
 #include <array>
 #include <chrono>
@@ -4702,21 +4622,6 @@ LEADFEEDER_END_NAMESPACE
 #include <utility>
 
 LEADFEEDER_BEGIN_NAMESPACE
-
-/// Memory a host gives a client for everything the client builds per call: the request's URL and
-/// JSON body, then the response document. Each call starts over at its beginning, so the memory
-/// must outlive the client, and a result built there must be gone (destroyed, or handed to
-/// client.recycle) before the client's next call: a call that finds it still alive fails with
-/// errc::buffer_exhausted, as does a call whose request or document does not fit. A call's own
-/// document_buffer, when given, takes the document instead. The last eighth of the memory (at most
-/// 64 KiB) is the parser's working stack for good; a response that needs a deeper stack than that
-/// takes the rest from the heap once, and the client keeps it. Not drawn from it: the response
-/// body, which the transport writes into the client's reusable std::string, and the text a failed
-/// call or the logger allocates.
-struct call_memory {
-  void* data = nullptr;
-  std::size_t size = 0;
-};
 
 /// How a client talks to the API. C++17 has no designated initializers: set members one by one.
 struct client_options {
@@ -4741,8 +4646,15 @@ struct client_options {
   time_source time;
   /// Seed of the backoff jitter, for reproducible runs.
   std::uint64_t jitter_seed = 0x9E3779B97F4A7C15ull;
-  /// A fixed budget for what each call builds (see call_memory); unset: the heap, reused.
-  call_memory memory;
+  /// Memory for everything the client builds per call: the request's URL and JSON body, then the
+  /// response's document (unless the call lends its own, call_options::memory). Each call starts
+  /// over at its beginning, so the memory must outlive the client, and a result built there must
+  /// be gone (destroyed, or handed to client.recycle) before the next call: a call that finds it
+  /// still alive fails with errc::memory_in_use, one whose request or document does not fit with
+  /// errc::buffer_exhausted, unsent where that is known before sending. Not drawn from it: the
+  /// response body, which the transport writes into the client's reusable std::string, and the
+  /// text a failed call or the logger allocates. Unset: the heap, reused.
+  memory_block memory;
 };
 
 namespace detail {
@@ -4850,10 +4762,9 @@ class client {
 
   /// As send(builder), building the response document in `buffer` instead of on the heap.
   template <class Builder>
-  detail::send_result_t<Builder> send(Builder const& builder, document_buffer buffer) {
+  detail::send_result_t<Builder> send(Builder const& builder, memory_block buffer) {
     call_options call;
-    call.buffer = buffer.data;
-    call.buffer_size = buffer.size;
+    call.memory = buffer;
     return send(builder, call);
   }
 
@@ -4884,7 +4795,7 @@ class client {
 
   /// As async_send(builder, callback), building the document in `buffer`.
   template <class Builder, class Callback>
-  void async_send(Builder const& builder, document_buffer buffer, Callback&& callback) {
+  void async_send(Builder const& builder, memory_block buffer, Callback&& callback) {
     static_assert(detail::is_builder<Builder>::value,
                   "leadfeeder::client::async_send: the argument must be a request builder such as "
                   "leadfeeder::contacts::retrieve()");
@@ -4894,7 +4805,7 @@ class client {
     static_assert(std::is_invocable_v<Callback&, result<response_type>>,
                   "leadfeeder::client::async_send: the callback must accept the operation's result");
     if (busy_) {
-      callback(result<response_type>(error(errc::invalid_argument, std::string(Builder::operation_id) +
+      callback(result<response_type>(error(errc::busy, std::string(Builder::operation_id) +
                                                                        ": the client is busy with another call")));
       return;
     }
@@ -4960,13 +4871,13 @@ class client {
   std::optional<error> prepare(Builder const& builder) {
     std::string_view const op = Builder::operation_id;
     if (region_.too_small()) {
-      return error(errc::buffer_exhausted, std::string(op) + ": the client's call memory is smaller than " +
+      return error(errc::buffer_exhausted, std::string(op) + ": the client's memory is smaller than " +
                                                std::to_string(detail::call_region::header_size) + " bytes");
     }
     if (region_.enabled()) {
       if (*region_.result_alive()) {
-        return error(errc::buffer_exhausted, std::string(op) +
-                                                 ": the client's call memory still holds an earlier result; "
+        return error(errc::memory_in_use, std::string(op) +
+                                                 ": the client's memory still holds an earlier result; "
                                                  "destroy it or hand it to client.recycle() first");
       }
       region_.reset();
@@ -5075,8 +4986,8 @@ class client {
   result<typename Builder::response_type> send_builder(Builder const& builder, call_options const& call) {
     using response_type = typename Builder::response_type;
     std::string_view const op = Builder::operation_id;
-    if (busy_) return error(errc::invalid_argument, std::string(op) + ": the client is busy with another call");
-    document_buffer const buffer{call.buffer, call.buffer_size};
+    if (busy_) return error(errc::busy, std::string(op) + ": the client is busy with another call");
+    memory_block const buffer = call.lent_memory();
     std::string_view requested;
     if constexpr (detail::has_requested_id<Builder>::value) requested = builder.requested_id();
     for (int attempt = 1;; ++attempt) {
@@ -5141,7 +5052,7 @@ class client {
   result<Response> decode(document_buffer buffer, std::string_view requested_id) {
     int const status = response_.status;
     if (status < 200 || status > 299) {
-      return detail::error_from_response(response_, *parser_, std::chrono::system_clock::now());
+      return detail::error_from_response(response_, std::chrono::system_clock::now());
     }
     bool* lease = nullptr;
     if (buffer.data == nullptr && region_.enabled()) {  // the rest of the call memory, after the request
@@ -5153,35 +5064,35 @@ class client {
       }
       lease = region_.result_alive();
     }
-    result<document> doc = document::parse(*parser_, std::move(response_.body), buffer, lease);
+    result<document> doc = document::parse(std::move(response_.body), buffer, lease);
     if (!doc) {
       error e = std::move(doc).error();
       e.http_status = status;
       return e;
     }
-    boost::json::value const& root = doc->root();
-    if (root.is_null() && !std::is_same_v<typename Response::data_type, json_view>) {
+    detail::json_value const* const root = doc->root();
+    if (root == nullptr && !std::is_same_v<typename Response::data_type, json_view>) {
       // An empty body is an answer only where no data is expected (a delete, an unknown write);
       // where a read expects data, it is a broken answer, not an empty result.
       error e(errc::invalid_response, "the response body is empty where data was expected");
       e.http_status = status;
       return e;
     }
-    if (!root.is_null()) {
+    if (root != nullptr) {
       auto invalid = [&](std::string text) {
         error e(errc::invalid_response, std::move(text));
         e.http_status = status;
-        if (root.is_object()) detail::read_error_fields(root, e);
+        if (detail::is_object(root)) detail::read_error_fields(root, e);
         return e;
       };
-      if (!root.is_object()) return invalid("the response body is not a JSON object");
-      boost::json::value const* data = root.get_object().if_contains("data");
+      if (!detail::is_object(root)) return invalid("the response body is not a JSON object");
+      detail::json_value const* const data = detail::find_member(root, "data");
       if (data == nullptr) {
-        if (root.get_object().contains("errors") || root.get_object().contains("error") ||
-            root.get_object().contains("code")) {
+        if (detail::find_member(root, "errors") != nullptr || detail::find_member(root, "error") != nullptr ||
+            detail::find_member(root, "code") != nullptr) {
           return invalid("a success status carried an error body");
         }
-      } else if (!data->is_object() && !data->is_array() && !data->is_null()) {
+      } else if (!detail::is_object(data) && !detail::is_array(data) && data->kind() != detail::node_kind::null) {
         return invalid("the response's data member is neither an object nor an array");
       }
     }
@@ -5203,18 +5114,6 @@ class client {
   detail::jitter_source jitter_{options_.jitter_seed};
   std::uint64_t requests_sent_ = 0;
   std::int64_t credits_spent_ = 0;
-  // Boost.JSON's parser cannot move; the client keeps it on the heap so that the client can.
-  // Its scratch memory is kept from call to call.
-  // With call memory, its working stack starts in a slice of that memory (take_scratch).
-  std::unique_ptr<boost::json::parser> parser_ = make_parser(region_);
-
-  static std::unique_ptr<boost::json::parser> make_parser(detail::call_region& region) {
-    boost::json::parse_options o;
-    o.max_depth = LEADFEEDER_MAX_JSON_DEPTH;
-    std::size_t scratch_size = 0;
-    unsigned char* scratch = region.take_scratch(scratch_size);
-    return std::make_unique<boost::json::parser>(boost::json::storage_ptr(), o, scratch, scratch_size);
-  }
 };
 
 LEADFEEDER_END_NAMESPACE
@@ -5243,8 +5142,9 @@ struct call_options;
 struct retry_policy;
 struct rate_limit_policy;
 class cancellation_token;
-struct document_buffer;
-struct call_memory;
+struct memory_block;
+using document_buffer = memory_block;
+using call_memory = memory_block;
 class document;
 template <class Data>
 class response;
@@ -11243,7 +11143,585 @@ class raw_request {
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/raw_request.hpp ----
 
-#if defined(LEADFEEDER_BOOST_JSON_IMPL) && !defined(LEADFEEDER_DETAIL_BOOST_JSON_IMPL_DONE)
+#if defined(LEADFEEDER_BOOST_JSON_IMPL) && !defined(LEADFEEDER_IMPLEMENTATION)
+#define LEADFEEDER_IMPLEMENTATION
+#endif
+#if defined(LEADFEEDER_IMPLEMENTATION) || defined(LEADFEEDER_HEADER_ONLY)
+// ---- begin leadfeeder/impl/document.ipp ----
+// leadfeeder-cpp: the implementation of document::parse: a boost::json::basic_parser handler that
+// writes the tape (detail/tape.hpp), and the side-loading pass. Compiled in the one translation
+// unit that defines LEADFEEDER_IMPLEMENTATION (or LEADFEEDER_BOOST_JSON_IMPL), or inline in every
+// unit with LEADFEEDER_HEADER_ONLY; leadfeeder.hpp includes it then.
+
+
+#include <boost/json/basic_parser_impl.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <new>
+#include <string>
+#include <string_view>
+
+LEADFEEDER_BEGIN_NAMESPACE
+namespace detail {
+
+// Writes nodes upward from the start of one block and strings with escapes (their unescaped
+// text) downward from its end. Each side string is a record [u32 node index][characters], padded
+// to 4 bytes; the nodes learn their side addresses once the block can no longer move (fix_up).
+// A heap block grows when the two ends meet; a lent block cannot, and the parse fails.
+class tape_writer {
+ public:
+  enum class failure { none, no_memory, too_large };
+
+  tape_writer(std::string_view body, unsigned char* block, std::size_t size, bool owned) noexcept
+      : body_begin_(reinterpret_cast<std::uintptr_t>(body.data())),
+        body_end_(body_begin_ + body.size()),
+        body_size_(body.size()),
+        block_(block),
+        size_(size),
+        side_low_(size),
+        owned_(owned) {}
+  tape_writer(tape_writer const&) = delete;
+  tape_writer& operator=(tape_writer const&) = delete;
+  ~tape_writer() {
+    if (owned_ && block_ != nullptr) ::operator delete(block_);
+  }
+
+  // Hands the block over (the document owns it from then on).
+  unsigned char* release(std::size_t& size) noexcept {
+    size = size_;
+    owned_ = false;
+    return block_;
+  }
+  json_node* nodes() const noexcept { return reinterpret_cast<json_node*>(block_); }
+  std::size_t count() const noexcept { return top_; }
+  failure failed() const noexcept { return failure_; }
+
+  // ---- containers
+  BOOST_FORCEINLINE bool open(node_kind k) noexcept {
+    if (depth_ >= max_depth || !room(0)) return fail(failure::too_large);
+    open_[depth_++] = static_cast<std::uint32_t>(top_);
+    json_node* const n = nodes() + top_++;
+    n->head = node_head(k);
+    n->skip = 1;
+    n->word = 0;
+    return true;
+  }
+  BOOST_FORCEINLINE bool close(std::size_t elements) noexcept {
+    std::uint32_t const at = open_[--depth_];
+    json_node* const n = nodes() + at;
+    n->skip = static_cast<std::uint32_t>(top_ - at);
+    n->word = elements;
+    return true;
+  }
+
+  // ---- scalars: each field is written straight into its slot (a node built elsewhere and
+  // copied in costs a store-forwarding stall per node).
+  BOOST_FORCEINLINE bool scalar(node_kind k, std::uint64_t word) noexcept {
+    if (!room(0)) return false;
+    json_node* const n = nodes() + top_++;
+    n->head = node_head(k);
+    n->skip = 1;
+    n->word = word;
+    return true;
+  }
+  bool integer(node_kind k, std::uint64_t word, std::string_view text) noexcept {
+    // An integer `id` is kept as the string of its digits: every id reads as text.
+    if (last_key_is_id_) return string(node_kind::string, text);
+    return scalar(k, word);
+  }
+
+  // ---- strings and keys: `part` for each piece but the last, `string` for the last.
+  BOOST_FORCEINLINE bool part(std::string_view s) noexcept {
+    if (s.empty() && pending_) return true;
+    if (!pending_) {
+      pending_ = true;
+      if (in_body(s)) {
+        run_ = s.data();
+        run_len_ = s.size();
+        return true;
+      }
+      run_len_ = 0;
+      in_side_ = true;
+      return append_scratch(s);
+    }
+    if (!in_side_ && in_body(s) && s.data() == run_ + run_len_) {
+      run_len_ += s.size();
+      return true;
+    }
+    if (!in_side_) {
+      in_side_ = true;
+      std::string_view const run(run_, run_len_);
+      run_len_ = 0;
+      if (!append_scratch(run)) return false;
+    }
+    return append_scratch(s);
+  }
+
+  BOOST_FORCEINLINE bool string(node_kind k, std::string_view s) noexcept {
+    if (!pending_ && in_body(s)) {
+      if (k == node_kind::key) last_key_is_id_ = s.size() == 2 && s[0] == 'i' && s[1] == 'd';
+      if (!room(0)) return false;
+      json_node* const n = nodes() + top_++;
+      n->head = node_head(k, s.size());
+      n->skip = 1;
+      n->word = reinterpret_cast<std::uintptr_t>(s.data());
+      return true;
+    }
+    return string_slow(k, s);
+  }
+
+  // After a successful parse: gives every side string its address in the block.
+  void fix_up() noexcept {
+    for (std::size_t at = side_low_; at < size_;) {
+      std::uint32_t index;
+      std::memcpy(&index, block_ + at, sizeof index);
+      json_node* const n = nodes() + index;
+      n->word = reinterpret_cast<std::uintptr_t>(block_ + at + sizeof index);
+      at += record_size(n->length());
+    }
+  }
+
+  // The free bytes between the nodes and the side strings, aligned for T; grows a heap block
+  // when asked for more.
+  template <class T>
+  T* scratch(std::size_t n) noexcept {
+    std::size_t const bytes = n * sizeof(T) + alignof(T);
+    if (!room(bytes)) return nullptr;
+    std::size_t const offset = (top_ * sizeof(json_node) + alignof(T) - 1) / alignof(T) * alignof(T);
+    return reinterpret_cast<T*>(block_ + offset);
+  }
+
+ private:
+  static constexpr std::size_t max_depth = LEADFEEDER_MAX_JSON_DEPTH + 1;
+
+  static std::size_t record_size(std::size_t length) noexcept {
+    return (sizeof(std::uint32_t) + length + 3) / 4 * 4;
+  }
+
+  bool in_body(std::string_view s) const noexcept {
+    auto const at = reinterpret_cast<std::uintptr_t>(s.data());
+    return at >= body_begin_ && at <= body_end_ && s.size() <= body_end_ - at;
+  }
+
+  bool fail(failure f) noexcept {
+    if (failure_ == failure::none) failure_ = f;
+    return false;
+  }
+
+  // Room for one more node plus `extra` bytes (and the scratch text being built).
+  BOOST_FORCEINLINE bool room(std::size_t extra) noexcept {
+    std::size_t const used = (top_ + 1) * sizeof(json_node) + scratch_len_;
+    if (used <= side_low_ && side_low_ - used >= extra) return true;
+    return grow(used + extra + (size_ - side_low_));
+  }
+
+  // How far into the body the parse has come: the end of the last string that points into it.
+  std::size_t progress() const noexcept {
+    json_node const* const n = nodes();
+    for (std::size_t i = top_, seen = 0; i-- > 0 && seen < 64; ++seen) {
+      node_kind const k = n[i].kind();
+      if ((k == node_kind::string || k == node_kind::key) && n[i].word >= body_begin_ && n[i].word <= body_end_) {
+        return static_cast<std::size_t>(n[i].word - body_begin_) + n[i].length();
+      }
+    }
+    return 0;
+  }
+
+  bool grow(std::size_t needed) noexcept {
+    if (!owned_) return fail(failure::no_memory);
+    // Aim past what is needed by the share of the body still to come.
+    std::size_t wanted = size_ + size_ / 2;
+    std::size_t const done = progress();
+    if (done != 0 && body_size_ != 0) {
+      double const estimate =
+          static_cast<double>(needed) * static_cast<double>(body_size_) / static_cast<double>(done) * 1.1;
+      if (estimate < static_cast<double>(SIZE_MAX / 4) && static_cast<std::size_t>(estimate) > wanted) {
+        wanted = static_cast<std::size_t>(estimate);
+      }
+    }
+    if (needed > SIZE_MAX / 2) return fail(failure::no_memory);
+    if (wanted < needed + needed / 4) wanted = needed + needed / 4;
+    auto* const bigger = static_cast<unsigned char*>(::operator new(wanted, std::nothrow));
+    if (bigger == nullptr) return fail(failure::no_memory);
+    // The nodes, the text being gathered above them (if any) and the side records move.
+    std::size_t const low = scratch_len_ != 0 ? (top_ + 1) * sizeof(json_node) + scratch_len_ : top_ * sizeof(json_node);
+    std::size_t const side = size_ - side_low_;
+    if (low != 0) std::memcpy(bigger, block_, low);
+    if (side != 0) std::memcpy(bigger + wanted - side, block_ + side_low_, side);
+    ::operator delete(block_);
+    block_ = bigger;
+    size_ = wanted;
+    side_low_ = wanted - side;
+    return true;
+  }
+
+  bool append_scratch(std::string_view s) noexcept {
+    if (s.size() > max_tape_string - scratch_len_) return fail(failure::too_large);
+    if (!room(s.size())) return false;
+    if (!s.empty()) std::memcpy(block_ + (top_ + 1) * sizeof(json_node) + scratch_len_, s.data(), s.size());
+    scratch_len_ += s.size();
+    return true;
+  }
+
+  bool string_slow(node_kind k, std::string_view s) noexcept {
+    if (!part(s)) return false;
+    pending_ = false;
+    std::size_t length;
+    if (!in_side_) {
+      length = run_len_;
+      if (k == node_kind::key) last_key_is_id_ = length == 2 && run_[0] == 'i' && run_[1] == 'd';
+      if (!room(0)) return false;
+      json_node* const n = nodes() + top_++;
+      n->head = node_head(k, length);
+      n->skip = 1;
+      n->word = reinterpret_cast<std::uintptr_t>(run_);
+      return true;
+    }
+    in_side_ = false;
+    length = scratch_len_;
+    std::size_t const record = record_size(length);
+    if (!room(record)) return false;
+    // The text was gathered just above the node's slot; it moves to a record under the side area.
+    unsigned char* const text = block_ + (top_ + 1) * sizeof(json_node);
+    side_low_ -= record;
+    std::uint32_t const index = static_cast<std::uint32_t>(top_);
+    std::memmove(block_ + side_low_ + sizeof index, text, length);
+    std::memcpy(block_ + side_low_, &index, sizeof index);
+    scratch_len_ = 0;
+    if (k == node_kind::key) {
+      char const* const chars = reinterpret_cast<char const*>(block_ + side_low_ + sizeof index);
+      last_key_is_id_ = length == 2 && chars[0] == 'i' && chars[1] == 'd';
+    }
+    json_node* const n = nodes() + top_++;
+    n->head = node_head(k, length);
+    n->skip = 1;
+    n->word = 0;  // set by fix_up
+    return true;
+  }
+
+  std::uintptr_t body_begin_;
+  std::uintptr_t body_end_;
+  std::size_t body_size_;
+  unsigned char* block_;
+  std::size_t size_;
+  std::size_t side_low_;  // the side records fill [side_low_, size_)
+  std::size_t top_ = 0;   // nodes written
+  bool owned_;
+  failure failure_ = failure::none;
+  std::uint32_t open_[max_depth] = {};
+  std::size_t depth_ = 0;
+  // The string being gathered: a run of the body, or (in_side_) scratch text above the nodes.
+  bool pending_ = false;
+  bool in_side_ = false;
+  char const* run_ = nullptr;
+  std::size_t run_len_ = 0;
+  std::size_t scratch_len_ = 0;
+  bool last_key_is_id_ = false;
+};
+
+// The handler boost::json::basic_parser calls; every event becomes nodes.
+struct tape_handler {
+  static constexpr std::size_t max_object_size = std::size_t{1} << 30;
+  static constexpr std::size_t max_array_size = std::size_t{1} << 30;
+  static constexpr std::size_t max_key_size = max_tape_string;
+  static constexpr std::size_t max_string_size = max_tape_string;
+
+  using error_code = boost::json::error_code;
+  using string_view = boost::json::string_view;
+
+  tape_writer& w;
+
+  explicit tape_handler(tape_writer& writer) noexcept : w(writer) {}
+  static std::string_view sv(string_view s) noexcept { return {s.data(), s.size()}; }
+  static bool refuse(bool ok, error_code& ec) noexcept {
+    if (!ok) ec = boost::json::error::exception;
+    return ok;
+  }
+
+  bool on_document_begin(error_code&) noexcept { return true; }
+  bool on_document_end(error_code&) noexcept { return true; }
+  bool on_object_begin(error_code& ec) noexcept { return refuse(w.open(node_kind::object), ec); }
+  bool on_object_end(std::size_t n, error_code& ec) noexcept { return refuse(w.close(n), ec); }
+  bool on_array_begin(error_code& ec) noexcept { return refuse(w.open(node_kind::array), ec); }
+  bool on_array_end(std::size_t n, error_code& ec) noexcept { return refuse(w.close(n), ec); }
+  bool on_key_part(string_view s, std::size_t, error_code& ec) noexcept { return refuse(w.part(sv(s)), ec); }
+  bool on_key(string_view s, std::size_t, error_code& ec) noexcept {
+    return refuse(w.string(node_kind::key, sv(s)), ec);
+  }
+  bool on_string_part(string_view s, std::size_t, error_code& ec) noexcept { return refuse(w.part(sv(s)), ec); }
+  bool on_string(string_view s, std::size_t, error_code& ec) noexcept {
+    return refuse(w.string(node_kind::string, sv(s)), ec);
+  }
+  // A one-shot parse splits a number only at the end of the body (a bare number as the whole
+  // body); its text then comes in parts, which only an `id` would need, and a root has no key.
+  bool on_number_part(string_view, error_code&) noexcept { return true; }
+  bool on_int64(std::int64_t i, string_view s, error_code& ec) noexcept {
+    return refuse(w.integer(node_kind::int64, static_cast<std::uint64_t>(i), sv(s)), ec);
+  }
+  bool on_uint64(std::uint64_t u, string_view s, error_code& ec) noexcept {
+    return refuse(w.integer(node_kind::uint64, u, sv(s)), ec);
+  }
+  bool on_double(double d, string_view, error_code& ec) noexcept {
+    std::uint64_t bits;
+    std::memcpy(&bits, &d, sizeof bits);
+    return refuse(w.scalar(node_kind::double_, bits), ec);
+  }
+  bool on_bool(bool b, error_code& ec) noexcept {
+    return refuse(w.scalar(b ? node_kind::true_ : node_kind::false_, 0), ec);
+  }
+  bool on_null(error_code& ec) noexcept { return refuse(w.scalar(node_kind::null, 0), ec); }
+  bool on_comment_part(string_view, error_code&) noexcept { return true; }
+  bool on_comment(string_view, error_code&) noexcept { return true; }
+};
+
+// JSON:API side-loading (reference 1.8): the API puts related resources inline under
+// `relationships`; should a response list them in a top-level `included` array instead, each stub
+// {id, type} under the `relationships` of `data` becomes a link to the full resource, so views
+// read both forms alike. Nothing is copied, so a hostile `included` costs no more than its own
+// nodes; stubs are found through a sorted index (not a scan per stub). What a link leads to is
+// not searched again.
+class included_linker {
+ public:
+  included_linker(json_node* nodes, json_node const* included, std::uint32_t* index) noexcept
+      : nodes_(nodes), index_(index) {
+    for (json_node const* e = included + 1; e < included->end(); e = e->next()) {
+      if (is_object(e) && find_member(e, "attributes") != nullptr && key_of(e).id != nullptr) {
+        index_[count_++] = static_cast<std::uint32_t>(e - nodes_);
+      }
+    }
+    sort_index();
+  }
+
+  void link_tree(json_node const* v) noexcept {
+    if (is_object(v)) {
+      for (json_node const* k = v + 1; k < v->end(); k = (k + 1)->next()) {
+        json_node const* const value = k + 1;
+        if (k->text() == "relationships") {
+          if (is_object(value)) {
+            for (json_node const* r = value + 1; r < value->end(); r = (r + 1)->next()) link_relation(r + 1);
+          }
+          continue;
+        }
+        link_tree(value);
+      }
+    } else if (is_array(v)) {
+      for (json_node const* e = v + 1; e < v->end(); e = e->next()) link_tree(e);
+    }
+  }
+
+ private:
+  struct key {
+    json_node const* type = nullptr;
+    json_node const* id = nullptr;
+  };
+  // The (type, id) of a resource or a stub; empty unless both are strings.
+  static key key_of(json_node const* o) noexcept {
+    json_node const* const id = find_member(o, "id");
+    json_node const* const type = find_member(o, "type");
+    if (!is_string(id) || !is_string(type)) return {};
+    return {type, id};
+  }
+  static bool less(key a, key b) noexcept {
+    int const t = a.type->text().compare(b.type->text());
+    return t != 0 ? t < 0 : a.id->text() < b.id->text();
+  }
+  key key_at(std::uint32_t i) const noexcept { return key_of(nodes_ + i); }
+  // By (type, id), then by position, so that the first of duplicates wins.
+  bool before(std::uint32_t a, std::uint32_t b) const noexcept {
+    key const ka = key_at(a);
+    key const kb = key_at(b);
+    if (less(ka, kb)) return true;
+    if (less(kb, ka)) return false;
+    return a < b;
+  }
+  // A heap sort: in place, O(n log n), one small function.
+  void sort_index() noexcept {
+    auto sift_down = [this](std::size_t root, std::size_t end) {
+      for (std::size_t child = 2 * root + 1; child < end; child = 2 * root + 1) {
+        if (child + 1 < end && before(index_[child], index_[child + 1])) ++child;
+        if (!before(index_[root], index_[child])) return;
+        std::uint32_t const t = index_[root];
+        index_[root] = index_[child];
+        index_[child] = t;
+        root = child;
+      }
+    };
+    for (std::size_t i = count_ / 2; i-- > 0;) sift_down(i, count_);
+    for (std::size_t end = count_; end > 1; --end) {
+      std::uint32_t const t = index_[0];
+      index_[0] = index_[end - 1];
+      index_[end - 1] = t;
+      sift_down(0, end - 1);
+    }
+  }
+
+  void link_relation(json_node const* rel) noexcept {
+    if (is_object(rel)) {
+      if (find_member(rel, "id") == nullptr) {
+        if (json_node const* wrapped = find_member(rel, "data")) {
+          link_relation(wrapped);
+          return;
+        }
+      }
+      link_stub(rel);
+    } else if (is_array(rel)) {
+      for (json_node const* e = rel + 1; e < rel->end(); e = e->next()) link_stub(e);
+    }
+  }
+
+  void link_stub(json_node const* stub) noexcept {
+    if (!is_object(stub) || find_member(stub, "attributes") != nullptr) return;
+    key const wanted = key_of(stub);
+    if (wanted.id == nullptr) return;
+    std::uint32_t const* first = index_;
+    std::size_t n = count_;
+    while (n > 0) {  // lower bound of `wanted`
+      std::size_t const half = n / 2;
+      if (less(key_at(first[half]), wanted)) {
+        first += half + 1;
+        n -= half + 1;
+      } else {
+        n = half;
+      }
+    }
+    if (first == index_ + count_ || less(wanted, key_at(*first))) return;  // not there
+    json_node* const node = nodes_ + (stub - nodes_);
+    node->head = node_head(node_kind::link);
+    node->word = reinterpret_cast<std::uintptr_t>(nodes_ + *first);
+  }
+
+  json_node* nodes_;
+  std::uint32_t* index_;
+  std::size_t count_ = 0;
+};
+
+inline bool is_blank(std::string_view s) noexcept {
+  for (char c : s) {
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
+  }
+  return true;
+}
+
+// How many bytes a heap tape starts with: about what a JSON:API answer needs (a node per 12
+// bytes of body, plus a little for strings with escapes). Denser bodies grow it.
+inline std::size_t first_block_size(std::size_t body) noexcept {
+  return (body / 12 + 16) * sizeof(json_node) + body / 128 + 256;
+}
+
+LEADFEEDER_IMPL_INLINE result<document> define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file(std::string&& body,
+                                                                                           memory_block lent,
+                                                                                           bool* lease) {
+  if (body.size() > max_body_size) {
+    return error(errc::invalid_response, "the response body (" + std::to_string(body.size()) +
+                                             " bytes) is larger than the 2 GiB a document holds");
+  }
+  document doc;
+  unsigned char* block = nullptr;
+  std::size_t block_size = 0;
+  if (lent.data != nullptr) {
+    void* place = lent.data;
+    std::size_t space = lent.size;
+    if (std::align(alignof(detail::document_state), sizeof(detail::document_state), place, space) == nullptr) {
+      return error(errc::buffer_exhausted, "the lent memory is smaller than a document's bookkeeping (" +
+                                               std::to_string(sizeof(detail::document_state)) + " bytes)");
+    }
+    doc.state_ = ::new (place) detail::document_state();
+    doc.owns_ = false;
+    void* rest = static_cast<unsigned char*>(place) + sizeof(detail::document_state);
+    std::size_t rest_size = space - sizeof(detail::document_state);
+    if (std::align(alignof(detail::json_node), sizeof(detail::json_node), rest, rest_size) != nullptr) {
+      block = static_cast<unsigned char*>(rest);
+      block_size = rest_size;
+    }
+    doc.state_->owns_block = false;
+  } else {
+    doc.state_ = new detail::document_state();
+    doc.owns_ = true;
+  }
+  if (lease != nullptr) {
+    *lease = true;
+    doc.lease_ = lease;
+  }
+  detail::document_state& st = *doc.state_;
+  st.body = std::move(body);
+  if (detail::is_blank(st.body)) return doc;
+
+  bool const owned = lent.data == nullptr;
+  if (owned) {
+    block_size = detail::first_block_size(st.body.size());
+    block = static_cast<unsigned char*>(::operator new(block_size, std::nothrow));
+    if (block == nullptr) return error(errc::buffer_exhausted, "no memory for the response's tape");
+  }
+  auto too_small = [&] {
+    return error(errc::buffer_exhausted, "the lent memory (" + std::to_string(lent.size) +
+                                             " bytes) is too small for this response (" +
+                                             std::to_string(st.body.size()) + " bytes of JSON)");
+  };
+  if (block == nullptr) return too_small();
+  detail::tape_writer writer(st.body, block, block_size, owned);
+  {
+    boost::json::parse_options options;
+    options.max_depth = LEADFEEDER_MAX_JSON_DEPTH;
+    boost::json::basic_parser<detail::tape_handler> parser(options, writer);
+    boost::json::error_code ec;
+    std::size_t const used = parser.write_some(false, st.body.data(), st.body.size(), ec);
+    if (!ec && used != st.body.size()) ec = boost::json::error::extra_data;
+    if (ec) {
+      switch (writer.failed()) {
+        case detail::tape_writer::failure::no_memory:
+          if (!owned) return too_small();
+          return error(errc::buffer_exhausted, "no memory for the response's tape");
+        case detail::tape_writer::failure::too_large:
+          return error(errc::invalid_response, "the response body nests deeper than " +
+                                                   std::to_string(LEADFEEDER_MAX_JSON_DEPTH) + " levels");
+        case detail::tape_writer::failure::none: break;
+      }
+      if (ec == boost::json::error::string_too_large || ec == boost::json::error::key_too_large) {
+        return error(errc::invalid_response, "the response body holds a string longer than 256 MiB");
+      }
+      if (ec == boost::json::error::too_deep) {
+        return error(errc::invalid_response, "the response body is not valid JSON: nests deeper than " +
+                                                 std::to_string(LEADFEEDER_MAX_JSON_DEPTH) + " levels (" +
+                                                 ec.message() + ")");
+      }
+      return error(errc::invalid_response, "the response body is not valid JSON: " + ec.message());
+    }
+  }
+  writer.fix_up();
+  // Side-loaded resources, when the body has any: stubs under `data` become links.
+  {
+    detail::json_node const* nodes = writer.nodes();
+    detail::json_node const* const included = detail::find_member(nodes, "included");
+    detail::json_node const* const data = detail::find_member(nodes, "data");
+    if (detail::is_array(included) && included->word != 0 && data != nullptr &&
+        (detail::is_object(data) || detail::is_array(data))) {
+      std::size_t const included_at = static_cast<std::size_t>(included - nodes);
+      std::size_t const data_at = static_cast<std::size_t>(data - nodes);
+      auto* const index = writer.scratch<std::uint32_t>(static_cast<std::size_t>(included->word));
+      if (index == nullptr) {
+        if (!owned) return too_small();
+        return error(errc::buffer_exhausted, "no memory for the response's tape");
+      }
+      if (writer.nodes() != nodes) writer.fix_up();  // the block grew: side strings moved
+      detail::included_linker linker(writer.nodes(), writer.nodes() + included_at, index);
+      linker.link_tree(writer.nodes() + data_at);
+    }
+  }
+  st.node_count = writer.count();
+  st.block = writer.release(st.block_size);
+  st.root = reinterpret_cast<detail::json_node const*>(st.block);
+  return doc;
+}
+
+}  // namespace detail
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/impl/document.ipp ----
+#endif
+#if defined(LEADFEEDER_IMPLEMENTATION) && !defined(LEADFEEDER_DETAIL_BOOST_JSON_IMPL_DONE)
 #define LEADFEEDER_DETAIL_BOOST_JSON_IMPL_DONE
 #include <boost/json/src.hpp>
 #endif

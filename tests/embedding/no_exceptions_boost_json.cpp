@@ -1,5 +1,9 @@
-// Boost.JSON's implementation for the -fno-exceptions program, compiled WITH exceptions: Boost
-// 1.81 and 1.82 need them for src.hpp (1.83 builds it without). Only Boost.JSON's own functions
-// come from here; the leadfeeder code of the program is all in the -fno-exceptions unit.
-#define LEADFEEDER_BOOST_JSON_IMPL
+// The implementation unit of the -fno-exceptions program, compiled WITH exceptions: Boost 1.81 and
+// 1.82 need them for src.hpp (1.83 builds it without). It is configured like the program's other
+// units (LEADFEEDER_HAS_EXCEPTIONS 0, as the README asks of every unit), so the library's compiled
+// part here (the response parser) is the one the -fno-exceptions unit calls: leadfeeder::v0_noexcept.
+#define LEADFEEDER_HAS_EXCEPTIONS 0
+#define LEADFEEDER_IMPLEMENTATION
 #include <leadfeeder/leadfeeder.hpp>
+
+static_assert(LEADFEEDER_HAS_EXCEPTIONS == 0, "configured as the -fno-exceptions units are");

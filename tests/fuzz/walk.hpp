@@ -108,15 +108,16 @@ inline void walk(checksum& sum, lf::json_view j, int depth) {
   std::size_t const n = j.size();
   sum.add(n);
   if (j.is_object()) {
-    for (boost::json::key_value_pair const& member : j.raw()->get_object()) {
-      std::string_view const key(member.key().data(), member.key().size());
-      sum.add(key);
-      walk(sum, j[key], depth + 1);
+    for (lf::map_entry<lf::json_view> const member : lf::map_view<lf::json_view>(j.raw())) {
+      sum.add(member.key);
+      walk(sum, member.value, depth + 1);
+      walk(sum, j[member.key], depth + 1);
     }
     sum.add(j["\x01 no such key"].exists());
     sum.add(j[std::size_t{0}].exists());  // an index into an object
   } else if (j.is_array()) {
-    for (std::size_t i = 0; i < n; ++i) walk(sum, j[i], depth + 1);
+    for (lf::json_view const element : lf::array_view<lf::json_view>(j.raw())) walk(sum, element, depth + 1);
+    for (std::size_t i = 0; i < n && i < 8; ++i) walk(sum, j[i], depth + 1);
     sum.add(j[n].exists());
     sum.add(j[static_cast<std::size_t>(-1)].exists());
     sum.add(j["key"].exists());  // a key into an array
@@ -176,11 +177,7 @@ void walk(checksum& sum, lf::array_view<View> const& list, int depth) {
   }
   sum.add(counted);
   if (n != 0) {
-    auto last = list.end();
-    --last;
-    touch(sum, *last);
-    sum.add(static_cast<std::size_t>(list.end() - list.begin()));
-    touch(sum, list.begin()[static_cast<std::ptrdiff_t>(n - 1)]);
+    sum.add(static_cast<std::size_t>(std::distance(list.begin(), list.end())));
     touch(sum, list[n - 1]);
   }
   touch(sum, list.front());
@@ -200,8 +197,8 @@ inline void walk(checksum& sum, lf::string_array_view const& list, int depth) {
     ++counted;
   }
   sum.add(counted);
-  sum.add(static_cast<std::size_t>(list.end() - list.begin()));
-  for (std::size_t i = 0; i < n; ++i) sum.add(list[i]);
+  sum.add(static_cast<std::size_t>(std::distance(list.begin(), list.end())));
+  for (std::size_t i = 0; i < n && i < 64; ++i) sum.add(list[i]);
   sum.add(list[n]);
 }
 

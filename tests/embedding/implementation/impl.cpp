@@ -1,0 +1,3 @@
+// The program's one implementation unit.
+#define LEADFEEDER_IMPLEMENTATION
+#include <leadfeeder/leadfeeder.hpp>

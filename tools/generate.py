@@ -327,7 +327,7 @@ def param_storage(param: dict, group: str) -> tuple[str, str]:
     return {"string": ("std::string", ""), "date": ("std::string", ""), "month": ("std::string", ""),
             "string_list": ("string_list", ""), "integer": ("std::int64_t", " = 0"), "number": ("double", " = 0"),
             "boolean": ("bool", " = false"), "enum_set": ("std::uint32_t", " = 0"),
-            "json": ("boost::json::value", "")}[t]
+            "json": ("json_fragment", "")}[t]
 
 
 def enum_parts(enum_name: str) -> tuple[str, str]:
@@ -343,7 +343,7 @@ def emit_group(desc: dict, group: str) -> str:
            "#include <leadfeeder/config.hpp>\n#include <leadfeeder/detail/request_writer.hpp>\n"
            "#include <leadfeeder/generated/schemas.hpp>\n#include <leadfeeder/http.hpp>\n"
            "#include <leadfeeder/response.hpp>\n#include <leadfeeder/string_list.hpp>\n"
-           "#include <leadfeeder/view.hpp>\n\n#include <boost/json/value.hpp>\n\n#include <cstddef>\n#include <cstdint>\n#include <optional>\n"
+           "#include <leadfeeder/view.hpp>\n\n#include <cstddef>\n#include <cstdint>\n#include <optional>\n"
            "#include <string>\n#include <string_view>\n#include <type_traits>\n#include <utility>\n#include <vector>\n\n"
            "LEADFEEDER_BEGIN_NAMESPACE\n"]
     title = desc["groups"][group]["title"]
@@ -388,7 +388,7 @@ def response_type(schemas: dict, response: dict, schema_name: str | None) -> str
 
 SETTER_ARG = {"string": "std::string_view value", "date": "std::string_view value", "month": "std::string_view value",
               "string_list": "string_list value", "integer": "std::int64_t value", "number": "double value",
-              "boolean": "bool value", "json": "boost::json::value value"}
+              "boolean": "bool value", "json": "json_fragment value"}
 SETTER_ASSIGN = {"string": "next.p_.{0}.assign(value)", "date": "next.p_.{0}.assign(value)",
                  "month": "next.p_.{0}.assign(value)", "string_list": "next.p_.{0} = std::move(value)",
                  "integer": "next.p_.{0} = value", "number": "next.p_.{0} = value", "boolean": "next.p_.{0} = value",

@@ -3,6 +3,7 @@
 #include "candidates.hpp"
 
 #include <leadfeeder/leadfeeder.hpp>
+#include <leadfeeder/boost_json.hpp>
 
 #include <boost/json/monotonic_resource.hpp>
 #include <boost/json/parser.hpp>

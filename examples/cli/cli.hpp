@@ -7,6 +7,9 @@
 #pragma once
 
 #include <leadfeeder/leadfeeder.hpp>
+#if !defined(LEADFEEDER_BOOST_JSON_DOM)  // (else leadfeeder.hpp brought it)
+#include <leadfeeder/boost_json.hpp>
+#endif
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>

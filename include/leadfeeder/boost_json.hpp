@@ -1,14 +1,20 @@
-// leadfeeder-cpp: a Boost.JSON DOM of any part of a response, built on demand. Views read the
-// tape directly; this is for code that wants a boost::json::value (to serialize it, to keep it
-// past the result, to hand it to code written for Boost.JSON). Include it where needed: the rest
-// of the library does not.
+// leadfeeder-cpp: the library and Boost.JSON's DOM, both ways. lf::to_boost_json builds a
+// boost::json::value of any part of a response on demand (views read the tape directly; this is
+// for code that wants a DOM: to serialize it, to keep it past the result). And a boost::json::value,
+// object or array converts to lf::json_fragment, what builders take as caller-built JSON. Include
+// it where needed: the rest of the library does not, so that other units need no Boost.JSON header.
 #pragma once
 
 #include <leadfeeder/config.hpp>
 #include <leadfeeder/detail/access.hpp>
+#include <leadfeeder/detail/encoding.hpp>
+#include <leadfeeder/json_fragment.hpp>
 #include <leadfeeder/view.hpp>
 
+#include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
+
+#include <cmath>
 
 LEADFEEDER_BEGIN_NAMESPACE
 
@@ -45,6 +51,73 @@ inline boost::json::value to_boost_json(json_value const* v, boost::json::storag
   }
   return boost::json::value(nullptr, sp);
 }
+
+// Why a value cannot go out as JSON, or nullptr; its depth of nested containers.
+inline char const* unsendable(boost::json::value const& v, unsigned& depth) noexcept {
+  depth = 0;
+  switch (v.kind()) {
+    case boost::json::kind::string:
+      return is_valid_utf8(std::string_view(v.get_string().data(), v.get_string().size()))
+                 ? nullptr
+                 : "holds text that is not valid UTF-8";
+    case boost::json::kind::double_:
+      return std::isfinite(v.get_double()) ? nullptr : "holds a number JSON cannot carry (NaN or infinity)";
+    case boost::json::kind::array: {
+      unsigned deepest = 0;
+      for (boost::json::value const& element : v.get_array()) {
+        unsigned d = 0;
+        if (char const* problem = unsendable(element, d)) return problem;
+        if (d > deepest) deepest = d;
+      }
+      depth = deepest + 1;
+      return nullptr;
+    }
+    case boost::json::kind::object: {
+      unsigned deepest = 0;
+      for (boost::json::key_value_pair const& m : v.get_object()) {
+        if (!is_valid_utf8(std::string_view(m.key().data(), m.key().size()))) return "has a key that is not valid UTF-8";
+        unsigned d = 0;
+        if (char const* problem = unsendable(m.value(), d)) return problem;
+        if (d > deepest) deepest = d;
+      }
+      depth = deepest + 1;
+      return nullptr;
+    }
+    default: return nullptr;
+  }
+}
+
+inline fragment_data fragment_of(boost::json::value const& v) {
+  fragment_data f;
+  f.set = true;
+  f.is_object = v.is_object();
+  f.problem = unsendable(v, f.depth);
+  if (f.problem != nullptr) return f;
+  f.text = boost::json::serialize(v);
+  if (boost::json::object const* o = v.if_object()) {
+    f.members.reserve(o->size());
+    for (boost::json::key_value_pair const& m : *o) {
+      f.members.emplace_back(std::string(m.key().data(), m.key().size()), boost::json::serialize(m.value()));
+    }
+  }
+  return f;
+}
+
+template <>
+struct json_adapter<boost::json::value> {
+  static constexpr bool enabled = true;
+  static fragment_data make(boost::json::value const& v) { return fragment_of(v); }
+};
+template <>
+struct json_adapter<boost::json::object> {
+  static constexpr bool enabled = true;
+  static fragment_data make(boost::json::object const& o) { return fragment_of(boost::json::value(o)); }
+};
+template <>
+struct json_adapter<boost::json::array> {
+  static constexpr bool enabled = true;
+  static fragment_data make(boost::json::array const& a) { return fragment_of(boost::json::value(a)); }
+};
 
 }  // namespace detail
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <leadfeeder/config.hpp>
+#include <leadfeeder/detail/core.hpp>
 #include <leadfeeder/detail/tape.hpp>
 #include <leadfeeder/error.hpp>
 #include <leadfeeder/memory.hpp>
@@ -44,16 +45,6 @@ struct document_state {
   }
 };
 
-}  // namespace detail
-
-class document;
-
-namespace detail {
-// The parser behind document::parse, defined in the one unit that defines LEADFEEDER_IMPLEMENTATION
-// (impl/document.ipp). An undefined reference to this name at link time means that no unit of the
-// program does: its name says what to do.
-LEADFEEDER_IMPL_INLINE result<document> define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file(
-    std::string&& body, memory_block lent, bool* lease);
 }  // namespace detail
 
 /// A parsed response body. Empty (a null root) when the body was empty.
@@ -101,13 +92,10 @@ class document {
   /// gives a document with no root. With `lent` memory, the bookkeeping and the tape are built
   /// there (too small: errc::buffer_exhausted), else on the heap. `lease`, when given, is set
   /// while the document lives (a client's call memory uses it to know when it is free again).
-  static result<document> parse(std::string&& body, memory_block lent = {}, bool* lease = nullptr) {
-    return detail::define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file(std::move(body), lent, lease);
-  }
+  static result<document> parse(std::string&& body, memory_block lent = {}, bool* lease = nullptr);
 
  private:
-  friend result<document> detail::define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file(std::string&&,
-                                                                                            memory_block, bool*);
+  friend struct detail::define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file;
   void destroy() noexcept {
     if (lease_ != nullptr) *std::exchange(lease_, nullptr) = false;
     if (state_ == nullptr) return;
@@ -123,5 +111,9 @@ class document {
   bool owns_ = true;
   bool* lease_ = nullptr;
 };
+
+inline result<document> document::parse(std::string&& body, memory_block lent, bool* lease) {
+  return detail::core::parse(std::move(body), lent, lease);
+}
 
 LEADFEEDER_END_NAMESPACE

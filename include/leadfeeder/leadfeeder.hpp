@@ -11,7 +11,6 @@
 #include <leadfeeder/config.hpp>
 #include <leadfeeder/version.hpp>
 
-#include <leadfeeder/boost_json.hpp>
 #include <leadfeeder/client.hpp>
 #include <leadfeeder/document.hpp>
 #include <leadfeeder/fwd.hpp>
@@ -32,6 +31,13 @@
 #endif
 #if defined(LEADFEEDER_IMPLEMENTATION) || defined(LEADFEEDER_HEADER_ONLY)
 #include <leadfeeder/impl/document.ipp>
+#include <leadfeeder/impl/session.ipp>
+#endif
+// The bridge to Boost.JSON's DOM (lf::to_boost_json, Boost.JSON values as caller-built JSON):
+// include <leadfeeder/boost_json.hpp> where it is used, or define LEADFEEDER_BOOST_JSON_DOM (the
+// single header holds it too, behind that macro).
+#if defined(LEADFEEDER_BOOST_JSON_DOM)
+#include <leadfeeder/boost_json.hpp>
 #endif
 #if defined(LEADFEEDER_IMPLEMENTATION) && !defined(LEADFEEDER_DETAIL_BOOST_JSON_IMPL_DONE)
 #define LEADFEEDER_DETAIL_BOOST_JSON_IMPL_DONE

@@ -5,10 +5,10 @@
 #pragma once
 
 #include <leadfeeder/config.hpp>
+#include <leadfeeder/detail/core.hpp>
 #include <leadfeeder/http.hpp>
 #include <leadfeeder/memory.hpp>
 
-#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -17,7 +17,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <thread>
 
 LEADFEEDER_BEGIN_NAMESPACE
 
@@ -103,9 +102,10 @@ struct log_event {
 /// Injected time: tests and game loops replace both.
 struct time_source {
   std::function<clock_type::time_point()> now = [] { return clock_type::now(); };
-  std::function<void(std::chrono::milliseconds)> sleep = [](std::chrono::milliseconds d) {
-    std::this_thread::sleep_for(d);
-  };
+  /// The wall clock, for what the server says in calendar time (a Retry-After HTTP date).
+  std::function<std::chrono::system_clock::time_point()> wall_now = [] { return std::chrono::system_clock::now(); };
+  /// The sleep of the calling thread (std::this_thread::sleep_for, in the implementation unit).
+  std::function<void(std::chrono::milliseconds)> sleep = [](std::chrono::milliseconds d) { detail::core::sleep_for(d); };
 };
 
 /// A printable form of a request, with the values of credential headers replaced by [redacted].
@@ -155,9 +155,9 @@ class jitter_source {
 /// The backoff before attempt `next_attempt` (2 for the first retry): full jitter over
 /// min(max_delay, base_delay * 2^(next_attempt - 2)).
 inline std::chrono::milliseconds backoff(retry_policy const& p, int next_attempt, jitter_source& jitter) noexcept {
-  std::int64_t ceiling = std::max<std::int64_t>(0, p.base_delay.count());
+  std::int64_t ceiling = p.base_delay.count() > 0 ? p.base_delay.count() : 0;
   for (int i = 2; i < next_attempt && ceiling < p.max_delay.count(); ++i) ceiling *= 2;
-  ceiling = std::min<std::int64_t>(ceiling, p.max_delay.count());
+  if (ceiling > p.max_delay.count()) ceiling = p.max_delay.count();
   return std::chrono::milliseconds(jitter.below_or_equal(ceiling));
 }
 
@@ -182,7 +182,8 @@ class token_bucket {
       started_ = true;
     }
     double const elapsed = std::chrono::duration<double>(now - last_).count();
-    tokens_ = std::min(p.burst, tokens_ + std::max(0.0, elapsed) * p.requests_per_second);
+    double const refilled = tokens_ + (elapsed > 0.0 ? elapsed : 0.0) * p.requests_per_second;
+    tokens_ = refilled < p.burst ? refilled : p.burst;
     last_ = now;
     if (tokens_ >= 1.0) {
       tokens_ -= 1.0;

@@ -7,11 +7,10 @@
 #include <leadfeeder/detail/encoding.hpp>
 #include <leadfeeder/detail/request_writer.hpp>
 #include <leadfeeder/http.hpp>
+#include <leadfeeder/json_fragment.hpp>
 #include <leadfeeder/response.hpp>
 #include <leadfeeder/view.hpp>
 
-#include <boost/json/serialize.hpp>
-#include <boost/json/value.hpp>
 
 #include <string>
 #include <string_view>
@@ -54,9 +53,9 @@ class raw_request {
     return *this;
   }
   raw_request&& body(std::string json) && { return std::move(body(std::move(json))); }
-  /// The JSON body, as a value.
-  raw_request& body(boost::json::value const& json) & { return body(boost::json::serialize(json)); }
-  raw_request&& body(boost::json::value const& json) && { return std::move(body(json)); }
+  /// The JSON body, as a value (a boost::json::value, with <leadfeeder/boost_json.hpp> included).
+  raw_request& body(json_fragment const& json) & { return body(std::string(json.text())); }
+  raw_request&& body(json_fragment const& json) && { return std::move(body(json)); }
 
   http_method method() const noexcept { return method_; }
   std::string_view path() const noexcept { return path_; }

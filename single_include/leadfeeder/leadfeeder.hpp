@@ -102,11 +102,1055 @@
 #endif
 // ---- end leadfeeder/config.hpp ----
 
-// ---- begin leadfeeder/boost_json.hpp ----
-// leadfeeder-cpp: a Boost.JSON DOM of any part of a response, built on demand. Views read the
-// tape directly; this is for code that wants a boost::json::value (to serialize it, to keep it
-// past the result, to hand it to code written for Boost.JSON). Include it where needed: the rest
-// of the library does not.
+// ---- begin leadfeeder/client.hpp ----
+// leadfeeder-cpp: lf::client<Transport>, which turns builders into requests and answers into
+// results through the host's transport.
+
+// ---- begin leadfeeder/detail/request_writer.hpp ----
+// leadfeeder-cpp: turns a builder's parameters into a URL and a JSON body, in buffers the client
+// reuses from call to call. Every value is checked here, before anything is sent.
+
+// ---- begin leadfeeder/detail/call_region.hpp ----
+// leadfeeder-cpp: the memory a host may give a client for everything it builds per call
+// (client_options::memory): a region carved afresh at each call, and the text buffers of the
+// request that grow inside it instead of on the heap.
+
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+LEADFEEDER_BEGIN_NAMESPACE
+namespace detail {
+
+// A bump region over host memory. Its first bytes hold a flag that a result built there sets while
+// it lives, so that the next call can tell the region is not free yet.
+class call_region {
+ public:
+  static constexpr std::size_t header_size = alignof(std::max_align_t);
+
+  call_region() noexcept = default;
+  call_region(void* data, std::size_t size) noexcept {
+    if (data == nullptr) return;
+    if (size < header_size) {  // given, but too small for anything: every call is refused
+      too_small_ = true;
+      return;
+    }
+    base_ = static_cast<unsigned char*>(data);
+    size_ = size;
+    top_ = header_size;
+    *result_alive() = false;
+  }
+
+  bool enabled() const noexcept { return base_ != nullptr; }
+  /// Memory was given, but less than the region's own bookkeeping.
+  bool too_small() const noexcept { return too_small_; }
+  std::size_t size() const noexcept { return size_; }
+
+  /// Set while a result built in the region lives (the result clears it when it dies).
+  bool* result_alive() const noexcept { return reinterpret_cast<bool*>(base_); }
+
+  void reset() noexcept { top_ = header_size; }
+
+  /// Grows the last block (or starts one when `block` is null) to at least `needed` bytes, doubling
+  /// as a string would; a block that is not the last is moved to the top. Returns the block (with
+  /// its first `used` bytes kept) and its new capacity, or null when the region cannot hold it.
+  char* grow(char* block, std::size_t used, std::size_t capacity, std::size_t needed, std::size_t& new_capacity) noexcept {
+    if (!enabled()) return nullptr;
+    std::size_t wanted = capacity < 64 ? 64 : capacity * 2;
+    if (wanted < needed) wanted = needed;
+    auto* const at = reinterpret_cast<unsigned char*>(block);
+    bool const last = block != nullptr && at + capacity == base_ + top_;
+    std::size_t const start = last ? static_cast<std::size_t>(at - base_) : top_;
+    std::size_t const room = size_ - start;
+    if (room < needed) return nullptr;
+    if (wanted > room) wanted = room;  // the rest of the region, which is enough
+    char* const out = reinterpret_cast<char*>(base_ + start);
+    if (!last && used != 0) std::memcpy(out, block, used);
+    top_ = start + wanted;
+    new_capacity = wanted;
+    return out;
+  }
+
+  /// The free rest of the region, aligned for anything: where the document goes.
+  unsigned char* rest(std::size_t& size) noexcept {
+    std::size_t const aligned = enabled() ? aligned_offset(top_) : 0;
+    if (!enabled() || aligned >= size_) {
+      size = 0;
+      return nullptr;
+    }
+    size = size_ - aligned;
+    return base_ + aligned;
+  }
+
+ private:
+  // The first offset at or after `offset` whose address is aligned for anything.
+  std::size_t aligned_offset(std::size_t offset) const noexcept {
+    constexpr std::uintptr_t align = alignof(std::max_align_t);
+    std::uintptr_t const at = reinterpret_cast<std::uintptr_t>(base_) + offset;
+    return offset + static_cast<std::size_t>((align - at % align) % align);
+  }
+
+  unsigned char* base_ = nullptr;
+  std::size_t size_ = 0;
+  std::size_t top_ = 0;
+  bool too_small_ = false;
+};
+
+// Text that grows on the heap (a std::string kept from call to call) or, when given a region,
+// inside it. In a region, what does not fit is dropped and remembered: the caller checks
+// overflowed() and refuses the call.
+class text_buffer {
+ public:
+  /// Where the next call's text goes: the region, or the heap when it is null or disabled.
+  void begin(call_region* region) noexcept {
+    region_ = region != nullptr && region->enabled() ? region : nullptr;
+    heap_.clear();
+    data_ = nullptr;
+    size_ = 0;
+    capacity_ = 0;
+    overflowed_ = false;
+  }
+
+  bool overflowed() const noexcept { return overflowed_; }
+  operator std::string_view() const noexcept {
+    return region_ != nullptr ? std::string_view(data_, size_) : std::string_view(heap_);
+  }
+
+  void clear() noexcept {
+    heap_.clear();
+    size_ = 0;
+  }
+  void append(char const* s, std::size_t n) {
+    if (region_ == nullptr) {
+      heap_.append(s, n);
+      return;
+    }
+    if (overflowed_ || !fits(n)) return;
+    std::memcpy(data_ + size_, s, n);
+    size_ += n;
+  }
+  void append(std::string_view s) { append(s.data(), s.size()); }
+  void assign(std::string_view s) {
+    clear();
+    append(s);
+  }
+  void push_back(char c) {
+    if (region_ == nullptr) {
+      heap_.push_back(c);
+      return;
+    }
+    if (overflowed_ || !fits(1)) return;
+    data_[size_++] = c;
+  }
+  text_buffer& operator+=(std::string_view s) {
+    append(s);
+    return *this;
+  }
+
+ private:
+  bool fits(std::size_t n) noexcept {
+    if (capacity_ - size_ >= n) return true;
+    if (n > SIZE_MAX - size_) {
+      overflowed_ = true;
+      return false;
+    }
+    std::size_t capacity = 0;
+    char* const grown = region_->grow(data_, size_, capacity_, size_ + n, capacity);
+    if (grown == nullptr) {
+      overflowed_ = true;
+      return false;
+    }
+    data_ = grown;
+    capacity_ = capacity;
+    return true;
+  }
+
+  call_region* region_ = nullptr;
+  std::string heap_;
+  char* data_ = nullptr;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
+  bool overflowed_ = false;
+};
+
+}  // namespace detail
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/call_region.hpp ----
+// ---- begin leadfeeder/detail/encoding.hpp ----
+// leadfeeder-cpp: percent-encoding for URLs and string escaping for JSON bodies.
+
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+LEADFEEDER_BEGIN_NAMESPACE
+namespace detail {
+
+/// RFC 3986 unreserved characters: ALPHA / DIGIT / "-" / "." / "_" / "~".
+constexpr bool is_unreserved(unsigned char c) noexcept {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '.' || c == '_' || c == '~';
+}
+
+constexpr bool has_line_break(std::string_view s) noexcept {
+  for (char c : s) {
+    if (c == '\r' || c == '\n') return true;
+  }
+  return false;
+}
+
+constexpr bool all_digits(std::string_view s) noexcept {
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return !s.empty();
+}
+
+/// YYYY-MM with a month from 01 to 12.
+constexpr bool is_month(std::string_view s) noexcept {
+  if (s.size() != 7 || s[4] != '-' || !all_digits(s.substr(0, 4)) || !all_digits(s.substr(5, 2))) return false;
+  int const month = (s[5] - '0') * 10 + (s[6] - '0');
+  return month >= 1 && month <= 12;
+}
+
+/// YYYY-MM-DD naming a day that exists (leap years included).
+constexpr bool is_date(std::string_view s) noexcept {
+  if (s.size() != 10 || s[7] != '-' || !is_month(s.substr(0, 7)) || !all_digits(s.substr(8, 2))) return false;
+  int const year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+  int const month = (s[5] - '0') * 10 + (s[6] - '0');
+  int const day = (s[8] - '0') * 10 + (s[9] - '0');
+  constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool const leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return day >= 1 && day <= days[month - 1] + ((month == 2 && leap) ? 1 : 0);
+}
+
+/// Appends s with every byte but the unreserved ones as %XX (a space is %20). `out` is a
+/// std::string or anything with push_back(char).
+template <class Out>
+void append_percent_encoded(Out& out, std::string_view s) {
+  constexpr char hex[] = "0123456789ABCDEF";
+  for (char ch : s) {
+    auto const c = static_cast<unsigned char>(ch);
+    if (is_unreserved(c)) {
+      out.push_back(ch);
+    } else {
+      out.push_back('%');
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    }
+  }
+}
+
+/// True when s is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
+constexpr bool is_valid_utf8(std::string_view s) noexcept {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    auto const c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    std::uint32_t cp = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+      cp = c & 0x1Fu;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      cp = c & 0x0Fu;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      cp = c & 0x07u;
+    } else {
+      return false;
+    }
+    if (i + len > s.size()) return false;
+    for (std::size_t k = 1; k < len; ++k) {
+      auto const cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0u) != 0x80u) return false;
+      cp = (cp << 6) | (cc & 0x3Fu);
+    }
+    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+        (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
+      return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+/// Appends s as a JSON string literal, quotes included. s must be valid UTF-8. `out` is a
+/// std::string or anything with push_back(char) and += for text.
+template <class Out>
+void append_json_string(Out& out, std::string_view s) {
+  constexpr char hex[] = "0123456789abcdef";
+  out.push_back('"');
+  for (char ch : s) {
+    auto const c = static_cast<unsigned char>(ch);
+    switch (ch) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out.push_back(hex[c >> 4]);
+          out.push_back(hex[c & 0x0F]);
+        } else {
+          out.push_back(ch);
+        }
+    }
+  }
+  out.push_back('"');
+}
+
+}  // namespace detail
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/encoding.hpp ----
+// ---- begin leadfeeder/http.hpp ----
+// leadfeeder-cpp: the HTTP exchange between the client and a transport.
+
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+/// The HTTP methods the API uses. `del` is DELETE (a keyword in C++ only as `delete`).
+enum class http_method { get, post, put, patch, del };
+
+/// The method as it goes on the wire: "GET", "POST", "PUT", "PATCH", "DELETE".
+constexpr std::string_view to_string(http_method method) noexcept {
+  switch (method) {
+    case http_method::get: return "GET";
+    case http_method::post: return "POST";
+    case http_method::put: return "PUT";
+    case http_method::patch: return "PATCH";
+    case http_method::del: return "DELETE";
+  }
+  return "GET";
+}
+
+/// One request header; both parts view storage owned by the client.
+struct http_header {
+  std::string_view name;
+  std::string_view value;
+};
+
+/// The headers of a request: a contiguous, read-only range of http_header.
+class header_list {
+ public:
+  constexpr header_list() noexcept = default;
+  constexpr header_list(http_header const* first, std::size_t count) noexcept
+      : first_(first), count_(count) {}
+
+  constexpr http_header const* begin() const noexcept { return first_; }
+  constexpr http_header const* end() const noexcept { return first_ + count_; }
+  constexpr std::size_t size() const noexcept { return count_; }
+  constexpr bool empty() const noexcept { return count_ == 0; }
+  constexpr http_header const& operator[](std::size_t i) const noexcept { return first_[i]; }
+
+  /// The value of the first header whose name matches case-insensitively, or empty.
+  std::string_view find(std::string_view name) const noexcept;
+
+ private:
+  http_header const* first_ = nullptr;
+  std::size_t count_ = 0;
+};
+
+/// What the client asks the transport to send. Every member views storage that the client keeps
+/// alive until the transport's send returns (or, for async_send, until the callback runs).
+struct http_request {
+  http_method method = http_method::get;
+  std::string_view url;   ///< absolute; query already percent-encoded
+  header_list headers;    ///< includes authentication, User-Agent, Accept and Content-Type
+  std::string_view body;  ///< empty when the request has none
+};
+
+/// Response headers as the transport reports them. Storage is reused from call to call.
+class response_headers {
+ public:
+  /// Appends one header. CR and LF are dropped from both parts.
+  void add(std::string_view name, std::string_view value);
+  /// The value of the first header whose name matches case-insensitively, or empty.
+  std::string_view find(std::string_view name) const noexcept;
+  /// True when a header of that name (any case) was added.
+  bool contains(std::string_view name) const noexcept;
+  std::size_t size() const noexcept { return count_; }
+  bool empty() const noexcept { return count_ == 0; }
+  /// Forgets every header and keeps the storage.
+  void clear() noexcept {
+    storage_.clear();
+    count_ = 0;
+  }
+
+  /// Calls fn(name, value) for each header in the order they were added.
+  template <class Function>
+  void for_each(Function&& fn) const {
+    std::size_t pos = 0;
+    for (std::size_t i = 0; i < count_; ++i) {
+      std::string_view const name = next(pos);
+      std::string_view const value = next(pos);
+      fn(name, value);
+    }
+  }
+
+ private:
+  std::string_view next(std::size_t& pos) const noexcept;
+
+  // "name\0value\0name\0value\0...": one buffer, no allocation once it has grown.
+  std::string storage_;
+  std::size_t count_ = 0;
+};
+
+/// What the transport fills in. A transport sets status, body and headers; the client reuses the
+/// object from call to call, so a transport should assign rather than append to the body.
+struct http_response {
+  int status = 0;
+  std::string body;
+  response_headers headers;
+
+  /// Resets status, body and headers, keeping their storage.
+  void clear() noexcept {
+    status = 0;
+    body.clear();
+    headers.clear();
+  }
+};
+
+namespace detail {
+
+constexpr char ascii_lower(char c) noexcept {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  }
+  return true;
+}
+
+}  // namespace detail
+
+/// True for the headers that carry credentials (X-Api-Key, Authorization): anything that prints a
+/// request shows "[redacted]" instead of their values.
+constexpr bool is_credential_header(std::string_view name) noexcept {
+  return detail::iequals(name, "X-Api-Key") || detail::iequals(name, "Authorization") ||
+         detail::iequals(name, "Proxy-Authorization") || detail::iequals(name, "Cookie");
+}
+
+inline std::string_view header_list::find(std::string_view name) const noexcept {
+  for (http_header const& h : *this) {
+    if (detail::iequals(h.name, name)) return h.value;
+  }
+  return {};
+}
+
+inline void response_headers::add(std::string_view name, std::string_view value) {
+  auto append_clean = [this](std::string_view part) {
+    for (char c : part) {
+      if (c != '\r' && c != '\n' && c != '\0') storage_.push_back(c);
+    }
+    storage_.push_back('\0');
+  };
+  append_clean(name);
+  append_clean(value);
+  ++count_;
+}
+
+inline std::string_view response_headers::next(std::size_t& pos) const noexcept {
+  std::size_t const end = storage_.find('\0', pos);
+  std::string_view const part(storage_.data() + pos, end - pos);
+  pos = end + 1;
+  return part;
+}
+
+inline std::string_view response_headers::find(std::string_view name) const noexcept {
+  std::size_t pos = 0;
+  for (std::size_t i = 0; i < count_; ++i) {
+    std::string_view const n = next(pos);
+    std::string_view const v = next(pos);
+    if (detail::iequals(n, name)) return v;
+  }
+  return {};
+}
+
+inline bool response_headers::contains(std::string_view name) const noexcept {
+  std::size_t pos = 0;
+  for (std::size_t i = 0; i < count_; ++i) {
+    std::string_view const n = next(pos);
+    next(pos);
+    if (detail::iequals(n, name)) return true;
+  }
+  return false;
+}
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/http.hpp ----
+// ---- begin leadfeeder/json_fragment.hpp ----
+// leadfeeder-cpp: lf::json_fragment, JSON a caller builds for a request (the `extra_fields` of a
+// write, a raw request's body), held as text so that the headers that send it need no JSON
+// library. Make one from a boost::json::value, object or array (include <leadfeeder/boost_json.hpp>
+// where you do: it teaches the conversion).
+
+
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+namespace detail {
+
+// What a fragment holds: its text, and for an object the text of each member, to be merged.
+struct fragment_data {
+  bool set = false;
+  bool is_object = false;
+  std::string text;
+  std::vector<std::pair<std::string, std::string>> members;
+  unsigned depth = 0;       // nesting of containers: 0 for a scalar, 1 for a flat array or object
+  char const* problem = nullptr;  // why it cannot go on the wire (invalid UTF-8, NaN), or nullptr
+};
+
+// Turns a JSON value of some library into fragment_data; leadfeeder/boost_json.hpp enables it for
+// Boost.JSON's types.
+template <class T>
+struct json_adapter {
+  static constexpr bool enabled = false;
+};
+
+}  // namespace detail
+
+class json_fragment {
+ public:
+  json_fragment() = default;
+  /// From a value of a JSON library the library knows (Boost.JSON's value, object or array, once
+  /// <leadfeeder/boost_json.hpp> is included).
+  template <class Json, class = std::enable_if_t<detail::json_adapter<std::decay_t<Json>>::enabled>>
+  json_fragment(Json const& json) : data_(detail::json_adapter<std::decay_t<Json>>::make(json)) {}  // NOLINT: implicit by design
+
+  /// False for a default-made fragment.
+  bool empty() const noexcept { return !data_.set; }
+  bool is_object() const noexcept { return data_.is_object; }
+  /// The value as JSON text.
+  std::string_view text() const noexcept { return data_.text; }
+  /// An object's members, key and JSON text each.
+  std::vector<std::pair<std::string, std::string>> const& members() const noexcept { return data_.members; }
+  /// Levels of nested containers (0 for a scalar).
+  unsigned depth() const noexcept { return data_.depth; }
+  /// Why the value cannot be sent (text that is not UTF-8, a NaN or an infinity), or nullptr.
+  char const* problem() const noexcept { return data_.problem; }
+
+ private:
+  detail::fragment_data data_;
+};
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/json_fragment.hpp ----
+// ---- begin leadfeeder/string_list.hpp ----
+// leadfeeder-cpp: lf::string_list, how a builder takes a list of strings (ids, search terms).
+
+
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+namespace detail {
+
+template <class Container>
+using element_of = std::remove_cv_t<std::remove_pointer_t<decltype(std::data(std::declval<Container const&>()))>>;
+
+template <class Container, class = void>
+struct is_string_container : std::false_type {};
+template <class Container>
+struct is_string_container<Container, std::void_t<element_of<Container>, decltype(std::size(std::declval<Container const&>()))>>
+    : std::bool_constant<std::is_convertible_v<element_of<Container> const&, std::string_view> &&
+                         !std::is_convertible_v<Container const&, std::string_view>> {};
+
+}  // namespace detail
+
+/// A caller's container of strings lent to a builder without a copy: see lf::borrow().
+class borrowed_strings {
+ public:
+  std::size_t size() const noexcept { return size_; }
+  std::string_view operator[](std::size_t i) const noexcept { return get_(data_, i); }
+
+ private:
+  template <class Container>
+  friend borrowed_strings borrow(Container const& container) noexcept;
+  template <class Element>
+  static std::string_view get_element(void const* data, std::size_t i) noexcept {
+    return std::string_view(static_cast<Element const*>(data)[i]);
+  }
+  void const* data_ = nullptr;
+  std::size_t size_ = 0;
+  std::string_view (*get_)(void const*, std::size_t) noexcept = nullptr;
+};
+
+/// Lends a contiguous container of strings (std::vector<std::string>, std::array<std::string_view,
+/// N>, ...) to a builder without copying it, for hot loops that must not allocate. The container
+/// and its strings must outlive every send of the builder. A temporary cannot be lent.
+template <class Container>
+borrowed_strings borrow(Container const& container) noexcept {
+  static_assert(detail::is_string_container<Container>::value,
+                "leadfeeder::borrow: the container must hold strings contiguously (data() and size())");
+  using element = detail::element_of<Container>;
+  borrowed_strings b;
+  b.data_ = std::data(container);
+  b.size_ = std::size(container);
+  b.get_ = &borrowed_strings::get_element<element>;
+  return b;
+}
+template <class Container>
+void borrow(Container const&&) = delete;
+
+/// A list of strings a builder keeps: a braced list or any container of strings is copied, so a
+/// builder may be stored and sent later; lf::borrow(container) refers to the caller's container
+/// instead (no copy, no allocation).
+class string_list {
+ public:
+  string_list() = default;
+
+  /// Copies a braced list: `{"3219787601", "3219787635"}`.
+  string_list(std::initializer_list<std::string_view> values) { assign(values.begin(), values.size()); }
+
+  /// Copies any contiguous container of elements convertible to std::string_view.
+  template <class Container, std::enable_if_t<detail::is_string_container<Container>::value, int> = 0>
+  string_list(Container const& container) {  // NOLINT: implicit on purpose
+    assign(std::data(container), std::size(container));
+  }
+
+  /// Refers to a borrowed container (see lf::borrow).
+  string_list(borrowed_strings borrowed) noexcept : borrowed_(borrowed), is_borrowed_(true) {}  // NOLINT
+
+  std::size_t size() const noexcept { return is_borrowed_ ? borrowed_.size() : ends_.size(); }
+  bool empty() const noexcept { return size() == 0; }
+  /// Element i (i < size()).
+  std::string_view operator[](std::size_t i) const noexcept {
+    if (is_borrowed_) return borrowed_[i];
+    std::size_t const begin = i == 0 ? 0 : ends_[i - 1];
+    return std::string_view(chars_.data() + begin, ends_[i] - begin);
+  }
+
+ private:
+  template <class Element>
+  void assign(Element const* first, std::size_t count) {
+    std::size_t total = 0;
+    for (std::size_t i = 0; i < count; ++i) total += std::string_view(first[i]).size();
+    chars_.reserve(total);
+    ends_.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+      chars_.append(std::string_view(first[i]));
+      ends_.push_back(chars_.size());
+    }
+  }
+
+  // Owned: every string back to back in chars_, ends_[i] one past string i.
+  std::string chars_;
+  std::vector<std::size_t> ends_;
+  borrowed_strings borrowed_;
+  bool is_borrowed_ = false;
+};
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/string_list.hpp ----
+
+
+#include <charconv>
+#include <cstddef>
+#include <initializer_list>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+LEADFEEDER_BEGIN_NAMESPACE
+namespace detail {
+
+class request_writer {
+ public:
+  /// Starts a request of `operation` (its id, for messages) to base_url; keeps buffer storage.
+  /// With a region, the URL and the body are written there (see overflowed()).
+  void begin(std::string_view operation, http_method method, std::string_view base_url,
+             call_region* region = nullptr) {
+    operation_ = operation;
+    method_ = method;
+    url_.begin(region);
+    body_.begin(region);
+    url_.assign(base_url);
+    failure_.clear();
+    failed_ = false;
+    query_started_ = false;
+    depth_ = 0;
+    first_ = 1;
+    after_key_ = false;
+  }
+
+  http_method method() const noexcept { return method_; }
+  std::string_view url() const noexcept { return url_; }
+  std::string_view body() const noexcept { return body_; }
+  bool failed() const noexcept { return failed_; }
+  /// True when the region given to begin() could not hold the request.
+  bool overflowed() const noexcept { return url_.overflowed() || body_.overflowed(); }
+  std::string const& failure() const noexcept { return failure_; }
+
+  /// Appends a literal piece of the path template ("/v1/contacts/").
+  void path(std::string_view literal) { url_.append(literal); }
+
+  /// Appends one path parameter, percent-encoded. Refuses what could change the path: empty
+  /// values, "." and "..", CR and LF.
+  void path_param(std::string_view name, std::string_view value) {
+    if (value.empty()) return fail(name, "must not be empty");
+    if (value == "." || value == "..") return fail(name, "must not be '.' or '..'");
+    if (has_line_break(value)) return fail(name, "must not contain CR or LF");
+    append_percent_encoded(url_, value);
+  }
+
+  /// Appends name=value to the query, both percent-encoded. An empty optional value is left out;
+  /// an empty required one is refused.
+  void query(std::string_view name, std::string_view value, bool required) {
+    if (value.empty()) {
+      if (required) fail(name, "must not be empty");
+      return;
+    }
+    if (has_line_break(value)) return fail(name, "must not contain CR or LF");
+    query_name(name);
+    append_percent_encoded(url_, value);
+  }
+
+  /// Appends name=v1,v2,... (each value encoded, commas literal). Refuses an empty list when
+  /// required, empty or CR/LF values, and more than max_count values.
+  void query_list(std::string_view name, string_list const& values, bool required,
+                  std::size_t max_count) {
+    if (values.empty()) {
+      if (required) fail(name, "must not be empty");
+      return;
+    }
+    if (values.size() > max_count) {
+      return fail(name, "has " + std::to_string(values.size()) + " values; at most " +
+                            std::to_string(max_count) + " are allowed");
+    }
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (values[i].empty()) return fail(name, "must not contain an empty value");
+      if (has_line_break(values[i])) return fail(name, "must not contain CR or LF");
+    }
+    query_name(name);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (i != 0) url_.push_back(',');
+      append_percent_encoded(url_, values[i]);
+    }
+  }
+
+  /// Appends name=<integer>; refuses values outside [min, max].
+  void query_integer(std::string_view name, std::int64_t value, std::int64_t min,
+                     std::int64_t max) {
+    if (value < min || value > max) {
+      return fail(name, "must be between " + std::to_string(min) + " and " + std::to_string(max) +
+                            " (got " + std::to_string(value) + ")");
+    }
+    query_name(name);
+    append_integer(url_, value);
+  }
+
+  /// name=YYYY-MM-DD; refuses anything else (an empty optional value is left out).
+  void query_date(std::string_view name, std::string_view value, bool required) {
+    if (!value.empty() && !is_date(value)) return fail(name, "must be a date YYYY-MM-DD");
+    query(name, value, required);
+  }
+  /// name=YYYY-MM; refuses anything else (an empty optional value is left out).
+  void query_month(std::string_view name, std::string_view value, bool required) {
+    if (!value.empty() && !is_month(value)) return fail(name, "must be a month YYYY-MM");
+    query(name, value, required);
+  }
+
+  void query_bool(std::string_view name, bool value) {
+    query_name(name);
+    url_.append(value ? "true" : "false");
+  }
+
+  /// The whole body as ready JSON text (raw requests).
+  void raw_body(std::string_view json) { body_.assign(json); }
+
+  // ---- JSON body: a small streaming writer; the builder emits well-nested calls.
+
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+
+  void key(std::string_view k) {
+    separate();
+    append_json_string(body_, k);
+    body_.push_back(':');
+    after_key_ = true;
+  }
+  /// A string value; `name` (the parameter) is for the message when it is not valid UTF-8.
+  void value_string(std::string_view name, std::string_view v) {
+    if (!is_valid_utf8(v)) return fail(name, "is not valid UTF-8");
+    separate();
+    append_json_string(body_, v);
+  }
+  void value_bool(bool v) {
+    separate();
+    body_.append(v ? "true" : "false");
+  }
+  void value_integer(std::int64_t v) {
+    separate();
+    append_integer(body_, v);
+  }
+
+  /// "name": "value"
+  void member_string(std::string_view name, std::string_view v) {
+    key(name);
+    value_string(name, v);
+  }
+  /// "name": ["v1", "v2", ...]
+  void member_strings(std::string_view name, string_list const& values) {
+    key(name);
+    begin_array();
+    for (std::size_t i = 0; i < values.size(); ++i) value_string(name, values[i]);
+    end_array();
+  }
+  /// "name": <number>; refuses NaN and infinities, which JSON cannot carry.
+  void member_number(std::string_view name, double v) {
+    if (!(v - v == 0.0)) return fail(name, "must be a finite number");  // NaN and infinities give NaN
+    key(name);
+    separate();
+    char digits[32];
+    std::to_chars_result const r = std::to_chars(digits, digits + sizeof digits, v);
+    body_.append(digits, static_cast<std::size_t>(r.ptr - digits));
+  }
+  /// "name": "YYYY-MM-DD"; refuses anything else.
+  void member_date(std::string_view name, std::string_view v) {
+    if (!is_date(v)) return fail(name, "must be a date YYYY-MM-DD");
+    member_string(name, v);
+  }
+  /// "name": "YYYY-MM"; refuses anything else.
+  void member_month(std::string_view name, std::string_view v) {
+    if (!is_month(v)) return fail(name, "must be a month YYYY-MM");
+    member_string(name, v);
+  }
+
+  /// "name": <any JSON the caller built>; refuses what would not be valid JSON on the wire.
+  void member_json(std::string_view name, json_fragment const& v) {
+    if (v.empty()) return fail(name, "must be set");
+    if (v.problem() != nullptr) return fail(name, v.problem());
+    // The value sits at nesting level depth_ + 1; its innermost container depth_ + depth().
+    if (depth_ + v.depth() > LEADFEEDER_MAX_JSON_DEPTH) return fail(name, "is nested too deeply");
+    key(name);
+    separate();
+    body_.append(v.text());
+  }
+  /// Adds the members of a caller-built JSON object to the object being written. Refuses
+  /// anything but an object, and keys the builder has setters for (`known`), so that no key is
+  /// written twice.
+  void merge_members(std::string_view name, json_fragment const& extra,
+                     std::initializer_list<std::string_view> known) {
+    if (!extra.is_object()) return fail(name, "must be a JSON object");
+    if (extra.problem() != nullptr) return fail(name, extra.problem());
+    // Its members join the object being written, which sits at nesting level depth_.
+    unsigned const level = depth_ == 0 ? 1 : depth_;
+    if (level + extra.depth() - 1 > LEADFEEDER_MAX_JSON_DEPTH) return fail(name, "is nested too deeply");
+    for (auto const& m : extra.members()) {
+      for (std::string_view taken : known) {
+        if (m.first == taken) return fail(name, "must not repeat a key that has its own setter");
+      }
+    }
+    for (auto const& m : extra.members()) {
+      key(m.first);
+      separate();
+      body_.append(m.second);
+    }
+  }
+
+  /// "name": true|false
+  void member_bool(std::string_view name, bool v) {
+    key(name);
+    value_bool(v);
+  }
+  /// "name": <integer>
+  void member_integer(std::string_view name, std::int64_t v) {
+    key(name);
+    value_integer(v);
+  }
+
+  /// {"data":[{"type":"<type>","id":"<id>"}, ...]}, the JSON:API list of resource identifiers
+  /// that attaches or detaches resources. Refuses an empty list when required and empty ids.
+  void identifier_body(std::string_view name, std::string_view type, string_list const& ids,
+                       bool required) {
+    if (ids.empty() && required) return fail(name, "must not be empty");
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      if (ids[i].empty()) return fail(name, "must not contain an empty id");
+    }
+    begin_object();
+    key("data");
+    begin_array();
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      begin_object();
+      member_string("type", type);
+      key("id");
+      value_string(name, ids[i]);
+      end_object();
+    }
+    end_array();
+    end_object();
+  }
+
+  /// Appends name=a,b,... with the wire names of the bits set in mask (in declaration order).
+  template <std::size_t N>
+  void query_flags(std::string_view name, std::uint32_t mask, std::string_view const (&names)[N]) {
+    if (mask == 0) return;
+    query_name(name);
+    bool first = true;
+    for (std::size_t i = 0; i < N; ++i) {
+      if ((mask & (std::uint32_t{1} << i)) == 0) continue;
+      if (!first) url_.push_back(',');
+      first = false;
+      append_percent_encoded(url_, names[i]);
+    }
+  }
+
+  /// Records the first failure: "<operation>: parameter '<name>' <problem>".
+  void fail(std::string_view name, std::string_view problem) {
+    if (failed_) return;
+    failed_ = true;
+    failure_.assign(operation_);
+    failure_.append(": parameter '");
+    failure_.append(name);
+    failure_.append("' ");
+    failure_.append(problem);
+  }
+
+ private:
+  static void append_integer(text_buffer& out, std::int64_t v) {
+    char digits[24];
+    std::to_chars_result const r = std::to_chars(digits, digits + sizeof digits, v);
+    out.append(digits, static_cast<std::size_t>(r.ptr - digits));
+  }
+
+  void query_name(std::string_view name) {
+    url_.push_back(query_started_ ? '&' : '?');
+    query_started_ = true;
+    append_percent_encoded(url_, name);
+    url_.push_back('=');
+  }
+
+  // Comma bookkeeping: bit d of first_ is set while the container at depth d has no element yet.
+  void separate() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    std::uint64_t const bit = std::uint64_t{1} << depth_;
+    if ((first_ & bit) == 0) body_.push_back(',');
+    first_ &= ~bit;
+  }
+  void open(char c) {
+    separate();
+    body_.push_back(c);
+    ++depth_;
+    first_ |= std::uint64_t{1} << depth_;
+  }
+  void close(char c) {
+    body_.push_back(c);
+    first_ &= ~(std::uint64_t{1} << depth_);
+    --depth_;
+  }
+
+  std::string_view operation_;
+  http_method method_ = http_method::get;
+  text_buffer url_;
+  text_buffer body_;
+  std::string failure_;
+  bool failed_ = false;
+  bool query_started_ = false;
+  unsigned depth_ = 0;
+  std::uint64_t first_ = 1;
+  bool after_key_ = false;
+};
+
+}  // namespace detail
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/request_writer.hpp ----
+// ---- begin leadfeeder/detail/session.hpp ----
+// leadfeeder-cpp: the non-template core of a client: options, the request writer and its buffers,
+// the policies (retries, rate limit, credit budget, cancellation, deadlines, logging), decoding and
+// the envelope checks. Its bodies are compiled once, in the unit that defines
+// LEADFEEDER_IMPLEMENTATION (impl/session.ipp); client<Transport> only adds the transport.
+
+// ---- begin leadfeeder/detail/core.hpp ----
+// leadfeeder-cpp: the name of the library's compiled part. Every function the library's headers
+// call but do not define is a member of this one struct, defined in the unit that defines
+// LEADFEEDER_IMPLEMENTATION (impl/document.ipp, impl/session.ipp; inline everywhere with
+// LEADFEEDER_HEADER_ONLY). A program none of whose units defines the macro fails to link with
+// undefined references that all say what to do.
+
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <system_error>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+class document;
+struct memory_block;
+struct call_options;
+struct error;
+struct http_request;
+struct http_response;
+template <class T>
+class result;
+
+namespace detail {
+
+class session;
+struct operation_info;
+struct answer;
+template <class Signature>
+class function_ref;
+class request_writer;
+
+struct define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file {
+  static result<document> parse(std::string&& body, memory_block lent, bool* lease);
+  static void open(session& s);
+  static result<answer> run(session& s, operation_info const& op, call_options const& call,
+                            function_ref<void(request_writer&)> write,
+                            function_ref<std::error_code(http_request const&, http_response&)> exchange);
+  static std::optional<error> start(session& s, operation_info const& op, call_options const& call,
+                                    function_ref<void(request_writer&)> write);
+  static result<answer> complete(session& s, operation_info const& op, call_options const& call, std::error_code ec);
+  static void sleep_for(std::chrono::milliseconds d);
+};
+using core = define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file;
+
+}  // namespace detail
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/core.hpp ----
+// ---- begin leadfeeder/detail/error_body.hpp ----
+// leadfeeder-cpp: building an lf::error from a non-2xx response (reference 1.10: three body
+// shapes, tried in turn), or from a 2xx body that carries an error instead of data.
 
 // ---- begin leadfeeder/detail/access.hpp ----
 // leadfeeder-cpp: the lenient reads behind every view accessor, over the tape (detail/tape.hpp).
@@ -210,7 +1254,6 @@ inline json_node const* element_at(json_node const* p, std::size_t i) noexcept {
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/detail/tape.hpp ----
 
-#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -261,8 +1304,9 @@ inline bool is_integer(json_value const* v) noexcept {
       // Only where a double still counts exactly (|d| <= 2^53): an integer literal too large for
       // 64 bits arrives as a rounded double, and reading it as an integer would change its value.
       double const d = double_of(v);
-      return std::isfinite(d) && std::trunc(d) == d && d >= -9007199254740992.0 &&
-             d <= 9007199254740992.0;
+      // (NaN and the infinities fail the range test; inside it the cast is exact.)
+      return d >= -9007199254740992.0 && d <= 9007199254740992.0 &&
+             static_cast<double>(static_cast<std::int64_t>(d)) == d;
     }
     default: return false;
   }
@@ -326,6 +1370,522 @@ inline json_value const* relationship_many(json_value const* v) noexcept {
 }  // namespace detail
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/detail/access.hpp ----
+// ---- begin leadfeeder/detail/http_date.hpp ----
+// leadfeeder-cpp: reading a Retry-After header (delta-seconds or an HTTP date).
+
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+LEADFEEDER_BEGIN_NAMESPACE
+namespace detail {
+
+// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
+constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
+  y -= m <= 2;
+  std::int64_t const era = (y >= 0 ? y : y - 399) / 400;
+  auto const yoe = static_cast<unsigned>(y - era * 400);
+  unsigned const doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  unsigned const doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+constexpr bool parse_digits(std::string_view s, std::int64_t& out) noexcept {
+  if (s.empty() || s.size() > 18) return false;
+  out = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+    out = out * 10 + (c - '0');
+  }
+  return true;
+}
+
+constexpr unsigned month_from_name(std::string_view name) noexcept {
+  constexpr std::string_view months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  for (unsigned i = 0; i < 12; ++i) {
+    if (name == months[i]) return i + 1;
+  }
+  return 0;
+}
+
+constexpr bool is_leap_year(std::int64_t y) noexcept { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+// "HH:MM:SS" at s; checks ranges (a leap second 60 is allowed).
+constexpr bool parse_clock(std::string_view s, std::int64_t& seconds_of_day) noexcept {
+  std::int64_t h = 0, m = 0, sec = 0;
+  if (s.size() != 8 || s[2] != ':' || s[5] != ':' || !parse_digits(s.substr(0, 2), h) ||
+      !parse_digits(s.substr(3, 2), m) || !parse_digits(s.substr(6, 2), sec) || h > 23 || m > 59 ||
+      sec > 60) {
+    return false;
+  }
+  seconds_of_day = h * 3600 + m * 60 + sec;
+  return true;
+}
+
+constexpr std::optional<std::int64_t> epoch_seconds(std::int64_t year, unsigned month, std::int64_t day,
+                                                    std::int64_t seconds_of_day) noexcept {
+  constexpr unsigned days_in_month[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1) return std::nullopt;
+  std::int64_t const last = days_in_month[month - 1] + ((month == 2 && is_leap_year(year)) ? 1 : 0);
+  if (day > last) return std::nullopt;
+  return days_from_civil(year, month, static_cast<unsigned>(day)) * 86400 + seconds_of_day;
+}
+
+/// Seconds since the epoch of an HTTP date (RFC 9110 section 5.6.7) in any of its three forms:
+/// IMF-fixdate "Sun, 06 Nov 1994 08:49:37 GMT", the obsolete RFC 850 form
+/// "Sunday, 06-Nov-94 08:49:37 GMT" and asctime "Sun Nov  6 08:49:37 1994". The weekday is not
+/// checked; an impossible date (31 Feb) is refused.
+constexpr std::optional<std::int64_t> parse_http_date(std::string_view s) noexcept {
+  std::int64_t day = 0, year = 0, clock = 0;
+  std::size_t const comma = s.find(',');
+  if (comma == 3 && s.size() == 29) {  // IMF-fixdate
+    if (s[4] != ' ' || s[7] != ' ' || s[11] != ' ' || s[16] != ' ' || s.substr(25) != " GMT" ||
+        !parse_digits(s.substr(5, 2), day) || !parse_digits(s.substr(12, 4), year) ||
+        !parse_clock(s.substr(17, 8), clock)) {
+      return std::nullopt;
+    }
+    return epoch_seconds(year, month_from_name(s.substr(8, 3)), day, clock);
+  }
+  if (comma != std::string_view::npos && comma >= 6 && s.size() == comma + 24) {  // RFC 850
+    std::string_view const rest = s.substr(comma + 1);  // " 06-Nov-94 08:49:37 GMT"
+    if (rest[0] != ' ' || rest[3] != '-' || rest[7] != '-' || rest[10] != ' ' || rest.substr(19) != " GMT" ||
+        !parse_digits(rest.substr(1, 2), day) || !parse_digits(rest.substr(8, 2), year) ||
+        !parse_clock(rest.substr(11, 8), clock)) {
+      return std::nullopt;
+    }
+    // Two-digit years: below 70 is 20xx, else 19xx. A fixed pivot; RFC 9110's sliding 50-year rule
+    // would need the current date, and this obsolete form is not expected from the API anyway.
+    year += year < 70 ? 2000 : 1900;
+    return epoch_seconds(year, month_from_name(rest.substr(4, 3)), day, clock);
+  }
+  if (comma == std::string_view::npos && s.size() == 24) {  // asctime: day padded with a space
+    if (s[3] != ' ' || s[7] != ' ' || s[10] != ' ' || s[19] != ' ') return std::nullopt;
+    std::string_view const day_text = s[8] == ' ' ? s.substr(9, 1) : s.substr(8, 2);
+    if (!parse_digits(day_text, day) || !parse_digits(s.substr(20, 4), year) ||
+        !parse_clock(s.substr(11, 8), clock)) {
+      return std::nullopt;
+    }
+    return epoch_seconds(year, month_from_name(s.substr(4, 3)), day, clock);
+  }
+  return std::nullopt;
+}
+
+/// The wait a Retry-After value asks for, measured from `now` for a date; nullopt when the value
+/// is neither form. A date in the past gives zero.
+inline std::optional<std::chrono::seconds> parse_retry_after(
+    std::string_view value, std::chrono::system_clock::time_point now) noexcept {
+  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+  std::int64_t seconds = 0;
+  if (parse_digits(value, seconds)) return std::chrono::seconds(seconds);
+  if (std::optional<std::int64_t> const at = parse_http_date(value)) {
+    std::int64_t const now_s =
+        std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+    return std::chrono::seconds(*at > now_s ? *at - now_s : 0);
+  }
+  return std::nullopt;
+}
+
+}  // namespace detail
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/http_date.hpp ----
+// ---- begin leadfeeder/error.hpp ----
+// leadfeeder-cpp: errors as values. Every failure of a call is an lf::error inside lf::result.
+
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+/// Why a call failed. Compare an error's `code` with these: `e.code == lf::errc::rate_limited`.
+enum class errc {
+  unauthorized = 1,   ///< 401, or 403 with an authentication code (missing_token, invalid_api_key)
+  forbidden,          ///< any other 403 (plan or permission denies the operation)
+  not_found,          ///< 404
+  bad_request,        ///< 400
+  unprocessable,      ///< 422
+  rate_limited,       ///< 429 (per-second limit or monthly quota; see api_code)
+  server_error,       ///< 5xx
+  unexpected_status,  ///< any other status outside 2xx
+  invalid_response,   ///< a 2xx whose body is not the JSON the operation answers with
+  invalid_argument,   ///< a parameter was refused before anything was sent
+  buffer_exhausted,   ///< the caller's buffer could not hold the parsed response
+  cancelled,          ///< the caller cancelled the call
+  deadline_exceeded,  ///< the call's deadline passed before an answer came
+  budget_exhausted,   ///< the client's credit budget is spent; the call was not sent
+  memory_in_use,      ///< the client's lent memory still holds an earlier result; not sent
+  busy,               ///< the client is in the middle of another call; not sent
+};
+
+namespace detail {
+
+class error_category_impl final : public std::error_category {
+ public:
+  char const* name() const noexcept override { return "leadfeeder"; }
+  std::string message(int value) const override {
+    switch (static_cast<errc>(value)) {
+      case errc::unauthorized: return "authentication failed";
+      case errc::forbidden: return "forbidden";
+      case errc::not_found: return "not found";
+      case errc::bad_request: return "bad request";
+      case errc::unprocessable: return "unprocessable request";
+      case errc::rate_limited: return "rate limited";
+      case errc::server_error: return "server error";
+      case errc::unexpected_status: return "unexpected HTTP status";
+      case errc::invalid_response: return "invalid response";
+      case errc::invalid_argument: return "invalid argument";
+      case errc::buffer_exhausted: return "buffer exhausted";
+      case errc::cancelled: return "cancelled";
+      case errc::deadline_exceeded: return "deadline exceeded";
+      case errc::budget_exhausted: return "credit budget exhausted";
+      case errc::memory_in_use: return "lent memory still in use";
+      case errc::busy: return "client busy";
+    }
+    return "unknown leadfeeder error";
+  }
+};
+
+}  // namespace detail
+
+/// The category of lf::errc codes; its name() is "leadfeeder".
+inline std::error_category const& error_category() noexcept {
+  static detail::error_category_impl const category;
+  return category;
+}
+
+inline std::error_code make_error_code(errc e) noexcept {
+  return {static_cast<int>(e), error_category()};
+}
+
+/// A failed call: what went wrong, and everything the server said about it.
+struct error {
+  std::error_code code;     ///< an lf::errc, or the transport's own code
+  int http_status = 0;      ///< 0 when no response came
+  std::string api_code;     ///< the server's stable error code ("invalid_api_key"), when given
+  std::string message;      ///< the server's text, or the library's explanation
+  std::string request_id;   ///< meta.request_id of the error body, when given
+  std::optional<std::chrono::seconds> retry_after;  ///< from a Retry-After header
+  /// The wait the client's policies suggest before trying again, when the call did not wait
+  /// itself (an async call, or the rate limiter past the deadline).
+  std::optional<std::chrono::milliseconds> retry_in;
+
+  error() = default;
+  error(std::error_code c, std::string text) : code(c), message(std::move(text)) {}
+  error(errc c, std::string text) : code(make_error_code(c)), message(std::move(text)) {}
+};
+
+/// One line for logs: "rate limited (HTTP 429, too_many_requests): text [request_id ...]".
+/// It never contains credentials: errors carry no request headers.
+inline std::string to_string(error const& e) {
+  std::string out = e.code.message();
+  if (e.http_status != 0 || !e.api_code.empty()) {
+    out += " (";
+    if (e.http_status != 0) {
+      out += "HTTP ";
+      out += std::to_string(e.http_status);
+      if (!e.api_code.empty()) out += ", ";
+    }
+    out += e.api_code;
+    out += ')';
+  }
+  if (!e.message.empty()) {
+    out += ": ";
+    out += e.message;
+  }
+  if (e.retry_after) {
+    out += " (retry after ";
+    out += std::to_string(e.retry_after->count());
+    out += " s)";
+  }
+  if (!e.request_id.empty()) {
+    out += " [request_id ";
+    out += e.request_id;
+    out += ']';
+  }
+  return out;
+}
+
+/// The errc for a non-2xx status, given the body's error code (needed to tell apart the two kinds
+/// of 403). Returns errc{} (0) for 2xx.
+errc errc_from_status(int status, std::string_view api_code) noexcept;
+
+/// True for the codes that mean the credentials are missing or wrong, whatever the status.
+constexpr bool is_authentication_code(std::string_view api_code) noexcept {
+  constexpr std::string_view codes[] = {
+      "missing_token", "invalid_api_key",  "access_denied",      "api_key_expired",
+      "invalid_token", "token_expired",    "token_revoked",      "oauth_app_inactive",
+      "oauth_app_not_found", "unauthorized", "unauthenticated",
+  };
+  for (std::string_view c : codes) {
+    if (c == api_code) return true;
+  }
+  return false;
+}
+
+inline errc errc_from_status(int status, std::string_view api_code) noexcept {
+  if (status >= 200 && status < 300) return errc{};
+  switch (status) {
+    case 400: return errc::bad_request;
+    case 401: return errc::unauthorized;
+    case 403: return is_authentication_code(api_code) ? errc::unauthorized : errc::forbidden;
+    case 404: return errc::not_found;
+    case 422: return errc::unprocessable;
+    case 429: return errc::rate_limited;
+    default: break;
+  }
+  if (status >= 500 && status < 600) return errc::server_error;
+  return errc::unexpected_status;
+}
+
+LEADFEEDER_END_NAMESPACE
+
+namespace std {
+template <>
+struct is_error_code_enum<leadfeeder::errc> : true_type {};
+}  // namespace std
+// ---- end leadfeeder/error.hpp ----
+
+// ---- begin leadfeeder/document.hpp ----
+// leadfeeder-cpp: the response document: the body as received and the tape indexed over it
+// (detail/tape.hpp). A result owns it; views point into it and stay valid when the result is
+// moved. The parser behind document::parse is compiled once, in the translation unit that
+// defines LEADFEEDER_IMPLEMENTATION (see leadfeeder.hpp); this header needs no Boost.
+
+// ---- begin leadfeeder/memory.hpp ----
+// leadfeeder-cpp: lf::memory_block, memory a host lends the library instead of the heap.
+
+
+#include <cstddef>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+/// Memory a host lends: `size` bytes at `data` (any alignment). Lent for one call
+/// (call_options::memory) it holds that response's document: its bookkeeping, its tape and the
+/// unescaped copies of strings with escapes; lent to a client (client_options::memory) it holds
+/// each call's request and then its document. The memory must outlive what is built in it, and
+/// must not be lent again while a result built there lives. Too small is errc::buffer_exhausted;
+/// a client's memory still held by a result is errc::memory_in_use.
+struct memory_block {
+  void* data = nullptr;
+  std::size_t size = 0;
+
+  constexpr bool empty() const noexcept { return data == nullptr; }
+};
+
+/// The names memory_block had before it was one type; they stay.
+using document_buffer = memory_block;
+using call_memory = memory_block;
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/memory.hpp ----
+// ---- begin leadfeeder/result.hpp ----
+// leadfeeder-cpp: lf::result<T>, a value or an lf::error.
+
+
+#include <cstdio>
+#include <cstdlib>
+#include <type_traits>
+#include <utility>
+#include <new>
+
+#if LEADFEEDER_HAS_EXCEPTIONS
+#include <stdexcept>
+#endif
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+namespace detail {
+
+// Reached only by a contract violation (dereferencing a result that holds an error): stopping is
+// safer than reading a value that is not there.
+[[noreturn]] inline void contract_violation(char const* what) noexcept {
+  std::fputs("leadfeeder: contract violation: ", stderr);
+  std::fputs(what, stderr);
+  std::fputs("\n", stderr);
+  std::abort();
+}
+
+}  // namespace detail
+
+#if LEADFEEDER_HAS_EXCEPTIONS
+/// Thrown only by result::value() when the result holds an error (and exceptions are enabled).
+class exception : public std::system_error {
+ public:
+  explicit exception(::leadfeeder::error e)
+      : std::system_error(e.code, to_string(e)), error_(std::move(e)) {}
+  ::leadfeeder::error const& error() const noexcept { return error_; }
+
+ private:
+  ::leadfeeder::error error_;
+};
+#endif
+
+namespace detail {
+
+// The storage of a result: a T or an error in a union, with a flag. It does what
+// std::variant<T, error> did here, without the visitation machinery that std::variant costs every
+// program that includes the library (about 130 functions emitted per call site at -O0).
+template <class T>
+class result_union {
+ public:
+  explicit result_union(T&& v) noexcept(std::is_nothrow_move_constructible_v<T>) : has_value_(true) {
+    ::new (static_cast<void*>(&value_)) T(std::move(v));
+  }
+  explicit result_union(::leadfeeder::error&& e) noexcept : has_value_(false) {
+    ::new (static_cast<void*>(&error_)) ::leadfeeder::error(std::move(e));
+  }
+  result_union(result_union&& other) noexcept(std::is_nothrow_move_constructible_v<T>)
+      : has_value_(other.has_value_) {
+    construct_from(std::move(other));
+  }
+  result_union& operator=(result_union&& other) noexcept(std::is_nothrow_move_constructible_v<T>) {
+    if (this != &other) {
+      destroy();
+      has_value_ = other.has_value_;
+      construct_from(std::move(other));
+    }
+    return *this;
+  }
+  ~result_union() { destroy(); }
+
+  bool has_value_;
+  union {
+    T value_;
+    ::leadfeeder::error error_;
+  };
+
+ protected:
+  struct copy_tag {};
+  result_union(copy_tag, result_union const& other) : has_value_(other.has_value_) { construct_from(other); }
+  void copy_assign(result_union const& other) {
+    if (this != &other) {
+      destroy();
+      has_value_ = other.has_value_;
+      construct_from(other);
+    }
+  }
+
+ private:
+  void construct_from(result_union&& other) {
+    if (has_value_) {
+      ::new (static_cast<void*>(&value_)) T(std::move(other.value_));
+    } else {
+      ::new (static_cast<void*>(&error_)) ::leadfeeder::error(std::move(other.error_));
+    }
+  }
+  void construct_from(result_union const& other) {
+    if (has_value_) {
+      ::new (static_cast<void*>(&value_)) T(other.value_);
+    } else {
+      ::new (static_cast<void*>(&error_)) ::leadfeeder::error(other.error_);
+    }
+  }
+  void destroy() noexcept {
+    if (has_value_) {
+      value_.~T();
+    } else {
+      error_.~error();
+    }
+  }
+};
+
+// Copyable exactly when T is (a response owns its document and only moves).
+template <class T, bool = std::is_copy_constructible_v<T>>
+class result_storage : public result_union<T> {
+ public:
+  using result_union<T>::result_union;
+};
+
+template <class T>
+class result_storage<T, true> : public result_union<T> {
+  using base = result_union<T>;
+
+ public:
+  using base::base;
+  result_storage(result_storage&&) = default;
+  result_storage& operator=(result_storage&&) = default;
+  result_storage(result_storage const& other) : base(typename base::copy_tag{}, other) {}
+  result_storage& operator=(result_storage const& other) {
+    this->copy_assign(other);
+    return *this;
+  }
+  ~result_storage() = default;
+};
+
+}  // namespace detail
+
+/// Either a T or an lf::error. Test it before use: `if (!r) log(r.error());`.
+template <class T>
+class result {
+ public:
+  using value_type = T;
+  using error_type = ::leadfeeder::error;
+
+  result(T value) noexcept(std::is_nothrow_move_constructible_v<T>)  // NOLINT: implicit on purpose
+      : state_(std::move(value)) {}
+  result(error_type e) noexcept  // NOLINT: implicit on purpose
+      : state_(std::move(e)) {}
+
+  /// True when the call succeeded.
+  bool has_value() const noexcept { return state_.has_value_; }
+  explicit operator bool() const noexcept { return has_value(); }
+
+  /// The value; calling these on an error stops the program (a contract violation).
+  T& operator*() & noexcept { return checked(); }
+  T const& operator*() const& noexcept { return checked(); }
+  T&& operator*() && noexcept { return std::move(checked()); }
+  T* operator->() noexcept { return &checked(); }
+  T const* operator->() const noexcept { return &checked(); }
+
+  /// The error; on success, an error whose code is empty.
+  error_type const& error() const& noexcept {
+    if (!state_.has_value_) return state_.error_;
+    return no_error();
+  }
+  error_type&& error() && noexcept {
+    if (!state_.has_value_) return std::move(state_.error_);
+    detail::contract_violation("result::error() && on a result that holds a value");
+  }
+
+#if LEADFEEDER_HAS_EXCEPTIONS
+  /// The value, or throws lf::exception carrying the error.
+  T& value() & {
+    if (!state_.has_value_) throw exception(state_.error_);
+    return state_.value_;
+  }
+  T const& value() const& {
+    if (!state_.has_value_) throw exception(state_.error_);
+    return state_.value_;
+  }
+  T&& value() && { return std::move(value()); }
+#endif
+
+ private:
+  T& checked() noexcept {
+    if (state_.has_value_) return state_.value_;
+    detail::contract_violation("dereferenced an lf::result that holds an error");
+  }
+  T const& checked() const noexcept {
+    if (state_.has_value_) return state_.value_;
+    detail::contract_violation("dereferenced an lf::result that holds an error");
+  }
+  static error_type const& no_error() noexcept {
+    static error_type const none{};
+    return none;
+  }
+
+  detail::result_storage<T> state_;
+};
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/result.hpp ----
 // ---- begin leadfeeder/view.hpp ----
 // leadfeeder-cpp: views over a parsed response. A view is a pointer to a node of the document's
 // tape (detail/tape.hpp) owned by a result; copying it copies the pointer, and a string read
@@ -629,931 +2189,6 @@ class map_view {
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/view.hpp ----
 
-#include <boost/json/value.hpp>
-
-LEADFEEDER_BEGIN_NAMESPACE
-
-namespace detail {
-
-inline boost::json::value to_boost_json(json_value const* v, boost::json::storage_ptr const& sp) {
-  v = resolve(v);
-  if (v == nullptr) return boost::json::value(nullptr, sp);
-  switch (v->kind()) {
-    case node_kind::null: return boost::json::value(nullptr, sp);
-    case node_kind::false_: return boost::json::value(false, sp);
-    case node_kind::true_: return boost::json::value(true, sp);
-    case node_kind::int64: return boost::json::value(static_cast<std::int64_t>(v->word), sp);
-    case node_kind::uint64: return boost::json::value(static_cast<std::uint64_t>(v->word), sp);
-    case node_kind::double_: return boost::json::value(double_of(v), sp);
-    case node_kind::string:
-    case node_kind::key: return boost::json::value(boost::json::string_view(v->chars(), v->length()), sp);
-    case node_kind::array: {
-      boost::json::array a(sp);
-      a.reserve(static_cast<std::size_t>(v->word));
-      for (json_value const* e = v + 1; e < v->end(); e = e->next()) a.push_back(to_boost_json(e, sp));
-      return boost::json::value(std::move(a));
-    }
-    case node_kind::object: {
-      boost::json::object o(sp);
-      o.reserve(static_cast<std::size_t>(v->word));
-      for (json_value const* k = v + 1; k < v->end(); k = (k + 1)->next()) {
-        // The first of repeated keys counts, as for the views.
-        o.emplace(boost::json::string_view(k->chars(), k->length()), to_boost_json(k + 1, sp));
-      }
-      return boost::json::value(std::move(o));
-    }
-    case node_kind::link: break;
-  }
-  return boost::json::value(nullptr, sp);
-}
-
-}  // namespace detail
-
-/// A boost::json::value equal to what the view reads (null when the view is empty). The copy is
-/// independent of the response. Integer ids read as strings, as through the views.
-inline boost::json::value to_boost_json(json_view v, boost::json::storage_ptr sp = {}) {
-  return detail::to_boost_json(v.raw(), sp);
-}
-
-LEADFEEDER_END_NAMESPACE
-// ---- end leadfeeder/boost_json.hpp ----
-// ---- begin leadfeeder/client.hpp ----
-// leadfeeder-cpp: lf::client<Transport>, which turns builders into requests and answers into
-// results through the host's transport.
-
-// ---- begin leadfeeder/detail/call_region.hpp ----
-// leadfeeder-cpp: the memory a host may give a client for everything it builds per call
-// (client_options::memory): a region carved afresh at each call, and the text buffers of the
-// request that grow inside it instead of on the heap.
-
-
-#include <cstddef>
-#include <cstdint>
-#include <cstring>
-#include <string>
-#include <string_view>
-
-LEADFEEDER_BEGIN_NAMESPACE
-namespace detail {
-
-// A bump region over host memory. Its first bytes hold a flag that a result built there sets while
-// it lives, so that the next call can tell the region is not free yet.
-class call_region {
- public:
-  static constexpr std::size_t header_size = alignof(std::max_align_t);
-
-  call_region() noexcept = default;
-  call_region(void* data, std::size_t size) noexcept {
-    if (data == nullptr) return;
-    if (size < header_size) {  // given, but too small for anything: every call is refused
-      too_small_ = true;
-      return;
-    }
-    base_ = static_cast<unsigned char*>(data);
-    size_ = size;
-    top_ = header_size;
-    *result_alive() = false;
-  }
-
-  bool enabled() const noexcept { return base_ != nullptr; }
-  /// Memory was given, but less than the region's own bookkeeping.
-  bool too_small() const noexcept { return too_small_; }
-  std::size_t size() const noexcept { return size_; }
-
-  /// Set while a result built in the region lives (the result clears it when it dies).
-  bool* result_alive() const noexcept { return reinterpret_cast<bool*>(base_); }
-
-  void reset() noexcept { top_ = header_size; }
-
-  /// Grows the last block (or starts one when `block` is null) to at least `needed` bytes, doubling
-  /// as a string would; a block that is not the last is moved to the top. Returns the block (with
-  /// its first `used` bytes kept) and its new capacity, or null when the region cannot hold it.
-  char* grow(char* block, std::size_t used, std::size_t capacity, std::size_t needed, std::size_t& new_capacity) noexcept {
-    if (!enabled()) return nullptr;
-    std::size_t wanted = capacity < 64 ? 64 : capacity * 2;
-    if (wanted < needed) wanted = needed;
-    auto* const at = reinterpret_cast<unsigned char*>(block);
-    bool const last = block != nullptr && at + capacity == base_ + top_;
-    std::size_t const start = last ? static_cast<std::size_t>(at - base_) : top_;
-    std::size_t const room = size_ - start;
-    if (room < needed) return nullptr;
-    if (wanted > room) wanted = room;  // the rest of the region, which is enough
-    char* const out = reinterpret_cast<char*>(base_ + start);
-    if (!last && used != 0) std::memcpy(out, block, used);
-    top_ = start + wanted;
-    new_capacity = wanted;
-    return out;
-  }
-
-  /// The free rest of the region, aligned for anything: where the document goes.
-  unsigned char* rest(std::size_t& size) noexcept {
-    std::size_t const aligned = enabled() ? aligned_offset(top_) : 0;
-    if (!enabled() || aligned >= size_) {
-      size = 0;
-      return nullptr;
-    }
-    size = size_ - aligned;
-    return base_ + aligned;
-  }
-
- private:
-  // The first offset at or after `offset` whose address is aligned for anything.
-  std::size_t aligned_offset(std::size_t offset) const noexcept {
-    constexpr std::uintptr_t align = alignof(std::max_align_t);
-    std::uintptr_t const at = reinterpret_cast<std::uintptr_t>(base_) + offset;
-    return offset + static_cast<std::size_t>((align - at % align) % align);
-  }
-
-  unsigned char* base_ = nullptr;
-  std::size_t size_ = 0;
-  std::size_t top_ = 0;
-  bool too_small_ = false;
-};
-
-// Text that grows on the heap (a std::string kept from call to call) or, when given a region,
-// inside it. In a region, what does not fit is dropped and remembered: the caller checks
-// overflowed() and refuses the call.
-class text_buffer {
- public:
-  /// Where the next call's text goes: the region, or the heap when it is null or disabled.
-  void begin(call_region* region) noexcept {
-    region_ = region != nullptr && region->enabled() ? region : nullptr;
-    heap_.clear();
-    data_ = nullptr;
-    size_ = 0;
-    capacity_ = 0;
-    overflowed_ = false;
-  }
-
-  bool overflowed() const noexcept { return overflowed_; }
-  operator std::string_view() const noexcept {
-    return region_ != nullptr ? std::string_view(data_, size_) : std::string_view(heap_);
-  }
-
-  void clear() noexcept {
-    heap_.clear();
-    size_ = 0;
-  }
-  void append(char const* s, std::size_t n) {
-    if (region_ == nullptr) {
-      heap_.append(s, n);
-      return;
-    }
-    if (overflowed_ || !fits(n)) return;
-    std::memcpy(data_ + size_, s, n);
-    size_ += n;
-  }
-  void append(std::string_view s) { append(s.data(), s.size()); }
-  void assign(std::string_view s) {
-    clear();
-    append(s);
-  }
-  void push_back(char c) {
-    if (region_ == nullptr) {
-      heap_.push_back(c);
-      return;
-    }
-    if (overflowed_ || !fits(1)) return;
-    data_[size_++] = c;
-  }
-  text_buffer& operator+=(std::string_view s) {
-    append(s);
-    return *this;
-  }
-
- private:
-  bool fits(std::size_t n) noexcept {
-    if (capacity_ - size_ >= n) return true;
-    if (n > SIZE_MAX - size_) {
-      overflowed_ = true;
-      return false;
-    }
-    std::size_t capacity = 0;
-    char* const grown = region_->grow(data_, size_, capacity_, size_ + n, capacity);
-    if (grown == nullptr) {
-      overflowed_ = true;
-      return false;
-    }
-    data_ = grown;
-    capacity_ = capacity;
-    return true;
-  }
-
-  call_region* region_ = nullptr;
-  std::string heap_;
-  char* data_ = nullptr;
-  std::size_t size_ = 0;
-  std::size_t capacity_ = 0;
-  bool overflowed_ = false;
-};
-
-}  // namespace detail
-LEADFEEDER_END_NAMESPACE
-// ---- end leadfeeder/detail/call_region.hpp ----
-// ---- begin leadfeeder/detail/error_body.hpp ----
-// leadfeeder-cpp: building an lf::error from a non-2xx response (reference 1.10: three body
-// shapes, tried in turn), or from a 2xx body that carries an error instead of data.
-
-// ---- begin leadfeeder/detail/http_date.hpp ----
-// leadfeeder-cpp: reading a Retry-After header (delta-seconds or an HTTP date).
-
-
-#include <chrono>
-#include <cstdint>
-#include <optional>
-#include <string_view>
-
-LEADFEEDER_BEGIN_NAMESPACE
-namespace detail {
-
-// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
-  y -= m <= 2;
-  std::int64_t const era = (y >= 0 ? y : y - 399) / 400;
-  auto const yoe = static_cast<unsigned>(y - era * 400);
-  unsigned const doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  unsigned const doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-constexpr bool parse_digits(std::string_view s, std::int64_t& out) noexcept {
-  if (s.empty() || s.size() > 18) return false;
-  out = 0;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-    out = out * 10 + (c - '0');
-  }
-  return true;
-}
-
-constexpr unsigned month_from_name(std::string_view name) noexcept {
-  constexpr std::string_view months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  for (unsigned i = 0; i < 12; ++i) {
-    if (name == months[i]) return i + 1;
-  }
-  return 0;
-}
-
-constexpr bool is_leap_year(std::int64_t y) noexcept { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-// "HH:MM:SS" at s; checks ranges (a leap second 60 is allowed).
-constexpr bool parse_clock(std::string_view s, std::int64_t& seconds_of_day) noexcept {
-  std::int64_t h = 0, m = 0, sec = 0;
-  if (s.size() != 8 || s[2] != ':' || s[5] != ':' || !parse_digits(s.substr(0, 2), h) ||
-      !parse_digits(s.substr(3, 2), m) || !parse_digits(s.substr(6, 2), sec) || h > 23 || m > 59 ||
-      sec > 60) {
-    return false;
-  }
-  seconds_of_day = h * 3600 + m * 60 + sec;
-  return true;
-}
-
-constexpr std::optional<std::int64_t> epoch_seconds(std::int64_t year, unsigned month, std::int64_t day,
-                                                    std::int64_t seconds_of_day) noexcept {
-  constexpr unsigned days_in_month[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month < 1 || month > 12 || day < 1) return std::nullopt;
-  std::int64_t const last = days_in_month[month - 1] + ((month == 2 && is_leap_year(year)) ? 1 : 0);
-  if (day > last) return std::nullopt;
-  return days_from_civil(year, month, static_cast<unsigned>(day)) * 86400 + seconds_of_day;
-}
-
-/// Seconds since the epoch of an HTTP date (RFC 9110 section 5.6.7) in any of its three forms:
-/// IMF-fixdate "Sun, 06 Nov 1994 08:49:37 GMT", the obsolete RFC 850 form
-/// "Sunday, 06-Nov-94 08:49:37 GMT" and asctime "Sun Nov  6 08:49:37 1994". The weekday is not
-/// checked; an impossible date (31 Feb) is refused.
-constexpr std::optional<std::int64_t> parse_http_date(std::string_view s) noexcept {
-  std::int64_t day = 0, year = 0, clock = 0;
-  std::size_t const comma = s.find(',');
-  if (comma == 3 && s.size() == 29) {  // IMF-fixdate
-    if (s[4] != ' ' || s[7] != ' ' || s[11] != ' ' || s[16] != ' ' || s.substr(25) != " GMT" ||
-        !parse_digits(s.substr(5, 2), day) || !parse_digits(s.substr(12, 4), year) ||
-        !parse_clock(s.substr(17, 8), clock)) {
-      return std::nullopt;
-    }
-    return epoch_seconds(year, month_from_name(s.substr(8, 3)), day, clock);
-  }
-  if (comma != std::string_view::npos && comma >= 6 && s.size() == comma + 24) {  // RFC 850
-    std::string_view const rest = s.substr(comma + 1);  // " 06-Nov-94 08:49:37 GMT"
-    if (rest[0] != ' ' || rest[3] != '-' || rest[7] != '-' || rest[10] != ' ' || rest.substr(19) != " GMT" ||
-        !parse_digits(rest.substr(1, 2), day) || !parse_digits(rest.substr(8, 2), year) ||
-        !parse_clock(rest.substr(11, 8), clock)) {
-      return std::nullopt;
-    }
-    // Two-digit years: below 70 is 20xx, else 19xx. A fixed pivot; RFC 9110's sliding 50-year rule
-    // would need the current date, and this obsolete form is not expected from the API anyway.
-    year += year < 70 ? 2000 : 1900;
-    return epoch_seconds(year, month_from_name(rest.substr(4, 3)), day, clock);
-  }
-  if (comma == std::string_view::npos && s.size() == 24) {  // asctime: day padded with a space
-    if (s[3] != ' ' || s[7] != ' ' || s[10] != ' ' || s[19] != ' ') return std::nullopt;
-    std::string_view const day_text = s[8] == ' ' ? s.substr(9, 1) : s.substr(8, 2);
-    if (!parse_digits(day_text, day) || !parse_digits(s.substr(20, 4), year) ||
-        !parse_clock(s.substr(11, 8), clock)) {
-      return std::nullopt;
-    }
-    return epoch_seconds(year, month_from_name(s.substr(4, 3)), day, clock);
-  }
-  return std::nullopt;
-}
-
-/// The wait a Retry-After value asks for, measured from `now` for a date; nullopt when the value
-/// is neither form. A date in the past gives zero.
-inline std::optional<std::chrono::seconds> parse_retry_after(
-    std::string_view value, std::chrono::system_clock::time_point now) noexcept {
-  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
-  std::int64_t seconds = 0;
-  if (parse_digits(value, seconds)) return std::chrono::seconds(seconds);
-  if (std::optional<std::int64_t> const at = parse_http_date(value)) {
-    std::int64_t const now_s =
-        std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
-    return std::chrono::seconds(*at > now_s ? *at - now_s : 0);
-  }
-  return std::nullopt;
-}
-
-}  // namespace detail
-LEADFEEDER_END_NAMESPACE
-// ---- end leadfeeder/detail/http_date.hpp ----
-// ---- begin leadfeeder/error.hpp ----
-// leadfeeder-cpp: errors as values. Every failure of a call is an lf::error inside lf::result.
-
-
-#include <chrono>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <system_error>
-
-LEADFEEDER_BEGIN_NAMESPACE
-
-/// Why a call failed. Compare an error's `code` with these: `e.code == lf::errc::rate_limited`.
-enum class errc {
-  unauthorized = 1,   ///< 401, or 403 with an authentication code (missing_token, invalid_api_key)
-  forbidden,          ///< any other 403 (plan or permission denies the operation)
-  not_found,          ///< 404
-  bad_request,        ///< 400
-  unprocessable,      ///< 422
-  rate_limited,       ///< 429 (per-second limit or monthly quota; see api_code)
-  server_error,       ///< 5xx
-  unexpected_status,  ///< any other status outside 2xx
-  invalid_response,   ///< a 2xx whose body is not the JSON the operation answers with
-  invalid_argument,   ///< a parameter was refused before anything was sent
-  buffer_exhausted,   ///< the caller's buffer could not hold the parsed response
-  cancelled,          ///< the caller cancelled the call
-  deadline_exceeded,  ///< the call's deadline passed before an answer came
-  budget_exhausted,   ///< the client's credit budget is spent; the call was not sent
-  memory_in_use,      ///< the client's lent memory still holds an earlier result; not sent
-  busy,               ///< the client is in the middle of another call; not sent
-};
-
-namespace detail {
-
-class error_category_impl final : public std::error_category {
- public:
-  char const* name() const noexcept override { return "leadfeeder"; }
-  std::string message(int value) const override {
-    switch (static_cast<errc>(value)) {
-      case errc::unauthorized: return "authentication failed";
-      case errc::forbidden: return "forbidden";
-      case errc::not_found: return "not found";
-      case errc::bad_request: return "bad request";
-      case errc::unprocessable: return "unprocessable request";
-      case errc::rate_limited: return "rate limited";
-      case errc::server_error: return "server error";
-      case errc::unexpected_status: return "unexpected HTTP status";
-      case errc::invalid_response: return "invalid response";
-      case errc::invalid_argument: return "invalid argument";
-      case errc::buffer_exhausted: return "buffer exhausted";
-      case errc::cancelled: return "cancelled";
-      case errc::deadline_exceeded: return "deadline exceeded";
-      case errc::budget_exhausted: return "credit budget exhausted";
-      case errc::memory_in_use: return "lent memory still in use";
-      case errc::busy: return "client busy";
-    }
-    return "unknown leadfeeder error";
-  }
-};
-
-}  // namespace detail
-
-/// The category of lf::errc codes; its name() is "leadfeeder".
-inline std::error_category const& error_category() noexcept {
-  static detail::error_category_impl const category;
-  return category;
-}
-
-inline std::error_code make_error_code(errc e) noexcept {
-  return {static_cast<int>(e), error_category()};
-}
-
-/// A failed call: what went wrong, and everything the server said about it.
-struct error {
-  std::error_code code;     ///< an lf::errc, or the transport's own code
-  int http_status = 0;      ///< 0 when no response came
-  std::string api_code;     ///< the server's stable error code ("invalid_api_key"), when given
-  std::string message;      ///< the server's text, or the library's explanation
-  std::string request_id;   ///< meta.request_id of the error body, when given
-  std::optional<std::chrono::seconds> retry_after;  ///< from a Retry-After header
-  /// The wait the client's policies suggest before trying again, when the call did not wait
-  /// itself (an async call, or the rate limiter past the deadline).
-  std::optional<std::chrono::milliseconds> retry_in;
-
-  error() = default;
-  error(std::error_code c, std::string text) : code(c), message(std::move(text)) {}
-  error(errc c, std::string text) : code(make_error_code(c)), message(std::move(text)) {}
-};
-
-/// One line for logs: "rate limited (HTTP 429, too_many_requests): text [request_id ...]".
-/// It never contains credentials: errors carry no request headers.
-inline std::string to_string(error const& e) {
-  std::string out = e.code.message();
-  if (e.http_status != 0 || !e.api_code.empty()) {
-    out += " (";
-    if (e.http_status != 0) {
-      out += "HTTP ";
-      out += std::to_string(e.http_status);
-      if (!e.api_code.empty()) out += ", ";
-    }
-    out += e.api_code;
-    out += ')';
-  }
-  if (!e.message.empty()) {
-    out += ": ";
-    out += e.message;
-  }
-  if (e.retry_after) {
-    out += " (retry after ";
-    out += std::to_string(e.retry_after->count());
-    out += " s)";
-  }
-  if (!e.request_id.empty()) {
-    out += " [request_id ";
-    out += e.request_id;
-    out += ']';
-  }
-  return out;
-}
-
-/// The errc for a non-2xx status, given the body's error code (needed to tell apart the two kinds
-/// of 403). Returns errc{} (0) for 2xx.
-errc errc_from_status(int status, std::string_view api_code) noexcept;
-
-/// True for the codes that mean the credentials are missing or wrong, whatever the status.
-constexpr bool is_authentication_code(std::string_view api_code) noexcept {
-  constexpr std::string_view codes[] = {
-      "missing_token", "invalid_api_key",  "access_denied",      "api_key_expired",
-      "invalid_token", "token_expired",    "token_revoked",      "oauth_app_inactive",
-      "oauth_app_not_found", "unauthorized", "unauthenticated",
-  };
-  for (std::string_view c : codes) {
-    if (c == api_code) return true;
-  }
-  return false;
-}
-
-inline errc errc_from_status(int status, std::string_view api_code) noexcept {
-  if (status >= 200 && status < 300) return errc{};
-  switch (status) {
-    case 400: return errc::bad_request;
-    case 401: return errc::unauthorized;
-    case 403: return is_authentication_code(api_code) ? errc::unauthorized : errc::forbidden;
-    case 404: return errc::not_found;
-    case 422: return errc::unprocessable;
-    case 429: return errc::rate_limited;
-    default: break;
-  }
-  if (status >= 500 && status < 600) return errc::server_error;
-  return errc::unexpected_status;
-}
-
-LEADFEEDER_END_NAMESPACE
-
-namespace std {
-template <>
-struct is_error_code_enum<leadfeeder::errc> : true_type {};
-}  // namespace std
-// ---- end leadfeeder/error.hpp ----
-// ---- begin leadfeeder/http.hpp ----
-// leadfeeder-cpp: the HTTP exchange between the client and a transport.
-
-
-#include <cstddef>
-#include <string>
-#include <string_view>
-
-LEADFEEDER_BEGIN_NAMESPACE
-
-/// The HTTP methods the API uses. `del` is DELETE (a keyword in C++ only as `delete`).
-enum class http_method { get, post, put, patch, del };
-
-/// The method as it goes on the wire: "GET", "POST", "PUT", "PATCH", "DELETE".
-constexpr std::string_view to_string(http_method method) noexcept {
-  switch (method) {
-    case http_method::get: return "GET";
-    case http_method::post: return "POST";
-    case http_method::put: return "PUT";
-    case http_method::patch: return "PATCH";
-    case http_method::del: return "DELETE";
-  }
-  return "GET";
-}
-
-/// One request header; both parts view storage owned by the client.
-struct http_header {
-  std::string_view name;
-  std::string_view value;
-};
-
-/// The headers of a request: a contiguous, read-only range of http_header.
-class header_list {
- public:
-  constexpr header_list() noexcept = default;
-  constexpr header_list(http_header const* first, std::size_t count) noexcept
-      : first_(first), count_(count) {}
-
-  constexpr http_header const* begin() const noexcept { return first_; }
-  constexpr http_header const* end() const noexcept { return first_ + count_; }
-  constexpr std::size_t size() const noexcept { return count_; }
-  constexpr bool empty() const noexcept { return count_ == 0; }
-  constexpr http_header const& operator[](std::size_t i) const noexcept { return first_[i]; }
-
-  /// The value of the first header whose name matches case-insensitively, or empty.
-  std::string_view find(std::string_view name) const noexcept;
-
- private:
-  http_header const* first_ = nullptr;
-  std::size_t count_ = 0;
-};
-
-/// What the client asks the transport to send. Every member views storage that the client keeps
-/// alive until the transport's send returns (or, for async_send, until the callback runs).
-struct http_request {
-  http_method method = http_method::get;
-  std::string_view url;   ///< absolute; query already percent-encoded
-  header_list headers;    ///< includes authentication, User-Agent, Accept and Content-Type
-  std::string_view body;  ///< empty when the request has none
-};
-
-/// Response headers as the transport reports them. Storage is reused from call to call.
-class response_headers {
- public:
-  /// Appends one header. CR and LF are dropped from both parts.
-  void add(std::string_view name, std::string_view value);
-  /// The value of the first header whose name matches case-insensitively, or empty.
-  std::string_view find(std::string_view name) const noexcept;
-  /// True when a header of that name (any case) was added.
-  bool contains(std::string_view name) const noexcept;
-  std::size_t size() const noexcept { return count_; }
-  bool empty() const noexcept { return count_ == 0; }
-  /// Forgets every header and keeps the storage.
-  void clear() noexcept {
-    storage_.clear();
-    count_ = 0;
-  }
-
-  /// Calls fn(name, value) for each header in the order they were added.
-  template <class Function>
-  void for_each(Function&& fn) const {
-    std::size_t pos = 0;
-    for (std::size_t i = 0; i < count_; ++i) {
-      std::string_view const name = next(pos);
-      std::string_view const value = next(pos);
-      fn(name, value);
-    }
-  }
-
- private:
-  std::string_view next(std::size_t& pos) const noexcept;
-
-  // "name\0value\0name\0value\0...": one buffer, no allocation once it has grown.
-  std::string storage_;
-  std::size_t count_ = 0;
-};
-
-/// What the transport fills in. A transport sets status, body and headers; the client reuses the
-/// object from call to call, so a transport should assign rather than append to the body.
-struct http_response {
-  int status = 0;
-  std::string body;
-  response_headers headers;
-
-  /// Resets status, body and headers, keeping their storage.
-  void clear() noexcept {
-    status = 0;
-    body.clear();
-    headers.clear();
-  }
-};
-
-namespace detail {
-
-constexpr char ascii_lower(char c) noexcept {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-  }
-  return true;
-}
-
-}  // namespace detail
-
-/// True for the headers that carry credentials (X-Api-Key, Authorization): anything that prints a
-/// request shows "[redacted]" instead of their values.
-constexpr bool is_credential_header(std::string_view name) noexcept {
-  return detail::iequals(name, "X-Api-Key") || detail::iequals(name, "Authorization") ||
-         detail::iequals(name, "Proxy-Authorization") || detail::iequals(name, "Cookie");
-}
-
-inline std::string_view header_list::find(std::string_view name) const noexcept {
-  for (http_header const& h : *this) {
-    if (detail::iequals(h.name, name)) return h.value;
-  }
-  return {};
-}
-
-inline void response_headers::add(std::string_view name, std::string_view value) {
-  auto append_clean = [this](std::string_view part) {
-    for (char c : part) {
-      if (c != '\r' && c != '\n' && c != '\0') storage_.push_back(c);
-    }
-    storage_.push_back('\0');
-  };
-  append_clean(name);
-  append_clean(value);
-  ++count_;
-}
-
-inline std::string_view response_headers::next(std::size_t& pos) const noexcept {
-  std::size_t const end = storage_.find('\0', pos);
-  std::string_view const part(storage_.data() + pos, end - pos);
-  pos = end + 1;
-  return part;
-}
-
-inline std::string_view response_headers::find(std::string_view name) const noexcept {
-  std::size_t pos = 0;
-  for (std::size_t i = 0; i < count_; ++i) {
-    std::string_view const n = next(pos);
-    std::string_view const v = next(pos);
-    if (detail::iequals(n, name)) return v;
-  }
-  return {};
-}
-
-inline bool response_headers::contains(std::string_view name) const noexcept {
-  std::size_t pos = 0;
-  for (std::size_t i = 0; i < count_; ++i) {
-    std::string_view const n = next(pos);
-    next(pos);
-    if (detail::iequals(n, name)) return true;
-  }
-  return false;
-}
-
-LEADFEEDER_END_NAMESPACE
-// ---- end leadfeeder/http.hpp ----
-
-// ---- begin leadfeeder/document.hpp ----
-// leadfeeder-cpp: the response document: the body as received and the tape indexed over it
-// (detail/tape.hpp). A result owns it; views point into it and stay valid when the result is
-// moved. The parser behind document::parse is compiled once, in the translation unit that
-// defines LEADFEEDER_IMPLEMENTATION (see leadfeeder.hpp); this header needs no Boost.
-
-// ---- begin leadfeeder/memory.hpp ----
-// leadfeeder-cpp: lf::memory_block, memory a host lends the library instead of the heap.
-
-
-#include <cstddef>
-
-LEADFEEDER_BEGIN_NAMESPACE
-
-/// Memory a host lends: `size` bytes at `data` (any alignment). Lent for one call
-/// (call_options::memory) it holds that response's document: its bookkeeping, its tape and the
-/// unescaped copies of strings with escapes; lent to a client (client_options::memory) it holds
-/// each call's request and then its document. The memory must outlive what is built in it, and
-/// must not be lent again while a result built there lives. Too small is errc::buffer_exhausted;
-/// a client's memory still held by a result is errc::memory_in_use.
-struct memory_block {
-  void* data = nullptr;
-  std::size_t size = 0;
-
-  constexpr bool empty() const noexcept { return data == nullptr; }
-};
-
-/// The names memory_block had before it was one type; they stay.
-using document_buffer = memory_block;
-using call_memory = memory_block;
-
-LEADFEEDER_END_NAMESPACE
-// ---- end leadfeeder/memory.hpp ----
-// ---- begin leadfeeder/result.hpp ----
-// leadfeeder-cpp: lf::result<T>, a value or an lf::error.
-
-
-#include <cstdio>
-#include <cstdlib>
-#include <type_traits>
-#include <utility>
-#include <new>
-
-#if LEADFEEDER_HAS_EXCEPTIONS
-#include <stdexcept>
-#endif
-
-LEADFEEDER_BEGIN_NAMESPACE
-
-namespace detail {
-
-// Reached only by a contract violation (dereferencing a result that holds an error): stopping is
-// safer than reading a value that is not there.
-[[noreturn]] inline void contract_violation(char const* what) noexcept {
-  std::fputs("leadfeeder: contract violation: ", stderr);
-  std::fputs(what, stderr);
-  std::fputs("\n", stderr);
-  std::abort();
-}
-
-}  // namespace detail
-
-#if LEADFEEDER_HAS_EXCEPTIONS
-/// Thrown only by result::value() when the result holds an error (and exceptions are enabled).
-class exception : public std::system_error {
- public:
-  explicit exception(::leadfeeder::error e)
-      : std::system_error(e.code, to_string(e)), error_(std::move(e)) {}
-  ::leadfeeder::error const& error() const noexcept { return error_; }
-
- private:
-  ::leadfeeder::error error_;
-};
-#endif
-
-namespace detail {
-
-// The storage of a result: a T or an error in a union, with a flag. It does what
-// std::variant<T, error> did here, without the visitation machinery that std::variant costs every
-// program that includes the library (about 130 functions emitted per call site at -O0).
-template <class T>
-class result_union {
- public:
-  explicit result_union(T&& v) noexcept(std::is_nothrow_move_constructible_v<T>) : has_value_(true) {
-    ::new (static_cast<void*>(&value_)) T(std::move(v));
-  }
-  explicit result_union(::leadfeeder::error&& e) noexcept : has_value_(false) {
-    ::new (static_cast<void*>(&error_)) ::leadfeeder::error(std::move(e));
-  }
-  result_union(result_union&& other) noexcept(std::is_nothrow_move_constructible_v<T>)
-      : has_value_(other.has_value_) {
-    construct_from(std::move(other));
-  }
-  result_union& operator=(result_union&& other) noexcept(std::is_nothrow_move_constructible_v<T>) {
-    if (this != &other) {
-      destroy();
-      has_value_ = other.has_value_;
-      construct_from(std::move(other));
-    }
-    return *this;
-  }
-  ~result_union() { destroy(); }
-
-  bool has_value_;
-  union {
-    T value_;
-    ::leadfeeder::error error_;
-  };
-
- protected:
-  struct copy_tag {};
-  result_union(copy_tag, result_union const& other) : has_value_(other.has_value_) { construct_from(other); }
-  void copy_assign(result_union const& other) {
-    if (this != &other) {
-      destroy();
-      has_value_ = other.has_value_;
-      construct_from(other);
-    }
-  }
-
- private:
-  void construct_from(result_union&& other) {
-    if (has_value_) {
-      ::new (static_cast<void*>(&value_)) T(std::move(other.value_));
-    } else {
-      ::new (static_cast<void*>(&error_)) ::leadfeeder::error(std::move(other.error_));
-    }
-  }
-  void construct_from(result_union const& other) {
-    if (has_value_) {
-      ::new (static_cast<void*>(&value_)) T(other.value_);
-    } else {
-      ::new (static_cast<void*>(&error_)) ::leadfeeder::error(other.error_);
-    }
-  }
-  void destroy() noexcept {
-    if (has_value_) {
-      value_.~T();
-    } else {
-      error_.~error();
-    }
-  }
-};
-
-// Copyable exactly when T is (a response owns its document and only moves).
-template <class T, bool = std::is_copy_constructible_v<T>>
-class result_storage : public result_union<T> {
- public:
-  using result_union<T>::result_union;
-};
-
-template <class T>
-class result_storage<T, true> : public result_union<T> {
-  using base = result_union<T>;
-
- public:
-  using base::base;
-  result_storage(result_storage&&) = default;
-  result_storage& operator=(result_storage&&) = default;
-  result_storage(result_storage const& other) : base(typename base::copy_tag{}, other) {}
-  result_storage& operator=(result_storage const& other) {
-    this->copy_assign(other);
-    return *this;
-  }
-  ~result_storage() = default;
-};
-
-}  // namespace detail
-
-/// Either a T or an lf::error. Test it before use: `if (!r) log(r.error());`.
-template <class T>
-class result {
- public:
-  using value_type = T;
-  using error_type = ::leadfeeder::error;
-
-  result(T value) noexcept(std::is_nothrow_move_constructible_v<T>)  // NOLINT: implicit on purpose
-      : state_(std::move(value)) {}
-  result(error_type e) noexcept  // NOLINT: implicit on purpose
-      : state_(std::move(e)) {}
-
-  /// True when the call succeeded.
-  bool has_value() const noexcept { return state_.has_value_; }
-  explicit operator bool() const noexcept { return has_value(); }
-
-  /// The value; calling these on an error stops the program (a contract violation).
-  T& operator*() & noexcept { return checked(); }
-  T const& operator*() const& noexcept { return checked(); }
-  T&& operator*() && noexcept { return std::move(checked()); }
-  T* operator->() noexcept { return &checked(); }
-  T const* operator->() const noexcept { return &checked(); }
-
-  /// The error; on success, an error whose code is empty.
-  error_type const& error() const& noexcept {
-    if (!state_.has_value_) return state_.error_;
-    return no_error();
-  }
-  error_type&& error() && noexcept {
-    if (!state_.has_value_) return std::move(state_.error_);
-    detail::contract_violation("result::error() && on a result that holds a value");
-  }
-
-#if LEADFEEDER_HAS_EXCEPTIONS
-  /// The value, or throws lf::exception carrying the error.
-  T& value() & {
-    if (!state_.has_value_) throw exception(state_.error_);
-    return state_.value_;
-  }
-  T const& value() const& {
-    if (!state_.has_value_) throw exception(state_.error_);
-    return state_.value_;
-  }
-  T&& value() && { return std::move(value()); }
-#endif
-
- private:
-  T& checked() noexcept {
-    if (state_.has_value_) return state_.value_;
-    detail::contract_violation("dereferenced an lf::result that holds an error");
-  }
-  T const& checked() const noexcept {
-    if (state_.has_value_) return state_.value_;
-    detail::contract_violation("dereferenced an lf::result that holds an error");
-  }
-  static error_type const& no_error() noexcept {
-    static error_type const none{};
-    return none;
-  }
-
-  detail::result_storage<T> state_;
-};
-
-LEADFEEDER_END_NAMESPACE
-// ---- end leadfeeder/result.hpp ----
-
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -1587,16 +2222,6 @@ struct document_state {
   }
 };
 
-}  // namespace detail
-
-class document;
-
-namespace detail {
-// The parser behind document::parse, defined in the one unit that defines LEADFEEDER_IMPLEMENTATION
-// (impl/document.ipp). An undefined reference to this name at link time means that no unit of the
-// program does: its name says what to do.
-LEADFEEDER_IMPL_INLINE result<document> define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file(
-    std::string&& body, memory_block lent, bool* lease);
 }  // namespace detail
 
 /// A parsed response body. Empty (a null root) when the body was empty.
@@ -1644,13 +2269,10 @@ class document {
   /// gives a document with no root. With `lent` memory, the bookkeeping and the tape are built
   /// there (too small: errc::buffer_exhausted), else on the heap. `lease`, when given, is set
   /// while the document lives (a client's call memory uses it to know when it is free again).
-  static result<document> parse(std::string&& body, memory_block lent = {}, bool* lease = nullptr) {
-    return detail::define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file(std::move(body), lent, lease);
-  }
+  static result<document> parse(std::string&& body, memory_block lent = {}, bool* lease = nullptr);
 
  private:
-  friend result<document> detail::define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file(std::string&&,
-                                                                                            memory_block, bool*);
+  friend struct detail::define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file;
   void destroy() noexcept {
     if (lease_ != nullptr) *std::exchange(lease_, nullptr) = false;
     if (state_ == nullptr) return;
@@ -1666,6 +2288,10 @@ class document {
   bool owns_ = true;
   bool* lease_ = nullptr;
 };
+
+inline result<document> document::parse(std::string&& body, memory_block lent, bool* lease) {
+  return detail::core::parse(std::move(body), lent, lease);
+}
 
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/document.hpp ----
@@ -1759,615 +2385,6 @@ inline error error_from_response(http_response const& res, std::chrono::system_c
 }  // namespace detail
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/detail/error_body.hpp ----
-// ---- begin leadfeeder/detail/request_writer.hpp ----
-// leadfeeder-cpp: turns a builder's parameters into a URL and a JSON body, in buffers the client
-// reuses from call to call. Every value is checked here, before anything is sent.
-
-// ---- begin leadfeeder/detail/encoding.hpp ----
-// leadfeeder-cpp: percent-encoding for URLs and string escaping for JSON bodies.
-
-
-#include <cstddef>
-#include <cstdint>
-#include <string>
-#include <string_view>
-
-LEADFEEDER_BEGIN_NAMESPACE
-namespace detail {
-
-/// RFC 3986 unreserved characters: ALPHA / DIGIT / "-" / "." / "_" / "~".
-constexpr bool is_unreserved(unsigned char c) noexcept {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '.' || c == '_' || c == '~';
-}
-
-constexpr bool has_line_break(std::string_view s) noexcept {
-  for (char c : s) {
-    if (c == '\r' || c == '\n') return true;
-  }
-  return false;
-}
-
-constexpr bool all_digits(std::string_view s) noexcept {
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  return !s.empty();
-}
-
-/// YYYY-MM with a month from 01 to 12.
-constexpr bool is_month(std::string_view s) noexcept {
-  if (s.size() != 7 || s[4] != '-' || !all_digits(s.substr(0, 4)) || !all_digits(s.substr(5, 2))) return false;
-  int const month = (s[5] - '0') * 10 + (s[6] - '0');
-  return month >= 1 && month <= 12;
-}
-
-/// YYYY-MM-DD naming a day that exists (leap years included).
-constexpr bool is_date(std::string_view s) noexcept {
-  if (s.size() != 10 || s[7] != '-' || !is_month(s.substr(0, 7)) || !all_digits(s.substr(8, 2))) return false;
-  int const year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-  int const month = (s[5] - '0') * 10 + (s[6] - '0');
-  int const day = (s[8] - '0') * 10 + (s[9] - '0');
-  constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool const leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return day >= 1 && day <= days[month - 1] + ((month == 2 && leap) ? 1 : 0);
-}
-
-/// Appends s with every byte but the unreserved ones as %XX (a space is %20). `out` is a
-/// std::string or anything with push_back(char).
-template <class Out>
-void append_percent_encoded(Out& out, std::string_view s) {
-  constexpr char hex[] = "0123456789ABCDEF";
-  for (char ch : s) {
-    auto const c = static_cast<unsigned char>(ch);
-    if (is_unreserved(c)) {
-      out.push_back(ch);
-    } else {
-      out.push_back('%');
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 0x0F]);
-    }
-  }
-}
-
-/// True when s is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
-constexpr bool is_valid_utf8(std::string_view s) noexcept {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    auto const c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len = 0;
-    std::uint32_t cp = 0;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-      cp = c & 0x1Fu;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      cp = c & 0x0Fu;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      cp = c & 0x07u;
-    } else {
-      return false;
-    }
-    if (i + len > s.size()) return false;
-    for (std::size_t k = 1; k < len; ++k) {
-      auto const cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0u) != 0x80u) return false;
-      cp = (cp << 6) | (cc & 0x3Fu);
-    }
-    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-        (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
-      return false;
-    }
-    i += len;
-  }
-  return true;
-}
-
-/// Appends s as a JSON string literal, quotes included. s must be valid UTF-8. `out` is a
-/// std::string or anything with push_back(char) and += for text.
-template <class Out>
-void append_json_string(Out& out, std::string_view s) {
-  constexpr char hex[] = "0123456789abcdef";
-  out.push_back('"');
-  for (char ch : s) {
-    auto const c = static_cast<unsigned char>(ch);
-    switch (ch) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out.push_back(hex[c >> 4]);
-          out.push_back(hex[c & 0x0F]);
-        } else {
-          out.push_back(ch);
-        }
-    }
-  }
-  out.push_back('"');
-}
-
-}  // namespace detail
-LEADFEEDER_END_NAMESPACE
-// ---- end leadfeeder/detail/encoding.hpp ----
-// ---- begin leadfeeder/string_list.hpp ----
-// leadfeeder-cpp: lf::string_list, how a builder takes a list of strings (ids, search terms).
-
-
-#include <cstddef>
-#include <cstdint>
-#include <initializer_list>
-#include <iterator>
-#include <string>
-#include <string_view>
-#include <type_traits>
-#include <utility>
-#include <vector>
-
-LEADFEEDER_BEGIN_NAMESPACE
-
-namespace detail {
-
-template <class Container>
-using element_of = std::remove_cv_t<std::remove_pointer_t<decltype(std::data(std::declval<Container const&>()))>>;
-
-template <class Container, class = void>
-struct is_string_container : std::false_type {};
-template <class Container>
-struct is_string_container<Container, std::void_t<element_of<Container>, decltype(std::size(std::declval<Container const&>()))>>
-    : std::bool_constant<std::is_convertible_v<element_of<Container> const&, std::string_view> &&
-                         !std::is_convertible_v<Container const&, std::string_view>> {};
-
-}  // namespace detail
-
-/// A caller's container of strings lent to a builder without a copy: see lf::borrow().
-class borrowed_strings {
- public:
-  std::size_t size() const noexcept { return size_; }
-  std::string_view operator[](std::size_t i) const noexcept { return get_(data_, i); }
-
- private:
-  template <class Container>
-  friend borrowed_strings borrow(Container const& container) noexcept;
-  template <class Element>
-  static std::string_view get_element(void const* data, std::size_t i) noexcept {
-    return std::string_view(static_cast<Element const*>(data)[i]);
-  }
-  void const* data_ = nullptr;
-  std::size_t size_ = 0;
-  std::string_view (*get_)(void const*, std::size_t) noexcept = nullptr;
-};
-
-/// Lends a contiguous container of strings (std::vector<std::string>, std::array<std::string_view,
-/// N>, ...) to a builder without copying it, for hot loops that must not allocate. The container
-/// and its strings must outlive every send of the builder. A temporary cannot be lent.
-template <class Container>
-borrowed_strings borrow(Container const& container) noexcept {
-  static_assert(detail::is_string_container<Container>::value,
-                "leadfeeder::borrow: the container must hold strings contiguously (data() and size())");
-  using element = detail::element_of<Container>;
-  borrowed_strings b;
-  b.data_ = std::data(container);
-  b.size_ = std::size(container);
-  b.get_ = &borrowed_strings::get_element<element>;
-  return b;
-}
-template <class Container>
-void borrow(Container const&&) = delete;
-
-/// A list of strings a builder keeps: a braced list or any container of strings is copied, so a
-/// builder may be stored and sent later; lf::borrow(container) refers to the caller's container
-/// instead (no copy, no allocation).
-class string_list {
- public:
-  string_list() = default;
-
-  /// Copies a braced list: `{"3219787601", "3219787635"}`.
-  string_list(std::initializer_list<std::string_view> values) { assign(values.begin(), values.size()); }
-
-  /// Copies any contiguous container of elements convertible to std::string_view.
-  template <class Container, std::enable_if_t<detail::is_string_container<Container>::value, int> = 0>
-  string_list(Container const& container) {  // NOLINT: implicit on purpose
-    assign(std::data(container), std::size(container));
-  }
-
-  /// Refers to a borrowed container (see lf::borrow).
-  string_list(borrowed_strings borrowed) noexcept : borrowed_(borrowed), is_borrowed_(true) {}  // NOLINT
-
-  std::size_t size() const noexcept { return is_borrowed_ ? borrowed_.size() : ends_.size(); }
-  bool empty() const noexcept { return size() == 0; }
-  /// Element i (i < size()).
-  std::string_view operator[](std::size_t i) const noexcept {
-    if (is_borrowed_) return borrowed_[i];
-    std::size_t const begin = i == 0 ? 0 : ends_[i - 1];
-    return std::string_view(chars_.data() + begin, ends_[i] - begin);
-  }
-
- private:
-  template <class Element>
-  void assign(Element const* first, std::size_t count) {
-    std::size_t total = 0;
-    for (std::size_t i = 0; i < count; ++i) total += std::string_view(first[i]).size();
-    chars_.reserve(total);
-    ends_.reserve(count);
-    for (std::size_t i = 0; i < count; ++i) {
-      chars_.append(std::string_view(first[i]));
-      ends_.push_back(chars_.size());
-    }
-  }
-
-  // Owned: every string back to back in chars_, ends_[i] one past string i.
-  std::string chars_;
-  std::vector<std::size_t> ends_;
-  borrowed_strings borrowed_;
-  bool is_borrowed_ = false;
-};
-
-LEADFEEDER_END_NAMESPACE
-// ---- end leadfeeder/string_list.hpp ----
-
-#include <boost/json/serializer.hpp>
-#include <boost/json/value.hpp>
-
-#include <charconv>
-#include <cmath>
-#include <cstddef>
-#include <initializer_list>
-#include <cstdint>
-#include <string>
-#include <string_view>
-
-LEADFEEDER_BEGIN_NAMESPACE
-namespace detail {
-
-class request_writer {
- public:
-  /// Starts a request of `operation` (its id, for messages) to base_url; keeps buffer storage.
-  /// With a region, the URL and the body are written there (see overflowed()).
-  void begin(std::string_view operation, http_method method, std::string_view base_url,
-             call_region* region = nullptr) {
-    operation_ = operation;
-    method_ = method;
-    url_.begin(region);
-    body_.begin(region);
-    url_.assign(base_url);
-    failure_.clear();
-    failed_ = false;
-    query_started_ = false;
-    depth_ = 0;
-    first_ = 1;
-    after_key_ = false;
-  }
-
-  http_method method() const noexcept { return method_; }
-  std::string_view url() const noexcept { return url_; }
-  std::string_view body() const noexcept { return body_; }
-  bool failed() const noexcept { return failed_; }
-  /// True when the region given to begin() could not hold the request.
-  bool overflowed() const noexcept { return url_.overflowed() || body_.overflowed(); }
-  std::string const& failure() const noexcept { return failure_; }
-
-  /// Appends a literal piece of the path template ("/v1/contacts/").
-  void path(std::string_view literal) { url_.append(literal); }
-
-  /// Appends one path parameter, percent-encoded. Refuses what could change the path: empty
-  /// values, "." and "..", CR and LF.
-  void path_param(std::string_view name, std::string_view value) {
-    if (value.empty()) return fail(name, "must not be empty");
-    if (value == "." || value == "..") return fail(name, "must not be '.' or '..'");
-    if (has_line_break(value)) return fail(name, "must not contain CR or LF");
-    append_percent_encoded(url_, value);
-  }
-
-  /// Appends name=value to the query, both percent-encoded. An empty optional value is left out;
-  /// an empty required one is refused.
-  void query(std::string_view name, std::string_view value, bool required) {
-    if (value.empty()) {
-      if (required) fail(name, "must not be empty");
-      return;
-    }
-    if (has_line_break(value)) return fail(name, "must not contain CR or LF");
-    query_name(name);
-    append_percent_encoded(url_, value);
-  }
-
-  /// Appends name=v1,v2,... (each value encoded, commas literal). Refuses an empty list when
-  /// required, empty or CR/LF values, and more than max_count values.
-  void query_list(std::string_view name, string_list const& values, bool required,
-                  std::size_t max_count) {
-    if (values.empty()) {
-      if (required) fail(name, "must not be empty");
-      return;
-    }
-    if (values.size() > max_count) {
-      return fail(name, "has " + std::to_string(values.size()) + " values; at most " +
-                            std::to_string(max_count) + " are allowed");
-    }
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      if (values[i].empty()) return fail(name, "must not contain an empty value");
-      if (has_line_break(values[i])) return fail(name, "must not contain CR or LF");
-    }
-    query_name(name);
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      if (i != 0) url_.push_back(',');
-      append_percent_encoded(url_, values[i]);
-    }
-  }
-
-  /// Appends name=<integer>; refuses values outside [min, max].
-  void query_integer(std::string_view name, std::int64_t value, std::int64_t min,
-                     std::int64_t max) {
-    if (value < min || value > max) {
-      return fail(name, "must be between " + std::to_string(min) + " and " + std::to_string(max) +
-                            " (got " + std::to_string(value) + ")");
-    }
-    query_name(name);
-    append_integer(url_, value);
-  }
-
-  /// name=YYYY-MM-DD; refuses anything else (an empty optional value is left out).
-  void query_date(std::string_view name, std::string_view value, bool required) {
-    if (!value.empty() && !is_date(value)) return fail(name, "must be a date YYYY-MM-DD");
-    query(name, value, required);
-  }
-  /// name=YYYY-MM; refuses anything else (an empty optional value is left out).
-  void query_month(std::string_view name, std::string_view value, bool required) {
-    if (!value.empty() && !is_month(value)) return fail(name, "must be a month YYYY-MM");
-    query(name, value, required);
-  }
-
-  void query_bool(std::string_view name, bool value) {
-    query_name(name);
-    url_.append(value ? "true" : "false");
-  }
-
-  /// The whole body as ready JSON text (raw requests).
-  void raw_body(std::string_view json) { body_.assign(json); }
-
-  // ---- JSON body: a small streaming writer; the builder emits well-nested calls.
-
-  void begin_object() { open('{'); }
-  void end_object() { close('}'); }
-  void begin_array() { open('['); }
-  void end_array() { close(']'); }
-
-  void key(std::string_view k) {
-    separate();
-    append_json_string(body_, k);
-    body_.push_back(':');
-    after_key_ = true;
-  }
-  /// A string value; `name` (the parameter) is for the message when it is not valid UTF-8.
-  void value_string(std::string_view name, std::string_view v) {
-    if (!is_valid_utf8(v)) return fail(name, "is not valid UTF-8");
-    separate();
-    append_json_string(body_, v);
-  }
-  void value_bool(bool v) {
-    separate();
-    body_.append(v ? "true" : "false");
-  }
-  void value_integer(std::int64_t v) {
-    separate();
-    append_integer(body_, v);
-  }
-
-  /// "name": "value"
-  void member_string(std::string_view name, std::string_view v) {
-    key(name);
-    value_string(name, v);
-  }
-  /// "name": ["v1", "v2", ...]
-  void member_strings(std::string_view name, string_list const& values) {
-    key(name);
-    begin_array();
-    for (std::size_t i = 0; i < values.size(); ++i) value_string(name, values[i]);
-    end_array();
-  }
-  /// "name": <number>; refuses NaN and infinities, which JSON cannot carry.
-  void member_number(std::string_view name, double v) {
-    if (!std::isfinite(v)) return fail(name, "must be a finite number");
-    key(name);
-    separate();
-    char digits[32];
-    std::to_chars_result const r = std::to_chars(digits, digits + sizeof digits, v);
-    body_.append(digits, static_cast<std::size_t>(r.ptr - digits));
-  }
-  /// "name": "YYYY-MM-DD"; refuses anything else.
-  void member_date(std::string_view name, std::string_view v) {
-    if (!is_date(v)) return fail(name, "must be a date YYYY-MM-DD");
-    member_string(name, v);
-  }
-  /// "name": "YYYY-MM"; refuses anything else.
-  void member_month(std::string_view name, std::string_view v) {
-    if (!is_month(v)) return fail(name, "must be a month YYYY-MM");
-    member_string(name, v);
-  }
-
-  /// "name": <any JSON the caller built>; refuses what would not be valid JSON on the wire.
-  void member_json(std::string_view name, boost::json::value const& v) {
-    if (char const* problem = unsendable(v, depth_ + 1)) return fail(name, problem);
-    key(name);
-    separate();
-    append_serialized(v);
-  }
-  /// Adds the members of a caller-built JSON object to the object being written. Refuses
-  /// anything but an object, and keys the builder has setters for (`known`), so that no key is
-  /// written twice.
-  void merge_members(std::string_view name, boost::json::value const& extra,
-                     std::initializer_list<std::string_view> known) {
-    boost::json::object const* o = extra.if_object();
-    if (o == nullptr) return fail(name, "must be a JSON object");
-    // Its members join the object being written, which sits at nesting level depth_.
-    if (char const* problem = unsendable(extra, depth_ == 0 ? 1 : depth_)) return fail(name, problem);
-    for (boost::json::key_value_pair const& m : *o) {
-      std::string_view const k(m.key().data(), m.key().size());
-      for (std::string_view taken : known) {
-        if (k == taken) return fail(name, "must not repeat a key that has its own setter");
-      }
-    }
-    for (boost::json::key_value_pair const& m : *o) {
-      key(std::string_view(m.key().data(), m.key().size()));
-      separate();
-      append_serialized(m.value());
-    }
-  }
-
-  /// "name": true|false
-  void member_bool(std::string_view name, bool v) {
-    key(name);
-    value_bool(v);
-  }
-  /// "name": <integer>
-  void member_integer(std::string_view name, std::int64_t v) {
-    key(name);
-    value_integer(v);
-  }
-
-  /// {"data":[{"type":"<type>","id":"<id>"}, ...]}, the JSON:API list of resource identifiers
-  /// that attaches or detaches resources. Refuses an empty list when required and empty ids.
-  void identifier_body(std::string_view name, std::string_view type, string_list const& ids,
-                       bool required) {
-    if (ids.empty() && required) return fail(name, "must not be empty");
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-      if (ids[i].empty()) return fail(name, "must not contain an empty id");
-    }
-    begin_object();
-    key("data");
-    begin_array();
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-      begin_object();
-      member_string("type", type);
-      key("id");
-      value_string(name, ids[i]);
-      end_object();
-    }
-    end_array();
-    end_object();
-  }
-
-  /// Appends name=a,b,... with the wire names of the bits set in mask (in declaration order).
-  template <std::size_t N>
-  void query_flags(std::string_view name, std::uint32_t mask, std::string_view const (&names)[N]) {
-    if (mask == 0) return;
-    query_name(name);
-    bool first = true;
-    for (std::size_t i = 0; i < N; ++i) {
-      if ((mask & (std::uint32_t{1} << i)) == 0) continue;
-      if (!first) url_.push_back(',');
-      first = false;
-      append_percent_encoded(url_, names[i]);
-    }
-  }
-
-  /// Why a caller-built value cannot go out as JSON (text that is not UTF-8, a NaN or an
-  /// infinity, nesting deeper than the parser would take back), or nullptr when it can. `level` is
-  /// the nesting level v would have in the body (the body's outermost object or array is level 1).
-  static char const* unsendable(boost::json::value const& v, unsigned level) noexcept {
-    if (v.is_structured() && level > LEADFEEDER_MAX_JSON_DEPTH) return "is nested too deeply";
-    switch (v.kind()) {
-      case boost::json::kind::string:
-        return is_valid_utf8(std::string_view(v.get_string().data(), v.get_string().size()))
-                   ? nullptr
-                   : "holds text that is not valid UTF-8";
-      case boost::json::kind::double_:
-        return std::isfinite(v.get_double()) ? nullptr : "holds a number JSON cannot carry (NaN or infinity)";
-      case boost::json::kind::array:
-        for (boost::json::value const& element : v.get_array()) {
-          if (char const* problem = unsendable(element, level + 1)) return problem;
-        }
-        return nullptr;
-      case boost::json::kind::object:
-        for (boost::json::key_value_pair const& m : v.get_object()) {
-          if (!is_valid_utf8(std::string_view(m.key().data(), m.key().size()))) return "has a key that is not valid UTF-8";
-          if (char const* problem = unsendable(m.value(), level + 1)) return problem;
-        }
-        return nullptr;
-      default:
-        return nullptr;
-    }
-  }
-
-  /// Records the first failure: "<operation>: parameter '<name>' <problem>".
-  void fail(std::string_view name, std::string_view problem) {
-    if (failed_) return;
-    failed_ = true;
-    failure_.assign(operation_);
-    failure_.append(": parameter '");
-    failure_.append(name);
-    failure_.append("' ");
-    failure_.append(problem);
-  }
-
- private:
-  // Caller-built JSON as text, in pieces, without a temporary string.
-  void append_serialized(boost::json::value const& v) {
-    boost::json::serializer serializer;
-    serializer.reset(&v);
-    char chunk[256];
-    while (!serializer.done()) body_.append(serializer.read(chunk, sizeof chunk));
-  }
-
-  static void append_integer(text_buffer& out, std::int64_t v) {
-    char digits[24];
-    std::to_chars_result const r = std::to_chars(digits, digits + sizeof digits, v);
-    out.append(digits, static_cast<std::size_t>(r.ptr - digits));
-  }
-
-  void query_name(std::string_view name) {
-    url_.push_back(query_started_ ? '&' : '?');
-    query_started_ = true;
-    append_percent_encoded(url_, name);
-    url_.push_back('=');
-  }
-
-  // Comma bookkeeping: bit d of first_ is set while the container at depth d has no element yet.
-  void separate() {
-    if (after_key_) {
-      after_key_ = false;
-      return;
-    }
-    std::uint64_t const bit = std::uint64_t{1} << depth_;
-    if ((first_ & bit) == 0) body_.push_back(',');
-    first_ &= ~bit;
-  }
-  void open(char c) {
-    separate();
-    body_.push_back(c);
-    ++depth_;
-    first_ |= std::uint64_t{1} << depth_;
-  }
-  void close(char c) {
-    body_.push_back(c);
-    first_ &= ~(std::uint64_t{1} << depth_);
-    --depth_;
-  }
-
-  std::string_view operation_;
-  http_method method_ = http_method::get;
-  text_buffer url_;
-  text_buffer body_;
-  std::string failure_;
-  bool failed_ = false;
-  bool query_started_ = false;
-  unsigned depth_ = 0;
-  std::uint64_t first_ = 1;
-  bool after_key_ = false;
-};
-
-}  // namespace detail
-LEADFEEDER_END_NAMESPACE
-// ---- end leadfeeder/detail/request_writer.hpp ----
 // ---- begin leadfeeder/policy.hpp ----
 // leadfeeder-cpp: the cross-cutting policies of a call (DESIGN section 6): retries with backoff,
 // a client-side rate limiter, a monthly request counter, a credit budget, cancellation and
@@ -2375,7 +2392,6 @@ LEADFEEDER_END_NAMESPACE
 // and game loops never sleep for real.
 
 
-#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -2384,7 +2400,6 @@ LEADFEEDER_END_NAMESPACE
 #include <optional>
 #include <string>
 #include <string_view>
-#include <thread>
 
 LEADFEEDER_BEGIN_NAMESPACE
 
@@ -2470,9 +2485,10 @@ struct log_event {
 /// Injected time: tests and game loops replace both.
 struct time_source {
   std::function<clock_type::time_point()> now = [] { return clock_type::now(); };
-  std::function<void(std::chrono::milliseconds)> sleep = [](std::chrono::milliseconds d) {
-    std::this_thread::sleep_for(d);
-  };
+  /// The wall clock, for what the server says in calendar time (a Retry-After HTTP date).
+  std::function<std::chrono::system_clock::time_point()> wall_now = [] { return std::chrono::system_clock::now(); };
+  /// The sleep of the calling thread (std::this_thread::sleep_for, in the implementation unit).
+  std::function<void(std::chrono::milliseconds)> sleep = [](std::chrono::milliseconds d) { detail::core::sleep_for(d); };
 };
 
 /// A printable form of a request, with the values of credential headers replaced by [redacted].
@@ -2522,9 +2538,9 @@ class jitter_source {
 /// The backoff before attempt `next_attempt` (2 for the first retry): full jitter over
 /// min(max_delay, base_delay * 2^(next_attempt - 2)).
 inline std::chrono::milliseconds backoff(retry_policy const& p, int next_attempt, jitter_source& jitter) noexcept {
-  std::int64_t ceiling = std::max<std::int64_t>(0, p.base_delay.count());
+  std::int64_t ceiling = p.base_delay.count() > 0 ? p.base_delay.count() : 0;
   for (int i = 2; i < next_attempt && ceiling < p.max_delay.count(); ++i) ceiling *= 2;
-  ceiling = std::min<std::int64_t>(ceiling, p.max_delay.count());
+  if (ceiling > p.max_delay.count()) ceiling = p.max_delay.count();
   return std::chrono::milliseconds(jitter.below_or_equal(ceiling));
 }
 
@@ -2549,7 +2565,8 @@ class token_bucket {
       started_ = true;
     }
     double const elapsed = std::chrono::duration<double>(now - last_).count();
-    tokens_ = std::min(p.burst, tokens_ + std::max(0.0, elapsed) * p.requests_per_second);
+    double const refilled = tokens_ + (elapsed > 0.0 ? elapsed : 0.0) * p.requests_per_second;
+    tokens_ = refilled < p.burst ? refilled : p.burst;
     last_ = now;
     if (tokens_ >= 1.0) {
       tokens_ -= 1.0;
@@ -2570,6 +2587,157 @@ class token_bucket {
 
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/policy.hpp ----
+
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <type_traits>
+#include <utility>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+struct client_options;
+
+namespace detail {
+
+// A reference to a callable, without templates at the call site: the builder's write() and the
+// transport's send() reach the compiled session through it.
+template <class Signature>
+class function_ref;
+template <class R, class... Args>
+class function_ref<R(Args...)> {
+ public:
+  template <class F, class = std::enable_if_t<!std::is_same_v<std::decay_t<F>, function_ref>>>
+  function_ref(F& f) noexcept  // NOLINT: a reference, implicit by design
+      : object_(static_cast<void*>(&f)), call_([](void* o, Args... args) -> R {
+          return (*static_cast<F*>(o))(std::forward<Args>(args)...);
+        }) {}
+  R operator()(Args... args) const { return call_(object_, std::forward<Args>(args)...); }
+
+ private:
+  void* object_;
+  R (*call_)(void*, Args...);
+};
+
+using write_ref = function_ref<void(request_writer&)>;
+using exchange_ref = function_ref<std::error_code(http_request const&, http_response&)>;
+
+// What the session needs to know of an operation (its builder's constants).
+struct operation_info {
+  std::string_view id;
+  http_method method = http_method::get;
+  bool charges_credits = false;
+  bool reads_only = false;    // a search sent as POST: retried like a read
+  bool expects_data = true;   // an empty 2xx body is an answer only where no data is expected
+};
+
+// A decoded 2xx answer: the document and its status.
+struct answer {
+  document doc;
+  int status = 0;
+};
+
+}  // namespace detail
+
+/// How a client talks to the API. C++17 has no designated initializers: set members one by one.
+struct client_options {
+  /// Sent as `X-Api-Key` (reference 1.2). Leave empty when using bearer_token.
+  std::string api_key;
+  /// OAuth2 access token, sent as `Authorization: Bearer <token>`.
+  std::string bearer_token;
+  /// Scheme, host and optional path prefix; a trailing '/' is ignored.
+  std::string base_url = "https://api.leadfeeder.com";
+  /// Identifies the integration to the vendor's support.
+  std::string user_agent = "leadfeeder-cpp/" LEADFEEDER_VERSION_STRING;
+  /// Off by default; `options.retry = lf::retry_policy{};` retries GET and DELETE 3 times.
+  retry_policy retry = retry_policy::none();
+  /// The client-side token bucket (10/s, burst 15) and monthly counter; off by default.
+  rate_limit_policy rate_limit;
+  /// Credits the client may spend (summing meta.credits.charged); once spent, operations that can
+  /// charge credits fail with errc::budget_exhausted unsent. Unset: no budget.
+  std::optional<std::int64_t> credit_budget;
+  /// Called for every request, response, retry and refusal; credentials are redacted.
+  std::function<void(log_event const&)> logger;
+  /// The clocks and the sleep the policies use; replace them in tests and game loops.
+  time_source time;
+  /// Seed of the backoff jitter, for reproducible runs.
+  std::uint64_t jitter_seed = 0x9E3779B97F4A7C15ull;
+  /// Memory for everything the client builds per call: the request's URL and JSON body, then the
+  /// response's document (unless the call lends its own, call_options::memory). Each call starts
+  /// over at its beginning, so the memory must outlive the client, and a result built there must
+  /// be gone (destroyed, or handed to client.recycle) before the next call: a call that finds it
+  /// still alive fails with errc::memory_in_use, one whose request or document does not fit with
+  /// errc::buffer_exhausted, unsent where that is known before sending. Not drawn from it: the
+  /// response body, which the transport writes into the client's reusable std::string, and the
+  /// text a failed call or the logger allocates. Unset: the heap, reused.
+  memory_block memory;
+};
+
+namespace detail {
+
+struct session_steps;
+
+class session {
+ public:
+  explicit session(client_options options) : options_(std::move(options)) { core::open(*this); }
+  session(session&&) = default;
+  session& operator=(session&&) = default;
+
+  /// The synchronous pipeline: admission, attempts through `exchange`, retries and waits, decoding.
+  result<answer> run(operation_info const& op, call_options const& call, write_ref write, exchange_ref exchange) {
+    return core::run(*this, op, call, write, exchange);
+  }
+  /// The asynchronous pipeline, in two halves: the request formed and admitted (or why not) ...
+  std::optional<error> start(operation_info const& op, call_options const& call, write_ref write) {
+    return core::start(*this, op, call, write);
+  }
+  /// ... and the outcome of the exchange the transport completed.
+  result<answer> complete(operation_info const& op, call_options const& call, std::error_code ec) {
+    return core::complete(*this, op, call, ec);
+  }
+
+  http_request const& request() const noexcept { return request_; }
+  http_response& response() noexcept { return response_; }
+  client_options const& options() const noexcept { return options_; }
+  bool busy() const noexcept { return busy_; }
+  std::uint64_t requests_sent() const noexcept { return requests_sent_; }
+  void reset_request_count() noexcept { requests_sent_ = 0; }
+  std::int64_t credits_spent() const noexcept { return credits_spent_; }
+  /// Takes a spent body's storage for the next response.
+  void reuse_body(std::string&& body) noexcept {
+    if (body.capacity() > response_.body.capacity()) {
+      body.clear();
+      response_.body.swap(body);
+    }
+  }
+
+ private:
+  friend struct define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file;
+  friend struct session_steps;
+
+  client_options options_;
+  std::string authorization_;
+  std::string option_error_;
+  call_region region_;
+  request_writer writer_;
+  std::array<http_header, 5> headers_{};
+  http_request request_;
+  http_response response_;
+  bool busy_ = false;
+  token_bucket bucket_;
+  jitter_source jitter_;
+  std::uint64_t requests_sent_ = 0;
+  std::int64_t credits_spent_ = 0;
+};
+
+}  // namespace detail
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/session.hpp ----
 // ---- begin leadfeeder/response.hpp ----
 // leadfeeder-cpp: lf::response<Data>, a successful answer: its document, data and meta.
 
@@ -4623,40 +4791,6 @@ LEADFEEDER_END_NAMESPACE
 
 LEADFEEDER_BEGIN_NAMESPACE
 
-/// How a client talks to the API. C++17 has no designated initializers: set members one by one.
-struct client_options {
-  /// Sent as `X-Api-Key` (reference 1.2). Leave empty when using bearer_token.
-  std::string api_key;
-  /// OAuth2 access token, sent as `Authorization: Bearer <token>`.
-  std::string bearer_token;
-  /// Scheme, host and optional path prefix; a trailing '/' is ignored.
-  std::string base_url = "https://api.leadfeeder.com";
-  /// Identifies the integration to the vendor's support.
-  std::string user_agent = "leadfeeder-cpp/" LEADFEEDER_VERSION_STRING;
-  /// Off by default; `options.retry = lf::retry_policy{};` retries GET and DELETE 3 times.
-  retry_policy retry = retry_policy::none();
-  /// The client-side token bucket (10/s, burst 15) and monthly counter; off by default.
-  rate_limit_policy rate_limit;
-  /// Credits the client may spend (summing meta.credits.charged); once spent, operations that can
-  /// charge credits fail with errc::budget_exhausted unsent. Unset: no budget.
-  std::optional<std::int64_t> credit_budget;
-  /// Called for every request, response, retry and refusal; credentials are redacted.
-  std::function<void(log_event const&)> logger;
-  /// The clock and the sleep the policies use; replace both in tests and game loops.
-  time_source time;
-  /// Seed of the backoff jitter, for reproducible runs.
-  std::uint64_t jitter_seed = 0x9E3779B97F4A7C15ull;
-  /// Memory for everything the client builds per call: the request's URL and JSON body, then the
-  /// response's document (unless the call lends its own, call_options::memory). Each call starts
-  /// over at its beginning, so the memory must outlive the client, and a result built there must
-  /// be gone (destroyed, or handed to client.recycle) before the next call: a call that finds it
-  /// still alive fails with errc::memory_in_use, one whose request or document does not fit with
-  /// errc::buffer_exhausted, unsent where that is known before sending. Not drawn from it: the
-  /// response body, which the transport writes into the client's reusable std::string, and the
-  /// text a failed call or the logger allocates. Unset: the heap, reused.
-  memory_block memory;
-};
-
 namespace detail {
 
 template <class T, class = void>
@@ -4704,33 +4838,35 @@ struct send_result<T, false> {
 template <class T>
 using send_result_t = typename send_result<T>::type;
 
-// Why an option cannot be used, or empty when it can.
-inline std::string check_options(client_options const& o) {
-  auto bad_header_value = [](std::string_view v) {
-    for (char c : v) {
-      if (c == '\r' || c == '\n' || c == '\0') return true;
-    }
-    return false;
-  };
-  if (bad_header_value(o.api_key)) return "client_options.api_key must not contain CR, LF or NUL";
-  if (bad_header_value(o.bearer_token)) return "client_options.bearer_token must not contain CR, LF or NUL";
-  if (bad_header_value(o.user_agent)) return "client_options.user_agent must not contain CR, LF or NUL";
-  std::string_view const url = o.base_url;
-  if (url.substr(0, 7) != "http://" && url.substr(0, 8) != "https://") {
-    return "client_options.base_url must start with http:// or https://";
+// The constants of a builder, for the session.
+template <class Builder>
+constexpr operation_info operation_of(Builder const& builder) noexcept {
+  operation_info op;
+  op.id = Builder::operation_id;
+  op.method = method_of(builder);
+  op.charges_credits = charges_credits<Builder>::value;
+  op.reads_only = reads_only<Builder>::value;
+  op.expects_data = !std::is_same_v<typename Builder::response_type::data_type, json_view>;
+  return op;
+}
+
+// The typed response of an answer.
+template <class Builder>
+result<typename Builder::response_type> typed(Builder const& builder, result<answer>&& r) {
+  using response_type = typename Builder::response_type;
+  if (!r) return std::move(r).error();
+  if constexpr (has_requested_id<Builder>::value) {
+    std::string_view const requested = builder.requested_id();
+    if (!requested.empty()) return response_type(std::move(r->doc), r->status, std::string(requested));
   }
-  for (char c : url) {
-    if (static_cast<unsigned char>(c) <= 0x20 || c == '?' || c == '#' || c == 0x7F) {
-      return "client_options.base_url must not contain spaces, control characters, '?' or '#'";
-    }
-  }
-  return {};
+  return response_type(std::move(r->doc), r->status);
 }
 
 }  // namespace detail
 
 /// The API client. It makes one call at a time (like a socket): use one client per thread. It owns
-/// its transport and reuses its buffers from call to call; it is movable, not copyable.
+/// its transport and reuses its buffers from call to call; it is movable, not copyable. Everything
+/// but the exchange itself is done by its session, compiled once (detail/session.hpp).
 template <class Transport>
 class client {
   static_assert(is_transport_v<Transport> || is_async_transport_v<Transport>,
@@ -4742,11 +4878,7 @@ class client {
   /// A client over `transport` with `options`. Unusable options (a CR in the key, a base URL that
   /// is not http or https) make every call fail with errc::invalid_argument, saying which.
   explicit client(Transport transport, client_options options = {})
-      : transport_(std::forward<Transport>(transport)), options_(std::move(options)) {
-    while (!options_.base_url.empty() && options_.base_url.back() == '/') options_.base_url.pop_back();
-    option_error_ = detail::check_options(options_);
-    if (!options_.bearer_token.empty()) authorization_ = "Bearer " + options_.bearer_token;
-  }
+      : transport_(std::forward<Transport>(transport)), session_(std::move(options)) {}
 
   client(client&&) = default;
   client& operator=(client&&) = default;
@@ -4757,10 +4889,10 @@ class client {
   /// parameter, a failed exchange or a bad response: those come back as the result's error.
   template <class Builder>
   detail::send_result_t<Builder> send(Builder const& builder) {
-    return send(builder, document_buffer{});
+    return send(builder, call_options{});
   }
 
-  /// As send(builder), building the response document in `buffer` instead of on the heap.
+  /// As send(builder), building the response document in lent memory instead of on the heap.
   template <class Builder>
   detail::send_result_t<Builder> send(Builder const& builder, memory_block buffer) {
     call_options call;
@@ -4768,7 +4900,7 @@ class client {
     return send(builder, call);
   }
 
-  /// As send(builder), with a cancellation token, a deadline or a document buffer.
+  /// As send(builder), with a cancellation token, a deadline or lent memory.
   template <class Builder>
   detail::send_result_t<Builder> send(Builder const& builder, call_options const& call) {
     static_assert(detail::is_builder<Builder>::value,
@@ -4776,8 +4908,10 @@ class client {
                   "leadfeeder::contacts::retrieve()");
     static_assert(is_transport_v<Transport>,
                   "leadfeeder::client::send: this transport has no send(); use async_send()");
-    if constexpr (detail::is_builder<Builder>::value) {
-      return send_builder(builder, call);
+    if constexpr (detail::is_builder<Builder>::value && is_transport_v<Transport>) {
+      auto write = [&builder](detail::request_writer& w) { builder.write(w); };
+      auto exchange = [this](http_request const& req, http_response& res) { return transport_.send(req, res); };
+      return detail::typed(builder, session_.run(detail::operation_of(builder), call, write, exchange));
     } else {
       return error(errc::invalid_argument, "not a request builder");
     }
@@ -4787,15 +4921,26 @@ class client {
   /// callback receives the same result as send() would, where the transport completes (the client
   /// starts no thread). The client keeps the request's storage alive until then; it must outlive
   /// the call, and makes one call at a time: a second call before the first completes gets
-  /// errc::invalid_argument at once.
+  /// errc::busy at once.
   template <class Builder, class Callback>
   void async_send(Builder const& builder, Callback&& callback) {
-    async_send(builder, document_buffer{}, std::forward<Callback>(callback));
+    async_send(builder, call_options{}, std::forward<Callback>(callback));
   }
 
-  /// As async_send(builder, callback), building the document in `buffer`.
+  /// As async_send(builder, callback), building the document in lent memory.
   template <class Builder, class Callback>
   void async_send(Builder const& builder, memory_block buffer, Callback&& callback) {
+    call_options call;
+    call.memory = buffer;
+    async_send(builder, call, std::forward<Callback>(callback));
+  }
+
+  /// As async_send(builder, callback), with a cancellation token, a deadline or lent memory, as
+  /// send() takes them: a call cancelled or past its deadline is refused unsent; one cancelled
+  /// while in flight completes with errc::cancelled (its answer, if any, is dropped). The same
+  /// pipeline as send(), but no wait: a retryable failure carries the suggested wait (retry_in).
+  template <class Builder, class Callback>
+  void async_send(Builder const& builder, call_options const& call, Callback&& callback) {
     static_assert(detail::is_builder<Builder>::value,
                   "leadfeeder::client::async_send: the argument must be a request builder such as "
                   "leadfeeder::contacts::retrieve()");
@@ -4804,316 +4949,57 @@ class client {
     using response_type = typename Builder::response_type;
     static_assert(std::is_invocable_v<Callback&, result<response_type>>,
                   "leadfeeder::client::async_send: the callback must accept the operation's result");
-    if (busy_) {
-      callback(result<response_type>(error(errc::busy, std::string(Builder::operation_id) +
-                                                                       ": the client is busy with another call")));
-      return;
-    }
-    if (std::optional<error> refused = admit(builder, call_options{}, /*may_wait=*/false)) {
+    detail::operation_info const op = detail::operation_of(builder);
+    auto write = [&builder](detail::request_writer& w) { builder.write(w); };
+    if (std::optional<error> refused = session_.start(op, call, write)) {
       callback(result<response_type>(std::move(*refused)));
       return;
     }
-    busy_ = true;
-    bool const retry_allowed = may_retry(builder);
-    log(log_event::kind::request, Builder::operation_id, 1);
     std::string requested;
     if constexpr (detail::has_requested_id<Builder>::value) requested.assign(builder.requested_id());
     transport_.async_send(
-        request_, response_,
-        [this, buffer, retry_allowed, requested = std::move(requested), callback = std::forward<Callback>(callback)](
+        session_.request(), session_.response(),
+        [this, op, call, requested = std::move(requested), callback = std::forward<Callback>(callback)](
             std::error_code ec) mutable {
-          busy_ = false;
-          result<response_type> r = finish<response_type>(Builder::operation_id, ec, buffer, requested);
-          // The async path does not wait: a retryable failure carries the wait the policy suggests.
-          if (!r && retry_allowed && options_.retry.max_attempts > 1 &&
-              (ec || detail::is_retryable_status(r.error().http_status))) {
-            error e = std::move(r).error();
-            e.retry_in = retry_delay(e.retry_after, 2);
-            callback(result<response_type>(std::move(e)));
-            return;
+          result<detail::answer> r = session_.complete(op, call, ec);
+          if (!r) {
+            callback(result<response_type>(std::move(r).error()));
+          } else if (!requested.empty()) {
+            callback(result<response_type>(response_type(std::move(r->doc), r->status, std::move(requested))));
+          } else {
+            callback(result<response_type>(response_type(std::move(r->doc), r->status)));
           }
-          callback(std::move(r));
         });
   }
 
-  /// Hands a finished result back so that its body's storage is reused by the next call: with a
-  /// document_buffer (or call memory) and lf::borrow'ed lists, a steady-state call then allocates
-  /// nothing. Its document is destroyed here, which frees the client's call memory for the next
+  /// Hands a finished result back so that its body's storage is reused by the next call: with
+  /// lent memory (or the client's) and lf::borrow'ed lists, a steady-state call then allocates
+  /// nothing. Its document is destroyed here, which frees the client's memory for the next
   /// call; `spent` and its views must not be used afterwards.
   template <class Response>
   void recycle(result<Response>&& spent) noexcept {
     if (!spent) return;
-    std::string body = spent->release_body();
-    if (body.capacity() > response_.body.capacity()) {
-      body.clear();
-      response_.body.swap(body);
-    }
-    result<Response> gone(std::move(spent));  // its document dies here, freeing the call memory
+    session_.reuse_body(spent->release_body());
+    result<Response> gone(std::move(spent));  // what is left of it dies here
   }
 
   /// True while an async_send has not completed.
-  bool busy() const noexcept { return busy_; }
+  bool busy() const noexcept { return session_.busy(); }
 
   /// Requests handed to the transport since the client was made or reset_request_count() (the
   /// monthly counter of rate_limit_policy; the API's quota month is unknown, so the host resets it).
-  std::uint64_t requests_sent() const noexcept { return requests_sent_; }
-  void reset_request_count() noexcept { requests_sent_ = 0; }
+  std::uint64_t requests_sent() const noexcept { return session_.requests_sent(); }
+  void reset_request_count() noexcept { session_.reset_request_count(); }
   /// Credits charged so far (the sum of meta.credits.charged of every success).
-  std::int64_t credits_spent() const noexcept { return credits_spent_; }
+  std::int64_t credits_spent() const noexcept { return session_.credits_spent(); }
 
   Transport& transport() noexcept { return transport_; }
   Transport const& transport() const noexcept { return transport_; }
-  client_options const& options() const noexcept { return options_; }
+  client_options const& options() const noexcept { return session_.options(); }
 
  private:
-  // Forms the request into the client's buffers; the error when something is refused.
-  template <class Builder>
-  std::optional<error> prepare(Builder const& builder) {
-    std::string_view const op = Builder::operation_id;
-    if (region_.too_small()) {
-      return error(errc::buffer_exhausted, std::string(op) + ": the client's memory is smaller than " +
-                                               std::to_string(detail::call_region::header_size) + " bytes");
-    }
-    if (region_.enabled()) {
-      if (*region_.result_alive()) {
-        return error(errc::memory_in_use, std::string(op) +
-                                                 ": the client's memory still holds an earlier result; "
-                                                 "destroy it or hand it to client.recycle() first");
-      }
-      region_.reset();
-    }
-    writer_.begin(op, detail::method_of(builder), options_.base_url, &region_);
-    builder.write(writer_);
-    if (writer_.failed()) return error(errc::invalid_argument, writer_.failure());
-    if (writer_.overflowed()) {
-      return error(errc::buffer_exhausted, std::string(op) + ": the request does not fit in the client's call memory (" +
-                                               std::to_string(region_.size()) + " bytes)");
-    }
-    if (!option_error_.empty()) return error(errc::invalid_argument, option_error_);
-    request_ = make_request();
-    response_.clear();
-    return std::nullopt;
-  }
-
-  // Reads may be repeated: GET and DELETE, and the searches that read through POST.
-  template <class Builder>
-  bool may_retry(Builder const& builder) const noexcept {
-    return detail::is_idempotent(detail::method_of(builder)) || detail::reads_only<Builder>::value ||
-           options_.retry.retry_writes;
-  }
-
-  // Retry-After when present and honoured, else the jittered backoff before `next_attempt`.
-  // Retry-After, capped at max_delay (a server asking for hours gets max_delay, and the arithmetic
-  // cannot overflow), else the jittered backoff.
-  std::chrono::milliseconds retry_delay(std::optional<std::chrono::seconds> retry_after, int next_attempt) {
-    if (retry_after && options_.retry.honour_retry_after) {
-      std::chrono::milliseconds const cap = std::max(options_.retry.max_delay, std::chrono::milliseconds(0));
-      if (retry_after->count() < 0) return std::chrono::milliseconds(0);
-      if (*retry_after >= std::chrono::duration_cast<std::chrono::seconds>(cap) + std::chrono::seconds(1)) return cap;
-      return std::min(cap, std::chrono::duration_cast<std::chrono::milliseconds>(*retry_after));
-    }
-    return detail::backoff(options_.retry, next_attempt, jitter_);
-  }
-
-  // Everything that may stop a call before an attempt: cancellation, the deadline, the credit
-  // budget, the monthly quota, the rate limiter (which waits when allowed), then the request
-  // itself. Forms the request when all pass.
-  template <class Builder>
-  std::optional<error> admit(Builder const& builder, call_options const& call, bool may_wait) {
-    std::string_view const op = Builder::operation_id;
-    auto refuse = [&](errc code, std::string why) {
-      error e(code, std::string(op) + ": " + std::move(why));
-      log(log_event::kind::refused, op, 0, {}, e.message);
-      return e;
-    };
-    if (call.cancel && call.cancel->cancelled()) return refuse(errc::cancelled, "cancelled");
-    if (call.deadline && options_.time.now() >= *call.deadline) return refuse(errc::deadline_exceeded, "the deadline passed");
-    if constexpr (detail::charges_credits<Builder>::value) {
-      if (options_.credit_budget && credits_spent_ >= *options_.credit_budget) {
-        return refuse(errc::budget_exhausted, "the credit budget (" + std::to_string(*options_.credit_budget) +
-                                                  ") is spent");
-      }
-    }
-    if (std::optional<error> refused = prepare(builder)) {
-      log(log_event::kind::refused, op, 0, {}, refused->message);
-      return refused;
-    }
-    rate_limit_policy const& limit = options_.rate_limit;
-    if (limit.enabled) {
-      if (limit.monthly_quota != 0 && requests_sent_ >= limit.monthly_quota) {
-        error e = refuse(errc::rate_limited, "the client's monthly quota of " + std::to_string(limit.monthly_quota) +
-                                                 " requests is used up");
-        e.api_code = "client_monthly_quota";
-        return e;
-      }
-      for (;;) {
-        clock_type::time_point const now = options_.time.now();
-        std::chrono::milliseconds const wait = bucket_.acquire(limit, now);
-        if (wait.count() == 0) break;
-        if (!may_wait || (call.deadline && now + wait > *call.deadline)) {
-          error e = refuse(errc::rate_limited, "the client-side rate limit needs a wait");
-          e.retry_in = wait;
-          return e;
-        }
-        options_.time.sleep(wait);
-        if (call.cancel && call.cancel->cancelled()) return refuse(errc::cancelled, "cancelled");
-      }
-    }
-    ++requests_sent_;
-    return std::nullopt;
-  }
-
-  // The outcome of one exchange as a result; counts the credits of a success.
-  template <class Response>
-  result<Response> finish(std::string_view op, std::error_code ec, document_buffer buffer,
-                          std::string_view requested) {
-    log(log_event::kind::response, op, 0, {}, {}, ec ? 0 : response_.status);
-    if (ec) return error(ec, std::string(op) + ": no response (the exchange failed)");
-    result<Response> r = decode<Response>(buffer, requested);
-    if (r) {
-      // A hostile answer can neither overflow the sum nor lift the budget with a negative charge.
-      std::int64_t const charged = r->meta().credits().charged();
-      if (charged > 0) {
-        credits_spent_ = credits_spent_ > std::numeric_limits<std::int64_t>::max() - charged
-                             ? std::numeric_limits<std::int64_t>::max()
-                             : credits_spent_ + charged;
-      }
-    }
-    return r;
-  }
-
-  template <class Builder>
-  result<typename Builder::response_type> send_builder(Builder const& builder, call_options const& call) {
-    using response_type = typename Builder::response_type;
-    std::string_view const op = Builder::operation_id;
-    if (busy_) return error(errc::busy, std::string(op) + ": the client is busy with another call");
-    memory_block const buffer = call.lent_memory();
-    std::string_view requested;
-    if constexpr (detail::has_requested_id<Builder>::value) requested = builder.requested_id();
-    for (int attempt = 1;; ++attempt) {
-      if (std::optional<error> refused = admit(builder, call, /*may_wait=*/true)) return std::move(*refused);
-      log(log_event::kind::request, op, attempt);
-      std::error_code const ec = transport_.send(request_, response_);
-      bool const retryable = ec || detail::is_retryable_status(response_.status);
-      if (!retryable || !may_retry(builder) || attempt >= options_.retry.max_attempts) {
-        return finish<response_type>(op, ec, buffer, requested);
-      }
-      std::optional<std::chrono::seconds> retry_after;
-      if (!ec) retry_after = detail::parse_retry_after(response_.headers.find("Retry-After"), std::chrono::system_clock::now());
-      std::chrono::milliseconds const delay = retry_delay(retry_after, attempt + 1);
-      if (call.deadline && options_.time.now() + delay > *call.deadline) {
-        return finish<response_type>(op, ec, buffer, requested);  // no time left to wait: this answer stands
-      }
-      log(log_event::kind::retry, op, attempt, delay,
-          ec ? std::string_view("the exchange failed") : std::string_view("a retryable status"), ec ? 0 : response_.status);
-      options_.time.sleep(delay);
-    }
-  }
-
-  void log(log_event::kind what, std::string_view op, int attempt, std::chrono::milliseconds delay = {},
-           std::string_view detail = {}, int status = 0) {
-    if (!options_.logger) return;
-    log_event event;
-    event.what = what;
-    event.operation = op;
-    event.method = request_.method;
-    event.url = request_.url;
-    event.attempt = attempt;
-    event.delay = delay;
-    event.detail = detail;
-    event.status = status;
-    std::string headers;
-    if (what == log_event::kind::request) {
-      for (http_header const& h : request_.headers) {
-        headers.append(h.name).append(": ").append(is_credential_header(h.name) ? std::string_view("[redacted]") : h.value);
-        headers += '\n';
-      }
-    }
-    event.headers = headers;
-    options_.logger(event);
-  }
-
-  http_request make_request() noexcept {
-    std::size_t n = 0;
-    headers_[n++] = {"Accept", "application/json"};
-    headers_[n++] = {"User-Agent", options_.user_agent};
-    if (!options_.api_key.empty()) headers_[n++] = {"X-Api-Key", options_.api_key};
-    if (!authorization_.empty()) headers_[n++] = {"Authorization", authorization_};
-    if (!writer_.body().empty()) headers_[n++] = {"Content-Type", "application/json"};
-    http_request request;
-    request.method = writer_.method();
-    request.url = writer_.url();
-    request.headers = header_list(headers_.data(), n);
-    request.body = writer_.body();
-    return request;
-  }
-
-  template <class Response>
-  result<Response> decode(document_buffer buffer, std::string_view requested_id) {
-    int const status = response_.status;
-    if (status < 200 || status > 299) {
-      return detail::error_from_response(response_, std::chrono::system_clock::now());
-    }
-    bool* lease = nullptr;
-    if (buffer.data == nullptr && region_.enabled()) {  // the rest of the call memory, after the request
-      buffer.data = region_.rest(buffer.size);
-      if (buffer.data == nullptr) {
-        error e(errc::buffer_exhausted, "the request took all of the client's call memory; none is left for the response");
-        e.http_status = status;
-        return e;
-      }
-      lease = region_.result_alive();
-    }
-    result<document> doc = document::parse(std::move(response_.body), buffer, lease);
-    if (!doc) {
-      error e = std::move(doc).error();
-      e.http_status = status;
-      return e;
-    }
-    detail::json_value const* const root = doc->root();
-    if (root == nullptr && !std::is_same_v<typename Response::data_type, json_view>) {
-      // An empty body is an answer only where no data is expected (a delete, an unknown write);
-      // where a read expects data, it is a broken answer, not an empty result.
-      error e(errc::invalid_response, "the response body is empty where data was expected");
-      e.http_status = status;
-      return e;
-    }
-    if (root != nullptr) {
-      auto invalid = [&](std::string text) {
-        error e(errc::invalid_response, std::move(text));
-        e.http_status = status;
-        if (detail::is_object(root)) detail::read_error_fields(root, e);
-        return e;
-      };
-      if (!detail::is_object(root)) return invalid("the response body is not a JSON object");
-      detail::json_value const* const data = detail::find_member(root, "data");
-      if (data == nullptr) {
-        if (detail::find_member(root, "errors") != nullptr || detail::find_member(root, "error") != nullptr ||
-            detail::find_member(root, "code") != nullptr) {
-          return invalid("a success status carried an error body");
-        }
-      } else if (!detail::is_object(data) && !detail::is_array(data) && data->kind() != detail::node_kind::null) {
-        return invalid("the response's data member is neither an object nor an array");
-      }
-    }
-    if (requested_id.empty()) return Response(std::move(*doc), status);
-    return Response(std::move(*doc), status, std::string(requested_id));
-  }
-
   Transport transport_;
-  client_options options_;
-  std::string authorization_;
-  std::string option_error_;
-  detail::call_region region_{options_.memory.data, options_.memory.size};
-  detail::request_writer writer_;
-  std::array<http_header, 5> headers_{};
-  http_request request_;
-  http_response response_;
-  bool busy_ = false;
-  detail::token_bucket bucket_;
-  detail::jitter_source jitter_{options_.jitter_seed};
-  std::uint64_t requests_sent_ = 0;
-  std::int64_t credits_spent_ = 0;
+  detail::session session_;
 };
 
 LEADFEEDER_END_NAMESPACE
@@ -5178,8 +5064,6 @@ LEADFEEDER_END_NAMESPACE
 // Generated by tools/generate.py from api/leadfeeder-v1.json. Do not edit: change the description
 // and run `python3 tools/generate.py`. A test fails when this file is stale.
 
-
-#include <boost/json/value.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -5314,8 +5198,6 @@ LEADFEEDER_END_NAMESPACE
 // Generated by tools/generate.py from api/leadfeeder-v1.json. Do not edit: change the description
 // and run `python3 tools/generate.py`. A test fails when this file is stale.
 
-
-#include <boost/json/value.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -5483,8 +5365,6 @@ LEADFEEDER_END_NAMESPACE
 // Generated by tools/generate.py from api/leadfeeder-v1.json. Do not edit: change the description
 // and run `python3 tools/generate.py`. A test fails when this file is stale.
 
-
-#include <boost/json/value.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -5890,7 +5770,7 @@ class get_financials_builder {
 namespace detail {
 struct companies_search_signals_params {
   std::string account_id;
-  boost::json::value extra_fields;
+  json_fragment extra_fields;
 };
 }  // namespace detail
 
@@ -5927,12 +5807,12 @@ class search_signals_builder {
   }
 
   /// extra (body, optional) [inferred]: a JSON object whose members are added to the body, for keys this library does not know; a key it does know is refused.
-  [[nodiscard]] auto extra_fields(boost::json::value value) const& {
+  [[nodiscard]] auto extra_fields(json_fragment value) const& {
     auto next = rebind<(std::uint64_t{1} << 1)>(p_);
     next.p_.extra_fields = std::move(value);
     return next;
   }
-  [[nodiscard]] auto extra_fields(boost::json::value value) && {
+  [[nodiscard]] auto extra_fields(json_fragment value) && {
     auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
     next.p_.extra_fields = std::move(value);
     return next;
@@ -6994,8 +6874,6 @@ LEADFEEDER_END_NAMESPACE
 // and run `python3 tools/generate.py`. A test fails when this file is stale.
 
 
-#include <boost/json/value.hpp>
-
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -7708,8 +7586,6 @@ LEADFEEDER_END_NAMESPACE
 // and run `python3 tools/generate.py`. A test fails when this file is stale.
 
 
-#include <boost/json/value.hpp>
-
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -7792,7 +7668,7 @@ class list_builder {
 namespace detail {
 struct custom_fields_create_params {
   std::string account_id;
-  boost::json::value extra_fields;
+  json_fragment extra_fields;
 };
 }  // namespace detail
 
@@ -7827,12 +7703,12 @@ class create_builder {
   }
 
   /// extra (body, optional) [inferred]: a JSON object whose members are added to attributes, for keys this library does not know; a key it does know is refused.
-  [[nodiscard]] auto extra_fields(boost::json::value value) const& {
+  [[nodiscard]] auto extra_fields(json_fragment value) const& {
     auto next = rebind<(std::uint64_t{1} << 1)>(p_);
     next.p_.extra_fields = std::move(value);
     return next;
   }
-  [[nodiscard]] auto extra_fields(boost::json::value value) && {
+  [[nodiscard]] auto extra_fields(json_fragment value) && {
     auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
     next.p_.extra_fields = std::move(value);
     return next;
@@ -7963,7 +7839,7 @@ namespace detail {
 struct custom_fields_update_params {
   std::string custom_field_id;
   std::string account_id;
-  boost::json::value extra_fields;
+  json_fragment extra_fields;
 };
 }  // namespace detail
 
@@ -8010,12 +7886,12 @@ class update_builder {
   }
 
   /// extra (body, optional) [inferred]: a JSON object whose members are added to attributes, for keys this library does not know; a key it does know is refused.
-  [[nodiscard]] auto extra_fields(boost::json::value value) const& {
+  [[nodiscard]] auto extra_fields(json_fragment value) const& {
     auto next = rebind<(std::uint64_t{1} << 2)>(p_);
     next.p_.extra_fields = std::move(value);
     return next;
   }
-  [[nodiscard]] auto extra_fields(boost::json::value value) && {
+  [[nodiscard]] auto extra_fields(json_fragment value) && {
     auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
     next.p_.extra_fields = std::move(value);
     return next;
@@ -8146,8 +8022,6 @@ LEADFEEDER_END_NAMESPACE
 // Generated by tools/generate.py from api/leadfeeder-v1.json. Do not edit: change the description
 // and run `python3 tools/generate.py`. A test fails when this file is stale.
 
-
-#include <boost/json/value.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -8316,8 +8190,6 @@ LEADFEEDER_END_NAMESPACE
 // and run `python3 tools/generate.py`. A test fails when this file is stale.
 
 
-#include <boost/json/value.hpp>
-
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -8417,8 +8289,6 @@ LEADFEEDER_END_NAMESPACE
 // Generated by tools/generate.py from api/leadfeeder-v1.json. Do not edit: change the description
 // and run `python3 tools/generate.py`. A test fails when this file is stale.
 
-
-#include <boost/json/value.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -8991,8 +8861,6 @@ LEADFEEDER_END_NAMESPACE
 // and run `python3 tools/generate.py`. A test fails when this file is stale.
 
 
-#include <boost/json/value.hpp>
-
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -9515,8 +9383,6 @@ LEADFEEDER_END_NAMESPACE
 // and run `python3 tools/generate.py`. A test fails when this file is stale.
 
 
-#include <boost/json/value.hpp>
-
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -9633,8 +9499,6 @@ LEADFEEDER_END_NAMESPACE
 // and run `python3 tools/generate.py`. A test fails when this file is stale.
 
 
-#include <boost/json/value.hpp>
-
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -9702,8 +9566,6 @@ LEADFEEDER_END_NAMESPACE
 // Generated by tools/generate.py from api/leadfeeder-v1.json. Do not edit: change the description
 // and run `python3 tools/generate.py`. A test fails when this file is stale.
 
-
-#include <boost/json/value.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -10105,7 +9967,7 @@ class list_custom_feeds_builder {
 namespace detail {
 struct web_visits_create_custom_feed_params {
   std::string account_id;
-  boost::json::value extra_fields;
+  json_fragment extra_fields;
 };
 }  // namespace detail
 
@@ -10140,12 +10002,12 @@ class create_custom_feed_builder {
   }
 
   /// extra (body, optional) [inferred]: a JSON object whose members are added to attributes, for keys this library does not know; a key it does know is refused.
-  [[nodiscard]] auto extra_fields(boost::json::value value) const& {
+  [[nodiscard]] auto extra_fields(json_fragment value) const& {
     auto next = rebind<(std::uint64_t{1} << 1)>(p_);
     next.p_.extra_fields = std::move(value);
     return next;
   }
-  [[nodiscard]] auto extra_fields(boost::json::value value) && {
+  [[nodiscard]] auto extra_fields(json_fragment value) && {
     auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
     next.p_.extra_fields = std::move(value);
     return next;
@@ -10290,7 +10152,7 @@ namespace detail {
 struct web_visits_update_custom_feed_params {
   std::string custom_feed_id;
   std::string account_id;
-  boost::json::value extra_fields;
+  json_fragment extra_fields;
 };
 }  // namespace detail
 
@@ -10337,12 +10199,12 @@ class update_custom_feed_builder {
   }
 
   /// extra (body, optional) [inferred]: a JSON object whose members are added to attributes, for keys this library does not know; a key it does know is refused.
-  [[nodiscard]] auto extra_fields(boost::json::value value) const& {
+  [[nodiscard]] auto extra_fields(json_fragment value) const& {
     auto next = rebind<(std::uint64_t{1} << 2)>(p_);
     next.p_.extra_fields = std::move(value);
     return next;
   }
-  [[nodiscard]] auto extra_fields(boost::json::value value) && {
+  [[nodiscard]] auto extra_fields(json_fragment value) && {
     auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
     next.p_.extra_fields = std::move(value);
     return next;
@@ -11050,9 +10912,6 @@ LEADFEEDER_END_NAMESPACE
 // what the typed layer gets wrong (an [inferred] path that turns out different) or lacks.
 
 
-#include <boost/json/serialize.hpp>
-#include <boost/json/value.hpp>
-
 #include <string>
 #include <string_view>
 #include <utility>
@@ -11094,9 +10953,9 @@ class raw_request {
     return *this;
   }
   raw_request&& body(std::string json) && { return std::move(body(std::move(json))); }
-  /// The JSON body, as a value.
-  raw_request& body(boost::json::value const& json) & { return body(boost::json::serialize(json)); }
-  raw_request&& body(boost::json::value const& json) && { return std::move(body(json)); }
+  /// The JSON body, as a value (a boost::json::value, with <leadfeeder/boost_json.hpp> included).
+  raw_request& body(json_fragment const& json) & { return body(std::string(json.text())); }
+  raw_request&& body(json_fragment const& json) && { return std::move(body(json)); }
 
   http_method method() const noexcept { return method_; }
   std::string_view path() const noexcept { return path_; }
@@ -11611,9 +11470,9 @@ inline std::size_t first_block_size(std::size_t body) noexcept {
   return (body / 12 + 16) * sizeof(json_node) + body / 128 + 256;
 }
 
-LEADFEEDER_IMPL_INLINE result<document> define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file(std::string&& body,
-                                                                                           memory_block lent,
-                                                                                           bool* lease) {
+}  // namespace detail
+
+LEADFEEDER_IMPL_INLINE result<document> detail::core::parse(std::string&& body, memory_block lent, bool* lease) {
   if (body.size() > max_body_size) {
     return error(errc::invalid_response, "the response body (" + std::to_string(body.size()) +
                                              " bytes) is larger than the 2 GiB a document holds");
@@ -11716,10 +11575,455 @@ LEADFEEDER_IMPL_INLINE result<document> define_LEADFEEDER_IMPLEMENTATION_in_exac
   return doc;
 }
 
-}  // namespace detail
-
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/impl/document.ipp ----
+// ---- begin leadfeeder/impl/session.ipp ----
+// leadfeeder-cpp: the bodies of the session (detail/session.hpp), compiled once in the unit that
+// defines LEADFEEDER_IMPLEMENTATION, or inline everywhere with LEADFEEDER_HEADER_ONLY.
+
+
+#include <algorithm>
+#include <chrono>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <utility>
+
+LEADFEEDER_BEGIN_NAMESPACE
+namespace detail {
+
+// Why an option cannot be used, or empty when it can.
+inline std::string check_options(client_options const& o) {
+  auto bad_header_value = [](std::string_view v) {
+    for (char c : v) {
+      if (c == '\r' || c == '\n' || c == '\0') return true;
+    }
+    return false;
+  };
+  if (bad_header_value(o.api_key)) return "client_options.api_key must not contain CR, LF or NUL";
+  if (bad_header_value(o.bearer_token)) return "client_options.bearer_token must not contain CR, LF or NUL";
+  if (bad_header_value(o.user_agent)) return "client_options.user_agent must not contain CR, LF or NUL";
+  std::string_view const url = o.base_url;
+  if (url.substr(0, 7) != "http://" && url.substr(0, 8) != "https://") {
+    return "client_options.base_url must start with http:// or https://";
+  }
+  for (char c : url) {
+    if (static_cast<unsigned char>(c) <= 0x20 || c == '?' || c == '#' || c == 0x7F) {
+      return "client_options.base_url must not contain spaces, control characters, '?' or '#'";
+    }
+  }
+  return {};
+}
+
+// The session's private steps, over its state.
+struct session_steps {
+  session& s;
+
+  std::chrono::system_clock::time_point wall_now() const {
+    return s.options_.time.wall_now ? s.options_.time.wall_now() : std::chrono::system_clock::now();
+  }
+
+  void log(log_event::kind what, std::string_view op, int attempt, std::chrono::milliseconds delay = {},
+           std::string_view detail = {}, int status = 0) {
+    if (!s.options_.logger) return;
+    log_event event;
+    event.what = what;
+    event.operation = op;
+    event.method = s.request_.method;
+    event.url = s.request_.url;
+    event.attempt = attempt;
+    event.delay = delay;
+    event.detail = detail;
+    event.status = status;
+    std::string headers;
+    if (what == log_event::kind::request) {
+      for (http_header const& h : s.request_.headers) {
+        headers.append(h.name).append(": ").append(is_credential_header(h.name) ? std::string_view("[redacted]") : h.value);
+        headers += '\n';
+      }
+    }
+    event.headers = headers;
+    s.options_.logger(event);
+  }
+
+  http_request make_request() noexcept {
+    std::size_t n = 0;
+    client_options const& o = s.options_;
+    s.headers_[n++] = {"Accept", "application/json"};
+    s.headers_[n++] = {"User-Agent", o.user_agent};
+    if (!o.api_key.empty()) s.headers_[n++] = {"X-Api-Key", o.api_key};
+    if (!s.authorization_.empty()) s.headers_[n++] = {"Authorization", s.authorization_};
+    if (!s.writer_.body().empty()) s.headers_[n++] = {"Content-Type", "application/json"};
+    http_request request;
+    request.method = s.writer_.method();
+    request.url = s.writer_.url();
+    request.headers = header_list(s.headers_.data(), n);
+    request.body = s.writer_.body();
+    return request;
+  }
+
+  // Forms the request into the session's buffers; the error when something is refused.
+  std::optional<error> prepare(operation_info const& op, write_ref write) {
+    if (s.region_.too_small()) {
+      return error(errc::buffer_exhausted, std::string(op.id) + ": the client's memory is smaller than " +
+                                               std::to_string(call_region::header_size) + " bytes");
+    }
+    if (s.region_.enabled()) {
+      if (*s.region_.result_alive()) {
+        return error(errc::memory_in_use, std::string(op.id) +
+                                              ": the client's memory still holds an earlier result; "
+                                              "destroy it or hand it to client.recycle() first");
+      }
+      s.region_.reset();
+    }
+    s.writer_.begin(op.id, op.method, s.options_.base_url, &s.region_);
+    write(s.writer_);
+    if (s.writer_.failed()) return error(errc::invalid_argument, s.writer_.failure());
+    if (s.writer_.overflowed()) {
+      return error(errc::buffer_exhausted, std::string(op.id) + ": the request does not fit in the client's memory (" +
+                                               std::to_string(s.region_.size()) + " bytes)");
+    }
+    if (!s.option_error_.empty()) return error(errc::invalid_argument, s.option_error_);
+    s.request_ = make_request();
+    s.response_.clear();
+    return std::nullopt;
+  }
+
+  // Reads may be repeated: GET and DELETE, and the searches that read through POST.
+  bool may_retry(operation_info const& op) const noexcept {
+    return is_idempotent(op.method) || op.reads_only || s.options_.retry.retry_writes;
+  }
+
+  // Retry-After, capped at max_delay (a server asking for hours gets max_delay, and the arithmetic
+  // cannot overflow), else the jittered backoff before `next_attempt`.
+  std::chrono::milliseconds retry_delay(std::optional<std::chrono::seconds> retry_after, int next_attempt) {
+    retry_policy const& p = s.options_.retry;
+    if (retry_after && p.honour_retry_after) {
+      std::chrono::milliseconds const cap = std::max(p.max_delay, std::chrono::milliseconds(0));
+      if (retry_after->count() < 0) return std::chrono::milliseconds(0);
+      if (*retry_after >= std::chrono::duration_cast<std::chrono::seconds>(cap) + std::chrono::seconds(1)) return cap;
+      return std::min(cap, std::chrono::duration_cast<std::chrono::milliseconds>(*retry_after));
+    }
+    return backoff(p, next_attempt, s.jitter_);
+  }
+
+  // Everything that may stop a call before an attempt: cancellation, the deadline, the credit
+  // budget, the monthly quota, the rate limiter (which waits when allowed), then the request
+  // itself. Forms the request when all pass.
+  std::optional<error> admit(operation_info const& op, call_options const& call, write_ref write, bool may_wait) {
+    client_options const& o = s.options_;
+    auto refuse = [&](errc code, std::string why) {
+      error e(code, std::string(op.id) + ": " + std::move(why));
+      log(log_event::kind::refused, op.id, 0, {}, e.message);
+      return e;
+    };
+    if (call.cancel && call.cancel->cancelled()) return refuse(errc::cancelled, "cancelled");
+    if (call.deadline && o.time.now() >= *call.deadline) return refuse(errc::deadline_exceeded, "the deadline passed");
+    if (op.charges_credits && o.credit_budget && s.credits_spent_ >= *o.credit_budget) {
+      return refuse(errc::budget_exhausted, "the credit budget (" + std::to_string(*o.credit_budget) + ") is spent");
+    }
+    if (std::optional<error> refused = prepare(op, write)) {
+      log(log_event::kind::refused, op.id, 0, {}, refused->message);
+      return refused;
+    }
+    rate_limit_policy const& limit = o.rate_limit;
+    if (limit.enabled) {
+      if (limit.monthly_quota != 0 && s.requests_sent_ >= limit.monthly_quota) {
+        error e = refuse(errc::rate_limited, "the client's monthly quota of " + std::to_string(limit.monthly_quota) +
+                                                 " requests is used up");
+        e.api_code = "client_monthly_quota";
+        return e;
+      }
+      for (;;) {
+        clock_type::time_point const now = o.time.now();
+        std::chrono::milliseconds const wait = s.bucket_.acquire(limit, now);
+        if (wait.count() == 0) break;
+        if (!may_wait || (call.deadline && now + wait > *call.deadline)) {
+          error e = refuse(errc::rate_limited, "the client-side rate limit needs a wait");
+          e.retry_in = wait;
+          return e;
+        }
+        o.time.sleep(wait);
+        if (call.cancel && call.cancel->cancelled()) return refuse(errc::cancelled, "cancelled");
+      }
+    }
+    ++s.requests_sent_;
+    return std::nullopt;
+  }
+
+  // A 2xx body as a document, with the envelope checks; any other status as its error.
+  result<answer> decode(operation_info const& op, call_options const& call) {
+    http_response& res = s.response_;
+    int const status = res.status;
+    if (status < 200 || status > 299) return error_from_response(res, wall_now());
+    memory_block lent = call.lent_memory();
+    bool* lease = nullptr;
+    if (lent.data == nullptr && s.region_.enabled()) {  // the rest of the client's memory, after the request
+      lent.data = s.region_.rest(lent.size);
+      if (lent.data == nullptr) {
+        error e(errc::buffer_exhausted, std::string(op.id) +
+                                            ": the request took all of the client's memory; none is left for the response");
+        e.http_status = status;
+        return e;
+      }
+      lease = s.region_.result_alive();
+    }
+    result<document> doc = document::parse(std::move(res.body), lent, lease);
+    if (!doc) {
+      error e = std::move(doc).error();
+      e.http_status = status;
+      return e;
+    }
+    json_value const* const root = doc->root();
+    if (root == nullptr && op.expects_data) {
+      // An empty body is an answer only where no data is expected (a delete, an unknown write);
+      // where a read expects data, it is a broken answer, not an empty result.
+      error e(errc::invalid_response, "the response body is empty where data was expected");
+      e.http_status = status;
+      return e;
+    }
+    if (root != nullptr) {
+      auto invalid = [&](std::string text) {
+        error e(errc::invalid_response, std::move(text));
+        e.http_status = status;
+        if (is_object(root)) read_error_fields(root, e);
+        return e;
+      };
+      if (!is_object(root)) return invalid("the response body is not a JSON object");
+      json_value const* const data = find_member(root, "data");
+      if (data == nullptr) {
+        if (find_member(root, "errors") != nullptr || find_member(root, "error") != nullptr ||
+            find_member(root, "code") != nullptr) {
+          return invalid("a success status carried an error body");
+        }
+      } else if (!is_object(data) && !is_array(data) && data->kind() != node_kind::null) {
+        return invalid("the response's data member is neither an object nor an array");
+      }
+    }
+    return answer{std::move(*doc), status};
+  }
+
+  // The outcome of one exchange; counts the credits of a success.
+  result<answer> finish(operation_info const& op, call_options const& call, std::error_code ec) {
+    log(log_event::kind::response, op.id, 0, {}, {}, ec ? 0 : s.response_.status);
+    if (ec) return error(ec, std::string(op.id) + ": no response (the exchange failed)");
+    result<answer> r = decode(op, call);
+    if (r) {
+      // A hostile answer can neither overflow the sum nor lift the budget with a negative charge.
+      std::int64_t const charged = as_integer(member(member(member(r->doc.root(), "meta"), "credits"), "charged"));
+      if (charged > 0) {
+        s.credits_spent_ = s.credits_spent_ > std::numeric_limits<std::int64_t>::max() - charged
+                               ? std::numeric_limits<std::int64_t>::max()
+                               : s.credits_spent_ + charged;
+      }
+    }
+    return r;
+  }
+};
+
+}  // namespace detail
+
+LEADFEEDER_IMPL_INLINE void detail::core::open(session& s) {
+  client_options& o = s.options_;
+  while (!o.base_url.empty() && o.base_url.back() == '/') o.base_url.pop_back();
+  s.option_error_ = check_options(o);
+  if (!o.bearer_token.empty()) s.authorization_ = "Bearer " + o.bearer_token;
+  s.region_ = call_region(o.memory.data, o.memory.size);
+  s.jitter_ = jitter_source(o.jitter_seed);
+}
+
+LEADFEEDER_IMPL_INLINE result<detail::answer> detail::core::run(session& s, operation_info const& op,
+                                                               call_options const& call, write_ref write,
+                                                               exchange_ref exchange) {
+  session_steps steps{s};
+  if (s.busy_) return error(errc::busy, std::string(op.id) + ": the client is busy with another call");
+  for (int attempt = 1;; ++attempt) {
+    if (std::optional<error> refused = steps.admit(op, call, write, /*may_wait=*/true)) return std::move(*refused);
+    steps.log(log_event::kind::request, op.id, attempt);
+    std::error_code const ec = exchange(s.request_, s.response_);
+    bool const retryable = ec || is_retryable_status(s.response_.status);
+    if (!retryable || !steps.may_retry(op) || attempt >= s.options_.retry.max_attempts) {
+      return steps.finish(op, call, ec);
+    }
+    std::optional<std::chrono::seconds> retry_after;
+    if (!ec) retry_after = parse_retry_after(s.response_.headers.find("Retry-After"), steps.wall_now());
+    std::chrono::milliseconds const delay = steps.retry_delay(retry_after, attempt + 1);
+    if (call.deadline && s.options_.time.now() + delay > *call.deadline) {
+      return steps.finish(op, call, ec);  // no time left to wait: this answer stands
+    }
+    steps.log(log_event::kind::retry, op.id, attempt, delay,
+              ec ? std::string_view("the exchange failed") : std::string_view("a retryable status"),
+              ec ? 0 : s.response_.status);
+    s.options_.time.sleep(delay);
+  }
+}
+
+LEADFEEDER_IMPL_INLINE std::optional<error> detail::core::start(session& s, operation_info const& op,
+                                                               call_options const& call, write_ref write) {
+  session_steps steps{s};
+  if (s.busy_) return error(errc::busy, std::string(op.id) + ": the client is busy with another call");
+  if (std::optional<error> refused = steps.admit(op, call, write, /*may_wait=*/false)) return refused;
+  s.busy_ = true;
+  steps.log(log_event::kind::request, op.id, 1);
+  return std::nullopt;
+}
+
+LEADFEEDER_IMPL_INLINE result<detail::answer> detail::core::complete(session& s, operation_info const& op,
+                                                                    call_options const& call, std::error_code ec) {
+  session_steps steps{s};
+  s.busy_ = false;
+  if (call.cancel && call.cancel->cancelled()) {
+    steps.log(log_event::kind::refused, op.id, 0, {}, "cancelled while in flight");
+    return error(errc::cancelled, std::string(op.id) + ": cancelled while in flight");
+  }
+  result<answer> r = steps.finish(op, call, ec);
+  // The asynchronous path does not wait: a retryable failure carries the wait the policy suggests.
+  if (!r && steps.may_retry(op) && s.options_.retry.max_attempts > 1 &&
+      (ec || is_retryable_status(r.error().http_status))) {
+    error e = std::move(r).error();
+    e.retry_in = steps.retry_delay(e.retry_after, 2);
+    return e;
+  }
+  return r;
+}
+
+LEADFEEDER_IMPL_INLINE void detail::core::sleep_for(std::chrono::milliseconds d) { std::this_thread::sleep_for(d); }
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/impl/session.ipp ----
+#endif
+// The bridge to Boost.JSON's DOM (lf::to_boost_json, Boost.JSON values as caller-built JSON):
+// include <leadfeeder/boost_json.hpp> where it is used, or define LEADFEEDER_BOOST_JSON_DOM (the
+// single header holds it too, behind that macro).
+#if defined(LEADFEEDER_BOOST_JSON_DOM)
+// ---- begin leadfeeder/boost_json.hpp ----
+// leadfeeder-cpp: the library and Boost.JSON's DOM, both ways. lf::to_boost_json builds a
+// boost::json::value of any part of a response on demand (views read the tape directly; this is
+// for code that wants a DOM: to serialize it, to keep it past the result). And a boost::json::value,
+// object or array converts to lf::json_fragment, what builders take as caller-built JSON. Include
+// it where needed: the rest of the library does not, so that other units need no Boost.JSON header.
+
+
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+
+#include <cmath>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+namespace detail {
+
+inline boost::json::value to_boost_json(json_value const* v, boost::json::storage_ptr const& sp) {
+  v = resolve(v);
+  if (v == nullptr) return boost::json::value(nullptr, sp);
+  switch (v->kind()) {
+    case node_kind::null: return boost::json::value(nullptr, sp);
+    case node_kind::false_: return boost::json::value(false, sp);
+    case node_kind::true_: return boost::json::value(true, sp);
+    case node_kind::int64: return boost::json::value(static_cast<std::int64_t>(v->word), sp);
+    case node_kind::uint64: return boost::json::value(static_cast<std::uint64_t>(v->word), sp);
+    case node_kind::double_: return boost::json::value(double_of(v), sp);
+    case node_kind::string:
+    case node_kind::key: return boost::json::value(boost::json::string_view(v->chars(), v->length()), sp);
+    case node_kind::array: {
+      boost::json::array a(sp);
+      a.reserve(static_cast<std::size_t>(v->word));
+      for (json_value const* e = v + 1; e < v->end(); e = e->next()) a.push_back(to_boost_json(e, sp));
+      return boost::json::value(std::move(a));
+    }
+    case node_kind::object: {
+      boost::json::object o(sp);
+      o.reserve(static_cast<std::size_t>(v->word));
+      for (json_value const* k = v + 1; k < v->end(); k = (k + 1)->next()) {
+        // The first of repeated keys counts, as for the views.
+        o.emplace(boost::json::string_view(k->chars(), k->length()), to_boost_json(k + 1, sp));
+      }
+      return boost::json::value(std::move(o));
+    }
+    case node_kind::link: break;
+  }
+  return boost::json::value(nullptr, sp);
+}
+
+// Why a value cannot go out as JSON, or nullptr; its depth of nested containers.
+inline char const* unsendable(boost::json::value const& v, unsigned& depth) noexcept {
+  depth = 0;
+  switch (v.kind()) {
+    case boost::json::kind::string:
+      return is_valid_utf8(std::string_view(v.get_string().data(), v.get_string().size()))
+                 ? nullptr
+                 : "holds text that is not valid UTF-8";
+    case boost::json::kind::double_:
+      return std::isfinite(v.get_double()) ? nullptr : "holds a number JSON cannot carry (NaN or infinity)";
+    case boost::json::kind::array: {
+      unsigned deepest = 0;
+      for (boost::json::value const& element : v.get_array()) {
+        unsigned d = 0;
+        if (char const* problem = unsendable(element, d)) return problem;
+        if (d > deepest) deepest = d;
+      }
+      depth = deepest + 1;
+      return nullptr;
+    }
+    case boost::json::kind::object: {
+      unsigned deepest = 0;
+      for (boost::json::key_value_pair const& m : v.get_object()) {
+        if (!is_valid_utf8(std::string_view(m.key().data(), m.key().size()))) return "has a key that is not valid UTF-8";
+        unsigned d = 0;
+        if (char const* problem = unsendable(m.value(), d)) return problem;
+        if (d > deepest) deepest = d;
+      }
+      depth = deepest + 1;
+      return nullptr;
+    }
+    default: return nullptr;
+  }
+}
+
+inline fragment_data fragment_of(boost::json::value const& v) {
+  fragment_data f;
+  f.set = true;
+  f.is_object = v.is_object();
+  f.problem = unsendable(v, f.depth);
+  if (f.problem != nullptr) return f;
+  f.text = boost::json::serialize(v);
+  if (boost::json::object const* o = v.if_object()) {
+    f.members.reserve(o->size());
+    for (boost::json::key_value_pair const& m : *o) {
+      f.members.emplace_back(std::string(m.key().data(), m.key().size()), boost::json::serialize(m.value()));
+    }
+  }
+  return f;
+}
+
+template <>
+struct json_adapter<boost::json::value> {
+  static constexpr bool enabled = true;
+  static fragment_data make(boost::json::value const& v) { return fragment_of(v); }
+};
+template <>
+struct json_adapter<boost::json::object> {
+  static constexpr bool enabled = true;
+  static fragment_data make(boost::json::object const& o) { return fragment_of(boost::json::value(o)); }
+};
+template <>
+struct json_adapter<boost::json::array> {
+  static constexpr bool enabled = true;
+  static fragment_data make(boost::json::array const& a) { return fragment_of(boost::json::value(a)); }
+};
+
+}  // namespace detail
+
+/// A boost::json::value equal to what the view reads (null when the view is empty). The copy is
+/// independent of the response. Integer ids read as strings, as through the views.
+inline boost::json::value to_boost_json(json_view v, boost::json::storage_ptr sp = {}) {
+  return detail::to_boost_json(v.raw(), sp);
+}
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/boost_json.hpp ----
 #endif
 #if defined(LEADFEEDER_IMPLEMENTATION) && !defined(LEADFEEDER_DETAIL_BOOST_JSON_IMPL_DONE)
 #define LEADFEEDER_DETAIL_BOOST_JSON_IMPL_DONE

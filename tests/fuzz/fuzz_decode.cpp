@@ -4,6 +4,10 @@
 // read out of bounds; the outcome is checked against Boost.JSON's own verdict on the body.
 #define LEADFEEDER_BOOST_JSON_IMPL
 #include <leadfeeder/leadfeeder.hpp>
+#include <leadfeeder/boost_json.hpp>
+
+#include <boost/json/parser.hpp>
+#include <boost/json/serialize.hpp>
 #include <leadfeeder/testing/scripted_transport.hpp>
 
 #include "walk.hpp"

@@ -7,6 +7,10 @@
 // they allow must be sent.
 #define LEADFEEDER_BOOST_JSON_IMPL
 #include <leadfeeder/leadfeeder.hpp>
+#include <leadfeeder/boost_json.hpp>
+
+#include <boost/json/parser.hpp>
+#include <boost/json/serialize.hpp>
 #include <leadfeeder/testing/scripted_transport.hpp>
 
 #include <fuzzer/FuzzedDataProvider.h>

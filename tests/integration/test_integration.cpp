@@ -5,6 +5,7 @@
 
 #define LEADFEEDER_BOOST_JSON_IMPL
 #include <leadfeeder/leadfeeder.hpp>
+#include <leadfeeder/boost_json.hpp>
 
 #include <beast_transport.hpp>
 #include <curl_transport.hpp>

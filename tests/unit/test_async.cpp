@@ -124,3 +124,50 @@ TEST_CASE("a transport can offer both send and async_send") {
   CHECK(lf::is_async_transport_v<loop_transport>);
   CHECK_FALSE(lf::is_transport_v<loop_transport>);
 }
+
+TEST_CASE("async_send takes call_options: a cancelled or expired call is refused unsent") {
+  lf::testing::scripted_transport script;
+  script.respond(200, R"({"data":[]})");
+  lf::client<loop_transport> client{loop_transport(script), keyed()};
+  lf::call_options cancelled;
+  cancelled.cancel.emplace();
+  cancelled.cancel->cancel();
+  std::optional<contacts_result> r1;
+  client.async_send(lf::contacts::retrieve().account_id("1").ids({"2"}), cancelled,
+                    [&](contacts_result r) { r1.emplace(std::move(r)); });
+  REQUIRE(r1);
+  CHECK(r1->error().code == lf::errc::cancelled);
+  lf::call_options expired;
+  expired.deadline = lf::clock_type::now() - std::chrono::seconds(1);
+  std::optional<contacts_result> r2;
+  client.async_send(lf::contacts::retrieve().account_id("1").ids({"2"}), expired,
+                    [&](contacts_result r) { r2.emplace(std::move(r)); });
+  REQUIRE(r2);
+  CHECK(r2->error().code == lf::errc::deadline_exceeded);
+  CHECK_FALSE(client.busy());
+  CHECK(script.requests().empty());
+}
+
+TEST_CASE("async_send: a call cancelled while in flight completes with errc::cancelled") {
+  lf::testing::scripted_transport script;
+  script.respond(200, R"({"data":[]})");
+  script.respond(200, R"({"data":[]})");
+  lf::client<loop_transport> client{loop_transport(script), keyed()};
+  lf::call_options call;
+  call.cancel.emplace();
+  std::optional<contacts_result> got;
+  client.async_send(lf::contacts::retrieve().account_id("1").ids({"2"}), call,
+                    [&](contacts_result r) { got.emplace(std::move(r)); });
+  CHECK_FALSE(got);
+  call.cancel->cancel();
+  client.transport().tick();
+  REQUIRE(got);
+  CHECK(got->error().code == lf::errc::cancelled);
+  CHECK_FALSE(client.busy());
+  // The client takes the next call as usual.
+  std::optional<contacts_result> next;
+  client.async_send(lf::contacts::retrieve().account_id("1").ids({"3"}), [&](contacts_result r) { next.emplace(std::move(r)); });
+  client.transport().tick();
+  REQUIRE(next);
+  CHECK(*next);
+}

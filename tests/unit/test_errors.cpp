@@ -615,3 +615,15 @@ TEST_CASE("errors: a bearer token or user agent with a line break fails before s
   CHECK(r2.error().code == lf::errc::invalid_argument);
   CHECK(with_agent.script.requests().empty());
 }
+
+TEST_CASE("errors: a Retry-After date is read against the client's wall clock (time_source::wall_now)") {
+  lf::client_options options = test_support::scripted_client::default_options();
+  // 1994-11-06 08:49:00 GMT, 37 seconds before the server's date.
+  options.time.wall_now = [] { return std::chrono::system_clock::time_point(std::chrono::seconds(784111740)); };
+  test_support::scripted_client t(options);
+  t.script.respond(429, "", {{"Retry-After", "Sun, 06 Nov 1994 08:49:37 GMT"}});
+  auto r = t.client.send(lf::users::me());
+  REQUIRE_FALSE(r);
+  REQUIRE(r.error().retry_after.has_value());
+  CHECK(*r.error().retry_after == std::chrono::seconds(37));
+}

@@ -6,7 +6,6 @@
 #include <leadfeeder/config.hpp>
 #include <leadfeeder/detail/tape.hpp>
 
-#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -57,8 +56,9 @@ inline bool is_integer(json_value const* v) noexcept {
       // Only where a double still counts exactly (|d| <= 2^53): an integer literal too large for
       // 64 bits arrives as a rounded double, and reading it as an integer would change its value.
       double const d = double_of(v);
-      return std::isfinite(d) && std::trunc(d) == d && d >= -9007199254740992.0 &&
-             d <= 9007199254740992.0;
+      // (NaN and the infinities fail the range test; inside it the cast is exact.)
+      return d >= -9007199254740992.0 && d <= 9007199254740992.0 &&
+             static_cast<double>(static_cast<std::int64_t>(d)) == d;
     }
     default: return false;
   }

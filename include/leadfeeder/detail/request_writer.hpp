@@ -6,13 +6,11 @@
 #include <leadfeeder/detail/call_region.hpp>
 #include <leadfeeder/detail/encoding.hpp>
 #include <leadfeeder/http.hpp>
+#include <leadfeeder/json_fragment.hpp>
 #include <leadfeeder/string_list.hpp>
 
-#include <boost/json/serializer.hpp>
-#include <boost/json/value.hpp>
 
 #include <charconv>
-#include <cmath>
 #include <cstddef>
 #include <initializer_list>
 #include <cstdint>
@@ -168,7 +166,7 @@ class request_writer {
   }
   /// "name": <number>; refuses NaN and infinities, which JSON cannot carry.
   void member_number(std::string_view name, double v) {
-    if (!std::isfinite(v)) return fail(name, "must be a finite number");
+    if (!(v - v == 0.0)) return fail(name, "must be a finite number");  // NaN and infinities give NaN
     key(name);
     separate();
     char digits[32];
@@ -187,31 +185,34 @@ class request_writer {
   }
 
   /// "name": <any JSON the caller built>; refuses what would not be valid JSON on the wire.
-  void member_json(std::string_view name, boost::json::value const& v) {
-    if (char const* problem = unsendable(v, depth_ + 1)) return fail(name, problem);
+  void member_json(std::string_view name, json_fragment const& v) {
+    if (v.empty()) return fail(name, "must be set");
+    if (v.problem() != nullptr) return fail(name, v.problem());
+    // The value sits at nesting level depth_ + 1; its innermost container depth_ + depth().
+    if (depth_ + v.depth() > LEADFEEDER_MAX_JSON_DEPTH) return fail(name, "is nested too deeply");
     key(name);
     separate();
-    append_serialized(v);
+    body_.append(v.text());
   }
   /// Adds the members of a caller-built JSON object to the object being written. Refuses
   /// anything but an object, and keys the builder has setters for (`known`), so that no key is
   /// written twice.
-  void merge_members(std::string_view name, boost::json::value const& extra,
+  void merge_members(std::string_view name, json_fragment const& extra,
                      std::initializer_list<std::string_view> known) {
-    boost::json::object const* o = extra.if_object();
-    if (o == nullptr) return fail(name, "must be a JSON object");
+    if (!extra.is_object()) return fail(name, "must be a JSON object");
+    if (extra.problem() != nullptr) return fail(name, extra.problem());
     // Its members join the object being written, which sits at nesting level depth_.
-    if (char const* problem = unsendable(extra, depth_ == 0 ? 1 : depth_)) return fail(name, problem);
-    for (boost::json::key_value_pair const& m : *o) {
-      std::string_view const k(m.key().data(), m.key().size());
+    unsigned const level = depth_ == 0 ? 1 : depth_;
+    if (level + extra.depth() - 1 > LEADFEEDER_MAX_JSON_DEPTH) return fail(name, "is nested too deeply");
+    for (auto const& m : extra.members()) {
       for (std::string_view taken : known) {
-        if (k == taken) return fail(name, "must not repeat a key that has its own setter");
+        if (m.first == taken) return fail(name, "must not repeat a key that has its own setter");
       }
     }
-    for (boost::json::key_value_pair const& m : *o) {
-      key(std::string_view(m.key().data(), m.key().size()));
+    for (auto const& m : extra.members()) {
+      key(m.first);
       separate();
-      append_serialized(m.value());
+      body_.append(m.second);
     }
   }
 
@@ -262,34 +263,6 @@ class request_writer {
     }
   }
 
-  /// Why a caller-built value cannot go out as JSON (text that is not UTF-8, a NaN or an
-  /// infinity, nesting deeper than the parser would take back), or nullptr when it can. `level` is
-  /// the nesting level v would have in the body (the body's outermost object or array is level 1).
-  static char const* unsendable(boost::json::value const& v, unsigned level) noexcept {
-    if (v.is_structured() && level > LEADFEEDER_MAX_JSON_DEPTH) return "is nested too deeply";
-    switch (v.kind()) {
-      case boost::json::kind::string:
-        return is_valid_utf8(std::string_view(v.get_string().data(), v.get_string().size()))
-                   ? nullptr
-                   : "holds text that is not valid UTF-8";
-      case boost::json::kind::double_:
-        return std::isfinite(v.get_double()) ? nullptr : "holds a number JSON cannot carry (NaN or infinity)";
-      case boost::json::kind::array:
-        for (boost::json::value const& element : v.get_array()) {
-          if (char const* problem = unsendable(element, level + 1)) return problem;
-        }
-        return nullptr;
-      case boost::json::kind::object:
-        for (boost::json::key_value_pair const& m : v.get_object()) {
-          if (!is_valid_utf8(std::string_view(m.key().data(), m.key().size()))) return "has a key that is not valid UTF-8";
-          if (char const* problem = unsendable(m.value(), level + 1)) return problem;
-        }
-        return nullptr;
-      default:
-        return nullptr;
-    }
-  }
-
   /// Records the first failure: "<operation>: parameter '<name>' <problem>".
   void fail(std::string_view name, std::string_view problem) {
     if (failed_) return;
@@ -302,14 +275,6 @@ class request_writer {
   }
 
  private:
-  // Caller-built JSON as text, in pieces, without a temporary string.
-  void append_serialized(boost::json::value const& v) {
-    boost::json::serializer serializer;
-    serializer.reset(&v);
-    char chunk[256];
-    while (!serializer.done()) body_.append(serializer.read(chunk, sizeof chunk));
-  }
-
   static void append_integer(text_buffer& out, std::int64_t v) {
     char digits[24];
     std::to_chars_result const r = std::to_chars(digits, digits + sizeof digits, v);

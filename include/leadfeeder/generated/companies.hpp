@@ -10,8 +10,6 @@
 #include <leadfeeder/string_list.hpp>
 #include <leadfeeder/view.hpp>
 
-#include <boost/json/value.hpp>
-
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -416,7 +414,7 @@ class get_financials_builder {
 namespace detail {
 struct companies_search_signals_params {
   std::string account_id;
-  boost::json::value extra_fields;
+  json_fragment extra_fields;
 };
 }  // namespace detail
 
@@ -453,12 +451,12 @@ class search_signals_builder {
   }
 
   /// extra (body, optional) [inferred]: a JSON object whose members are added to the body, for keys this library does not know; a key it does know is refused.
-  [[nodiscard]] auto extra_fields(boost::json::value value) const& {
+  [[nodiscard]] auto extra_fields(json_fragment value) const& {
     auto next = rebind<(std::uint64_t{1} << 1)>(p_);
     next.p_.extra_fields = std::move(value);
     return next;
   }
-  [[nodiscard]] auto extra_fields(boost::json::value value) && {
+  [[nodiscard]] auto extra_fields(json_fragment value) && {
     auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
     next.p_.extra_fields = std::move(value);
     return next;

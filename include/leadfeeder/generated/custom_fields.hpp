@@ -10,8 +10,6 @@
 #include <leadfeeder/string_list.hpp>
 #include <leadfeeder/view.hpp>
 
-#include <boost/json/value.hpp>
-
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -94,7 +92,7 @@ class list_builder {
 namespace detail {
 struct custom_fields_create_params {
   std::string account_id;
-  boost::json::value extra_fields;
+  json_fragment extra_fields;
 };
 }  // namespace detail
 
@@ -129,12 +127,12 @@ class create_builder {
   }
 
   /// extra (body, optional) [inferred]: a JSON object whose members are added to attributes, for keys this library does not know; a key it does know is refused.
-  [[nodiscard]] auto extra_fields(boost::json::value value) const& {
+  [[nodiscard]] auto extra_fields(json_fragment value) const& {
     auto next = rebind<(std::uint64_t{1} << 1)>(p_);
     next.p_.extra_fields = std::move(value);
     return next;
   }
-  [[nodiscard]] auto extra_fields(boost::json::value value) && {
+  [[nodiscard]] auto extra_fields(json_fragment value) && {
     auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
     next.p_.extra_fields = std::move(value);
     return next;
@@ -265,7 +263,7 @@ namespace detail {
 struct custom_fields_update_params {
   std::string custom_field_id;
   std::string account_id;
-  boost::json::value extra_fields;
+  json_fragment extra_fields;
 };
 }  // namespace detail
 
@@ -312,12 +310,12 @@ class update_builder {
   }
 
   /// extra (body, optional) [inferred]: a JSON object whose members are added to attributes, for keys this library does not know; a key it does know is refused.
-  [[nodiscard]] auto extra_fields(boost::json::value value) const& {
+  [[nodiscard]] auto extra_fields(json_fragment value) const& {
     auto next = rebind<(std::uint64_t{1} << 2)>(p_);
     next.p_.extra_fields = std::move(value);
     return next;
   }
-  [[nodiscard]] auto extra_fields(boost::json::value value) && {
+  [[nodiscard]] auto extra_fields(json_fragment value) && {
     auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
     next.p_.extra_fields = std::move(value);
     return next;

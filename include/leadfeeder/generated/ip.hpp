@@ -10,8 +10,6 @@
 #include <leadfeeder/string_list.hpp>
 #include <leadfeeder/view.hpp>
 
-#include <boost/json/value.hpp>
-
 #include <cstddef>
 #include <cstdint>
 #include <optional>

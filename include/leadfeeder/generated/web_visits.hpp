@@ -10,8 +10,6 @@
 #include <leadfeeder/string_list.hpp>
 #include <leadfeeder/view.hpp>
 
-#include <boost/json/value.hpp>
-
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -412,7 +410,7 @@ class list_custom_feeds_builder {
 namespace detail {
 struct web_visits_create_custom_feed_params {
   std::string account_id;
-  boost::json::value extra_fields;
+  json_fragment extra_fields;
 };
 }  // namespace detail
 
@@ -447,12 +445,12 @@ class create_custom_feed_builder {
   }
 
   /// extra (body, optional) [inferred]: a JSON object whose members are added to attributes, for keys this library does not know; a key it does know is refused.
-  [[nodiscard]] auto extra_fields(boost::json::value value) const& {
+  [[nodiscard]] auto extra_fields(json_fragment value) const& {
     auto next = rebind<(std::uint64_t{1} << 1)>(p_);
     next.p_.extra_fields = std::move(value);
     return next;
   }
-  [[nodiscard]] auto extra_fields(boost::json::value value) && {
+  [[nodiscard]] auto extra_fields(json_fragment value) && {
     auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
     next.p_.extra_fields = std::move(value);
     return next;
@@ -597,7 +595,7 @@ namespace detail {
 struct web_visits_update_custom_feed_params {
   std::string custom_feed_id;
   std::string account_id;
-  boost::json::value extra_fields;
+  json_fragment extra_fields;
 };
 }  // namespace detail
 
@@ -644,12 +642,12 @@ class update_custom_feed_builder {
   }
 
   /// extra (body, optional) [inferred]: a JSON object whose members are added to attributes, for keys this library does not know; a key it does know is refused.
-  [[nodiscard]] auto extra_fields(boost::json::value value) const& {
+  [[nodiscard]] auto extra_fields(json_fragment value) const& {
     auto next = rebind<(std::uint64_t{1} << 2)>(p_);
     next.p_.extra_fields = std::move(value);
     return next;
   }
-  [[nodiscard]] auto extra_fields(boost::json::value value) && {
+  [[nodiscard]] auto extra_fields(json_fragment value) && {
     auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
     next.p_.extra_fields = std::move(value);
     return next;

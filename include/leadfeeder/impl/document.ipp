@@ -466,9 +466,9 @@ inline std::size_t first_block_size(std::size_t body) noexcept {
   return (body / 12 + 16) * sizeof(json_node) + body / 128 + 256;
 }
 
-LEADFEEDER_IMPL_INLINE result<document> define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file(std::string&& body,
-                                                                                           memory_block lent,
-                                                                                           bool* lease) {
+}  // namespace detail
+
+LEADFEEDER_IMPL_INLINE result<document> detail::core::parse(std::string&& body, memory_block lent, bool* lease) {
   if (body.size() > max_body_size) {
     return error(errc::invalid_response, "the response body (" + std::to_string(body.size()) +
                                              " bytes) is larger than the 2 GiB a document holds");
@@ -570,7 +570,5 @@ LEADFEEDER_IMPL_INLINE result<document> define_LEADFEEDER_IMPLEMENTATION_in_exac
   st.root = reinterpret_cast<detail::json_node const*>(st.block);
   return doc;
 }
-
-}  // namespace detail
 
 LEADFEEDER_END_NAMESPACE

@@ -1,0 +1,49 @@
+// leadfeeder-cpp: the name of the library's compiled part. Every function the library's headers
+// call but do not define is a member of this one struct, defined in the unit that defines
+// LEADFEEDER_IMPLEMENTATION (impl/document.ipp, impl/session.ipp; inline everywhere with
+// LEADFEEDER_HEADER_ONLY). A program none of whose units defines the macro fails to link with
+// undefined references that all say what to do.
+#pragma once
+
+#include <leadfeeder/config.hpp>
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <system_error>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+class document;
+struct memory_block;
+struct call_options;
+struct error;
+struct http_request;
+struct http_response;
+template <class T>
+class result;
+
+namespace detail {
+
+class session;
+struct operation_info;
+struct answer;
+template <class Signature>
+class function_ref;
+class request_writer;
+
+struct define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file {
+  static result<document> parse(std::string&& body, memory_block lent, bool* lease);
+  static void open(session& s);
+  static result<answer> run(session& s, operation_info const& op, call_options const& call,
+                            function_ref<void(request_writer&)> write,
+                            function_ref<std::error_code(http_request const&, http_response&)> exchange);
+  static std::optional<error> start(session& s, operation_info const& op, call_options const& call,
+                                    function_ref<void(request_writer&)> write);
+  static result<answer> complete(session& s, operation_info const& op, call_options const& call, std::error_code ec);
+  static void sleep_for(std::chrono::milliseconds d);
+};
+using core = define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file;
+
+}  // namespace detail
+LEADFEEDER_END_NAMESPACE

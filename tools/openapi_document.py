@@ -319,18 +319,25 @@ def perturbed_document(desc: dict) -> dict:
                 if param["in"] == "path":
                     param["name"] = camel(param["name"])
             paths.setdefault(vendor_path(p["path"]), {})[method] = entry
-        elif kind in ("renamed_parameter", "required_flipped", "added_enum_value"):
+        elif kind == "added_enum_value":  # the vendor's enumeration is shared, like the description's
+            for op in desc["operations"]:
+                for param in op["params"]:
+                    if param.get("enum") != p["enum"]:
+                        continue
+                    path, method = locate(op["id"])
+                    for entry in paths.get(path, {}).get(method, {}).get("parameters", []):
+                        if entry["name"] == param["name"] and entry["in"] == param["in"]:
+                            schema = entry["schema"].get("items", entry["schema"])
+                            schema["enum"] = schema["enum"] + [p["value"]]
+        elif kind in ("renamed_parameter", "required_flipped"):
             path, method = locate(p["operation"])
             for param in paths[path][method]["parameters"]:
                 if param["name"] != p["parameter"]:
                     continue
                 if kind == "renamed_parameter":
                     param["name"] = p["name"]
-                elif kind == "required_flipped":
-                    param["required"] = p["required"]
                 else:
-                    schema = param["schema"].get("items", param["schema"])
-                    schema["enum"] = schema["enum"] + [p["value"]]
+                    param["required"] = p["required"]
         elif kind == "new_operation":
             paths[p["path"]] = {p["method"]: {
                 "operationId": p["operationId"], "summary": p["summary"], "tags": [p["tag"]],

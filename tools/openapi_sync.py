@@ -429,15 +429,15 @@ def compare(desc: dict, doc: dict, op: dict, v: dict, source: str, counter: list
 
     # Method and path
     if op["method"] != v["method"]:
-        def set_method(d, o=op, m=v["method"]):
+        def set_method(d, o=op, m=v["method"], was=f"{op['method']} [{op['method_confidence']}]"):
             o["method"], o["method_confidence"] = m, "vendor"
-            add_note(o, f"method from the {source} (was {op['method']} [{op['method_confidence']}])", "path_note")
+            add_note(o, f"method from the {source} (was {was})", "path_note")
         diffs.append(Diff(f"method: description {op['method']} [{op['method_confidence']}], document {v['method']}",
                           set_method, docs_block(op["method_confidence"])))
     else:
         confirms.append(lambda d, o=op: raise_confidence(o, "method_confidence", source, counter, "path_note"))
     if norm_path(op["path"]) != v["norm"]:
-        def set_path(d, o=op, vpath=v["path"]):
+        def set_path(d, o=op, vpath=v["path"], was=op["path_confidence"]):
             ours = [p for p in o["params"] if p["in"] == "path"]
             theirs = re.findall(r"\{([^}]*)\}", vpath)
             if len(ours) == len(theirs):
@@ -453,7 +453,7 @@ def compare(desc: dict, doc: dict, op: dict, v: dict, source: str, counter: list
             old = o["path"]
             o["path"] = re.sub(r"\{[^}]*\}", lambda m: "{" + next(it) + "}", vpath)
             o["path_confidence"] = "vendor"
-            add_note(o, f"path from the {source} (was {old} [{op['path_confidence']}])", "path_note")
+            add_note(o, f"path from the {source} (was {old} [{was}])", "path_note")
         diffs.append(Diff(f"path: description {op['path']} [{op['path_confidence']}], document {v['path']}",
                           set_path, docs_block(op["path_confidence"])))
     else:
@@ -469,10 +469,10 @@ def compare(desc: dict, doc: dict, op: dict, v: dict, source: str, counter: list
     if len(only_ours) == 1 and len(only_theirs) == 1:
         renames[only_ours[0]] = only_theirs[0]
     for old, new in renames.items():
-        def rename(d, o=op, old=old, new=new):
+        def rename(d, o=op, old=old, new=new, was=ours_q[old]["confidence"]):
             p = next(p for p in o["params"] if p["in"] == "query" and p["name"] == old)
             p["name"], p["confidence"] = new, "vendor"
-            add_note(p, f"named {new} in the {source} (was {old} [{ours_q[old]['confidence']}])")
+            add_note(p, f"named {new} in the {source} (was {old} [{was}])")
         diffs.append(Diff(f"parameter {old}: the document calls it {new} (renamed)", rename,
                           docs_block(ours_q[old]["confidence"])))
     for n in only_theirs:
@@ -565,7 +565,7 @@ def compare(desc: dict, doc: dict, op: dict, v: dict, source: str, counter: list
             for x in enum["values"]:
                 if x["wire"] in theirs["enum"]:
                     confirms.append(lambda d, x=x: raise_confidence(x, "confidence", source, counter))
-        if same:
+        if same and name not in renames:
             confirms.append(lambda d, p=mine: raise_confidence(p, "confidence", source, counter))
     ours_path = [p for p in op["params"] if p["in"] == "path"]
     for p in ours_path:

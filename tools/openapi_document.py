@@ -453,10 +453,11 @@ def catalogue_hpp(desc: dict) -> str:
            "// OpenAPI document.\n#pragma once\n\n#include <string_view>\n\nnamespace leadfeeder_cli {\n\n"
            "struct catalogued_operation {\n  std::string_view id;\n  std::string_view title;\n"
            "  std::string_view method;\n  std::string_view path;\n  std::string_view method_confidence;\n"
-           "  std::string_view path_confidence;\n};\n\n"
+           "  std::string_view path_confidence;\n  std::string_view path_alternatives;  ///< space-separated\n};\n\n"
            "inline constexpr catalogued_operation catalogue[] = {\n"]
     for op in desc["operations"]:
-        fields = [op["id"], op["title"], op["method"], op["path"], op["method_confidence"], op["path_confidence"]]
+        fields = [op["id"], op["title"], op["method"], op["path"], op["method_confidence"], op["path_confidence"],
+                  " ".join(op.get("path_alternatives", []))]
         out.append("    {" + ", ".join(cpp_string(f) for f in fields) + "},\n")
     out.append("};\n\n}  // namespace leadfeeder_cli\n")
     return "".join(out)

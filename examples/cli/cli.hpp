@@ -1207,6 +1207,7 @@ class runner {
     if (args_.has("--month") && !doctor::is_month(month_option)) {
       problems_.push_back("option --month must be a month YYYY-MM (got '" + month_option + "')");
     }
+    if (json_) problems_.push_back("'doctor' prints a text report only (no --json)");
     if (!problems_.empty()) return usage_error();
     int status = exit_ok;
 

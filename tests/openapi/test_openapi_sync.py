@@ -348,6 +348,22 @@ class OpenapiSync(unittest.TestCase):
             for s in secrets:
                 self.assertNotIn(s, text)
 
+    def test_the_guide_names_only_options_that_exist(self):
+        import re
+        guide = (ROOT / "docs" / "openapi-sync.md").read_text(encoding="utf-8")
+        mentioned = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]*)", guide))
+        known = subprocess.run([sys.executable, str(ROOT / "tools" / "openapi_sync.py"), "--help"],
+                               capture_output=True, text=True).stdout
+        known += subprocess.run([ARGS.simulator, "--help"], capture_output=True, text=True).stdout
+        if ARGS.cli:
+            known += subprocess.run([ARGS.cli, "doctor", "--help"], capture_output=True, text=True).stdout
+        else:
+            mentioned -= {"--account", "--month"}
+        mentioned -= {"--output-on-failure", "--build"}  # ctest's and cmake's
+        self.assertGreater(len(mentioned), 8)
+        for option in sorted(mentioned):
+            self.assertTrue(re.search(r"(?<![\w-])" + re.escape(option) + r"(?![\w-])", known), option)
+
     # ---- leadfeeder doctor (examples/cli) against the simulator
 
     def test_doctor_against_the_simulator(self):

@@ -202,6 +202,8 @@ TEST_CASE("doctor: a bad --month is a usage error and nothing is sent") {
   CHECK(t.sent() == 0);
   CHECK(contains(t.err.str(), "option --month must be a month YYYY-MM (got '2026-13')"));
   CHECK(t.run({"doctor", "extra"}) == 2);
+  CHECK(t.run({"doctor", "--json"}) == 2);
+  CHECK(contains(t.err.str(), "'doctor' prints a text report only (no --json)"));
   CHECK(t.sent() == 0);
 }
 

@@ -676,8 +676,9 @@ def compare(desc: dict, doc: dict, op: dict, v: dict, source: str, counter: list
 def new_operation(desc: dict, doc: dict, v: dict, source: str) -> tuple[dict | None, str | None]:
     """The description entry of an operation only the document has, or why there is none."""
     segments = [s for s in v["path"].split("/") if s]
-    if segments and segments[0] == "v1":
-        segments = segments[1:]
+    if not segments or segments[0] != "v1":
+        return None, "outside /v1, where every operation of the description lives"
+    segments = segments[1:]
     if not segments or segments[0].startswith("{"):
         return None, "no collection segment to name its group by"
     groups = desc["groups"]
@@ -760,6 +761,9 @@ def dump(value, indent: int = 0) -> str:
     flat = json.dumps(value, ensure_ascii=False)
     if len(flat) + indent <= 118 or not isinstance(value, (dict, list)) or not value:
         return flat
+    leaves = value.values() if isinstance(value, dict) else value
+    if all(not isinstance(v, (dict, list)) or not v for v in leaves):
+        return flat  # a parameter, a field, an enum value: one line, however long
     pad = " " * (indent + 2)
     if isinstance(value, dict):
         items = [f"{pad}{json.dumps(k)}: {dump(v, indent + 2)}" for k, v in value.items()]
@@ -768,8 +772,105 @@ def dump(value, indent: int = 0) -> str:
     return "[\n" + ",\n".join(items) + "\n" + " " * indent + "]"
 
 
-def line(width: int, *parts) -> str:
-    return "  ".join(str(p) for p in parts if p != "")
+_WS = re.compile(r"[ \t\r\n]*")
+_DECODER = json.JSONDecoder()
+
+
+def _skip(text: str, i: int) -> int:
+    return _WS.match(text, i).end()
+
+
+def _array_spans(text: str, i: int) -> list:
+    """(start, end) of each element of the array whose '[' is at i."""
+    i = _skip(text, i + 1)
+    out = []
+    if text[i] == "]":
+        return out
+    while True:
+        _, end = _DECODER.raw_decode(text, i)
+        out.append((i, end))
+        i = _skip(text, end)
+        if text[i] == "]":
+            return out
+        if text[i] != ",":
+            raise ValueError("not an array")
+        i = _skip(text, i + 1)
+
+
+def _object_spans(text: str, i: int) -> dict:
+    """key -> (value start, value end) of the object whose '{' is at i."""
+    i = _skip(text, i + 1)
+    out = {}
+    if text[i] == "}":
+        return out
+    while True:
+        key, end = _DECODER.raw_decode(text, i)
+        i = _skip(text, end)
+        if text[i] != ":":
+            raise ValueError("not an object")
+        i = _skip(text, i + 1)
+        _, end = _DECODER.raw_decode(text, i)
+        out[key] = (i, end)
+        i = _skip(text, end)
+        if text[i] == "}":
+            return out
+        if text[i] != ",":
+            raise ValueError("not an object")
+        i = _skip(text, i + 1)
+
+
+def splice(original: str, old: dict, new: dict) -> str:
+    """The new description as the old text with only what changed rewritten (groups and enums by
+    entry, operations one by one), so that `git diff api/` shows the fix and not a new layout.
+    Falls back to a full dump when the change is of another kind."""
+    try:
+        if {k: v for k, v in old.items() if k not in ("groups", "enums", "operations")} != \
+                {k: v for k, v in new.items() if k not in ("groups", "enums", "operations")}:
+            raise ValueError("other sections changed")
+        top = _object_spans(original, _skip(original, 0))
+        edits = []  # (start, end, text)
+        for section in ("groups", "enums"):
+            if old[section] == new[section]:
+                continue
+            spans = _object_spans(original, top[section][0])
+            if any(k not in new[section] for k in old[section]):
+                raise ValueError(f"{section} lost an entry")
+            for k, (a, b) in spans.items():
+                if old[section][k] != new[section][k]:
+                    edits.append((a, b, dump(new[section][k], 4)))
+            added = [k for k in new[section] if k not in old[section]]
+            if added:
+                end = max(b for _, b in spans.values())
+                edits.append((end, end, "".join(f",\n    {json.dumps(k)}: {dump(new[section][k], 4)}" for k in added)))
+        spans = _array_spans(original, top["operations"][0])
+        old_ops = old["operations"]
+        new_by_id = {o["id"]: o for o in new["operations"]}
+        old_ids = [o["id"] for o in old_ops]
+        if [o["id"] for o in new["operations"] if o["id"] in set(old_ids)] != [i for i in old_ids if i in new_by_id]:
+            raise ValueError("operations reordered")
+        kept_end = None
+        for n, (op, (a, b)) in enumerate(zip(old_ops, spans)):
+            if op["id"] not in new_by_id:
+                start = spans[n - 1][1] if n > 0 else a
+                end = b if n > 0 else (spans[n + 1][0] if n + 1 < len(spans) else b)
+                edits.append((start, end, ""))
+                continue
+            kept_end = b
+            if new_by_id[op["id"]] != op:
+                edits.append((a, b, dump(new_by_id[op["id"]], 4)))
+        added = [o for o in new["operations"] if o["id"] not in set(old_ids)]
+        if added:
+            if kept_end is None:
+                raise ValueError("no operation left to append after")
+            edits.append((kept_end, kept_end, "".join(f",\n    {dump(o, 4)}" for o in added)))
+        text = original
+        for a, b, t in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+            text = text[:a] + t + text[b:]
+        if json.loads(text) != new:
+            raise ValueError("the splice does not read back")
+        return text
+    except (ValueError, KeyError, IndexError):
+        return dump(new) + "\n"
 
 
 def describe_v(v: dict) -> str:
@@ -880,7 +981,7 @@ def run(args) -> int:
             a(work)
     finally:
         work.pop("remove_missing", None)
-    new_text = dump(work) + "\n"
+    new_text = splice(original, json.loads(original), work)
     if new_text == original or json.loads(new_text) == json.loads(original):
         out.write("applied: nothing to change\n")
         return 0

@@ -138,7 +138,7 @@ def deref(doc: dict, node, depth: int = 0):
                 return {}
         node = cur
         depth += 1
-    return node if isinstance(node, (dict, list)) else {}
+    return node if isinstance(node, dict) else {}
 
 
 def ref_name(node) -> str | None:
@@ -160,24 +160,32 @@ def snake(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", s.lower()).strip("_")
 
 
+def as_list(value) -> list:
+    return value if isinstance(value, list) else []
+
+
+def as_dict(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
 def vendor_operations(doc: dict) -> list[dict]:
     out = []
     for path, item in doc["paths"].items():
         item = deref(doc, item)
         if not isinstance(item, dict):
             continue
-        shared = [deref(doc, p) for p in item.get("parameters", []) or []]
+        shared = [deref(doc, p) for p in as_list(item.get("parameters"))]
         for method in METHODS:
             op = item.get(method)
             if not isinstance(op, dict):
                 continue
             params = {}
-            for p in shared + [deref(doc, p) for p in op.get("parameters", []) or []]:
-                if isinstance(p, dict) and p.get("in") in ("path", "query") and p.get("name"):
+            for p in shared + [deref(doc, p) for p in as_list(op.get("parameters"))]:
+                if p.get("in") in ("path", "query") and isinstance(p.get("name"), str) and p["name"]:
                     params[(p["in"], p["name"])] = p
             out.append({"method": method.upper(), "path": str(path), "norm": norm_path(str(path)),
-                        "operationId": op.get("operationId") or "", "summary": op.get("summary") or "",
-                        "tags": op.get("tags") or [], "description": op.get("description") or "",
+                        "operationId": str(op.get("operationId") or ""), "summary": str(op.get("summary") or ""),
+                        "tags": as_list(op.get("tags")), "description": str(op.get("description") or ""),
                         "params": list(params.values()), "op": op})
     return out
 
@@ -229,13 +237,13 @@ def body_field_type(doc: dict, schema: dict) -> str:
 
 def fields_of(doc: dict, schema: dict, nest: bool) -> dict:
     schema = deref(doc, schema)
-    required = set(schema.get("required") or [])
+    required = set(x for x in as_list(schema.get("required")) if isinstance(x, str))
     out = {}
-    for name, prop in (schema.get("properties") or {}).items():
+    for name, prop in as_dict(schema.get("properties")).items():
         prop = deref(doc, prop)
-        inner = prop.get("properties") if isinstance(prop, dict) else None
+        inner = as_dict(prop.get("properties"))
         if nest and prop.get("type") == "object" and inner:
-            inner_required = set(prop.get("required") or [])
+            inner_required = set(x for x in as_list(prop.get("required")) if isinstance(x, str))
             for sub, sub_schema in inner.items():
                 out[f"{name}.{sub}"] = {"required": sub in inner_required, "type": body_field_type(doc, sub_schema),
                                         "enum": deref(doc, sub_schema).get("enum")}
@@ -246,21 +254,21 @@ def fields_of(doc: dict, schema: dict, nest: bool) -> dict:
 
 def vendor_body(doc: dict, op: dict) -> dict | None:
     body = deref(doc, op.get("requestBody") or {})
-    content = body.get("content") or {}
+    content = as_dict(body.get("content"))
     media = next((v for k, v in content.items() if "json" in k), None)
     if not isinstance(media, dict):
         return None
     schema = deref(doc, media.get("schema") or {})
-    props = schema.get("properties") or {}
+    props = as_dict(schema.get("properties"))
     if set(props) == {"data"}:
         data = deref(doc, props["data"])
         if data.get("type") == "array":
             item = deref(doc, data.get("items") or {})
-            rtype = (deref(doc, (item.get("properties") or {}).get("type") or {}).get("enum") or [None])[0]
+            rtype = (as_list(deref(doc, as_dict(item.get("properties")).get("type") or {}).get("enum")) or [None])[0]
             return {"kind": "identifiers", "resource_type": rtype, "fields": {}}
-        dprops = data.get("properties") or {}
+        dprops = as_dict(data.get("properties"))
         if "attributes" in dprops:
-            rtype = (deref(doc, dprops.get("type") or {}).get("enum") or [None])[0]
+            rtype = (as_list(deref(doc, dprops.get("type") or {}).get("enum")) or [None])[0]
             attrs = deref(doc, dprops["attributes"])
             return {"kind": "resource", "resource_type": rtype, "fields": fields_of(doc, attrs, True),
                     "extra": bool(attrs.get("additionalProperties"))}
@@ -269,15 +277,15 @@ def vendor_body(doc: dict, op: dict) -> dict | None:
 
 def vendor_response(doc: dict, op: dict) -> tuple[str, str | None] | None:
     """(data, schema name) of the success answer: one/list/list_of_lists, or None when it says nothing."""
-    responses = op.get("responses") or {}
+    responses = as_dict(op.get("responses"))
     for status in ("200", "201", "2XX", "default"):
         res = deref(doc, responses.get(status) or responses.get(int(status) if status.isdigit() else status) or {})
-        content = res.get("content") or {}
+        content = as_dict(res.get("content"))
         media = next((v for k, v in content.items() if "json" in k), None)
         if not isinstance(media, dict):
             continue
         schema = deref(doc, media.get("schema") or {})
-        data = (schema.get("properties") or {}).get("data")
+        data = as_dict(schema.get("properties")).get("data")
         if data is None:
             return None
         name = ref_name(data)
@@ -1021,6 +1029,11 @@ def main(argv=None) -> int:
     except SyncError as e:
         sys.stdout.flush()
         print(f"openapi_sync: error: {e}", file=sys.stderr)
+        return 2
+    except (KeyError, TypeError, AttributeError, ValueError, IndexError, StopIteration) as e:
+        sys.stdout.flush()
+        print(f"openapi_sync: error: the document or the description has a shape this tool does not read "
+              f"({type(e).__name__}: {e})", file=sys.stderr)
         return 2
 
 

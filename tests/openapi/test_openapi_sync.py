@@ -364,6 +364,39 @@ class OpenapiSync(unittest.TestCase):
         for option in sorted(mentioned):
             self.assertTrue(re.search(r"(?<![\w-])" + re.escape(option) + r"(?![\w-])", known), option)
 
+    def test_odd_documents_are_errors_or_reports_never_tracebacks(self):
+        root = self.fresh("odd")
+        before = (root / "api" / "leadfeeder-v1.json").read_bytes()
+        odd = {
+            "not-openapi.yaml": "swagger: '2.0'\npaths: {}\n",
+            "not-yaml.yaml": "openapi: [3\n  : {",
+            "list-paths.yaml": "openapi: 3.0.0\npaths: [1, 2]\n",
+            "odd-shapes.yaml": "openapi: 3.0.0\npaths:\n  /v1/tags:\n    get:\n      parameters: {a: 1}\n"
+                               "      summary: 7\n      responses: [1]\n    post: 12\n"
+                               "  /v1/lists:\n    parameters: [1, {in: query}]\n    get:\n"
+                               "      parameters:\n        - {name: 'page[num]', in: query, schema: [1]}\n"
+                               "      requestBody: {content: {application/json: {schema: {properties: {data: 5}}}}}\n"
+                               "      responses: {'200': {content: {application/json: {schema: {properties:"
+                               " {data: {type: array, items: 3}}}}}}}\n"
+                               "  /v1/{x}/{y}:\n    get: {operationId: '{}'}\n  /elsewhere:\n    get: {}\n",
+            "bad-ref.yaml": "openapi: 3.0.0\npaths:\n  /v1/tags:\n    $ref: '#/nowhere/at/all'\n"
+                            "  /v1/lists:\n    get:\n      parameters:\n        - $ref: 'http://elsewhere/p'\n",
+        }
+        for name, text in odd.items():
+            path = self.tmpdir / name
+            path.write_text(text, encoding="utf-8")
+            for extra in ([], ["--apply"]):
+                with self.subTest(document=name, apply=bool(extra)):
+                    r = sync(root, "--openapi", str(path), *extra)
+                    self.assertIn(r.returncode, (0, 1, 2), r.stderr)
+                    self.assertNotIn("Traceback", r.stderr)
+                    if r.returncode == 2:
+                        self.assertIn("openapi_sync: error:", r.stderr)
+            (root / "api" / "leadfeeder-v1.json").write_bytes(before)
+        r = sync(root, "--openapi", str(self.tmpdir / "no-such-file.yaml"))
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("cannot read", r.stderr)
+
     # ---- leadfeeder doctor (examples/cli) against the simulator
 
     def test_doctor_against_the_simulator(self):

@@ -364,6 +364,80 @@ class OpenapiSync(unittest.TestCase):
         for option in sorted(mentioned):
             self.assertTrue(re.search(r"(?<![\w-])" + re.escape(option) + r"(?![\w-])", known), option)
 
+    def test_method_range_body_and_response_differences_are_reported_and_applied(self):
+        import yaml
+        root = self.fresh("kinds")
+        saved = self.tmpdir / "kinds-source.yaml"
+        self.assertEqual(sync(root, "--base-url", self.plain.url, "--save", str(saved)).returncode, 0)
+        doc = yaml.safe_load(saved.read_text(encoding="utf-8"))
+        desc = description(root)
+        weak = ("observed", "inferred")
+        vp = openapi_document.vendor_path
+
+        def entry(op):
+            return doc["paths"][vp(op["path"])][op["method"].lower()]
+        # A method: an inferred GET whose path has no POST, found again by its summary.
+        m_op = next(o for o in desc["operations"] if o["method_confidence"] == "inferred" and o["method"] == "GET"
+                    and "post" not in doc["paths"][vp(o["path"])])
+        doc["paths"][vp(m_op["path"])]["post"] = doc["paths"][vp(m_op["path"])].pop("get")
+        # A range: an integer parameter's maximum.
+        r_op, r_param = next((o, p) for o in desc["operations"] if o is not m_op for p in o["params"]
+                             if p["type"] == "integer" and "max" in p and p["confidence"] != "docs")
+        next(p for p in entry(r_op)["parameters"] if p["name"] == r_param["name"])["schema"]["maximum"] = \
+            r_param["max"] - 1
+        # A body: an optional field made required, and a field only the document has.
+        b_op, b_field = next((o, f) for o in desc["operations"] if o not in (m_op, r_op) and o.get("body")
+                             and o["body"]["kind"] in ("flat", "resource") for f in o["body"].get("fields", [])
+                             if "." not in f["name"] and not f.get("required") and f["confidence"] != "docs")
+        body_schema = entry(b_op)["requestBody"]["content"]["application/json"]["schema"]
+        if b_op["body"]["kind"] == "resource":
+            body_schema = body_schema["properties"]["data"]["properties"]["attributes"]
+        body_schema.setdefault("required", []).append(b_field["name"])
+        body_schema["properties"]["vendor_extra"] = {"type": "string"}
+        # A response: a raw answer the document names.
+        s_op = next(o for o in desc["operations"] if o not in (m_op, r_op, b_op) and o["response"]["data"] == "raw"
+                    and o["response"]["confidence"] in weak)
+        schema = sorted(n for n, x in desc["schemas"].items() if x["kind"] == "resource")[0]
+        entry(s_op)["responses"]["200"]["content"]["application/json"]["schema"]["properties"]["data"] = {
+            "type": "array", "items": {"$ref": f"#/components/schemas/{schema}"}}
+        changed = self.tmpdir / "kinds.yaml"
+        changed.write_text(yaml.safe_dump(doc), encoding="utf-8")
+
+        r = sync(root, "--openapi", str(changed), "--date", "2026-11-30")
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        out = r.stdout
+        self.assertIn(f"method: description GET [{m_op['method_confidence']}], document POST", out)
+        self.assertIn(f"parameter {r_param['name']}: maximum {r_param['max']} in the description, "
+                      f"{r_param['max'] - 1} in the document", out)
+        self.assertIn(f"body field {b_field['name']}: required in the document", out)
+        self.assertIn("body field vendor_extra: only in the document (string)", out)
+        self.assertIn(f"response: raw in the description, list of {schema} in the document", out)
+
+        r = sync(root, "--openapi", str(changed), "--date", "2026-11-30", "--apply")
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        after = description(root)
+        note = "vendor OpenAPI 1.0.0-simulator of 2026-11-30"
+        m_after = op_of(after, m_op["id"])
+        self.assertEqual((m_after["method"], m_after["method_confidence"]), ("POST", "vendor"))
+        self.assertIn(note, m_after["path_note"])
+        self.assertEqual(next(p for p in op_of(after, r_op["id"])["params"] if p["name"] == r_param["name"])["max"],
+                         r_param["max"] - 1)
+        fields = {f["name"]: f for f in op_of(after, b_op["id"])["body"]["fields"]}
+        self.assertTrue(fields[b_field["name"]]["required"])
+        self.assertEqual(fields["vendor_extra"]["confidence"], "vendor")
+        self.assertEqual(op_of(after, s_op["id"])["response"]["data"], "list")
+        self.assertEqual(op_of(after, s_op["id"])["response"]["schema"], schema)
+        again = sync(root, "--openapi", str(changed), "--date", "2026-11-30")
+        self.assertEqual(again.returncode, 0, again.stdout)
+        group, verb = b_op["id"].split(".")
+        self.compile_against(root, [
+            "template <class B, class = void> struct has_vendor_extra : std::false_type {};\n"
+            "template <class B> struct has_vendor_extra<B, std::void_t<decltype(std::declval<B const&>()"
+            ".vendor_extra(std::string_view{}))>> : std::true_type {};\n"
+            f"static_assert(has_vendor_extra<decltype(lf::{group}::{cpp_identifier(verb)}())>::value);\n"
+            f"static_assert(decltype(lf::{m_op['id'].split('.')[0]}::{cpp_identifier(m_op['id'].split('.')[1])}())"
+            "::method == lf::http_method::post);"])
+
     def test_odd_documents_are_errors_or_reports_never_tracebacks(self):
         root = self.fresh("odd")
         before = (root / "api" / "leadfeeder-v1.json").read_bytes()

@@ -33,8 +33,15 @@ PERTURBED_VERSION = "1.0.1-simulator"
 # The date the simulator gives both documents (its Last-Modified header and info.x-release-date).
 RELEASE_DATE = "2026-12-01"
 ADDED_ENUM_VALUE = "added_by_vendor"
-NEW_OPERATION = {"method": "get", "path": "/v1/countries", "operationId": "listCountries",
-                 "summary": "Retrieve Countries", "tag": "Reference"}
+# The operation only the perturbed document has: the first of these the description lacks.
+NEW_OPERATIONS = [
+    {"method": "get", "path": "/v1/countries", "operationId": "listCountries", "summary": "Retrieve Countries",
+     "tag": "Reference"},
+    {"method": "get", "path": "/v1/geo-suggestions", "operationId": "listGeoSuggestions",
+     "summary": "Retrieve Geo Suggestions", "tag": "Reference"},
+    {"method": "get", "path": "/v1/simulated-additions", "operationId": "listSimulatedAdditions",
+     "summary": "Retrieve Simulated Additions", "tag": "Simulated"},
+]
 
 
 def load(path: Path = DESCRIPTION) -> dict:
@@ -288,8 +295,12 @@ def perturbations(desc: dict) -> list[dict]:
         p = next(p for p in op["params"] if p["type"] in ("enum", "enum_set"))
         out.append({"kind": "added_enum_value", "operation": op["id"], "parameter": p["name"], "enum": p["enum"],
                     "value": ADDED_ENUM_VALUE})
-    if not any(o["path"] == NEW_OPERATION["path"] for o in ops):
-        out.append({"kind": "new_operation", "operation": None, **NEW_OPERATION})
+    described = {o["path"].split("/")[2] for o in ops if o["path"].count("/") >= 2} | set(desc["groups"])
+    for candidate in NEW_OPERATIONS:
+        segment = candidate["path"].split("/")[2]
+        if segment not in described and segment.replace("-", "_") not in described:
+            out.append({"kind": "new_operation", "operation": None, **candidate})
+            break
     for op in reversed(ops):
         if op["id"] not in taken and op["id"] not in keep:
             taken.add(op["id"])

@@ -913,7 +913,10 @@ def run(args) -> int:
         text, fetched_date = fetch(args.base_url, key, args.path)
         origin = "the fetched document"
         if args.save:
-            Path(args.save).write_text(text, encoding="utf-8")
+            try:
+                Path(args.save).write_text(text, encoding="utf-8")
+            except OSError as e:
+                raise SyncError(f"cannot write {args.save}: {e.strerror}") from None
     doc = parse_document(text, origin)
     info = doc.get("info") or {}
     version = str(info.get("version") or "unversioned")
@@ -1024,11 +1027,17 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     if args.remove_missing and not args.apply:
         parser.error("--remove-missing needs --apply")
+    if args.date and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.date):
+        parser.error("--date takes YYYY-MM-DD")
     try:
         return run(args)
     except SyncError as e:
         sys.stdout.flush()
         print(f"openapi_sync: error: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:
+        sys.stdout.flush()
+        print(f"openapi_sync: error: {e.strerror or e}: {e.filename or ''}", file=sys.stderr)
         return 2
     except (KeyError, TypeError, AttributeError, ValueError, IndexError, StopIteration) as e:
         sys.stdout.flush()

@@ -16,8 +16,8 @@ then by the vendor's operation id or summary against the description's id and ti
 description's path_alternatives. A match that is not one to one is reported as ambiguous and never
 applied. The report, on standard output, is plain text with one block per operation: confirmed,
 differs (method, path, parameters, required flags, ranges, body fields, enum values, paging, response
-schema), only in the document, only in the description. It holds no key and no account data: it is
-meant to be sent back to the project.
+schema), only in the document, only in the description; then one block per response schema whose
+attributes differ. It holds no key and no account data: it is meant to be sent back to the project.
 
 Without --apply nothing is written. With --apply, facts the document confirms are raised to
 [vendor]; differing facts are replaced unless the description's fact is [docs] (the vendor's reference
@@ -678,6 +678,90 @@ def compare(desc: dict, doc: dict, op: dict, v: dict, source: str, counter: list
 
 
 # ---------------------------------------------------------------------------------------------
+# Response schemas: the attributes (or fields) of each schema both sides name
+
+
+def _generator():
+    """tools/generate.py, for the C++ names a new attribute must not take."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import generate
+    return generate
+
+
+def vendor_field_type(doc: dict, desc: dict, schema) -> tuple[str, str | None]:
+    name = ref_name(schema)
+    if name:
+        return ("object", name) if name in desc["schemas"] else ("json", None)
+    schema = deref(doc, schema)
+    t = schema.get("type")
+    if t in ("string", "integer", "number", "boolean"):
+        return t, None
+    if t == "array":
+        items = schema.get("items")
+        if ref_name(items) in desc["schemas"]:
+            return "array", ref_name(items)
+        if deref(doc, items).get("type") == "string":
+            return "string_list", None
+    return "json", None
+
+
+def compare_schemas(desc: dict, doc: dict, source: str, counter: list) -> list:
+    """[(schema name, [Diff]), ...] for the schemas both name, and the confirmations (as Diffs without text)."""
+    gen = _generator()
+    out = []
+    components = as_dict(as_dict(doc.get("components")).get("schemas"))
+    for name in sorted(set(components) & set(desc["schemas"])):
+        mine = desc["schemas"][name]
+        comp = deref(doc, components[name])
+        resource = mine["kind"] == "resource"
+        if resource:
+            props = as_dict(deref(doc, as_dict(comp.get("properties")).get("attributes") or {}).get("properties"))
+            key = "attributes"
+        else:
+            props = as_dict(comp.get("properties"))
+            key = "fields"
+        if not props:
+            continue  # the document says nothing about them
+        fields = {f["name"]: f for f in mine.get(key, [])}
+        taken = {gen.cpp_identifier(n) for n in fields if re.match(r"^[A-Za-z_]", n)}
+        members = gen.RESOURCE_MEMBERS if resource else gen.OBJECT_MEMBERS
+        diffs = []
+        for attr, schema in props.items():
+            if attr in fields:
+                diffs.append(Diff("", lambda d, f=fields[attr]: raise_confidence(f, "confidence", source, counter)))
+                continue
+            ftype, target = vendor_field_type(doc, desc, schema)
+            try:
+                ident = gen.cpp_identifier(attr)
+                blocked = (f"its C++ name {ident} is taken" if ident in members or ident in taken else None)
+            except gen.DescriptionError:
+                blocked = "no C++ name can be made of it"
+            if not blocked:
+                taken.add(ident)
+
+            def add_attr(d, s=mine, key=key, attr=attr, ftype=ftype, target=target):
+                entry = {"name": attr, "type": ftype, "confidence": "vendor", "note": f"from the {source}"}
+                if target:
+                    entry["schema"] = target
+                s.setdefault(key, []).append(entry)
+            diffs.append(Diff(f"{key[:-1] if key == 'fields' else 'attribute'} {attr}: only in the document "
+                              f"({ftype}{' ' + target if target else ''})", add_attr, blocked))
+        for attr, f in fields.items():
+            if attr in props:
+                continue
+
+            def attr_missing(d, s=mine, key=key, f=f):
+                if d.get("remove_missing"):
+                    s[key].remove(f)
+                else:
+                    add_note(f, f"not in the {source}")
+            diffs.append(Diff(f"{'attribute' if resource else 'field'} {attr}: only in the description "
+                              f"[{f['confidence']}]", attr_missing))
+        out.append((name, diffs))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
 # New operations
 
 
@@ -832,12 +916,12 @@ def splice(original: str, old: dict, new: dict) -> str:
     entry, operations one by one), so that `git diff api/` shows the fix and not a new layout.
     Falls back to a full dump when the change is of another kind."""
     try:
-        if {k: v for k, v in old.items() if k not in ("groups", "enums", "operations")} != \
-                {k: v for k, v in new.items() if k not in ("groups", "enums", "operations")}:
+        sections = ("groups", "enums", "schemas", "operations")
+        if {k: v for k, v in old.items() if k not in sections} != {k: v for k, v in new.items() if k not in sections}:
             raise ValueError("other sections changed")
         top = _object_spans(original, _skip(original, 0))
         edits = []  # (start, end, text)
-        for section in ("groups", "enums"):
+        for section in ("groups", "enums", "schemas"):
             if old[section] == new[section]:
                 continue
             spans = _object_spans(original, top[section][0])
@@ -975,9 +1059,26 @@ def run(args) -> int:
     for thing, cands, how in ambiguous:
         names = ", ".join(c["id"] for c in cands)
         out.write(f"ambiguous  {describe_v(thing)}: matches {names} by {how}  [not applied]\n")
-    total_diff = counts["differs"] + len(only_doc) + len(only_desc) + len(ambiguous)
+    schema_diffs = 0
+    compared = compare_schemas(desc, doc, source, counter)
+    for name, diffs in compared:
+        shown = [d for d in diffs if d.text]
+        confirms.extend(d.apply for d in diffs if not d.text)
+        if not shown:
+            continue
+        schema_diffs += 1
+        out.write(f"schema    {name} differs\n")
+        for d in shown:
+            tail = f"  [not applied: {d.blocked}]" if d.blocked else ""
+            out.write(f"    {d.text}{tail}\n")
+            if d.blocked:
+                blocked += 1
+            else:
+                actions.append(d.apply)
+    total_diff = counts["differs"] + len(only_doc) + len(only_desc) + len(ambiguous) + schema_diffs
     out.write(f"\n{counts['confirmed']} confirmed, {counts['differs']} differ, {len(only_doc)} only in the document, "
-              f"{len(only_desc)} only in the description, {len(ambiguous)} ambiguous\n")
+              f"{len(only_desc)} only in the description, {len(ambiguous)} ambiguous\n"
+              f"schemas: {len(compared)} compared, {schema_diffs} differ\n")
     if not args.apply:
         if total_diff:
             out.write("nothing written; --apply writes these into the description\n")

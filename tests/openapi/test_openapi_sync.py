@@ -400,6 +400,10 @@ class OpenapiSync(unittest.TestCase):
         schema = sorted(n for n, x in desc["schemas"].items() if x["kind"] == "resource")[0]
         entry(s_op)["responses"]["200"]["content"]["application/json"]["schema"]["properties"]["data"] = {
             "type": "array", "items": {"$ref": f"#/components/schemas/{schema}"}}
+        # A schema: an attribute only the document has, and one whose C++ name every view already takes.
+        attrs = doc["components"]["schemas"][schema]["properties"]["attributes"].setdefault("properties", {})
+        attrs["vendor_attribute"] = {"type": "string"}
+        attrs["id"] = {"type": "string"}
         changed = self.tmpdir / "kinds.yaml"
         changed.write_text(yaml.safe_dump(doc), encoding="utf-8")
 
@@ -412,6 +416,9 @@ class OpenapiSync(unittest.TestCase):
         self.assertIn(f"body field {b_field['name']}: required in the document", out)
         self.assertIn("body field vendor_extra: only in the document (string)", out)
         self.assertIn(f"response: raw in the description, list of {schema} in the document", out)
+        self.assertIn(f"schema    {schema} differs\n", out)
+        self.assertIn("\n    attribute vendor_attribute: only in the document (string)\n", out)
+        self.assertIn("attribute id: only in the document (string)  [not applied: its C++ name id is taken]", out)
 
         r = sync(root, "--openapi", str(changed), "--date", "2026-11-30", "--apply")
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
@@ -427,8 +434,16 @@ class OpenapiSync(unittest.TestCase):
         self.assertEqual(fields["vendor_extra"]["confidence"], "vendor")
         self.assertEqual(op_of(after, s_op["id"])["response"]["data"], "list")
         self.assertEqual(op_of(after, s_op["id"])["response"]["schema"], schema)
+        added = next(a for a in after["schemas"][schema]["attributes"] if a["name"] == "vendor_attribute")
+        self.assertEqual(added["confidence"], "vendor")
+        self.assertNotIn("id", [a["name"] for a in after["schemas"][schema]["attributes"]])
         again = sync(root, "--openapi", str(changed), "--date", "2026-11-30")
-        self.assertEqual(again.returncode, 0, again.stdout)
+        self.assertEqual(again.returncode, 1, again.stdout)  # only the attribute that cannot be applied is left
+        self.assertIn("schemas: ", again.stdout)
+        self.assertIn(" 0 differ, 0 only in the document, 0 only in the description, 0 ambiguous\n", again.stdout)
+        self.assertEqual([x for x in again.stdout.splitlines() if x.startswith("    ")],
+                         ["    attribute id: only in the document (string)  [not applied: its C++ name id is taken]"])
+        view = desc["schemas"][schema]["cpp"]
         group, verb = b_op["id"].split(".")
         self.compile_against(root, [
             "template <class B, class = void> struct has_vendor_extra : std::false_type {};\n"
@@ -436,7 +451,9 @@ class OpenapiSync(unittest.TestCase):
             ".vendor_extra(std::string_view{}))>> : std::true_type {};\n"
             f"static_assert(has_vendor_extra<decltype(lf::{group}::{cpp_identifier(verb)}())>::value);\n"
             f"static_assert(decltype(lf::{m_op['id'].split('.')[0]}::{cpp_identifier(m_op['id'].split('.')[1])}())"
-            "::method == lf::http_method::post);"])
+            "::method == lf::http_method::post);",
+            f"static_assert(std::is_same_v<decltype(std::declval<lf::{view} const&>().vendor_attribute()), "
+            "std::string_view>);"])
 
     def test_odd_documents_are_errors_or_reports_never_tracebacks(self):
         root = self.fresh("odd")

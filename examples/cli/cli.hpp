@@ -15,8 +15,11 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
+#include "doctor.hpp"
+
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -152,6 +155,12 @@ inline std::vector<command_spec> const& commands() {
                     "Change a custom field."));
     v.push_back(cmd("custom-fields delete", "ID", 1, 1, {}, "Delete a custom field."));
     v.push_back(cmd("users me", "", 0, 0, {}, "Show the user who owns the API key.", command_spec::account_use::none));
+    v.push_back(cmd("doctor", "", 0, 0,
+                    {opt("--openapi", "FILE", "the vendor's OpenAPI document (default: fetch BASE_URL/openapi.yaml)"),
+                     opt("--month", "YYYY-MM", "the month whose requests to count (default: this month, UTC)")},
+                    "Check the key, the account, its credits and requests, and what the vendor's OpenAPI "
+                    "document says about the operations still [inferred].",
+                    command_spec::account_use::optional));
     return v;
   }();
   return all;
@@ -714,6 +723,7 @@ class runner {
     if (name == "custom-fields update") return custom_fields_write(true);
     if (name == "custom-fields delete") return custom_fields_delete();
     if (name == "users me") return users_me();
+    if (name == "doctor") return doctor_command();
     err_ << "error: command '" << name << "' is not implemented\n";
     return exit_usage;
   }
@@ -1157,6 +1167,172 @@ class runner {
                                       detail::join_nonempty({u.first_name(), u.last_name()}, " "),
                                       detail::str(u.team_role())};
     });
+  }
+
+  // ---- leadfeeder doctor (doctor.hpp)
+
+  static std::string current_month() {
+    auto const now = std::chrono::system_clock::now().time_since_epoch();
+    return doctor::month_of_days(std::chrono::duration_cast<std::chrono::hours>(now).count() / 24);
+  }
+
+  // GET BASE_URL/openapi.yaml with the client's credentials, straight through the transport (the
+  // answer is YAML, not the JSON the client decodes).
+  std::optional<std::string> fetch_openapi(std::string& problem) {
+    lf::client_options const& o = client_.options();
+    std::string url = o.base_url;
+    while (!url.empty() && url.back() == '/') url.pop_back();
+    url += "/openapi.yaml";
+    std::string const bearer = "Bearer " + o.bearer_token;
+    lf::http_header const headers[] = {
+        o.api_key.empty() && !o.bearer_token.empty() ? lf::http_header{"Authorization", bearer}
+                                                      : lf::http_header{"X-Api-Key", o.api_key},
+        {"Accept", "application/yaml, application/json;q=0.9"},
+        {"User-Agent", o.user_agent}};
+    lf::http_request req;
+    req.method = lf::http_method::get;
+    req.url = url;
+    req.headers = lf::header_list(headers, 3);
+    lf::http_response res;
+    if (std::error_code const ec = client_.transport().send(req, res)) {
+      problem = "could not reach " + base_url() + ": " + ec.message();
+      return std::nullopt;
+    }
+    if (res.status != 200) {
+      problem = "GET /openapi.yaml answered HTTP " + std::to_string(res.status);
+      return std::nullopt;
+    }
+    return std::move(res.body);
+  }
+
+  int doctor_command() {
+    std::string const month_option = args_.value("--month");
+    if (args_.has("--month") && !doctor::is_month(month_option)) {
+      problems_.push_back("option --month must be a month YYYY-MM (got '" + month_option + "')");
+    }
+    if (json_) problems_.push_back("'doctor' prints a text report only (no --json)");
+    if (!problems_.empty()) return usage_error();
+    int status = exit_ok;
+
+    auto me = client_.send(lf::users::me());
+    if (!me) {
+      out_ << "key: not accepted\n";
+      return fail(me.error());
+    }
+    out_ << "key: valid (user " << me->data().id() << ")\n";
+
+    std::string acc = account();
+    if (auto r = client_.send(lf::accounts::list())) {
+      std::vector<std::string> ids;
+      for (auto a : r->data()) ids.emplace_back(a.id());
+      out_ << "accounts: " << ids.size() << " reachable";
+      for (std::size_t i = 0; i < ids.size(); ++i) out_ << (i == 0 ? ": " : ", ") << ids[i];
+      out_ << '\n';
+      if (acc.empty() && ids.size() == 1) acc = ids.front();
+      if (acc.empty() && ids.size() > 1) out_ << "pass --account ID for that account's credits and requests\n";
+    } else {
+      status = fail(r.error());
+    }
+    if (!acc.empty()) {
+      if (auto r = client_.send(lf::accounts::list().account_id(acc))) {
+        bool found = false;
+        for (auto a : r->data()) {
+          if (a.id() != acc) continue;
+          found = true;
+          lf::account_credits_view const c = a.credits();
+          out_ << "account " << acc << ": " << a.name() << '\n';
+          out_ << "credits: ";
+          if (c.has_remaining()) {
+            out_ << c.remaining() << " remaining";
+            if (c.has_available()) out_ << " of " << c.available();
+            if (c.has_used()) out_ << " (" << c.used() << " used)";
+          } else {
+            out_ << "not reported";
+          }
+          if (!c.next_reset_on().empty()) out_ << ", next reset " << c.next_reset_on();
+          out_ << '\n';
+        }
+        if (!found) {
+          out_ << "account " << acc << ": not among the accounts this key reaches\n";
+          status = exit_api;
+        }
+      } else {
+        status = fail(r.error());
+      }
+      std::string const month = args_.has("--month") ? month_option : current_month();
+      if (auto u = client_.send(lf::usage::get().account_id(acc).start_period(month).end_period(month))) {
+        std::int64_t total = 0;
+        lf::json_view const data = u->data();
+        for (std::size_t i = 0; i < data.size(); ++i) total += data[i]["attributes"]["requests"].as_integer();
+        out_ << "requests this month (" << month << "): " << total
+             << " for this account (the limit is 100,000 a month per key)\n";
+      } else {
+        status = fail(u.error());
+      }
+    }
+
+    std::size_t inferred = 0, total_ops = 0;
+    for (auto const& op : catalogue) {
+      ++total_ops;
+      if (op.method_confidence == "inferred" || op.path_confidence == "inferred") ++inferred;
+    }
+    out_ << "operations still [inferred]: " << inferred << " of " << total_ops << '\n';
+    std::string problem;
+    std::optional<std::string> text;
+    std::string origin;
+    if (args_.has("--openapi")) {
+      text = doctor::read_file(args_.value("--openapi"), problem);
+      origin = "read from " + args_.value("--openapi");
+    } else {
+      text = fetch_openapi(problem);
+      origin = "fetched from " + base_url() + "/openapi.yaml";
+    }
+    doctor::document_summary doc;
+    if (text) {
+      doc = doctor::scan(*text);
+      if (!doc.ok) problem = doc.problem;
+    }
+    if (!doc.ok) {
+      out_ << "OpenAPI document: not available (" << problem << ")\n";
+    } else {
+      out_ << "OpenAPI document: " << (doc.title.empty() ? "untitled" : doc.title) << ' '
+           << (doc.version.empty() ? "unversioned" : doc.version) << " (" << origin << ")\n";
+    }
+    std::size_t counts[4] = {0, 0, 0, 0};
+    for (auto const& op : catalogue) {
+      if (op.method_confidence != "inferred" && op.path_confidence != "inferred") continue;
+      out_ << "  " << op.id << "  " << op.method << ' ' << op.path << "  ["
+           << (op.method_confidence == "inferred" && op.path_confidence == "inferred" ? "method and path"
+               : op.path_confidence == "inferred"                                      ? "path"
+                                                                                       : "method")
+           << " inferred]";
+      if (!doc.ok) {
+        out_ << '\n';
+        continue;
+      }
+      doctor::finding const f = doctor::find(op, doc);
+      ++counts[static_cast<std::size_t>(f.what)];
+      switch (f.what) {
+        case doctor::finding::kind::confirmed: out_ << ": confirmed by the document\n"; break;
+        case doctor::finding::kind::elsewhere:
+          out_ << ": the document has " << f.candidates[0]->method << ' ' << f.candidates[0]->path << " ("
+               << f.how << ")\n";
+          break;
+        case doctor::finding::kind::ambiguous:
+          out_ << ": ambiguous, the document has";
+          for (auto const* c : f.candidates) out_ << ' ' << c->method << ' ' << c->path << ';';
+          out_ << " (" << f.how << ")\n";
+          break;
+        case doctor::finding::kind::absent: out_ << ": not in the document\n"; break;
+      }
+    }
+    if (doc.ok) {
+      out_ << counts[0] << " confirmed, " << counts[1] << " elsewhere in the document, " << counts[2]
+           << " ambiguous, " << counts[3] << " not in the document\n"
+           << "next: python3 tools/openapi_sync.py --openapi FILE compares every fact, and --apply settles them "
+              "(docs/openapi-sync.md)\n";
+    }
+    return status;
   }
 
   lf::client<Transport>& client_;

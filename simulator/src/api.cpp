@@ -1,6 +1,7 @@
 // leadfeeder-simulator: routes, auth, rate limits, credits, pagination, faults and the handlers
 // of every operation in api/leadfeeder-v1.json (see api.hpp).
 #include "api.hpp"
+#include "openapi.hpp"
 
 #include "dataset.hpp"
 #include "json_text.hpp"
@@ -786,7 +787,8 @@ http_response simulator::impl::dispatch(http_request const& req, std::uint64_t s
     c.query.emplace_back(std::move(name), std::move(value));
   }
   std::string const route_text = req.method + " " + std::string(raw_path);
-  if (segments.empty() || segments[0] != "v1") not_found("No route for " + route_text + ".");
+  bool const openapi = req.method == "GET" && raw_path == "/openapi.yaml";  // behind the key, as live
+  if (!openapi && (segments.empty() || segments[0] != "v1")) not_found("No route for " + route_text + ".");
 
   std::string const* key = req.header("x-api-key");
   if (key == nullptr || key->empty()) return flat_error(403, "missing_token", missing_token_message, rid);
@@ -795,6 +797,7 @@ http_response simulator::impl::dispatch(http_request const& req, std::uint64_t s
 
   std::lock_guard<std::mutex> lock(mutex);
   if (opt.rate_limit && !admit(k->second)) return too_many(rid);
+  if (openapi) return openapi_response(opt.openapi_perturbed, rid);
 
   route const* found = nullptr;
   for (route const& r : route_table()) {

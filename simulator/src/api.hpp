@@ -23,6 +23,7 @@ struct options {
   double fault_truncate_rate = 0;
   double fault_drop_rate = 0;
   bool log = false;
+  bool openapi_perturbed = false;  // /openapi.yaml serves the perturbed copy (openapi.hpp)
 };
 
 struct route_info {

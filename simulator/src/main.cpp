@@ -49,6 +49,9 @@ char const* const usage_text =
     "  --fault-truncate-rate P  send the full Content-Length but half the body, then close, with probability P\n"
     "  --fault-drop-rate P      close the connection without answering with probability P\n"
     "  --exit-on-stdin-eof      exit when standard input reaches end of file\n"
+    "  --openapi-perturbed      serve a perturbed copy of the OpenAPI document at /openapi.yaml (a moved\n"
+    "                           path, a renamed parameter, a required flag flipped, an added enum value,\n"
+    "                           a new operation, a removed one; see tools/openapi_document.py)\n"
     "  --log                    log every request to stderr\n"
     "  --print-routes           print every route (METHOD PATH OPERATION) and exit\n"
     "  --help                   show this help and exit\n"
@@ -136,6 +139,8 @@ int main(int argc, char** argv) {
       opts.fault_drop_rate = to_probability(name, next());
     } else if (name == "--exit-on-stdin-eof" && !has_inline_value) {
       exit_on_stdin_eof = true;
+    } else if (name == "--openapi-perturbed" && !has_inline_value) {
+      opts.openapi_perturbed = true;
     } else if (name == "--log" && !has_inline_value) {
       opts.log = true;
     } else if (name == "--print-routes" && !has_inline_value) {

@@ -5,8 +5,6 @@
 #include <doctest/doctest.h>
 #include <test_support.hpp>
 
-#include <leadfeeder/boost_json.hpp>
-
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 

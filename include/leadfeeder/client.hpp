@@ -3,6 +3,7 @@
 #pragma once
 
 #include <leadfeeder/config.hpp>
+#include <leadfeeder/detail/body_hint.hpp>
 #include <leadfeeder/detail/call_region.hpp>
 #include <leadfeeder/detail/error_body.hpp>
 #include <leadfeeder/detail/request_writer.hpp>
@@ -60,6 +61,8 @@ struct client_options {
   retry_policy retry = retry_policy::none();
   /// The client-side token bucket (10/s, burst 15) and monthly counter; off by default.
   rate_limit_policy rate_limit;
+  /// A token bucket shared with other clients and threads (see shared_rate_limit); unset: none.
+  std::shared_ptr<shared_rate_limit> shared_limit;
   /// Credits the client may spend (summing meta.credits.charged); once spent, operations that can
   /// charge credits fail with errc::budget_exhausted unsent. Unset: no budget.
   std::optional<std::int64_t> credit_budget;
@@ -356,8 +359,8 @@ class client {
       return refused;
     }
     rate_limit_policy const& limit = options_.rate_limit;
-    if (limit.enabled) {
-      if (limit.monthly_quota != 0 && requests_sent_ >= limit.monthly_quota) {
+    if (limit.enabled || options_.shared_limit) {
+      if (limit.enabled && limit.monthly_quota != 0 && requests_sent_ >= limit.monthly_quota) {
         error e = refuse(errc::rate_limited, "the client's monthly quota of " + std::to_string(limit.monthly_quota) +
                                                  " requests is used up");
         e.api_code = "client_monthly_quota";
@@ -365,7 +368,7 @@ class client {
       }
       for (;;) {
         clock_type::time_point const now = options_.time.now();
-        std::chrono::milliseconds const wait = bucket_.acquire(limit, now);
+        std::chrono::milliseconds const wait = detail::acquire_tokens(bucket_, limit, options_.shared_limit.get(), now);
         if (wait.count() == 0) break;
         if (!may_wait || (call.deadline && now + wait > *call.deadline)) {
           error e = refuse(errc::rate_limited, "the client-side rate limit needs a wait");
@@ -410,7 +413,9 @@ class client {
     for (int attempt = 1;; ++attempt) {
       if (std::optional<error> refused = admit(builder, call, /*may_wait=*/true)) return std::move(*refused);
       log(log_event::kind::request, op, attempt);
-      std::error_code const ec = transport_.send(request_, response_);
+      request_.timeout = detail::time_left(call.deadline, options_.time.now());
+      std::error_code ec = transport_.send(request_, response_);
+      ec = detail::exchange_code(ec, call.deadline, options_.time.now());
       bool const retryable = ec || detail::is_retryable_status(response_.status);
       if (!retryable || !may_retry(builder) || attempt >= options_.retry.max_attempts) {
         return finish<response_type>(op, ec, buffer, requested);
@@ -470,6 +475,11 @@ class client {
     int const status = response_.status;
     if (status < 200 || status > 299) {
       return detail::error_from_response(response_, *parser_, std::chrono::system_clock::now());
+    }
+    if (std::string hint = detail::body_hint(status, response_.headers.find("Content-Type"), response_.body); !hint.empty()) {
+      error e(errc::invalid_response, std::move(hint));
+      e.http_status = status;
+      return e;
     }
     bool* lease = nullptr;
     if (buffer.data == nullptr && region_.enabled()) {  // the rest of the call memory, after the request

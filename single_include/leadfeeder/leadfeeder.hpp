@@ -94,6 +94,107 @@
 // leadfeeder-cpp: lf::client<Transport>, which turns builders into requests and answers into
 // results through the host's transport.
 
+// ---- begin leadfeeder/detail/body_hint.hpp ----
+// leadfeeder-cpp: what a 2xx answer carried when it is not JSON (an HTML page from a proxy or a
+// login wall, plain text, a compressed body the transport did not decode), for the error message.
+
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+LEADFEEDER_BEGIN_NAMESPACE
+namespace detail {
+
+/// The text between <title> and </title>, case-insensitively, trimmed; empty when there is none.
+inline std::string_view html_title(std::string_view body) noexcept {
+  auto find_ci = [&body](std::string_view needle, std::size_t from) {
+    for (std::size_t i = from; i + needle.size() <= body.size(); ++i) {
+      std::size_t k = 0;
+      while (k < needle.size()) {
+        char c = body[i + k];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != needle[k]) break;
+        ++k;
+      }
+      if (k == needle.size()) return i;
+    }
+    return std::string_view::npos;
+  };
+  std::size_t const open = find_ci("<title", 0);
+  if (open == std::string_view::npos) return {};
+  std::size_t const start = body.find('>', open);
+  if (start == std::string_view::npos) return {};
+  std::size_t const close = find_ci("</title", start);
+  if (close == std::string_view::npos) return {};
+  std::string_view title = body.substr(start + 1, close - start - 1);
+  while (!title.empty() && static_cast<unsigned char>(title.front()) <= 0x20) title.remove_prefix(1);
+  while (!title.empty() && static_cast<unsigned char>(title.back()) <= 0x20) title.remove_suffix(1);
+  return title;
+}
+
+/// `text` cut to `limit` bytes, with control and non-ASCII bytes as '?' and runs of white space as
+/// one space; "..." when cut.
+inline std::string printable_excerpt(std::string_view text, std::size_t limit) {
+  std::string out;
+  bool space = false;
+  for (std::size_t i = 0; i < text.size() && i < limit; ++i) {
+    auto const u = static_cast<unsigned char>(text[i]);
+    if (u == ' ' || u == '\t' || u == '\r' || u == '\n') {
+      if (!space && !out.empty()) out.push_back(' ');
+      space = true;
+      continue;
+    }
+    space = false;
+    out.push_back(u > 0x20 && u < 0x7F ? text[i] : '?');
+  }
+  if (text.size() > limit) out += "...";
+  return out;
+}
+
+/// For a 2xx answer: a sentence saying what arrived when the body cannot be the JSON of an answer
+/// (HTML or another non-JSON content type with a body that does not start like JSON, or bytes no
+/// JSON starts with), naming the status, the content type and the page title or the first bytes.
+/// Empty when the body may be JSON (or is empty): the parser then decides.
+inline std::string body_hint(int status, std::string_view content_type, std::string_view body) {
+  std::size_t first = 0;
+  while (first < body.size() && (body[first] == ' ' || body[first] == '\t' || body[first] == '\r' || body[first] == '\n')) {
+    ++first;
+  }
+  if (first == body.size()) return {};
+  char const c = body[first];
+  bool const json_start = c == '{' || c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9') || c == 't' ||
+                          c == 'f' || c == 'n';
+  if (json_start && c != '{' && c != '[') {
+    // A scalar, or text that happens to start like one: JSON only when labelled so, or unlabelled.
+    if (content_type.empty() || content_type.find("json") != std::string_view::npos) return {};
+  } else if (json_start) {
+    return {};
+  }
+  std::string out = "HTTP " + std::to_string(status) + " with ";
+  std::string_view type = content_type;
+  std::size_t const semicolon = type.find(';');
+  if (semicolon != std::string_view::npos) type = type.substr(0, semicolon);
+  out += type.empty() ? std::string("no Content-Type") : "Content-Type " + printable_excerpt(type, 80);
+  out += " instead of JSON";
+  auto const b0 = static_cast<unsigned char>(body[0]);
+  if (body.size() >= 2 && b0 == 0x1F && static_cast<unsigned char>(body[1]) == 0x8B) {
+    out += ": a gzip-compressed body that the transport did not decode (" + std::to_string(body.size()) + " bytes)";
+    return out;
+  }
+  std::string_view const title = html_title(body.substr(0, 64 * 1024));
+  if (!title.empty()) {
+    out += ": an HTML page titled \"" + printable_excerpt(title, 120) + "\"";
+  } else {
+    out += ", starting \"" + printable_excerpt(body.substr(first), 120) + "\"";
+  }
+  out += " (" + std::to_string(body.size()) + " bytes)";
+  return out;
+}
+
+}  // namespace detail
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/body_hint.hpp ----
 // ---- begin leadfeeder/detail/call_region.hpp ----
 // leadfeeder-cpp: the memory a host may give a client for everything it builds per call
 // (client_options::memory): a region carved afresh at each call, and the text buffers of the
@@ -675,7 +776,9 @@ struct is_error_code_enum<leadfeeder::errc> : true_type {};
 // leadfeeder-cpp: the HTTP exchange between the client and a transport.
 
 
+#include <chrono>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -730,6 +833,11 @@ struct http_request {
   std::string_view url;   ///< absolute; query already percent-encoded
   header_list headers;    ///< includes authentication, User-Agent, Accept and Content-Type
   std::string_view body;  ///< empty when the request has none
+  /// The time left of the call's deadline when the request was handed over, rounded up to whole
+  /// milliseconds; none when the call has no deadline. A transport should bound the whole exchange
+  /// (connect, TLS, write, read) by it; one that ignores it still works, and the client still
+  /// stops between attempts.
+  std::optional<std::chrono::milliseconds> timeout;
 };
 
 /// Response headers as the transport reports them. Storage is reused from call to call.
@@ -948,6 +1056,14 @@ inline error error_from_response(http_response const& res, boost::json::parser& 
   if (e.request_id.empty()) {
     std::string_view const header = res.headers.find("X-Request-Id");
     if (!header.empty()) e.request_id.assign(header);
+  }
+  if (res.status >= 300 && res.status <= 399) {
+    // Redirects are not followed (the key must not travel to another host): say where it pointed.
+    std::string_view const location = res.headers.find("Location");
+    std::string const where = location.empty() ? std::string("no Location header")
+                                               : "Location: " + printable_excerpt(location, 2048);
+    e.message = e.message.empty() ? "HTTP " + std::to_string(res.status) + " redirect, not followed (" + where + ")"
+                                  : e.message + " (redirect not followed; " + where + ")";
   }
   std::string_view const retry_after = res.headers.find("Retry-After");
   if (!retry_after.empty()) e.retry_after = parse_retry_after(retry_after, now);
@@ -2466,6 +2582,7 @@ LEADFEEDER_END_NAMESPACE
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -2509,6 +2626,91 @@ struct rate_limit_policy {
   /// Requests allowed per calendar month of the client's own counting; 0 means no limit. Once
   /// reached, calls fail with errc::rate_limited (api_code "client_monthly_quota") unsent.
   std::uint64_t monthly_quota = 0;
+};
+
+namespace detail {
+
+// The token bucket of rate_limit_policy.
+class token_bucket {
+ public:
+  /// How long to wait before a request may go at `now` (zero when a token is there). Takes the
+  /// token when the wait is zero.
+  std::chrono::milliseconds acquire(rate_limit_policy const& p, clock_type::time_point now) noexcept {
+    if (!started_) {
+      tokens_ = p.burst;
+      last_ = now;
+      started_ = true;
+    }
+    double const elapsed = std::chrono::duration<double>(now - last_).count();
+    tokens_ = std::min(p.burst, tokens_ + std::max(0.0, elapsed) * p.requests_per_second);
+    last_ = now;
+    if (tokens_ >= 1.0) {
+      tokens_ -= 1.0;
+      return std::chrono::milliseconds(0);
+    }
+    double const missing = 1.0 - tokens_;
+    auto const ms = static_cast<std::int64_t>(missing / p.requests_per_second * 1000.0) + 1;
+    return std::chrono::milliseconds(ms);
+  }
+
+  /// Returns a token taken by acquire() that was not used after all.
+  void give_back(rate_limit_policy const& p) noexcept {
+    if (started_) tokens_ = std::min(p.burst, tokens_ + 1.0);
+  }
+
+ private:
+  double tokens_ = 0;
+  clock_type::time_point last_{};
+  bool started_ = false;
+};
+
+}  // namespace detail
+
+/// One rate limit for several clients and threads: a thread-safe token bucket that every client
+/// given it (client_options::shared_limit) draws from before each attempt, besides its own
+/// rate_limit_policy when that is enabled. Give one to every client that uses the same API key, so
+/// that together they stay under the key's limit (10 requests per second, bursts of 15). The
+/// clients should read the same clock (the default time_source does). Waiting works as for the
+/// client's own limiter: send() sleeps until a token is there (within the call's deadline),
+/// async_send() does not wait and answers errc::rate_limited with retry_in.
+class shared_rate_limit {
+ public:
+  /// The API's limit with the margin of rate_limit_policy: 10 per second, bursts of 14.
+  shared_rate_limit() : shared_rate_limit(10.0, 14.0) {}
+  shared_rate_limit(double requests_per_second, double burst) {
+    policy_.enabled = true;
+    policy_.requests_per_second = requests_per_second > 0 ? requests_per_second : 1.0;
+    policy_.burst = burst >= 1.0 ? burst : 1.0;
+  }
+  shared_rate_limit(shared_rate_limit const&) = delete;
+  shared_rate_limit& operator=(shared_rate_limit const&) = delete;
+
+  /// Takes a token and returns zero, or returns how long to wait for one (taking nothing).
+  std::chrono::milliseconds acquire(clock_type::time_point now) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::chrono::milliseconds const wait = bucket_.acquire(policy_, now);
+    if (wait.count() == 0) ++granted_;
+    return wait;
+  }
+  /// Returns a token that acquire() gave but that was not used.
+  void give_back() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    bucket_.give_back(policy_);
+    if (granted_ > 0) --granted_;
+  }
+  /// Tokens handed out so far (requests let through).
+  std::uint64_t granted() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return granted_;
+  }
+  double requests_per_second() const noexcept { return policy_.requests_per_second; }
+  double burst() const noexcept { return policy_.burst; }
+
+ private:
+  rate_limit_policy policy_;
+  mutable std::mutex mutex_;
+  detail::token_bucket bucket_;
+  std::uint64_t granted_ = 0;
 };
 
 /// Shared flag to stop a call (and a paginated read) between attempts and between pages.
@@ -2617,34 +2819,44 @@ constexpr bool is_retryable_status(int status) noexcept {
 /// answers 404, not a second deletion).
 constexpr bool is_idempotent(http_method m) noexcept { return m == http_method::get || m == http_method::del; }
 
-// The token bucket of rate_limit_policy.
-class token_bucket {
- public:
-  /// How long to wait before a request may go at `now` (zero when a token is there). Takes the
-  /// token when the wait is zero.
-  std::chrono::milliseconds acquire(rate_limit_policy const& p, clock_type::time_point now) noexcept {
-    if (!started_) {
-      tokens_ = p.burst;
-      last_ = now;
-      started_ = true;
-    }
-    double const elapsed = std::chrono::duration<double>(now - last_).count();
-    tokens_ = std::min(p.burst, tokens_ + std::max(0.0, elapsed) * p.requests_per_second);
-    last_ = now;
-    if (tokens_ >= 1.0) {
-      tokens_ -= 1.0;
-      return std::chrono::milliseconds(0);
-    }
-    double const missing = 1.0 - tokens_;
-    auto const ms = static_cast<std::int64_t>(missing / p.requests_per_second * 1000.0) + 1;
-    return std::chrono::milliseconds(ms);
+/// Waits for a token of the client's own bucket (when `local` is enabled) and of the shared limit
+/// (when given): zero when both gave one (both are then taken), else the wait before trying again
+/// (and nothing is taken).
+inline std::chrono::milliseconds acquire_tokens(token_bucket& bucket, rate_limit_policy const& local,
+                                                shared_rate_limit* shared, clock_type::time_point now) {
+  if (local.enabled) {
+    std::chrono::milliseconds const wait = bucket.acquire(local, now);
+    if (wait.count() != 0) return wait;
   }
+  if (shared != nullptr) {
+    std::chrono::milliseconds const wait = shared->acquire(now);
+    if (wait.count() != 0) {
+      if (local.enabled) bucket.give_back(local);
+      return wait;
+    }
+  }
+  return std::chrono::milliseconds(0);
+}
 
- private:
-  double tokens_ = 0;
-  clock_type::time_point last_{};
-  bool started_ = false;
-};
+/// What is left of a deadline at `now`, rounded up to whole milliseconds (at least 1, so that a
+/// transport never reads 0 as "no limit"); none without a deadline.
+inline std::optional<std::chrono::milliseconds> time_left(std::optional<clock_type::time_point> const& deadline,
+                                                          clock_type::time_point now) noexcept {
+  if (!deadline) return std::nullopt;
+  if (*deadline <= now) return std::chrono::milliseconds(1);
+  auto const left = std::chrono::ceil<std::chrono::milliseconds>(*deadline - now);
+  return std::max(left, std::chrono::milliseconds(1));
+}
+
+/// The code of a failed exchange as the call reports it: errc::deadline_exceeded when the call's
+/// deadline has passed by the time the transport gave up (its timeout was the deadline's), else
+/// the transport's own code unchanged.
+inline std::error_code exchange_code(std::error_code ec, std::optional<clock_type::time_point> const& deadline,
+                                     clock_type::time_point now) noexcept {
+  if (ec && deadline && now >= *deadline) return make_error_code(errc::deadline_exceeded);
+  return ec;
+}
+
 
 }  // namespace detail
 
@@ -4732,6 +4944,8 @@ struct client_options {
   retry_policy retry = retry_policy::none();
   /// The client-side token bucket (10/s, burst 15) and monthly counter; off by default.
   rate_limit_policy rate_limit;
+  /// A token bucket shared with other clients and threads (see shared_rate_limit); unset: none.
+  std::shared_ptr<shared_rate_limit> shared_limit;
   /// Credits the client may spend (summing meta.credits.charged); once spent, operations that can
   /// charge credits fail with errc::budget_exhausted unsent. Unset: no budget.
   std::optional<std::int64_t> credit_budget;
@@ -5028,8 +5242,8 @@ class client {
       return refused;
     }
     rate_limit_policy const& limit = options_.rate_limit;
-    if (limit.enabled) {
-      if (limit.monthly_quota != 0 && requests_sent_ >= limit.monthly_quota) {
+    if (limit.enabled || options_.shared_limit) {
+      if (limit.enabled && limit.monthly_quota != 0 && requests_sent_ >= limit.monthly_quota) {
         error e = refuse(errc::rate_limited, "the client's monthly quota of " + std::to_string(limit.monthly_quota) +
                                                  " requests is used up");
         e.api_code = "client_monthly_quota";
@@ -5037,7 +5251,7 @@ class client {
       }
       for (;;) {
         clock_type::time_point const now = options_.time.now();
-        std::chrono::milliseconds const wait = bucket_.acquire(limit, now);
+        std::chrono::milliseconds const wait = detail::acquire_tokens(bucket_, limit, options_.shared_limit.get(), now);
         if (wait.count() == 0) break;
         if (!may_wait || (call.deadline && now + wait > *call.deadline)) {
           error e = refuse(errc::rate_limited, "the client-side rate limit needs a wait");
@@ -5082,7 +5296,9 @@ class client {
     for (int attempt = 1;; ++attempt) {
       if (std::optional<error> refused = admit(builder, call, /*may_wait=*/true)) return std::move(*refused);
       log(log_event::kind::request, op, attempt);
-      std::error_code const ec = transport_.send(request_, response_);
+      request_.timeout = detail::time_left(call.deadline, options_.time.now());
+      std::error_code ec = transport_.send(request_, response_);
+      ec = detail::exchange_code(ec, call.deadline, options_.time.now());
       bool const retryable = ec || detail::is_retryable_status(response_.status);
       if (!retryable || !may_retry(builder) || attempt >= options_.retry.max_attempts) {
         return finish<response_type>(op, ec, buffer, requested);
@@ -5142,6 +5358,11 @@ class client {
     int const status = response_.status;
     if (status < 200 || status > 299) {
       return detail::error_from_response(response_, *parser_, std::chrono::system_clock::now());
+    }
+    if (std::string hint = detail::body_hint(status, response_.headers.find("Content-Type"), response_.body); !hint.empty()) {
+      error e(errc::invalid_response, std::move(hint));
+      e.http_status = status;
+      return e;
     }
     bool* lease = nullptr;
     if (buffer.data == nullptr && region_.enabled()) {  // the rest of the call memory, after the request

@@ -1,6 +1,6 @@
 // The errors the example transports report themselves (beside libcurl's, Asio's and OpenSSL's
-// codes): a body over the transport's limit, a compressed body that does not decode, TLS without
-// verification refused. Copy it with the transports.
+// codes): a body over the transport's limit, a compressed body that does not decode. Copy it with
+// the transports.
 #pragma once
 
 #include <string>
@@ -11,7 +11,6 @@ namespace example {
 enum class transport_errc {
   body_too_large = 1,  ///< the response body (after decoding) is larger than the transport's body_limit
   bad_encoding,        ///< a gzip or deflate body that does not decode, or an encoding not asked for
-  tls_unverified,      ///< TLS without peer verification was asked for without opting out by name
 };
 
 inline std::error_category const& transport_category() noexcept {
@@ -23,8 +22,6 @@ inline std::error_category const& transport_category() noexcept {
         case transport_errc::body_too_large:
           return "the response body is larger than the transport's body_limit (raise it in the transport's options)";
         case transport_errc::bad_encoding: return "the response body does not decode as its Content-Encoding says";
-        case transport_errc::tls_unverified:
-          return "refused to start TLS without verifying the server (set insecure_skip_tls_verify to opt out)";
       }
       return "transport error";
     }

@@ -21,10 +21,11 @@ constexpr char const* account = "123456";
 constexpr char const* order_key = "bulk-order-key";
 constexpr char const* speed_key = "bulk-speed-key";
 constexpr char const* single_key = "bulk-single-key";
+constexpr char const* ids_key = "bulk-ids-key";  // the searches that find the ids, apart from the reads
 
 simulator& bulk_simulator() {
-  static simulator s({"--api-key", order_key, "--api-key", speed_key, "--api-key", single_key, "--seed", "9",
-                      "--rate-limit", "on"});
+  static simulator s({"--api-key", order_key, "--api-key", speed_key, "--api-key", single_key, "--api-key", ids_key,
+                      "--seed", "9", "--rate-limit", "on"});
   return s;
 }
 
@@ -44,12 +45,14 @@ std::vector<lf::client<sim_transport>> make_clients(std::size_t n, char const* k
 
 std::vector<std::string> contact_ids(std::size_t n) {
   lf::client_options o;
-  o.api_key = order_key;
+  o.api_key = ids_key;
   o.base_url = bulk_simulator().base_url();
   o.rate_limit.enabled = true;
+  o.retry = lf::retry_policy{};
+  o.retry.max_attempts = 4;
   lf::client<sim_transport> client{sim_transport{}, o};
   auto page = client.send(lf::contacts::search().account_id(account).page_size(static_cast<std::int64_t>(n)));
-  REQUIRE(page);
+  if (!page) FAIL("the search for the ids failed: " << lf::to_string(page.error()));
   std::vector<std::string> ids;
   for (auto c : page->data()) ids.emplace_back(c.id());
   REQUIRE(ids.size() == n);

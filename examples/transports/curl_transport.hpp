@@ -1,13 +1,21 @@
-// A synchronous leadfeeder transport over libcurl. Copy it into your project (link libcurl).
-// TLS peer and host verification are on unless you turn them off; connect and total timeouts,
-// proxy and CA file come from curl_options; response headers are captured (Retry-After,
-// X-Request-Id). One handle is reused from call to call, so connections are kept alive.
+// A synchronous leadfeeder transport over libcurl. Copy it into your project with
+// transport_error.hpp (link libcurl). TLS peer and host verification are on unless you turn them
+// off; connect and total timeouts, proxy and CA file come from curl_options, and a call's deadline
+// (http_request::timeout) bounds the exchange too. It asks for gzip or deflate and libcurl decodes;
+// a body larger than body_limit (after decoding) fails with transport_errc::body_too_large.
+// Redirects are not followed (the client reports their Location). Response headers are captured
+// (Retry-After, X-Request-Id). One handle is reused from call to call, so connections are kept
+// alive.
 #pragma once
 
 #include <leadfeeder/leadfeeder.hpp>
 
+#include "transport_error.hpp"
+
 #include <curl/curl.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <chrono>
 #include <memory>
 #include <string>
@@ -34,6 +42,8 @@ struct curl_options {
   std::string ca_file;  ///< a PEM bundle to trust instead of the system's
   bool verify_peer = true;  ///< turn off only for tests against a local server you started
   bool verify_host = true;
+  bool compression = true;  ///< send Accept-Encoding: gzip, deflate (libcurl decodes the answer)
+  std::uint64_t body_limit = 64 * 1024 * 1024;  ///< larger bodies fail with transport_errc::body_too_large
 };
 
 class curl_transport {
@@ -53,8 +63,14 @@ class curl_transport {
     curl_easy_setopt(h, CURLOPT_URL, url_.c_str());
     curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options_.connect_timeout.count()));
-    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.total_timeout.count()));
+    // The call's deadline, when it comes sooner, bounds the whole exchange.
+    std::chrono::milliseconds total = options_.total_timeout;
+    if (req.timeout) total = std::min(total, std::max(*req.timeout, std::chrono::milliseconds(1)));
+    std::chrono::milliseconds const connect = std::min(options_.connect_timeout, total);
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(connect.count()));
+    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(total.count()));
+    if (options_.compression) curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
+    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, options_.verify_peer ? 1L : 0L);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, options_.verify_host ? 2L : 0L);
     if (!options_.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, options_.ca_file.c_str());
@@ -94,13 +110,19 @@ class curl_transport {
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
 
     res.clear();
+    sink sink_state{&res, options_.body_limit, false};
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &curl_transport::on_body);
-    curl_easy_setopt(h, CURLOPT_WRITEDATA, &res);
+    curl_easy_setopt(h, CURLOPT_WRITEDATA, &sink_state);
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &curl_transport::on_header);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, &res);
 
     CURLcode const code = curl_easy_perform(h);
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, nullptr);
+    if (sink_state.over_limit) {
+      res.body.clear();
+      res.body.shrink_to_fit();
+      return transport_errc::body_too_large;
+    }
     if (code != CURLE_OK) return {static_cast<int>(code), curl_category()};
     long status = 0;
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
@@ -109,9 +131,21 @@ class curl_transport {
   }
 
  private:
+  struct sink {
+    leadfeeder::http_response* res;
+    std::uint64_t limit;
+    bool over_limit;
+  };
+
   static std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
-    static_cast<leadfeeder::http_response*>(user)->body.append(data, size * count);
-    return size * count;
+    auto& s = *static_cast<sink*>(user);
+    std::size_t const n = size * count;
+    if (s.res->body.size() + n > s.limit) {
+      s.over_limit = true;
+      return 0;  // libcurl stops the transfer (CURLE_WRITE_ERROR)
+    }
+    s.res->body.append(data, n);
+    return n;
   }
 
   static std::size_t on_header(char* data, std::size_t size, std::size_t count, void* user) {

@@ -3,7 +3,9 @@
 
 #include <leadfeeder/config.hpp>
 
+#include <chrono>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -58,6 +60,11 @@ struct http_request {
   std::string_view url;   ///< absolute; query already percent-encoded
   header_list headers;    ///< includes authentication, User-Agent, Accept and Content-Type
   std::string_view body;  ///< empty when the request has none
+  /// The time left of the call's deadline when the request was handed over, rounded up to whole
+  /// milliseconds; none when the call has no deadline. A transport should bound the whole exchange
+  /// (connect, TLS, write, read) by it; one that ignores it still works, and the client still
+  /// stops between attempts.
+  std::optional<std::chrono::milliseconds> timeout;
 };
 
 /// Response headers as the transport reports them. Storage is reused from call to call.

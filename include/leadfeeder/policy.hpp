@@ -6,6 +6,7 @@
 
 #include <leadfeeder/config.hpp>
 #include <leadfeeder/detail/core.hpp>
+#include <leadfeeder/error.hpp>
 #include <leadfeeder/http.hpp>
 #include <leadfeeder/memory.hpp>
 
@@ -14,6 +15,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -56,6 +58,92 @@ struct rate_limit_policy {
   /// Requests allowed per calendar month of the client's own counting; 0 means no limit. Once
   /// reached, calls fail with errc::rate_limited (api_code "client_monthly_quota") unsent.
   std::uint64_t monthly_quota = 0;
+};
+
+namespace detail {
+
+// The token bucket of rate_limit_policy.
+class token_bucket {
+ public:
+  /// How long to wait before a request may go at `now` (zero when a token is there). Takes the
+  /// token when the wait is zero.
+  std::chrono::milliseconds acquire(rate_limit_policy const& p, clock_type::time_point now) noexcept {
+    if (!started_) {
+      tokens_ = p.burst;
+      last_ = now;
+      started_ = true;
+    }
+    double const elapsed = std::chrono::duration<double>(now - last_).count();
+    double const refilled = tokens_ + (elapsed > 0.0 ? elapsed : 0.0) * p.requests_per_second;
+    tokens_ = refilled < p.burst ? refilled : p.burst;
+    last_ = now;
+    if (tokens_ >= 1.0) {
+      tokens_ -= 1.0;
+      return std::chrono::milliseconds(0);
+    }
+    double const missing = 1.0 - tokens_;
+    auto const ms = static_cast<std::int64_t>(missing / p.requests_per_second * 1000.0) + 1;
+    return std::chrono::milliseconds(ms);
+  }
+
+  /// Returns a token taken by acquire() that was not used after all.
+  void give_back(rate_limit_policy const& p) noexcept {
+    if (started_) tokens_ = tokens_ + 1.0 < p.burst ? tokens_ + 1.0 : p.burst;
+  }
+
+ private:
+  double tokens_ = 0;
+  clock_type::time_point last_{};
+  bool started_ = false;
+};
+
+}  // namespace detail
+
+/// One rate limit for several clients and threads: a thread-safe token bucket that every client
+/// given it (client_options::shared_limit) draws from before each attempt, besides its own
+/// rate_limit_policy when that is enabled. Give one to every client that uses the same API key, so
+/// that together they stay under the key's limit (10 requests per second, bursts of 15). The
+/// clients should read the same clock (the default time_source does). Waiting works as for the
+/// client's own limiter: send() sleeps until a token is there (within the call's deadline),
+/// async_send() does not wait and answers errc::rate_limited with retry_in.
+class shared_rate_limit {
+ public:
+  /// The API's limit with the margin of rate_limit_policy: 10 per second, bursts of 14.
+  shared_rate_limit() : shared_rate_limit(10.0, 14.0) {}
+  shared_rate_limit(double requests_per_second, double burst) {
+    policy_.enabled = true;
+    policy_.requests_per_second = requests_per_second > 0 ? requests_per_second : 1.0;
+    policy_.burst = burst >= 1.0 ? burst : 1.0;
+  }
+  shared_rate_limit(shared_rate_limit const&) = delete;
+  shared_rate_limit& operator=(shared_rate_limit const&) = delete;
+
+  /// Takes a token and returns zero, or returns how long to wait for one (taking nothing).
+  std::chrono::milliseconds acquire(clock_type::time_point now) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::chrono::milliseconds const wait = bucket_.acquire(policy_, now);
+    if (wait.count() == 0) ++granted_;
+    return wait;
+  }
+  /// Returns a token that acquire() gave but that was not used.
+  void give_back() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    bucket_.give_back(policy_);
+    if (granted_ > 0) --granted_;
+  }
+  /// Tokens handed out so far (requests let through).
+  std::uint64_t granted() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return granted_;
+  }
+  double requests_per_second() const noexcept { return policy_.requests_per_second; }
+  double burst() const noexcept { return policy_.burst; }
+
+ private:
+  rate_limit_policy policy_;
+  mutable std::mutex mutex_;
+  detail::token_bucket bucket_;
+  std::uint64_t granted_ = 0;
 };
 
 /// Shared flag to stop a call (and a paginated read) between attempts and between pages.
@@ -170,35 +258,44 @@ constexpr bool is_retryable_status(int status) noexcept {
 /// answers 404, not a second deletion).
 constexpr bool is_idempotent(http_method m) noexcept { return m == http_method::get || m == http_method::del; }
 
-// The token bucket of rate_limit_policy.
-class token_bucket {
- public:
-  /// How long to wait before a request may go at `now` (zero when a token is there). Takes the
-  /// token when the wait is zero.
-  std::chrono::milliseconds acquire(rate_limit_policy const& p, clock_type::time_point now) noexcept {
-    if (!started_) {
-      tokens_ = p.burst;
-      last_ = now;
-      started_ = true;
-    }
-    double const elapsed = std::chrono::duration<double>(now - last_).count();
-    double const refilled = tokens_ + (elapsed > 0.0 ? elapsed : 0.0) * p.requests_per_second;
-    tokens_ = refilled < p.burst ? refilled : p.burst;
-    last_ = now;
-    if (tokens_ >= 1.0) {
-      tokens_ -= 1.0;
-      return std::chrono::milliseconds(0);
-    }
-    double const missing = 1.0 - tokens_;
-    auto const ms = static_cast<std::int64_t>(missing / p.requests_per_second * 1000.0) + 1;
-    return std::chrono::milliseconds(ms);
+/// Waits for a token of the client's own bucket (when `local` is enabled) and of the shared limit
+/// (when given): zero when both gave one (both are then taken), else the wait before trying again
+/// (and nothing is taken).
+inline std::chrono::milliseconds acquire_tokens(token_bucket& bucket, rate_limit_policy const& local,
+                                                shared_rate_limit* shared, clock_type::time_point now) {
+  if (local.enabled) {
+    std::chrono::milliseconds const wait = bucket.acquire(local, now);
+    if (wait.count() != 0) return wait;
   }
+  if (shared != nullptr) {
+    std::chrono::milliseconds const wait = shared->acquire(now);
+    if (wait.count() != 0) {
+      if (local.enabled) bucket.give_back(local);
+      return wait;
+    }
+  }
+  return std::chrono::milliseconds(0);
+}
 
- private:
-  double tokens_ = 0;
-  clock_type::time_point last_{};
-  bool started_ = false;
-};
+/// What is left of a deadline at `now`, rounded up to whole milliseconds (at least 1, so that a
+/// transport never reads 0 as "no limit"); none without a deadline.
+inline std::optional<std::chrono::milliseconds> time_left(std::optional<clock_type::time_point> const& deadline,
+                                                          clock_type::time_point now) noexcept {
+  if (!deadline) return std::nullopt;
+  if (*deadline <= now) return std::chrono::milliseconds(1);
+  auto const left = std::chrono::ceil<std::chrono::milliseconds>(*deadline - now);
+  return left > std::chrono::milliseconds(1) ? left : std::chrono::milliseconds(1);
+}
+
+/// The code of a failed exchange as the call reports it: errc::deadline_exceeded when the call's
+/// deadline has passed by the time the transport gave up (its timeout was the deadline's), else
+/// the transport's own code unchanged.
+inline std::error_code exchange_code(std::error_code ec, std::optional<clock_type::time_point> const& deadline,
+                                     clock_type::time_point now) noexcept {
+  if (ec && deadline && now >= *deadline) return make_error_code(errc::deadline_exceeded);
+  return ec;
+}
+
 
 }  // namespace detail
 

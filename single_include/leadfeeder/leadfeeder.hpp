@@ -420,7 +420,9 @@ LEADFEEDER_END_NAMESPACE
 // leadfeeder-cpp: the HTTP exchange between the client and a transport.
 
 
+#include <chrono>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -475,6 +477,11 @@ struct http_request {
   std::string_view url;   ///< absolute; query already percent-encoded
   header_list headers;    ///< includes authentication, User-Agent, Accept and Content-Type
   std::string_view body;  ///< empty when the request has none
+  /// The time left of the call's deadline when the request was handed over, rounded up to whole
+  /// milliseconds; none when the call has no deadline. A transport should bound the whole exchange
+  /// (connect, TLS, write, read) by it; one that ignores it still works, and the client still
+  /// stops between attempts.
+  std::optional<std::chrono::milliseconds> timeout;
 };
 
 /// Response headers as the transport reports them. Storage is reused from call to call.
@@ -1099,6 +1106,107 @@ LEADFEEDER_END_NAMESPACE
 // the envelope checks. Its bodies are compiled once, in the unit that defines
 // LEADFEEDER_IMPLEMENTATION (impl/session.ipp); client<Transport> only adds the transport.
 
+// ---- begin leadfeeder/detail/body_hint.hpp ----
+// leadfeeder-cpp: what a 2xx answer carried when it is not JSON (an HTML page from a proxy or a
+// login wall, plain text, a compressed body the transport did not decode), for the error message.
+
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+LEADFEEDER_BEGIN_NAMESPACE
+namespace detail {
+
+/// The text between <title> and </title>, case-insensitively, trimmed; empty when there is none.
+inline std::string_view html_title(std::string_view body) noexcept {
+  auto find_ci = [&body](std::string_view needle, std::size_t from) {
+    for (std::size_t i = from; i + needle.size() <= body.size(); ++i) {
+      std::size_t k = 0;
+      while (k < needle.size()) {
+        char c = body[i + k];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != needle[k]) break;
+        ++k;
+      }
+      if (k == needle.size()) return i;
+    }
+    return std::string_view::npos;
+  };
+  std::size_t const open = find_ci("<title", 0);
+  if (open == std::string_view::npos) return {};
+  std::size_t const start = body.find('>', open);
+  if (start == std::string_view::npos) return {};
+  std::size_t const close = find_ci("</title", start);
+  if (close == std::string_view::npos) return {};
+  std::string_view title = body.substr(start + 1, close - start - 1);
+  while (!title.empty() && static_cast<unsigned char>(title.front()) <= 0x20) title.remove_prefix(1);
+  while (!title.empty() && static_cast<unsigned char>(title.back()) <= 0x20) title.remove_suffix(1);
+  return title;
+}
+
+/// `text` cut to `limit` bytes, with control and non-ASCII bytes as '?' and runs of white space as
+/// one space; "..." when cut.
+inline std::string printable_excerpt(std::string_view text, std::size_t limit) {
+  std::string out;
+  bool space = false;
+  for (std::size_t i = 0; i < text.size() && i < limit; ++i) {
+    auto const u = static_cast<unsigned char>(text[i]);
+    if (u == ' ' || u == '\t' || u == '\r' || u == '\n') {
+      if (!space && !out.empty()) out.push_back(' ');
+      space = true;
+      continue;
+    }
+    space = false;
+    out.push_back(u > 0x20 && u < 0x7F ? text[i] : '?');
+  }
+  if (text.size() > limit) out += "...";
+  return out;
+}
+
+/// For a 2xx answer: a sentence saying what arrived when the body cannot be the JSON of an answer
+/// (HTML or another non-JSON content type with a body that does not start like JSON, or bytes no
+/// JSON starts with), naming the status, the content type and the page title or the first bytes.
+/// Empty when the body may be JSON (or is empty): the parser then decides.
+inline std::string body_hint(int status, std::string_view content_type, std::string_view body) {
+  std::size_t first = 0;
+  while (first < body.size() && (body[first] == ' ' || body[first] == '\t' || body[first] == '\r' || body[first] == '\n')) {
+    ++first;
+  }
+  if (first == body.size()) return {};
+  char const c = body[first];
+  bool const json_start = c == '{' || c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9') || c == 't' ||
+                          c == 'f' || c == 'n';
+  if (json_start && c != '{' && c != '[') {
+    // A scalar, or text that happens to start like one: JSON only when labelled so, or unlabelled.
+    if (content_type.empty() || content_type.find("json") != std::string_view::npos) return {};
+  } else if (json_start) {
+    return {};
+  }
+  std::string out = "HTTP " + std::to_string(status) + " with ";
+  std::string_view type = content_type;
+  std::size_t const semicolon = type.find(';');
+  if (semicolon != std::string_view::npos) type = type.substr(0, semicolon);
+  out += type.empty() ? std::string("no Content-Type") : "Content-Type " + printable_excerpt(type, 80);
+  out += " instead of JSON";
+  auto const b0 = static_cast<unsigned char>(body[0]);
+  if (body.size() >= 2 && b0 == 0x1F && static_cast<unsigned char>(body[1]) == 0x8B) {
+    out += ": a gzip-compressed body that the transport did not decode (" + std::to_string(body.size()) + " bytes)";
+    return out;
+  }
+  std::string_view const title = html_title(body.substr(0, 64 * 1024));
+  if (!title.empty()) {
+    out += ": an HTML page titled \"" + printable_excerpt(title, 120) + "\"";
+  } else {
+    out += ", starting \"" + printable_excerpt(body.substr(first), 120) + "\"";
+  }
+  out += " (" + std::to_string(body.size()) + " bytes)";
+  return out;
+}
+
+}  // namespace detail
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/body_hint.hpp ----
 // ---- begin leadfeeder/detail/core.hpp ----
 // leadfeeder-cpp: the name of the library's compiled part. Every function the library's headers
 // call but do not define is a member of this one struct, defined in the unit that defines
@@ -2376,6 +2484,14 @@ inline error error_from_response(http_response const& res, std::chrono::system_c
     std::string_view const header = res.headers.find("X-Request-Id");
     if (!header.empty()) e.request_id.assign(header);
   }
+  if (res.status >= 300 && res.status <= 399) {
+    // Redirects are not followed (the key must not travel to another host): say where it pointed.
+    std::string_view const location = res.headers.find("Location");
+    std::string const where = location.empty() ? std::string("no Location header")
+                                               : "Location: " + printable_excerpt(location, 2048);
+    e.message = e.message.empty() ? "HTTP " + std::to_string(res.status) + " redirect, not followed (" + where + ")"
+                                  : e.message + " (redirect not followed; " + where + ")";
+  }
   std::string_view const retry_after = res.headers.find("Retry-After");
   if (!retry_after.empty()) e.retry_after = parse_retry_after(retry_after, now);
   e.code = make_error_code(errc_from_status(res.status, e.api_code));
@@ -2397,6 +2513,7 @@ LEADFEEDER_END_NAMESPACE
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -2439,6 +2556,92 @@ struct rate_limit_policy {
   /// Requests allowed per calendar month of the client's own counting; 0 means no limit. Once
   /// reached, calls fail with errc::rate_limited (api_code "client_monthly_quota") unsent.
   std::uint64_t monthly_quota = 0;
+};
+
+namespace detail {
+
+// The token bucket of rate_limit_policy.
+class token_bucket {
+ public:
+  /// How long to wait before a request may go at `now` (zero when a token is there). Takes the
+  /// token when the wait is zero.
+  std::chrono::milliseconds acquire(rate_limit_policy const& p, clock_type::time_point now) noexcept {
+    if (!started_) {
+      tokens_ = p.burst;
+      last_ = now;
+      started_ = true;
+    }
+    double const elapsed = std::chrono::duration<double>(now - last_).count();
+    double const refilled = tokens_ + (elapsed > 0.0 ? elapsed : 0.0) * p.requests_per_second;
+    tokens_ = refilled < p.burst ? refilled : p.burst;
+    last_ = now;
+    if (tokens_ >= 1.0) {
+      tokens_ -= 1.0;
+      return std::chrono::milliseconds(0);
+    }
+    double const missing = 1.0 - tokens_;
+    auto const ms = static_cast<std::int64_t>(missing / p.requests_per_second * 1000.0) + 1;
+    return std::chrono::milliseconds(ms);
+  }
+
+  /// Returns a token taken by acquire() that was not used after all.
+  void give_back(rate_limit_policy const& p) noexcept {
+    if (started_) tokens_ = tokens_ + 1.0 < p.burst ? tokens_ + 1.0 : p.burst;
+  }
+
+ private:
+  double tokens_ = 0;
+  clock_type::time_point last_{};
+  bool started_ = false;
+};
+
+}  // namespace detail
+
+/// One rate limit for several clients and threads: a thread-safe token bucket that every client
+/// given it (client_options::shared_limit) draws from before each attempt, besides its own
+/// rate_limit_policy when that is enabled. Give one to every client that uses the same API key, so
+/// that together they stay under the key's limit (10 requests per second, bursts of 15). The
+/// clients should read the same clock (the default time_source does). Waiting works as for the
+/// client's own limiter: send() sleeps until a token is there (within the call's deadline),
+/// async_send() does not wait and answers errc::rate_limited with retry_in.
+class shared_rate_limit {
+ public:
+  /// The API's limit with the margin of rate_limit_policy: 10 per second, bursts of 14.
+  shared_rate_limit() : shared_rate_limit(10.0, 14.0) {}
+  shared_rate_limit(double requests_per_second, double burst) {
+    policy_.enabled = true;
+    policy_.requests_per_second = requests_per_second > 0 ? requests_per_second : 1.0;
+    policy_.burst = burst >= 1.0 ? burst : 1.0;
+  }
+  shared_rate_limit(shared_rate_limit const&) = delete;
+  shared_rate_limit& operator=(shared_rate_limit const&) = delete;
+
+  /// Takes a token and returns zero, or returns how long to wait for one (taking nothing).
+  std::chrono::milliseconds acquire(clock_type::time_point now) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::chrono::milliseconds const wait = bucket_.acquire(policy_, now);
+    if (wait.count() == 0) ++granted_;
+    return wait;
+  }
+  /// Returns a token that acquire() gave but that was not used.
+  void give_back() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    bucket_.give_back(policy_);
+    if (granted_ > 0) --granted_;
+  }
+  /// Tokens handed out so far (requests let through).
+  std::uint64_t granted() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return granted_;
+  }
+  double requests_per_second() const noexcept { return policy_.requests_per_second; }
+  double burst() const noexcept { return policy_.burst; }
+
+ private:
+  rate_limit_policy policy_;
+  mutable std::mutex mutex_;
+  detail::token_bucket bucket_;
+  std::uint64_t granted_ = 0;
 };
 
 /// Shared flag to stop a call (and a paginated read) between attempts and between pages.
@@ -2553,35 +2756,44 @@ constexpr bool is_retryable_status(int status) noexcept {
 /// answers 404, not a second deletion).
 constexpr bool is_idempotent(http_method m) noexcept { return m == http_method::get || m == http_method::del; }
 
-// The token bucket of rate_limit_policy.
-class token_bucket {
- public:
-  /// How long to wait before a request may go at `now` (zero when a token is there). Takes the
-  /// token when the wait is zero.
-  std::chrono::milliseconds acquire(rate_limit_policy const& p, clock_type::time_point now) noexcept {
-    if (!started_) {
-      tokens_ = p.burst;
-      last_ = now;
-      started_ = true;
-    }
-    double const elapsed = std::chrono::duration<double>(now - last_).count();
-    double const refilled = tokens_ + (elapsed > 0.0 ? elapsed : 0.0) * p.requests_per_second;
-    tokens_ = refilled < p.burst ? refilled : p.burst;
-    last_ = now;
-    if (tokens_ >= 1.0) {
-      tokens_ -= 1.0;
-      return std::chrono::milliseconds(0);
-    }
-    double const missing = 1.0 - tokens_;
-    auto const ms = static_cast<std::int64_t>(missing / p.requests_per_second * 1000.0) + 1;
-    return std::chrono::milliseconds(ms);
+/// Waits for a token of the client's own bucket (when `local` is enabled) and of the shared limit
+/// (when given): zero when both gave one (both are then taken), else the wait before trying again
+/// (and nothing is taken).
+inline std::chrono::milliseconds acquire_tokens(token_bucket& bucket, rate_limit_policy const& local,
+                                                shared_rate_limit* shared, clock_type::time_point now) {
+  if (local.enabled) {
+    std::chrono::milliseconds const wait = bucket.acquire(local, now);
+    if (wait.count() != 0) return wait;
   }
+  if (shared != nullptr) {
+    std::chrono::milliseconds const wait = shared->acquire(now);
+    if (wait.count() != 0) {
+      if (local.enabled) bucket.give_back(local);
+      return wait;
+    }
+  }
+  return std::chrono::milliseconds(0);
+}
 
- private:
-  double tokens_ = 0;
-  clock_type::time_point last_{};
-  bool started_ = false;
-};
+/// What is left of a deadline at `now`, rounded up to whole milliseconds (at least 1, so that a
+/// transport never reads 0 as "no limit"); none without a deadline.
+inline std::optional<std::chrono::milliseconds> time_left(std::optional<clock_type::time_point> const& deadline,
+                                                          clock_type::time_point now) noexcept {
+  if (!deadline) return std::nullopt;
+  if (*deadline <= now) return std::chrono::milliseconds(1);
+  auto const left = std::chrono::ceil<std::chrono::milliseconds>(*deadline - now);
+  return left > std::chrono::milliseconds(1) ? left : std::chrono::milliseconds(1);
+}
+
+/// The code of a failed exchange as the call reports it: errc::deadline_exceeded when the call's
+/// deadline has passed by the time the transport gave up (its timeout was the deadline's), else
+/// the transport's own code unchanged.
+inline std::error_code exchange_code(std::error_code ec, std::optional<clock_type::time_point> const& deadline,
+                                     clock_type::time_point now) noexcept {
+  if (ec && deadline && now >= *deadline) return make_error_code(errc::deadline_exceeded);
+  return ec;
+}
+
 
 }  // namespace detail
 
@@ -2591,6 +2803,7 @@ LEADFEEDER_END_NAMESPACE
 #include <array>
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -2657,6 +2870,8 @@ struct client_options {
   retry_policy retry = retry_policy::none();
   /// The client-side token bucket (10/s, burst 15) and monthly counter; off by default.
   rate_limit_policy rate_limit;
+  /// A token bucket shared with other clients and threads (see shared_rate_limit); unset: none.
+  std::shared_ptr<shared_rate_limit> shared_limit;
   /// Credits the client may spend (summing meta.credits.charged); once spent, operations that can
   /// charge credits fail with errc::budget_exhausted unsent. Unset: no budget.
   std::optional<std::int64_t> credit_budget;
@@ -11729,8 +11944,8 @@ struct session_steps {
       return refused;
     }
     rate_limit_policy const& limit = o.rate_limit;
-    if (limit.enabled) {
-      if (limit.monthly_quota != 0 && s.requests_sent_ >= limit.monthly_quota) {
+    if (limit.enabled || o.shared_limit) {
+      if (limit.enabled && limit.monthly_quota != 0 && s.requests_sent_ >= limit.monthly_quota) {
         error e = refuse(errc::rate_limited, "the client's monthly quota of " + std::to_string(limit.monthly_quota) +
                                                  " requests is used up");
         e.api_code = "client_monthly_quota";
@@ -11738,7 +11953,7 @@ struct session_steps {
       }
       for (;;) {
         clock_type::time_point const now = o.time.now();
-        std::chrono::milliseconds const wait = s.bucket_.acquire(limit, now);
+        std::chrono::milliseconds const wait = acquire_tokens(s.bucket_, limit, o.shared_limit.get(), now);
         if (wait.count() == 0) break;
         if (!may_wait || (call.deadline && now + wait > *call.deadline)) {
           error e = refuse(errc::rate_limited, "the client-side rate limit needs a wait");
@@ -11758,6 +11973,11 @@ struct session_steps {
     http_response& res = s.response_;
     int const status = res.status;
     if (status < 200 || status > 299) return error_from_response(res, wall_now());
+    if (std::string hint = body_hint(status, res.headers.find("Content-Type"), res.body); !hint.empty()) {
+      error e(errc::invalid_response, std::move(hint));
+      e.http_status = status;
+      return e;
+    }
     memory_block lent = call.lent_memory();
     bool* lease = nullptr;
     if (lent.data == nullptr && s.region_.enabled()) {  // the rest of the client's memory, after the request
@@ -11842,7 +12062,10 @@ LEADFEEDER_IMPL_INLINE result<detail::answer> detail::core::run(session& s, oper
   for (int attempt = 1;; ++attempt) {
     if (std::optional<error> refused = steps.admit(op, call, write, /*may_wait=*/true)) return std::move(*refused);
     steps.log(log_event::kind::request, op.id, attempt);
-    std::error_code const ec = exchange(s.request_, s.response_);
+    // The time left of the deadline goes with the request, so that it bounds the exchange itself.
+    s.request_.timeout = time_left(call.deadline, s.options_.time.now());
+    std::error_code ec = exchange(s.request_, s.response_);
+    ec = exchange_code(ec, call.deadline, s.options_.time.now());
     bool const retryable = ec || is_retryable_status(s.response_.status);
     if (!retryable || !steps.may_retry(op) || attempt >= s.options_.retry.max_attempts) {
       return steps.finish(op, call, ec);
@@ -11867,6 +12090,7 @@ LEADFEEDER_IMPL_INLINE std::optional<error> detail::core::start(session& s, oper
   if (std::optional<error> refused = steps.admit(op, call, write, /*may_wait=*/false)) return refused;
   s.busy_ = true;
   steps.log(log_event::kind::request, op.id, 1);
+  s.request_.timeout = time_left(call.deadline, s.options_.time.now());
   return std::nullopt;
 }
 
@@ -11878,6 +12102,7 @@ LEADFEEDER_IMPL_INLINE result<detail::answer> detail::core::complete(session& s,
     steps.log(log_event::kind::refused, op.id, 0, {}, "cancelled while in flight");
     return error(errc::cancelled, std::string(op.id) + ": cancelled while in flight");
   }
+  ec = exchange_code(ec, call.deadline, s.options_.time.now());
   result<answer> r = steps.finish(op, call, ec);
   // The asynchronous path does not wait: a retryable failure carries the wait the policy suggests.
   if (!r && steps.may_retry(op) && s.options_.retry.max_attempts > 1 &&

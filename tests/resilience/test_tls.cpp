@@ -3,9 +3,12 @@
 // status page). With default options, the libcurl transport and the Beast transport (an
 // ssl::context with verify_peer and the default roots) refuse the server: a transport error,
 // http_status 0, and no request reached it (the status page of the first accepted exchange counts
-// one finished handshake, its own). Trusting the certificate (curl_options.ca_file, or
-// load_verify_file on the ssl::context) completes the exchange: a 200 whose HTML body the client
-// refuses as errc::invalid_response. Without openssl on PATH the test says "SKIPPED: openssl".
+// one finished handshake, its own). The Beast transport sets verify_peer itself, so an
+// ssl::context left at Asio's defaults, or set to verify_none, is refused too; only
+// beast_options::insecure_skip_tls_verify, by name, accepts the server unverified. Trusting the
+// certificate (curl_options.ca_file, or load_verify_file on the ssl::context) completes the
+// exchange: a 200 whose HTML body the client refuses as errc::invalid_response. Without openssl on
+// PATH the test says "SKIPPED: openssl".
 #include <doctest/doctest.h>
 
 #include "support.hpp"
@@ -39,7 +42,8 @@ class capturing_curl {
 
 class capturing_beast {
  public:
-  capturing_beast(boost::asio::io_context& io, boost::asio::ssl::context& tls) : inner_(io, &tls) {}
+  capturing_beast(boost::asio::io_context& io, boost::asio::ssl::context& tls, example::beast_options o = {})
+      : inner_(io, &tls, o) {}
   template <class Callback>
   void async_send(lf::http_request const& req, lf::http_response& res, Callback&& done) {
     inner_.async_send(req, res, [this, &res, done = std::forward<Callback>(done)](std::error_code ec) mutable {
@@ -63,9 +67,10 @@ lf::client_options https_options(int port) {
 }
 
 /// users.me through the Beast transport: runs the io_context until the callback.
-std::optional<lf::error> beast_call(boost::asio::ssl::context& tls, int port, std::string& body) {
+std::optional<lf::error> beast_call(boost::asio::ssl::context& tls, int port, std::string& body,
+                                    example::beast_options o = {}) {
   boost::asio::io_context io;
-  lf::client<capturing_beast> client{capturing_beast{io, tls}, https_options(port)};
+  lf::client<capturing_beast> client{capturing_beast{io, tls, o}, https_options(port)};
   std::optional<lf::error> failed;
   bool done = false;
   client.async_send(lf::users::me(), [&](auto r) {
@@ -153,6 +158,40 @@ TEST_CASE("TLS: a self-signed server is refused by default and trusted through i
     MESSAGE("Beast, default roots: " << lf::to_string(*e));
   }
 
+  // 2b. Beast with an ssl::context left at Asio's defaults (no verify mode set): the transport
+  // sets verify_peer itself, so the server is refused all the same.
+  {
+    boost::asio::ssl::context tls(boost::asio::ssl::context::tls_client);
+    e = beast_call(tls, port, body);
+    REQUIRE(e.has_value());
+    CHECK(e->http_status == 0);
+    CHECK(static_cast<bool>(e->code));
+    CHECK(body.empty());
+    MESSAGE("Beast, an ssl::context at Asio's defaults: " << lf::to_string(*e));
+  }
+
+  // 2c. Beast with a context that asks for no verification (verify_none), without the transport's
+  // named opt-out: still verified, still refused.
+  {
+    boost::asio::ssl::context tls(boost::asio::ssl::context::tls_client);
+    tls.set_verify_mode(boost::asio::ssl::verify_none);
+    e = beast_call(tls, port, body);
+    REQUIRE(e.has_value());
+    CHECK(e->http_status == 0);
+    CHECK(body.empty());
+  }
+
+  // 2d. libcurl with verify_peer on but verify_host off (a partial opt-out) still checks the chain.
+  {
+    example::curl_options partial;
+    partial.verify_host = false;
+    e = curl_call(partial, port, body);
+    REQUIRE(e.has_value());
+    CHECK(e->http_status == 0);
+    CHECK(e->code.value() == CURLE_PEER_FAILED_VERIFICATION);
+    CHECK(body.empty());
+  }
+
   // 3. libcurl trusting the certificate: the exchange completes; s_server's HTML is no JSON.
   example::curl_options trusting;
   trusting.ca_file = cert;
@@ -175,6 +214,21 @@ TEST_CASE("TLS: a self-signed server is refused by default and trusted through i
     CHECK(e->http_status == 200);
     CHECK(e->code == lf::errc::invalid_response);
     CHECK(finished_handshakes(body) == 2);
+  }
+
+  // 5. Beast with the opt-out by name (insecure_skip_tls_verify): the exchange completes with no
+  // trusted roots at all.
+  {
+    boost::asio::ssl::context tls(boost::asio::ssl::context::tls_client);
+    example::beast_options insecure;
+    insecure.insecure_skip_tls_verify = true;
+    e = beast_call(tls, port, body, insecure);
+    REQUIRE(e.has_value());
+    CHECK(e->http_status == 200);
+    CHECK(e->code == lf::errc::invalid_response);
+    // Every refused attempt above (1, 2, 2b, 2c, 2d) ended before a finished handshake, so none of
+    // them sent a byte of its request, the X-Api-Key header included.
+    CHECK(finished_handshakes(body) == 3);
   }
 
   server.terminate();

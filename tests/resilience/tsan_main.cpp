@@ -5,7 +5,9 @@
 // global init) on first use from four threads at once. Then one cancellation_token, shared by the
 // four threads' paginated reads, is cancelled from the main thread. Every call must end in a
 // success or a typed error, every write must be in the simulator's state once, and TSan must stay
-// silent (TSAN_OPTIONS=halt_on_error=1 makes a report fail the test).
+// silent (TSAN_OPTIONS=halt_on_error=1 makes a report fail the test). Then one
+// lf::shared_rate_limit drawn from by four clients on four threads (example::read_all), and by
+// four bare threads at once: every token is counted once and the rate holds.
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
@@ -13,6 +15,8 @@
 #include <leadfeeder/leadfeeder.hpp>
 
 #include "sim_transport.hpp"
+
+#include <parallel_reads.hpp>
 
 #include <atomic>
 #include <map>
@@ -186,4 +190,59 @@ TEST_CASE("threads: four clients over libcurl against one simulator, then one sh
     CHECK(seen[name] <= 1);
     if (entry.second) CHECK(seen[name] == 1);
   }
+}
+
+TEST_CASE("threads: one shared_rate_limit for four clients (read_all) and for four bare threads") {
+  simulator sim({"--api-key", key, "--seed", "4", "--rate-limit", "off"});
+  auto limit = std::make_shared<lf::shared_rate_limit>(100.0, 10.0);
+  std::vector<lf::client<sim_transport>> clients;
+  for (int i = 0; i < threads; ++i) {
+    lf::client_options o;
+    o.api_key = key;
+    o.base_url = sim.base_url();
+    o.shared_limit = limit;
+    clients.emplace_back(sim_transport{}, o);
+  }
+  std::vector<std::string> ids;
+  for (int i = 0; i < 60; ++i) ids.push_back(i % 7 == 0 ? "no-such-contact-" + std::to_string(i) : "2");
+  auto const start = std::chrono::steady_clock::now();
+  auto results = example::read_all(clients, ids, [](std::string const& id) {
+    return lf::contacts::get().account_id(account).contact_id(id);
+  });
+  double const seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  REQUIRE(results.size() == ids.size());
+  std::size_t exchanges = 0;
+  for (auto const& c : clients) exchanges += c.transport().attempts.size();
+  CHECK(exchanges == ids.size());
+  for (auto const& r : results) {
+    if (!r) CHECK(r.error().http_status != 0);  // answered (found or not), never a local failure
+  }
+  CHECK(limit->granted() == ids.size());
+  CHECK(seconds >= (60.0 - 10.0) / 100.0 * 0.9);
+
+  // Bare threads: 4 x 50 tokens at 200/s after a burst of 5.
+  lf::shared_rate_limit bare(200.0, 5.0);
+  std::atomic<int> gate{0};
+  std::vector<std::thread> pool;
+  auto const bare_start = std::chrono::steady_clock::now();
+  for (int t = 0; t < threads; ++t) {
+    pool.emplace_back([&bare, &gate] {
+      gate.fetch_add(1);
+      while (gate.load() < threads) std::this_thread::yield();
+      for (int n = 0; n < 50;) {
+        std::chrono::milliseconds const wait = bare.acquire(lf::clock_type::now());
+        if (wait.count() == 0) {
+          ++n;
+        } else {
+          std::this_thread::sleep_for(wait);
+        }
+      }
+    });
+  }
+  for (std::thread& t : pool) t.join();
+  double const bare_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - bare_start).count();
+  CHECK(bare.granted() == 200);
+  CHECK(bare_seconds >= (200.0 - 5.0) / 200.0 * 0.9);
+  MESSAGE("shared limit: 60 reads by 4 clients in " << seconds << " s (100/s); 200 tokens by 4 threads in "
+                                                   << bare_seconds << " s (200/s)");
 }

@@ -4,6 +4,7 @@
 
 #include <leadfeeder/config.hpp>
 #include <leadfeeder/detail/access.hpp>
+#include <leadfeeder/detail/body_hint.hpp>
 #include <leadfeeder/detail/http_date.hpp>
 #include <leadfeeder/error.hpp>
 #include <leadfeeder/http.hpp>
@@ -89,6 +90,14 @@ inline error error_from_response(http_response const& res, std::chrono::system_c
   if (e.request_id.empty()) {
     std::string_view const header = res.headers.find("X-Request-Id");
     if (!header.empty()) e.request_id.assign(header);
+  }
+  if (res.status >= 300 && res.status <= 399) {
+    // Redirects are not followed (the key must not travel to another host): say where it pointed.
+    std::string_view const location = res.headers.find("Location");
+    std::string const where = location.empty() ? std::string("no Location header")
+                                               : "Location: " + printable_excerpt(location, 2048);
+    e.message = e.message.empty() ? "HTTP " + std::to_string(res.status) + " redirect, not followed (" + where + ")"
+                                  : e.message + " (redirect not followed; " + where + ")";
   }
   std::string_view const retry_after = res.headers.find("Retry-After");
   if (!retry_after.empty()) e.retry_after = parse_retry_after(retry_after, now);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <leadfeeder/config.hpp>
+#include <leadfeeder/detail/body_hint.hpp>
 #include <leadfeeder/detail/call_region.hpp>
 #include <leadfeeder/detail/core.hpp>
 #include <leadfeeder/detail/error_body.hpp>
@@ -20,6 +21,7 @@
 #include <array>
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -86,6 +88,8 @@ struct client_options {
   retry_policy retry = retry_policy::none();
   /// The client-side token bucket (10/s, burst 15) and monthly counter; off by default.
   rate_limit_policy rate_limit;
+  /// A token bucket shared with other clients and threads (see shared_rate_limit); unset: none.
+  std::shared_ptr<shared_rate_limit> shared_limit;
   /// Credits the client may spend (summing meta.credits.charged); once spent, operations that can
   /// charge credits fail with errc::budget_exhausted unsent. Unset: no budget.
   std::optional<std::int64_t> credit_budget;

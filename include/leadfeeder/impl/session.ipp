@@ -4,6 +4,7 @@
 
 #include <leadfeeder/config.hpp>
 #include <leadfeeder/detail/access.hpp>
+#include <leadfeeder/detail/body_hint.hpp>
 #include <leadfeeder/detail/error_body.hpp>
 #include <leadfeeder/detail/http_date.hpp>
 #include <leadfeeder/detail/session.hpp>
@@ -155,8 +156,8 @@ struct session_steps {
       return refused;
     }
     rate_limit_policy const& limit = o.rate_limit;
-    if (limit.enabled) {
-      if (limit.monthly_quota != 0 && s.requests_sent_ >= limit.monthly_quota) {
+    if (limit.enabled || o.shared_limit) {
+      if (limit.enabled && limit.monthly_quota != 0 && s.requests_sent_ >= limit.monthly_quota) {
         error e = refuse(errc::rate_limited, "the client's monthly quota of " + std::to_string(limit.monthly_quota) +
                                                  " requests is used up");
         e.api_code = "client_monthly_quota";
@@ -164,7 +165,7 @@ struct session_steps {
       }
       for (;;) {
         clock_type::time_point const now = o.time.now();
-        std::chrono::milliseconds const wait = s.bucket_.acquire(limit, now);
+        std::chrono::milliseconds const wait = acquire_tokens(s.bucket_, limit, o.shared_limit.get(), now);
         if (wait.count() == 0) break;
         if (!may_wait || (call.deadline && now + wait > *call.deadline)) {
           error e = refuse(errc::rate_limited, "the client-side rate limit needs a wait");
@@ -184,6 +185,11 @@ struct session_steps {
     http_response& res = s.response_;
     int const status = res.status;
     if (status < 200 || status > 299) return error_from_response(res, wall_now());
+    if (std::string hint = body_hint(status, res.headers.find("Content-Type"), res.body); !hint.empty()) {
+      error e(errc::invalid_response, std::move(hint));
+      e.http_status = status;
+      return e;
+    }
     memory_block lent = call.lent_memory();
     bool* lease = nullptr;
     if (lent.data == nullptr && s.region_.enabled()) {  // the rest of the client's memory, after the request
@@ -268,7 +274,10 @@ LEADFEEDER_IMPL_INLINE result<detail::answer> detail::core::run(session& s, oper
   for (int attempt = 1;; ++attempt) {
     if (std::optional<error> refused = steps.admit(op, call, write, /*may_wait=*/true)) return std::move(*refused);
     steps.log(log_event::kind::request, op.id, attempt);
-    std::error_code const ec = exchange(s.request_, s.response_);
+    // The time left of the deadline goes with the request, so that it bounds the exchange itself.
+    s.request_.timeout = time_left(call.deadline, s.options_.time.now());
+    std::error_code ec = exchange(s.request_, s.response_);
+    ec = exchange_code(ec, call.deadline, s.options_.time.now());
     bool const retryable = ec || is_retryable_status(s.response_.status);
     if (!retryable || !steps.may_retry(op) || attempt >= s.options_.retry.max_attempts) {
       return steps.finish(op, call, ec);
@@ -293,6 +302,7 @@ LEADFEEDER_IMPL_INLINE std::optional<error> detail::core::start(session& s, oper
   if (std::optional<error> refused = steps.admit(op, call, write, /*may_wait=*/false)) return refused;
   s.busy_ = true;
   steps.log(log_event::kind::request, op.id, 1);
+  s.request_.timeout = time_left(call.deadline, s.options_.time.now());
   return std::nullopt;
 }
 
@@ -304,6 +314,7 @@ LEADFEEDER_IMPL_INLINE result<detail::answer> detail::core::complete(session& s,
     steps.log(log_event::kind::refused, op.id, 0, {}, "cancelled while in flight");
     return error(errc::cancelled, std::string(op.id) + ": cancelled while in flight");
   }
+  ec = exchange_code(ec, call.deadline, s.options_.time.now());
   result<answer> r = steps.finish(op, call, ec);
   // The asynchronous path does not wait: a retryable failure carries the wait the policy suggests.
   if (!r && steps.may_retry(op) && s.options_.retry.max_attempts > 1 &&

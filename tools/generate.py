@@ -509,13 +509,15 @@ def query_call(s: dict, when: dict | None) -> str:
 def member_call(s: dict, key: str, value: str, group: str) -> str:
     t = s["type"]
     if t == "string":
+        if s.get("required") or s.get("in_rule"):
+            return f"w.member_string_nonempty(\"{s['name']}\", \"{key}\", {value});"
         return f"w.member_string(\"{key}\", {value});"
     if t in ("date", "month"):
         if key != s["name"]:
             return f"w.member_{t}_of(\"{s['name']}\", \"{key}\", {value});"
         return f"w.member_{t}(\"{key}\", {value});"
     if t == "string_list":
-        if s.get("required") or s.get("max_items"):
+        if s.get("required") or s.get("max_items") or s.get("in_rule"):
             limit = s.get("max_items", "static_cast<std::size_t>(-1)")
             return (f"w.member_strings_checked(\"{s['name']}\", \"{key}\", {value}, "
                     f"{'true' if s.get('required') else 'false'}, {limit});")
@@ -702,7 +704,8 @@ def emit_operation(desc: dict, schemas: dict, group: str, op: dict) -> str:
         out.append(f"    w.identifier_body(\"{s['name']}\", \"{body['resource_type']}\", p_.{s['ident']}, "
                    f"{'true' if s.get('required') else 'false'});\n")
     elif body:
-        body_setters = [dict(s, value=f"p_.{s['ident']}") for s in setters if s["where"] == "body"]
+        ruled = set((body or {}).get("exactly_one_of", [])) | set((body or {}).get("at_least_one_of", []))
+        body_setters = [dict(s, value=f"p_.{s['ident']}", in_rule=s["name"] in ruled) for s in setters if s["where"] == "body"]
         indent = "    "
         if body["kind"] == "resource":
             out.append("    w.begin_object();\n    w.key(\"data\");\n    w.begin_object();\n")

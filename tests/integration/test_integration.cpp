@@ -163,8 +163,7 @@ TEST_CASE("contacts: list membership changes for real") {
   auto client = make_client();
   auto list = client.send(lf::lists::create().account_id(account_id()).name("integration contacts").scope(lf::lists::scope::contact));
   require_ok(list);
-  lf::list_view const created(list->data().raw());
-  std::string const list_id(created.id());
+  std::string const list_id(list->data().id());
   REQUIRE_FALSE(list_id.empty());
   std::string const contact = some_contact_ids(1).front();
 
@@ -196,13 +195,13 @@ TEST_CASE("companies: search, get, retrieve, financials, signals, match, IPs") {
   require_ok(many);
   CHECK(many->data().size() == ids.size());
   require_ok(client.send(lf::companies::get_financials().account_id(account_id()).company_id(ids[0])));
-  require_ok(client.send(lf::companies::search_signals().account_id(account_id())));
+  require_ok(client.send(lf::companies::search_signals().account_id(account_id()).company_ids(ids)));
   lf::companies::match_input wanted;
   wanted.company_name = std::string(one->data().name());
   auto match = client.send(lf::companies::match().account_id(account_id()).companies({wanted}));
   require_ok(match);
   REQUIRE(match->data().size() == 1);
-  require_ok(client.send(lf::companies::list_ips().account_id(account_id()).company_id(ids[0])));
+  require_ok(client.send(lf::companies::list_ips().account_id(account_id()).company_ids(ids)));
 }
 
 TEST_CASE("companies: a merged company's old id answers with the current id") {
@@ -238,10 +237,10 @@ TEST_CASE("companies: list membership and tags change for real") {
   std::string const company = some_company_ids(1).front();
   auto list = client.send(lf::lists::create().account_id(account_id()).name("integration companies").scope(lf::lists::scope::company));
   require_ok(list);
-  std::string const list_id(list->data()["id"].as_string());
+  std::string const list_id(list->data().id());
   auto tag = client.send(lf::tags::create().account_id(account_id()).name("integration").color(3));
   require_ok(tag);
-  std::string const tag_id(tag->data()["id"].as_string());
+  std::string const tag_id(tag->data().id());
   require_ok(client.send(lf::companies::add_to_lists().account_id(account_id()).company_id(company).list_ids({list_id})));
   require_ok(client.send(lf::companies::assign_tags().account_id(account_id()).company_id(company).tag_ids({tag_id})));
   auto with = client.send(lf::companies::get().account_id(account_id()).company_id(company)
@@ -288,13 +287,13 @@ TEST_CASE("web visits: search pages by number; visitor companies; custom feeds a
   boost::json::value attributes = {{"name", "integration feed"}};
   auto feed = client.send(lf::web_visits::create_custom_feed().account_id(account_id()).extra_fields(attributes));
   require_ok(feed);
-  std::string const feed_id(feed->data()["id"].as_string());
+  std::string const feed_id(feed->data().id());
   REQUIRE_FALSE(feed_id.empty());
   require_ok(client.send(lf::web_visits::get_custom_feed().account_id(account_id()).custom_feed_id(feed_id)));
   boost::json::value renamed = {{"name", "renamed feed"}};
   auto updated = client.send(lf::web_visits::update_custom_feed().account_id(account_id()).custom_feed_id(feed_id).extra_fields(renamed));
   require_ok(updated);
-  CHECK(updated->data()["attributes"]["name"].as_string() == "renamed feed");
+  CHECK(updated->data().attributes()["name"].as_string() == "renamed feed");
   require_ok(client.send(lf::web_visits::delete_custom_feed().account_id(account_id()).custom_feed_id(feed_id)));
   auto gone = client.send(lf::web_visits::get_custom_feed().account_id(account_id()).custom_feed_id(feed_id));
   CHECK(gone.error().code == lf::errc::not_found);
@@ -321,7 +320,7 @@ TEST_CASE("tags, lists and custom fields: create, read, update, delete") {
   auto client = make_client();
   auto tag = client.send(lf::tags::create().account_id(account_id()).name("crud tag").color(5));
   require_ok(tag);
-  std::string const tag_id(tag->data()["id"].as_string());
+  std::string const tag_id(tag->data().id());
   auto read = client.send(lf::tags::get().account_id(account_id()).tag_id(tag_id));
   require_ok(read);
   CHECK(read->data().name() == "crud tag");
@@ -338,7 +337,7 @@ TEST_CASE("tags, lists and custom fields: create, read, update, delete") {
 
   auto list = client.send(lf::lists::create().account_id(account_id()).name("crud list").scope(lf::lists::scope::company));
   require_ok(list);
-  std::string const list_id(list->data()["id"].as_string());
+  std::string const list_id(list->data().id());
   require_ok(client.send(lf::lists::update().account_id(account_id()).list_id(list_id).name("renamed list")));
   bool listed_list = false;
   for (auto const& l : lf::items(client, lf::lists::list().account_id(account_id()).filter_scope(lf::lists::scope::company))) {
@@ -356,7 +355,7 @@ TEST_CASE("tags, lists and custom fields: create, read, update, delete") {
   boost::json::value field = {{"name", "Segment"}, {"type", "text"}};
   auto created = client.send(lf::custom_fields::create().account_id(account_id()).extra_fields(field));
   require_ok(created);
-  std::string const field_id(created->data()["id"].as_string());
+  std::string const field_id(created->data().id());
   REQUIRE_FALSE(field_id.empty());
   require_ok(client.send(lf::custom_fields::get().account_id(account_id()).custom_field_id(field_id)));
   boost::json::value renamed = {{"name", "Segment 2"}};

@@ -226,6 +226,13 @@ class request_writer {
     }
   }
 
+  /// "key": "value" for the parameter `name`, which must not be empty (a required body field, or one
+  /// of a set the caller must choose from).
+  void member_string_nonempty(std::string_view name, std::string_view key, std::string_view v) {
+    if (v.empty()) return fail(name, "must not be empty");
+    member_string(key, v);
+  }
+
   /// "key": ["v1", ...] for the parameter `name`: refuses an empty list when required, empty values
   /// and more than max_count values; an empty optional list is left out.
   void member_strings_checked(std::string_view name, std::string_view key, string_list const& values,

@@ -13,10 +13,12 @@
 
 #include <boost/json.hpp>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace lf = leadfeeder;
@@ -362,6 +364,81 @@ TEST_CASE("tags, lists and custom fields: create, read, update, delete") {
   require_ok(client.send(lf::custom_fields::update().account_id(account_id()).custom_field_id(field_id).extra_fields(renamed)));
   require_ok(client.send(lf::custom_fields::list().account_id(account_id())));
   require_ok(client.send(lf::custom_fields::delete_().account_id(account_id()).custom_field_id(field_id)));
+}
+
+TEST_CASE("list items, campaigns and custom-field filters (reference 3.10, 3.13)") {
+  auto client = make_client();
+  std::vector<std::string> const ids = some_company_ids(3);
+  auto list = client.send(lf::lists::create().account_id(account_id()).name("items list").scope(lf::lists::scope::company));
+  require_ok(list);
+  std::string const list_id(list->data().id());
+  for (std::string const& id : ids) {
+    require_ok(client.send(lf::companies::add_to_lists().account_id(account_id()).company_id(id).list_ids({list_id})));
+  }
+  std::vector<std::string> members;
+  for (auto const& item : lf::items(client, lf::lists::list_items().account_id(account_id()).list_id(list_id).page_size<2>())) {
+    require_ok(item);
+    CHECK(item->type() == "company");
+    members.emplace_back(item->id());
+  }
+  CHECK(members.size() == ids.size());
+
+  std::vector<std::string> campaign_ids;
+  for (auto const& k : lf::items(client, lf::campaigns::list().account_id(account_id()).include(lf::campaigns::include::list).page_size<2>())) {
+    require_ok(k);
+    campaign_ids.emplace_back(k->id());
+  }
+  REQUIRE_FALSE(campaign_ids.empty());
+  auto one = client.send(lf::campaigns::get().account_id(account_id()).campaign_id(campaign_ids.front()));
+  require_ok(one);
+  auto stats = client.send(lf::campaigns::get_stats().account_id(account_id()).campaign_id(campaign_ids.front()).frequency("week"));
+  require_ok(stats);
+  CHECK_FALSE(stats->data().empty());
+  boost::json::value renamed = {{"name", "Renamed campaign"}};
+  auto updated = client.send(lf::campaigns::update().account_id(account_id()).campaign_id(campaign_ids.front()).extra_fields(renamed));
+  require_ok(updated);
+  CHECK(updated->data().attributes()["name"].as_string() == "Renamed campaign");
+
+  int fields = 0;
+  for (auto const& f : lf::items(client, lf::custom_fields::list().account_id(account_id()).filter_scope(lf::custom_fields::scope::contact).page_size<1>())) {
+    require_ok(f);
+    ++fields;
+  }
+  CHECK(fields > 0);
+  require_ok(client.send(lf::lists::delete_().account_id(account_id()).list_id(list_id)));
+}
+
+TEST_CASE("jobs: a free estimate, a charging create, and a status read until the job ends") {
+  auto client = make_client();
+  std::vector<std::string> const contacts = some_contact_ids(3);
+  auto estimate = client.send(lf::contacts::estimate_contact_data_job().account_id(account_id()).contact_ids(contacts));
+  require_ok(estimate);
+  CHECK(estimate->meta().credits().charged() == 0);
+  CHECK(estimate->data().eligible_count() == 3);
+  auto job = client.send(lf::contacts::create_contact_data_job().account_id(account_id()).contact_ids(contacts));
+  require_ok(job);
+  CHECK(job->meta().credits().charged() == estimate->data().credits());
+  std::string status;
+  for (int i = 0; i < 100 && status != "finished"; ++i) {
+    auto read = client.send(lf::contacts::get_contact_data_job().account_id(account_id()).job_id(job->data().id()));
+    require_ok(read);
+    status = std::string(read->data().status());
+    if (status != "finished") std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  CHECK(status == "finished");
+
+  auto fields = client.send(lf::custom_fields::list().account_id(account_id()));
+  require_ok(fields);
+  REQUIRE_FALSE(fields->data().empty());
+  std::string const field(fields->data().front().id());
+  std::vector<std::string> const companies = some_company_ids(2);
+  auto company_estimate = client.send(lf::companies::estimate_enrichment_job().account_id(account_id()).company_ids(companies).custom_field_id(field));
+  require_ok(company_estimate);
+  auto company_job = client.send(lf::companies::create_enrichment_job().account_id(account_id()).company_ids(companies).custom_field_id(field));
+  require_ok(company_job);
+  require_ok(client.send(lf::companies::get_enrichment_job().account_id(account_id()).job_id(company_job->data().id())));
+  CHECK(client.send(lf::companies::get_enrichment_job().account_id(account_id()).job_id("no-such-job")).error().code ==
+        lf::errc::not_found);
 }
 
 TEST_CASE("a raw request reaches the same server through the same client") {

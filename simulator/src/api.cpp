@@ -406,6 +406,7 @@ struct simulator::impl {
   static http_response error_response(api_error const& e, std::string const& request_id);
   static http_response flat_error(int status, char const* code, char const* message, std::string const& request_id);
   static http_response too_many(std::string const& request_id);
+  http_response auth_error(char const* code, char const* message, std::string const& request_id) const;
   static http_response build(reply& r, std::string const& request_id);
 
   // Lookups
@@ -691,6 +692,18 @@ http_response simulator::impl::flat_error(int status, char const* code, char con
   return json_response(status, body, request_id);
 }
 
+http_response simulator::impl::auth_error(char const* code, char const* message, std::string const& request_id) const {
+  // As the docs page shows: 403 with the flat shape A (--auth-status 403).
+  if (opt.auth_status == 403) return flat_error(403, code, message, request_id);
+  // As the live API answers (reference 1.10): 401 with shapes B and C and a WWW-Authenticate header.
+  json::object body{{"errors", json::array{json::object{{"code", code}, {"title", "Unauthorized"}, {"detail", message}}}},
+                    {"error", json::object{{"code", code}, {"message", message}}},
+                    {"meta", json::object{{"request_id", request_id}}}};
+  http_response res = json_response(401, body, request_id);
+  res.headers.emplace_back("WWW-Authenticate", "ApiKey realm=\"leadfeeder\", header=\"X-Api-Key\"");
+  return res;
+}
+
 http_response simulator::impl::too_many(std::string const& request_id) {
   http_response res = flat_error(429, "too_many_requests", too_many_message, request_id);
   res.headers.emplace_back("Retry-After", "1");
@@ -853,9 +866,9 @@ http_response simulator::impl::dispatch(http_request const& req, std::uint64_t s
   if (segments.empty() || segments[0] != "v1") not_found("No route for " + route_text + ".");
 
   std::string const* key = req.header("x-api-key");
-  if (key == nullptr || key->empty()) return flat_error(403, "missing_token", missing_token_message, rid);
+  if (key == nullptr || key->empty()) return auth_error("missing_token", missing_token_message, rid);
   auto const k = keys.find(*key);
-  if (k == keys.end()) return flat_error(403, "invalid_api_key", invalid_key_message, rid);
+  if (k == keys.end()) return auth_error("invalid_api_key", invalid_key_message, rid);
 
   std::lock_guard<std::mutex> lock(mutex);
   if (opt.rate_limit && !admit(k->second)) return too_many(rid);

@@ -23,6 +23,7 @@ struct options {
   double fault_truncate_rate = 0;
   double fault_drop_rate = 0;
   bool log = false;
+  int auth_status = 401;  // a missing or unknown key: 401 as the live API answers, or 403 as the docs show
 };
 
 struct route_info {

@@ -96,18 +96,34 @@ TEST_CASE("the simulator answers users.me for the key's owner") {
   CHECK_FALSE(r->meta().request_id().empty());
 }
 
-TEST_CASE("a missing or unknown key gets the documented 403 bodies") {
+TEST_CASE("a missing or unknown key gets 401, as the live API answers, and is errc::unauthorized") {
   auto none = make_client("");
   auto r = none.send(lf::accounts::list());
   REQUIRE_FALSE(r);
   CHECK(r.error().code == lf::errc::unauthorized);
-  CHECK(r.error().http_status == 403);
+  CHECK(r.error().http_status == 401);
   CHECK(r.error().api_code == "missing_token");
   auto wrong = make_client("not-a-key");
   auto w = wrong.send(lf::accounts::list());
   REQUIRE_FALSE(w);
   CHECK(w.error().code == lf::errc::unauthorized);
+  CHECK(w.error().http_status == 401);
   CHECK(w.error().api_code == "invalid_api_key");
+}
+
+TEST_CASE("with --auth-status 403 a missing or unknown key gets the docs page's 403 bodies, also errc::unauthorized") {
+  integration::simulator_process docs(LEADFEEDER_SIMULATOR_PATH, {"--api-key", key, "--auth-status", "403"});
+  for (std::string api_key : {std::string(), std::string("not-a-key")}) {
+    lf::client_options o;
+    o.api_key = api_key;
+    o.base_url = docs.base_url();
+    lf::client<example::curl_transport> client{example::curl_transport{}, o};
+    auto r = client.send(lf::accounts::list());
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == lf::errc::unauthorized);
+    CHECK(r.error().http_status == 403);
+    CHECK(r.error().api_code == (api_key.empty() ? "missing_token" : "invalid_api_key"));
+  }
 }
 
 TEST_CASE("accounts.list lists accounts, and one account with its credits") {

@@ -52,14 +52,16 @@ check() {
 # json_id: the "id" of the data object in the last body.
 json_id() { sed -n 's/^{"data":{"type":"[a-z_]*","id":"\([^"]*\)".*/\1/p' "$tmp/body"; }
 
-# --- Auth (reference 1.2, 1.10): the documented flat bodies.
+# --- Auth (reference 1.2, 1.10): 401 as the live API answers, with WWW-Authenticate, the errors[]
+# list and the singular error (the simulator's --auth-status 403 gives the docs page's 403 instead).
 request GET "/accounts"
 # shellcheck disable=SC2016  # the backquotes are part of the documented message
-check "missing key: 403 missing_token" 403 \
-  '"code":"missing_token","message":"You need to pass a header named `X-Api-Key` that contains a valid API key."'
+check "missing key: 401 missing_token" 401 '"errors":[{"code":"missing_token"' \
+  '"error":{"code":"missing_token","message":"You need to pass a header named `X-Api-Key` that contains a valid API key."}'
+if grep -qi '^WWW-Authenticate:' "$tmp/headers"; then pass "missing key: WWW-Authenticate"; else fail "missing key: no WWW-Authenticate"; fi
 request GET "/accounts" "" -H "X-Api-Key: not-$KEY"
-check "unknown key: 403 invalid_api_key" 403 \
-  '"code":"invalid_api_key","message":"The provided API key is invalid. Please generate a new API key."'
+check "unknown key: 401 invalid_api_key" 401 '"errors":[{"code":"invalid_api_key"' \
+  '"error":{"code":"invalid_api_key","message":"The provided API key is invalid. Please generate a new API key."}'
 
 # --- Reads.
 request GET "/users/me" "" "${auth[@]}"

@@ -25,7 +25,8 @@ DOCS = Path("docs/operations.md")
 CONFIDENCE = ("docs", "vendor", "observed", "inferred")
 FIELD_TYPES = ("string", "integer", "number", "boolean", "string_list", "object", "array", "map", "json")
 PARAM_TYPES = ("string", "string_list", "integer", "boolean", "enum", "enum_set", "date", "month")
-BODY_FIELD_TYPES = ("string", "string_list", "integer", "number", "boolean", "enum", "json", "object_list", "date", "month")
+BODY_FIELD_TYPES = ("string", "string_list", "integer", "number", "boolean", "enum", "enum_set", "json", "object_list", "date",
+                    "month")
 METHODS = {"GET": "get", "POST": "post", "PUT": "put", "PATCH": "patch", "DELETE": "del"}
 CPP_KEYWORDS = set("""alignas alignof and and_eq asm auto bitand bitor bool break case catch char char8_t
 char16_t char32_t class compl concept const consteval constexpr constinit const_cast continue co_await
@@ -145,8 +146,8 @@ def validate(desc: dict) -> None:
         if body is not None:
             check_confidence(f"{where} body", body.get("confidence"))
             if body.get("kind") in ("flat", "resource"):
-                if body["kind"] == "resource" and not body.get("resource_type"):
-                    raise DescriptionError(f"{where}: a resource body needs resource_type")
+                if body["kind"] == "resource" and "resource_type" not in body:
+                    raise DescriptionError(f"{where}: a resource body needs resource_type (null: no type member)")
                 for field in body["fields"]:
                     fwhere = f"{where} body {field.get('name')}"
                     check_confidence(fwhere, field.get("confidence"))
@@ -154,7 +155,7 @@ def validate(desc: dict) -> None:
                         raise DescriptionError(f"{fwhere}: type {field.get('type')!r}")
                     if field["name"].count(".") > 1:
                         raise DescriptionError(f"{fwhere}: one level of nesting at most")
-                    if field["type"] == "enum" and field.get("enum") not in enums:
+                    if field["type"] in ("enum", "enum_set") and field.get("enum") not in enums:
                         raise DescriptionError(f"{fwhere}: enum {field.get('enum')!r} is not described")
                     if field["type"] == "object_list":
                         item = field.get("item") or {}
@@ -166,6 +167,15 @@ def validate(desc: dict) -> None:
                                 raise DescriptionError(f"{fwhere}.{f.get('name')}: item fields are string, number or integer")
             elif body.get("kind") != "identifiers":
                 raise DescriptionError(f"{where}: body kind must be flat, resource or identifiers")
+        setter_names = {s["name"] for s in collect_setters(op)}
+        for rule in ("exactly_one_of", "at_least_one_of"):
+            names_in_rule = (body or {}).get(rule, [])
+            if names_in_rule and (len(names_in_rule) < 2 or not set(names_in_rule) <= setter_names):
+                raise DescriptionError(f"{where}: {rule} names two or more of its parameters")
+        for s in collect_setters(op):
+            other = s.get("not_before")
+            if other is not None and (other not in setter_names or s["type"] not in ("date", "month")):
+                raise DescriptionError(f"{where} {s['name']}: not_before names a date or month parameter of the operation")
         response = op["response"]
         check_confidence(f"{where} response", response.get("confidence"))
         if response.get("data") not in ("list", "one", "raw", "list_of_lists"):
@@ -433,6 +443,8 @@ def setter_doc(s: dict) -> str:
         extra += f" From {s['min']} to {s['max']}."
     if s["type"] in ("date", "month"):
         extra += " Format YYYY-MM-DD." if s["type"] == "date" else " Format YYYY-MM."
+    if s.get("not_before"):
+        extra += f" Not before {s['not_before']} (checked before sending)."
     return doc + (f": {comment_text(extra)}" if extra.strip() else "")
 
 
@@ -497,13 +509,26 @@ def query_call(s: dict, when: dict | None) -> str:
 def member_call(s: dict, key: str, value: str, group: str) -> str:
     t = s["type"]
     if t == "string":
+        if s.get("required") or s.get("in_rule"):
+            return f"w.member_string_nonempty(\"{s['name']}\", \"{key}\", {value});"
         return f"w.member_string(\"{key}\", {value});"
     if t in ("date", "month"):
+        if key != s["name"]:
+            return f"w.member_{t}_of(\"{s['name']}\", \"{key}\", {value});"
         return f"w.member_{t}(\"{key}\", {value});"
     if t == "string_list":
+        if s.get("required") or s.get("max_items") or s.get("in_rule"):
+            limit = s.get("max_items", "static_cast<std::size_t>(-1)")
+            return (f"w.member_strings_checked(\"{s['name']}\", \"{key}\", {value}, "
+                    f"{'true' if s.get('required') else 'false'}, {limit});")
         # An empty list reads as "no criterion": it is left out, like an empty optional query value.
         return f"{{ if (!{value}.empty()) w.member_strings(\"{key}\", {value}); }}"
+    if t == "enum_set":
+        egroup, ename = enum_parts(s["enum"])
+        return f"w.member_flags(\"{key}\", {value}, detail::{egroup}_{ename}_wire);"
     if t == "integer":
+        if "min" in s:
+            return f"w.member_integer_in(\"{s['name']}\", \"{key}\", {value}, {s['min']}, {s['max']});"
         return f"w.member_integer(\"{key}\", {value});"
     if t == "number":
         return f"w.member_number(\"{key}\", {value});"
@@ -515,6 +540,18 @@ def member_call(s: dict, key: str, value: str, group: str) -> str:
         egroup, _ = enum_parts(s["enum"])
         return f"w.member_string(\"{key}\", {egroup}::to_string({value}));"
     if t == "object_list":
+        if s.get("max_items"):
+            limit = s["max_items"]
+            check = (f"if ({value}.size() > {limit}) w.fail(\"{s['name']}\", \"has \" + std::to_string({value}.size()) + "
+                     f"\" values; at most {limit} are allowed\"); ")
+        else:
+            check = ""
+        if s.get("required"):
+            return (f"{{ {check}if ({value}.empty()) w.fail(\"{s['name']}\", \"must not be empty\"); "
+                    f"detail::write_{group}_{s['item']['cpp']}_list(w, \"{key}\", {value}); }}")
+        if check:
+            return f"{{ {check}detail::write_{group}_{s['item']['cpp']}_list(w, \"{key}\", {value}); }}"
+        return f"detail::write_{group}_{s['item']['cpp']}_list(w, \"{key}\", {value});"
         if s.get("required"):
             return (f"{{ if ({value}.empty()) w.fail(\"{s['name']}\", \"must not be empty\"); "
                     f"detail::write_{group}_{s['item']['cpp']}_list(w, \"{key}\", {value}); }}")
@@ -640,6 +677,19 @@ def emit_operation(desc: dict, schemas: dict, group: str, op: dict) -> str:
         if s.get("required"):
             out.append(f"    static_assert((Set & {s['bit']}) != 0,\n"
                        f"                  \"{op['id']}: required parameter '{s['name']}' is not set\");\n")
+    for rule, test, words in (("exactly_one_of", "== 1", "exactly one"), ("at_least_one_of", ">= 1", "at least one")):
+        names_in_rule = (body or {}).get(rule, [])
+        if names_in_rule:
+            bits = [next(s["bit"] for s in setters if s["name"] == n) for n in names_in_rule]
+            count = " + ".join(f"((Set & {b}) != 0 ? 1 : 0)" for b in bits)
+            listed = ", ".join(f"'{n}'" for n in names_in_rule[:-1]) + f" or '{names_in_rule[-1]}'"
+            out.append(f"    static_assert(({count}) {test},\n"
+                       f"                  \"{op['id']}: set {words} of {listed}\");\n")
+    for s in setters:
+        if s.get("not_before"):
+            other = next(o for o in setters if o["name"] == s["not_before"])
+            out.append(f"    if constexpr ((Set & {s['bit']}) != 0 && (Set & {other['bit']}) != 0)\n"
+                       f"      w.check_order(\"{other['name']}\", p_.{other['ident']}, \"{s['name']}\", p_.{s['ident']});\n")
     for piece in re.split(r"(\{[a-z_]+\})", op["path"]):
         if piece.startswith("{"):
             out.append(f"    w.path_param(\"{piece[1:-1]}\", p_.{cpp_identifier(piece[1:-1])});\n")
@@ -654,11 +704,14 @@ def emit_operation(desc: dict, schemas: dict, group: str, op: dict) -> str:
         out.append(f"    w.identifier_body(\"{s['name']}\", \"{body['resource_type']}\", p_.{s['ident']}, "
                    f"{'true' if s.get('required') else 'false'});\n")
     elif body:
-        body_setters = [dict(s, value=f"p_.{s['ident']}") for s in setters if s["where"] == "body"]
+        ruled = set((body or {}).get("exactly_one_of", [])) | set((body or {}).get("at_least_one_of", []))
+        body_setters = [dict(s, value=f"p_.{s['ident']}", in_rule=s["name"] in ruled) for s in setters if s["where"] == "body"]
         indent = "    "
         if body["kind"] == "resource":
-            out.append(f"    w.begin_object();\n    w.key(\"data\");\n    w.begin_object();\n"
-                       f"    w.member_string(\"type\", \"{body['resource_type']}\");\n    w.key(\"attributes\");\n")
+            out.append("    w.begin_object();\n    w.key(\"data\");\n    w.begin_object();\n")
+            if body["resource_type"]:
+                out.append(f"    w.member_string(\"type\", \"{body['resource_type']}\");\n")
+            out.append("    w.key(\"attributes\");\n")
         out.append("    w.begin_object();\n")
         out.extend(emit_members(body_setters, group, indent, lambda s: f"(Set & {s['bit']}) != 0", "if constexpr"))
         extra = [s for s in body_setters if s.get("extra")]
@@ -709,6 +762,13 @@ def emit_docs(desc: dict) -> str:
         weaker = max(op["method_confidence"], op["path_confidence"], key=order.index)
         out.append(f"| [`{op['id']}`](#{op['id'].replace('.', '')}) | `leadfeeder::{group}::{cpp_identifier(verb)}()` | {op['method']} "
                    f"| `{op['path']}` | {weaker} | {response_doc(schemas, op['response'])} | {op['pagination']} |\n")
+    charging = [op["id"] for op in desc["operations"] if op.get("charges_credits")]
+    out.append("\n## Credits\n\n"
+               "Operations that can charge credits have `charges_credits` true on their builder; the client's\n"
+               "`credit_budget` refuses only these once the budget is spent (`errc::budget_exhausted`, unsent).\n"
+               "Every other operation is free and always goes out. Read `meta.credits.charged` for what a call\n"
+               "really cost.\n\n"
+               f"Can charge ({len(charging)}): {', '.join(f'`{i}`' for i in charging)}.\n")
     for op in desc["operations"]:
         group, verb = op["id"].split(".")
         out.append(f"\n## {op['id']}\n\n")
@@ -732,6 +792,8 @@ def emit_docs(desc: dict) -> str:
                     notes = (notes + f" At most {p['max_items']}.").strip()
                 if "min" in p:
                     notes = (notes + f" {p['min']} to {p['max']}.").strip()
+                if p.get("not_before"):
+                    notes = (notes + f" Not before `{p['not_before']}`, checked before sending.").strip()
                 out.append(f"| `{p['name']}` | `{cpp_identifier(p['name'])}()` | {p['in']} | {t} | "
                            f"{'yes' if p.get('required') else 'no'} | {p['confidence']} | {notes} |\n")
             out.append("\n")
@@ -744,16 +806,27 @@ def emit_docs(desc: dict) -> str:
                            f"`{body['setter']}()`{'; required' if body.get('required') else ''}.\n\n")
             else:
                 if body["kind"] == "resource":
-                    out.append(f"`{{\"data\":{{\"type\":\"{body['resource_type']}\",\"attributes\":{{...}}}}}}` "
+                    type_member = f"\"type\":\"{body['resource_type']}\"," if body["resource_type"] else ""
+                    out.append(f"`{{\"data\":{{{type_member}\"attributes\":{{...}}}}}}` "
                                f"with these attributes:\n\n")
                 out.append("| Field | C++ setter | Type | Required | Confidence | Notes |\n| --- | --- | --- | --- | --- | --- |\n")
                 for f in body["fields"]:
                     notes = " ".join(x for x in (f.get("doc"), f.get("note")) if x)
+                    if f.get("max_items"):
+                        notes = (notes + f" At most {f['max_items']}.").strip()
+                    if "min" in f:
+                        notes = (notes + f" {f['min']} to {f['max']}, checked before sending.").strip()
+                    if f.get("not_before"):
+                        notes = (notes + f" Not before `{f['not_before']}`, checked before sending.").strip()
                     if f["type"] == "object_list":
                         items = ", ".join(f"`{i['name']}` ({i['type']}, {i['confidence']})" for i in f["item"]["fields"])
                         notes = (notes + f" Each `{f['item']['cpp']}` has {items}.").strip()
                     out.append(f"| `{f['name']}` | `{cpp_identifier(f['name'])}()` | {doc_param_type(f)} | "
                                f"{'yes' if f.get('required') else 'no'} | {f['confidence']} | {notes} |\n")
+                for rule, words in (("exactly_one_of", "exactly one"), ("at_least_one_of", "at least one")):
+                    if body.get(rule):
+                        listed = " or ".join(f"`{n}`" for n in body[rule])
+                        out.append(f"| | | | {words} of {listed} | | a builder without it does not compile |\n")
                 if body.get("extra"):
                     out.append("| any other key | `extra_fields()` | JSON object | no | | keys this library does not know |\n")
                 out.append("\n")

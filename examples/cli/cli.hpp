@@ -128,7 +128,8 @@ inline std::vector<command_spec> const& commands() {
                      opt("--country", "CC", "visits from this country code", true), page_size, page, all_pages},
                     "Search the website visits between two dates."));
     v.push_back(cmd("lists list", "", 0, 0,
-                    {opt("--scope", "company|contact", "only lists of this scope"), page_size, page, all_pages},
+                    {opt("--scope", "company|contact", "the lists of this scope", false, true), page_size, page,
+                     all_pages},
                     "List the account's lists."));
     v.push_back(cmd("lists create", "NAME", 1, 1,
                     {opt("--scope", "company|contact", "what the list holds", false, true)}, "Create a list."));
@@ -139,13 +140,14 @@ inline std::vector<command_spec> const& commands() {
     v.push_back(cmd("lists add-contact", "LIST_ID CONTACT_ID", 2, 2, {}, "Add a contact to a list."));
     v.push_back(cmd("lists remove-contact", "LIST_ID CONTACT_ID", 2, 2, {}, "Remove a contact from a list."));
     v.push_back(cmd("tags list", "", 0, 0, {page_size, page, all_pages}, "List the account's tags."));
-    v.push_back(cmd("tags create", "NAME", 1, 1, {opt("--color", "N", "palette index")}, "Create a tag."));
+    v.push_back(cmd("tags create", "NAME", 1, 1, {opt("--color", "0-9", "palette index", false, true)},
+                    "Create a tag."));
     v.push_back(cmd("tags get", "ID", 1, 1, {}, "Show one tag."));
     v.push_back(cmd("tags update", "ID", 1, 1,
-                    {opt("--name", "NAME", "the new name"), opt("--color", "N", "the new palette index")},
+                    {opt("--name", "NAME", "the new name"), opt("--color", "0-9", "the new palette index")},
                     "Change a tag's name or color (at least one)."));
     v.push_back(cmd("tags delete", "ID", 1, 1, {}, "Delete a tag."));
-    v.push_back(cmd("custom-fields list", "", 0, 0, {}, "List the account's custom fields."));
+    v.push_back(cmd("custom-fields list", "", 0, 0, {page_size, page, all_pages}, "List the account's custom fields."));
     v.push_back(cmd("custom-fields create", "", 0, 0,
                     {opt("--json-attributes", "'{...}'", "the attributes, a JSON object", false, true)},
                     "Create a custom field."));
@@ -865,13 +867,20 @@ class runner {
       print_json(r->body());
       return exit_ok;
     }
-    lf::json_view const resource = detail::written_resource(r->data());
+    // The typed answer is the resource; a generic one may hold it, alone or as an array of one.
+    View resource;
+    if constexpr (std::is_same_v<std::decay_t<decltype(r->data())>, lf::json_view>) {
+      lf::json_view const found = detail::written_resource(r->data());
+      if (found.exists()) resource = View(found.raw());
+    } else {
+      resource = r->data();
+    }
     if (!resource.exists()) {
       out_ << done << '\n';
       return exit_ok;
     }
     detail::table t(std::move(header));
-    t.add(row(View(resource.raw())));
+    t.add(row(resource));
     t.print(out_);
     return exit_ok;
   }
@@ -1022,8 +1031,7 @@ class runner {
     auto next = [&](auto builder) {
       return paged(builder, detail::list_header(), [](lf::list_view const& l) { return detail::list_row(l); });
     };
-    return detail::chain(lf::lists::list().account_id(account()), next,
-                         detail::when(s.has_value(), [&](auto b) { return std::move(b).filter_scope(*s); }),
+    return detail::chain(lf::lists::list().account_id(account()).filter_scope(*s), next,
                          detail::when(size.has_value(), [&](auto b) { return std::move(b).page_size(*size); }),
                          detail::when(page.has_value(), [&](auto b) { return std::move(b).page_num(*page); }));
   }
@@ -1077,8 +1085,7 @@ class runner {
   }
 
   std::optional<std::int64_t> color() {
-    return detail::parse_number(args_, "--color", std::numeric_limits<std::int64_t>::min(),
-                                 std::numeric_limits<std::int64_t>::max(), problems_);
+    return detail::parse_number(args_, "--color", 0, 9, problems_);
   }
 
   int tags_create() {
@@ -1087,8 +1094,7 @@ class runner {
     auto next = [&](auto builder) {
       return written<lf::tag_view>(builder, detail::tag_header(), detail::tag_row, "created tag '" + operand(0) + "'");
     };
-    return detail::chain(lf::tags::create().account_id(account()).name(operand(0)), next,
-                         detail::when(c.has_value(), [&](auto b) { return std::move(b).color(*c); }));
+    return next(lf::tags::create().account_id(account()).name(operand(0)).color(*c));
   }
 
   int tags_get() {
@@ -1116,10 +1122,15 @@ class runner {
   }
 
   int custom_fields_list() {
+    std::optional<std::int64_t> const size = page_size();
+    std::optional<std::int64_t> const page = page_number();
     if (!problems_.empty()) return usage_error();
-    auto r = client_.send(lf::custom_fields::list().account_id(account()));
-    if (!r) return fail(r.error());
-    return print_page(*r, detail::custom_field_header(), detail::custom_field_row, lf::pagination_style::none);
+    auto next = [&](auto builder) {
+      return paged(builder, detail::custom_field_header(), [](lf::custom_field_view const& f) { return detail::custom_field_row(f); });
+    };
+    return detail::chain(lf::custom_fields::list().account_id(account()), next,
+                         detail::when(size.has_value(), [&](auto b) { return std::move(b).page_size(*size); }),
+                         detail::when(page.has_value(), [&](auto b) { return std::move(b).page_num(*page); }));
   }
 
   // --json-attributes as a JSON object, or a problem.

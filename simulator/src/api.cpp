@@ -320,6 +320,9 @@ std::string only_digits(std::string_view s) {
 
 // Include values per operation (the enums of api/leadfeeder-v1.json).
 std::vector<std::string_view> const accounts_include = {"account_company"};
+std::vector<std::string_view> const ips_include = {"company"};
+std::vector<std::string_view> const campaigns_include = {"campaign_summary", "campaign_settings", "campaign_locations",
+                                                         "list", "custom_feed"};
 std::vector<std::string_view> const companies_include = {
     "group_company",   "tags",          "lists",           "web_visits",
     "icps",            "crm_connections", "crm_suggestions", "crm_group_connections",
@@ -340,6 +343,25 @@ struct signal_rec {
   std::string type;
   std::string title;
   std::int64_t day = 0;
+};
+
+/// A company enrichment job or a find-contact-data job: it progresses with time once created.
+struct job_rec {
+  std::string id;
+  std::string kind;        // "company_enrichment" or "contact_data"
+  std::string account_id;  // the account that created it
+  std::int64_t total = 0;
+  std::int64_t credits = 0;
+  std::chrono::steady_clock::time_point created;
+};
+
+/// A campaign of an account (seeded, fields the simulator's own).
+struct campaign_rec {
+  std::string id;
+  std::string name;
+  std::string status;
+  std::string list_id;
+  std::string created_at;
 };
 
 struct key_state {
@@ -385,6 +407,7 @@ struct simulator::impl {
   static http_response error_response(api_error const& e, std::string const& request_id);
   static http_response flat_error(int status, char const* code, char const* message, std::string const& request_id);
   static http_response too_many(std::string const& request_id);
+  http_response auth_error(char const* code, char const* message, std::string const& request_id) const;
   static http_response build(reply& r, std::string const& request_id);
 
   // Lookups
@@ -470,6 +493,26 @@ struct simulator::impl {
   reply custom_fields_delete(request_ctx& c);
   reply usage_get(request_ctx& c);
   reply users_me(request_ctx& c);
+  reply lists_list_items(request_ctx& c);
+  reply campaigns_list(request_ctx& c);
+  reply campaigns_get(request_ctx& c);
+  reply campaigns_get_stats(request_ctx& c);
+  reply campaigns_update(request_ctx& c);
+  reply companies_estimate_enrichment_job(request_ctx& c) { return job_estimate(c, "company_enrichment"); }
+  reply companies_create_enrichment_job(request_ctx& c) { return job_create(c, "company_enrichment"); }
+  reply companies_get_enrichment_job(request_ctx& c) { return job_get(c, "company_enrichment"); }
+  reply contacts_estimate_contact_data_job(request_ctx& c) { return job_estimate(c, "contact_data"); }
+  reply contacts_create_contact_data_job(request_ctx& c) { return job_create(c, "contact_data"); }
+  reply contacts_get_contact_data_job(request_ctx& c) { return job_get(c, "contact_data"); }
+
+  // Jobs: the records a job body names, its estimate, creation and status.
+  std::vector<std::size_t> job_records(request_ctx& c, std::string_view kind);
+  reply job_estimate(request_ctx& c, std::string_view kind);
+  reply job_create(request_ctx& c, std::string_view kind);
+  reply job_get(request_ctx& c, std::string_view kind);
+  json::object render_job(job_rec const& j) const;
+  std::vector<campaign_rec>& campaigns_of(account_state const& a);
+  json::object render_campaign(campaign_rec const& k, account_state const& a, std::set<std::string> const& inc) const;
 
   reply entity_lists(request_ctx& c, std::string_view scope, bool add);
   reply company_tags(request_ctx& c, bool assign);
@@ -483,6 +526,9 @@ struct simulator::impl {
   std::vector<signal_rec> signals;                   // newest first
   std::vector<std::vector<std::string>> name_index;  // per company: name tokens for matching
   std::unordered_map<std::string, key_state> keys;
+  std::map<std::string, job_rec> jobs;                            // by job id
+  std::map<std::string, std::vector<campaign_rec>> campaigns;     // by account id, seeded on first use
+  std::uint64_t next_job = 1;
   std::mutex mutex;  // guards everything below `opt` that requests change, and `sequence`
   std::uint64_t sequence = 0;
 };
@@ -492,13 +538,20 @@ std::vector<simulator::impl::route> const& simulator::impl::route_table() {
     std::vector<route> t = {
         {"GET", "/v1/accounts", "accounts.list", false, &impl::accounts_list, {}},
         {"GET", "/v1/companies", "companies.retrieve", true, &impl::companies_retrieve, {}},
+        // Literal segments before {company_id}: "ips" and "enrichment-jobs" are not company ids.
+        {"GET", "/v1/companies/ips", "companies.list_ips", true, &impl::companies_list_ips, {}},
+        {"POST", "/v1/companies/enrichment-jobs/estimate", "companies.estimate_enrichment_job", true,
+         &impl::companies_estimate_enrichment_job, {}},
+        {"POST", "/v1/companies/enrichment-jobs", "companies.create_enrichment_job", true,
+         &impl::companies_create_enrichment_job, {}},
+        {"GET", "/v1/companies/enrichment-jobs/{job_id}", "companies.get_enrichment_job", true,
+         &impl::companies_get_enrichment_job, {}},
         {"POST", "/v1/companies/signals/search", "companies.search_signals", true, &impl::companies_search_signals, {}},
         {"POST", "/v1/companies/search", "companies.search", true, &impl::companies_search, {}},
         {"POST", "/v1/companies/match", "companies.match", true, &impl::companies_match, {}},
         {"GET", "/v1/companies/{company_id}", "companies.get", true, &impl::companies_get, {}},
         {"GET", "/v1/companies/{company_id}/financials", "companies.get_financials", true,
          &impl::companies_get_financials, {}},
-        {"GET", "/v1/companies/{company_id}/ips", "companies.list_ips", true, &impl::companies_list_ips, {}},
         {"POST", "/v1/companies/{company_id}/lists", "companies.add_to_lists", true, &impl::companies_add_to_lists, {}},
         {"DELETE", "/v1/companies/{company_id}/lists", "companies.remove_from_lists", true,
          &impl::companies_remove_from_lists, {}},
@@ -507,6 +560,12 @@ std::vector<simulator::impl::route> const& simulator::impl::route_table() {
          {}},
         {"GET", "/v1/contacts", "contacts.retrieve", true, &impl::contacts_retrieve, {}},
         {"POST", "/v1/contacts/search", "contacts.search", true, &impl::contacts_search, {}},
+        {"POST", "/v1/contacts/find-contact-data-jobs/estimate", "contacts.estimate_contact_data_job", true,
+         &impl::contacts_estimate_contact_data_job, {}},
+        {"POST", "/v1/contacts/find-contact-data-jobs", "contacts.create_contact_data_job", true,
+         &impl::contacts_create_contact_data_job, {}},
+        {"GET", "/v1/contacts/find-contact-data-jobs/{job_id}", "contacts.get_contact_data_job", true,
+         &impl::contacts_get_contact_data_job, {}},
         {"GET", "/v1/contacts/{contact_id}", "contacts.get", true, &impl::contacts_get, {}},
         {"POST", "/v1/contacts/{contact_id}/lists", "contacts.add_to_lists", true, &impl::contacts_add_to_lists, {}},
         {"DELETE", "/v1/contacts/{contact_id}/lists", "contacts.remove_from_lists", true,
@@ -544,6 +603,7 @@ std::vector<simulator::impl::route> const& simulator::impl::route_table() {
         {"GET", "/v1/lists/{list_id}", "lists.get", true, &impl::lists_get, {}},
         {"PATCH", "/v1/lists/{list_id}", "lists.update", true, &impl::lists_update, {}},
         {"DELETE", "/v1/lists/{list_id}", "lists.delete", true, &impl::lists_delete, {}},
+        {"GET", "/v1/lists/{list_id}/items", "lists.list_items", true, &impl::lists_list_items, {}},
         {"GET", "/v1/custom-fields", "custom_fields.list", true, &impl::custom_fields_list, {}},
         {"POST", "/v1/custom-fields", "custom_fields.create", true, &impl::custom_fields_create, {}},
         {"GET", "/v1/custom-fields/{custom_field_id}", "custom_fields.get", true, &impl::custom_fields_get, {}},
@@ -552,6 +612,10 @@ std::vector<simulator::impl::route> const& simulator::impl::route_table() {
          {}},
         {"GET", "/v1/usage", "usage.get", true, &impl::usage_get, {}},
         {"GET", "/v1/users/me", "users.me", false, &impl::users_me, {}},
+        {"GET", "/v1/campaigns", "campaigns.list", true, &impl::campaigns_list, {}},
+        {"GET", "/v1/campaigns/{campaign_id}", "campaigns.get", true, &impl::campaigns_get, {}},
+        {"GET", "/v1/campaigns/{campaign_id}/stats", "campaigns.get_stats", true, &impl::campaigns_get_stats, {}},
+        {"PATCH", "/v1/campaigns/{campaign_id}", "campaigns.update", true, &impl::campaigns_update, {}},
     };
     for (auto& r : t) {
       for (std::string_view s : split(std::string_view(r.path).substr(1), '/')) r.segments.emplace_back(s);
@@ -573,7 +637,8 @@ simulator::impl::impl(options o, stop_signal& s) : opt(std::move(o)), stop(s) {
   for (auto const& c : data.companies) name_index.push_back(name_tokens(c.name));
 
   // Company signals (companies.search_signals): a few per company, deterministic from the seed.
-  static char const* const kinds[] = {"hiring", "funding", "news", "expansion", "technology_change"};
+  static char const* const kinds[] = {"job_ads", "investment_activity", "industry_recognition", "business_expansion",
+                                      "product_and_service_development"};
   for (std::size_t i = 0; i < data.companies.size(); ++i) {
     std::uint64_t const h = mix64(opt.seed ^ 0x5167ULL ^ (i * 0x9e3779b97f4a7c15ULL));
     std::size_t const count = static_cast<std::size_t>(h % 3);
@@ -585,13 +650,13 @@ simulator::impl::impl(options o, stop_signal& s) : opt(std::move(o)), stop(s) {
       sig.company = i;
       sig.type = kinds[hk % 5];
       sig.day = now_day() - 1 - static_cast<std::int64_t>((hk >> 8) % 180);
-      if (sig.type == "hiring") {
+      if (sig.type == "job_ads") {
         sig.title = company.name + " is hiring for " + std::to_string(2 + (hk >> 20) % 30) + " open positions";
-      } else if (sig.type == "funding") {
+      } else if (sig.type == "investment_activity") {
         sig.title = company.name + " announced a funding round";
-      } else if (sig.type == "news") {
+      } else if (sig.type == "industry_recognition") {
         sig.title = company.name + " was mentioned in the news";
-      } else if (sig.type == "expansion") {
+      } else if (sig.type == "business_expansion") {
         sig.title = company.name + " opened a new office in " + cities()[(hk >> 24) % cities().size()].city;
       } else {
         sig.title = company.name + " started using a new CRM";
@@ -626,6 +691,18 @@ http_response simulator::impl::flat_error(int status, char const* code, char con
   // The documented flat shape (reference 1.10, shape A), plus meta.request_id like every response.
   json::object body{{"code", code}, {"message", message}, {"meta", json::object{{"request_id", request_id}}}};
   return json_response(status, body, request_id);
+}
+
+http_response simulator::impl::auth_error(char const* code, char const* message, std::string const& request_id) const {
+  // As the docs page shows: 403 with the flat shape A (--auth-status 403).
+  if (opt.auth_status == 403) return flat_error(403, code, message, request_id);
+  // As the live API answers (reference 1.10): 401 with shapes B and C and a WWW-Authenticate header.
+  json::object body{{"errors", json::array{json::object{{"code", code}, {"title", "Unauthorized"}, {"detail", message}}}},
+                    {"error", json::object{{"code", code}, {"message", message}}},
+                    {"meta", json::object{{"request_id", request_id}}}};
+  http_response res = json_response(401, body, request_id);
+  res.headers.emplace_back("WWW-Authenticate", "ApiKey realm=\"leadfeeder\", header=\"X-Api-Key\"");
+  return res;
 }
 
 http_response simulator::impl::too_many(std::string const& request_id) {
@@ -791,9 +868,9 @@ http_response simulator::impl::dispatch(http_request const& req, std::uint64_t s
   if (!openapi && (segments.empty() || segments[0] != "v1")) not_found("No route for " + route_text + ".");
 
   std::string const* key = req.header("x-api-key");
-  if (key == nullptr || key->empty()) return flat_error(403, "missing_token", missing_token_message, rid);
+  if (key == nullptr || key->empty()) return auth_error("missing_token", missing_token_message, rid);
   auto const k = keys.find(*key);
-  if (k == keys.end()) return flat_error(403, "invalid_api_key", invalid_key_message, rid);
+  if (k == keys.end()) return auth_error("invalid_api_key", invalid_key_message, rid);
 
   std::lock_guard<std::mutex> lock(mutex);
   if (opt.rate_limit && !admit(k->second)) return too_many(rid);
@@ -1316,7 +1393,11 @@ reply simulator::impl::usage_get(request_ctx& c) {
     }
   }
   reply r;
-  r.data = std::move(out);
+  r.data = json::object{{"type", "api_usage"},
+                        {"id", c.acc().id + ":" + format_month(start) + ":" + format_month(end)},
+                        {"attributes", json::object{{"start_period", format_month(start)},
+                                                    {"end_period", format_month(end)},
+                                                    {"endpoints", std::move(out)}}}};
   return r;
 }
 
@@ -1380,61 +1461,108 @@ reply simulator::impl::companies_get_financials(request_ctx& c) {
 }
 
 reply simulator::impl::companies_list_ips(request_ctx& c) {
-  std::size_t const idx = company_index(c.params[0]);
-  company_rec const& co = data.companies[idx];
-  json::array out;
-  for (std::size_t i = 0; i < co.ips.size(); ++i) {
-    std::string const& ip = co.ips[i];
-    std::uint64_t const h = mix64(opt.seed ^ fnv1a(ip));
-    out.push_back(json::object{
-        {"type", "company_ip"},
-        {"id", ip},
-        {"attributes", json::object{{"ip_address", ip},
-                                    {"version", ip.find(':') == std::string::npos ? "ipv4" : "ipv6"},
-                                    {"first_seen_on", format_date(now_day() - 400 - static_cast<std::int64_t>(h % 900))},
-                                    {"last_seen_on", format_date(now_day() - 1 - static_cast<std::int64_t>(h % 30))}}},
-        {"relationships", json::object{{"company", stub("company", co.id)}}}});
+  std::vector<std::string> const ids = id_list(required_query(c, "company_ids"));
+  if (ids.empty()) bad_request("company_ids must hold at least one company id.");
+  if (ids.size() > 100) bad_request("company_ids holds at most 100 company ids.");
+  std::set<std::string> const inc = includes(c, &ips_include);
+  std::size_t cap = std::numeric_limits<std::size_t>::max();
+  if (std::string const* m = c.get("max_ip_addresses")) {
+    std::uint64_t n = 0;
+    if (!parse_uint(*m, n) || n < 1) bad_request("max_ip_addresses must be a positive integer.");
+    cap = static_cast<std::size_t>(n);
+  }
+  std::vector<std::size_t> found;
+  for (std::string const& id : ids) {
+    auto const it = data.company_by_id.find(id);
+    if (it != data.company_by_id.end() && std::find(found.begin(), found.end(), it->second) == found.end()) {
+      found.push_back(it->second);
+    }
   }
   reply r;
-  r.set_charged(0);
+  r.set_charged(charge(c.acc(), c.acc().unlocked_companies, found));
+  json::array out;
+  for (std::size_t idx : found) {
+    company_rec const& co = data.companies[idx];
+    json::array addresses;
+    for (std::size_t i = 0; i < co.ips.size() && i < cap; ++i) {
+      std::string const& ip = co.ips[i];
+      std::uint64_t const h = mix64(opt.seed ^ fnv1a(ip));
+      addresses.push_back(json::object{
+          {"ip_address", ip},
+          {"version", ip.find(':') == std::string::npos ? "ipv4" : "ipv6"},
+          {"confidence", 0.99 - 0.1 * static_cast<double>(i)},
+          {"first_seen_on", format_date(now_day() - 400 - static_cast<std::int64_t>(h % 900))},
+          {"last_seen_on", format_date(now_day() - 1 - static_cast<std::int64_t>(h % 30))}});
+    }
+    json::object company = inc.count("company") != 0 ? render_company(idx, c.acc(), {}) : stub("company", co.id);
+    out.push_back(json::object{{"type", "company_ip"},
+                               {"id", co.id},
+                               {"attributes", json::object{{"ip_addresses", std::move(addresses)}}},
+                               {"relationships", json::object{{"company", std::move(company)}}}});
+  }
   r.data = std::move(out);
   return r;
 }
 
 reply simulator::impl::companies_search_signals(request_ctx& c) {
-  json::object const body = parse_body(c, false);
+  json::object const body = parse_body(c, true);
   std::vector<std::string> const company_ids = string_list(body, "company_ids", "");
-  std::vector<std::string> const types = string_list(body, "signal_types", "");
-  std::int64_t start = std::numeric_limits<std::int64_t>::min();
-  std::int64_t end = std::numeric_limits<std::int64_t>::max();
-  if (auto s = string_field(body, "start_date", "")) {
-    if (!parse_date(*s, start)) bad_request("start_date must be a date YYYY-MM-DD.");
-  }
-  if (auto e = string_field(body, "end_date", "")) {
-    if (!parse_date(*e, end)) bad_request("end_date must be a date YYYY-MM-DD.");
-  }
+  if (company_ids.empty()) bad_request("company_ids is required: the companies whose signals are wanted.");
+  std::vector<std::string> const categories = string_list(body, "categories", "");
+  auto range = [&](char const* key, std::int64_t& from, std::int64_t& to) {
+    from = std::numeric_limits<std::int64_t>::min();
+    to = std::numeric_limits<std::int64_t>::max();
+    json::object const* o = object_field(body, key, "");
+    if (o == nullptr) return;
+    if (auto f = string_field(*o, "from", std::string(key) + ".")) {
+      if (!parse_date(*f, from)) bad_request(std::string(key) + ".from must be a date YYYY-MM-DD.");
+    }
+    if (auto t = string_field(*o, "to", std::string(key) + ".")) {
+      if (!parse_date(*t, to)) bad_request(std::string(key) + ".to must be a date YYYY-MM-DD.");
+    }
+    if (to < from) bad_request(std::string(key) + ".from must not be after " + key + ".to.");
+  };
+  std::int64_t event_from = 0, event_to = 0, pub_from = 0, pub_to = 0;
+  range("event_date", event_from, event_to);
+  range("publication_date", pub_from, pub_to);
   std::set<std::size_t> companies;
   for (auto const& id : company_ids) {
     auto const it = data.company_by_id.find(id);
     if (it != data.company_by_id.end()) companies.insert(it->second);
   }
-  json::array out;
+  std::vector<signal_rec const*> matched;
+  std::set<std::size_t> with_signals;
   for (signal_rec const& s : signals) {
-    if (!company_ids.empty() && companies.count(s.company) == 0) continue;
-    if (!types.empty() && std::find(types.begin(), types.end(), s.type) == types.end()) continue;
-    if (s.day < start || s.day > end) continue;
+    if (companies.count(s.company) == 0) continue;
+    if (!categories.empty() && std::find(categories.begin(), categories.end(), s.type) == categories.end()) continue;
+    std::int64_t const published = s.day + 1;  // published the day after the event
+    if (s.day < event_from || s.day > event_to || published < pub_from || published > pub_to) continue;
+    matched.push_back(&s);
+    with_signals.insert(s.company);
+  }
+  std::size_t const size = page_size(c);
+  std::size_t const offset = cursor_offset(c);
+  reply r;
+  // 1 credit per company that has signals and is not unlocked yet (1.12); charged on the first page.
+  r.set_charged(offset == 0 ? charge(c.acc(), c.acc().unlocked_companies,
+                                     std::vector<std::size_t>(with_signals.begin(), with_signals.end()))
+                            : 0);
+  json::array out;
+  for (std::size_t i = offset; i < matched.size() && i < offset + size; ++i) {
+    signal_rec const& s = *matched[i];
     out.push_back(json::object{
         {"type", "signal"},
         {"id", s.id},
-        {"attributes", json::object{{"signal_type", s.type},
+        {"attributes", json::object{{"category", s.type},
                                     {"title", s.title},
-                                    {"occurred_on", format_date(s.day)},
+                                    {"event_date", format_date(s.day)},
+                                    {"publication_date", format_date(s.day + 1)},
                                     {"source_url", "https://news.simulator.example/signals/" + s.id}}},
         {"relationships", json::object{{"company", stub("company", data.companies[s.company].id)}}}});
-    if (out.size() >= 100) break;
   }
-  reply r;
-  r.set_charged(0);
+  r.has_pagination = true;
+  r.pagination = json::object{{"next_cursor", offset + size < matched.size() ? json::value(encode_cursor(offset + size))
+                                                                            : json::value(nullptr)}};
   r.data = std::move(out);
   return r;
 }
@@ -2150,9 +2278,9 @@ namespace {
 std::optional<std::int64_t> color_field(json::object const& attributes) {
   json::value const* v = member(attributes, "color");
   if (v == nullptr) return std::nullopt;
-  if (v->is_int64()) return v->get_int64();
-  if (v->is_uint64() && v->get_uint64() <= 1000000) return static_cast<std::int64_t>(v->get_uint64());
-  bad_request("data.attributes.color must be an integer.");
+  if (v->is_int64() && v->get_int64() >= 0 && v->get_int64() <= 9) return v->get_int64();
+  if (v->is_uint64() && v->get_uint64() <= 9) return static_cast<std::int64_t>(v->get_uint64());
+  bad_request("data.attributes.color must be an integer from 0 to 9.");
 }
 std::optional<std::string> name_field(json::object const& attributes, bool required) {
   std::optional<std::string> name = string_field(attributes, "name", "data.attributes.");
@@ -2180,7 +2308,9 @@ reply simulator::impl::tags_create(request_ctx& c) {
   json::object const attributes = resource_attributes(c, "tag");
   tag_rec t;
   t.name = *name_field(attributes, true);
-  t.color = color_field(attributes).value_or(0);
+  std::optional<std::int64_t> const color = color_field(attributes);
+  if (!color) bad_request("data.attributes.color is required: an integer from 0 to 9.");
+  t.color = *color;
   t.id = std::to_string(st.next_tag_id++);
   c.acc().tags.push_back(std::move(t));
   reply r;
@@ -2225,14 +2355,14 @@ reply simulator::impl::tags_delete(request_ctx& c) {
 
 reply simulator::impl::lists_list(request_ctx& c) {
   std::string const* scope = c.get("filter[scope]");
-  if (scope != nullptr && *scope != "company" && *scope != "contact") {
-    bad_request("filter[scope] must be company or contact.");
+  if (scope == nullptr || (*scope != "company" && *scope != "contact")) {
+    bad_request("filter[scope] is required: company or contact.");
   }
   std::size_t const num = page_num(c);
   std::size_t const size = page_size(c);
   std::vector<list_rec const*> lists;
   for (list_rec const& l : c.acc().lists) {
-    if (scope == nullptr || l.scope == *scope) lists.push_back(&l);
+    if (l.scope == *scope) lists.push_back(&l);
   }
   auto const [first, last] = page_bounds(num, size, lists.size());
   json::array out;
@@ -2277,10 +2407,8 @@ reply simulator::impl::lists_update(request_ctx& c) {
   list_rec* l = c.acc().find_list(c.params[0]);
   if (l == nullptr) not_found("List '" + c.params[0] + "' not found.");
   json::object const attributes = resource_attributes(c, "list");
-  std::optional<std::string> const name = name_field(attributes, false);
-  std::optional<std::string> const scope = string_field(attributes, "scope", "data.attributes.");
-  if (scope && *scope != l->scope) bad_request("The scope of a list cannot change (it is '" + l->scope + "').");
-  if (name) l->name = *name;
+  if (member(attributes, "scope") != nullptr) bad_request("data.attributes.scope is not accepted: a list can only be renamed.");
+  l->name = *name_field(attributes, true);
   l->updated_at = sim_time(c.sequence);
   reply r;
   r.data = render_list(*l);
@@ -2307,9 +2435,28 @@ reply simulator::impl::lists_delete(request_ctx& c) {
 // Custom fields
 
 reply simulator::impl::custom_fields_list(request_ctx& c) {
+  std::string const* scope = c.get("filter[scope]");
+  if (scope != nullptr && *scope != "company" && *scope != "contact") bad_request("filter[scope] must be company or contact.");
+  std::string const* type = c.get("filter[type]");
+  std::size_t const num = page_num(c);
+  std::size_t const size = page_size(c);
+  auto text_of = [](field_rec const& f, char const* key) {
+    json::value const* v = member(f.attributes, key);
+    return v != nullptr && v->is_string() ? std::string(v->get_string()) : std::string();
+  };
+  std::vector<field_rec const*> fields;
+  for (field_rec const& f : c.acc().fields) {
+    std::string const field_scope = text_of(f, "scope");
+    if (scope != nullptr && (field_scope.empty() ? "contact" : field_scope) != *scope) continue;
+    if (type != nullptr && text_of(f, "type") != *type) continue;
+    fields.push_back(&f);
+  }
+  auto const [first, last] = page_bounds(num, size, fields.size());
   json::array out;
-  for (field_rec const& f : c.acc().fields) out.push_back(render_field(f));
+  for (std::size_t i = first; i < last; ++i) out.push_back(render_field(*fields[i]));
   reply r;
+  r.has_pagination = true;
+  r.pagination = page_number_meta(num, size, fields.size());
   r.data = std::move(out);
   return r;
 }
@@ -2318,12 +2465,15 @@ reply simulator::impl::custom_fields_create(request_ctx& c) {
   json::object attributes = resource_attributes(c, "custom_field");
   validate_field_attributes(attributes);
   field_rec f;
-  f.id = std::to_string(st.next_field_id++);
-  if (member(attributes, "name") == nullptr) attributes["name"] = "Custom field " + f.id;
+  std::string const number = std::to_string(st.next_field_id++);
+  if (member(attributes, "name") == nullptr) attributes["name"] = "Custom field " + number;
   if (member(attributes, "key") == nullptr) {
     std::string key = slug_key(attributes.at("name").as_string());
-    attributes["key"] = key.empty() ? "field_" + f.id : key;
+    attributes["key"] = key.empty() ? "field_" + number : key;
   }
+  // A custom field's id is its internal name (reference 1.6); a taken one gets the number appended.
+  f.id = std::string(attributes.at("key").is_string() ? std::string_view(attributes.at("key").as_string()) : "");
+  if (f.id.empty() || c.acc().find_field(f.id) != nullptr) f.id += (f.id.empty() ? "field_" : "_") + number;
   if (member(attributes, "type") == nullptr) attributes["type"] = "text";
   std::string const now = sim_time(c.sequence);
   attributes["created_at"] = now;
@@ -2367,6 +2517,258 @@ reply simulator::impl::custom_fields_delete(request_ctx& c) {
   reply r;
   r.no_content = true;
   return r;
+}
+
+// ---------------------------------------------------------------------------------------------
+// List items (reference 3.13.1): the members of a list as {type, id}, cursor-paged
+
+reply simulator::impl::lists_list_items(request_ctx& c) {
+  list_rec const* l = c.acc().find_list(c.params[0]);
+  if (l == nullptr) not_found("List '" + c.params[0] + "' not found.");
+  std::size_t const size = page_size(c);
+  std::size_t const offset = cursor_offset(c);
+  std::vector<std::size_t> const members(l->members.begin(), l->members.end());
+  json::array out;
+  for (std::size_t i = offset; i < members.size() && i < offset + size; ++i) {
+    std::string const& id = l->scope == "company" ? data.companies[members[i]].id : data.contacts[members[i]].id;
+    out.push_back(stub(l->scope, id));
+  }
+  reply r;
+  r.has_pagination = true;
+  r.pagination = json::object{{"next_cursor", offset + size < members.size() ? json::value(encode_cursor(offset + size))
+                                                                             : json::value(nullptr)}};
+  r.data = std::move(out);
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Campaigns (reference 3.13.2 to 3.13.5): three seeded per account, on first use
+
+std::vector<campaign_rec>& simulator::impl::campaigns_of(account_state const& a) {
+  auto it = campaigns.find(a.id);
+  if (it != campaigns.end()) return it->second;
+  std::vector<campaign_rec> seeded;
+  static char const* const names[] = {"Spring outreach", "Trade fair follow-up", "Returning visitors"};
+  for (std::size_t i = 0; i < 3; ++i) {
+    campaign_rec k;
+    k.id = "cmp_" + std::to_string(a.index * 10 + i + 1);
+    k.name = names[i];
+    k.status = i == 2 ? "paused" : "active";
+    if (i < a.lists.size()) k.list_id = a.lists[i].id;
+    k.created_at = format_date(now_day() - 90 + static_cast<std::int64_t>(i) * 20) + "T09:00:00Z";
+    seeded.push_back(std::move(k));
+  }
+  return campaigns.emplace(a.id, std::move(seeded)).first->second;
+}
+
+json::object simulator::impl::render_campaign(campaign_rec const& k, account_state const& a,
+                                              std::set<std::string> const& inc) const {
+  json::object relationships;
+  if (inc.count("list") != 0 && !k.list_id.empty()) {
+    list_rec const* l = a.find_list(k.list_id);
+    relationships["list"] = l != nullptr ? json::value(render_list(*l)) : json::value(stub("list", k.list_id));
+  }
+  if (inc.count("campaign_summary") != 0) {
+    std::uint64_t const h = mix64(opt.seed ^ fnv1a(k.id));
+    relationships["campaign_summary"] = json::object{{"type", "campaign_summary"}, {"id", k.id},
+                                                     {"attributes", json::object{{"visits", h % 5000}, {"companies", h % 300}}}};
+  }
+  if (inc.count("campaign_settings") != 0) {
+    relationships["campaign_settings"] = json::object{{"type", "campaign_settings"}, {"id", k.id},
+                                                      {"attributes", json::object{{"utm_campaign", slug_key(k.name)}}}};
+  }
+  if (inc.count("campaign_locations") != 0) relationships["campaign_locations"] = json::array();
+  json::object out{{"type", "campaign"},
+                   {"id", k.id},
+                   {"attributes", json::object{{"name", k.name}, {"status", k.status}, {"created_at", k.created_at}}}};
+  if (!relationships.empty()) out["relationships"] = std::move(relationships);
+  return out;
+}
+
+reply simulator::impl::campaigns_list(request_ctx& c) {
+  std::set<std::string> const inc = includes(c, &campaigns_include);
+  std::size_t const num = page_num(c);
+  std::size_t const size = page_size(c);
+  std::vector<campaign_rec> const& all = campaigns_of(c.acc());
+  auto const [first, last] = page_bounds(num, size, all.size());
+  json::array out;
+  for (std::size_t i = first; i < last; ++i) out.push_back(render_campaign(all[i], c.acc(), inc));
+  reply r;
+  r.has_pagination = true;
+  r.pagination = page_number_meta(num, size, all.size());
+  r.data = std::move(out);
+  return r;
+}
+
+namespace {
+campaign_rec* find_campaign(std::vector<campaign_rec>& all, std::string const& id) {
+  for (campaign_rec& k : all) {
+    if (k.id == id) return &k;
+  }
+  not_found("Campaign '" + id + "' not found.");
+}
+}  // namespace
+
+reply simulator::impl::campaigns_get(request_ctx& c) {
+  std::set<std::string> const inc = includes(c, &campaigns_include);
+  campaign_rec const* k = find_campaign(campaigns_of(c.acc()), c.params[0]);
+  reply r;
+  r.data = render_campaign(*k, c.acc(), inc);
+  return r;
+}
+
+reply simulator::impl::campaigns_get_stats(request_ctx& c) {
+  campaign_rec const* k = find_campaign(campaigns_of(c.acc()), c.params[0]);
+  std::string const& frequency = required_query(c, "frequency");
+  std::int64_t step = 0;
+  if (frequency == "day") step = 1;
+  if (frequency == "week") step = 7;
+  if (frequency == "month") step = 30;
+  if (step == 0) bad_request("frequency must be day, week or month.");
+  std::int64_t start = now_day() - 30;
+  std::int64_t end = now_day() - 1;
+  if (std::string const* v = c.get("start_period")) {
+    if (!parse_date(*v, start)) bad_request("start_period must be a date YYYY-MM-DD.");
+  }
+  if (std::string const* v = c.get("end_period")) {
+    if (!parse_date(*v, end)) bad_request("end_period must be a date YYYY-MM-DD.");
+  }
+  if (end < start) bad_request("end_period must not be earlier than start_period.");
+  if ((end - start) / step > 400) bad_request("The period holds at most 400 buckets.");
+  std::vector<std::int64_t> buckets;
+  for (std::int64_t d = start; d <= end; d += step) buckets.push_back(d);
+  std::size_t const num = page_num(c);
+  std::size_t const size = page_size(c);
+  auto const [first, last] = page_bounds(num, size, buckets.size());
+  json::array out;
+  for (std::size_t i = first; i < last; ++i) {
+    std::uint64_t const h = mix64(opt.seed ^ fnv1a(k->id) ^ static_cast<std::uint64_t>(buckets[i]));
+    out.push_back(json::object{{"type", "campaign_stats"},
+                               {"id", k->id + ":" + format_date(buckets[i])},
+                               {"attributes", json::object{{"period_start", format_date(buckets[i])},
+                                                           {"visits", h % 200 * static_cast<std::uint64_t>(step)},
+                                                           {"companies", h % 40}}}});
+  }
+  reply r;
+  r.has_pagination = true;
+  r.pagination = page_number_meta(num, size, buckets.size());
+  r.data = std::move(out);
+  return r;
+}
+
+reply simulator::impl::campaigns_update(request_ctx& c) {
+  campaign_rec* k = find_campaign(campaigns_of(c.acc()), c.params[0]);
+  json::object const attributes = resource_attributes(c, "campaign");
+  if (auto name = string_field(attributes, "name", "data.attributes.")) {
+    if (trim(*name).empty()) bad_request("data.attributes.name must not be empty.");
+    k->name = *name;
+  }
+  if (auto status = string_field(attributes, "status", "data.attributes.")) {
+    if (*status != "active" && *status != "paused") bad_request("data.attributes.status must be active or paused.");
+    k->status = *status;
+  }
+  reply r;
+  r.data = render_campaign(*k, c.acc(), {});
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Jobs (reference 3.13.6, 3.13.7): a free estimate; creation charges 1 credit per record not
+// unlocked yet; the job then runs for real time, 40 ms a record after 100 ms in the queue.
+
+std::vector<std::size_t> simulator::impl::job_records(request_ctx& c, std::string_view kind) {
+  json::object const attributes = resource_attributes(c, kind == "company_enrichment" ? "company_enrichment_job"
+                                                                                      : "contact_data_job");
+  bool const companies = kind == "company_enrichment";
+  char const* const ids_key = companies ? "company_ids" : "contact_ids";
+  std::vector<std::string> const ids = string_list(attributes, ids_key, "data.attributes.");
+  std::optional<std::string> const list_id = string_field(attributes, "list_id", "data.attributes.");
+  if (companies) {
+    if (ids.empty() == !list_id.has_value()) bad_request("Give exactly one of data.attributes.company_ids or list_id.");
+    std::optional<std::string> const field = string_field(attributes, "custom_field_id", "data.attributes.");
+    if (!field || field->empty()) bad_request("data.attributes.custom_field_id is required: the AI custom field to fill.");
+    if (c.acc().find_field(*field) == nullptr) not_found("Custom field '" + *field + "' not found.");
+  } else if (ids.empty() && !list_id) {
+    bad_request("Give data.attributes.contact_ids or list_id.");
+  }
+  std::set<std::size_t> records;
+  for (std::string const& id : ids) {
+    if (companies) {
+      auto const it = data.company_by_id.find(id);
+      if (it != data.company_by_id.end()) records.insert(it->second);
+    } else {
+      auto const it = data.contact_by_id.find(id);
+      if (it != data.contact_by_id.end()) records.insert(it->second);
+    }
+  }
+  if (list_id) {
+    list_rec const* l = c.acc().find_list(*list_id);
+    if (l == nullptr) not_found("List '" + *list_id + "' not found.");
+    if (l->scope != (companies ? "company" : "contact")) {
+      bad_request("List '" + *list_id + "' holds " + l->scope + "s, not " + (companies ? "companies." : "contacts."));
+    }
+    records.insert(l->members.begin(), l->members.end());
+  }
+  if (records.size() > 10000) bad_request("A job takes at most 10000 records.");
+  return std::vector<std::size_t>(records.begin(), records.end());
+}
+
+reply simulator::impl::job_estimate(request_ctx& c, std::string_view kind) {
+  std::vector<std::size_t> const records = job_records(c, kind);
+  auto const& unlocked = kind == "company_enrichment" ? c.acc().unlocked_companies : c.acc().unlocked_contacts;
+  std::int64_t credits = 0;
+  for (std::size_t r : records) credits += unlocked.count(r) == 0 ? 1 : 0;
+  reply r;
+  r.set_charged(0);
+  r.data = json::object{{"type", "job_estimate"},
+                        {"id", "estimate:" + std::to_string(c.sequence)},
+                        {"attributes", json::object{{"eligible_count", records.size()}, {"credits", credits}}}};
+  return r;
+}
+
+reply simulator::impl::job_create(request_ctx& c, std::string_view kind) {
+  std::vector<std::size_t> const records = job_records(c, kind);
+  job_rec j;
+  j.id = (kind == "company_enrichment" ? "enr_" : "fcd_") + std::to_string(next_job++);
+  j.kind = std::string(kind);
+  j.account_id = c.acc().id;
+  j.total = static_cast<std::int64_t>(records.size());
+  j.credits = charge(c.acc(), kind == "company_enrichment" ? c.acc().unlocked_companies : c.acc().unlocked_contacts,
+                     records);
+  j.created = std::chrono::steady_clock::now();
+  reply r;
+  r.status = 201;
+  r.set_charged(j.credits);
+  auto const it = jobs.emplace(j.id, std::move(j)).first;
+  r.data = render_job(it->second);
+  return r;
+}
+
+reply simulator::impl::job_get(request_ctx& c, std::string_view kind) {
+  auto const it = jobs.find(c.params[0]);
+  if (it == jobs.end() || it->second.kind != kind || it->second.account_id != c.acc().id) {
+    not_found("Job '" + c.params[0] + "' not found.");
+  }
+  reply r;
+  r.set_charged(0);
+  r.data = render_job(it->second);
+  return r;
+}
+
+json::object simulator::impl::render_job(job_rec const& j) const {
+  auto const elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - j.created);
+  std::int64_t const running_ms = elapsed.count() - 100;
+  std::int64_t const done = running_ms <= 0 ? 0 : std::min(j.total, running_ms / 40);
+  char const* status = running_ms <= 0 ? "queued" : done < j.total ? "running" : "finished";
+  std::int64_t const used = j.total == 0 ? 0 : j.credits * done / j.total;
+  return json::object{{"type", "job"},
+                      {"id", j.id},
+                      {"attributes", json::object{{"kind", j.kind},
+                                                  {"status", status},
+                                                  {"total_count", j.total},
+                                                  {"processed_count", done},
+                                                  {"credits_used", used},
+                                                  {"errors", json::array()}}}};
 }
 
 // =============================================================================================

@@ -24,6 +24,7 @@ struct options {
   double fault_drop_rate = 0;
   bool log = false;
   bool openapi_perturbed = false;  // /openapi.yaml serves the perturbed copy (openapi.hpp)
+  int auth_status = 401;  // a missing or unknown key: 401 as the live API answers, or 403 as the docs show
 };
 
 struct route_info {

@@ -42,6 +42,8 @@ char const* const usage_text =
     "  --seed N                 seed of the data set, request ids and faults (default 1)\n"
     "  --rate-limit on|off      10 requests/s per key with bursts of 15, plus the monthly quota (default on)\n"
     "  --monthly-quota N        requests per key before every request gets 429 (default 100000)\n"
+    "  --auth-status 401|403    status of a missing or unknown key: 401 with WWW-Authenticate, as the live\n"
+    "                           API answers (default), or 403 with the flat body, as the docs page shows\n"
     "  --fault-latency-ms N     delay requests by N ms ...\n"
     "  --fault-latency-rate P   ... with probability P (default 1 when --fault-latency-ms is set)\n"
     "  --fault-5xx-rate P       answer 500, 503 or 504 with probability P\n"
@@ -122,6 +124,10 @@ int main(int argc, char** argv) {
       std::string const v = next();
       if (v != "on" && v != "off") usage_error("--rate-limit takes on or off");
       opts.rate_limit = v == "on";
+    } else if (name == "--auth-status") {
+      std::string const v = next();
+      if (v != "401" && v != "403") usage_error("--auth-status takes 401 or 403");
+      opts.auth_status = v == "401" ? 401 : 403;
     } else if (name == "--monthly-quota") {
       opts.monthly_quota = to_uint(name, next(), ~0ULL);
     } else if (name == "--fault-latency-ms") {

@@ -81,12 +81,15 @@ tag_rec make_tag(char const* id, char const* name, std::int64_t color) {
   return t;
 }
 
-field_rec make_field(char const* id, char const* key, char const* name, char const* description,
+// A custom field's id is its internal name, the key (reference 1.6); `number` is the old numeric id,
+// kept as an attribute.
+field_rec make_field(char const* number, char const* key, char const* name, char const* description,
                      char const* created) {
   field_rec f;
-  f.id = id;
+  f.id = key;
   f.attributes = json::object{{"key", key},        {"name", name},          {"type", "ai_boolean"},
-                              {"description", description}, {"created_at", created}, {"updated_at", created}};
+                              {"description", description}, {"created_at", created}, {"updated_at", created},
+                              {"scope", "contact"}, {"number", number}};
   return f;
 }
 

@@ -959,6 +959,17 @@ class request_writer {
     member_string(name, v);
   }
 
+  /// "key": "YYYY-MM-DD" for the parameter `name` (a nested member such as event_date.from).
+  void member_date_of(std::string_view name, std::string_view key, std::string_view v) {
+    if (!is_date(v)) return fail(name, "must be a date YYYY-MM-DD");
+    member_string(key, v);
+  }
+  /// "key": "YYYY-MM" for the parameter `name`.
+  void member_month_of(std::string_view name, std::string_view key, std::string_view v) {
+    if (!is_month(v)) return fail(name, "must be a month YYYY-MM");
+    member_string(key, v);
+  }
+
   /// "name": <any JSON the caller built>; refuses what would not be valid JSON on the wire.
   void member_json(std::string_view name, json_fragment const& v) {
     if (v.empty()) return fail(name, "must be set");
@@ -988,6 +999,63 @@ class request_writer {
       key(m.first);
       separate();
       body_.append(m.second);
+    }
+  }
+
+  /// "key": "value" for the parameter `name`, which must not be empty (a required body field, or one
+  /// of a set the caller must choose from).
+  void member_string_nonempty(std::string_view name, std::string_view key, std::string_view v) {
+    if (v.empty()) return fail(name, "must not be empty");
+    member_string(key, v);
+  }
+
+  /// "key": ["v1", ...] for the parameter `name`: refuses an empty list when required, empty values
+  /// and more than max_count values; an empty optional list is left out.
+  void member_strings_checked(std::string_view name, std::string_view key, string_list const& values,
+                              bool required, std::size_t max_count) {
+    if (values.empty()) {
+      if (required) fail(name, "must not be empty");
+      return;
+    }
+    if (values.size() > max_count) {
+      return fail(name, "has " + std::to_string(values.size()) + " values; at most " +
+                            std::to_string(max_count) + " are allowed");
+    }
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (values[i].empty()) return fail(name, "must not contain an empty value");
+    }
+    member_strings(key, values);
+  }
+
+  /// "key": ["a", "b", ...] with the wire names of the bits set in mask (in declaration order).
+  template <std::size_t N>
+  void member_flags(std::string_view key, std::uint32_t mask, std::string_view const (&names)[N]) {
+    this->key(key);
+    begin_array();
+    for (std::size_t i = 0; i < N; ++i) {
+      if ((mask & (std::uint32_t{1} << i)) != 0) value_string(key, names[i]);
+    }
+    end_array();
+  }
+
+  /// "key": <integer> for the parameter `name`; refuses values outside [min, max].
+  void member_integer_in(std::string_view name, std::string_view key, std::int64_t v, std::int64_t min,
+                         std::int64_t max) {
+    if (v < min || v > max) {
+      return fail(name, "must be between " + std::to_string(min) + " and " + std::to_string(max) +
+                            " (got " + std::to_string(v) + ")");
+    }
+    member_integer(key, v);
+  }
+
+  /// Refuses a range whose end (`later`) comes before its start (`earlier`): dates YYYY-MM-DD or
+  /// months YYYY-MM, which compare as text once their format is right (checked where they are written).
+  void check_order(std::string_view earlier_name, std::string_view earlier, std::string_view later_name,
+                   std::string_view later) {
+    if (earlier.empty() || later.empty() || earlier.size() != later.size()) return;
+    if (later < earlier) {
+      fail(later_name, std::string("must not be before '") + std::string(earlier_name) + "' (" +
+                           std::string(later) + " < " + std::string(earlier) + ")");
     }
   }
 
@@ -2973,6 +3041,9 @@ class account_view;
 class api_usage_view;
 class buyer_persona_filters_view;
 class buyer_persona_view;
+class campaign_stats_view;
+class campaign_view;
+class campaign_relationships_view;
 class company_address_view;
 class company_financials_view;
 class company_industries_view;
@@ -3007,6 +3078,8 @@ class crm_lead_view;
 class crm_lead_relationships_view;
 class crm_organization_view;
 class crm_organization_relationships_view;
+class crm_record_view;
+class crm_record_relationships_view;
 class crm_suggestion_view;
 class crm_user_view;
 class custom_feed_folder_view;
@@ -3022,6 +3095,9 @@ class icp_view;
 class industry_code_view;
 class ip_address_extended_view;
 class ip_location_view;
+class job_estimate_view;
+class job_view;
+class list_item_view;
 class list_view;
 class list_relationships_view;
 class location_view;
@@ -3109,7 +3185,7 @@ class account_view : public detail::resource_base {
 };
 
 /// ApiUsageV1 (reference 3.11.1) [inferred], type "api_usage".
-/// API usage per endpoint over a month range, presumably the answer of usage.get. Its fields are unknown: read attributes().
+/// API usage per endpoint and credit consumption over a month range [vendor], the answer of usage.get. Its fields are unknown: read attributes().
 class api_usage_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
@@ -3154,6 +3230,50 @@ class buyer_persona_view : public detail::resource_base {
   /// attributes.filters (object) [docs]
   buyer_persona_filters_view filters() const noexcept;
   bool has_filters() const noexcept { return detail::is_object(detail::member(attrs(), "filters")); }
+};
+
+/// CampaignStatsV1 (reference 3.13.4) [inferred], type "campaign_stats".
+/// Statistics of a campaign for one time bucket (campaigns.get_stats). Its fields are unknown: read attributes().
+class campaign_stats_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+};
+
+/// CampaignV1 (reference 3.13.2) [inferred], type "campaign".
+/// A campaign (campaigns.list, campaigns.get, campaigns.update). Its type value and fields are unknown: read attributes() and relationships.
+class campaign_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+
+  /// relationships: the related resources, inline (reference 1.8).
+  campaign_relationships_view relationships() const noexcept;
+  bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
+};
+
+/// The relationships of CampaignV1. A relation may come as a stub {id, type} or in full.
+class campaign_relationships_view : public detail::object_base {
+ public:
+  using object_base::object_base;
+
+  /// relationships.campaign_summary (to one) [vendor]: with include=campaign_summary
+  json_view campaign_summary() const noexcept;
+  bool has_campaign_summary() const noexcept { return detail::is_present(detail::member(node(), "campaign_summary")); }
+
+  /// relationships.campaign_settings (to one) [vendor]: with include=campaign_settings
+  json_view campaign_settings() const noexcept;
+  bool has_campaign_settings() const noexcept { return detail::is_present(detail::member(node(), "campaign_settings")); }
+
+  /// relationships.campaign_locations (to many) [vendor]: with include=campaign_locations
+  json_view campaign_locations() const noexcept;
+  bool has_campaign_locations() const noexcept { return detail::is_present(detail::member(node(), "campaign_locations")); }
+
+  /// relationships.list (to one) [vendor]: with include=list that it is a ListV1 is [inferred]
+  list_view list() const noexcept;
+  bool has_list() const noexcept { return detail::relationship_one(detail::member(node(), "list")) != nullptr; }
+
+  /// relationships.custom_feed (to one) [vendor]: with include=custom_feed that it is a CustomFeedV1 is [inferred]
+  custom_feed_view custom_feed() const noexcept;
+  bool has_custom_feed() const noexcept { return detail::relationship_one(detail::member(node(), "custom_feed")) != nullptr; }
 };
 
 /// CompanyAddress (reference 4.6) [observed].
@@ -3209,20 +3329,20 @@ class company_industries_view : public detail::object_base {
 };
 
 /// CompanyIntent (reference 4.6) [observed].
-/// Field types are unknown, so each is a json_view.
+/// Present on companies.get, absent from visitor-company rows [vendor].
 class company_intent_view : public detail::object_base {
  public:
   using object_base::object_base;
 
-  /// score (json) [observed]
-  json_view score() const noexcept;
-  bool has_score() const noexcept { return detail::is_present(detail::member(node(), "score")); }
+  /// score (number) [vendor]: from 0 to 10; nullable: has_score() is false for null the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  double score() const noexcept { return detail::as_number(detail::member(node(), "score")); }
+  bool has_score() const noexcept { return detail::is_number(detail::member(node(), "score")); }
 
-  /// score_tier (json) [observed]
-  json_view score_tier() const noexcept;
-  bool has_score_tier() const noexcept { return detail::is_present(detail::member(node(), "score_tier")); }
+  /// score_tier (string) [vendor]: high, medium or low; keep other values the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  std::string_view score_tier() const noexcept { return detail::as_string(detail::member(node(), "score_tier")); }
+  bool has_score_tier() const noexcept { return detail::is_string(detail::member(node(), "score_tier")); }
 
-  /// last_updated_at (json) [observed]
+  /// last_updated_at (json) [observed]: type unknown
   json_view last_updated_at() const noexcept;
   bool has_last_updated_at() const noexcept { return detail::is_present(detail::member(node(), "last_updated_at")); }
 };
@@ -3480,6 +3600,10 @@ class company_view : public detail::resource_base {
   /// attributes.meta (object) [observed]: attributes.meta (not the response meta)
   company_meta_view meta() const noexcept;
   bool has_meta() const noexcept { return detail::is_object(detail::member(attrs(), "meta")); }
+
+  /// attributes.role (string) [vendor]: e.g. group the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  std::string_view role() const noexcept { return detail::as_string(detail::member(attrs(), "role")); }
+  bool has_role() const noexcept { return detail::is_string(detail::member(attrs(), "role")); }
 
   /// attributes.previous_ids (string_list) [inferred]: ids merged into this company; they still resolve to it (1.13) the reference says company records carry previous ids under an unknown name; previous_ids is the natural guess (1.13)
   string_array_view previous_ids() const noexcept;
@@ -3752,16 +3876,28 @@ class crm_connection_relationships_view : public detail::object_base {
  public:
   using object_base::object_base;
 
-  /// relationships.crm_record (to one) [vendor]: with include=crm_connections.crm_record; probably a CRMOrganizationV1, CRMContactV1 or CRMLeadV1 [inferred] to one and the shape are [inferred]
-  json_view crm_record() const noexcept;
-  bool has_crm_record() const noexcept { return detail::is_present(detail::member(node(), "crm_record")); }
+  /// relationships.crm_record (to one) [vendor]: a stub {id, type} with include=crm_connections; in full with a dotted include such as crm_connections.crm_record.crm_owner the vendor plugin Leadfeeder/leadfeeder-mcp-plugin; that it sits in the connection's relationships is [inferred] (1.8)
+  crm_record_view crm_record() const noexcept;
+  bool has_crm_record() const noexcept { return detail::relationship_one(detail::member(node(), "crm_record")) != nullptr; }
 };
 
 /// CRMContactV1 (reference 4) [inferred], type "crm_contact".
-/// Probably one kind of crm_record (a contact in the connected CRM). Its fields are unknown: read attributes().
+/// One of the three kinds of crm_record (a contact in the connected CRM) [vendor]; its other fields are unknown.
 class crm_contact_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
+
+  /// attributes.crm_url (string) [vendor]: link to the record in the CRM; all three kinds the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  std::string_view crm_url() const noexcept { return detail::as_string(detail::member(attrs(), "crm_url")); }
+  bool has_crm_url() const noexcept { return detail::is_string(detail::member(attrs(), "crm_url")); }
+
+  /// attributes.first_name (string) [vendor]: crm_contact and crm_lead records the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  std::string_view first_name() const noexcept { return detail::as_string(detail::member(attrs(), "first_name")); }
+  bool has_first_name() const noexcept { return detail::is_string(detail::member(attrs(), "first_name")); }
+
+  /// attributes.last_name (string) [vendor]: crm_contact and crm_lead records the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  std::string_view last_name() const noexcept { return detail::as_string(detail::member(attrs(), "last_name")); }
+  bool has_last_name() const noexcept { return detail::is_string(detail::member(attrs(), "last_name")); }
 
   /// relationships: the related resources, inline (reference 1.8).
   crm_contact_relationships_view relationships() const noexcept;
@@ -3786,10 +3922,22 @@ class crm_group_connection_view : public detail::resource_base {
 };
 
 /// CRMLeadV1 (reference 4) [inferred], type "crm_lead".
-/// Probably one kind of crm_record (a lead in the connected CRM). Its fields are unknown: read attributes().
+/// One of the three kinds of crm_record (a lead in the connected CRM) [vendor]; its other fields are unknown.
 class crm_lead_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
+
+  /// attributes.crm_url (string) [vendor]: link to the record in the CRM; all three kinds the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  std::string_view crm_url() const noexcept { return detail::as_string(detail::member(attrs(), "crm_url")); }
+  bool has_crm_url() const noexcept { return detail::is_string(detail::member(attrs(), "crm_url")); }
+
+  /// attributes.first_name (string) [vendor]: crm_contact and crm_lead records the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  std::string_view first_name() const noexcept { return detail::as_string(detail::member(attrs(), "first_name")); }
+  bool has_first_name() const noexcept { return detail::is_string(detail::member(attrs(), "first_name")); }
+
+  /// attributes.last_name (string) [vendor]: crm_contact and crm_lead records the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  std::string_view last_name() const noexcept { return detail::as_string(detail::member(attrs(), "last_name")); }
+  bool has_last_name() const noexcept { return detail::is_string(detail::member(attrs(), "last_name")); }
 
   /// relationships: the related resources, inline (reference 1.8).
   crm_lead_relationships_view relationships() const noexcept;
@@ -3807,10 +3955,18 @@ class crm_lead_relationships_view : public detail::object_base {
 };
 
 /// CRMOrganizationV1 (reference 4) [inferred], type "crm_organization".
-/// Probably one kind of crm_record (an organization in the connected CRM). Its fields are unknown: read attributes().
+/// One of the three kinds of crm_record (an organization in the connected CRM) [vendor]; its other fields are unknown.
 class crm_organization_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
+
+  /// attributes.crm_url (string) [vendor]: link to the record in the CRM; all three kinds the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  std::string_view crm_url() const noexcept { return detail::as_string(detail::member(attrs(), "crm_url")); }
+  bool has_crm_url() const noexcept { return detail::is_string(detail::member(attrs(), "crm_url")); }
+
+  /// attributes.name (string) [vendor]: crm_organization records the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  std::string_view name() const noexcept { return detail::as_string(detail::member(attrs(), "name")); }
+  bool has_name() const noexcept { return detail::is_string(detail::member(attrs(), "name")); }
 
   /// relationships: the related resources, inline (reference 1.8).
   crm_organization_relationships_view relationships() const noexcept;
@@ -3827,6 +3983,43 @@ class crm_organization_relationships_view : public detail::object_base {
   bool has_crm_owner() const noexcept { return detail::relationship_one(detail::member(node(), "crm_owner")) != nullptr; }
 };
 
+/// CRMRecordV1 (reference 4.11) [vendor], type "crm_organization".
+/// A connection's crm_record, of one of three kinds: type() is crm_organization, crm_contact or crm_lead (keep records of other kinds). The accessors cover the fields of all three; CRMOrganizationV1, CRMContactV1 and CRMLeadV1 describe each kind.
+class crm_record_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+
+  /// attributes.crm_url (string) [vendor]: link to the record in the CRM; all three kinds the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  std::string_view crm_url() const noexcept { return detail::as_string(detail::member(attrs(), "crm_url")); }
+  bool has_crm_url() const noexcept { return detail::is_string(detail::member(attrs(), "crm_url")); }
+
+  /// attributes.name (string) [vendor]: crm_organization records the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  std::string_view name() const noexcept { return detail::as_string(detail::member(attrs(), "name")); }
+  bool has_name() const noexcept { return detail::is_string(detail::member(attrs(), "name")); }
+
+  /// attributes.first_name (string) [vendor]: crm_contact and crm_lead records the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  std::string_view first_name() const noexcept { return detail::as_string(detail::member(attrs(), "first_name")); }
+  bool has_first_name() const noexcept { return detail::is_string(detail::member(attrs(), "first_name")); }
+
+  /// attributes.last_name (string) [vendor]: crm_contact and crm_lead records the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  std::string_view last_name() const noexcept { return detail::as_string(detail::member(attrs(), "last_name")); }
+  bool has_last_name() const noexcept { return detail::is_string(detail::member(attrs(), "last_name")); }
+
+  /// relationships: the related resources, inline (reference 1.8).
+  crm_record_relationships_view relationships() const noexcept;
+  bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
+};
+
+/// The relationships of CRMRecordV1. A relation may come as a stub {id, type} or in full.
+class crm_record_relationships_view : public detail::object_base {
+ public:
+  using object_base::object_base;
+
+  /// relationships.crm_owner (to one) [vendor]: with include=crm_connections.crm_record.crm_owner the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  crm_user_view crm_owner() const noexcept;
+  bool has_crm_owner() const noexcept { return detail::relationship_one(detail::member(node(), "crm_owner")) != nullptr; }
+};
+
 /// CRMSuggestionV1 (reference 4) [inferred], type "crm_suggestion".
 /// The target of include=crm_suggestions. Its fields are unknown: read attributes().
 class crm_suggestion_view : public detail::resource_base {
@@ -3835,10 +4028,14 @@ class crm_suggestion_view : public detail::resource_base {
 };
 
 /// CRMUserV1 (reference 4) [inferred], type "crm_user".
-/// Probably the CRM owner reached by include=crm_connections.crm_record.crm_owner. Its fields are unknown: read attributes().
+/// The CRM owner of a record, reached by include=crm_connections.crm_record.crm_owner [vendor].
 class crm_user_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
+
+  /// attributes.name (string) [vendor]: the record owner's name the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  std::string_view name() const noexcept { return detail::as_string(detail::member(attrs(), "name")); }
+  bool has_name() const noexcept { return detail::is_string(detail::member(attrs(), "name")); }
 };
 
 /// CustomFeedFolderV1 (reference 3.4.7) [inferred], type "custom_feed_folder".
@@ -3881,7 +4078,7 @@ class custom_field_value_view : public detail::object_base {
 };
 
 /// CustomFieldV1 (reference 3.10) [inferred], type "custom_field".
-/// A custom field definition; it probably exposes the key and type seen in contacts' custom_fields values (CustomFieldValue). Its fields are unknown: read attributes().
+/// A custom field definition. Its id is the field's internal name, a string key [vendor]; it probably exposes the key and type seen in contacts' custom_fields values (CustomFieldValue). Its fields are unknown: read attributes().
 class custom_field_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
@@ -3984,6 +4181,55 @@ class ip_address_extended_view : public detail::resource_base {
 /// IpLocationV1 (reference 3.5.1) [inferred], type "ip_location".
 /// Probably part of the ip.enrich result. Its fields are unknown: read attributes().
 class ip_location_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+};
+
+/// JobEstimateV1 (reference 3.13.7) [inferred], type "job_estimate".
+/// What a job would do before it is created: how many records are eligible and how many credits it would cost [vendor]. The estimate itself is free.
+class job_estimate_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+
+  /// attributes.eligible_count (integer) [inferred]: records the job would enrich the fact is [vendor]; the name is a guess
+  std::int64_t eligible_count() const noexcept { return detail::as_integer(detail::member(attrs(), "eligible_count")); }
+  bool has_eligible_count() const noexcept { return detail::is_integer(detail::member(attrs(), "eligible_count")); }
+
+  /// attributes.credits (integer) [inferred]: credits the job would cost the fact is [vendor]; the name is a guess
+  std::int64_t credits() const noexcept { return detail::as_integer(detail::member(attrs(), "credits")); }
+  bool has_credits() const noexcept { return detail::is_integer(detail::member(attrs(), "credits")); }
+};
+
+/// JobV1 (reference 3.13.6) [inferred], type "job".
+/// A company enrichment job or a find-contact-data job: create answers its id, get its status, progress counters, credits consumed and errors [vendor]. Jobs are kept for 7 days [vendor].
+class job_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+
+  /// attributes.status (string) [inferred]: e.g. queued, running, finished, failed; a job has ended once status is finished or failed a status is [vendor]; the name and values are a guess
+  std::string_view status() const noexcept { return detail::as_string(detail::member(attrs(), "status")); }
+  bool has_status() const noexcept { return detail::is_string(detail::member(attrs(), "status")); }
+
+  /// attributes.total_count (integer) [inferred]: records the job works on progress counters are [vendor]; the name is a guess
+  std::int64_t total_count() const noexcept { return detail::as_integer(detail::member(attrs(), "total_count")); }
+  bool has_total_count() const noexcept { return detail::is_integer(detail::member(attrs(), "total_count")); }
+
+  /// attributes.processed_count (integer) [inferred]: records done so far progress counters are [vendor]; the name is a guess
+  std::int64_t processed_count() const noexcept { return detail::as_integer(detail::member(attrs(), "processed_count")); }
+  bool has_processed_count() const noexcept { return detail::is_integer(detail::member(attrs(), "processed_count")); }
+
+  /// attributes.credits_used (integer) [inferred]: credits consumed so far credits consumed are [vendor]; the name is a guess
+  std::int64_t credits_used() const noexcept { return detail::as_integer(detail::member(attrs(), "credits_used")); }
+  bool has_credits_used() const noexcept { return detail::is_integer(detail::member(attrs(), "credits_used")); }
+
+  /// attributes.errors (json) [inferred]: the job's errors errors are [vendor]; the name and shape are a guess
+  json_view errors() const noexcept;
+  bool has_errors() const noexcept { return detail::is_present(detail::member(attrs(), "errors")); }
+};
+
+/// ListItemV1 (reference 3.13.1) [inferred], type "company".
+/// A member of a list (lists.list_items): the id and type (company or contact) of the record, presumably without attributes; read the records with companies.retrieve or contacts.retrieve.
+class list_item_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
 };
@@ -4204,7 +4450,7 @@ class tag_view : public detail::resource_base {
   std::string_view name() const noexcept { return detail::as_string(detail::member(attrs(), "name")); }
   bool has_name() const noexcept { return detail::is_string(detail::member(attrs(), "name")); }
 
-  /// attributes.color (integer) [observed]: seen in a create body; range unknown, probably a palette index
+  /// attributes.color (integer) [observed]: 0 to 9, an index into a ten-colour palette; no hex value is exposed [vendor] segevsh/w6w-apps, checked against the vendor OpenAPI; the palette rule is from the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
   std::int64_t color() const noexcept { return detail::as_integer(detail::member(attrs(), "color")); }
   bool has_color() const noexcept { return detail::is_integer(detail::member(attrs(), "color")); }
 };
@@ -4457,20 +4703,36 @@ inline buyer_persona_filters_view buyer_persona_view::filters() const noexcept {
   return buyer_persona_filters_view(detail::member(attrs(), "filters"));
 }
 
+inline campaign_relationships_view campaign_view::relationships() const noexcept {
+  return campaign_relationships_view(detail::member(node(), "relationships"));
+}
+
+inline json_view campaign_relationships_view::campaign_summary() const noexcept {
+  return json_view(detail::member(node(), "campaign_summary"));
+}
+
+inline json_view campaign_relationships_view::campaign_settings() const noexcept {
+  return json_view(detail::member(node(), "campaign_settings"));
+}
+
+inline json_view campaign_relationships_view::campaign_locations() const noexcept {
+  return json_view(detail::member(node(), "campaign_locations"));
+}
+
+inline list_view campaign_relationships_view::list() const noexcept {
+  return list_view(detail::relationship_one(detail::member(node(), "list")));
+}
+
+inline custom_feed_view campaign_relationships_view::custom_feed() const noexcept {
+  return custom_feed_view(detail::relationship_one(detail::member(node(), "custom_feed")));
+}
+
 inline array_view<industry_code_view> company_industries_view::industry() const noexcept {
   return array_view<industry_code_view>(detail::member(node(), "industry"));
 }
 
 inline array_view<industry_code_view> company_industries_view::wz() const noexcept {
   return array_view<industry_code_view>(detail::member(node(), "wz"));
-}
-
-inline json_view company_intent_view::score() const noexcept {
-  return json_view(detail::member(node(), "score"));
-}
-
-inline json_view company_intent_view::score_tier() const noexcept {
-  return json_view(detail::member(node(), "score_tier"));
 }
 
 inline json_view company_intent_view::last_updated_at() const noexcept {
@@ -4669,8 +4931,8 @@ inline crm_connection_relationships_view crm_connection_view::relationships() co
   return crm_connection_relationships_view(detail::member(node(), "relationships"));
 }
 
-inline json_view crm_connection_relationships_view::crm_record() const noexcept {
-  return json_view(detail::member(node(), "crm_record"));
+inline crm_record_view crm_connection_relationships_view::crm_record() const noexcept {
+  return crm_record_view(detail::relationship_one(detail::member(node(), "crm_record")));
 }
 
 inline crm_contact_relationships_view crm_contact_view::relationships() const noexcept {
@@ -4697,6 +4959,14 @@ inline crm_user_view crm_organization_relationships_view::crm_owner() const noex
   return crm_user_view(detail::relationship_one(detail::member(node(), "crm_owner")));
 }
 
+inline crm_record_relationships_view crm_record_view::relationships() const noexcept {
+  return crm_record_relationships_view(detail::member(node(), "relationships"));
+}
+
+inline crm_user_view crm_record_relationships_view::crm_owner() const noexcept {
+  return crm_user_view(detail::relationship_one(detail::member(node(), "crm_owner")));
+}
+
 inline json_view custom_field_value_view::value() const noexcept {
   return json_view(detail::member(node(), "value"));
 }
@@ -4707,6 +4977,10 @@ inline enriched_ip_relationships_view enriched_ip_view::relationships() const no
 
 inline company_view enriched_ip_relationships_view::company() const noexcept {
   return company_view(detail::relationship_one(detail::member(node(), "company")));
+}
+
+inline json_view job_view::errors() const noexcept {
+  return json_view(detail::member(attrs(), "errors"));
 }
 
 inline list_relationships_view list_view::relationships() const noexcept {
@@ -5576,6 +5850,594 @@ class get_builder {
 
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/generated/buyer_personas.hpp ----
+// ---- begin leadfeeder/generated/campaigns.hpp ----
+// Generated by tools/generate.py from api/leadfeeder-v1.json. Do not edit: change the description
+// and run `python3 tools/generate.py`. A test fails when this file is stale.
+
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+// ---- Campaigns: enumerations
+
+namespace campaigns {
+
+/// Relationships campaigns.list and campaigns.get can side-load.
+enum class include : std::uint32_t {
+  campaign_summary = std::uint32_t{1} << 0,  ///< "campaign_summary" [vendor]
+  campaign_settings = std::uint32_t{1} << 1,  ///< "campaign_settings" [vendor]
+  campaign_locations = std::uint32_t{1} << 2,  ///< "campaign_locations" [vendor]
+  list = std::uint32_t{1} << 3,  ///< "list" [vendor]
+  custom_feed = std::uint32_t{1} << 4,  ///< "custom_feed" [vendor]
+};
+
+/// The wire spelling of a campaigns::include value.
+constexpr std::string_view to_string(include value) noexcept {
+  switch (value) {
+    case include::campaign_summary: return "campaign_summary";
+    case include::campaign_settings: return "campaign_settings";
+    case include::campaign_locations: return "campaign_locations";
+    case include::list: return "list";
+    case include::custom_feed: return "custom_feed";
+  }
+  return {};
+}
+
+/// The campaigns::include value whose wire spelling is `text`, if there is one.
+constexpr std::optional<include> include_from_string(std::string_view text) noexcept {
+  if (text == "campaign_summary") return include::campaign_summary;
+  if (text == "campaign_settings") return include::campaign_settings;
+  if (text == "campaign_locations") return include::campaign_locations;
+  if (text == "list") return include::list;
+  if (text == "custom_feed") return include::custom_feed;
+  return std::nullopt;
+}
+
+}  // namespace campaigns
+
+namespace detail {
+inline constexpr std::string_view campaigns_include_wire[] = {
+    "campaign_summary",
+    "campaign_settings",
+    "campaign_locations",
+    "list",
+    "custom_feed",
+};
+}  // namespace detail
+
+// ---- campaigns.list
+
+namespace detail {
+struct campaigns_list_params {
+  std::string account_id;
+  std::uint32_t include = 0;
+  std::int64_t page_num = 0;
+  std::int64_t page_size = 0;
+};
+}  // namespace detail
+
+namespace campaigns {
+
+/// campaigns.list: Campaigns (reference 3.13.2).
+/// GET /v1/campaigns  (method [observed], path [observed]; segevsh/w6w-apps, checked against the vendor OpenAPI)
+/// The account's campaigns, a page at a time (page-number pagination).
+/// Pagination: page_number. Credits: not stated by any source; read meta.credits.charged.
+template <std::uint64_t Set = 0>
+class list_builder {
+ public:
+  static constexpr std::string_view operation_id = "campaigns.list";
+  static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::page_number;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
+  using response_type = response<array_view<campaign_view>>;
+
+  list_builder() = default;
+
+  /// account_id (query, required) [observed]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// include (query, optional) [vendor]
+  template <class... Values>
+  [[nodiscard]] auto include(Values... values) const& {
+    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::campaigns::include> && ...),
+                  "campaigns.list: include() takes leadfeeder::campaigns::include values");
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
+    return next;
+  }
+  template <class... Values>
+  [[nodiscard]] auto include(Values... values) && {
+    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::campaigns::include> && ...),
+                  "campaigns.list: include() takes leadfeeder::campaigns::include values");
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
+    return next;
+  }
+
+  /// page[num] (query, optional) [observed]: 1-based. From 1 to 1000000.
+  [[nodiscard]] auto page_num(std::int64_t value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.page_num = value;
+    return next;
+  }
+  [[nodiscard]] auto page_num(std::int64_t value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.page_num = value;
+    return next;
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_num() const& {
+    static_assert(Value >= 1 && Value <= 1000000,
+                  "campaigns.list: parameter 'page[num]' must be between 1 and 1000000");
+    return (*this).page_num(Value);
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_num() && {
+    static_assert(Value >= 1 && Value <= 1000000,
+                  "campaigns.list: parameter 'page[num]' must be between 1 and 1000000");
+    return std::move(*this).page_num(Value);
+  }
+
+  /// page[size] (query, optional) [observed]: at most 100 [vendor]. From 1 to 100.
+  [[nodiscard]] auto page_size(std::int64_t value) const& {
+    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
+    next.p_.page_size = value;
+    return next;
+  }
+  [[nodiscard]] auto page_size(std::int64_t value) && {
+    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
+    next.p_.page_size = value;
+    return next;
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_size() const& {
+    static_assert(Value >= 1 && Value <= 100,
+                  "campaigns.list: parameter 'page[size]' must be between 1 and 100");
+    return (*this).page_size(Value);
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_size() && {
+    static_assert(Value >= 1 && Value <= 100,
+                  "campaigns.list: parameter 'page[size]' must be between 1 and 100");
+    return std::move(*this).page_size(Value);
+  }
+
+  /// True once the caller set page[num] (paging then starts there).
+  static constexpr bool page_set = (Set & (std::uint64_t{1} << 2)) != 0;
+  /// Everything set so far.
+  detail::campaigns_list_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "campaigns.list: required parameter 'account_id' is not set");
+    w.path("/v1/campaigns");
+    w.query("account_id", p_.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query_flags("include", p_.include, detail::campaigns_include_wire);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[num]", p_.page_num, 1, 1000000);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class list_builder;
+  explicit list_builder(detail::campaigns_list_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static list_builder<Set | Bit> rebind(detail::campaigns_list_params p) noexcept {
+    return list_builder<Set | Bit>(std::move(p));
+  }
+  detail::campaigns_list_params p_{};
+};
+
+/// Starts a campaigns.list request (Campaigns).
+[[nodiscard]] inline list_builder<> list() { return {}; }
+
+}  // namespace campaigns
+
+// ---- campaigns.get
+
+namespace detail {
+struct campaigns_get_params {
+  std::string campaign_id;
+  std::string account_id;
+  std::uint32_t include = 0;
+};
+}  // namespace detail
+
+namespace campaigns {
+
+/// campaigns.get: Campaign Details (reference 3.13.3).
+/// GET /v1/campaigns/{campaign_id}  (method [inferred], path [inferred]; no source gives it; CRUD follows the REST pattern: {collection}/{id})
+/// One campaign.
+/// Pagination: none. Credits: not stated; read meta.credits.charged.
+template <std::uint64_t Set = 0>
+class get_builder {
+ public:
+  static constexpr std::string_view operation_id = "campaigns.get";
+  static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
+  using response_type = response<campaign_view>;
+
+  get_builder() = default;
+
+  /// campaign_id (path, required) [vendor]: the campaign id. part of the inferred path.
+  [[nodiscard]] auto campaign_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.campaign_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto campaign_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.campaign_id.assign(value);
+    return next;
+  }
+
+  /// account_id (query, required) [vendor]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// include (query, optional) [vendor]
+  template <class... Values>
+  [[nodiscard]] auto include(Values... values) const& {
+    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::campaigns::include> && ...),
+                  "campaigns.get: include() takes leadfeeder::campaigns::include values");
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
+    return next;
+  }
+  template <class... Values>
+  [[nodiscard]] auto include(Values... values) && {
+    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::campaigns::include> && ...),
+                  "campaigns.get: include() takes leadfeeder::campaigns::include values");
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
+    return next;
+  }
+  /// Everything set so far.
+  detail::campaigns_get_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "campaigns.get: required parameter 'campaign_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "campaigns.get: required parameter 'account_id' is not set");
+    w.path("/v1/campaigns/");
+    w.path_param("campaign_id", p_.campaign_id);
+    w.query("account_id", p_.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_flags("include", p_.include, detail::campaigns_include_wire);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class get_builder;
+  explicit get_builder(detail::campaigns_get_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static get_builder<Set | Bit> rebind(detail::campaigns_get_params p) noexcept {
+    return get_builder<Set | Bit>(std::move(p));
+  }
+  detail::campaigns_get_params p_{};
+};
+
+/// Starts a campaigns.get request (Campaign Details).
+[[nodiscard]] inline get_builder<> get() { return {}; }
+
+}  // namespace campaigns
+
+// ---- campaigns.get_stats
+
+namespace detail {
+struct campaigns_get_stats_params {
+  std::string campaign_id;
+  std::string account_id;
+  std::string frequency;
+  std::string start_period;
+  std::string end_period;
+  std::int64_t page_num = 0;
+  std::int64_t page_size = 0;
+};
+}  // namespace detail
+
+namespace campaigns {
+
+/// campaigns.get_stats: Campaign Statistics (reference 3.13.4).
+/// GET /v1/campaigns/{campaign_id}/stats  (method [inferred], path [inferred]; no source gives it (the operation exists [observed], segevsh/w6w-apps, checked against the vendor OpenAPI); a sub-resource of one campaign, modelled on /financials)
+/// A campaign's statistics per time bucket, a page at a time (page-number pagination).
+/// Pagination: page_number ([vendor]). Credits: not stated; read meta.credits.charged.
+template <std::uint64_t Set = 0>
+class get_stats_builder {
+ public:
+  static constexpr std::string_view operation_id = "campaigns.get_stats";
+  static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::page_number;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
+  using response_type = response<array_view<campaign_stats_view>>;
+
+  get_stats_builder() = default;
+
+  /// campaign_id (path, required) [vendor]: the campaign id. part of the inferred path.
+  [[nodiscard]] auto campaign_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.campaign_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto campaign_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.campaign_id.assign(value);
+    return next;
+  }
+
+  /// account_id (query, required) [vendor]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// frequency (query, required) [vendor]: the size of the time buckets; values unknown.
+  [[nodiscard]] auto frequency(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.frequency.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto frequency(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.frequency.assign(value);
+    return next;
+  }
+
+  /// start_period (query, optional) [vendor]: a full date, unlike the months of usage.get; whether required is unknown. Format YYYY-MM-DD.
+  [[nodiscard]] auto start_period(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
+    next.p_.start_period.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto start_period(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
+    next.p_.start_period.assign(value);
+    return next;
+  }
+
+  /// end_period (query, optional) [vendor]: whether required is unknown. Format YYYY-MM-DD. Not before start_period (checked before sending).
+  [[nodiscard]] auto end_period(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 4)>(p_);
+    next.p_.end_period.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto end_period(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 4)>(std::move(p_));
+    next.p_.end_period.assign(value);
+    return next;
+  }
+
+  /// page[num] (query, optional) [vendor]: 1-based. the bracketed wire name is [inferred] (1.7). From 1 to 1000000.
+  [[nodiscard]] auto page_num(std::int64_t value) const& {
+    auto next = rebind<(std::uint64_t{1} << 5)>(p_);
+    next.p_.page_num = value;
+    return next;
+  }
+  [[nodiscard]] auto page_num(std::int64_t value) && {
+    auto next = rebind<(std::uint64_t{1} << 5)>(std::move(p_));
+    next.p_.page_num = value;
+    return next;
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_num() const& {
+    static_assert(Value >= 1 && Value <= 1000000,
+                  "campaigns.get_stats: parameter 'page[num]' must be between 1 and 1000000");
+    return (*this).page_num(Value);
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_num() && {
+    static_assert(Value >= 1 && Value <= 1000000,
+                  "campaigns.get_stats: parameter 'page[num]' must be between 1 and 1000000");
+    return std::move(*this).page_num(Value);
+  }
+
+  /// page[size] (query, optional) [vendor]: the bracketed wire name is [inferred] (1.7). From 1 to 100.
+  [[nodiscard]] auto page_size(std::int64_t value) const& {
+    auto next = rebind<(std::uint64_t{1} << 6)>(p_);
+    next.p_.page_size = value;
+    return next;
+  }
+  [[nodiscard]] auto page_size(std::int64_t value) && {
+    auto next = rebind<(std::uint64_t{1} << 6)>(std::move(p_));
+    next.p_.page_size = value;
+    return next;
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_size() const& {
+    static_assert(Value >= 1 && Value <= 100,
+                  "campaigns.get_stats: parameter 'page[size]' must be between 1 and 100");
+    return (*this).page_size(Value);
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_size() && {
+    static_assert(Value >= 1 && Value <= 100,
+                  "campaigns.get_stats: parameter 'page[size]' must be between 1 and 100");
+    return std::move(*this).page_size(Value);
+  }
+
+  /// True once the caller set page[num] (paging then starts there).
+  static constexpr bool page_set = (Set & (std::uint64_t{1} << 5)) != 0;
+  /// Everything set so far.
+  detail::campaigns_get_stats_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "campaigns.get_stats: required parameter 'campaign_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "campaigns.get_stats: required parameter 'account_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 2)) != 0,
+                  "campaigns.get_stats: required parameter 'frequency' is not set");
+    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0 && (Set & (std::uint64_t{1} << 3)) != 0)
+      w.check_order("start_period", p_.start_period, "end_period", p_.end_period);
+    w.path("/v1/campaigns/");
+    w.path_param("campaign_id", p_.campaign_id);
+    w.path("/stats");
+    w.query("account_id", p_.account_id, true);
+    w.query("frequency", p_.frequency, true);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.query_date("start_period", p_.start_period, false);
+    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) w.query_date("end_period", p_.end_period, false);
+    if constexpr ((Set & (std::uint64_t{1} << 5)) != 0) w.query_integer("page[num]", p_.page_num, 1, 1000000);
+    if constexpr ((Set & (std::uint64_t{1} << 6)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class get_stats_builder;
+  explicit get_stats_builder(detail::campaigns_get_stats_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static get_stats_builder<Set | Bit> rebind(detail::campaigns_get_stats_params p) noexcept {
+    return get_stats_builder<Set | Bit>(std::move(p));
+  }
+  detail::campaigns_get_stats_params p_{};
+};
+
+/// Starts a campaigns.get_stats request (Campaign Statistics).
+[[nodiscard]] inline get_stats_builder<> get_stats() { return {}; }
+
+}  // namespace campaigns
+
+// ---- campaigns.update
+
+namespace detail {
+struct campaigns_update_params {
+  std::string campaign_id;
+  std::string account_id;
+  json_fragment extra_fields;
+};
+}  // namespace detail
+
+namespace campaigns {
+
+/// campaigns.update: Update Campaign (reference 3.13.5).
+/// PATCH /v1/campaigns/{campaign_id}  (method [inferred], path [inferred]; no source gives it (the operation exists [observed], segevsh/w6w-apps, checked against the vendor OpenAPI); CRUD and PATCH-for-updates analogies)
+/// Changes a campaign; the attribute names are unknown, so the caller supplies them as JSON.
+/// Pagination: none. Credits: not stated; read meta.credits.charged.
+template <std::uint64_t Set = 0>
+class update_builder {
+ public:
+  static constexpr std::string_view operation_id = "campaigns.update";
+  static constexpr http_method method = http_method::patch;
+  static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
+  using response_type = response<campaign_view>;
+
+  update_builder() = default;
+
+  /// campaign_id (path, required) [vendor]: the campaign id. part of the inferred path.
+  [[nodiscard]] auto campaign_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.campaign_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto campaign_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.campaign_id.assign(value);
+    return next;
+  }
+
+  /// account_id (query, required) [vendor]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// extra (body, optional) [vendor]: a JSON object whose members are added to attributes, for keys this library does not know; a key it does know is refused.
+  [[nodiscard]] auto extra_fields(json_fragment value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.extra_fields = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto extra_fields(json_fragment value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.extra_fields = std::move(value);
+    return next;
+  }
+  /// Everything set so far.
+  detail::campaigns_update_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "campaigns.update: required parameter 'campaign_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "campaigns.update: required parameter 'account_id' is not set");
+    w.path("/v1/campaigns/");
+    w.path_param("campaign_id", p_.campaign_id);
+    w.query("account_id", p_.account_id, true);
+    w.begin_object();
+    w.key("data");
+    w.begin_object();
+    w.key("attributes");
+    w.begin_object();
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.merge_members("extra_fields", p_.extra_fields, {});
+    w.end_object();
+    w.end_object();
+    w.end_object();
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class update_builder;
+  explicit update_builder(detail::campaigns_update_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static update_builder<Set | Bit> rebind(detail::campaigns_update_params p) noexcept {
+    return update_builder<Set | Bit>(std::move(p));
+  }
+  detail::campaigns_update_params p_{};
+};
+
+/// Starts a campaigns.update request (Update Campaign).
+[[nodiscard]] inline update_builder<> update() { return {}; }
+
+}  // namespace campaigns
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/generated/campaigns.hpp ----
 // ---- begin leadfeeder/generated/companies.hpp ----
 // Generated by tools/generate.py from api/leadfeeder-v1.json. Do not edit: change the description
 // and run `python3 tools/generate.py`. A test fails when this file is stale.
@@ -5693,6 +6555,120 @@ inline constexpr std::string_view companies_industry_classification_wire[] = {
     "nace",
     "wz",
     "internal",
+};
+}  // namespace detail
+
+namespace companies {
+
+/// Signal categories companies.search_signals can filter on; leave categories unset for all of them.
+enum class signal_category : std::uint32_t {
+  business_expansion = std::uint32_t{1} << 0,  ///< "business_expansion" [vendor]
+  competitive_landscape = std::uint32_t{1} << 1,  ///< "competitive_landscape" [vendor]
+  event_participation = std::uint32_t{1} << 2,  ///< "event_participation" [vendor]
+  industry_recognition = std::uint32_t{1} << 3,  ///< "industry_recognition" [vendor]
+  leadership_changes = std::uint32_t{1} << 4,  ///< "leadership_changes" [vendor]
+  corporate_challenges = std::uint32_t{1} << 5,  ///< "corporate_challenges" [vendor]
+  mergers_and_acquisitions = std::uint32_t{1} << 6,  ///< "mergers_and_acquisitions" [vendor]
+  customer_acquisition = std::uint32_t{1} << 7,  ///< "customer_acquisition" [vendor]
+  investment_activity = std::uint32_t{1} << 8,  ///< "investment_activity" [vendor]
+  product_and_service_development = std::uint32_t{1} << 9,  ///< "product_and_service_development" [vendor]
+  partnerships_and_collaborations = std::uint32_t{1} << 10,  ///< "partnerships_and_collaborations" [vendor]
+  financial_struggles = std::uint32_t{1} << 11,  ///< "financial_struggles" [vendor]
+  job_ads = std::uint32_t{1} << 12,  ///< "job_ads" [vendor]
+  register_updates = std::uint32_t{1} << 13,  ///< "register_updates" [vendor]
+  regulatory_compliance_updates = std::uint32_t{1} << 14,  ///< "regulatory_compliance_updates" [vendor]
+};
+
+/// The wire spelling of a companies::signal_category value.
+constexpr std::string_view to_string(signal_category value) noexcept {
+  switch (value) {
+    case signal_category::business_expansion: return "business_expansion";
+    case signal_category::competitive_landscape: return "competitive_landscape";
+    case signal_category::event_participation: return "event_participation";
+    case signal_category::industry_recognition: return "industry_recognition";
+    case signal_category::leadership_changes: return "leadership_changes";
+    case signal_category::corporate_challenges: return "corporate_challenges";
+    case signal_category::mergers_and_acquisitions: return "mergers_and_acquisitions";
+    case signal_category::customer_acquisition: return "customer_acquisition";
+    case signal_category::investment_activity: return "investment_activity";
+    case signal_category::product_and_service_development: return "product_and_service_development";
+    case signal_category::partnerships_and_collaborations: return "partnerships_and_collaborations";
+    case signal_category::financial_struggles: return "financial_struggles";
+    case signal_category::job_ads: return "job_ads";
+    case signal_category::register_updates: return "register_updates";
+    case signal_category::regulatory_compliance_updates: return "regulatory_compliance_updates";
+  }
+  return {};
+}
+
+/// The companies::signal_category value whose wire spelling is `text`, if there is one.
+constexpr std::optional<signal_category> signal_category_from_string(std::string_view text) noexcept {
+  if (text == "business_expansion") return signal_category::business_expansion;
+  if (text == "competitive_landscape") return signal_category::competitive_landscape;
+  if (text == "event_participation") return signal_category::event_participation;
+  if (text == "industry_recognition") return signal_category::industry_recognition;
+  if (text == "leadership_changes") return signal_category::leadership_changes;
+  if (text == "corporate_challenges") return signal_category::corporate_challenges;
+  if (text == "mergers_and_acquisitions") return signal_category::mergers_and_acquisitions;
+  if (text == "customer_acquisition") return signal_category::customer_acquisition;
+  if (text == "investment_activity") return signal_category::investment_activity;
+  if (text == "product_and_service_development") return signal_category::product_and_service_development;
+  if (text == "partnerships_and_collaborations") return signal_category::partnerships_and_collaborations;
+  if (text == "financial_struggles") return signal_category::financial_struggles;
+  if (text == "job_ads") return signal_category::job_ads;
+  if (text == "register_updates") return signal_category::register_updates;
+  if (text == "regulatory_compliance_updates") return signal_category::regulatory_compliance_updates;
+  return std::nullopt;
+}
+
+}  // namespace companies
+
+namespace detail {
+inline constexpr std::string_view companies_signal_category_wire[] = {
+    "business_expansion",
+    "competitive_landscape",
+    "event_participation",
+    "industry_recognition",
+    "leadership_changes",
+    "corporate_challenges",
+    "mergers_and_acquisitions",
+    "customer_acquisition",
+    "investment_activity",
+    "product_and_service_development",
+    "partnerships_and_collaborations",
+    "financial_struggles",
+    "job_ads",
+    "register_updates",
+    "regulatory_compliance_updates",
+};
+}  // namespace detail
+
+namespace companies {
+
+/// What companies.list_ips can put inline.
+enum class ips_include : std::uint32_t {
+  company = std::uint32_t{1} << 0,  ///< "company" [vendor]
+};
+
+/// The wire spelling of a companies::ips_include value.
+constexpr std::string_view to_string(ips_include value) noexcept {
+  switch (value) {
+    case ips_include::company: return "company";
+  }
+  return {};
+}
+
+/// The companies::ips_include value whose wire spelling is `text`, if there is one.
+constexpr std::optional<ips_include> ips_include_from_string(std::string_view text) noexcept {
+  if (text == "company") return ips_include::company;
+  return std::nullopt;
+}
+
+}  // namespace companies
+
+namespace detail {
+inline constexpr std::string_view companies_ips_include_wire[] = {
+    "company",
 };
 }  // namespace detail
 
@@ -5827,7 +6803,7 @@ class retrieve_builder {
 
   retrieve_builder() = default;
 
-  /// ids (query, required) [observed]: comma-separated on the wire; single source. maximum count unknown; 100 by analogy with contacts.retrieve. At most 100 values.
+  /// ids (query, required) [observed]: comma-separated on the wire; the name is single source. required and at most 100 [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)). At most 100 values.
   [[nodiscard]] auto ids(string_list value) const& {
     auto next = rebind<(std::uint64_t{1} << 0)>(p_);
     next.p_.ids = std::move(value);
@@ -5913,7 +6889,7 @@ namespace companies {
 /// companies.get_financials: Company Financial Reports (reference 3.2.3).
 /// GET /v1/companies/{company_id}/financials  (method [docs], path [observed])
 /// The company's financial reports.
-/// Pagination: none (unknown (presumably none)). Credits: no extra cost once the company is unlocked [vendor]; consuming [observed]; read meta.credits.charged.
+/// Pagination: none (unknown (presumably none)). Credits: 1 unless the company was unlocked in the last 12 months; free for website-visitor companies [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs); the vendor plugin Leadfeeder/leadfeeder-mcp-plugin); read meta.credits.charged.
 template <std::uint64_t Set = 0>
 class get_financials_builder {
  public:
@@ -5985,6 +6961,14 @@ class get_financials_builder {
 namespace detail {
 struct companies_search_signals_params {
   std::string account_id;
+  std::string page_cursor;
+  std::int64_t page_size = 0;
+  string_list company_ids;
+  std::uint32_t categories = 0;
+  std::string event_date_from;
+  std::string event_date_to;
+  std::string publication_date_from;
+  std::string publication_date_to;
   json_fragment extra_fields;
 };
 }  // namespace detail
@@ -5992,24 +6976,24 @@ struct companies_search_signals_params {
 namespace companies {
 
 /// companies.search_signals: Search Company Signals (reference 3.2.4).
-/// POST /v1/companies/signals/search  (method [docs], path [inferred]; unknown; candidate modelled on /v1/companies/search; alternative /v1/companies/{company_id}/signals/search)
-/// Searches company signals; the query, body and response are unknown, so the caller supplies the body as JSON.
-/// Pagination: none (unknown). Credits: signals are free once the company is unlocked [vendor]; read meta.credits.charged.
+/// POST /v1/companies/signals/search  (method [docs], path [inferred]; unknown; candidate modelled on /v1/companies/search; the operation reads several companies at once, so no per-company path fits)
+/// Signals of several companies, a page at a time (cursor pagination), optionally of some categories and within event and publication date ranges.
+/// Pagination: cursor ([vendor]: stop when meta.pagination.next_cursor is null). Credits: 1 per company that has signals and no deep-data access from the last 12 months; companies without signals and website visitors cost nothing [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs); the vendor plugin Leadfeeder/leadfeeder-mcp-plugin).
 template <std::uint64_t Set = 0>
 class search_signals_builder {
  public:
   static constexpr std::string_view operation_id = "companies.search_signals";
   static constexpr http_method method = http_method::post;
-  static constexpr pagination_style pagination = pagination_style::none;
+  static constexpr pagination_style pagination = pagination_style::cursor;
   /// A read sent as POST: retried like a GET.
   static constexpr bool reads_only = true;
   /// True when the operation can charge credits (the client's credit budget applies).
-  static constexpr bool charges_credits = false;
-  using response_type = response<json_view>;
+  static constexpr bool charges_credits = true;
+  using response_type = response<array_view<signal_view>>;
 
   search_signals_builder() = default;
 
-  /// account_id (query, required) [inferred]: section 3: every operation takes account_id in the query (1.4).
+  /// account_id (query, required) [vendor]
   [[nodiscard]] auto account_id(std::string_view value) const& {
     auto next = rebind<(std::uint64_t{1} << 0)>(p_);
     next.p_.account_id.assign(value);
@@ -6021,17 +7005,134 @@ class search_signals_builder {
     return next;
   }
 
-  /// extra (body, optional) [inferred]: a JSON object whose members are added to the body, for keys this library does not know; a key it does know is refused.
-  [[nodiscard]] auto extra_fields(json_fragment value) const& {
+  /// page[cursor] (query, optional) [vendor]: meta.pagination.next_cursor of the previous page; leave unset for the first. the bracketed wire name is [inferred] from the operations where integrations confirm it (1.7).
+  [[nodiscard]] auto page_cursor(std::string_view value) const& {
     auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.page_cursor.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto page_cursor(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.page_cursor.assign(value);
+    return next;
+  }
+
+  /// page[size] (query, optional) [vendor]: the bracketed wire name is [inferred] (1.7). From 1 to 100.
+  [[nodiscard]] auto page_size(std::int64_t value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.page_size = value;
+    return next;
+  }
+  [[nodiscard]] auto page_size(std::int64_t value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.page_size = value;
+    return next;
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_size() const& {
+    static_assert(Value >= 1 && Value <= 100,
+                  "companies.search_signals: parameter 'page[size]' must be between 1 and 100");
+    return (*this).page_size(Value);
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_size() && {
+    static_assert(Value >= 1 && Value <= 100,
+                  "companies.search_signals: parameter 'page[size]' must be between 1 and 100");
+    return std::move(*this).page_size(Value);
+  }
+
+  /// company_ids (body, required) [vendor]: the companies whose signals are wanted.
+  [[nodiscard]] auto company_ids(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
+    next.p_.company_ids = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto company_ids(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
+    next.p_.company_ids = std::move(value);
+    return next;
+  }
+
+  /// categories (body, optional) [vendor]: leave unset for every category. the vendor plugin Leadfeeder/leadfeeder-mcp-plugin.
+  template <class... Values>
+  [[nodiscard]] auto categories(Values... values) const& {
+    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::companies::signal_category> && ...),
+                  "companies.search_signals: categories() takes leadfeeder::companies::signal_category values");
+    auto next = rebind<(std::uint64_t{1} << 4)>(p_);
+    next.p_.categories = (next.p_.categories | ... | static_cast<std::uint32_t>(values));
+    return next;
+  }
+  template <class... Values>
+  [[nodiscard]] auto categories(Values... values) && {
+    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::companies::signal_category> && ...),
+                  "companies.search_signals: categories() takes leadfeeder::companies::signal_category values");
+    auto next = rebind<(std::uint64_t{1} << 4)>(std::move(p_));
+    next.p_.categories = (next.p_.categories | ... | static_cast<std::uint32_t>(values));
+    return next;
+  }
+
+  /// event_date.from (body, optional) [vendor]: Format YYYY-MM-DD.
+  [[nodiscard]] auto event_date_from(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 5)>(p_);
+    next.p_.event_date_from.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto event_date_from(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 5)>(std::move(p_));
+    next.p_.event_date_from.assign(value);
+    return next;
+  }
+
+  /// event_date.to (body, optional) [vendor]: Format YYYY-MM-DD. Not before event_date.from (checked before sending).
+  [[nodiscard]] auto event_date_to(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 6)>(p_);
+    next.p_.event_date_to.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto event_date_to(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 6)>(std::move(p_));
+    next.p_.event_date_to.assign(value);
+    return next;
+  }
+
+  /// publication_date.from (body, optional) [vendor]: Format YYYY-MM-DD.
+  [[nodiscard]] auto publication_date_from(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 7)>(p_);
+    next.p_.publication_date_from.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto publication_date_from(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 7)>(std::move(p_));
+    next.p_.publication_date_from.assign(value);
+    return next;
+  }
+
+  /// publication_date.to (body, optional) [vendor]: Format YYYY-MM-DD. Not before publication_date.from (checked before sending).
+  [[nodiscard]] auto publication_date_to(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 8)>(p_);
+    next.p_.publication_date_to.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto publication_date_to(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 8)>(std::move(p_));
+    next.p_.publication_date_to.assign(value);
+    return next;
+  }
+
+  /// extra (body, optional) [vendor]: a JSON object whose members are added to the body, for keys this library does not know; a key it does know is refused.
+  [[nodiscard]] auto extra_fields(json_fragment value) const& {
+    auto next = rebind<(std::uint64_t{1} << 9)>(p_);
     next.p_.extra_fields = std::move(value);
     return next;
   }
   [[nodiscard]] auto extra_fields(json_fragment value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    auto next = rebind<(std::uint64_t{1} << 9)>(std::move(p_));
     next.p_.extra_fields = std::move(value);
     return next;
   }
+
+  /// True once the caller set page[cursor] (paging then starts there).
+  static constexpr bool page_set = (Set & (std::uint64_t{1} << 1)) != 0;
   /// Everything set so far.
   detail::companies_search_signals_params const& params() const noexcept { return p_; }
 
@@ -6039,10 +7140,34 @@ class search_signals_builder {
   void write(detail::request_writer& w) const {
     static_assert((Set & (std::uint64_t{1} << 0)) != 0,
                   "companies.search_signals: required parameter 'account_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 3)) != 0,
+                  "companies.search_signals: required parameter 'company_ids' is not set");
+    if constexpr ((Set & (std::uint64_t{1} << 6)) != 0 && (Set & (std::uint64_t{1} << 5)) != 0)
+      w.check_order("event_date.from", p_.event_date_from, "event_date.to", p_.event_date_to);
+    if constexpr ((Set & (std::uint64_t{1} << 8)) != 0 && (Set & (std::uint64_t{1} << 7)) != 0)
+      w.check_order("publication_date.from", p_.publication_date_from, "publication_date.to", p_.publication_date_to);
     w.path("/v1/companies/signals/search");
     w.query("account_id", p_.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query("page[cursor]", p_.page_cursor, false);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.merge_members("extra_fields", p_.extra_fields, {});
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.member_strings_checked("company_ids", "company_ids", p_.company_ids, true, static_cast<std::size_t>(-1));
+    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) w.member_flags("categories", p_.categories, detail::companies_signal_category_wire);
+    if constexpr (((Set & (std::uint64_t{1} << 5)) != 0) || ((Set & (std::uint64_t{1} << 6)) != 0)) {
+      w.key("event_date");
+      w.begin_object();
+      if constexpr ((Set & (std::uint64_t{1} << 5)) != 0) w.member_date_of("event_date.from", "from", p_.event_date_from);
+      if constexpr ((Set & (std::uint64_t{1} << 6)) != 0) w.member_date_of("event_date.to", "to", p_.event_date_to);
+      w.end_object();
+    }
+    if constexpr (((Set & (std::uint64_t{1} << 7)) != 0) || ((Set & (std::uint64_t{1} << 8)) != 0)) {
+      w.key("publication_date");
+      w.begin_object();
+      if constexpr ((Set & (std::uint64_t{1} << 7)) != 0) w.member_date_of("publication_date.from", "from", p_.publication_date_from);
+      if constexpr ((Set & (std::uint64_t{1} << 8)) != 0) w.member_date_of("publication_date.to", "to", p_.publication_date_to);
+      w.end_object();
+    }
+    if constexpr ((Set & (std::uint64_t{1} << 9)) != 0) w.merge_members("extra_fields", p_.extra_fields, {"categories", "company_ids", "event_date", "publication_date"});
     w.end_object();
   }
 
@@ -6135,7 +7260,7 @@ namespace companies {
 /// companies.search: Search Companies (reference 3.2.5).
 /// POST /v1/companies/search  (method [docs], path [observed])
 /// Companies matching the body's criteria, a page at a time (cursor pagination).
-/// Pagination: cursor. Credits: conflicting: free [vendor], charged [observed]; read meta.credits.charged.
+/// Pagination: cursor. Credits: free [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs); help.leadfeeder.com); one integration's report of a charge is contradicted by the vendor; read meta.credits.charged.
 template <std::uint64_t Set = 0>
 class search_builder {
  public:
@@ -6145,7 +7270,7 @@ class search_builder {
   /// A read sent as POST: retried like a GET.
   static constexpr bool reads_only = true;
   /// True when the operation can charge credits (the client's credit budget applies).
-  static constexpr bool charges_credits = true;
+  static constexpr bool charges_credits = false;
   using response_type = response<array_view<company_summary_view>>;
 
   search_builder() = default;
@@ -6518,7 +7643,7 @@ namespace companies {
 /// companies.match: Match Companies (reference 3.2.6).
 /// POST /v1/companies/match  (method [docs], path [observed])
 /// For each input company, the candidate companies with a match score.
-/// Pagination: none ([inferred]). Credits: conflicting: free [vendor], consumes [observed]; read meta.credits.charged.
+/// Pagination: none ([inferred]). Credits: free [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)); one integration's report of a charge is contradicted by the vendor.
 template <std::uint64_t Set = 0>
 class match_builder {
  public:
@@ -6528,7 +7653,7 @@ class match_builder {
   /// A read sent as POST: retried like a GET.
   static constexpr bool reads_only = true;
   /// True when the operation can charge credits (the client's credit budget applies).
-  static constexpr bool charges_credits = true;
+  static constexpr bool charges_credits = false;
   using response_type = response<array_view<array_view<company_match_view>>>;
 
   match_builder() = default;
@@ -6569,7 +7694,7 @@ class match_builder {
     return std::move(*this).max_results_per_company(Value);
   }
 
-  /// companies (body, required) [observed]: the companies to match; maximum count unknown; each item needs at least one of company_name, url, vat_id or register_id, and a country alone is not enough. required [inferred]: the body holds nothing else.
+  /// companies (body, required) [observed]: the companies to match, at most 200 [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)); each item needs at least one of company_name, url, vat_id or register_id, and a country alone is not enough. required [inferred]: the body holds nothing else. At most 200 values.
   [[nodiscard]] auto companies(std::vector<::leadfeeder::companies::match_input> value) const& {
     auto next = rebind<(std::uint64_t{1} << 2)>(p_);
     next.p_.companies = std::move(value);
@@ -6593,7 +7718,7 @@ class match_builder {
     w.query("account_id", p_.account_id, true);
     if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query_integer("max_results_per_company", p_.max_results_per_company, 1, 20);
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) { if (p_.companies.empty()) w.fail("companies", "must not be empty"); detail::write_companies_match_input_list(w, "companies", p_.companies); }
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) { if (p_.companies.size() > 200) w.fail("companies", "has " + std::to_string(p_.companies.size()) + " values; at most 200 are allowed"); if (p_.companies.empty()) w.fail("companies", "must not be empty"); detail::write_companies_match_input_list(w, "companies", p_.companies); }
     w.end_object();
   }
 
@@ -6617,17 +7742,19 @@ class match_builder {
 
 namespace detail {
 struct companies_list_ips_params {
-  std::string company_id;
   std::string account_id;
+  string_list company_ids;
+  std::uint32_t include = 0;
+  std::int64_t max_ip_addresses = 0;
 };
 }  // namespace detail
 
 namespace companies {
 
 /// companies.list_ips: Retrieve Company IPs (reference 3.2.7).
-/// GET /v1/companies/{company_id}/ips  (method [inferred], path [inferred]; unknown; GET because every other Retrieve page is a GET; path modelled on /financials; alternative /v1/companies/{company_id}/ip_addresses)
-/// The IP addresses of a company (only in newer docs revisions).
-/// Pagination: none (unknown). Credits: unknown; read meta.credits.charged.
+/// GET /v1/companies/ips  (method [inferred], path [inferred]; unknown; a read of several companies keyed by a company_ids query, so a collection route like companies.retrieve; GET because every other Retrieve page is a GET; alternative /v1/companies/ip-addresses)
+/// The IP addresses of several companies (at most 100), highest confidence first.
+/// Pagination: none ([inferred]: the company_ids cap bounds the result). Credits: 1 per company not unlocked in the last 12 months [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)).
 template <std::uint64_t Set = 0>
 class list_ips_builder {
  public:
@@ -6635,33 +7762,75 @@ class list_ips_builder {
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
   /// True when the operation can charge credits (the client's credit budget applies).
-  static constexpr bool charges_credits = false;
-  using response_type = response<json_view>;
+  static constexpr bool charges_credits = true;
+  using response_type = response<array_view<company_ip_view>>;
 
   list_ips_builder() = default;
 
-  /// company_id (path, required) [inferred]: part of the candidate path.
-  [[nodiscard]] auto company_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.company_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto company_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.company_id.assign(value);
-    return next;
-  }
-
-  /// account_id (query, required) [inferred]: section 3: every operation takes account_id in the query (1.4).
+  /// account_id (query, required) [vendor]
   [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
     next.p_.account_id.assign(value);
     return next;
   }
   [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
     next.p_.account_id.assign(value);
     return next;
+  }
+
+  /// company_ids (query, required) [vendor]: comma-separated on the wire. the vendor MCP tool catalogue (scalekit-inc/developer-docs); placement in the query is [inferred] for a GET. At most 100 values.
+  [[nodiscard]] auto company_ids(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.company_ids = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto company_ids(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.company_ids = std::move(value);
+    return next;
+  }
+
+  /// include (query, optional) [vendor]: company puts the full company attributes inline.
+  template <class... Values>
+  [[nodiscard]] auto include(Values... values) const& {
+    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::companies::ips_include> && ...),
+                  "companies.list_ips: include() takes leadfeeder::companies::ips_include values");
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
+    return next;
+  }
+  template <class... Values>
+  [[nodiscard]] auto include(Values... values) && {
+    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::companies::ips_include> && ...),
+                  "companies.list_ips: include() takes leadfeeder::companies::ips_include values");
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
+    return next;
+  }
+
+  /// max_ip_addresses (query, optional) [vendor]: caps the addresses returned; whether per company is unknown. the bounds are [inferred]. From 1 to 1000000.
+  [[nodiscard]] auto max_ip_addresses(std::int64_t value) const& {
+    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
+    next.p_.max_ip_addresses = value;
+    return next;
+  }
+  [[nodiscard]] auto max_ip_addresses(std::int64_t value) && {
+    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
+    next.p_.max_ip_addresses = value;
+    return next;
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto max_ip_addresses() const& {
+    static_assert(Value >= 1 && Value <= 1000000,
+                  "companies.list_ips: parameter 'max_ip_addresses' must be between 1 and 1000000");
+    return (*this).max_ip_addresses(Value);
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto max_ip_addresses() && {
+    static_assert(Value >= 1 && Value <= 1000000,
+                  "companies.list_ips: parameter 'max_ip_addresses' must be between 1 and 1000000");
+    return std::move(*this).max_ip_addresses(Value);
   }
   /// Everything set so far.
   detail::companies_list_ips_params const& params() const noexcept { return p_; }
@@ -6669,13 +7838,14 @@ class list_ips_builder {
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
     static_assert((Set & (std::uint64_t{1} << 0)) != 0,
-                  "companies.list_ips: required parameter 'company_id' is not set");
-    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
                   "companies.list_ips: required parameter 'account_id' is not set");
-    w.path("/v1/companies/");
-    w.path_param("company_id", p_.company_id);
-    w.path("/ips");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "companies.list_ips: required parameter 'company_ids' is not set");
+    w.path("/v1/companies/ips");
     w.query("account_id", p_.account_id, true);
+    w.query_list("company_ids", p_.company_ids, true, 100);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_flags("include", p_.include, detail::companies_ips_include_wire);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.query_integer("max_ip_addresses", p_.max_ip_addresses, 1, 1000000);
   }
 
  private:
@@ -7082,6 +8252,325 @@ class unassign_tags_builder {
 
 }  // namespace companies
 
+// ---- companies.estimate_enrichment_job
+
+namespace detail {
+struct companies_estimate_enrichment_job_params {
+  std::string account_id;
+  string_list company_ids;
+  std::string list_id;
+  std::string custom_field_id;
+};
+}  // namespace detail
+
+namespace companies {
+
+/// companies.estimate_enrichment_job: Estimate Company Enrichment Job (reference 3.13.6).
+/// POST /v1/companies/enrichment-jobs/estimate  (method [inferred], path [inferred]; no source gives it; jobs live under the collection they work on, hyphenated from the docs title; the estimate is a named action like /search and /match)
+/// What a company enrichment job would cost before it is created: eligible records and credits. Free: run it before create.
+/// Pagination: none. Credits: presumably free, by analogy with the contact-data estimate [inferred].
+template <std::uint64_t Set = 0>
+class estimate_enrichment_job_builder {
+ public:
+  static constexpr std::string_view operation_id = "companies.estimate_enrichment_job";
+  static constexpr http_method method = http_method::post;
+  static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
+  using response_type = response<job_estimate_view>;
+
+  estimate_enrichment_job_builder() = default;
+
+  /// account_id (query, required) [vendor]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// company_ids (body, optional) [vendor]: the companies to enrich.
+  [[nodiscard]] auto company_ids(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.company_ids = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto company_ids(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.company_ids = std::move(value);
+    return next;
+  }
+
+  /// list_id (body, optional) [vendor]: a list whose records the job works on.
+  [[nodiscard]] auto list_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.list_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto list_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.list_id.assign(value);
+    return next;
+  }
+
+  /// custom_field_id (body, required) [vendor]: the AI custom field to fill; presumably its internal name (3.10) [inferred].
+  [[nodiscard]] auto custom_field_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
+    next.p_.custom_field_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto custom_field_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
+    next.p_.custom_field_id.assign(value);
+    return next;
+  }
+  /// Everything set so far.
+  detail::companies_estimate_enrichment_job_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "companies.estimate_enrichment_job: required parameter 'account_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 3)) != 0,
+                  "companies.estimate_enrichment_job: required parameter 'custom_field_id' is not set");
+    static_assert((((Set & (std::uint64_t{1} << 1)) != 0 ? 1 : 0) + ((Set & (std::uint64_t{1} << 2)) != 0 ? 1 : 0)) == 1,
+                  "companies.estimate_enrichment_job: set exactly one of 'company_ids' or 'list_id'");
+    w.path("/v1/companies/enrichment-jobs/estimate");
+    w.query("account_id", p_.account_id, true);
+    w.begin_object();
+    w.key("data");
+    w.begin_object();
+    w.key("attributes");
+    w.begin_object();
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.member_strings_checked("company_ids", "company_ids", p_.company_ids, false, static_cast<std::size_t>(-1));
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string_nonempty("list_id", "list_id", p_.list_id);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.member_string_nonempty("custom_field_id", "custom_field_id", p_.custom_field_id);
+    w.end_object();
+    w.end_object();
+    w.end_object();
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class estimate_enrichment_job_builder;
+  explicit estimate_enrichment_job_builder(detail::companies_estimate_enrichment_job_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static estimate_enrichment_job_builder<Set | Bit> rebind(detail::companies_estimate_enrichment_job_params p) noexcept {
+    return estimate_enrichment_job_builder<Set | Bit>(std::move(p));
+  }
+  detail::companies_estimate_enrichment_job_params p_{};
+};
+
+/// Starts a companies.estimate_enrichment_job request (Estimate Company Enrichment Job).
+[[nodiscard]] inline estimate_enrichment_job_builder<> estimate_enrichment_job() { return {}; }
+
+}  // namespace companies
+
+// ---- companies.create_enrichment_job
+
+namespace detail {
+struct companies_create_enrichment_job_params {
+  std::string account_id;
+  string_list company_ids;
+  std::string list_id;
+  std::string custom_field_id;
+};
+}  // namespace detail
+
+namespace companies {
+
+/// companies.create_enrichment_job: Create Company Enrichment Job (reference 3.13.6).
+/// POST /v1/companies/enrichment-jobs  (method [inferred], path [inferred]; no source gives it; jobs live under the collection they work on, hyphenated from the docs title; create POSTs to the job collection)
+/// Fills one AI custom field for a set of companies. Always charges credits: estimate first, then poll companies.get_enrichment_job until the job ends.
+/// Pagination: none. Credits: always charges credits [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)); read meta.credits.charged and the job's credits_used.
+template <std::uint64_t Set = 0>
+class create_enrichment_job_builder {
+ public:
+  static constexpr std::string_view operation_id = "companies.create_enrichment_job";
+  static constexpr http_method method = http_method::post;
+  static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = true;
+  using response_type = response<job_view>;
+
+  create_enrichment_job_builder() = default;
+
+  /// account_id (query, required) [vendor]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// company_ids (body, optional) [vendor]: the companies to enrich.
+  [[nodiscard]] auto company_ids(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.company_ids = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto company_ids(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.company_ids = std::move(value);
+    return next;
+  }
+
+  /// list_id (body, optional) [vendor]: a list whose records the job works on.
+  [[nodiscard]] auto list_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.list_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto list_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.list_id.assign(value);
+    return next;
+  }
+
+  /// custom_field_id (body, required) [vendor]: the AI custom field to fill; presumably its internal name (3.10) [inferred].
+  [[nodiscard]] auto custom_field_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
+    next.p_.custom_field_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto custom_field_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
+    next.p_.custom_field_id.assign(value);
+    return next;
+  }
+  /// Everything set so far.
+  detail::companies_create_enrichment_job_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "companies.create_enrichment_job: required parameter 'account_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 3)) != 0,
+                  "companies.create_enrichment_job: required parameter 'custom_field_id' is not set");
+    static_assert((((Set & (std::uint64_t{1} << 1)) != 0 ? 1 : 0) + ((Set & (std::uint64_t{1} << 2)) != 0 ? 1 : 0)) == 1,
+                  "companies.create_enrichment_job: set exactly one of 'company_ids' or 'list_id'");
+    w.path("/v1/companies/enrichment-jobs");
+    w.query("account_id", p_.account_id, true);
+    w.begin_object();
+    w.key("data");
+    w.begin_object();
+    w.key("attributes");
+    w.begin_object();
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.member_strings_checked("company_ids", "company_ids", p_.company_ids, false, static_cast<std::size_t>(-1));
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string_nonempty("list_id", "list_id", p_.list_id);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.member_string_nonempty("custom_field_id", "custom_field_id", p_.custom_field_id);
+    w.end_object();
+    w.end_object();
+    w.end_object();
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class create_enrichment_job_builder;
+  explicit create_enrichment_job_builder(detail::companies_create_enrichment_job_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static create_enrichment_job_builder<Set | Bit> rebind(detail::companies_create_enrichment_job_params p) noexcept {
+    return create_enrichment_job_builder<Set | Bit>(std::move(p));
+  }
+  detail::companies_create_enrichment_job_params p_{};
+};
+
+/// Starts a companies.create_enrichment_job request (Create Company Enrichment Job).
+[[nodiscard]] inline create_enrichment_job_builder<> create_enrichment_job() { return {}; }
+
+}  // namespace companies
+
+// ---- companies.get_enrichment_job
+
+namespace detail {
+struct companies_get_enrichment_job_params {
+  std::string job_id;
+  std::string account_id;
+};
+}  // namespace detail
+
+namespace companies {
+
+/// companies.get_enrichment_job: Get Company Enrichment Job Status (reference 3.13.6).
+/// GET /v1/companies/enrichment-jobs/{job_id}  (method [inferred], path [inferred]; no source gives it; jobs live under the collection they work on, hyphenated from the docs title; the status read addresses {collection}/{job_id})
+/// A job's status, progress counters, credits consumed and errors [vendor]; jobs are kept for 7 days, then expect not_found.
+/// Pagination: none. Credits: presumably free [inferred].
+template <std::uint64_t Set = 0>
+class get_enrichment_job_builder {
+ public:
+  static constexpr std::string_view operation_id = "companies.get_enrichment_job";
+  static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
+  using response_type = response<job_view>;
+
+  get_enrichment_job_builder() = default;
+
+  /// job_id (path, required) [vendor]: the id create answered. part of the inferred path.
+  [[nodiscard]] auto job_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.job_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto job_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.job_id.assign(value);
+    return next;
+  }
+
+  /// account_id (query, required) [vendor]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// The id asked for (job_id); the response compares it with the id it got back.
+  std::string_view requested_id() const noexcept { return p_.job_id; }
+  /// Everything set so far.
+  detail::companies_get_enrichment_job_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "companies.get_enrichment_job: required parameter 'job_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "companies.get_enrichment_job: required parameter 'account_id' is not set");
+    w.path("/v1/companies/enrichment-jobs/");
+    w.path_param("job_id", p_.job_id);
+    w.query("account_id", p_.account_id, true);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class get_enrichment_job_builder;
+  explicit get_enrichment_job_builder(detail::companies_get_enrichment_job_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static get_enrichment_job_builder<Set | Bit> rebind(detail::companies_get_enrichment_job_params p) noexcept {
+    return get_enrichment_job_builder<Set | Bit>(std::move(p));
+  }
+  detail::companies_get_enrichment_job_params p_{};
+};
+
+/// Starts a companies.get_enrichment_job request (Get Company Enrichment Job Status).
+[[nodiscard]] inline get_enrichment_job_builder<> get_enrichment_job() { return {}; }
+
+}  // namespace companies
+
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/generated/companies.hpp ----
 // ---- begin leadfeeder/generated/contacts.hpp ----
@@ -7382,7 +8871,7 @@ namespace contacts {
 /// contacts.search: Search Contacts (reference 3.3.3).
 /// POST /v1/contacts/search  (method [docs], path [observed])
 /// Contacts matching the body's criteria, a page at a time (cursor pagination).
-/// Pagination: cursor. Credits: conflicting: free [vendor], charged [observed]; read meta.credits.charged.
+/// Pagination: cursor. Credits: free [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs); help.leadfeeder.com); one integration's report of a charge is contradicted by the vendor; read meta.credits.charged.
 template <std::uint64_t Set = 0>
 class search_builder {
  public:
@@ -7392,7 +8881,7 @@ class search_builder {
   /// A read sent as POST: retried like a GET.
   static constexpr bool reads_only = true;
   /// True when the operation can charge credits (the client's credit budget applies).
-  static constexpr bool charges_credits = true;
+  static constexpr bool charges_credits = false;
   using response_type = response<array_view<contact_summary_view>>;
 
   search_builder() = default;
@@ -7794,6 +9283,293 @@ class remove_from_lists_builder {
 
 }  // namespace contacts
 
+// ---- contacts.estimate_contact_data_job
+
+namespace detail {
+struct contacts_estimate_contact_data_job_params {
+  std::string account_id;
+  string_list contact_ids;
+  std::string list_id;
+};
+}  // namespace detail
+
+namespace contacts {
+
+/// contacts.estimate_contact_data_job: Estimate Find Contact Data Job (reference 3.13.7).
+/// POST /v1/contacts/find-contact-data-jobs/estimate  (method [inferred], path [inferred]; no source gives it; jobs live under the collection they work on, hyphenated from the docs title; the estimate is a named action like /search and /match)
+/// What a find contact data job would cost before it is created: eligible records and credits. Free: run it before create.
+/// Pagination: none. Credits: free [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)).
+template <std::uint64_t Set = 0>
+class estimate_contact_data_job_builder {
+ public:
+  static constexpr std::string_view operation_id = "contacts.estimate_contact_data_job";
+  static constexpr http_method method = http_method::post;
+  static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
+  using response_type = response<job_estimate_view>;
+
+  estimate_contact_data_job_builder() = default;
+
+  /// account_id (query, required) [vendor]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// contact_ids (body, optional) [vendor]: the contacts to look up.
+  [[nodiscard]] auto contact_ids(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.contact_ids = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto contact_ids(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.contact_ids = std::move(value);
+    return next;
+  }
+
+  /// list_id (body, optional) [vendor]: a list whose records the job works on.
+  [[nodiscard]] auto list_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.list_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto list_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.list_id.assign(value);
+    return next;
+  }
+  /// Everything set so far.
+  detail::contacts_estimate_contact_data_job_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "contacts.estimate_contact_data_job: required parameter 'account_id' is not set");
+    static_assert((((Set & (std::uint64_t{1} << 1)) != 0 ? 1 : 0) + ((Set & (std::uint64_t{1} << 2)) != 0 ? 1 : 0)) >= 1,
+                  "contacts.estimate_contact_data_job: set at least one of 'contact_ids' or 'list_id'");
+    w.path("/v1/contacts/find-contact-data-jobs/estimate");
+    w.query("account_id", p_.account_id, true);
+    w.begin_object();
+    w.key("data");
+    w.begin_object();
+    w.key("attributes");
+    w.begin_object();
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.member_strings_checked("contact_ids", "contact_ids", p_.contact_ids, false, static_cast<std::size_t>(-1));
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string_nonempty("list_id", "list_id", p_.list_id);
+    w.end_object();
+    w.end_object();
+    w.end_object();
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class estimate_contact_data_job_builder;
+  explicit estimate_contact_data_job_builder(detail::contacts_estimate_contact_data_job_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static estimate_contact_data_job_builder<Set | Bit> rebind(detail::contacts_estimate_contact_data_job_params p) noexcept {
+    return estimate_contact_data_job_builder<Set | Bit>(std::move(p));
+  }
+  detail::contacts_estimate_contact_data_job_params p_{};
+};
+
+/// Starts a contacts.estimate_contact_data_job request (Estimate Find Contact Data Job).
+[[nodiscard]] inline estimate_contact_data_job_builder<> estimate_contact_data_job() { return {}; }
+
+}  // namespace contacts
+
+// ---- contacts.create_contact_data_job
+
+namespace detail {
+struct contacts_create_contact_data_job_params {
+  std::string account_id;
+  string_list contact_ids;
+  std::string list_id;
+};
+}  // namespace detail
+
+namespace contacts {
+
+/// contacts.create_contact_data_job: Create Find Contact Data Job (reference 3.13.7).
+/// POST /v1/contacts/find-contact-data-jobs  (method [inferred], path [inferred]; no source gives it; jobs live under the collection they work on, hyphenated from the docs title; create POSTs to the job collection)
+/// Looks up e-mail addresses and phone numbers for contacts. Always charges credits: estimate first, then poll contacts.get_contact_data_job until the job ends.
+/// Pagination: none. Credits: always charges credits [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)); read meta.credits.charged and the job's credits_used.
+template <std::uint64_t Set = 0>
+class create_contact_data_job_builder {
+ public:
+  static constexpr std::string_view operation_id = "contacts.create_contact_data_job";
+  static constexpr http_method method = http_method::post;
+  static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = true;
+  using response_type = response<job_view>;
+
+  create_contact_data_job_builder() = default;
+
+  /// account_id (query, required) [vendor]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// contact_ids (body, optional) [vendor]: the contacts to look up.
+  [[nodiscard]] auto contact_ids(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.contact_ids = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto contact_ids(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.contact_ids = std::move(value);
+    return next;
+  }
+
+  /// list_id (body, optional) [vendor]: a list whose records the job works on.
+  [[nodiscard]] auto list_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.list_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto list_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.list_id.assign(value);
+    return next;
+  }
+  /// Everything set so far.
+  detail::contacts_create_contact_data_job_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "contacts.create_contact_data_job: required parameter 'account_id' is not set");
+    static_assert((((Set & (std::uint64_t{1} << 1)) != 0 ? 1 : 0) + ((Set & (std::uint64_t{1} << 2)) != 0 ? 1 : 0)) >= 1,
+                  "contacts.create_contact_data_job: set at least one of 'contact_ids' or 'list_id'");
+    w.path("/v1/contacts/find-contact-data-jobs");
+    w.query("account_id", p_.account_id, true);
+    w.begin_object();
+    w.key("data");
+    w.begin_object();
+    w.key("attributes");
+    w.begin_object();
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.member_strings_checked("contact_ids", "contact_ids", p_.contact_ids, false, static_cast<std::size_t>(-1));
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string_nonempty("list_id", "list_id", p_.list_id);
+    w.end_object();
+    w.end_object();
+    w.end_object();
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class create_contact_data_job_builder;
+  explicit create_contact_data_job_builder(detail::contacts_create_contact_data_job_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static create_contact_data_job_builder<Set | Bit> rebind(detail::contacts_create_contact_data_job_params p) noexcept {
+    return create_contact_data_job_builder<Set | Bit>(std::move(p));
+  }
+  detail::contacts_create_contact_data_job_params p_{};
+};
+
+/// Starts a contacts.create_contact_data_job request (Create Find Contact Data Job).
+[[nodiscard]] inline create_contact_data_job_builder<> create_contact_data_job() { return {}; }
+
+}  // namespace contacts
+
+// ---- contacts.get_contact_data_job
+
+namespace detail {
+struct contacts_get_contact_data_job_params {
+  std::string job_id;
+  std::string account_id;
+};
+}  // namespace detail
+
+namespace contacts {
+
+/// contacts.get_contact_data_job: Get Find Contact Data Job Status (reference 3.13.7).
+/// GET /v1/contacts/find-contact-data-jobs/{job_id}  (method [inferred], path [inferred]; no source gives it; jobs live under the collection they work on, hyphenated from the docs title; the status read addresses {collection}/{job_id})
+/// A job's status, progress counters, credits consumed and errors [vendor]; jobs are kept for 7 days, then expect not_found.
+/// Pagination: none. Credits: free [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)).
+template <std::uint64_t Set = 0>
+class get_contact_data_job_builder {
+ public:
+  static constexpr std::string_view operation_id = "contacts.get_contact_data_job";
+  static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
+  using response_type = response<job_view>;
+
+  get_contact_data_job_builder() = default;
+
+  /// job_id (path, required) [vendor]: the id create answered. part of the inferred path.
+  [[nodiscard]] auto job_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.job_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto job_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.job_id.assign(value);
+    return next;
+  }
+
+  /// account_id (query, required) [vendor]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// The id asked for (job_id); the response compares it with the id it got back.
+  std::string_view requested_id() const noexcept { return p_.job_id; }
+  /// Everything set so far.
+  detail::contacts_get_contact_data_job_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "contacts.get_contact_data_job: required parameter 'job_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "contacts.get_contact_data_job: required parameter 'account_id' is not set");
+    w.path("/v1/contacts/find-contact-data-jobs/");
+    w.path_param("job_id", p_.job_id);
+    w.query("account_id", p_.account_id, true);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class get_contact_data_job_builder;
+  explicit get_contact_data_job_builder(detail::contacts_get_contact_data_job_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static get_contact_data_job_builder<Set | Bit> rebind(detail::contacts_get_contact_data_job_params p) noexcept {
+    return get_contact_data_job_builder<Set | Bit>(std::move(p));
+  }
+  detail::contacts_get_contact_data_job_params p_{};
+};
+
+/// Starts a contacts.get_contact_data_job request (Get Find Contact Data Job Status).
+[[nodiscard]] inline get_contact_data_job_builder<> get_contact_data_job() { return {}; }
+
+}  // namespace contacts
+
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/generated/contacts.hpp ----
 // ---- begin leadfeeder/generated/custom_fields.hpp ----
@@ -7814,11 +9590,48 @@ LEADFEEDER_BEGIN_NAMESPACE
 
 // ---- Custom Fields: enumerations
 
+namespace custom_fields {
+
+/// Which records a custom field belongs to (custom_fields.list filter[scope]).
+enum class scope : std::uint32_t {
+  company = std::uint32_t{1} << 0,  ///< "company" [vendor]
+  contact = std::uint32_t{1} << 1,  ///< "contact" [vendor]
+};
+
+/// The wire spelling of a custom_fields::scope value.
+constexpr std::string_view to_string(scope value) noexcept {
+  switch (value) {
+    case scope::company: return "company";
+    case scope::contact: return "contact";
+  }
+  return {};
+}
+
+/// The custom_fields::scope value whose wire spelling is `text`, if there is one.
+constexpr std::optional<scope> scope_from_string(std::string_view text) noexcept {
+  if (text == "company") return scope::company;
+  if (text == "contact") return scope::contact;
+  return std::nullopt;
+}
+
+}  // namespace custom_fields
+
+namespace detail {
+inline constexpr std::string_view custom_fields_scope_wire[] = {
+    "company",
+    "contact",
+};
+}  // namespace detail
+
 // ---- custom_fields.list
 
 namespace detail {
 struct custom_fields_list_params {
   std::string account_id;
+  ::leadfeeder::custom_fields::scope filter_scope{};
+  std::string filter_type;
+  std::int64_t page_num = 0;
+  std::int64_t page_size = 0;
 };
 }  // namespace detail
 
@@ -7826,14 +9639,14 @@ namespace custom_fields {
 
 /// custom_fields.list: Retrieve Custom Fields (reference 3.10).
 /// GET /v1/custom-fields  (method [inferred], path [inferred]; candidate; hyphens in multi-word segments as in web-visits and custom-feeds; alternative /v1/custom_fields)
-/// The account's custom field definitions.
-/// Pagination: none (paging unknown). Credits: free [vendor].
+/// The account's custom field definitions, optionally of one scope or type, a page at a time (page-number pagination).
+/// Pagination: page_number ([vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs))). Credits: free [vendor].
 template <std::uint64_t Set = 0>
 class list_builder {
  public:
   static constexpr std::string_view operation_id = "custom_fields.list";
   static constexpr http_method method = http_method::get;
-  static constexpr pagination_style pagination = pagination_style::none;
+  static constexpr pagination_style pagination = pagination_style::page_number;
   /// True when the operation can charge credits (the client's credit budget applies).
   static constexpr bool charges_credits = false;
   using response_type = response<array_view<custom_field_view>>;
@@ -7851,6 +9664,81 @@ class list_builder {
     next.p_.account_id.assign(value);
     return next;
   }
+
+  /// filter[scope] (query, optional) [vendor]: leave unset for both. the bracketed wire name is [inferred] from lists.list.
+  [[nodiscard]] auto filter_scope(::leadfeeder::custom_fields::scope value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.filter_scope = value;
+    return next;
+  }
+  [[nodiscard]] auto filter_scope(::leadfeeder::custom_fields::scope value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.filter_scope = value;
+    return next;
+  }
+
+  /// filter[type] (query, optional) [vendor]: a field type; the value set is unknown, presumably types such as ai_boolean [inferred]. the bracketed wire name is [inferred] from lists.list.
+  [[nodiscard]] auto filter_type(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.filter_type.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto filter_type(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.filter_type.assign(value);
+    return next;
+  }
+
+  /// page[num] (query, optional) [vendor]: 1-based. the bracketed wire name is [inferred] (1.7). From 1 to 1000000.
+  [[nodiscard]] auto page_num(std::int64_t value) const& {
+    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
+    next.p_.page_num = value;
+    return next;
+  }
+  [[nodiscard]] auto page_num(std::int64_t value) && {
+    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
+    next.p_.page_num = value;
+    return next;
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_num() const& {
+    static_assert(Value >= 1 && Value <= 1000000,
+                  "custom_fields.list: parameter 'page[num]' must be between 1 and 1000000");
+    return (*this).page_num(Value);
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_num() && {
+    static_assert(Value >= 1 && Value <= 1000000,
+                  "custom_fields.list: parameter 'page[num]' must be between 1 and 1000000");
+    return std::move(*this).page_num(Value);
+  }
+
+  /// page[size] (query, optional) [vendor]: default 20, at most 100. the bracketed wire name is [inferred] (1.7). From 1 to 100.
+  [[nodiscard]] auto page_size(std::int64_t value) const& {
+    auto next = rebind<(std::uint64_t{1} << 4)>(p_);
+    next.p_.page_size = value;
+    return next;
+  }
+  [[nodiscard]] auto page_size(std::int64_t value) && {
+    auto next = rebind<(std::uint64_t{1} << 4)>(std::move(p_));
+    next.p_.page_size = value;
+    return next;
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_size() const& {
+    static_assert(Value >= 1 && Value <= 100,
+                  "custom_fields.list: parameter 'page[size]' must be between 1 and 100");
+    return (*this).page_size(Value);
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_size() && {
+    static_assert(Value >= 1 && Value <= 100,
+                  "custom_fields.list: parameter 'page[size]' must be between 1 and 100");
+    return std::move(*this).page_size(Value);
+  }
+
+  /// True once the caller set page[num] (paging then starts there).
+  static constexpr bool page_set = (Set & (std::uint64_t{1} << 3)) != 0;
   /// Everything set so far.
   detail::custom_fields_list_params const& params() const noexcept { return p_; }
 
@@ -7860,6 +9748,10 @@ class list_builder {
                   "custom_fields.list: required parameter 'account_id' is not set");
     w.path("/v1/custom-fields");
     w.query("account_id", p_.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query("filter[scope]", custom_fields::to_string(p_.filter_scope), true);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query("filter[type]", p_.filter_type, false);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.query_integer("page[num]", p_.page_num, 1, 1000000);
+    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
   }
 
  private:
@@ -7901,7 +9793,7 @@ class create_builder {
   static constexpr pagination_style pagination = pagination_style::none;
   /// True when the operation can charge credits (the client's credit budget applies).
   static constexpr bool charges_credits = false;
-  using response_type = response<json_view>;
+  using response_type = response<custom_field_view>;
 
   create_builder() = default;
 
@@ -7992,7 +9884,7 @@ class get_builder {
 
   get_builder() = default;
 
-  /// custom_field_id (path, required) [inferred]: part of the inferred path.
+  /// custom_field_id (path, required) [inferred]: the field's internal name, a string key [vendor]; url-encoded. part of the inferred path.
   [[nodiscard]] auto custom_field_id(std::string_view value) const& {
     auto next = rebind<(std::uint64_t{1} << 0)>(p_);
     next.p_.custom_field_id.assign(value);
@@ -8072,11 +9964,11 @@ class update_builder {
   static constexpr pagination_style pagination = pagination_style::none;
   /// True when the operation can charge credits (the client's credit budget applies).
   static constexpr bool charges_credits = false;
-  using response_type = response<json_view>;
+  using response_type = response<custom_field_view>;
 
   update_builder() = default;
 
-  /// custom_field_id (path, required) [inferred]: part of the inferred path.
+  /// custom_field_id (path, required) [inferred]: the field's internal name, a string key [vendor]; url-encoded. part of the inferred path.
   [[nodiscard]] auto custom_field_id(std::string_view value) const& {
     auto next = rebind<(std::uint64_t{1} << 0)>(p_);
     next.p_.custom_field_id.assign(value);
@@ -8178,7 +10070,7 @@ class delete_builder {
 
   delete_builder() = default;
 
-  /// custom_field_id (path, required) [inferred]: part of the inferred path.
+  /// custom_field_id (path, required) [inferred]: the field's internal name, a string key [vendor]; url-encoded. part of the inferred path.
   [[nodiscard]] auto custom_field_id(std::string_view value) const& {
     auto next = rebind<(std::uint64_t{1} << 0)>(p_);
     next.p_.custom_field_id.assign(value);
@@ -8566,7 +10458,7 @@ namespace lists {
 
 /// lists.list: Retrieve Lists (reference 3.9.1).
 /// GET /v1/lists  (method [observed], path [observed])
-/// The account's lists, optionally of one scope, a page at a time (page-number pagination).
+/// The account's lists of one scope, a page at a time (page-number pagination).
 /// Pagination: page_number. Credits: free [vendor].
 template <std::uint64_t Set = 0>
 class list_builder {
@@ -8592,7 +10484,7 @@ class list_builder {
     return next;
   }
 
-  /// filter[scope] (query, optional) [observed]
+  /// filter[scope] (query, required) [vendor]: a request without it fails. required [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs); the vendor plugin Leadfeeder/leadfeeder-mcp-plugin); the name is [observed].
   [[nodiscard]] auto filter_scope(::leadfeeder::lists::scope value) const& {
     auto next = rebind<(std::uint64_t{1} << 1)>(p_);
     next.p_.filter_scope = value;
@@ -8628,7 +10520,7 @@ class list_builder {
     return std::move(*this).page_num(Value);
   }
 
-  /// page[size] (query, optional) [observed]: at most 100 [vendor]. From 1 to 100.
+  /// page[size] (query, optional) [observed]: default 20, at most 100 [vendor]. From 1 to 100.
   [[nodiscard]] auto page_size(std::int64_t value) const& {
     auto next = rebind<(std::uint64_t{1} << 3)>(p_);
     next.p_.page_size = value;
@@ -8661,9 +10553,11 @@ class list_builder {
   void write(detail::request_writer& w) const {
     static_assert((Set & (std::uint64_t{1} << 0)) != 0,
                   "lists.list: required parameter 'account_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "lists.list: required parameter 'filter[scope]' is not set");
     w.path("/v1/lists");
     w.query("account_id", p_.account_id, true);
-    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query("filter[scope]", lists::to_string(p_.filter_scope), true);
+    w.query("filter[scope]", lists::to_string(p_.filter_scope), true);
     if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[num]", p_.page_num, 1, 1000000);
     if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
   }
@@ -8708,7 +10602,7 @@ class create_builder {
   static constexpr pagination_style pagination = pagination_style::none;
   /// True when the operation can charge credits (the client's credit budget applies).
   static constexpr bool charges_credits = false;
-  using response_type = response<json_view>;
+  using response_type = response<list_view>;
 
   create_builder() = default;
 
@@ -8736,7 +10630,7 @@ class create_builder {
     return next;
   }
 
-  /// scope (body, required) [observed]: whether it can change later is unknown. required [inferred].
+  /// scope (body, required) [observed]: fixed once the list exists: lists.update only renames [inferred, from 3.9.4]. required [inferred].
   [[nodiscard]] auto scope(::leadfeeder::lists::scope value) const& {
     auto next = rebind<(std::uint64_t{1} << 2)>(p_);
     next.p_.scope = value;
@@ -8766,7 +10660,7 @@ class create_builder {
     w.member_string("type", "list");
     w.key("attributes");
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.member_string("name", p_.name);
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.member_string_nonempty("name", "name", p_.name);
     if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string("scope", lists::to_string(p_.scope));
     w.end_object();
     w.end_object();
@@ -8801,7 +10695,7 @@ struct lists_get_params {
 namespace lists {
 
 /// lists.get: Get List Details (reference 3.9.3).
-/// GET /v1/lists/{list_id}  (method [inferred], path [inferred]; CRUD follows the REST pattern: {collection}/{id})
+/// GET /v1/lists/{list_id}  (method [observed], path [observed]; segevsh/w6w-apps, checked against the vendor OpenAPI)
 /// One list.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
@@ -8816,7 +10710,7 @@ class get_builder {
 
   get_builder() = default;
 
-  /// list_id (path, required) [inferred]: may be a prefixed string such as company_123 [docs]; url-encoded. part of the inferred path.
+  /// list_id (path, required) [observed]: may be a prefixed string such as company_123 [docs]; url-encoded.
   [[nodiscard]] auto list_id(std::string_view value) const& {
     auto next = rebind<(std::uint64_t{1} << 0)>(p_);
     next.p_.list_id.assign(value);
@@ -8828,7 +10722,7 @@ class get_builder {
     return next;
   }
 
-  /// account_id (query, required) [inferred]: section 3: every operation takes account_id in the query (1.4).
+  /// account_id (query, required) [observed]
   [[nodiscard]] auto account_id(std::string_view value) const& {
     auto next = rebind<(std::uint64_t{1} << 1)>(p_);
     next.p_.account_id.assign(value);
@@ -8879,7 +10773,6 @@ struct lists_update_params {
   std::string list_id;
   std::string account_id;
   std::string name;
-  ::leadfeeder::lists::scope scope{};
 };
 }  // namespace detail
 
@@ -8887,7 +10780,7 @@ namespace lists {
 
 /// lists.update: Update List (reference 3.9.4).
 /// PATCH /v1/lists/{list_id}  (method [inferred], path [inferred]; CRUD follows the REST pattern: {collection}/{id}; PATCH as Update Custom Feed, the only documented update)
-/// Changes a list's attributes.
+/// Renames a list; its scope cannot change.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
 class update_builder {
@@ -8897,7 +10790,7 @@ class update_builder {
   static constexpr pagination_style pagination = pagination_style::none;
   /// True when the operation can charge credits (the client's credit budget applies).
   static constexpr bool charges_credits = false;
-  using response_type = response<json_view>;
+  using response_type = response<list_view>;
 
   update_builder() = default;
 
@@ -8925,7 +10818,7 @@ class update_builder {
     return next;
   }
 
-  /// name (body, optional) [inferred]: as in lists.create.
+  /// name (body, required) [vendor]: the new name. the operation only renames [vendor].
   [[nodiscard]] auto name(std::string_view value) const& {
     auto next = rebind<(std::uint64_t{1} << 2)>(p_);
     next.p_.name.assign(value);
@@ -8934,18 +10827,6 @@ class update_builder {
   [[nodiscard]] auto name(std::string_view value) && {
     auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
     next.p_.name.assign(value);
-    return next;
-  }
-
-  /// scope (body, optional) [inferred]: whether a list's scope can change is unknown. as in lists.create.
-  [[nodiscard]] auto scope(::leadfeeder::lists::scope value) const& {
-    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
-    next.p_.scope = value;
-    return next;
-  }
-  [[nodiscard]] auto scope(::leadfeeder::lists::scope value) && {
-    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
-    next.p_.scope = value;
     return next;
   }
   /// Everything set so far.
@@ -8957,6 +10838,8 @@ class update_builder {
                   "lists.update: required parameter 'list_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 1)) != 0,
                   "lists.update: required parameter 'account_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 2)) != 0,
+                  "lists.update: required parameter 'name' is not set");
     w.path("/v1/lists/");
     w.path_param("list_id", p_.list_id);
     w.query("account_id", p_.account_id, true);
@@ -8966,8 +10849,7 @@ class update_builder {
     w.member_string("type", "list");
     w.key("attributes");
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string("name", p_.name);
-    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.member_string("scope", lists::to_string(p_.scope));
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string_nonempty("name", "name", p_.name);
     w.end_object();
     w.end_object();
     w.end_object();
@@ -9001,7 +10883,7 @@ struct lists_delete_params {
 namespace lists {
 
 /// lists.delete: Delete List (reference 3.9.5).
-/// DELETE /v1/lists/{list_id}  (method [inferred], path [inferred]; CRUD follows the REST pattern: {collection}/{id})
+/// DELETE /v1/lists/{list_id}  (method [observed], path [observed]; segevsh/w6w-apps, checked against the vendor OpenAPI)
 /// Deletes a list.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
@@ -9016,7 +10898,7 @@ class delete_builder {
 
   delete_builder() = default;
 
-  /// list_id (path, required) [inferred]: may be a prefixed string such as company_123 [docs]; url-encoded. part of the inferred path.
+  /// list_id (path, required) [observed]: may be a prefixed string such as company_123 [docs]; url-encoded.
   [[nodiscard]] auto list_id(std::string_view value) const& {
     auto next = rebind<(std::uint64_t{1} << 0)>(p_);
     next.p_.list_id.assign(value);
@@ -9028,7 +10910,7 @@ class delete_builder {
     return next;
   }
 
-  /// account_id (query, required) [inferred]: section 3: every operation takes account_id in the query (1.4).
+  /// account_id (query, required) [observed]
   [[nodiscard]] auto account_id(std::string_view value) const& {
     auto next = rebind<(std::uint64_t{1} << 1)>(p_);
     next.p_.account_id.assign(value);
@@ -9066,6 +10948,130 @@ class delete_builder {
 
 /// Starts a lists.delete request (Delete List).
 [[nodiscard]] inline delete_builder<> delete_() { return {}; }
+
+}  // namespace lists
+
+// ---- lists.list_items
+
+namespace detail {
+struct lists_list_items_params {
+  std::string list_id;
+  std::string account_id;
+  std::string page_cursor;
+  std::int64_t page_size = 0;
+};
+}  // namespace detail
+
+namespace lists {
+
+/// lists.list_items: List Items (reference 3.13.1).
+/// GET /v1/lists/{list_id}/items  (method [observed], path [observed]; segevsh/w6w-apps, checked against the vendor OpenAPI)
+/// The companies or contacts a list holds, as ids and types, a page at a time (cursor pagination); read the records with companies.retrieve or contacts.retrieve.
+/// Pagination: cursor. Credits: not stated; presumably free like the other list operations [inferred].
+template <std::uint64_t Set = 0>
+class list_items_builder {
+ public:
+  static constexpr std::string_view operation_id = "lists.list_items";
+  static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::cursor;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
+  using response_type = response<array_view<list_item_view>>;
+
+  list_items_builder() = default;
+
+  /// list_id (path, required) [observed]: may be a prefixed string such as company_123 [docs]; url-encoded.
+  [[nodiscard]] auto list_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.list_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto list_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.list_id.assign(value);
+    return next;
+  }
+
+  /// account_id (query, required) [observed]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// page[cursor] (query, optional) [observed]: meta.pagination.next_cursor of the previous page; leave unset for the first.
+  [[nodiscard]] auto page_cursor(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.page_cursor.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto page_cursor(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.page_cursor.assign(value);
+    return next;
+  }
+
+  /// page[size] (query, optional) [observed]: at most 100. From 1 to 100.
+  [[nodiscard]] auto page_size(std::int64_t value) const& {
+    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
+    next.p_.page_size = value;
+    return next;
+  }
+  [[nodiscard]] auto page_size(std::int64_t value) && {
+    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
+    next.p_.page_size = value;
+    return next;
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_size() const& {
+    static_assert(Value >= 1 && Value <= 100,
+                  "lists.list_items: parameter 'page[size]' must be between 1 and 100");
+    return (*this).page_size(Value);
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_size() && {
+    static_assert(Value >= 1 && Value <= 100,
+                  "lists.list_items: parameter 'page[size]' must be between 1 and 100");
+    return std::move(*this).page_size(Value);
+  }
+
+  /// True once the caller set page[cursor] (paging then starts there).
+  static constexpr bool page_set = (Set & (std::uint64_t{1} << 2)) != 0;
+  /// Everything set so far.
+  detail::lists_list_items_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "lists.list_items: required parameter 'list_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "lists.list_items: required parameter 'account_id' is not set");
+    w.path("/v1/lists/");
+    w.path_param("list_id", p_.list_id);
+    w.path("/items");
+    w.query("account_id", p_.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query("page[cursor]", p_.page_cursor, false);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class list_items_builder;
+  explicit list_items_builder(detail::lists_list_items_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static list_items_builder<Set | Bit> rebind(detail::lists_list_items_params p) noexcept {
+    return list_items_builder<Set | Bit>(std::move(p));
+  }
+  detail::lists_list_items_params p_{};
+};
+
+/// Starts a lists.list_items request (List Items).
+[[nodiscard]] inline list_items_builder<> list_items() { return {}; }
 
 }  // namespace lists
 
@@ -9222,7 +11228,7 @@ namespace tags {
 
 /// tags.create: Create Tag (reference 3.8.2).
 /// POST /v1/tags  (method [observed], path [observed])
-/// Creates a tag.
+/// Creates a tag; answers the created tag.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
 class create_builder {
@@ -9232,7 +11238,7 @@ class create_builder {
   static constexpr pagination_style pagination = pagination_style::none;
   /// True when the operation can charge credits (the client's credit budget applies).
   static constexpr bool charges_credits = false;
-  using response_type = response<json_view>;
+  using response_type = response<tag_view>;
 
   create_builder() = default;
 
@@ -9260,7 +11266,7 @@ class create_builder {
     return next;
   }
 
-  /// color (body, optional) [observed]: probably a palette index [inferred]; range and whether it is required unknown.
+  /// color (body, required) [observed]: an index into a ten-colour palette; no hex value is exposed [vendor]. required and 0 to 9 [observed] (segevsh/w6w-apps, checked against the vendor OpenAPI). From 0 to 9.
   [[nodiscard]] auto color(std::int64_t value) const& {
     auto next = rebind<(std::uint64_t{1} << 2)>(p_);
     next.p_.color = value;
@@ -9271,6 +11277,18 @@ class create_builder {
     next.p_.color = value;
     return next;
   }
+  template <std::int64_t Value>
+  [[nodiscard]] auto color() const& {
+    static_assert(Value >= 0 && Value <= 9,
+                  "tags.create: parameter 'color' must be between 0 and 9");
+    return (*this).color(Value);
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto color() && {
+    static_assert(Value >= 0 && Value <= 9,
+                  "tags.create: parameter 'color' must be between 0 and 9");
+    return std::move(*this).color(Value);
+  }
   /// Everything set so far.
   detail::tags_create_params const& params() const noexcept { return p_; }
 
@@ -9280,6 +11298,8 @@ class create_builder {
                   "tags.create: required parameter 'account_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 1)) != 0,
                   "tags.create: required parameter 'name' is not set");
+    static_assert((Set & (std::uint64_t{1} << 2)) != 0,
+                  "tags.create: required parameter 'color' is not set");
     w.path("/v1/tags");
     w.query("account_id", p_.account_id, true);
     w.begin_object();
@@ -9288,8 +11308,8 @@ class create_builder {
     w.member_string("type", "tag");
     w.key("attributes");
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.member_string("name", p_.name);
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_integer("color", p_.color);
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.member_string_nonempty("name", "name", p_.name);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_integer_in("color", "color", p_.color, 0, 9);
     w.end_object();
     w.end_object();
     w.end_object();
@@ -9419,7 +11439,7 @@ class update_builder {
   static constexpr pagination_style pagination = pagination_style::none;
   /// True when the operation can charge credits (the client's credit budget applies).
   static constexpr bool charges_credits = false;
-  using response_type = response<json_view>;
+  using response_type = response<tag_view>;
 
   update_builder() = default;
 
@@ -9459,7 +11479,7 @@ class update_builder {
     return next;
   }
 
-  /// color (body, optional) [inferred]: as in tags.create.
+  /// color (body, optional) [inferred]: presumably the 0 to 9 range of tags.create. From 0 to 9.
   [[nodiscard]] auto color(std::int64_t value) const& {
     auto next = rebind<(std::uint64_t{1} << 3)>(p_);
     next.p_.color = value;
@@ -9469,6 +11489,18 @@ class update_builder {
     auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
     next.p_.color = value;
     return next;
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto color() const& {
+    static_assert(Value >= 0 && Value <= 9,
+                  "tags.update: parameter 'color' must be between 0 and 9");
+    return (*this).color(Value);
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto color() && {
+    static_assert(Value >= 0 && Value <= 9,
+                  "tags.update: parameter 'color' must be between 0 and 9");
+    return std::move(*this).color(Value);
   }
   /// Everything set so far.
   detail::tags_update_params const& params() const noexcept { return p_; }
@@ -9489,7 +11521,7 @@ class update_builder {
     w.key("attributes");
     w.begin_object();
     if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string("name", p_.name);
-    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.member_integer("color", p_.color);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.member_integer_in("color", "color", p_.color, 0, 9);
     w.end_object();
     w.end_object();
     w.end_object();
@@ -9635,7 +11667,7 @@ class get_builder {
   static constexpr pagination_style pagination = pagination_style::none;
   /// True when the operation can charge credits (the client's credit budget applies).
   static constexpr bool charges_credits = false;
-  using response_type = response<json_view>;
+  using response_type = response<api_usage_view>;
 
   get_builder() = default;
 
@@ -9663,7 +11695,7 @@ class get_builder {
     return next;
   }
 
-  /// end_period (query, required) [observed]: not earlier than start_period. Format YYYY-MM.
+  /// end_period (query, required) [observed]: Format YYYY-MM. Not before start_period (checked before sending).
   [[nodiscard]] auto end_period(std::string_view value) const& {
     auto next = rebind<(std::uint64_t{1} << 2)>(p_);
     next.p_.end_period.assign(value);
@@ -9685,6 +11717,8 @@ class get_builder {
                   "usage.get: required parameter 'start_period' is not set");
     static_assert((Set & (std::uint64_t{1} << 2)) != 0,
                   "usage.get: required parameter 'end_period' is not set");
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0 && (Set & (std::uint64_t{1} << 1)) != 0)
+      w.check_order("start_period", p_.start_period, "end_period", p_.end_period);
     w.path("/v1/usage");
     w.query("account_id", p_.account_id, true);
     w.query_month("start_period", p_.start_period, true);
@@ -10200,7 +12234,7 @@ class create_custom_feed_builder {
   static constexpr pagination_style pagination = pagination_style::none;
   /// True when the operation can charge credits (the client's credit budget applies).
   static constexpr bool charges_credits = false;
-  using response_type = response<json_view>;
+  using response_type = response<custom_feed_view>;
 
   create_custom_feed_builder() = default;
 
@@ -10385,7 +12419,7 @@ class update_custom_feed_builder {
   static constexpr pagination_style pagination = pagination_style::none;
   /// True when the operation can charge credits (the client's credit budget applies).
   static constexpr bool charges_credits = false;
-  using response_type = response<json_view>;
+  using response_type = response<custom_feed_view>;
 
   update_custom_feed_builder() = default;
 

@@ -18,6 +18,9 @@ inline void walk(checksum& sum, ::leadfeeder::account_view v, int depth);
 inline void walk(checksum& sum, ::leadfeeder::api_usage_view v, int depth);
 inline void walk(checksum& sum, ::leadfeeder::buyer_persona_filters_view v, int depth);
 inline void walk(checksum& sum, ::leadfeeder::buyer_persona_view v, int depth);
+inline void walk(checksum& sum, ::leadfeeder::campaign_stats_view v, int depth);
+inline void walk(checksum& sum, ::leadfeeder::campaign_view v, int depth);
+inline void walk(checksum& sum, ::leadfeeder::campaign_relationships_view v, int depth);
 inline void walk(checksum& sum, ::leadfeeder::company_address_view v, int depth);
 inline void walk(checksum& sum, ::leadfeeder::company_financials_view v, int depth);
 inline void walk(checksum& sum, ::leadfeeder::company_industries_view v, int depth);
@@ -52,6 +55,8 @@ inline void walk(checksum& sum, ::leadfeeder::crm_lead_view v, int depth);
 inline void walk(checksum& sum, ::leadfeeder::crm_lead_relationships_view v, int depth);
 inline void walk(checksum& sum, ::leadfeeder::crm_organization_view v, int depth);
 inline void walk(checksum& sum, ::leadfeeder::crm_organization_relationships_view v, int depth);
+inline void walk(checksum& sum, ::leadfeeder::crm_record_view v, int depth);
+inline void walk(checksum& sum, ::leadfeeder::crm_record_relationships_view v, int depth);
 inline void walk(checksum& sum, ::leadfeeder::crm_suggestion_view v, int depth);
 inline void walk(checksum& sum, ::leadfeeder::crm_user_view v, int depth);
 inline void walk(checksum& sum, ::leadfeeder::custom_feed_folder_view v, int depth);
@@ -67,6 +72,9 @@ inline void walk(checksum& sum, ::leadfeeder::icp_view v, int depth);
 inline void walk(checksum& sum, ::leadfeeder::industry_code_view v, int depth);
 inline void walk(checksum& sum, ::leadfeeder::ip_address_extended_view v, int depth);
 inline void walk(checksum& sum, ::leadfeeder::ip_location_view v, int depth);
+inline void walk(checksum& sum, ::leadfeeder::job_estimate_view v, int depth);
+inline void walk(checksum& sum, ::leadfeeder::job_view v, int depth);
+inline void walk(checksum& sum, ::leadfeeder::list_item_view v, int depth);
 inline void walk(checksum& sum, ::leadfeeder::list_view v, int depth);
 inline void walk(checksum& sum, ::leadfeeder::list_relationships_view v, int depth);
 inline void walk(checksum& sum, ::leadfeeder::location_view v, int depth);
@@ -163,6 +171,35 @@ inline void walk(checksum& sum, ::leadfeeder::buyer_persona_view v, int depth) {
   sum.add(v.has_filters());
 }
 
+inline void walk(checksum& sum, ::leadfeeder::campaign_stats_view v, int depth) {
+  if (!sum.enter(depth)) return;
+  walk_resource_base(sum, v, depth);
+}
+
+inline void walk(checksum& sum, ::leadfeeder::campaign_view v, int depth) {
+  if (!sum.enter(depth)) return;
+  walk_resource_base(sum, v, depth);
+  bool const here = v.exists();
+  descend(sum, here, v.relationships(), depth + 1);
+  sum.add(v.has_relationships());
+}
+
+inline void walk(checksum& sum, ::leadfeeder::campaign_relationships_view v, int depth) {
+  if (!sum.enter(depth)) return;
+  walk_object_base(sum, v, depth);
+  bool const here = v.exists();
+  descend(sum, here, v.campaign_summary(), depth + 1);
+  sum.add(v.has_campaign_summary());
+  descend(sum, here, v.campaign_settings(), depth + 1);
+  sum.add(v.has_campaign_settings());
+  descend(sum, here, v.campaign_locations(), depth + 1);
+  sum.add(v.has_campaign_locations());
+  descend(sum, here, v.list(), depth + 1);
+  sum.add(v.has_list());
+  descend(sum, here, v.custom_feed(), depth + 1);
+  sum.add(v.has_custom_feed());
+}
+
 inline void walk(checksum& sum, ::leadfeeder::company_address_view v, int depth) {
   if (!sum.enter(depth)) return;
   walk_object_base(sum, v, depth);
@@ -199,9 +236,9 @@ inline void walk(checksum& sum, ::leadfeeder::company_intent_view v, int depth) 
   if (!sum.enter(depth)) return;
   walk_object_base(sum, v, depth);
   bool const here = v.exists();
-  descend(sum, here, v.score(), depth + 1);
+  sum.add(v.score());
   sum.add(v.has_score());
-  descend(sum, here, v.score_tier(), depth + 1);
+  sum.add(v.score_tier());
   sum.add(v.has_score_tier());
   descend(sum, here, v.last_updated_at(), depth + 1);
   sum.add(v.has_last_updated_at());
@@ -358,6 +395,8 @@ inline void walk(checksum& sum, ::leadfeeder::company_view v, int depth) {
   sum.add(v.has_web_engagement());
   descend(sum, here, v.meta(), depth + 1);
   sum.add(v.has_meta());
+  sum.add(v.role());
+  sum.add(v.has_role());
   descend(sum, here, v.previous_ids(), depth + 1);
   sum.add(v.has_previous_ids());
   descend(sum, here, v.relationships(), depth + 1);
@@ -531,6 +570,12 @@ inline void walk(checksum& sum, ::leadfeeder::crm_contact_view v, int depth) {
   if (!sum.enter(depth)) return;
   walk_resource_base(sum, v, depth);
   bool const here = v.exists();
+  sum.add(v.crm_url());
+  sum.add(v.has_crm_url());
+  sum.add(v.first_name());
+  sum.add(v.has_first_name());
+  sum.add(v.last_name());
+  sum.add(v.has_last_name());
   descend(sum, here, v.relationships(), depth + 1);
   sum.add(v.has_relationships());
 }
@@ -552,6 +597,12 @@ inline void walk(checksum& sum, ::leadfeeder::crm_lead_view v, int depth) {
   if (!sum.enter(depth)) return;
   walk_resource_base(sum, v, depth);
   bool const here = v.exists();
+  sum.add(v.crm_url());
+  sum.add(v.has_crm_url());
+  sum.add(v.first_name());
+  sum.add(v.has_first_name());
+  sum.add(v.last_name());
+  sum.add(v.has_last_name());
   descend(sum, here, v.relationships(), depth + 1);
   sum.add(v.has_relationships());
 }
@@ -568,11 +619,39 @@ inline void walk(checksum& sum, ::leadfeeder::crm_organization_view v, int depth
   if (!sum.enter(depth)) return;
   walk_resource_base(sum, v, depth);
   bool const here = v.exists();
+  sum.add(v.crm_url());
+  sum.add(v.has_crm_url());
+  sum.add(v.name());
+  sum.add(v.has_name());
   descend(sum, here, v.relationships(), depth + 1);
   sum.add(v.has_relationships());
 }
 
 inline void walk(checksum& sum, ::leadfeeder::crm_organization_relationships_view v, int depth) {
+  if (!sum.enter(depth)) return;
+  walk_object_base(sum, v, depth);
+  bool const here = v.exists();
+  descend(sum, here, v.crm_owner(), depth + 1);
+  sum.add(v.has_crm_owner());
+}
+
+inline void walk(checksum& sum, ::leadfeeder::crm_record_view v, int depth) {
+  if (!sum.enter(depth)) return;
+  walk_resource_base(sum, v, depth);
+  bool const here = v.exists();
+  sum.add(v.crm_url());
+  sum.add(v.has_crm_url());
+  sum.add(v.name());
+  sum.add(v.has_name());
+  sum.add(v.first_name());
+  sum.add(v.has_first_name());
+  sum.add(v.last_name());
+  sum.add(v.has_last_name());
+  descend(sum, here, v.relationships(), depth + 1);
+  sum.add(v.has_relationships());
+}
+
+inline void walk(checksum& sum, ::leadfeeder::crm_record_relationships_view v, int depth) {
   if (!sum.enter(depth)) return;
   walk_object_base(sum, v, depth);
   bool const here = v.exists();
@@ -588,6 +667,8 @@ inline void walk(checksum& sum, ::leadfeeder::crm_suggestion_view v, int depth) 
 inline void walk(checksum& sum, ::leadfeeder::crm_user_view v, int depth) {
   if (!sum.enter(depth)) return;
   walk_resource_base(sum, v, depth);
+  sum.add(v.name());
+  sum.add(v.has_name());
 }
 
 inline void walk(checksum& sum, ::leadfeeder::custom_feed_folder_view v, int depth) {
@@ -684,6 +765,36 @@ inline void walk(checksum& sum, ::leadfeeder::ip_address_extended_view v, int de
 }
 
 inline void walk(checksum& sum, ::leadfeeder::ip_location_view v, int depth) {
+  if (!sum.enter(depth)) return;
+  walk_resource_base(sum, v, depth);
+}
+
+inline void walk(checksum& sum, ::leadfeeder::job_estimate_view v, int depth) {
+  if (!sum.enter(depth)) return;
+  walk_resource_base(sum, v, depth);
+  sum.add(v.eligible_count());
+  sum.add(v.has_eligible_count());
+  sum.add(v.credits());
+  sum.add(v.has_credits());
+}
+
+inline void walk(checksum& sum, ::leadfeeder::job_view v, int depth) {
+  if (!sum.enter(depth)) return;
+  walk_resource_base(sum, v, depth);
+  bool const here = v.exists();
+  sum.add(v.status());
+  sum.add(v.has_status());
+  sum.add(v.total_count());
+  sum.add(v.has_total_count());
+  sum.add(v.processed_count());
+  sum.add(v.has_processed_count());
+  sum.add(v.credits_used());
+  sum.add(v.has_credits_used());
+  descend(sum, here, v.errors(), depth + 1);
+  sum.add(v.has_errors());
+}
+
+inline void walk(checksum& sum, ::leadfeeder::list_item_view v, int depth) {
   if (!sum.enter(depth)) return;
   walk_resource_base(sum, v, depth);
 }
@@ -965,6 +1076,9 @@ inline void walk_as_every_view(checksum& sum, ::leadfeeder::detail::json_value c
   walk(sum, ::leadfeeder::api_usage_view(p), depth);
   walk(sum, ::leadfeeder::buyer_persona_filters_view(p), depth);
   walk(sum, ::leadfeeder::buyer_persona_view(p), depth);
+  walk(sum, ::leadfeeder::campaign_stats_view(p), depth);
+  walk(sum, ::leadfeeder::campaign_view(p), depth);
+  walk(sum, ::leadfeeder::campaign_relationships_view(p), depth);
   walk(sum, ::leadfeeder::company_address_view(p), depth);
   walk(sum, ::leadfeeder::company_financials_view(p), depth);
   walk(sum, ::leadfeeder::company_industries_view(p), depth);
@@ -999,6 +1113,8 @@ inline void walk_as_every_view(checksum& sum, ::leadfeeder::detail::json_value c
   walk(sum, ::leadfeeder::crm_lead_relationships_view(p), depth);
   walk(sum, ::leadfeeder::crm_organization_view(p), depth);
   walk(sum, ::leadfeeder::crm_organization_relationships_view(p), depth);
+  walk(sum, ::leadfeeder::crm_record_view(p), depth);
+  walk(sum, ::leadfeeder::crm_record_relationships_view(p), depth);
   walk(sum, ::leadfeeder::crm_suggestion_view(p), depth);
   walk(sum, ::leadfeeder::crm_user_view(p), depth);
   walk(sum, ::leadfeeder::custom_feed_folder_view(p), depth);
@@ -1014,6 +1130,9 @@ inline void walk_as_every_view(checksum& sum, ::leadfeeder::detail::json_value c
   walk(sum, ::leadfeeder::industry_code_view(p), depth);
   walk(sum, ::leadfeeder::ip_address_extended_view(p), depth);
   walk(sum, ::leadfeeder::ip_location_view(p), depth);
+  walk(sum, ::leadfeeder::job_estimate_view(p), depth);
+  walk(sum, ::leadfeeder::job_view(p), depth);
+  walk(sum, ::leadfeeder::list_item_view(p), depth);
   walk(sum, ::leadfeeder::list_view(p), depth);
   walk(sum, ::leadfeeder::list_relationships_view(p), depth);
   walk(sum, ::leadfeeder::location_view(p), depth);
@@ -1042,6 +1161,6 @@ inline void walk_as_every_view(checksum& sum, ::leadfeeder::detail::json_value c
 }
 
 /// The number of views walk_as_every_view() reads a value as.
-inline constexpr int view_count = 79;
+inline constexpr int view_count = 87;
 
 }  // namespace leadfeeder_fuzz

@@ -14,10 +14,12 @@
 
 #include <boost/json.hpp>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace lf = leadfeeder;
@@ -95,18 +97,34 @@ TEST_CASE("the simulator answers users.me for the key's owner") {
   CHECK_FALSE(r->meta().request_id().empty());
 }
 
-TEST_CASE("a missing or unknown key gets the documented 403 bodies") {
+TEST_CASE("a missing or unknown key gets 401, as the live API answers, and is errc::unauthorized") {
   auto none = make_client("");
   auto r = none.send(lf::accounts::list());
   REQUIRE_FALSE(r);
   CHECK(r.error().code == lf::errc::unauthorized);
-  CHECK(r.error().http_status == 403);
+  CHECK(r.error().http_status == 401);
   CHECK(r.error().api_code == "missing_token");
   auto wrong = make_client("not-a-key");
   auto w = wrong.send(lf::accounts::list());
   REQUIRE_FALSE(w);
   CHECK(w.error().code == lf::errc::unauthorized);
+  CHECK(w.error().http_status == 401);
   CHECK(w.error().api_code == "invalid_api_key");
+}
+
+TEST_CASE("with --auth-status 403 a missing or unknown key gets the docs page's 403 bodies, also errc::unauthorized") {
+  integration::simulator_process docs(LEADFEEDER_SIMULATOR_PATH, {"--api-key", key, "--auth-status", "403"});
+  for (std::string api_key : {std::string(), std::string("not-a-key")}) {
+    lf::client_options o;
+    o.api_key = api_key;
+    o.base_url = docs.base_url();
+    lf::client<example::curl_transport> client{example::curl_transport{}, o};
+    auto r = client.send(lf::accounts::list());
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == lf::errc::unauthorized);
+    CHECK(r.error().http_status == 403);
+    CHECK(r.error().api_code == (api_key.empty() ? "missing_token" : "invalid_api_key"));
+  }
 }
 
 TEST_CASE("accounts.list lists accounts, and one account with its credits") {
@@ -164,8 +182,7 @@ TEST_CASE("contacts: list membership changes for real") {
   auto client = make_client();
   auto list = client.send(lf::lists::create().account_id(account_id()).name("integration contacts").scope(lf::lists::scope::contact));
   require_ok(list);
-  lf::list_view const created(list->data().raw());
-  std::string const list_id(created.id());
+  std::string const list_id(list->data().id());
   REQUIRE_FALSE(list_id.empty());
   std::string const contact = some_contact_ids(1).front();
 
@@ -197,13 +214,13 @@ TEST_CASE("companies: search, get, retrieve, financials, signals, match, IPs") {
   require_ok(many);
   CHECK(many->data().size() == ids.size());
   require_ok(client.send(lf::companies::get_financials().account_id(account_id()).company_id(ids[0])));
-  require_ok(client.send(lf::companies::search_signals().account_id(account_id())));
+  require_ok(client.send(lf::companies::search_signals().account_id(account_id()).company_ids(ids)));
   lf::companies::match_input wanted;
   wanted.company_name = std::string(one->data().name());
   auto match = client.send(lf::companies::match().account_id(account_id()).companies({wanted}));
   require_ok(match);
   REQUIRE(match->data().size() == 1);
-  require_ok(client.send(lf::companies::list_ips().account_id(account_id()).company_id(ids[0])));
+  require_ok(client.send(lf::companies::list_ips().account_id(account_id()).company_ids(ids)));
 }
 
 TEST_CASE("companies: a merged company's old id answers with the current id") {
@@ -239,10 +256,10 @@ TEST_CASE("companies: list membership and tags change for real") {
   std::string const company = some_company_ids(1).front();
   auto list = client.send(lf::lists::create().account_id(account_id()).name("integration companies").scope(lf::lists::scope::company));
   require_ok(list);
-  std::string const list_id(list->data()["id"].as_string());
+  std::string const list_id(list->data().id());
   auto tag = client.send(lf::tags::create().account_id(account_id()).name("integration").color(3));
   require_ok(tag);
-  std::string const tag_id(tag->data()["id"].as_string());
+  std::string const tag_id(tag->data().id());
   require_ok(client.send(lf::companies::add_to_lists().account_id(account_id()).company_id(company).list_ids({list_id})));
   require_ok(client.send(lf::companies::assign_tags().account_id(account_id()).company_id(company).tag_ids({tag_id})));
   auto with = client.send(lf::companies::get().account_id(account_id()).company_id(company)
@@ -289,13 +306,13 @@ TEST_CASE("web visits: search pages by number; visitor companies; custom feeds a
   boost::json::value attributes = {{"name", "integration feed"}};
   auto feed = client.send(lf::web_visits::create_custom_feed().account_id(account_id()).extra_fields(attributes));
   require_ok(feed);
-  std::string const feed_id(feed->data()["id"].as_string());
+  std::string const feed_id(feed->data().id());
   REQUIRE_FALSE(feed_id.empty());
   require_ok(client.send(lf::web_visits::get_custom_feed().account_id(account_id()).custom_feed_id(feed_id)));
   boost::json::value renamed = {{"name", "renamed feed"}};
   auto updated = client.send(lf::web_visits::update_custom_feed().account_id(account_id()).custom_feed_id(feed_id).extra_fields(renamed));
   require_ok(updated);
-  CHECK(updated->data()["attributes"]["name"].as_string() == "renamed feed");
+  CHECK(updated->data().attributes()["name"].as_string() == "renamed feed");
   require_ok(client.send(lf::web_visits::delete_custom_feed().account_id(account_id()).custom_feed_id(feed_id)));
   auto gone = client.send(lf::web_visits::get_custom_feed().account_id(account_id()).custom_feed_id(feed_id));
   CHECK(gone.error().code == lf::errc::not_found);
@@ -322,7 +339,7 @@ TEST_CASE("tags, lists and custom fields: create, read, update, delete") {
   auto client = make_client();
   auto tag = client.send(lf::tags::create().account_id(account_id()).name("crud tag").color(5));
   require_ok(tag);
-  std::string const tag_id(tag->data()["id"].as_string());
+  std::string const tag_id(tag->data().id());
   auto read = client.send(lf::tags::get().account_id(account_id()).tag_id(tag_id));
   require_ok(read);
   CHECK(read->data().name() == "crud tag");
@@ -339,7 +356,7 @@ TEST_CASE("tags, lists and custom fields: create, read, update, delete") {
 
   auto list = client.send(lf::lists::create().account_id(account_id()).name("crud list").scope(lf::lists::scope::company));
   require_ok(list);
-  std::string const list_id(list->data()["id"].as_string());
+  std::string const list_id(list->data().id());
   require_ok(client.send(lf::lists::update().account_id(account_id()).list_id(list_id).name("renamed list")));
   bool listed_list = false;
   for (auto const& l : lf::items(client, lf::lists::list().account_id(account_id()).filter_scope(lf::lists::scope::company))) {
@@ -357,13 +374,88 @@ TEST_CASE("tags, lists and custom fields: create, read, update, delete") {
   boost::json::value field = {{"name", "Segment"}, {"type", "text"}};
   auto created = client.send(lf::custom_fields::create().account_id(account_id()).extra_fields(field));
   require_ok(created);
-  std::string const field_id(created->data()["id"].as_string());
+  std::string const field_id(created->data().id());
   REQUIRE_FALSE(field_id.empty());
   require_ok(client.send(lf::custom_fields::get().account_id(account_id()).custom_field_id(field_id)));
   boost::json::value renamed = {{"name", "Segment 2"}};
   require_ok(client.send(lf::custom_fields::update().account_id(account_id()).custom_field_id(field_id).extra_fields(renamed)));
   require_ok(client.send(lf::custom_fields::list().account_id(account_id())));
   require_ok(client.send(lf::custom_fields::delete_().account_id(account_id()).custom_field_id(field_id)));
+}
+
+TEST_CASE("list items, campaigns and custom-field filters (reference 3.10, 3.13)") {
+  auto client = make_client();
+  std::vector<std::string> const ids = some_company_ids(3);
+  auto list = client.send(lf::lists::create().account_id(account_id()).name("items list").scope(lf::lists::scope::company));
+  require_ok(list);
+  std::string const list_id(list->data().id());
+  for (std::string const& id : ids) {
+    require_ok(client.send(lf::companies::add_to_lists().account_id(account_id()).company_id(id).list_ids({list_id})));
+  }
+  std::vector<std::string> members;
+  for (auto const& item : lf::items(client, lf::lists::list_items().account_id(account_id()).list_id(list_id).page_size<2>())) {
+    require_ok(item);
+    CHECK(item->type() == "company");
+    members.emplace_back(item->id());
+  }
+  CHECK(members.size() == ids.size());
+
+  std::vector<std::string> campaign_ids;
+  for (auto const& k : lf::items(client, lf::campaigns::list().account_id(account_id()).include(lf::campaigns::include::list).page_size<2>())) {
+    require_ok(k);
+    campaign_ids.emplace_back(k->id());
+  }
+  REQUIRE_FALSE(campaign_ids.empty());
+  auto one = client.send(lf::campaigns::get().account_id(account_id()).campaign_id(campaign_ids.front()));
+  require_ok(one);
+  auto stats = client.send(lf::campaigns::get_stats().account_id(account_id()).campaign_id(campaign_ids.front()).frequency("week"));
+  require_ok(stats);
+  CHECK_FALSE(stats->data().empty());
+  boost::json::value renamed = {{"name", "Renamed campaign"}};
+  auto updated = client.send(lf::campaigns::update().account_id(account_id()).campaign_id(campaign_ids.front()).extra_fields(renamed));
+  require_ok(updated);
+  CHECK(updated->data().attributes()["name"].as_string() == "Renamed campaign");
+
+  int fields = 0;
+  for (auto const& f : lf::items(client, lf::custom_fields::list().account_id(account_id()).filter_scope(lf::custom_fields::scope::contact).page_size<1>())) {
+    require_ok(f);
+    ++fields;
+  }
+  CHECK(fields > 0);
+  require_ok(client.send(lf::lists::delete_().account_id(account_id()).list_id(list_id)));
+}
+
+TEST_CASE("jobs: a free estimate, a charging create, and a status read until the job ends") {
+  auto client = make_client();
+  std::vector<std::string> const contacts = some_contact_ids(3);
+  auto estimate = client.send(lf::contacts::estimate_contact_data_job().account_id(account_id()).contact_ids(contacts));
+  require_ok(estimate);
+  CHECK(estimate->meta().credits().charged() == 0);
+  CHECK(estimate->data().eligible_count() == 3);
+  auto job = client.send(lf::contacts::create_contact_data_job().account_id(account_id()).contact_ids(contacts));
+  require_ok(job);
+  CHECK(job->meta().credits().charged() == estimate->data().credits());
+  std::string status;
+  for (int i = 0; i < 100 && status != "finished"; ++i) {
+    auto read = client.send(lf::contacts::get_contact_data_job().account_id(account_id()).job_id(job->data().id()));
+    require_ok(read);
+    status = std::string(read->data().status());
+    if (status != "finished") std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  CHECK(status == "finished");
+
+  auto fields = client.send(lf::custom_fields::list().account_id(account_id()));
+  require_ok(fields);
+  REQUIRE_FALSE(fields->data().empty());
+  std::string const field(fields->data().front().id());
+  std::vector<std::string> const companies = some_company_ids(2);
+  auto company_estimate = client.send(lf::companies::estimate_enrichment_job().account_id(account_id()).company_ids(companies).custom_field_id(field));
+  require_ok(company_estimate);
+  auto company_job = client.send(lf::companies::create_enrichment_job().account_id(account_id()).company_ids(companies).custom_field_id(field));
+  require_ok(company_job);
+  require_ok(client.send(lf::companies::get_enrichment_job().account_id(account_id()).job_id(company_job->data().id())));
+  CHECK(client.send(lf::companies::get_enrichment_job().account_id(account_id()).job_id("no-such-job")).error().code ==
+        lf::errc::not_found);
 }
 
 TEST_CASE("a raw request reaches the same server through the same client") {

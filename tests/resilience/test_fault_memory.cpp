@@ -160,7 +160,7 @@ class run {
       case op::create_tag: {
         std::string const name = "new " + std::to_string(s_.seed);
         window w = open();
-        auto r = client.send(lf::tags::create().account_id("1").name(name), call);
+        auto r = client.send(lf::tags::create().account_id("1").name(name).color(1), call);
         check_call(w, r, lf::http_method::post, call);
         check_write(w, r, ctx_.api.created(name));
         break;

@@ -222,7 +222,7 @@ class sim_run {
         w.flags = s_.flags;
         w.retry_writes = s_.retry.retry_writes;
         w.seed = s_.seed;
-        auto r = client.send(lf::tags::create().account_id(account).name(w.name), call);
+        auto r = client.send(lf::tags::create().account_id(account).name(w.name).color(1), call);
         check_call(client, r, lf::http_method::post, call);
         w.ok = static_cast<bool>(r);
         w.sends = client.transport().attempts.size();
@@ -488,7 +488,7 @@ TEST_CASE("the libcurl transport sends a dropped POST once when the client does 
   REQUIRE(client.send(lf::users::me()));  // opens the connection the POST will reuse
   std::string const name = "dropped POST " + std::to_string(::getpid());
   std::size_t const before = count_of(header_simulator().log(), "POST /v1/tags?");
-  auto r = client.send(lf::tags::create().account_id(account).name(name));
+  auto r = client.send(lf::tags::create().account_id(account).name(name).color(1));
   std::size_t const received = count_of(header_simulator().log(), "POST /v1/tags?") - before;
   REQUIRE_FALSE(r);
   CHECK(r.error().http_status == 0);

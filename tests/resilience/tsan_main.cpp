@@ -100,7 +100,7 @@ void work(int index, std::string const& base_url, std::atomic<int>& gate, std::a
       }
       case 4: {
         std::string const name = "thread " + std::to_string(index) + " call " + std::to_string(call);
-        auto r = client.send(lf::tags::create().account_id(account).name(name));
+        auto r = client.send(lf::tags::create().account_id(account).name(name).color(1));
         tally(r);
         out.created.emplace_back(name, static_cast<bool>(r));
         break;

@@ -352,7 +352,7 @@ TEST_CASE("cli: tags create with a color, list, update and delete") {
   t.script.respond(201, R"({"data":{"type":"tag","id":"77","attributes":{"name":"VIP","color":3}}})")
       .respond(200, R"({"data":[{"type":"tag","id":"77","attributes":{"name":"VIP","color":3}},
                                 {"type":"tag","id":"78","attributes":{"name":"Partner"}}]})")
-      .respond(200, "")
+      .respond(200, R"({"data":{"type":"tag","id":"77","attributes":{"name":"VIP","color":5}}})")
       .respond(200, "{}");
   CHECK(t.run({"tags", "create", "VIP", "--color", "3", "--account", "1"}) == 0);
   CHECK(t.request(0).method == lf::http_method::post);
@@ -372,7 +372,9 @@ TEST_CASE("cli: tags create with a color, list, update and delete") {
   CHECK(t.run({"tags", "update", "77", "--color", "5", "--account", "1"}) == 0);
   CHECK(t.request(2).method == lf::http_method::patch);
   CHECK(t.request(2).body == R"({"data":{"type":"tag","attributes":{"color":5}}})");
-  CHECK(t.out.str() == "updated tag 77\n");
+  CHECK(t.out.str() ==
+        "ID  NAME  COLOR\n"
+        "77  VIP   5\n");
 
   CHECK(t.run({"tags", "delete", "77", "--account", "1"}) == 0);
   CHECK(t.request(3).method == lf::http_method::del);

@@ -8,6 +8,7 @@
 
 #include <boost/json.hpp>
 
+#include <iterator>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -79,7 +80,8 @@ std::string company_body(std::string_view id_json) {
           "linkedin": [{"url": "https://www.linkedin.com/company/leadfeeder", "source": null}],
           "twitter": [{"url": "https://twitter.com/leadfeeder", "source": "homepage"}]
         },
-        "intent": {"score": 87, "score_tier": "high", "last_updated_at": "2026-03-20T08:15:00Z"},
+        "role": "group",
+        "intent": {"score": 8.7, "score_tier": "high", "last_updated_at": "2026-03-20T08:15:00Z"},
         "web_engagement": {"last_visit_date": "2026-03-24"},
         "meta": {"do_not_contact": false, "num_contacts": 42, "has_mail": true},
         "previous_ids": ["98765", "112233"]
@@ -207,10 +209,11 @@ TEST_CASE("companies.get decodes every CompanyV1 attribute of the reference") {
   CHECK(c.social_media_profiles().twitter()[0].source() == "homepage");
   CHECK(c.social_media_profiles().facebook().empty());
 
-  static_assert(std::is_same_v<decltype(c.intent().score()), lf::json_view>, "intent fields are untyped");
-  CHECK(c.intent().score().is_integer());
-  CHECK(c.intent().score().as_integer() == 87);
-  CHECK(c.intent().score_tier().as_string() == "high");
+  static_assert(std::is_same_v<decltype(c.intent().score()), double>, "the intent score is a number from 0 to 10");
+  CHECK(c.intent().has_score());
+  CHECK(c.intent().score() == doctest::Approx(8.7));
+  CHECK(c.intent().score_tier() == "high");
+  CHECK(c.role() == "group");
   CHECK(c.intent().last_updated_at().as_string() == "2026-03-20T08:15:00Z");
 
   CHECK(c.web_engagement().last_visit_date() == "2026-03-24");
@@ -449,40 +452,92 @@ TEST_CASE("companies.get_financials answers a CompanyFinancialsV1 whose fields a
   CHECK(r->meta().credits().charged() == 0);
 }
 
-// ---- companies.search_signals
+// ---- companies.search_signals (3.2.4: company_ids required, 15 categories, two date ranges,
+// cursor paging; charges 1 credit per company that has signals)
 
-TEST_CASE("companies.search_signals is POST /v1/companies/signals/search with an empty object body by default") {
-  auto const req = request_of(lf::companies::search_signals().account_id("123456"));
+TEST_CASE("companies.search_signals is POST /v1/companies/signals/search with the company ids in the body") {
+  auto const req = request_of(lf::companies::search_signals().account_id("123456").company_ids({"129011", "129012"}));
   CHECK(req.method == lf::http_method::post);
   CHECK(req.url == "https://api.leadfeeder.com/v1/companies/signals/search?account_id=123456");
-  CHECK(json(req.body) == json("{}"));
+  CHECK(json(req.body) == json(R"({"company_ids":["129011","129012"]})"));
   CHECK(req.header("Content-Type") == "application/json");
 }
 
+TEST_CASE("companies.search_signals sends typed categories, both date ranges and the cursor paging") {
+  namespace sc = lf::companies;
+  auto const req = request_of(sc::search_signals()
+                                  .account_id("123456")
+                                  .company_ids({"129011"})
+                                  .categories(sc::signal_category::job_ads, sc::signal_category::leadership_changes,
+                                              sc::signal_category::regulatory_compliance_updates)
+                                  .event_date_from("2026-01-01")
+                                  .event_date_to("2026-06-30")
+                                  .publication_date_from("2026-02-01")
+                                  .publication_date_to("2026-02-01")
+                                  .page_size(50)
+                                  .page_cursor("c2"));
+  CHECK(req.url == "https://api.leadfeeder.com/v1/companies/signals/search?account_id=123456&page%5Bcursor%5D=c2&page%5Bsize%5D=50");
+  // Categories go out in declaration order, whatever the order of the call.
+  CHECK(json(req.body) == json(R"({"company_ids":["129011"],
+      "categories":["leadership_changes","job_ads","regulatory_compliance_updates"],
+      "event_date":{"from":"2026-01-01","to":"2026-06-30"},
+      "publication_date":{"from":"2026-02-01","to":"2026-02-01"}})"));
+  static_assert(decltype(sc::search_signals())::pagination == lf::pagination_style::cursor, "cursor paging (1.7)");
+  static_assert(decltype(sc::search_signals())::charges_credits, "companies with signals are charged (1.12)");
+}
+
+TEST_CASE("companies.search_signals knows the 15 signal categories by their wire names") {
+  CHECK(lf::companies::to_string(lf::companies::signal_category::business_expansion) == "business_expansion");
+  CHECK(lf::companies::to_string(lf::companies::signal_category::mergers_and_acquisitions) == "mergers_and_acquisitions");
+  CHECK(lf::companies::signal_category_from_string("product_and_service_development") ==
+        lf::companies::signal_category::product_and_service_development);
+  CHECK_FALSE(lf::companies::signal_category_from_string("hiring").has_value());
+  CHECK(std::size(lf::detail::companies_signal_category_wire) == 15);
+}
+
+TEST_CASE("companies.search_signals refuses, unsent, an end date before the start date and a malformed date") {
+  scripted_client t;
+  auto r = t.client.send(lf::companies::search_signals()
+                             .account_id("123456")
+                             .company_ids({"1"})
+                             .event_date_from("2026-05-02")
+                             .event_date_to("2026-05-01"));
+  REQUIRE_FALSE(r);
+  CHECK(r.error().code == lf::errc::invalid_argument);
+  CHECK(r.error().message.find("'event_date.to' must not be before 'event_date.from'") != std::string::npos);
+  CHECK(t.script.requests().empty());
+  CHECK(refusal_message_of(lf::companies::search_signals().account_id("1").company_ids({"1"}).publication_date_to("2026-13-01"))
+            .find("'publication_date.to' must be a date YYYY-MM-DD") != std::string::npos);
+  CHECK(refusal_message_of(lf::companies::search_signals().account_id("1").company_ids({}))
+            .find("'company_ids' must not be empty") != std::string::npos);
+  CHECK(refusal_message_of(lf::companies::search_signals().account_id("1").company_ids({"1"}).page_size(101))
+            .find("page[size]") != std::string::npos);
+}
+
 TEST_CASE("companies.search_signals merges the extra_fields members into the body") {
-  auto const req = request_of(lf::companies::search_signals().account_id("123456").extra_fields(json(R"({
-    "company_ids": ["129011", "129012"],
-    "signal_types": ["hiring", "funding"],
+  auto const req = request_of(lf::companies::search_signals().account_id("123456").company_ids({"129011"}).extra_fields(json(R"({
     "filters": {"since": "2026-01-01", "min_score": 0.5}
   })")));
   CHECK(numeric(req.body) == numeric(R"({
     "filters": {"min_score": 0.5, "since": "2026-01-01"},
-    "signal_types": ["hiring", "funding"],
-    "company_ids": ["129011", "129012"]
+    "company_ids": ["129011"]
   })"));
+  CHECK(refusal_message_of(lf::companies::search_signals().account_id("1").company_ids({"1"}).extra_fields(
+                               json(R"({"categories":["x"]})")))
+            .find("must not repeat a key") != std::string::npos);
 }
 
 TEST_CASE("companies.search_signals refuses extra_fields that are not a JSON object") {
-  CHECK(refusal_message_of(lf::companies::search_signals().account_id("123456").extra_fields(json(R"(["hiring"])")))
+  CHECK(refusal_message_of(lf::companies::search_signals().account_id("123456").company_ids({"1"}).extra_fields(json(R"(["hiring"])")))
             .find("extra_fields") != std::string::npos);
-  CHECK(refusal_message_of(lf::companies::search_signals().account_id("123456").extra_fields(json("42")))
+  CHECK(refusal_message_of(lf::companies::search_signals().account_id("123456").company_ids({"1"}).extra_fields(json("42")))
             .find("extra_fields") != std::string::npos);
 }
 
 TEST_CASE("companies.search_signals refuses an extra_fields key that is not valid UTF-8") {
   boost::json::object extra;
   extra["\xff\xfe"] = 1;
-  CHECK(refusal_message_of(lf::companies::search_signals().account_id("123456").extra_fields(extra))
+  CHECK(refusal_message_of(lf::companies::search_signals().account_id("123456").company_ids({"1"}).extra_fields(extra))
             .find("UTF-8") != std::string::npos);
 }
 
@@ -491,7 +546,7 @@ TEST_CASE("companies.search_signals refuses an extra_fields string value that is
   extra["note"] = "caf\xe9";  // Latin-1, not UTF-8
   scripted_client t;
   t.script.respond(200, "{}");
-  auto r = t.client.send(lf::companies::search_signals().account_id("123456").extra_fields(extra));
+  auto r = t.client.send(lf::companies::search_signals().account_id("123456").company_ids({"1"}).extra_fields(extra));
   CHECK_FALSE(r);
   if (!r) {
     CHECK(r.error().code == lf::errc::invalid_argument);
@@ -499,17 +554,31 @@ TEST_CASE("companies.search_signals refuses an extra_fields string value that is
   CHECK(t.script.requests().empty());
 }
 
-TEST_CASE("companies.search_signals answers a generic JSON view") {
+TEST_CASE("companies.search_signals answers signal views, and lf::items follows the cursor") {
   scripted_client t;
-  t.script.respond(200, R"({"data":[{"type":"signal","id":"s-1","attributes":{"kind":"hiring","title":"Hiring 5 engineers"}}],
-                            "meta":{"request_id":"r-s"}})");
-  auto r = t.client.send(lf::companies::search_signals().account_id("123456"));
+  t.script.respond(200, R"({"data":[{"type":"signal","id":"s-1","attributes":{"category":"job_ads","title":"Hiring 5 engineers"}}],
+                            "meta":{"request_id":"r-s","pagination":{"next_cursor":"n2"}}})")
+      .respond(200, R"({"data":[{"type":"signal","id":"s-2","attributes":{}}],"meta":{"pagination":{"next_cursor":null}}})");
+  auto r = t.client.send(lf::companies::search_signals().account_id("123456").company_ids({"129011"}));
   REQUIRE(r);
-  static_assert(std::is_same_v<decltype(r->data()), lf::json_view>, "the answer's shape is unknown");
-  CHECK(r->data().is_array());
-  CHECK(r->data()[0]["type"].as_string() == "signal");
-  CHECK(r->data()[0]["attributes"]["kind"].as_string() == "hiring");
+  static_assert(std::is_same_v<decltype(r->data()), lf::array_view<lf::signal_view>>, "a list of signals");
+  REQUIRE(r->data().size() == 1);
+  CHECK(r->data()[0].id() == "s-1");
+  CHECK(r->data()[0].attributes()["category"].as_string() == "job_ads");
   CHECK(r->meta().request_id() == "r-s");
+  CHECK(r->meta().pagination().next_cursor() == "n2");
+
+  scripted_client walk;
+  walk.script.respond(200, R"({"data":[{"id":"a"}],"meta":{"pagination":{"next_cursor":"n2"}}})")
+      .respond(200, R"({"data":[{"id":"b"}],"meta":{"pagination":{"next_cursor":null}}})");
+  std::vector<std::string> ids;
+  for (auto const& s : lf::items(walk.client, lf::companies::search_signals().account_id("1").company_ids({"1"}))) {
+    REQUIRE(s);
+    ids.emplace_back(s->id());
+  }
+  CHECK(ids == std::vector<std::string>{"a", "b"});
+  REQUIRE(walk.script.requests().size() == 2);
+  CHECK(walk.script.requests()[1].target() == "/v1/companies/signals/search?account_id=1&page%5Bcursor%5D=n2");
 }
 
 // ---- companies.search
@@ -910,26 +979,48 @@ TEST_CASE("companies.match reads an input company without candidates as an empty
   CHECK_FALSE(r->data()[1][0].relationships().has_company_summary());
 }
 
-// ---- companies.list_ips
+// ---- companies.list_ips (3.2.7: a read of up to 100 companies)
 
-TEST_CASE("companies.list_ips is GET /v1/companies/{company_id}/ips") {
-  auto const req = request_of(lf::companies::list_ips().company_id("129011").account_id("123456"));
+TEST_CASE("companies.list_ips is GET /v1/companies/ips with the company ids in the query") {
+  auto const req = request_of(lf::companies::list_ips().company_ids({"129011", "a b"}).account_id("123456"));
   CHECK(req.method == lf::http_method::get);
-  CHECK(req.url == "https://api.leadfeeder.com/v1/companies/129011/ips?account_id=123456");
+  CHECK(req.url == "https://api.leadfeeder.com/v1/companies/ips?account_id=123456&company_ids=129011,a%20b");
   CHECK(req.body.empty());
+  auto const full = request_of(lf::companies::list_ips()
+                                   .account_id("1")
+                                   .company_ids({"7"})
+                                   .include(lf::companies::ips_include::company)
+                                   .max_ip_addresses(5));
+  CHECK(full.target() == "/v1/companies/ips?account_id=1&company_ids=7&include=company&max_ip_addresses=5");
+  static_assert(decltype(lf::companies::list_ips())::charges_credits, "1 credit per company not unlocked (1.12)");
 }
 
-TEST_CASE("companies.list_ips answers a generic JSON view") {
+TEST_CASE("companies.list_ips refuses, unsent, more than 100 ids, none, and a cap below 1") {
+  std::vector<std::string> many;
+  for (int i = 0; i < 101; ++i) many.push_back(std::to_string(i));
+  scripted_client t;
+  auto r = t.client.send(lf::companies::list_ips().account_id("1").company_ids(lf::string_list(many)));
+  REQUIRE_FALSE(r);
+  CHECK(r.error().code == lf::errc::invalid_argument);
+  CHECK(r.error().message.find("'company_ids' has 101 values; at most 100") != std::string::npos);
+  CHECK(t.script.requests().empty());
+  CHECK(refusal_message_of(lf::companies::list_ips().account_id("1").company_ids({})).find("company_ids") != std::string::npos);
+  CHECK(refusal_message_of(lf::companies::list_ips().account_id("1").company_ids({"1"}).max_ip_addresses(0))
+            .find("max_ip_addresses") != std::string::npos);
+}
+
+TEST_CASE("companies.list_ips answers company IP views") {
   scripted_client t;
   t.script.respond(200, R"({"data":[{"type":"company_ip","id":"ip-1","attributes":{"ip_address":"192.0.2.10"}},
                                     {"type":"company_ip","id":"ip-2","attributes":{"ip_address":"2001:db8::1"}}],
                             "meta":{"request_id":"r-ip"}})");
-  auto r = t.client.send(lf::companies::list_ips().company_id("129011").account_id("123456"));
+  auto r = t.client.send(lf::companies::list_ips().company_ids({"129011"}).account_id("123456"));
   REQUIRE(r);
-  static_assert(std::is_same_v<decltype(r->data()), lf::json_view>, "the answer's shape is unknown");
+  static_assert(std::is_same_v<decltype(r->data()), lf::array_view<lf::company_ip_view>>, "a list of company IPs");
   REQUIRE(r->data().size() == 2);
-  CHECK(r->data()[0]["attributes"]["ip_address"].as_string() == "192.0.2.10");
-  CHECK(r->data()[1]["attributes"]["ip_address"].as_string() == "2001:db8::1");
+  CHECK(r->data()[0].type() == "company_ip");
+  CHECK(r->data()[0].attributes()["ip_address"].as_string() == "192.0.2.10");
+  CHECK(r->data()[1].attributes()["ip_address"].as_string() == "2001:db8::1");
 }
 
 // ---- companies.add_to_lists and companies.remove_from_lists
@@ -1016,23 +1107,20 @@ TEST_CASE("every companies operation with a company id percent-encodes it and re
   std::string_view const id = "a/b c";
   REQUIRE(t.client.send(lf::companies::get().company_id(id).account_id("1")));
   REQUIRE(t.client.send(lf::companies::get_financials().company_id(id).account_id("1")));
-  REQUIRE(t.client.send(lf::companies::list_ips().company_id(id).account_id("1")));
   REQUIRE(t.client.send(lf::companies::add_to_lists().company_id(id).account_id("1").list_ids({"l"})));
   REQUIRE(t.client.send(lf::companies::remove_from_lists().company_id(id).account_id("1").list_ids({"l"})));
   REQUIRE(t.client.send(lf::companies::assign_tags().company_id(id).account_id("1").tag_ids({"t"})));
   REQUIRE(t.client.send(lf::companies::unassign_tags().company_id(id).account_id("1").tag_ids({"t"})));
   auto const& sent = t.script.requests();
-  REQUIRE(sent.size() == 7);
+  REQUIRE(sent.size() == 6);
   CHECK(sent[0].target() == "/v1/companies/a%2Fb%20c?account_id=1");
   CHECK(sent[1].target() == "/v1/companies/a%2Fb%20c/financials?account_id=1");
-  CHECK(sent[2].target() == "/v1/companies/a%2Fb%20c/ips?account_id=1");
+  CHECK(sent[2].target() == "/v1/companies/a%2Fb%20c/lists?account_id=1");
   CHECK(sent[3].target() == "/v1/companies/a%2Fb%20c/lists?account_id=1");
-  CHECK(sent[4].target() == "/v1/companies/a%2Fb%20c/lists?account_id=1");
+  CHECK(sent[4].target() == "/v1/companies/a%2Fb%20c/tags?account_id=1");
   CHECK(sent[5].target() == "/v1/companies/a%2Fb%20c/tags?account_id=1");
-  CHECK(sent[6].target() == "/v1/companies/a%2Fb%20c/tags?account_id=1");
 
   refusal_message_of(lf::companies::get_financials().company_id("..").account_id("1"));
-  refusal_message_of(lf::companies::list_ips().company_id("..").account_id("1"));
   refusal_message_of(lf::companies::add_to_lists().company_id("..").account_id("1").list_ids({"l"}));
   refusal_message_of(lf::companies::remove_from_lists().company_id("..").account_id("1").list_ids({"l"}));
   refusal_message_of(lf::companies::assign_tags().company_id("..").account_id("1").tag_ids({"t"}));
@@ -1045,10 +1133,10 @@ TEST_CASE("every companies operation refuses an empty account_id before sending"
   CHECK(refusal_message_of(lf::companies::get().company_id("1").account_id("")).find("account_id") != std::string::npos);
   CHECK(refusal_message_of(lf::companies::retrieve().ids({"1"}).account_id("")).find("account_id") != std::string::npos);
   CHECK(refusal_message_of(lf::companies::get_financials().company_id("1").account_id("")).find("account_id") != std::string::npos);
-  CHECK(refusal_message_of(lf::companies::search_signals().account_id("")).find("account_id") != std::string::npos);
+  CHECK(refusal_message_of(lf::companies::search_signals().account_id("").company_ids({"1"})).find("account_id") != std::string::npos);
   CHECK(refusal_message_of(lf::companies::search().account_id("").search_terms({"a"})).find("account_id") != std::string::npos);
   CHECK(refusal_message_of(lf::companies::match().account_id("").companies({acme})).find("account_id") != std::string::npos);
-  CHECK(refusal_message_of(lf::companies::list_ips().company_id("1").account_id("")).find("account_id") != std::string::npos);
+  CHECK(refusal_message_of(lf::companies::list_ips().company_ids({"1"}).account_id("")).find("account_id") != std::string::npos);
   CHECK(refusal_message_of(lf::companies::add_to_lists().company_id("1").account_id("").list_ids({"l"})).find("account_id") !=
         std::string::npos);
   CHECK(refusal_message_of(lf::companies::remove_from_lists().company_id("1").account_id("").list_ids({"l"})).find("account_id") !=
@@ -1072,7 +1160,7 @@ TEST_CASE("companies.search_signals sends extra_fields nested up to the parser's
     extra["x"] = std::move(inner);
     return boost::json::value(std::move(extra));
   };
-  auto const sent = request_of(lf::companies::search_signals().account_id("123456").extra_fields(
+  auto const sent = request_of(lf::companies::search_signals().account_id("123456").company_ids({"1"}).extra_fields(
       nested(LEADFEEDER_MAX_JSON_DEPTH - 1)));
   boost::json::parse_options limit;
   limit.max_depth = LEADFEEDER_MAX_JSON_DEPTH;
@@ -1081,7 +1169,7 @@ TEST_CASE("companies.search_signals sends extra_fields nested up to the parser's
   CHECK_FALSE(ec);  // what is sent parses back with the library's own limit
   CHECK(back.is_object());
 
-  CHECK(refusal_message_of(lf::companies::search_signals().account_id("123456").extra_fields(
+  CHECK(refusal_message_of(lf::companies::search_signals().account_id("123456").company_ids({"1"}).extra_fields(
             nested(LEADFEEDER_MAX_JSON_DEPTH)))
             .find("nested too deeply") != std::string::npos);
 }

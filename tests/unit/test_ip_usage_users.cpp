@@ -205,20 +205,29 @@ TEST_CASE("usage.get refuses an end_period that is not YYYY-MM before sending") 
   }
 }
 
-TEST_CASE("usage.get answers a generic JSON view of the usage per endpoint") {
+TEST_CASE("usage.get refuses, unsent, an end_period before the start_period") {
   scripted_client t;
-  t.script.respond(200, R"({"data":[
-      {"type":"api_usage","id":"2026-01","attributes":{"endpoint":"POST /v1/companies/search","requests":120,"credits":0}},
-      {"type":"api_usage","id":"2026-01-b","attributes":{"endpoint":"GET /v1/contacts","requests":37,"credits":37}}],
+  auto r = t.client.send(usage_for("2026-03", "2026-02"));
+  REQUIRE_FALSE(r);
+  CHECK(r.error().code == lf::errc::invalid_argument);
+  CHECK(r.error().message.find("usage.get: parameter 'end_period' must not be before 'start_period'") != std::string::npos);
+  CHECK(t.script.requests().empty());
+  CHECK(request_of(usage_for("2025-12", "2026-01")).target() ==
+        "/v1/usage?account_id=123456&start_period=2025-12&end_period=2026-01");
+}
+
+TEST_CASE("usage.get answers the usage view (ApiUsageV1)") {
+  scripted_client t;
+  t.script.respond(200, R"({"data":{"type":"api_usage","id":"2026-01",
+      "attributes":{"endpoints":[{"endpoint":"POST /v1/companies/search","requests":120,"credits":0}]}},
     "meta":{"request_id":"r-u"}})");
   auto r = t.client.send(usage_for("2026-01", "2026-01"));
   REQUIRE(r);
-  static_assert(std::is_same_v<decltype(r->data()), lf::json_view>, "the shape of the usage answer is unknown");
-  REQUIRE(r->data().size() == 2);
-  CHECK(r->data()[0]["attributes"]["endpoint"].as_string() == "POST /v1/companies/search");
-  CHECK(r->data()[0]["attributes"]["requests"].as_integer() == 120);
-  CHECK(r->data()[1]["attributes"]["credits"].as_integer() == 37);
+  static_assert(std::is_same_v<decltype(r->data()), lf::api_usage_view>, "the usage view");
+  CHECK(r->data().type() == "api_usage");
+  CHECK(r->data().attributes()["endpoints"][0]["requests"].as_integer() == 120);
   CHECK(r->meta().request_id() == "r-u");
+  static_assert(!decltype(lf::usage::get())::charges_credits, "usage is free");
 }
 
 // ---- users.me
@@ -299,7 +308,7 @@ TEST_CASE("an operation of every group answered 500 gives errc::server_error wit
   expect_server_error(lf::buyer_personas::list().account_id("123456"), 500);
   expect_server_error(lf::icps::list().account_id("123456"), 500);
   expect_server_error(lf::tags::list().account_id("123456"), 500);
-  expect_server_error(lf::lists::list().account_id("123456"), 500);
+  expect_server_error(lf::lists::list().account_id("123456").filter_scope(lf::lists::scope::company), 500);
   expect_server_error(lf::custom_fields::list().account_id("123456"), 500);
   expect_server_error(usage_for("2026-01", "2026-03"), 500);
   expect_server_error(lf::users::me(), 500);

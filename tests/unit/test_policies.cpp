@@ -221,6 +221,37 @@ TEST_CASE("the credit budget stops charging operations once spent, and not the o
   CHECK(client.send(lf::tags::list().account_id("1")));  // tags cost nothing
 }
 
+TEST_CASE("once the budget is spent, searches, match and job estimates still go out; reads of records and job creation do not") {
+  harness h;
+  h.options.credit_budget = 1;
+  h.script.respond(200, contact);
+  for (int i = 0; i < 5; ++i) h.script.respond(200, R"({"data":[]})");
+  auto client = h.make();
+  REQUIRE(client.send(get_contact()));
+  CHECK(client.credits_spent() == 1);
+  lf::companies::match_input acme;
+  acme.company_name = "Acme";
+  CHECK(client.send(lf::companies::search().account_id("1").search_terms({"acme"})));
+  CHECK(client.send(lf::contacts::search().account_id("1")));
+  CHECK(client.send(lf::companies::match().account_id("1").companies({acme})));
+  CHECK(client.send(lf::web_visits::search().account_id("1").start_date("2026-01-01").end_date("2026-01-31")));
+  std::size_t const sent = h.script.requests().size();
+  CHECK(sent == 5);
+  auto expect_refused = [&](auto const& builder) {
+    auto r = client.send(builder);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == lf::errc::budget_exhausted);
+  };
+  expect_refused(lf::companies::retrieve().account_id("1").ids({"1"}));
+  expect_refused(lf::companies::list_ips().account_id("1").company_ids({"1"}));
+  expect_refused(lf::companies::search_signals().account_id("1").company_ids({"1"}));
+  expect_refused(lf::companies::create_enrichment_job().account_id("1").list_id("company_1").custom_field_id("f"));
+  expect_refused(lf::contacts::create_contact_data_job().account_id("1").contact_ids({"1"}));
+  CHECK(h.script.requests().size() == sent);
+  CHECK(client.send(lf::companies::estimate_enrichment_job().account_id("1").list_id("company_1").custom_field_id("f")));
+  CHECK(h.script.requests().size() == sent + 1);
+}
+
 TEST_CASE("a paginated read stops at the page that spent the budget") {
   harness h;
   h.options.credit_budget = 3;
@@ -231,7 +262,7 @@ TEST_CASE("a paginated read stops at the page that spent the budget") {
   h.script.respond(200, page("b", 2)).respond(200, page("c", 2)).respond(200, page("", 2));
   auto client = h.make();
   int ok = 0, budget = 0;
-  for (auto& p : lf::pages(client, lf::contacts::search().account_id("1"))) {
+  for (auto& p : lf::pages(client, lf::companies::search_signals().account_id("1").company_ids({"1"}))) {
     if (p) ++ok;
     else if (p.error().code == lf::errc::budget_exhausted) ++budget;
   }

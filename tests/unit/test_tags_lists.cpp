@@ -19,6 +19,7 @@ namespace lf = leadfeeder;
 using test_support::scripted_client;
 using test_support::json;
 using test_support::request_of;
+using test_support::refusal_of;
 
 namespace {
 
@@ -130,13 +131,33 @@ TEST_CASE("tags.create reproduces the observed request body") {
   CHECK(json(req.body) == json(observed_tags_create));
 }
 
-TEST_CASE("tags.create without a color sends the name only") {
-  auto const req = request_of(lf::tags::create().account_id("123456").name("Partner"));
-  CHECK(json(req.body) == json(R"({"data":{"type":"tag","attributes":{"name":"Partner"}}})"));
+TEST_CASE("tags.create sends the palette ends 0 and 9, and refuses, unsent, a color outside 0 to 9") {
+  CHECK(json(request_of(lf::tags::create().account_id("1").name("a").color(0)).body) ==
+        json(R"({"data":{"type":"tag","attributes":{"name":"a","color":0}}})"));
+  CHECK(json(request_of(lf::tags::create().account_id("1").name("a").color<9>()).body) ==
+        json(R"({"data":{"type":"tag","attributes":{"name":"a","color":9}}})"));
+  for (std::int64_t bad : {std::int64_t{-1}, std::int64_t{10}}) {
+    scripted_client t;
+    auto r = t.client.send(lf::tags::create().account_id("1").name("a").color(bad));
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == lf::errc::invalid_argument);
+    CHECK(r.error().message.find("tags.create: parameter 'color' must be between 0 and 9") != std::string::npos);
+    CHECK(t.script.requests().empty());
+  }
+}
+
+TEST_CASE("tags.create answers the created tag as a tag view") {
+  scripted_client t;
+  t.script.respond(201, R"({"data":{"type":"tag","id":"t9","attributes":{"name":"VIP","color":3}}})");
+  auto r = t.client.send(lf::tags::create().account_id("1").name("VIP").color(3));
+  REQUIRE(r);
+  static_assert(std::is_same_v<decltype(r->data()), lf::tag_view>, "the created tag");
+  CHECK(r->data().id() == "t9");
+  CHECK(r->data().color() == 3);
 }
 
 TEST_CASE("tags.create escapes the tag name as JSON") {
-  auto const req = request_of(lf::tags::create().account_id("123456").name("Say \"hi\"\\ü"));
+  auto const req = request_of(lf::tags::create().account_id("123456").name("Say \"hi\"\\ü").color(1));
   CHECK(json(req.body).at("data").at("attributes").at("name").as_string() == "Say \"hi\"\\ü");
 }
 
@@ -202,6 +223,16 @@ TEST_CASE("tags.update with only a color sends only the color") {
   CHECK(json(req.body) == json(R"({"data":{"type":"tag","attributes":{"color":7}}})"));
 }
 
+TEST_CASE("tags.update refuses a color outside 0 to 9 and answers the tag view") {
+  CHECK(refusal_of(lf::tags::update().tag_id("t1").account_id("1").color(12)).code == lf::errc::invalid_argument);
+  scripted_client t;
+  t.script.respond(200, R"({"data":{"type":"tag","id":"t1","attributes":{"name":"Cold","color":0}}})");
+  auto r = t.client.send(lf::tags::update().tag_id("t1").account_id("1").name("Cold"));
+  REQUIRE(r);
+  static_assert(std::is_same_v<decltype(r->data()), lf::tag_view>, "the changed tag");
+  CHECK(r->data().name() == "Cold");
+}
+
 TEST_CASE("tags.update with a name and a color sends both") {
   auto const req = request_of(lf::tags::update().tag_id("t1").account_id("123456").color(0).name("Cold"));
   CHECK(json(req.body) == json(R"({"data":{"type":"tag","attributes":{"name":"Cold","color":0}}})"));
@@ -229,11 +260,12 @@ TEST_CASE("tags.delete_ answered 204 with an empty body is a success whose data 
 
 // ---- lists.list
 
-TEST_CASE("lists.list is GET /v1/lists with account_id") {
-  auto const req = request_of(lf::lists::list().account_id("123456"));
+TEST_CASE("lists.list is GET /v1/lists with account_id and the required filter[scope]") {
+  auto const req = request_of(lf::lists::list().account_id("123456").filter_scope(lf::lists::scope::company));
   CHECK(req.method == lf::http_method::get);
-  CHECK(req.url == "https://api.leadfeeder.com/v1/lists?account_id=123456");
+  CHECK(req.url == "https://api.leadfeeder.com/v1/lists?account_id=123456&filter%5Bscope%5D=company");
   CHECK(req.body.empty());
+  // Without filter[scope] the call does not compile (tests/compile_fail/lists_list_without_scope.cpp).
 }
 
 TEST_CASE("lists.list sends filter[scope]=contact from the typed scope") {
@@ -275,7 +307,7 @@ TEST_CASE("an error on the third lists.list page ends the items with exactly one
       .respond(503, R"({"code":"service_unavailable","message":"try later"})");
   std::vector<std::string> ids;
   int errors = 0;
-  for (auto const& list : lf::items(t.client, lf::lists::list().account_id("123456").page_size(1))) {
+  for (auto const& list : lf::items(t.client, lf::lists::list().account_id("123456").filter_scope(lf::lists::scope::company).page_size(1))) {
     if (list) {
       ids.emplace_back(list->id());
     } else {
@@ -306,6 +338,16 @@ TEST_CASE("lists.create reproduces the observed request body with scope lf::list
 TEST_CASE("lists.create sends scope contact for a contact list") {
   auto const req = request_of(lf::lists::create().account_id("123456").scope(lf::lists::scope::contact).name("Champions"));
   CHECK(json(req.body) == json(R"({"data":{"type":"list","attributes":{"name":"Champions","scope":"contact"}}})"));
+}
+
+TEST_CASE("lists.create answers the created list as a list view") {
+  scripted_client t;
+  t.script.respond(201, R"({"data":{"type":"list","id":"company_9","attributes":{"name":"Hot","scope":"company"}}})");
+  auto r = t.client.send(lf::lists::create().account_id("1").name("Hot").scope(lf::lists::scope::company));
+  REQUIRE(r);
+  static_assert(std::is_same_v<decltype(r->data()), lf::list_view>, "the created list");
+  CHECK(r->data().id() == "company_9");
+  CHECK(r->data().scope() == "company");
 }
 
 TEST_CASE("lists::to_string spells both scopes as on the wire") {
@@ -375,10 +417,21 @@ TEST_CASE("lists.update is PATCH /v1/lists/{list_id} with only the set attribute
   CHECK(json(req.body) == json(R"({"data":{"type":"list","attributes":{"name":"Hotter"}}})"));
 }
 
-TEST_CASE("lists.update with only a scope sends only the scope") {
-  auto const req =
-      request_of(lf::lists::update().list_id("contact_9").account_id("123456").scope(lf::lists::scope::contact));
-  CHECK(json(req.body) == json(R"({"data":{"type":"list","attributes":{"scope":"contact"}}})"));
+template <class B, class = void>
+struct has_scope_setter : std::false_type {};
+template <class B>
+struct has_scope_setter<B, std::void_t<decltype(std::declval<B>().scope(lf::lists::scope::company))>> : std::true_type {};
+
+TEST_CASE("lists.update only renames: it has no scope setter, and answers the list view") {
+  static_assert(!has_scope_setter<decltype(lf::lists::update())>::value, "the API does not take scope here (3.9.4)");
+  static_assert(has_scope_setter<decltype(lf::lists::create())>::value, "the detector does find a setter");
+  scripted_client t;
+  t.script.respond(200, R"({"data":{"type":"list","id":"contact_9","attributes":{"name":"Renamed","scope":"contact"}}})");
+  auto r = t.client.send(lf::lists::update().list_id("contact_9").account_id("1").name("Renamed"));
+  REQUIRE(r);
+  static_assert(std::is_same_v<decltype(r->data()), lf::list_view>, "the renamed list");
+  CHECK(r->data().name() == "Renamed");
+  CHECK(json(t.script.requests()[0].body) == json(R"({"data":{"type":"list","attributes":{"name":"Renamed"}}})"));
 }
 
 // ---- lists.delete
@@ -400,4 +453,33 @@ TEST_CASE("lists.delete_ answered 204 with an empty body is a success whose data
   CHECK(r->body().empty());
   CHECK_FALSE(r->data().exists());
   CHECK(r->json().is_null());
+}
+
+// ---- lists.list_items (3.13.1)
+
+TEST_CASE("lists.list_items is GET /v1/lists/{list_id}/items with cursor paging") {
+  auto const req = request_of(lf::lists::list_items().list_id("company_1/2").account_id("1").page_size(100).page_cursor("c"));
+  CHECK(req.method == lf::http_method::get);
+  CHECK(req.target() == "/v1/lists/company_1%2F2/items?account_id=1&page%5Bcursor%5D=c&page%5Bsize%5D=100");
+  CHECK(req.body.empty());
+  static_assert(decltype(lf::lists::list_items())::pagination == lf::pagination_style::cursor, "cursor (1.7)");
+  static_assert(!decltype(lf::lists::list_items())::charges_credits, "list operations are free");
+  CHECK(refusal_of(lf::lists::list_items().list_id("..").account_id("1")).code == lf::errc::invalid_argument);
+  CHECK(refusal_of(lf::lists::list_items().list_id("l").account_id("1").page_size(0)).code == lf::errc::invalid_argument);
+}
+
+TEST_CASE("lf::items walks a list's members, ids and types, across cursor pages") {
+  scripted_client t;
+  t.script.respond(200, R"({"data":[{"type":"company","id":"1"},{"type":"company","id":"2"}],"meta":{"pagination":{"next_cursor":"n"}}})")
+      .respond(200, R"({"data":[{"type":"company","id":"3"}],"meta":{"pagination":{"next_cursor":null}}})");
+  std::vector<std::string> ids;
+  for (auto const& item : lf::items(t.client, lf::lists::list_items().list_id("company_1").account_id("1"))) {
+    REQUIRE(item);
+    static_assert(std::is_same_v<std::decay_t<decltype(*item)>, lf::list_item_view>, "typed members");
+    CHECK(item->type() == "company");
+    ids.emplace_back(item->id());
+  }
+  CHECK(ids == std::vector<std::string>{"1", "2", "3"});
+  REQUIRE(t.script.requests().size() == 2);
+  CHECK(t.script.requests()[1].target() == "/v1/lists/company_1/items?account_id=1&page%5Bcursor%5D=n");
 }

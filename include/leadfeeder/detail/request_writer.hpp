@@ -184,6 +184,17 @@ class request_writer {
     member_string(name, v);
   }
 
+  /// "key": "YYYY-MM-DD" for the parameter `name` (a nested member such as event_date.from).
+  void member_date_of(std::string_view name, std::string_view key, std::string_view v) {
+    if (!is_date(v)) return fail(name, "must be a date YYYY-MM-DD");
+    member_string(key, v);
+  }
+  /// "key": "YYYY-MM" for the parameter `name`.
+  void member_month_of(std::string_view name, std::string_view key, std::string_view v) {
+    if (!is_month(v)) return fail(name, "must be a month YYYY-MM");
+    member_string(key, v);
+  }
+
   /// "name": <any JSON the caller built>; refuses what would not be valid JSON on the wire.
   void member_json(std::string_view name, json_fragment const& v) {
     if (v.empty()) return fail(name, "must be set");
@@ -213,6 +224,63 @@ class request_writer {
       key(m.first);
       separate();
       body_.append(m.second);
+    }
+  }
+
+  /// "key": "value" for the parameter `name`, which must not be empty (a required body field, or one
+  /// of a set the caller must choose from).
+  void member_string_nonempty(std::string_view name, std::string_view key, std::string_view v) {
+    if (v.empty()) return fail(name, "must not be empty");
+    member_string(key, v);
+  }
+
+  /// "key": ["v1", ...] for the parameter `name`: refuses an empty list when required, empty values
+  /// and more than max_count values; an empty optional list is left out.
+  void member_strings_checked(std::string_view name, std::string_view key, string_list const& values,
+                              bool required, std::size_t max_count) {
+    if (values.empty()) {
+      if (required) fail(name, "must not be empty");
+      return;
+    }
+    if (values.size() > max_count) {
+      return fail(name, "has " + std::to_string(values.size()) + " values; at most " +
+                            std::to_string(max_count) + " are allowed");
+    }
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (values[i].empty()) return fail(name, "must not contain an empty value");
+    }
+    member_strings(key, values);
+  }
+
+  /// "key": ["a", "b", ...] with the wire names of the bits set in mask (in declaration order).
+  template <std::size_t N>
+  void member_flags(std::string_view key, std::uint32_t mask, std::string_view const (&names)[N]) {
+    this->key(key);
+    begin_array();
+    for (std::size_t i = 0; i < N; ++i) {
+      if ((mask & (std::uint32_t{1} << i)) != 0) value_string(key, names[i]);
+    }
+    end_array();
+  }
+
+  /// "key": <integer> for the parameter `name`; refuses values outside [min, max].
+  void member_integer_in(std::string_view name, std::string_view key, std::int64_t v, std::int64_t min,
+                         std::int64_t max) {
+    if (v < min || v > max) {
+      return fail(name, "must be between " + std::to_string(min) + " and " + std::to_string(max) +
+                            " (got " + std::to_string(v) + ")");
+    }
+    member_integer(key, v);
+  }
+
+  /// Refuses a range whose end (`later`) comes before its start (`earlier`): dates YYYY-MM-DD or
+  /// months YYYY-MM, which compare as text once their format is right (checked where they are written).
+  void check_order(std::string_view earlier_name, std::string_view earlier, std::string_view later_name,
+                   std::string_view later) {
+    if (earlier.empty() || later.empty() || earlier.size() != later.size()) return;
+    if (later < earlier) {
+      fail(later_name, std::string("must not be before '") + std::string(earlier_name) + "' (" +
+                           std::string(later) + " < " + std::string(earlier) + ")");
     }
   }
 

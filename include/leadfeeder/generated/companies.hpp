@@ -125,6 +125,120 @@ inline constexpr std::string_view companies_industry_classification_wire[] = {
 };
 }  // namespace detail
 
+namespace companies {
+
+/// Signal categories companies.search_signals can filter on; leave categories unset for all of them.
+enum class signal_category : std::uint32_t {
+  business_expansion = std::uint32_t{1} << 0,  ///< "business_expansion" [vendor]
+  competitive_landscape = std::uint32_t{1} << 1,  ///< "competitive_landscape" [vendor]
+  event_participation = std::uint32_t{1} << 2,  ///< "event_participation" [vendor]
+  industry_recognition = std::uint32_t{1} << 3,  ///< "industry_recognition" [vendor]
+  leadership_changes = std::uint32_t{1} << 4,  ///< "leadership_changes" [vendor]
+  corporate_challenges = std::uint32_t{1} << 5,  ///< "corporate_challenges" [vendor]
+  mergers_and_acquisitions = std::uint32_t{1} << 6,  ///< "mergers_and_acquisitions" [vendor]
+  customer_acquisition = std::uint32_t{1} << 7,  ///< "customer_acquisition" [vendor]
+  investment_activity = std::uint32_t{1} << 8,  ///< "investment_activity" [vendor]
+  product_and_service_development = std::uint32_t{1} << 9,  ///< "product_and_service_development" [vendor]
+  partnerships_and_collaborations = std::uint32_t{1} << 10,  ///< "partnerships_and_collaborations" [vendor]
+  financial_struggles = std::uint32_t{1} << 11,  ///< "financial_struggles" [vendor]
+  job_ads = std::uint32_t{1} << 12,  ///< "job_ads" [vendor]
+  register_updates = std::uint32_t{1} << 13,  ///< "register_updates" [vendor]
+  regulatory_compliance_updates = std::uint32_t{1} << 14,  ///< "regulatory_compliance_updates" [vendor]
+};
+
+/// The wire spelling of a companies::signal_category value.
+constexpr std::string_view to_string(signal_category value) noexcept {
+  switch (value) {
+    case signal_category::business_expansion: return "business_expansion";
+    case signal_category::competitive_landscape: return "competitive_landscape";
+    case signal_category::event_participation: return "event_participation";
+    case signal_category::industry_recognition: return "industry_recognition";
+    case signal_category::leadership_changes: return "leadership_changes";
+    case signal_category::corporate_challenges: return "corporate_challenges";
+    case signal_category::mergers_and_acquisitions: return "mergers_and_acquisitions";
+    case signal_category::customer_acquisition: return "customer_acquisition";
+    case signal_category::investment_activity: return "investment_activity";
+    case signal_category::product_and_service_development: return "product_and_service_development";
+    case signal_category::partnerships_and_collaborations: return "partnerships_and_collaborations";
+    case signal_category::financial_struggles: return "financial_struggles";
+    case signal_category::job_ads: return "job_ads";
+    case signal_category::register_updates: return "register_updates";
+    case signal_category::regulatory_compliance_updates: return "regulatory_compliance_updates";
+  }
+  return {};
+}
+
+/// The companies::signal_category value whose wire spelling is `text`, if there is one.
+constexpr std::optional<signal_category> signal_category_from_string(std::string_view text) noexcept {
+  if (text == "business_expansion") return signal_category::business_expansion;
+  if (text == "competitive_landscape") return signal_category::competitive_landscape;
+  if (text == "event_participation") return signal_category::event_participation;
+  if (text == "industry_recognition") return signal_category::industry_recognition;
+  if (text == "leadership_changes") return signal_category::leadership_changes;
+  if (text == "corporate_challenges") return signal_category::corporate_challenges;
+  if (text == "mergers_and_acquisitions") return signal_category::mergers_and_acquisitions;
+  if (text == "customer_acquisition") return signal_category::customer_acquisition;
+  if (text == "investment_activity") return signal_category::investment_activity;
+  if (text == "product_and_service_development") return signal_category::product_and_service_development;
+  if (text == "partnerships_and_collaborations") return signal_category::partnerships_and_collaborations;
+  if (text == "financial_struggles") return signal_category::financial_struggles;
+  if (text == "job_ads") return signal_category::job_ads;
+  if (text == "register_updates") return signal_category::register_updates;
+  if (text == "regulatory_compliance_updates") return signal_category::regulatory_compliance_updates;
+  return std::nullopt;
+}
+
+}  // namespace companies
+
+namespace detail {
+inline constexpr std::string_view companies_signal_category_wire[] = {
+    "business_expansion",
+    "competitive_landscape",
+    "event_participation",
+    "industry_recognition",
+    "leadership_changes",
+    "corporate_challenges",
+    "mergers_and_acquisitions",
+    "customer_acquisition",
+    "investment_activity",
+    "product_and_service_development",
+    "partnerships_and_collaborations",
+    "financial_struggles",
+    "job_ads",
+    "register_updates",
+    "regulatory_compliance_updates",
+};
+}  // namespace detail
+
+namespace companies {
+
+/// What companies.list_ips can put inline.
+enum class ips_include : std::uint32_t {
+  company = std::uint32_t{1} << 0,  ///< "company" [vendor]
+};
+
+/// The wire spelling of a companies::ips_include value.
+constexpr std::string_view to_string(ips_include value) noexcept {
+  switch (value) {
+    case ips_include::company: return "company";
+  }
+  return {};
+}
+
+/// The companies::ips_include value whose wire spelling is `text`, if there is one.
+constexpr std::optional<ips_include> ips_include_from_string(std::string_view text) noexcept {
+  if (text == "company") return ips_include::company;
+  return std::nullopt;
+}
+
+}  // namespace companies
+
+namespace detail {
+inline constexpr std::string_view companies_ips_include_wire[] = {
+    "company",
+};
+}  // namespace detail
+
 // ---- companies.get
 
 namespace detail {
@@ -256,7 +370,7 @@ class retrieve_builder {
 
   retrieve_builder() = default;
 
-  /// ids (query, required) [observed]: comma-separated on the wire; single source. maximum count unknown; 100 by analogy with contacts.retrieve. At most 100 values.
+  /// ids (query, required) [observed]: comma-separated on the wire; the name is single source. required and at most 100 [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)). At most 100 values.
   [[nodiscard]] auto ids(string_list value) const& {
     auto next = rebind<(std::uint64_t{1} << 0)>(p_);
     next.p_.ids = std::move(value);
@@ -342,7 +456,7 @@ namespace companies {
 /// companies.get_financials: Company Financial Reports (reference 3.2.3).
 /// GET /v1/companies/{company_id}/financials  (method [docs], path [observed])
 /// The company's financial reports.
-/// Pagination: none (unknown (presumably none)). Credits: no extra cost once the company is unlocked [vendor]; consuming [observed]; read meta.credits.charged.
+/// Pagination: none (unknown (presumably none)). Credits: 1 unless the company was unlocked in the last 12 months; free for website-visitor companies [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs); the vendor plugin Leadfeeder/leadfeeder-mcp-plugin); read meta.credits.charged.
 template <std::uint64_t Set = 0>
 class get_financials_builder {
  public:
@@ -414,6 +528,14 @@ class get_financials_builder {
 namespace detail {
 struct companies_search_signals_params {
   std::string account_id;
+  std::string page_cursor;
+  std::int64_t page_size = 0;
+  string_list company_ids;
+  std::uint32_t categories = 0;
+  std::string event_date_from;
+  std::string event_date_to;
+  std::string publication_date_from;
+  std::string publication_date_to;
   json_fragment extra_fields;
 };
 }  // namespace detail
@@ -421,24 +543,24 @@ struct companies_search_signals_params {
 namespace companies {
 
 /// companies.search_signals: Search Company Signals (reference 3.2.4).
-/// POST /v1/companies/signals/search  (method [docs], path [inferred]; unknown; candidate modelled on /v1/companies/search; alternative /v1/companies/{company_id}/signals/search)
-/// Searches company signals; the query, body and response are unknown, so the caller supplies the body as JSON.
-/// Pagination: none (unknown). Credits: signals are free once the company is unlocked [vendor]; read meta.credits.charged.
+/// POST /v1/companies/signals/search  (method [docs], path [inferred]; unknown; candidate modelled on /v1/companies/search; the operation reads several companies at once, so no per-company path fits)
+/// Signals of several companies, a page at a time (cursor pagination), optionally of some categories and within event and publication date ranges.
+/// Pagination: cursor ([vendor]: stop when meta.pagination.next_cursor is null). Credits: 1 per company that has signals and no deep-data access from the last 12 months; companies without signals and website visitors cost nothing [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs); the vendor plugin Leadfeeder/leadfeeder-mcp-plugin).
 template <std::uint64_t Set = 0>
 class search_signals_builder {
  public:
   static constexpr std::string_view operation_id = "companies.search_signals";
   static constexpr http_method method = http_method::post;
-  static constexpr pagination_style pagination = pagination_style::none;
+  static constexpr pagination_style pagination = pagination_style::cursor;
   /// A read sent as POST: retried like a GET.
   static constexpr bool reads_only = true;
   /// True when the operation can charge credits (the client's credit budget applies).
-  static constexpr bool charges_credits = false;
-  using response_type = response<json_view>;
+  static constexpr bool charges_credits = true;
+  using response_type = response<array_view<signal_view>>;
 
   search_signals_builder() = default;
 
-  /// account_id (query, required) [inferred]: section 3: every operation takes account_id in the query (1.4).
+  /// account_id (query, required) [vendor]
   [[nodiscard]] auto account_id(std::string_view value) const& {
     auto next = rebind<(std::uint64_t{1} << 0)>(p_);
     next.p_.account_id.assign(value);
@@ -450,17 +572,134 @@ class search_signals_builder {
     return next;
   }
 
-  /// extra (body, optional) [inferred]: a JSON object whose members are added to the body, for keys this library does not know; a key it does know is refused.
-  [[nodiscard]] auto extra_fields(json_fragment value) const& {
+  /// page[cursor] (query, optional) [vendor]: meta.pagination.next_cursor of the previous page; leave unset for the first. the bracketed wire name is [inferred] from the operations where integrations confirm it (1.7).
+  [[nodiscard]] auto page_cursor(std::string_view value) const& {
     auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.page_cursor.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto page_cursor(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.page_cursor.assign(value);
+    return next;
+  }
+
+  /// page[size] (query, optional) [vendor]: the bracketed wire name is [inferred] (1.7). From 1 to 100.
+  [[nodiscard]] auto page_size(std::int64_t value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.page_size = value;
+    return next;
+  }
+  [[nodiscard]] auto page_size(std::int64_t value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.page_size = value;
+    return next;
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_size() const& {
+    static_assert(Value >= 1 && Value <= 100,
+                  "companies.search_signals: parameter 'page[size]' must be between 1 and 100");
+    return (*this).page_size(Value);
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_size() && {
+    static_assert(Value >= 1 && Value <= 100,
+                  "companies.search_signals: parameter 'page[size]' must be between 1 and 100");
+    return std::move(*this).page_size(Value);
+  }
+
+  /// company_ids (body, required) [vendor]: the companies whose signals are wanted.
+  [[nodiscard]] auto company_ids(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
+    next.p_.company_ids = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto company_ids(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
+    next.p_.company_ids = std::move(value);
+    return next;
+  }
+
+  /// categories (body, optional) [vendor]: leave unset for every category. the vendor plugin Leadfeeder/leadfeeder-mcp-plugin.
+  template <class... Values>
+  [[nodiscard]] auto categories(Values... values) const& {
+    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::companies::signal_category> && ...),
+                  "companies.search_signals: categories() takes leadfeeder::companies::signal_category values");
+    auto next = rebind<(std::uint64_t{1} << 4)>(p_);
+    next.p_.categories = (next.p_.categories | ... | static_cast<std::uint32_t>(values));
+    return next;
+  }
+  template <class... Values>
+  [[nodiscard]] auto categories(Values... values) && {
+    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::companies::signal_category> && ...),
+                  "companies.search_signals: categories() takes leadfeeder::companies::signal_category values");
+    auto next = rebind<(std::uint64_t{1} << 4)>(std::move(p_));
+    next.p_.categories = (next.p_.categories | ... | static_cast<std::uint32_t>(values));
+    return next;
+  }
+
+  /// event_date.from (body, optional) [vendor]: Format YYYY-MM-DD.
+  [[nodiscard]] auto event_date_from(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 5)>(p_);
+    next.p_.event_date_from.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto event_date_from(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 5)>(std::move(p_));
+    next.p_.event_date_from.assign(value);
+    return next;
+  }
+
+  /// event_date.to (body, optional) [vendor]: Format YYYY-MM-DD. Not before event_date.from (checked before sending).
+  [[nodiscard]] auto event_date_to(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 6)>(p_);
+    next.p_.event_date_to.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto event_date_to(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 6)>(std::move(p_));
+    next.p_.event_date_to.assign(value);
+    return next;
+  }
+
+  /// publication_date.from (body, optional) [vendor]: Format YYYY-MM-DD.
+  [[nodiscard]] auto publication_date_from(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 7)>(p_);
+    next.p_.publication_date_from.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto publication_date_from(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 7)>(std::move(p_));
+    next.p_.publication_date_from.assign(value);
+    return next;
+  }
+
+  /// publication_date.to (body, optional) [vendor]: Format YYYY-MM-DD. Not before publication_date.from (checked before sending).
+  [[nodiscard]] auto publication_date_to(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 8)>(p_);
+    next.p_.publication_date_to.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto publication_date_to(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 8)>(std::move(p_));
+    next.p_.publication_date_to.assign(value);
+    return next;
+  }
+
+  /// extra (body, optional) [vendor]: a JSON object whose members are added to the body, for keys this library does not know; a key it does know is refused.
+  [[nodiscard]] auto extra_fields(json_fragment value) const& {
+    auto next = rebind<(std::uint64_t{1} << 9)>(p_);
     next.p_.extra_fields = std::move(value);
     return next;
   }
   [[nodiscard]] auto extra_fields(json_fragment value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    auto next = rebind<(std::uint64_t{1} << 9)>(std::move(p_));
     next.p_.extra_fields = std::move(value);
     return next;
   }
+
+  /// True once the caller set page[cursor] (paging then starts there).
+  static constexpr bool page_set = (Set & (std::uint64_t{1} << 1)) != 0;
   /// Everything set so far.
   detail::companies_search_signals_params const& params() const noexcept { return p_; }
 
@@ -468,10 +707,34 @@ class search_signals_builder {
   void write(detail::request_writer& w) const {
     static_assert((Set & (std::uint64_t{1} << 0)) != 0,
                   "companies.search_signals: required parameter 'account_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 3)) != 0,
+                  "companies.search_signals: required parameter 'company_ids' is not set");
+    if constexpr ((Set & (std::uint64_t{1} << 6)) != 0 && (Set & (std::uint64_t{1} << 5)) != 0)
+      w.check_order("event_date.from", p_.event_date_from, "event_date.to", p_.event_date_to);
+    if constexpr ((Set & (std::uint64_t{1} << 8)) != 0 && (Set & (std::uint64_t{1} << 7)) != 0)
+      w.check_order("publication_date.from", p_.publication_date_from, "publication_date.to", p_.publication_date_to);
     w.path("/v1/companies/signals/search");
     w.query("account_id", p_.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query("page[cursor]", p_.page_cursor, false);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.merge_members("extra_fields", p_.extra_fields, {});
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.member_strings_checked("company_ids", "company_ids", p_.company_ids, true, static_cast<std::size_t>(-1));
+    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) w.member_flags("categories", p_.categories, detail::companies_signal_category_wire);
+    if constexpr (((Set & (std::uint64_t{1} << 5)) != 0) || ((Set & (std::uint64_t{1} << 6)) != 0)) {
+      w.key("event_date");
+      w.begin_object();
+      if constexpr ((Set & (std::uint64_t{1} << 5)) != 0) w.member_date_of("event_date.from", "from", p_.event_date_from);
+      if constexpr ((Set & (std::uint64_t{1} << 6)) != 0) w.member_date_of("event_date.to", "to", p_.event_date_to);
+      w.end_object();
+    }
+    if constexpr (((Set & (std::uint64_t{1} << 7)) != 0) || ((Set & (std::uint64_t{1} << 8)) != 0)) {
+      w.key("publication_date");
+      w.begin_object();
+      if constexpr ((Set & (std::uint64_t{1} << 7)) != 0) w.member_date_of("publication_date.from", "from", p_.publication_date_from);
+      if constexpr ((Set & (std::uint64_t{1} << 8)) != 0) w.member_date_of("publication_date.to", "to", p_.publication_date_to);
+      w.end_object();
+    }
+    if constexpr ((Set & (std::uint64_t{1} << 9)) != 0) w.merge_members("extra_fields", p_.extra_fields, {"categories", "company_ids", "event_date", "publication_date"});
     w.end_object();
   }
 
@@ -564,7 +827,7 @@ namespace companies {
 /// companies.search: Search Companies (reference 3.2.5).
 /// POST /v1/companies/search  (method [docs], path [observed])
 /// Companies matching the body's criteria, a page at a time (cursor pagination).
-/// Pagination: cursor. Credits: conflicting: free [vendor], charged [observed]; read meta.credits.charged.
+/// Pagination: cursor. Credits: free [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs); help.leadfeeder.com); one integration's report of a charge is contradicted by the vendor; read meta.credits.charged.
 template <std::uint64_t Set = 0>
 class search_builder {
  public:
@@ -574,7 +837,7 @@ class search_builder {
   /// A read sent as POST: retried like a GET.
   static constexpr bool reads_only = true;
   /// True when the operation can charge credits (the client's credit budget applies).
-  static constexpr bool charges_credits = true;
+  static constexpr bool charges_credits = false;
   using response_type = response<array_view<company_summary_view>>;
 
   search_builder() = default;
@@ -947,7 +1210,7 @@ namespace companies {
 /// companies.match: Match Companies (reference 3.2.6).
 /// POST /v1/companies/match  (method [docs], path [observed])
 /// For each input company, the candidate companies with a match score.
-/// Pagination: none ([inferred]). Credits: conflicting: free [vendor], consumes [observed]; read meta.credits.charged.
+/// Pagination: none ([inferred]). Credits: free [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)); one integration's report of a charge is contradicted by the vendor.
 template <std::uint64_t Set = 0>
 class match_builder {
  public:
@@ -957,7 +1220,7 @@ class match_builder {
   /// A read sent as POST: retried like a GET.
   static constexpr bool reads_only = true;
   /// True when the operation can charge credits (the client's credit budget applies).
-  static constexpr bool charges_credits = true;
+  static constexpr bool charges_credits = false;
   using response_type = response<array_view<array_view<company_match_view>>>;
 
   match_builder() = default;
@@ -998,7 +1261,7 @@ class match_builder {
     return std::move(*this).max_results_per_company(Value);
   }
 
-  /// companies (body, required) [observed]: the companies to match; maximum count unknown; each item needs at least one of company_name, url, vat_id or register_id, and a country alone is not enough. required [inferred]: the body holds nothing else.
+  /// companies (body, required) [observed]: the companies to match, at most 200 [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)); each item needs at least one of company_name, url, vat_id or register_id, and a country alone is not enough. required [inferred]: the body holds nothing else. At most 200 values.
   [[nodiscard]] auto companies(std::vector<::leadfeeder::companies::match_input> value) const& {
     auto next = rebind<(std::uint64_t{1} << 2)>(p_);
     next.p_.companies = std::move(value);
@@ -1022,7 +1285,7 @@ class match_builder {
     w.query("account_id", p_.account_id, true);
     if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query_integer("max_results_per_company", p_.max_results_per_company, 1, 20);
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) { if (p_.companies.empty()) w.fail("companies", "must not be empty"); detail::write_companies_match_input_list(w, "companies", p_.companies); }
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) { if (p_.companies.size() > 200) w.fail("companies", "has " + std::to_string(p_.companies.size()) + " values; at most 200 are allowed"); if (p_.companies.empty()) w.fail("companies", "must not be empty"); detail::write_companies_match_input_list(w, "companies", p_.companies); }
     w.end_object();
   }
 
@@ -1046,17 +1309,19 @@ class match_builder {
 
 namespace detail {
 struct companies_list_ips_params {
-  std::string company_id;
   std::string account_id;
+  string_list company_ids;
+  std::uint32_t include = 0;
+  std::int64_t max_ip_addresses = 0;
 };
 }  // namespace detail
 
 namespace companies {
 
 /// companies.list_ips: Retrieve Company IPs (reference 3.2.7).
-/// GET /v1/companies/{company_id}/ips  (method [inferred], path [inferred]; unknown; GET because every other Retrieve page is a GET; path modelled on /financials; alternative /v1/companies/{company_id}/ip_addresses)
-/// The IP addresses of a company (only in newer docs revisions).
-/// Pagination: none (unknown). Credits: unknown; read meta.credits.charged.
+/// GET /v1/companies/ips  (method [inferred], path [inferred]; unknown; a read of several companies keyed by a company_ids query, so a collection route like companies.retrieve; GET because every other Retrieve page is a GET; alternative /v1/companies/ip-addresses)
+/// The IP addresses of several companies (at most 100), highest confidence first.
+/// Pagination: none ([inferred]: the company_ids cap bounds the result). Credits: 1 per company not unlocked in the last 12 months [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)).
 template <std::uint64_t Set = 0>
 class list_ips_builder {
  public:
@@ -1064,33 +1329,75 @@ class list_ips_builder {
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
   /// True when the operation can charge credits (the client's credit budget applies).
-  static constexpr bool charges_credits = false;
-  using response_type = response<json_view>;
+  static constexpr bool charges_credits = true;
+  using response_type = response<array_view<company_ip_view>>;
 
   list_ips_builder() = default;
 
-  /// company_id (path, required) [inferred]: part of the candidate path.
-  [[nodiscard]] auto company_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.company_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto company_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.company_id.assign(value);
-    return next;
-  }
-
-  /// account_id (query, required) [inferred]: section 3: every operation takes account_id in the query (1.4).
+  /// account_id (query, required) [vendor]
   [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
     next.p_.account_id.assign(value);
     return next;
   }
   [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
     next.p_.account_id.assign(value);
     return next;
+  }
+
+  /// company_ids (query, required) [vendor]: comma-separated on the wire. the vendor MCP tool catalogue (scalekit-inc/developer-docs); placement in the query is [inferred] for a GET. At most 100 values.
+  [[nodiscard]] auto company_ids(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.company_ids = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto company_ids(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.company_ids = std::move(value);
+    return next;
+  }
+
+  /// include (query, optional) [vendor]: company puts the full company attributes inline.
+  template <class... Values>
+  [[nodiscard]] auto include(Values... values) const& {
+    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::companies::ips_include> && ...),
+                  "companies.list_ips: include() takes leadfeeder::companies::ips_include values");
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
+    return next;
+  }
+  template <class... Values>
+  [[nodiscard]] auto include(Values... values) && {
+    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::companies::ips_include> && ...),
+                  "companies.list_ips: include() takes leadfeeder::companies::ips_include values");
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
+    return next;
+  }
+
+  /// max_ip_addresses (query, optional) [vendor]: caps the addresses returned; whether per company is unknown. the bounds are [inferred]. From 1 to 1000000.
+  [[nodiscard]] auto max_ip_addresses(std::int64_t value) const& {
+    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
+    next.p_.max_ip_addresses = value;
+    return next;
+  }
+  [[nodiscard]] auto max_ip_addresses(std::int64_t value) && {
+    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
+    next.p_.max_ip_addresses = value;
+    return next;
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto max_ip_addresses() const& {
+    static_assert(Value >= 1 && Value <= 1000000,
+                  "companies.list_ips: parameter 'max_ip_addresses' must be between 1 and 1000000");
+    return (*this).max_ip_addresses(Value);
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto max_ip_addresses() && {
+    static_assert(Value >= 1 && Value <= 1000000,
+                  "companies.list_ips: parameter 'max_ip_addresses' must be between 1 and 1000000");
+    return std::move(*this).max_ip_addresses(Value);
   }
   /// Everything set so far.
   detail::companies_list_ips_params const& params() const noexcept { return p_; }
@@ -1098,13 +1405,14 @@ class list_ips_builder {
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
     static_assert((Set & (std::uint64_t{1} << 0)) != 0,
-                  "companies.list_ips: required parameter 'company_id' is not set");
-    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
                   "companies.list_ips: required parameter 'account_id' is not set");
-    w.path("/v1/companies/");
-    w.path_param("company_id", p_.company_id);
-    w.path("/ips");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "companies.list_ips: required parameter 'company_ids' is not set");
+    w.path("/v1/companies/ips");
     w.query("account_id", p_.account_id, true);
+    w.query_list("company_ids", p_.company_ids, true, 100);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_flags("include", p_.include, detail::companies_ips_include_wire);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.query_integer("max_ip_addresses", p_.max_ip_addresses, 1, 1000000);
   }
 
  private:
@@ -1508,6 +1816,325 @@ class unassign_tags_builder {
 
 /// Starts a companies.unassign_tags request (Unassign Tags from Company).
 [[nodiscard]] inline unassign_tags_builder<> unassign_tags() { return {}; }
+
+}  // namespace companies
+
+// ---- companies.estimate_enrichment_job
+
+namespace detail {
+struct companies_estimate_enrichment_job_params {
+  std::string account_id;
+  string_list company_ids;
+  std::string list_id;
+  std::string custom_field_id;
+};
+}  // namespace detail
+
+namespace companies {
+
+/// companies.estimate_enrichment_job: Estimate Company Enrichment Job (reference 3.13.6).
+/// POST /v1/companies/enrichment-jobs/estimate  (method [inferred], path [inferred]; no source gives it; jobs live under the collection they work on, hyphenated from the docs title; the estimate is a named action like /search and /match)
+/// What a company enrichment job would cost before it is created: eligible records and credits. Free: run it before create.
+/// Pagination: none. Credits: presumably free, by analogy with the contact-data estimate [inferred].
+template <std::uint64_t Set = 0>
+class estimate_enrichment_job_builder {
+ public:
+  static constexpr std::string_view operation_id = "companies.estimate_enrichment_job";
+  static constexpr http_method method = http_method::post;
+  static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
+  using response_type = response<job_estimate_view>;
+
+  estimate_enrichment_job_builder() = default;
+
+  /// account_id (query, required) [vendor]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// company_ids (body, optional) [vendor]: the companies to enrich.
+  [[nodiscard]] auto company_ids(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.company_ids = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto company_ids(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.company_ids = std::move(value);
+    return next;
+  }
+
+  /// list_id (body, optional) [vendor]: a list whose records the job works on.
+  [[nodiscard]] auto list_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.list_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto list_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.list_id.assign(value);
+    return next;
+  }
+
+  /// custom_field_id (body, required) [vendor]: the AI custom field to fill; presumably its internal name (3.10) [inferred].
+  [[nodiscard]] auto custom_field_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
+    next.p_.custom_field_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto custom_field_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
+    next.p_.custom_field_id.assign(value);
+    return next;
+  }
+  /// Everything set so far.
+  detail::companies_estimate_enrichment_job_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "companies.estimate_enrichment_job: required parameter 'account_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 3)) != 0,
+                  "companies.estimate_enrichment_job: required parameter 'custom_field_id' is not set");
+    static_assert((((Set & (std::uint64_t{1} << 1)) != 0 ? 1 : 0) + ((Set & (std::uint64_t{1} << 2)) != 0 ? 1 : 0)) == 1,
+                  "companies.estimate_enrichment_job: set exactly one of 'company_ids' or 'list_id'");
+    w.path("/v1/companies/enrichment-jobs/estimate");
+    w.query("account_id", p_.account_id, true);
+    w.begin_object();
+    w.key("data");
+    w.begin_object();
+    w.key("attributes");
+    w.begin_object();
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.member_strings_checked("company_ids", "company_ids", p_.company_ids, false, static_cast<std::size_t>(-1));
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string_nonempty("list_id", "list_id", p_.list_id);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.member_string_nonempty("custom_field_id", "custom_field_id", p_.custom_field_id);
+    w.end_object();
+    w.end_object();
+    w.end_object();
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class estimate_enrichment_job_builder;
+  explicit estimate_enrichment_job_builder(detail::companies_estimate_enrichment_job_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static estimate_enrichment_job_builder<Set | Bit> rebind(detail::companies_estimate_enrichment_job_params p) noexcept {
+    return estimate_enrichment_job_builder<Set | Bit>(std::move(p));
+  }
+  detail::companies_estimate_enrichment_job_params p_{};
+};
+
+/// Starts a companies.estimate_enrichment_job request (Estimate Company Enrichment Job).
+[[nodiscard]] inline estimate_enrichment_job_builder<> estimate_enrichment_job() { return {}; }
+
+}  // namespace companies
+
+// ---- companies.create_enrichment_job
+
+namespace detail {
+struct companies_create_enrichment_job_params {
+  std::string account_id;
+  string_list company_ids;
+  std::string list_id;
+  std::string custom_field_id;
+};
+}  // namespace detail
+
+namespace companies {
+
+/// companies.create_enrichment_job: Create Company Enrichment Job (reference 3.13.6).
+/// POST /v1/companies/enrichment-jobs  (method [inferred], path [inferred]; no source gives it; jobs live under the collection they work on, hyphenated from the docs title; create POSTs to the job collection)
+/// Fills one AI custom field for a set of companies. Always charges credits: estimate first, then poll companies.get_enrichment_job until the job ends.
+/// Pagination: none. Credits: always charges credits [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)); read meta.credits.charged and the job's credits_used.
+template <std::uint64_t Set = 0>
+class create_enrichment_job_builder {
+ public:
+  static constexpr std::string_view operation_id = "companies.create_enrichment_job";
+  static constexpr http_method method = http_method::post;
+  static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = true;
+  using response_type = response<job_view>;
+
+  create_enrichment_job_builder() = default;
+
+  /// account_id (query, required) [vendor]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// company_ids (body, optional) [vendor]: the companies to enrich.
+  [[nodiscard]] auto company_ids(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.company_ids = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto company_ids(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.company_ids = std::move(value);
+    return next;
+  }
+
+  /// list_id (body, optional) [vendor]: a list whose records the job works on.
+  [[nodiscard]] auto list_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.list_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto list_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.list_id.assign(value);
+    return next;
+  }
+
+  /// custom_field_id (body, required) [vendor]: the AI custom field to fill; presumably its internal name (3.10) [inferred].
+  [[nodiscard]] auto custom_field_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
+    next.p_.custom_field_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto custom_field_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
+    next.p_.custom_field_id.assign(value);
+    return next;
+  }
+  /// Everything set so far.
+  detail::companies_create_enrichment_job_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "companies.create_enrichment_job: required parameter 'account_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 3)) != 0,
+                  "companies.create_enrichment_job: required parameter 'custom_field_id' is not set");
+    static_assert((((Set & (std::uint64_t{1} << 1)) != 0 ? 1 : 0) + ((Set & (std::uint64_t{1} << 2)) != 0 ? 1 : 0)) == 1,
+                  "companies.create_enrichment_job: set exactly one of 'company_ids' or 'list_id'");
+    w.path("/v1/companies/enrichment-jobs");
+    w.query("account_id", p_.account_id, true);
+    w.begin_object();
+    w.key("data");
+    w.begin_object();
+    w.key("attributes");
+    w.begin_object();
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.member_strings_checked("company_ids", "company_ids", p_.company_ids, false, static_cast<std::size_t>(-1));
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string_nonempty("list_id", "list_id", p_.list_id);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.member_string_nonempty("custom_field_id", "custom_field_id", p_.custom_field_id);
+    w.end_object();
+    w.end_object();
+    w.end_object();
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class create_enrichment_job_builder;
+  explicit create_enrichment_job_builder(detail::companies_create_enrichment_job_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static create_enrichment_job_builder<Set | Bit> rebind(detail::companies_create_enrichment_job_params p) noexcept {
+    return create_enrichment_job_builder<Set | Bit>(std::move(p));
+  }
+  detail::companies_create_enrichment_job_params p_{};
+};
+
+/// Starts a companies.create_enrichment_job request (Create Company Enrichment Job).
+[[nodiscard]] inline create_enrichment_job_builder<> create_enrichment_job() { return {}; }
+
+}  // namespace companies
+
+// ---- companies.get_enrichment_job
+
+namespace detail {
+struct companies_get_enrichment_job_params {
+  std::string job_id;
+  std::string account_id;
+};
+}  // namespace detail
+
+namespace companies {
+
+/// companies.get_enrichment_job: Get Company Enrichment Job Status (reference 3.13.6).
+/// GET /v1/companies/enrichment-jobs/{job_id}  (method [inferred], path [inferred]; no source gives it; jobs live under the collection they work on, hyphenated from the docs title; the status read addresses {collection}/{job_id})
+/// A job's status, progress counters, credits consumed and errors [vendor]; jobs are kept for 7 days, then expect not_found.
+/// Pagination: none. Credits: presumably free [inferred].
+template <std::uint64_t Set = 0>
+class get_enrichment_job_builder {
+ public:
+  static constexpr std::string_view operation_id = "companies.get_enrichment_job";
+  static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
+  using response_type = response<job_view>;
+
+  get_enrichment_job_builder() = default;
+
+  /// job_id (path, required) [vendor]: the id create answered. part of the inferred path.
+  [[nodiscard]] auto job_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.job_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto job_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.job_id.assign(value);
+    return next;
+  }
+
+  /// account_id (query, required) [vendor]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// The id asked for (job_id); the response compares it with the id it got back.
+  std::string_view requested_id() const noexcept { return p_.job_id; }
+  /// Everything set so far.
+  detail::companies_get_enrichment_job_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "companies.get_enrichment_job: required parameter 'job_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "companies.get_enrichment_job: required parameter 'account_id' is not set");
+    w.path("/v1/companies/enrichment-jobs/");
+    w.path_param("job_id", p_.job_id);
+    w.query("account_id", p_.account_id, true);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class get_enrichment_job_builder;
+  explicit get_enrichment_job_builder(detail::companies_get_enrichment_job_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static get_enrichment_job_builder<Set | Bit> rebind(detail::companies_get_enrichment_job_params p) noexcept {
+    return get_enrichment_job_builder<Set | Bit>(std::move(p));
+  }
+  detail::companies_get_enrichment_job_params p_{};
+};
+
+/// Starts a companies.get_enrichment_job request (Get Company Enrichment Job Status).
+[[nodiscard]] inline get_enrichment_job_builder<> get_enrichment_job() { return {}; }
 
 }  // namespace companies
 

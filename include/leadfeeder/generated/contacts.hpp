@@ -303,7 +303,7 @@ namespace contacts {
 /// contacts.search: Search Contacts (reference 3.3.3).
 /// POST /v1/contacts/search  (method [docs], path [observed])
 /// Contacts matching the body's criteria, a page at a time (cursor pagination).
-/// Pagination: cursor. Credits: conflicting: free [vendor], charged [observed]; read meta.credits.charged.
+/// Pagination: cursor. Credits: free [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs); help.leadfeeder.com); one integration's report of a charge is contradicted by the vendor; read meta.credits.charged.
 template <std::uint64_t Set = 0>
 class search_builder {
  public:
@@ -313,7 +313,7 @@ class search_builder {
   /// A read sent as POST: retried like a GET.
   static constexpr bool reads_only = true;
   /// True when the operation can charge credits (the client's credit budget applies).
-  static constexpr bool charges_credits = true;
+  static constexpr bool charges_credits = false;
   using response_type = response<array_view<contact_summary_view>>;
 
   search_builder() = default;
@@ -712,6 +712,293 @@ class remove_from_lists_builder {
 
 /// Starts a contacts.remove_from_lists request (Remove Contact from Lists).
 [[nodiscard]] inline remove_from_lists_builder<> remove_from_lists() { return {}; }
+
+}  // namespace contacts
+
+// ---- contacts.estimate_contact_data_job
+
+namespace detail {
+struct contacts_estimate_contact_data_job_params {
+  std::string account_id;
+  string_list contact_ids;
+  std::string list_id;
+};
+}  // namespace detail
+
+namespace contacts {
+
+/// contacts.estimate_contact_data_job: Estimate Find Contact Data Job (reference 3.13.7).
+/// POST /v1/contacts/find-contact-data-jobs/estimate  (method [inferred], path [inferred]; no source gives it; jobs live under the collection they work on, hyphenated from the docs title; the estimate is a named action like /search and /match)
+/// What a find contact data job would cost before it is created: eligible records and credits. Free: run it before create.
+/// Pagination: none. Credits: free [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)).
+template <std::uint64_t Set = 0>
+class estimate_contact_data_job_builder {
+ public:
+  static constexpr std::string_view operation_id = "contacts.estimate_contact_data_job";
+  static constexpr http_method method = http_method::post;
+  static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
+  using response_type = response<job_estimate_view>;
+
+  estimate_contact_data_job_builder() = default;
+
+  /// account_id (query, required) [vendor]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// contact_ids (body, optional) [vendor]: the contacts to look up.
+  [[nodiscard]] auto contact_ids(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.contact_ids = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto contact_ids(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.contact_ids = std::move(value);
+    return next;
+  }
+
+  /// list_id (body, optional) [vendor]: a list whose records the job works on.
+  [[nodiscard]] auto list_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.list_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto list_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.list_id.assign(value);
+    return next;
+  }
+  /// Everything set so far.
+  detail::contacts_estimate_contact_data_job_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "contacts.estimate_contact_data_job: required parameter 'account_id' is not set");
+    static_assert((((Set & (std::uint64_t{1} << 1)) != 0 ? 1 : 0) + ((Set & (std::uint64_t{1} << 2)) != 0 ? 1 : 0)) >= 1,
+                  "contacts.estimate_contact_data_job: set at least one of 'contact_ids' or 'list_id'");
+    w.path("/v1/contacts/find-contact-data-jobs/estimate");
+    w.query("account_id", p_.account_id, true);
+    w.begin_object();
+    w.key("data");
+    w.begin_object();
+    w.key("attributes");
+    w.begin_object();
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.member_strings_checked("contact_ids", "contact_ids", p_.contact_ids, false, static_cast<std::size_t>(-1));
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string_nonempty("list_id", "list_id", p_.list_id);
+    w.end_object();
+    w.end_object();
+    w.end_object();
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class estimate_contact_data_job_builder;
+  explicit estimate_contact_data_job_builder(detail::contacts_estimate_contact_data_job_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static estimate_contact_data_job_builder<Set | Bit> rebind(detail::contacts_estimate_contact_data_job_params p) noexcept {
+    return estimate_contact_data_job_builder<Set | Bit>(std::move(p));
+  }
+  detail::contacts_estimate_contact_data_job_params p_{};
+};
+
+/// Starts a contacts.estimate_contact_data_job request (Estimate Find Contact Data Job).
+[[nodiscard]] inline estimate_contact_data_job_builder<> estimate_contact_data_job() { return {}; }
+
+}  // namespace contacts
+
+// ---- contacts.create_contact_data_job
+
+namespace detail {
+struct contacts_create_contact_data_job_params {
+  std::string account_id;
+  string_list contact_ids;
+  std::string list_id;
+};
+}  // namespace detail
+
+namespace contacts {
+
+/// contacts.create_contact_data_job: Create Find Contact Data Job (reference 3.13.7).
+/// POST /v1/contacts/find-contact-data-jobs  (method [inferred], path [inferred]; no source gives it; jobs live under the collection they work on, hyphenated from the docs title; create POSTs to the job collection)
+/// Looks up e-mail addresses and phone numbers for contacts. Always charges credits: estimate first, then poll contacts.get_contact_data_job until the job ends.
+/// Pagination: none. Credits: always charges credits [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)); read meta.credits.charged and the job's credits_used.
+template <std::uint64_t Set = 0>
+class create_contact_data_job_builder {
+ public:
+  static constexpr std::string_view operation_id = "contacts.create_contact_data_job";
+  static constexpr http_method method = http_method::post;
+  static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = true;
+  using response_type = response<job_view>;
+
+  create_contact_data_job_builder() = default;
+
+  /// account_id (query, required) [vendor]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// contact_ids (body, optional) [vendor]: the contacts to look up.
+  [[nodiscard]] auto contact_ids(string_list value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.contact_ids = std::move(value);
+    return next;
+  }
+  [[nodiscard]] auto contact_ids(string_list value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.contact_ids = std::move(value);
+    return next;
+  }
+
+  /// list_id (body, optional) [vendor]: a list whose records the job works on.
+  [[nodiscard]] auto list_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.list_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto list_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.list_id.assign(value);
+    return next;
+  }
+  /// Everything set so far.
+  detail::contacts_create_contact_data_job_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "contacts.create_contact_data_job: required parameter 'account_id' is not set");
+    static_assert((((Set & (std::uint64_t{1} << 1)) != 0 ? 1 : 0) + ((Set & (std::uint64_t{1} << 2)) != 0 ? 1 : 0)) >= 1,
+                  "contacts.create_contact_data_job: set at least one of 'contact_ids' or 'list_id'");
+    w.path("/v1/contacts/find-contact-data-jobs");
+    w.query("account_id", p_.account_id, true);
+    w.begin_object();
+    w.key("data");
+    w.begin_object();
+    w.key("attributes");
+    w.begin_object();
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.member_strings_checked("contact_ids", "contact_ids", p_.contact_ids, false, static_cast<std::size_t>(-1));
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string_nonempty("list_id", "list_id", p_.list_id);
+    w.end_object();
+    w.end_object();
+    w.end_object();
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class create_contact_data_job_builder;
+  explicit create_contact_data_job_builder(detail::contacts_create_contact_data_job_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static create_contact_data_job_builder<Set | Bit> rebind(detail::contacts_create_contact_data_job_params p) noexcept {
+    return create_contact_data_job_builder<Set | Bit>(std::move(p));
+  }
+  detail::contacts_create_contact_data_job_params p_{};
+};
+
+/// Starts a contacts.create_contact_data_job request (Create Find Contact Data Job).
+[[nodiscard]] inline create_contact_data_job_builder<> create_contact_data_job() { return {}; }
+
+}  // namespace contacts
+
+// ---- contacts.get_contact_data_job
+
+namespace detail {
+struct contacts_get_contact_data_job_params {
+  std::string job_id;
+  std::string account_id;
+};
+}  // namespace detail
+
+namespace contacts {
+
+/// contacts.get_contact_data_job: Get Find Contact Data Job Status (reference 3.13.7).
+/// GET /v1/contacts/find-contact-data-jobs/{job_id}  (method [inferred], path [inferred]; no source gives it; jobs live under the collection they work on, hyphenated from the docs title; the status read addresses {collection}/{job_id})
+/// A job's status, progress counters, credits consumed and errors [vendor]; jobs are kept for 7 days, then expect not_found.
+/// Pagination: none. Credits: free [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)).
+template <std::uint64_t Set = 0>
+class get_contact_data_job_builder {
+ public:
+  static constexpr std::string_view operation_id = "contacts.get_contact_data_job";
+  static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::none;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
+  using response_type = response<job_view>;
+
+  get_contact_data_job_builder() = default;
+
+  /// job_id (path, required) [vendor]: the id create answered. part of the inferred path.
+  [[nodiscard]] auto job_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.job_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto job_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.job_id.assign(value);
+    return next;
+  }
+
+  /// account_id (query, required) [vendor]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// The id asked for (job_id); the response compares it with the id it got back.
+  std::string_view requested_id() const noexcept { return p_.job_id; }
+  /// Everything set so far.
+  detail::contacts_get_contact_data_job_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "contacts.get_contact_data_job: required parameter 'job_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "contacts.get_contact_data_job: required parameter 'account_id' is not set");
+    w.path("/v1/contacts/find-contact-data-jobs/");
+    w.path_param("job_id", p_.job_id);
+    w.query("account_id", p_.account_id, true);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class get_contact_data_job_builder;
+  explicit get_contact_data_job_builder(detail::contacts_get_contact_data_job_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static get_contact_data_job_builder<Set | Bit> rebind(detail::contacts_get_contact_data_job_params p) noexcept {
+    return get_contact_data_job_builder<Set | Bit>(std::move(p));
+  }
+  detail::contacts_get_contact_data_job_params p_{};
+};
+
+/// Starts a contacts.get_contact_data_job request (Get Find Contact Data Job Status).
+[[nodiscard]] inline get_contact_data_job_builder<> get_contact_data_job() { return {}; }
 
 }  // namespace contacts
 

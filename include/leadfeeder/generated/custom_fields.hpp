@@ -23,11 +23,48 @@ LEADFEEDER_BEGIN_NAMESPACE
 
 // ---- Custom Fields: enumerations
 
+namespace custom_fields {
+
+/// Which records a custom field belongs to (custom_fields.list filter[scope]).
+enum class scope : std::uint32_t {
+  company = std::uint32_t{1} << 0,  ///< "company" [vendor]
+  contact = std::uint32_t{1} << 1,  ///< "contact" [vendor]
+};
+
+/// The wire spelling of a custom_fields::scope value.
+constexpr std::string_view to_string(scope value) noexcept {
+  switch (value) {
+    case scope::company: return "company";
+    case scope::contact: return "contact";
+  }
+  return {};
+}
+
+/// The custom_fields::scope value whose wire spelling is `text`, if there is one.
+constexpr std::optional<scope> scope_from_string(std::string_view text) noexcept {
+  if (text == "company") return scope::company;
+  if (text == "contact") return scope::contact;
+  return std::nullopt;
+}
+
+}  // namespace custom_fields
+
+namespace detail {
+inline constexpr std::string_view custom_fields_scope_wire[] = {
+    "company",
+    "contact",
+};
+}  // namespace detail
+
 // ---- custom_fields.list
 
 namespace detail {
 struct custom_fields_list_params {
   std::string account_id;
+  ::leadfeeder::custom_fields::scope filter_scope{};
+  std::string filter_type;
+  std::int64_t page_num = 0;
+  std::int64_t page_size = 0;
 };
 }  // namespace detail
 
@@ -35,14 +72,14 @@ namespace custom_fields {
 
 /// custom_fields.list: Retrieve Custom Fields (reference 3.10).
 /// GET /v1/custom-fields  (method [inferred], path [inferred]; candidate; hyphens in multi-word segments as in web-visits and custom-feeds; alternative /v1/custom_fields)
-/// The account's custom field definitions.
-/// Pagination: none (paging unknown). Credits: free [vendor].
+/// The account's custom field definitions, optionally of one scope or type, a page at a time (page-number pagination).
+/// Pagination: page_number ([vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs))). Credits: free [vendor].
 template <std::uint64_t Set = 0>
 class list_builder {
  public:
   static constexpr std::string_view operation_id = "custom_fields.list";
   static constexpr http_method method = http_method::get;
-  static constexpr pagination_style pagination = pagination_style::none;
+  static constexpr pagination_style pagination = pagination_style::page_number;
   /// True when the operation can charge credits (the client's credit budget applies).
   static constexpr bool charges_credits = false;
   using response_type = response<array_view<custom_field_view>>;
@@ -60,6 +97,81 @@ class list_builder {
     next.p_.account_id.assign(value);
     return next;
   }
+
+  /// filter[scope] (query, optional) [vendor]: leave unset for both. the bracketed wire name is [inferred] from lists.list.
+  [[nodiscard]] auto filter_scope(::leadfeeder::custom_fields::scope value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.filter_scope = value;
+    return next;
+  }
+  [[nodiscard]] auto filter_scope(::leadfeeder::custom_fields::scope value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.filter_scope = value;
+    return next;
+  }
+
+  /// filter[type] (query, optional) [vendor]: a field type; the value set is unknown, presumably types such as ai_boolean [inferred]. the bracketed wire name is [inferred] from lists.list.
+  [[nodiscard]] auto filter_type(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.filter_type.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto filter_type(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.filter_type.assign(value);
+    return next;
+  }
+
+  /// page[num] (query, optional) [vendor]: 1-based. the bracketed wire name is [inferred] (1.7). From 1 to 1000000.
+  [[nodiscard]] auto page_num(std::int64_t value) const& {
+    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
+    next.p_.page_num = value;
+    return next;
+  }
+  [[nodiscard]] auto page_num(std::int64_t value) && {
+    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
+    next.p_.page_num = value;
+    return next;
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_num() const& {
+    static_assert(Value >= 1 && Value <= 1000000,
+                  "custom_fields.list: parameter 'page[num]' must be between 1 and 1000000");
+    return (*this).page_num(Value);
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_num() && {
+    static_assert(Value >= 1 && Value <= 1000000,
+                  "custom_fields.list: parameter 'page[num]' must be between 1 and 1000000");
+    return std::move(*this).page_num(Value);
+  }
+
+  /// page[size] (query, optional) [vendor]: default 20, at most 100. the bracketed wire name is [inferred] (1.7). From 1 to 100.
+  [[nodiscard]] auto page_size(std::int64_t value) const& {
+    auto next = rebind<(std::uint64_t{1} << 4)>(p_);
+    next.p_.page_size = value;
+    return next;
+  }
+  [[nodiscard]] auto page_size(std::int64_t value) && {
+    auto next = rebind<(std::uint64_t{1} << 4)>(std::move(p_));
+    next.p_.page_size = value;
+    return next;
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_size() const& {
+    static_assert(Value >= 1 && Value <= 100,
+                  "custom_fields.list: parameter 'page[size]' must be between 1 and 100");
+    return (*this).page_size(Value);
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_size() && {
+    static_assert(Value >= 1 && Value <= 100,
+                  "custom_fields.list: parameter 'page[size]' must be between 1 and 100");
+    return std::move(*this).page_size(Value);
+  }
+
+  /// True once the caller set page[num] (paging then starts there).
+  static constexpr bool page_set = (Set & (std::uint64_t{1} << 3)) != 0;
   /// Everything set so far.
   detail::custom_fields_list_params const& params() const noexcept { return p_; }
 
@@ -69,6 +181,10 @@ class list_builder {
                   "custom_fields.list: required parameter 'account_id' is not set");
     w.path("/v1/custom-fields");
     w.query("account_id", p_.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query("filter[scope]", custom_fields::to_string(p_.filter_scope), true);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query("filter[type]", p_.filter_type, false);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.query_integer("page[num]", p_.page_num, 1, 1000000);
+    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
   }
 
  private:
@@ -110,7 +226,7 @@ class create_builder {
   static constexpr pagination_style pagination = pagination_style::none;
   /// True when the operation can charge credits (the client's credit budget applies).
   static constexpr bool charges_credits = false;
-  using response_type = response<json_view>;
+  using response_type = response<custom_field_view>;
 
   create_builder() = default;
 
@@ -201,7 +317,7 @@ class get_builder {
 
   get_builder() = default;
 
-  /// custom_field_id (path, required) [inferred]: part of the inferred path.
+  /// custom_field_id (path, required) [inferred]: the field's internal name, a string key [vendor]; url-encoded. part of the inferred path.
   [[nodiscard]] auto custom_field_id(std::string_view value) const& {
     auto next = rebind<(std::uint64_t{1} << 0)>(p_);
     next.p_.custom_field_id.assign(value);
@@ -281,11 +397,11 @@ class update_builder {
   static constexpr pagination_style pagination = pagination_style::none;
   /// True when the operation can charge credits (the client's credit budget applies).
   static constexpr bool charges_credits = false;
-  using response_type = response<json_view>;
+  using response_type = response<custom_field_view>;
 
   update_builder() = default;
 
-  /// custom_field_id (path, required) [inferred]: part of the inferred path.
+  /// custom_field_id (path, required) [inferred]: the field's internal name, a string key [vendor]; url-encoded. part of the inferred path.
   [[nodiscard]] auto custom_field_id(std::string_view value) const& {
     auto next = rebind<(std::uint64_t{1} << 0)>(p_);
     next.p_.custom_field_id.assign(value);
@@ -387,7 +503,7 @@ class delete_builder {
 
   delete_builder() = default;
 
-  /// custom_field_id (path, required) [inferred]: part of the inferred path.
+  /// custom_field_id (path, required) [inferred]: the field's internal name, a string key [vendor]; url-encoded. part of the inferred path.
   [[nodiscard]] auto custom_field_id(std::string_view value) const& {
     auto next = rebind<(std::uint64_t{1} << 0)>(p_);
     next.p_.custom_field_id.assign(value);

@@ -71,7 +71,7 @@ namespace lists {
 
 /// lists.list: Retrieve Lists (reference 3.9.1).
 /// GET /v1/lists  (method [observed], path [observed])
-/// The account's lists, optionally of one scope, a page at a time (page-number pagination).
+/// The account's lists of one scope, a page at a time (page-number pagination).
 /// Pagination: page_number. Credits: free [vendor].
 template <std::uint64_t Set = 0>
 class list_builder {
@@ -97,7 +97,7 @@ class list_builder {
     return next;
   }
 
-  /// filter[scope] (query, optional) [observed]
+  /// filter[scope] (query, required) [vendor]: a request without it fails. required [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs); the vendor plugin Leadfeeder/leadfeeder-mcp-plugin); the name is [observed].
   [[nodiscard]] auto filter_scope(::leadfeeder::lists::scope value) const& {
     auto next = rebind<(std::uint64_t{1} << 1)>(p_);
     next.p_.filter_scope = value;
@@ -133,7 +133,7 @@ class list_builder {
     return std::move(*this).page_num(Value);
   }
 
-  /// page[size] (query, optional) [observed]: at most 100 [vendor]. From 1 to 100.
+  /// page[size] (query, optional) [observed]: default 20, at most 100 [vendor]. From 1 to 100.
   [[nodiscard]] auto page_size(std::int64_t value) const& {
     auto next = rebind<(std::uint64_t{1} << 3)>(p_);
     next.p_.page_size = value;
@@ -166,9 +166,11 @@ class list_builder {
   void write(detail::request_writer& w) const {
     static_assert((Set & (std::uint64_t{1} << 0)) != 0,
                   "lists.list: required parameter 'account_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "lists.list: required parameter 'filter[scope]' is not set");
     w.path("/v1/lists");
     w.query("account_id", p_.account_id, true);
-    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query("filter[scope]", lists::to_string(p_.filter_scope), true);
+    w.query("filter[scope]", lists::to_string(p_.filter_scope), true);
     if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[num]", p_.page_num, 1, 1000000);
     if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
   }
@@ -213,7 +215,7 @@ class create_builder {
   static constexpr pagination_style pagination = pagination_style::none;
   /// True when the operation can charge credits (the client's credit budget applies).
   static constexpr bool charges_credits = false;
-  using response_type = response<json_view>;
+  using response_type = response<list_view>;
 
   create_builder() = default;
 
@@ -241,7 +243,7 @@ class create_builder {
     return next;
   }
 
-  /// scope (body, required) [observed]: whether it can change later is unknown. required [inferred].
+  /// scope (body, required) [observed]: fixed once the list exists: lists.update only renames [inferred, from 3.9.4]. required [inferred].
   [[nodiscard]] auto scope(::leadfeeder::lists::scope value) const& {
     auto next = rebind<(std::uint64_t{1} << 2)>(p_);
     next.p_.scope = value;
@@ -271,7 +273,7 @@ class create_builder {
     w.member_string("type", "list");
     w.key("attributes");
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.member_string("name", p_.name);
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.member_string_nonempty("name", "name", p_.name);
     if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string("scope", lists::to_string(p_.scope));
     w.end_object();
     w.end_object();
@@ -306,7 +308,7 @@ struct lists_get_params {
 namespace lists {
 
 /// lists.get: Get List Details (reference 3.9.3).
-/// GET /v1/lists/{list_id}  (method [inferred], path [inferred]; CRUD follows the REST pattern: {collection}/{id})
+/// GET /v1/lists/{list_id}  (method [observed], path [observed]; segevsh/w6w-apps, checked against the vendor OpenAPI)
 /// One list.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
@@ -321,7 +323,7 @@ class get_builder {
 
   get_builder() = default;
 
-  /// list_id (path, required) [inferred]: may be a prefixed string such as company_123 [docs]; url-encoded. part of the inferred path.
+  /// list_id (path, required) [observed]: may be a prefixed string such as company_123 [docs]; url-encoded.
   [[nodiscard]] auto list_id(std::string_view value) const& {
     auto next = rebind<(std::uint64_t{1} << 0)>(p_);
     next.p_.list_id.assign(value);
@@ -333,7 +335,7 @@ class get_builder {
     return next;
   }
 
-  /// account_id (query, required) [inferred]: section 3: every operation takes account_id in the query (1.4).
+  /// account_id (query, required) [observed]
   [[nodiscard]] auto account_id(std::string_view value) const& {
     auto next = rebind<(std::uint64_t{1} << 1)>(p_);
     next.p_.account_id.assign(value);
@@ -384,7 +386,6 @@ struct lists_update_params {
   std::string list_id;
   std::string account_id;
   std::string name;
-  ::leadfeeder::lists::scope scope{};
 };
 }  // namespace detail
 
@@ -392,7 +393,7 @@ namespace lists {
 
 /// lists.update: Update List (reference 3.9.4).
 /// PATCH /v1/lists/{list_id}  (method [inferred], path [inferred]; CRUD follows the REST pattern: {collection}/{id}; PATCH as Update Custom Feed, the only documented update)
-/// Changes a list's attributes.
+/// Renames a list; its scope cannot change.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
 class update_builder {
@@ -402,7 +403,7 @@ class update_builder {
   static constexpr pagination_style pagination = pagination_style::none;
   /// True when the operation can charge credits (the client's credit budget applies).
   static constexpr bool charges_credits = false;
-  using response_type = response<json_view>;
+  using response_type = response<list_view>;
 
   update_builder() = default;
 
@@ -430,7 +431,7 @@ class update_builder {
     return next;
   }
 
-  /// name (body, optional) [inferred]: as in lists.create.
+  /// name (body, required) [vendor]: the new name. the operation only renames [vendor].
   [[nodiscard]] auto name(std::string_view value) const& {
     auto next = rebind<(std::uint64_t{1} << 2)>(p_);
     next.p_.name.assign(value);
@@ -439,18 +440,6 @@ class update_builder {
   [[nodiscard]] auto name(std::string_view value) && {
     auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
     next.p_.name.assign(value);
-    return next;
-  }
-
-  /// scope (body, optional) [inferred]: whether a list's scope can change is unknown. as in lists.create.
-  [[nodiscard]] auto scope(::leadfeeder::lists::scope value) const& {
-    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
-    next.p_.scope = value;
-    return next;
-  }
-  [[nodiscard]] auto scope(::leadfeeder::lists::scope value) && {
-    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
-    next.p_.scope = value;
     return next;
   }
   /// Everything set so far.
@@ -462,6 +451,8 @@ class update_builder {
                   "lists.update: required parameter 'list_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 1)) != 0,
                   "lists.update: required parameter 'account_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 2)) != 0,
+                  "lists.update: required parameter 'name' is not set");
     w.path("/v1/lists/");
     w.path_param("list_id", p_.list_id);
     w.query("account_id", p_.account_id, true);
@@ -471,8 +462,7 @@ class update_builder {
     w.member_string("type", "list");
     w.key("attributes");
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string("name", p_.name);
-    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.member_string("scope", lists::to_string(p_.scope));
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string_nonempty("name", "name", p_.name);
     w.end_object();
     w.end_object();
     w.end_object();
@@ -506,7 +496,7 @@ struct lists_delete_params {
 namespace lists {
 
 /// lists.delete: Delete List (reference 3.9.5).
-/// DELETE /v1/lists/{list_id}  (method [inferred], path [inferred]; CRUD follows the REST pattern: {collection}/{id})
+/// DELETE /v1/lists/{list_id}  (method [observed], path [observed]; segevsh/w6w-apps, checked against the vendor OpenAPI)
 /// Deletes a list.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
@@ -521,7 +511,7 @@ class delete_builder {
 
   delete_builder() = default;
 
-  /// list_id (path, required) [inferred]: may be a prefixed string such as company_123 [docs]; url-encoded. part of the inferred path.
+  /// list_id (path, required) [observed]: may be a prefixed string such as company_123 [docs]; url-encoded.
   [[nodiscard]] auto list_id(std::string_view value) const& {
     auto next = rebind<(std::uint64_t{1} << 0)>(p_);
     next.p_.list_id.assign(value);
@@ -533,7 +523,7 @@ class delete_builder {
     return next;
   }
 
-  /// account_id (query, required) [inferred]: section 3: every operation takes account_id in the query (1.4).
+  /// account_id (query, required) [observed]
   [[nodiscard]] auto account_id(std::string_view value) const& {
     auto next = rebind<(std::uint64_t{1} << 1)>(p_);
     next.p_.account_id.assign(value);
@@ -571,6 +561,130 @@ class delete_builder {
 
 /// Starts a lists.delete request (Delete List).
 [[nodiscard]] inline delete_builder<> delete_() { return {}; }
+
+}  // namespace lists
+
+// ---- lists.list_items
+
+namespace detail {
+struct lists_list_items_params {
+  std::string list_id;
+  std::string account_id;
+  std::string page_cursor;
+  std::int64_t page_size = 0;
+};
+}  // namespace detail
+
+namespace lists {
+
+/// lists.list_items: List Items (reference 3.13.1).
+/// GET /v1/lists/{list_id}/items  (method [observed], path [observed]; segevsh/w6w-apps, checked against the vendor OpenAPI)
+/// The companies or contacts a list holds, as ids and types, a page at a time (cursor pagination); read the records with companies.retrieve or contacts.retrieve.
+/// Pagination: cursor. Credits: not stated; presumably free like the other list operations [inferred].
+template <std::uint64_t Set = 0>
+class list_items_builder {
+ public:
+  static constexpr std::string_view operation_id = "lists.list_items";
+  static constexpr http_method method = http_method::get;
+  static constexpr pagination_style pagination = pagination_style::cursor;
+  /// True when the operation can charge credits (the client's credit budget applies).
+  static constexpr bool charges_credits = false;
+  using response_type = response<array_view<list_item_view>>;
+
+  list_items_builder() = default;
+
+  /// list_id (path, required) [observed]: may be a prefixed string such as company_123 [docs]; url-encoded.
+  [[nodiscard]] auto list_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
+    next.p_.list_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto list_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
+    next.p_.list_id.assign(value);
+    return next;
+  }
+
+  /// account_id (query, required) [observed]
+  [[nodiscard]] auto account_id(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
+    next.p_.account_id.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto account_id(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
+    next.p_.account_id.assign(value);
+    return next;
+  }
+
+  /// page[cursor] (query, optional) [observed]: meta.pagination.next_cursor of the previous page; leave unset for the first.
+  [[nodiscard]] auto page_cursor(std::string_view value) const& {
+    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
+    next.p_.page_cursor.assign(value);
+    return next;
+  }
+  [[nodiscard]] auto page_cursor(std::string_view value) && {
+    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
+    next.p_.page_cursor.assign(value);
+    return next;
+  }
+
+  /// page[size] (query, optional) [observed]: at most 100. From 1 to 100.
+  [[nodiscard]] auto page_size(std::int64_t value) const& {
+    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
+    next.p_.page_size = value;
+    return next;
+  }
+  [[nodiscard]] auto page_size(std::int64_t value) && {
+    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
+    next.p_.page_size = value;
+    return next;
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_size() const& {
+    static_assert(Value >= 1 && Value <= 100,
+                  "lists.list_items: parameter 'page[size]' must be between 1 and 100");
+    return (*this).page_size(Value);
+  }
+  template <std::int64_t Value>
+  [[nodiscard]] auto page_size() && {
+    static_assert(Value >= 1 && Value <= 100,
+                  "lists.list_items: parameter 'page[size]' must be between 1 and 100");
+    return std::move(*this).page_size(Value);
+  }
+
+  /// True once the caller set page[cursor] (paging then starts there).
+  static constexpr bool page_set = (Set & (std::uint64_t{1} << 2)) != 0;
+  /// Everything set so far.
+  detail::lists_list_items_params const& params() const noexcept { return p_; }
+
+  /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
+  void write(detail::request_writer& w) const {
+    static_assert((Set & (std::uint64_t{1} << 0)) != 0,
+                  "lists.list_items: required parameter 'list_id' is not set");
+    static_assert((Set & (std::uint64_t{1} << 1)) != 0,
+                  "lists.list_items: required parameter 'account_id' is not set");
+    w.path("/v1/lists/");
+    w.path_param("list_id", p_.list_id);
+    w.path("/items");
+    w.query("account_id", p_.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query("page[cursor]", p_.page_cursor, false);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
+  }
+
+ private:
+  template <std::uint64_t>
+  friend class list_items_builder;
+  explicit list_items_builder(detail::lists_list_items_params p) noexcept : p_(std::move(p)) {}
+  template <std::uint64_t Bit>
+  static list_items_builder<Set | Bit> rebind(detail::lists_list_items_params p) noexcept {
+    return list_items_builder<Set | Bit>(std::move(p));
+  }
+  detail::lists_list_items_params p_{};
+};
+
+/// Starts a lists.list_items request (List Items).
+[[nodiscard]] inline list_items_builder<> list_items() { return {}; }
 
 }  // namespace lists
 

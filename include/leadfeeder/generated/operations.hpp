@@ -5,6 +5,7 @@
 // Every operation group of the API description.
 #include <leadfeeder/generated/accounts.hpp>
 #include <leadfeeder/generated/buyer_personas.hpp>
+#include <leadfeeder/generated/campaigns.hpp>
 #include <leadfeeder/generated/companies.hpp>
 #include <leadfeeder/generated/contacts.hpp>
 #include <leadfeeder/generated/custom_fields.hpp>

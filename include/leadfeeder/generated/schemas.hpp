@@ -18,6 +18,9 @@ class account_view;
 class api_usage_view;
 class buyer_persona_filters_view;
 class buyer_persona_view;
+class campaign_stats_view;
+class campaign_view;
+class campaign_relationships_view;
 class company_address_view;
 class company_financials_view;
 class company_industries_view;
@@ -52,6 +55,8 @@ class crm_lead_view;
 class crm_lead_relationships_view;
 class crm_organization_view;
 class crm_organization_relationships_view;
+class crm_record_view;
+class crm_record_relationships_view;
 class crm_suggestion_view;
 class crm_user_view;
 class custom_feed_folder_view;
@@ -67,6 +72,9 @@ class icp_view;
 class industry_code_view;
 class ip_address_extended_view;
 class ip_location_view;
+class job_estimate_view;
+class job_view;
+class list_item_view;
 class list_view;
 class list_relationships_view;
 class location_view;
@@ -154,7 +162,7 @@ class account_view : public detail::resource_base {
 };
 
 /// ApiUsageV1 (reference 3.11.1) [inferred], type "api_usage".
-/// API usage per endpoint over a month range, presumably the answer of usage.get. Its fields are unknown: read attributes().
+/// API usage per endpoint and credit consumption over a month range [vendor], the answer of usage.get. Its fields are unknown: read attributes().
 class api_usage_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
@@ -199,6 +207,50 @@ class buyer_persona_view : public detail::resource_base {
   /// attributes.filters (object) [docs]
   buyer_persona_filters_view filters() const noexcept;
   bool has_filters() const noexcept { return detail::is_object(detail::member(attrs(), "filters")); }
+};
+
+/// CampaignStatsV1 (reference 3.13.4) [inferred], type "campaign_stats".
+/// Statistics of a campaign for one time bucket (campaigns.get_stats). Its fields are unknown: read attributes().
+class campaign_stats_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+};
+
+/// CampaignV1 (reference 3.13.2) [inferred], type "campaign".
+/// A campaign (campaigns.list, campaigns.get, campaigns.update). Its type value and fields are unknown: read attributes() and relationships.
+class campaign_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+
+  /// relationships: the related resources, inline (reference 1.8).
+  campaign_relationships_view relationships() const noexcept;
+  bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
+};
+
+/// The relationships of CampaignV1. A relation may come as a stub {id, type} or in full.
+class campaign_relationships_view : public detail::object_base {
+ public:
+  using object_base::object_base;
+
+  /// relationships.campaign_summary (to one) [vendor]: with include=campaign_summary
+  json_view campaign_summary() const noexcept;
+  bool has_campaign_summary() const noexcept { return detail::is_present(detail::member(node(), "campaign_summary")); }
+
+  /// relationships.campaign_settings (to one) [vendor]: with include=campaign_settings
+  json_view campaign_settings() const noexcept;
+  bool has_campaign_settings() const noexcept { return detail::is_present(detail::member(node(), "campaign_settings")); }
+
+  /// relationships.campaign_locations (to many) [vendor]: with include=campaign_locations
+  json_view campaign_locations() const noexcept;
+  bool has_campaign_locations() const noexcept { return detail::is_present(detail::member(node(), "campaign_locations")); }
+
+  /// relationships.list (to one) [vendor]: with include=list that it is a ListV1 is [inferred]
+  list_view list() const noexcept;
+  bool has_list() const noexcept { return detail::relationship_one(detail::member(node(), "list")) != nullptr; }
+
+  /// relationships.custom_feed (to one) [vendor]: with include=custom_feed that it is a CustomFeedV1 is [inferred]
+  custom_feed_view custom_feed() const noexcept;
+  bool has_custom_feed() const noexcept { return detail::relationship_one(detail::member(node(), "custom_feed")) != nullptr; }
 };
 
 /// CompanyAddress (reference 4.6) [observed].
@@ -254,20 +306,20 @@ class company_industries_view : public detail::object_base {
 };
 
 /// CompanyIntent (reference 4.6) [observed].
-/// Field types are unknown, so each is a json_view.
+/// Present on companies.get, absent from visitor-company rows [vendor].
 class company_intent_view : public detail::object_base {
  public:
   using object_base::object_base;
 
-  /// score (json) [observed]
-  json_view score() const noexcept;
-  bool has_score() const noexcept { return detail::is_present(detail::member(node(), "score")); }
+  /// score (number) [vendor]: from 0 to 10; nullable: has_score() is false for null the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  double score() const noexcept { return detail::as_number(detail::member(node(), "score")); }
+  bool has_score() const noexcept { return detail::is_number(detail::member(node(), "score")); }
 
-  /// score_tier (json) [observed]
-  json_view score_tier() const noexcept;
-  bool has_score_tier() const noexcept { return detail::is_present(detail::member(node(), "score_tier")); }
+  /// score_tier (string) [vendor]: high, medium or low; keep other values the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  std::string_view score_tier() const noexcept { return detail::as_string(detail::member(node(), "score_tier")); }
+  bool has_score_tier() const noexcept { return detail::is_string(detail::member(node(), "score_tier")); }
 
-  /// last_updated_at (json) [observed]
+  /// last_updated_at (json) [observed]: type unknown
   json_view last_updated_at() const noexcept;
   bool has_last_updated_at() const noexcept { return detail::is_present(detail::member(node(), "last_updated_at")); }
 };
@@ -525,6 +577,10 @@ class company_view : public detail::resource_base {
   /// attributes.meta (object) [observed]: attributes.meta (not the response meta)
   company_meta_view meta() const noexcept;
   bool has_meta() const noexcept { return detail::is_object(detail::member(attrs(), "meta")); }
+
+  /// attributes.role (string) [vendor]: e.g. group the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  std::string_view role() const noexcept { return detail::as_string(detail::member(attrs(), "role")); }
+  bool has_role() const noexcept { return detail::is_string(detail::member(attrs(), "role")); }
 
   /// attributes.previous_ids (string_list) [inferred]: ids merged into this company; they still resolve to it (1.13) the reference says company records carry previous ids under an unknown name; previous_ids is the natural guess (1.13)
   string_array_view previous_ids() const noexcept;
@@ -797,16 +853,28 @@ class crm_connection_relationships_view : public detail::object_base {
  public:
   using object_base::object_base;
 
-  /// relationships.crm_record (to one) [vendor]: with include=crm_connections.crm_record; probably a CRMOrganizationV1, CRMContactV1 or CRMLeadV1 [inferred] to one and the shape are [inferred]
-  json_view crm_record() const noexcept;
-  bool has_crm_record() const noexcept { return detail::is_present(detail::member(node(), "crm_record")); }
+  /// relationships.crm_record (to one) [vendor]: a stub {id, type} with include=crm_connections; in full with a dotted include such as crm_connections.crm_record.crm_owner the vendor plugin Leadfeeder/leadfeeder-mcp-plugin; that it sits in the connection's relationships is [inferred] (1.8)
+  crm_record_view crm_record() const noexcept;
+  bool has_crm_record() const noexcept { return detail::relationship_one(detail::member(node(), "crm_record")) != nullptr; }
 };
 
 /// CRMContactV1 (reference 4) [inferred], type "crm_contact".
-/// Probably one kind of crm_record (a contact in the connected CRM). Its fields are unknown: read attributes().
+/// One of the three kinds of crm_record (a contact in the connected CRM) [vendor]; its other fields are unknown.
 class crm_contact_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
+
+  /// attributes.crm_url (string) [vendor]: link to the record in the CRM; all three kinds the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  std::string_view crm_url() const noexcept { return detail::as_string(detail::member(attrs(), "crm_url")); }
+  bool has_crm_url() const noexcept { return detail::is_string(detail::member(attrs(), "crm_url")); }
+
+  /// attributes.first_name (string) [vendor]: crm_contact and crm_lead records the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  std::string_view first_name() const noexcept { return detail::as_string(detail::member(attrs(), "first_name")); }
+  bool has_first_name() const noexcept { return detail::is_string(detail::member(attrs(), "first_name")); }
+
+  /// attributes.last_name (string) [vendor]: crm_contact and crm_lead records the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  std::string_view last_name() const noexcept { return detail::as_string(detail::member(attrs(), "last_name")); }
+  bool has_last_name() const noexcept { return detail::is_string(detail::member(attrs(), "last_name")); }
 
   /// relationships: the related resources, inline (reference 1.8).
   crm_contact_relationships_view relationships() const noexcept;
@@ -831,10 +899,22 @@ class crm_group_connection_view : public detail::resource_base {
 };
 
 /// CRMLeadV1 (reference 4) [inferred], type "crm_lead".
-/// Probably one kind of crm_record (a lead in the connected CRM). Its fields are unknown: read attributes().
+/// One of the three kinds of crm_record (a lead in the connected CRM) [vendor]; its other fields are unknown.
 class crm_lead_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
+
+  /// attributes.crm_url (string) [vendor]: link to the record in the CRM; all three kinds the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  std::string_view crm_url() const noexcept { return detail::as_string(detail::member(attrs(), "crm_url")); }
+  bool has_crm_url() const noexcept { return detail::is_string(detail::member(attrs(), "crm_url")); }
+
+  /// attributes.first_name (string) [vendor]: crm_contact and crm_lead records the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  std::string_view first_name() const noexcept { return detail::as_string(detail::member(attrs(), "first_name")); }
+  bool has_first_name() const noexcept { return detail::is_string(detail::member(attrs(), "first_name")); }
+
+  /// attributes.last_name (string) [vendor]: crm_contact and crm_lead records the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  std::string_view last_name() const noexcept { return detail::as_string(detail::member(attrs(), "last_name")); }
+  bool has_last_name() const noexcept { return detail::is_string(detail::member(attrs(), "last_name")); }
 
   /// relationships: the related resources, inline (reference 1.8).
   crm_lead_relationships_view relationships() const noexcept;
@@ -852,10 +932,18 @@ class crm_lead_relationships_view : public detail::object_base {
 };
 
 /// CRMOrganizationV1 (reference 4) [inferred], type "crm_organization".
-/// Probably one kind of crm_record (an organization in the connected CRM). Its fields are unknown: read attributes().
+/// One of the three kinds of crm_record (an organization in the connected CRM) [vendor]; its other fields are unknown.
 class crm_organization_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
+
+  /// attributes.crm_url (string) [vendor]: link to the record in the CRM; all three kinds the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  std::string_view crm_url() const noexcept { return detail::as_string(detail::member(attrs(), "crm_url")); }
+  bool has_crm_url() const noexcept { return detail::is_string(detail::member(attrs(), "crm_url")); }
+
+  /// attributes.name (string) [vendor]: crm_organization records the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  std::string_view name() const noexcept { return detail::as_string(detail::member(attrs(), "name")); }
+  bool has_name() const noexcept { return detail::is_string(detail::member(attrs(), "name")); }
 
   /// relationships: the related resources, inline (reference 1.8).
   crm_organization_relationships_view relationships() const noexcept;
@@ -872,6 +960,43 @@ class crm_organization_relationships_view : public detail::object_base {
   bool has_crm_owner() const noexcept { return detail::relationship_one(detail::member(node(), "crm_owner")) != nullptr; }
 };
 
+/// CRMRecordV1 (reference 4.11) [vendor], type "crm_organization".
+/// A connection's crm_record, of one of three kinds: type() is crm_organization, crm_contact or crm_lead (keep records of other kinds). The accessors cover the fields of all three; CRMOrganizationV1, CRMContactV1 and CRMLeadV1 describe each kind.
+class crm_record_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+
+  /// attributes.crm_url (string) [vendor]: link to the record in the CRM; all three kinds the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  std::string_view crm_url() const noexcept { return detail::as_string(detail::member(attrs(), "crm_url")); }
+  bool has_crm_url() const noexcept { return detail::is_string(detail::member(attrs(), "crm_url")); }
+
+  /// attributes.name (string) [vendor]: crm_organization records the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  std::string_view name() const noexcept { return detail::as_string(detail::member(attrs(), "name")); }
+  bool has_name() const noexcept { return detail::is_string(detail::member(attrs(), "name")); }
+
+  /// attributes.first_name (string) [vendor]: crm_contact and crm_lead records the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  std::string_view first_name() const noexcept { return detail::as_string(detail::member(attrs(), "first_name")); }
+  bool has_first_name() const noexcept { return detail::is_string(detail::member(attrs(), "first_name")); }
+
+  /// attributes.last_name (string) [vendor]: crm_contact and crm_lead records the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  std::string_view last_name() const noexcept { return detail::as_string(detail::member(attrs(), "last_name")); }
+  bool has_last_name() const noexcept { return detail::is_string(detail::member(attrs(), "last_name")); }
+
+  /// relationships: the related resources, inline (reference 1.8).
+  crm_record_relationships_view relationships() const noexcept;
+  bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
+};
+
+/// The relationships of CRMRecordV1. A relation may come as a stub {id, type} or in full.
+class crm_record_relationships_view : public detail::object_base {
+ public:
+  using object_base::object_base;
+
+  /// relationships.crm_owner (to one) [vendor]: with include=crm_connections.crm_record.crm_owner the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  crm_user_view crm_owner() const noexcept;
+  bool has_crm_owner() const noexcept { return detail::relationship_one(detail::member(node(), "crm_owner")) != nullptr; }
+};
+
 /// CRMSuggestionV1 (reference 4) [inferred], type "crm_suggestion".
 /// The target of include=crm_suggestions. Its fields are unknown: read attributes().
 class crm_suggestion_view : public detail::resource_base {
@@ -880,10 +1005,14 @@ class crm_suggestion_view : public detail::resource_base {
 };
 
 /// CRMUserV1 (reference 4) [inferred], type "crm_user".
-/// Probably the CRM owner reached by include=crm_connections.crm_record.crm_owner. Its fields are unknown: read attributes().
+/// The CRM owner of a record, reached by include=crm_connections.crm_record.crm_owner [vendor].
 class crm_user_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
+
+  /// attributes.name (string) [vendor]: the record owner's name the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
+  std::string_view name() const noexcept { return detail::as_string(detail::member(attrs(), "name")); }
+  bool has_name() const noexcept { return detail::is_string(detail::member(attrs(), "name")); }
 };
 
 /// CustomFeedFolderV1 (reference 3.4.7) [inferred], type "custom_feed_folder".
@@ -926,7 +1055,7 @@ class custom_field_value_view : public detail::object_base {
 };
 
 /// CustomFieldV1 (reference 3.10) [inferred], type "custom_field".
-/// A custom field definition; it probably exposes the key and type seen in contacts' custom_fields values (CustomFieldValue). Its fields are unknown: read attributes().
+/// A custom field definition. Its id is the field's internal name, a string key [vendor]; it probably exposes the key and type seen in contacts' custom_fields values (CustomFieldValue). Its fields are unknown: read attributes().
 class custom_field_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
@@ -1029,6 +1158,55 @@ class ip_address_extended_view : public detail::resource_base {
 /// IpLocationV1 (reference 3.5.1) [inferred], type "ip_location".
 /// Probably part of the ip.enrich result. Its fields are unknown: read attributes().
 class ip_location_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+};
+
+/// JobEstimateV1 (reference 3.13.7) [inferred], type "job_estimate".
+/// What a job would do before it is created: how many records are eligible and how many credits it would cost [vendor]. The estimate itself is free.
+class job_estimate_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+
+  /// attributes.eligible_count (integer) [inferred]: records the job would enrich the fact is [vendor]; the name is a guess
+  std::int64_t eligible_count() const noexcept { return detail::as_integer(detail::member(attrs(), "eligible_count")); }
+  bool has_eligible_count() const noexcept { return detail::is_integer(detail::member(attrs(), "eligible_count")); }
+
+  /// attributes.credits (integer) [inferred]: credits the job would cost the fact is [vendor]; the name is a guess
+  std::int64_t credits() const noexcept { return detail::as_integer(detail::member(attrs(), "credits")); }
+  bool has_credits() const noexcept { return detail::is_integer(detail::member(attrs(), "credits")); }
+};
+
+/// JobV1 (reference 3.13.6) [inferred], type "job".
+/// A company enrichment job or a find-contact-data job: create answers its id, get its status, progress counters, credits consumed and errors [vendor]. Jobs are kept for 7 days [vendor].
+class job_view : public detail::resource_base {
+ public:
+  using resource_base::resource_base;
+
+  /// attributes.status (string) [inferred]: e.g. queued, running, finished, failed; a job has ended once status is finished or failed a status is [vendor]; the name and values are a guess
+  std::string_view status() const noexcept { return detail::as_string(detail::member(attrs(), "status")); }
+  bool has_status() const noexcept { return detail::is_string(detail::member(attrs(), "status")); }
+
+  /// attributes.total_count (integer) [inferred]: records the job works on progress counters are [vendor]; the name is a guess
+  std::int64_t total_count() const noexcept { return detail::as_integer(detail::member(attrs(), "total_count")); }
+  bool has_total_count() const noexcept { return detail::is_integer(detail::member(attrs(), "total_count")); }
+
+  /// attributes.processed_count (integer) [inferred]: records done so far progress counters are [vendor]; the name is a guess
+  std::int64_t processed_count() const noexcept { return detail::as_integer(detail::member(attrs(), "processed_count")); }
+  bool has_processed_count() const noexcept { return detail::is_integer(detail::member(attrs(), "processed_count")); }
+
+  /// attributes.credits_used (integer) [inferred]: credits consumed so far credits consumed are [vendor]; the name is a guess
+  std::int64_t credits_used() const noexcept { return detail::as_integer(detail::member(attrs(), "credits_used")); }
+  bool has_credits_used() const noexcept { return detail::is_integer(detail::member(attrs(), "credits_used")); }
+
+  /// attributes.errors (json) [inferred]: the job's errors errors are [vendor]; the name and shape are a guess
+  json_view errors() const noexcept;
+  bool has_errors() const noexcept { return detail::is_present(detail::member(attrs(), "errors")); }
+};
+
+/// ListItemV1 (reference 3.13.1) [inferred], type "company".
+/// A member of a list (lists.list_items): the id and type (company or contact) of the record, presumably without attributes; read the records with companies.retrieve or contacts.retrieve.
+class list_item_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
 };
@@ -1249,7 +1427,7 @@ class tag_view : public detail::resource_base {
   std::string_view name() const noexcept { return detail::as_string(detail::member(attrs(), "name")); }
   bool has_name() const noexcept { return detail::is_string(detail::member(attrs(), "name")); }
 
-  /// attributes.color (integer) [observed]: seen in a create body; range unknown, probably a palette index
+  /// attributes.color (integer) [observed]: 0 to 9, an index into a ten-colour palette; no hex value is exposed [vendor] segevsh/w6w-apps, checked against the vendor OpenAPI; the palette rule is from the vendor plugin Leadfeeder/leadfeeder-mcp-plugin
   std::int64_t color() const noexcept { return detail::as_integer(detail::member(attrs(), "color")); }
   bool has_color() const noexcept { return detail::is_integer(detail::member(attrs(), "color")); }
 };
@@ -1502,20 +1680,36 @@ inline buyer_persona_filters_view buyer_persona_view::filters() const noexcept {
   return buyer_persona_filters_view(detail::member(attrs(), "filters"));
 }
 
+inline campaign_relationships_view campaign_view::relationships() const noexcept {
+  return campaign_relationships_view(detail::member(node(), "relationships"));
+}
+
+inline json_view campaign_relationships_view::campaign_summary() const noexcept {
+  return json_view(detail::member(node(), "campaign_summary"));
+}
+
+inline json_view campaign_relationships_view::campaign_settings() const noexcept {
+  return json_view(detail::member(node(), "campaign_settings"));
+}
+
+inline json_view campaign_relationships_view::campaign_locations() const noexcept {
+  return json_view(detail::member(node(), "campaign_locations"));
+}
+
+inline list_view campaign_relationships_view::list() const noexcept {
+  return list_view(detail::relationship_one(detail::member(node(), "list")));
+}
+
+inline custom_feed_view campaign_relationships_view::custom_feed() const noexcept {
+  return custom_feed_view(detail::relationship_one(detail::member(node(), "custom_feed")));
+}
+
 inline array_view<industry_code_view> company_industries_view::industry() const noexcept {
   return array_view<industry_code_view>(detail::member(node(), "industry"));
 }
 
 inline array_view<industry_code_view> company_industries_view::wz() const noexcept {
   return array_view<industry_code_view>(detail::member(node(), "wz"));
-}
-
-inline json_view company_intent_view::score() const noexcept {
-  return json_view(detail::member(node(), "score"));
-}
-
-inline json_view company_intent_view::score_tier() const noexcept {
-  return json_view(detail::member(node(), "score_tier"));
 }
 
 inline json_view company_intent_view::last_updated_at() const noexcept {
@@ -1714,8 +1908,8 @@ inline crm_connection_relationships_view crm_connection_view::relationships() co
   return crm_connection_relationships_view(detail::member(node(), "relationships"));
 }
 
-inline json_view crm_connection_relationships_view::crm_record() const noexcept {
-  return json_view(detail::member(node(), "crm_record"));
+inline crm_record_view crm_connection_relationships_view::crm_record() const noexcept {
+  return crm_record_view(detail::relationship_one(detail::member(node(), "crm_record")));
 }
 
 inline crm_contact_relationships_view crm_contact_view::relationships() const noexcept {
@@ -1742,6 +1936,14 @@ inline crm_user_view crm_organization_relationships_view::crm_owner() const noex
   return crm_user_view(detail::relationship_one(detail::member(node(), "crm_owner")));
 }
 
+inline crm_record_relationships_view crm_record_view::relationships() const noexcept {
+  return crm_record_relationships_view(detail::member(node(), "relationships"));
+}
+
+inline crm_user_view crm_record_relationships_view::crm_owner() const noexcept {
+  return crm_user_view(detail::relationship_one(detail::member(node(), "crm_owner")));
+}
+
 inline json_view custom_field_value_view::value() const noexcept {
   return json_view(detail::member(node(), "value"));
 }
@@ -1752,6 +1954,10 @@ inline enriched_ip_relationships_view enriched_ip_view::relationships() const no
 
 inline company_view enriched_ip_relationships_view::company() const noexcept {
   return company_view(detail::relationship_one(detail::member(node(), "company")));
+}
+
+inline json_view job_view::errors() const noexcept {
+  return json_view(detail::member(attrs(), "errors"));
 }
 
 inline list_relationships_view list_view::relationships() const noexcept {

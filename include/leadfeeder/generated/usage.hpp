@@ -47,7 +47,7 @@ class get_builder {
   static constexpr pagination_style pagination = pagination_style::none;
   /// True when the operation can charge credits (the client's credit budget applies).
   static constexpr bool charges_credits = false;
-  using response_type = response<json_view>;
+  using response_type = response<api_usage_view>;
 
   get_builder() = default;
 
@@ -75,7 +75,7 @@ class get_builder {
     return next;
   }
 
-  /// end_period (query, required) [observed]: not earlier than start_period. Format YYYY-MM.
+  /// end_period (query, required) [observed]: Format YYYY-MM. Not before start_period (checked before sending).
   [[nodiscard]] auto end_period(std::string_view value) const& {
     auto next = rebind<(std::uint64_t{1} << 2)>(p_);
     next.p_.end_period.assign(value);
@@ -97,6 +97,8 @@ class get_builder {
                   "usage.get: required parameter 'start_period' is not set");
     static_assert((Set & (std::uint64_t{1} << 2)) != 0,
                   "usage.get: required parameter 'end_period' is not set");
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0 && (Set & (std::uint64_t{1} << 1)) != 0)
+      w.check_order("start_period", p_.start_period, "end_period", p_.end_period);
     w.path("/v1/usage");
     w.query("account_id", p_.account_id, true);
     w.query_month("start_period", p_.start_period, true);

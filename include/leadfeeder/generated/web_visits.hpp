@@ -428,7 +428,7 @@ class create_custom_feed_builder {
   static constexpr pagination_style pagination = pagination_style::none;
   /// True when the operation can charge credits (the client's credit budget applies).
   static constexpr bool charges_credits = false;
-  using response_type = response<json_view>;
+  using response_type = response<custom_feed_view>;
 
   create_custom_feed_builder() = default;
 
@@ -613,7 +613,7 @@ class update_custom_feed_builder {
   static constexpr pagination_style pagination = pagination_style::none;
   /// True when the operation can charge credits (the client's credit budget applies).
   static constexpr bool charges_credits = false;
-  using response_type = response<json_view>;
+  using response_type = response<custom_feed_view>;
 
   update_custom_feed_builder() = default;
 

@@ -1272,9 +1272,16 @@ class runner {
       }
       std::string const month = args_.has("--month") ? month_option : current_month();
       if (auto u = client_.send(lf::usage::get().account_id(acc).start_period(month).end_period(month))) {
+        // The usage's fields are not known for sure: one object listing its endpoints (what the
+        // simulator answers), or a list of per-endpoint records; both are summed.
         std::int64_t total = 0;
-        lf::json_view const data = u->data();
-        for (std::size_t i = 0; i < data.size(); ++i) total += data[i]["attributes"]["requests"].as_integer();
+        auto requests_of = [](lf::json_view record) {
+          lf::json_view const attributes = record["attributes"];
+          return (attributes.exists() ? attributes : record)["requests"].as_integer();
+        };
+        lf::json_view const data = u->json()["data"];
+        lf::json_view const listed = data.is_array() ? data : data["attributes"]["endpoints"];
+        for (lf::json_view const record : lf::array_view<lf::json_view>(listed.raw())) total += requests_of(record);
         out_ << "requests this month (" << month << "): " << total
              << " for this account (the limit is 100,000 a month per key)\n";
       } else {

@@ -433,6 +433,14 @@ def collect_setters(op: dict) -> list:
     return setters
 
 
+def chunked_setter(op: dict, setters: list) -> dict | None:
+    """The list parameter lf::chunks splits: the one list with max_items, if any."""
+    lists = [s for s in setters if s.get("max_items") and s["type"] in ("string_list", "object_list")]
+    if len(lists) > 1:
+        raise DescriptionError(f"{op['id']}: more than one list has max_items; lf::chunks would not know which to split")
+    return lists[0] if lists else None
+
+
 def setter_doc(s: dict) -> str:
     req = "required" if s.get("required") else "optional"
     doc = f"{s['name']} ({s['where']}, {req}) {tag(s['confidence'])}"
@@ -664,6 +672,22 @@ def emit_operation(desc: dict, schemas: dict, group: str, op: dict) -> str:
         out.append(f"\n  /// True once the caller set {page_param} (paging then starts there).\n"
                    f"  static constexpr bool page_set = (Set & {bit}) != 0;\n")
 
+    chunked = chunked_setter(op, setters)
+    if chunked:
+        # lf::chunks (chunks.hpp) splits this list into calls of at most max_items values.
+        ident, limit = chunked["ident"], chunked["max_items"]
+        if chunked["type"] == "object_list":
+            ctype = f"std::vector<::leadfeeder::{group}::{chunked['item']['cpp']}>"
+        else:
+            ctype = "string_list"
+        out.append(f"\n  /// The list lf::chunks splits: {chunked['name']}, at most {limit} values a call.\n"
+                   f"  static constexpr std::string_view chunk_parameter = \"{chunked['name']}\";\n"
+                   f"  static constexpr std::size_t chunk_max = {limit};\n"
+                   f"  using chunk_type = {ctype};\n"
+                   f"  /// This builder with {ident} set to one chunk (what lf::chunks sends).\n"
+                   f"  [[nodiscard]] auto with_chunk(chunk_type value) const& {{ return {ident}(std::move(value)); }}\n"
+                   f"  [[nodiscard]] auto with_chunk(chunk_type value) && {{ return std::move(*this).{ident}(std::move(value)); }}\n")
+
     identity = [s for s in setters if s.get("identity")]
     if identity:
         out.append(f"\n  /// The id asked for ({identity[0]['name']}); the response compares it with the id it got back.\n"
@@ -789,7 +813,7 @@ def emit_docs(desc: dict) -> str:
                 if p.get("identity"):
                     notes = (notes + " The response tells when the id it returns differs (a merged record).").strip()
                 if p.get("max_items"):
-                    notes = (notes + f" At most {p['max_items']}.").strip()
+                    notes = (notes + f" At most {p['max_items']}.{chunk_note(p)}").strip()
                 if "min" in p:
                     notes = (notes + f" {p['min']} to {p['max']}.").strip()
                 if p.get("not_before"):
@@ -813,7 +837,7 @@ def emit_docs(desc: dict) -> str:
                 for f in body["fields"]:
                     notes = " ".join(x for x in (f.get("doc"), f.get("note")) if x)
                     if f.get("max_items"):
-                        notes = (notes + f" At most {f['max_items']}.").strip()
+                        notes = (notes + f" At most {f['max_items']}.{chunk_note(f)}").strip()
                     if "min" in f:
                         notes = (notes + f" {f['min']} to {f['max']}, checked before sending.").strip()
                     if f.get("not_before"):
@@ -854,6 +878,12 @@ def emit_docs(desc: dict) -> str:
             out.append(f"| `relationships.{r['name']}` | `relationships().{cpp_identifier(r['name'])}()` | to {r['to']} {target} "
                        f"| {r['confidence']} | {notes} |\n")
     return "".join(out)
+
+
+def chunk_note(p: dict) -> str:
+    if p["type"] not in ("string_list", "object_list"):
+        return ""
+    return f" `lf::chunks` reads any number, {p['max_items']} a call."
 
 
 def doc_param_type(p: dict) -> str:

@@ -11,6 +11,7 @@
 #include <leadfeeder/config.hpp>
 #include <leadfeeder/version.hpp>
 
+#include <leadfeeder/chunks.hpp>
 #include <leadfeeder/client.hpp>
 #include <leadfeeder/document.hpp>
 #include <leadfeeder/fwd.hpp>

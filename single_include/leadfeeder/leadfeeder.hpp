@@ -102,6 +102,14 @@
 #endif
 // ---- end leadfeeder/config.hpp ----
 
+// ---- begin leadfeeder/chunks.hpp ----
+// leadfeeder-cpp: reads of more ids than one call takes, as ranges. `lf::chunks(client, builder, ids)`
+// yields one result per call of at most the operation's maximum (100 ids for contacts.retrieve,
+// companies.retrieve and companies.list_ips, 200 companies for companies.match: `Builder::chunk_max`,
+// from the description); `lf::chunk_items(client, builder, ids)` one result per resource across the
+// calls. Each id is read once. An error, a refusal of the credit budget or of the rate limit included,
+// ends the range with one error element, and nothing after it is sent.
+
 // ---- begin leadfeeder/client.hpp ----
 // leadfeeder-cpp: lf::client<Transport>, which turns builders into requests and answers into
 // results through the host's transport.
@@ -5493,6 +5501,575 @@ class client {
 
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/client.hpp ----
+// ---- begin leadfeeder/pagination.hpp ----
+// leadfeeder-cpp: paginated reads as ranges. `lf::pages(client, builder)` yields one result per
+// page; `lf::items(client, builder)` one result per item across pages. Both styles of the API are
+// handled (reference 1.7): cursor (page[cursor] from meta.pagination.next_cursor) and page number
+// (page[num] up to meta.pagination.page_count). An error ends the range with one error element.
+
+
+#include <cstdint>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+namespace detail {
+
+// The builder with the page parameter set, whatever the caller set before: the range's own type.
+template <class Builder>
+auto with_page_parameter(Builder&& builder) {
+  using plain = std::remove_cv_t<std::remove_reference_t<Builder>>;
+  if constexpr (plain::pagination == pagination_style::cursor) {
+    std::string cursor = builder.params().page_cursor;
+    return std::forward<Builder>(builder).page_cursor(cursor);
+  } else {
+    // A page the caller chose stands, even a wrong one (the call then refuses it, as send() does).
+    std::int64_t const page = plain::page_set ? builder.params().page_num : 1;
+    return std::forward<Builder>(builder).page_num(page);
+  }
+}
+
+struct range_end {};
+
+}  // namespace detail
+
+/// The pages of a paginated operation, fetched one at a time as the range is walked. A single-pass
+/// input range: each element is the result of one call, and a failed call is the last element.
+template <class Transport, class Builder>
+class page_range {
+  static_assert(Builder::pagination != pagination_style::none,
+                "leadfeeder::pages: the operation is not paginated");
+
+ public:
+  using builder_type = decltype(detail::with_page_parameter(std::declval<Builder>()));
+  using response_type = typename builder_type::response_type;
+  using value_type = result<response_type>;
+
+  class iterator {
+   public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = result<response_type>;
+    using difference_type = std::ptrdiff_t;
+    using pointer = value_type*;
+    using reference = value_type&;
+
+    iterator() = default;
+    explicit iterator(page_range* range) noexcept : range_(range) {}
+    reference operator*() const noexcept { return *range_->current_; }
+    pointer operator->() const noexcept { return &*range_->current_; }
+    iterator& operator++() {
+      range_->advance();
+      return *this;
+    }
+    void operator++(int) { ++*this; }
+    bool at_end() const noexcept { return !range_->current_; }
+    friend bool operator==(iterator const& i, detail::range_end) noexcept { return i.at_end(); }
+    friend bool operator!=(iterator const& i, detail::range_end e) noexcept { return !(i == e); }
+    friend bool operator==(detail::range_end e, iterator const& i) noexcept { return i == e; }
+    friend bool operator!=(detail::range_end e, iterator const& i) noexcept { return !(i == e); }
+
+   private:
+    page_range* range_ = nullptr;
+  };
+
+  page_range(client<Transport>& c, Builder builder, call_options call = {})
+      : client_(&c), builder_(detail::with_page_parameter(std::move(builder))), call_(std::move(call)) {}
+
+  /// Fetches the first page (once; the range is single-pass).
+  iterator begin() {
+    if (!started_) {
+      started_ = true;
+      fetch();
+    }
+    return iterator(this);
+  }
+  detail::range_end end() const noexcept { return {}; }
+
+  /// Pages fetched so far.
+  std::size_t pages_fetched() const noexcept { return fetched_; }
+
+ private:
+  void fetch() {
+    current_.reset();  // the page before goes first: a client's call memory holds one result at a time
+    current_.emplace(client_->send(builder_, call_));  // cancellation and deadline apply per page
+    ++fetched_;
+  }
+
+  void advance() {
+    if (!current_) return;
+    if (!*current_) {  // an error is the last element
+      current_.reset();
+      return;
+    }
+    response_meta_view const meta = (*current_)->meta();
+    pagination_view const pagination = meta.pagination();
+    if constexpr (Builder::pagination == pagination_style::cursor) {
+      std::string_view const next = pagination.next_cursor();
+      if (next.empty()) {
+        current_.reset();
+        return;
+      }
+      if (next == builder_.params().page_cursor) {
+        return fail("the server answered with the cursor it was given; paging would not end");
+      }
+      builder_ = std::move(builder_).page_cursor(next);
+    } else {
+      std::int64_t const page = builder_.params().page_num;
+      if (!pagination.has_page_count() || page >= pagination.page_count()) {
+        current_.reset();
+        return;
+      }
+      builder_ = std::move(builder_).page_num(page + 1);
+    }
+    fetch();
+  }
+
+  void fail(char const* why) {
+    error e(errc::invalid_response, std::string(Builder::operation_id) + ": " + why);
+    current_.emplace(std::move(e));
+  }
+
+  client<Transport>* client_;
+  builder_type builder_;
+  call_options call_;
+  std::optional<value_type> current_;
+  bool started_ = false;
+  std::size_t fetched_ = 0;
+};
+
+/// The items of a paginated operation, across pages. Each element is a result holding one item's
+/// view, which stays valid until the range moves past that item's page. A failed page call is the
+/// last element.
+template <class Transport, class Builder>
+class item_range {
+  using pages_type = page_range<Transport, Builder>;
+  using page_data = decltype(std::declval<typename pages_type::response_type const&>().data());
+
+ public:
+  using item_view = typename page_data::value_type;
+  using value_type = result<item_view>;
+
+  class iterator {
+   public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = result<item_view>;
+    using difference_type = std::ptrdiff_t;
+    using pointer = value_type const*;
+    using reference = value_type const&;
+
+    iterator() = default;
+    explicit iterator(item_range* range) noexcept : range_(range) {}
+    reference operator*() const noexcept { return *range_->current_; }
+    pointer operator->() const noexcept { return &*range_->current_; }
+    iterator& operator++() {
+      range_->advance();
+      return *this;
+    }
+    void operator++(int) { ++*this; }
+    bool at_end() const noexcept { return !range_->current_; }
+    friend bool operator==(iterator const& i, detail::range_end) noexcept { return i.at_end(); }
+    friend bool operator!=(iterator const& i, detail::range_end e) noexcept { return !(i == e); }
+    friend bool operator==(detail::range_end e, iterator const& i) noexcept { return i == e; }
+    friend bool operator!=(detail::range_end e, iterator const& i) noexcept { return !(i == e); }
+
+   private:
+    item_range* range_ = nullptr;
+  };
+
+  item_range(client<Transport>& c, Builder builder, call_options call = {})
+      : pages_(c, std::move(builder), std::move(call)) {}
+
+  iterator begin() {
+    if (!started_) {
+      started_ = true;
+      page_ = pages_.begin();
+      settle();
+    }
+    return iterator(this);
+  }
+  detail::range_end end() const noexcept { return {}; }
+
+  /// Pages fetched so far.
+  std::size_t pages_fetched() const noexcept { return pages_.pages_fetched(); }
+
+ private:
+  // Points current_ at the next item, fetching pages (and skipping empty ones) as needed.
+  void settle() {
+    current_.reset();
+    while (page_ != pages_.end()) {
+      auto& page = *page_;
+      if (!page) {
+        current_.emplace(page.error());
+        error_seen_ = true;
+        return;
+      }
+      page_data const data = page->data();
+      if (index_ < data.size()) {
+        current_.emplace(data[index_]);
+        return;
+      }
+      index_ = 0;
+      ++page_;
+    }
+  }
+  void advance() {
+    if (error_seen_) {
+      current_.reset();
+      return;
+    }
+    ++index_;
+    settle();
+  }
+
+  pages_type pages_;
+  typename pages_type::iterator page_;
+  std::optional<value_type> current_;
+  std::size_t index_ = 0;
+  bool started_ = false;
+  bool error_seen_ = false;
+};
+
+/// The pages of a paginated operation: `for (auto& page : lf::pages(client, builder))`. The call
+/// options (cancellation, deadline) are checked before every page.
+template <class Transport, class Builder>
+page_range<Transport, std::decay_t<Builder>> pages(client<Transport>& c, Builder&& builder, call_options call = {}) {
+  return page_range<Transport, std::decay_t<Builder>>(c, std::forward<Builder>(builder), std::move(call));
+}
+
+/// The items of a paginated operation across pages: `for (auto item : lf::items(client, builder))`.
+template <class Transport, class Builder>
+item_range<Transport, std::decay_t<Builder>> items(client<Transport>& c, Builder&& builder, call_options call = {}) {
+  return item_range<Transport, std::decay_t<Builder>>(c, std::forward<Builder>(builder), std::move(call));
+}
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/pagination.hpp ----
+
+#include <algorithm>
+#include <cstddef>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+namespace detail {
+
+// What lf::chunks knows of an operation: its list and that list's maximum, from the generated
+// builder (chunk_max, chunk_type, with_chunk). An operation without them is refused by the range's
+// static_assert; the stand-ins here only keep that message the first one a user reads.
+template <class Builder, class = void>
+struct chunking {
+  static constexpr bool value = false;
+  static constexpr std::size_t max = 1;
+  using input = string_list;
+  using builder = Builder;
+};
+template <class Builder>
+struct chunking<Builder, std::void_t<decltype(Builder::chunk_max), typename Builder::chunk_type>> {
+  static constexpr bool value = true;
+  static constexpr std::size_t max = Builder::chunk_max;
+  using input = typename Builder::chunk_type;
+  using builder = decltype(std::declval<Builder const&>().with_chunk(std::declval<input>()));
+};
+
+// A range of strings that is not contiguous (std::set, std::list, std::deque...): copied first.
+template <class Range, class = void>
+struct is_string_range : std::false_type {};
+template <class Range>
+struct is_string_range<Range, std::void_t<decltype(std::begin(std::declval<Range const&>()) !=
+                                                   std::end(std::declval<Range const&>()))>>
+    : std::bool_constant<std::is_convertible_v<decltype(*std::begin(std::declval<Range const&>())), std::string_view> &&
+                         !std::is_convertible_v<Range const&, std::string_view>> {};
+
+}  // namespace detail
+
+/// The calls of a read of any number of ids, `Builder::chunk_max` at a time, made one at a time as
+/// the range is walked. A single-pass input range: each element is the result of one call (a normal
+/// response of the operation), and a failed or refused call is the last element.
+///
+/// A list of ids is read without its duplicates, in the order of first occurrence. companies.match's
+/// inputs are sent as given, duplicates included: its answer is positional (data()[i] answers input
+/// chunk_offset() + i).
+template <class Transport, class Builder>
+class chunk_range {
+  using traits = detail::chunking<Builder>;
+  static_assert(traits::value,
+                "leadfeeder::chunks: the operation takes no list with a maximum to split (chunks reads "
+                "contacts.retrieve, companies.retrieve, companies.list_ips and companies.match)");
+
+ public:
+  using input_type = typename traits::input;
+  using builder_type = typename traits::builder;
+  using response_type = typename builder_type::response_type;
+  using value_type = result<response_type>;
+  /// The most values one call takes (the operation's maximum).
+  static constexpr std::size_t chunk_size = traits::max;
+
+  class iterator {
+   public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = result<response_type>;
+    using difference_type = std::ptrdiff_t;
+    using pointer = value_type*;
+    using reference = value_type&;
+
+    iterator() = default;
+    explicit iterator(chunk_range* range) noexcept : range_(range) {}
+    reference operator*() const noexcept { return *range_->current_; }
+    pointer operator->() const noexcept { return &*range_->current_; }
+    iterator& operator++() {
+      range_->advance();
+      return *this;
+    }
+    void operator++(int) { ++*this; }
+    bool at_end() const noexcept { return !range_->current_; }
+    friend bool operator==(iterator const& i, detail::range_end) noexcept { return i.at_end(); }
+    friend bool operator!=(iterator const& i, detail::range_end e) noexcept { return !(i == e); }
+    friend bool operator==(detail::range_end e, iterator const& i) noexcept { return i == e; }
+    friend bool operator!=(detail::range_end e, iterator const& i) noexcept { return !(i == e); }
+
+   private:
+    chunk_range* range_ = nullptr;
+  };
+
+  chunk_range(client<Transport>& c, Builder builder, input_type inputs, call_options call = {})
+      : client_(&c), builder_(std::move(builder)), inputs_(std::move(inputs)), call_(std::move(call)) {
+    if constexpr (std::is_same_v<input_type, string_list>) {
+      // First occurrences only. The views point into inputs_, which does not change from here on.
+      std::unordered_set<std::string_view> seen;
+      seen.reserve(inputs_.size());
+      order_.reserve(inputs_.size());
+      for (std::size_t i = 0; i < inputs_.size(); ++i) {
+        if (seen.insert(inputs_[i]).second) order_.push_back(i);
+      }
+      total_ = order_.size();
+    } else {
+      total_ = inputs_.size();
+    }
+  }
+
+  /// Sends the first call (once; the range is single-pass). No ids: an empty range, nothing sent.
+  iterator begin() {
+    if (!started_) {
+      started_ = true;
+      if (total_ != 0) fetch();
+    }
+    return iterator(this);
+  }
+  detail::range_end end() const noexcept { return {}; }
+
+  /// Calls made so far (a refused one included).
+  std::size_t chunks_fetched() const noexcept { return fetched_; }
+  /// How many values the range reads: the distinct ids, or match's inputs.
+  std::size_t size() const noexcept { return total_; }
+  /// The position, among those values, of the first value of the current element's call.
+  std::size_t chunk_offset() const noexcept { return offset_; }
+  /// Value k of those the range reads (k < size()): the k-th distinct id, or match's k-th input.
+  decltype(auto) value(std::size_t k) const noexcept {
+    if constexpr (std::is_same_v<input_type, string_list>) {
+      return inputs_[order_[k]];
+    } else {
+      return (inputs_[k]);
+    }
+  }
+
+ private:
+  void fetch() {
+    if constexpr (traits::value) fetch_chunk();  // else the static_assert above is the message
+  }
+  void fetch_chunk() {
+    std::size_t const count = std::min(chunk_size, total_ - next_);
+    input_type chunk;
+    if constexpr (std::is_same_v<input_type, string_list>) {
+      std::vector<std::string_view> ids;
+      ids.reserve(count);
+      for (std::size_t k = next_; k < next_ + count; ++k) ids.push_back(inputs_[order_[k]]);
+      chunk = string_list(ids);
+    } else {
+      using diff = typename input_type::difference_type;
+      chunk.assign(inputs_.begin() + static_cast<diff>(next_), inputs_.begin() + static_cast<diff>(next_ + count));
+    }
+    offset_ = next_;
+    next_ += count;
+    current_.reset();  // the call before goes first: a client's call memory holds one result at a time
+    builder_type const request = builder_.with_chunk(std::move(chunk));
+    current_.emplace(client_->send(request, call_));  // the budget, rate limit, cancellation and deadline apply per call
+    ++fetched_;
+  }
+
+  void advance() {
+    if (!current_) return;
+    if (!*current_ || next_ >= total_) {  // an error is the last element
+      current_.reset();
+      return;
+    }
+    fetch();
+  }
+
+  client<Transport>* client_;
+  Builder builder_;
+  input_type inputs_;
+  call_options call_;
+  std::vector<std::size_t> order_;  // a list of ids: the positions of first occurrences in inputs_
+  std::size_t total_ = 0;
+  std::size_t next_ = 0;
+  std::size_t offset_ = 0;
+  std::optional<value_type> current_;
+  bool started_ = false;
+  std::size_t fetched_ = 0;
+};
+
+/// The resources of a read in chunks, across the calls. Each element is a result holding one
+/// resource's view (for companies.match, one input's candidates), which stays valid until the range
+/// moves past that resource's call. A failed or refused call is the last element.
+template <class Transport, class Builder>
+class chunk_item_range {
+  using chunks_type = chunk_range<Transport, Builder>;
+  using chunk_data = decltype(std::declval<typename chunks_type::response_type const&>().data());
+
+ public:
+  using input_type = typename chunks_type::input_type;
+  using item_view = typename chunk_data::value_type;
+  using value_type = result<item_view>;
+
+  class iterator {
+   public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = result<item_view>;
+    using difference_type = std::ptrdiff_t;
+    using pointer = value_type const*;
+    using reference = value_type const&;
+
+    iterator() = default;
+    explicit iterator(chunk_item_range* range) noexcept : range_(range) {}
+    reference operator*() const noexcept { return *range_->current_; }
+    pointer operator->() const noexcept { return &*range_->current_; }
+    iterator& operator++() {
+      range_->advance();
+      return *this;
+    }
+    void operator++(int) { ++*this; }
+    bool at_end() const noexcept { return !range_->current_; }
+    friend bool operator==(iterator const& i, detail::range_end) noexcept { return i.at_end(); }
+    friend bool operator!=(iterator const& i, detail::range_end e) noexcept { return !(i == e); }
+    friend bool operator==(detail::range_end e, iterator const& i) noexcept { return i == e; }
+    friend bool operator!=(detail::range_end e, iterator const& i) noexcept { return !(i == e); }
+
+   private:
+    chunk_item_range* range_ = nullptr;
+  };
+
+  chunk_item_range(client<Transport>& c, Builder builder, input_type inputs, call_options call = {})
+      : chunks_(c, std::move(builder), std::move(inputs), std::move(call)) {}
+
+  iterator begin() {
+    if (!started_) {
+      started_ = true;
+      chunk_ = chunks_.begin();
+      settle();
+    }
+    return iterator(this);
+  }
+  detail::range_end end() const noexcept { return {}; }
+
+  /// Calls made so far (a refused one included).
+  std::size_t chunks_fetched() const noexcept { return chunks_.chunks_fetched(); }
+
+ private:
+  // Points current_ at the next resource, making calls (and skipping answers without any) as needed.
+  void settle() {
+    current_.reset();
+    while (chunk_ != chunks_.end()) {
+      auto& answer = *chunk_;
+      if (!answer) {
+        current_.emplace(answer.error());
+        error_seen_ = true;
+        return;
+      }
+      chunk_data const data = answer->data();
+      if (index_ < data.size()) {
+        current_.emplace(data[index_]);
+        return;
+      }
+      index_ = 0;
+      ++chunk_;
+    }
+  }
+  void advance() {
+    if (error_seen_) {
+      current_.reset();
+      return;
+    }
+    ++index_;
+    settle();
+  }
+
+  chunks_type chunks_;
+  typename chunks_type::iterator chunk_;
+  std::optional<value_type> current_;
+  std::size_t index_ = 0;
+  bool started_ = false;
+  bool error_seen_ = false;
+};
+
+/// Reads any number of ids in calls of at most the operation's maximum:
+/// `for (auto& answer : lf::chunks(client, lf::contacts::retrieve().account_id("1"), ids))`. The ids
+/// (a braced list, any container of strings, lf::borrow(container), or companies.match's inputs)
+/// replace the builder's own list in every call; the call options apply to every call.
+template <class Transport, class Builder>
+chunk_range<Transport, std::decay_t<Builder>> chunks(
+    client<Transport>& c, Builder&& builder, typename detail::chunking<std::decay_t<Builder>>::input ids,
+    call_options call = {}) {
+  return chunk_range<Transport, std::decay_t<Builder>>(c, std::forward<Builder>(builder), std::move(ids),
+                                                       std::move(call));
+}
+
+/// As chunks(), for ids in a range that is not contiguous (std::set, std::list...): copied first.
+template <class Transport, class Builder, class Range,
+          std::enable_if_t<detail::is_string_range<Range>::value &&
+                               !std::is_convertible_v<Range const&, typename detail::chunking<std::decay_t<Builder>>::input>,
+                           int> = 0>
+chunk_range<Transport, std::decay_t<Builder>> chunks(client<Transport>& c, Builder&& builder, Range const& ids,
+                                                     call_options call = {}) {
+  std::vector<std::string> copied;
+  for (auto const& id : ids) copied.emplace_back(std::string_view(id));
+  return chunks(c, std::forward<Builder>(builder), string_list(copied), std::move(call));
+}
+
+/// The resources of a read in chunks, across the calls:
+/// `for (auto const& contact : lf::chunk_items(client, lf::contacts::retrieve().account_id("1"), ids))`.
+template <class Transport, class Builder>
+chunk_item_range<Transport, std::decay_t<Builder>> chunk_items(
+    client<Transport>& c, Builder&& builder, typename detail::chunking<std::decay_t<Builder>>::input ids,
+    call_options call = {}) {
+  return chunk_item_range<Transport, std::decay_t<Builder>>(c, std::forward<Builder>(builder), std::move(ids),
+                                                            std::move(call));
+}
+
+/// As chunk_items(), for ids in a range that is not contiguous: copied first.
+template <class Transport, class Builder, class Range,
+          std::enable_if_t<detail::is_string_range<Range>::value &&
+                               !std::is_convertible_v<Range const&, typename detail::chunking<std::decay_t<Builder>>::input>,
+                           int> = 0>
+chunk_item_range<Transport, std::decay_t<Builder>> chunk_items(client<Transport>& c, Builder&& builder,
+                                                               Range const& ids, call_options call = {}) {
+  std::vector<std::string> copied;
+  for (auto const& id : ids) copied.emplace_back(std::string_view(id));
+  return chunk_items(c, std::forward<Builder>(builder), string_list(copied), std::move(call));
+}
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/chunks.hpp ----
 // ---- begin leadfeeder/fwd.hpp ----
 // leadfeeder-cpp: declarations only, for headers that name the library's types without using
 // them (a member `leadfeeder::client<my_transport>* client_;`, a function taking
@@ -6844,6 +7421,14 @@ class retrieve_builder {
     next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
     return next;
   }
+
+  /// The list lf::chunks splits: ids, at most 100 values a call.
+  static constexpr std::string_view chunk_parameter = "ids";
+  static constexpr std::size_t chunk_max = 100;
+  using chunk_type = string_list;
+  /// This builder with ids set to one chunk (what lf::chunks sends).
+  [[nodiscard]] auto with_chunk(chunk_type value) const& { return ids(std::move(value)); }
+  [[nodiscard]] auto with_chunk(chunk_type value) && { return std::move(*this).ids(std::move(value)); }
   /// Everything set so far.
   detail::companies_retrieve_params const& params() const noexcept { return p_; }
 
@@ -7705,6 +8290,14 @@ class match_builder {
     next.p_.companies = std::move(value);
     return next;
   }
+
+  /// The list lf::chunks splits: companies, at most 200 values a call.
+  static constexpr std::string_view chunk_parameter = "companies";
+  static constexpr std::size_t chunk_max = 200;
+  using chunk_type = std::vector<::leadfeeder::companies::match_input>;
+  /// This builder with companies set to one chunk (what lf::chunks sends).
+  [[nodiscard]] auto with_chunk(chunk_type value) const& { return companies(std::move(value)); }
+  [[nodiscard]] auto with_chunk(chunk_type value) && { return std::move(*this).companies(std::move(value)); }
   /// Everything set so far.
   detail::companies_match_params const& params() const noexcept { return p_; }
 
@@ -7832,6 +8425,14 @@ class list_ips_builder {
                   "companies.list_ips: parameter 'max_ip_addresses' must be between 1 and 1000000");
     return std::move(*this).max_ip_addresses(Value);
   }
+
+  /// The list lf::chunks splits: company_ids, at most 100 values a call.
+  static constexpr std::string_view chunk_parameter = "company_ids";
+  static constexpr std::size_t chunk_max = 100;
+  using chunk_type = string_list;
+  /// This builder with company_ids set to one chunk (what lf::chunks sends).
+  [[nodiscard]] auto with_chunk(chunk_type value) const& { return company_ids(std::move(value)); }
+  [[nodiscard]] auto with_chunk(chunk_type value) && { return std::move(*this).company_ids(std::move(value)); }
   /// Everything set so far.
   detail::companies_list_ips_params const& params() const noexcept { return p_; }
 
@@ -8816,6 +9417,14 @@ class retrieve_builder {
     next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
     return next;
   }
+
+  /// The list lf::chunks splits: ids, at most 100 values a call.
+  static constexpr std::string_view chunk_parameter = "ids";
+  static constexpr std::size_t chunk_max = 100;
+  using chunk_type = string_list;
+  /// This builder with ids set to one chunk (what lf::chunks sends).
+  [[nodiscard]] auto with_chunk(chunk_type value) const& { return ids(std::move(value)); }
+  [[nodiscard]] auto with_chunk(chunk_type value) && { return std::move(*this).ids(std::move(value)); }
   /// Everything set so far.
   detail::contacts_retrieve_params const& params() const noexcept { return p_; }
 
@@ -12908,253 +13517,6 @@ class list_visitor_companies_builder {
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/generated/web_visits.hpp ----
 // ---- end leadfeeder/generated/operations.hpp ----
-// ---- begin leadfeeder/pagination.hpp ----
-// leadfeeder-cpp: paginated reads as ranges. `lf::pages(client, builder)` yields one result per
-// page; `lf::items(client, builder)` one result per item across pages. Both styles of the API are
-// handled (reference 1.7): cursor (page[cursor] from meta.pagination.next_cursor) and page number
-// (page[num] up to meta.pagination.page_count). An error ends the range with one error element.
-
-
-#include <cstdint>
-#include <iterator>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <utility>
-
-LEADFEEDER_BEGIN_NAMESPACE
-
-namespace detail {
-
-// The builder with the page parameter set, whatever the caller set before: the range's own type.
-template <class Builder>
-auto with_page_parameter(Builder&& builder) {
-  using plain = std::remove_cv_t<std::remove_reference_t<Builder>>;
-  if constexpr (plain::pagination == pagination_style::cursor) {
-    std::string cursor = builder.params().page_cursor;
-    return std::forward<Builder>(builder).page_cursor(cursor);
-  } else {
-    // A page the caller chose stands, even a wrong one (the call then refuses it, as send() does).
-    std::int64_t const page = plain::page_set ? builder.params().page_num : 1;
-    return std::forward<Builder>(builder).page_num(page);
-  }
-}
-
-struct range_end {};
-
-}  // namespace detail
-
-/// The pages of a paginated operation, fetched one at a time as the range is walked. A single-pass
-/// input range: each element is the result of one call, and a failed call is the last element.
-template <class Transport, class Builder>
-class page_range {
-  static_assert(Builder::pagination != pagination_style::none,
-                "leadfeeder::pages: the operation is not paginated");
-
- public:
-  using builder_type = decltype(detail::with_page_parameter(std::declval<Builder>()));
-  using response_type = typename builder_type::response_type;
-  using value_type = result<response_type>;
-
-  class iterator {
-   public:
-    using iterator_category = std::input_iterator_tag;
-    using value_type = result<response_type>;
-    using difference_type = std::ptrdiff_t;
-    using pointer = value_type*;
-    using reference = value_type&;
-
-    iterator() = default;
-    explicit iterator(page_range* range) noexcept : range_(range) {}
-    reference operator*() const noexcept { return *range_->current_; }
-    pointer operator->() const noexcept { return &*range_->current_; }
-    iterator& operator++() {
-      range_->advance();
-      return *this;
-    }
-    void operator++(int) { ++*this; }
-    bool at_end() const noexcept { return !range_->current_; }
-    friend bool operator==(iterator const& i, detail::range_end) noexcept { return i.at_end(); }
-    friend bool operator!=(iterator const& i, detail::range_end e) noexcept { return !(i == e); }
-    friend bool operator==(detail::range_end e, iterator const& i) noexcept { return i == e; }
-    friend bool operator!=(detail::range_end e, iterator const& i) noexcept { return !(i == e); }
-
-   private:
-    page_range* range_ = nullptr;
-  };
-
-  page_range(client<Transport>& c, Builder builder, call_options call = {})
-      : client_(&c), builder_(detail::with_page_parameter(std::move(builder))), call_(std::move(call)) {}
-
-  /// Fetches the first page (once; the range is single-pass).
-  iterator begin() {
-    if (!started_) {
-      started_ = true;
-      fetch();
-    }
-    return iterator(this);
-  }
-  detail::range_end end() const noexcept { return {}; }
-
-  /// Pages fetched so far.
-  std::size_t pages_fetched() const noexcept { return fetched_; }
-
- private:
-  void fetch() {
-    current_.reset();  // the page before goes first: a client's call memory holds one result at a time
-    current_.emplace(client_->send(builder_, call_));  // cancellation and deadline apply per page
-    ++fetched_;
-  }
-
-  void advance() {
-    if (!current_) return;
-    if (!*current_) {  // an error is the last element
-      current_.reset();
-      return;
-    }
-    response_meta_view const meta = (*current_)->meta();
-    pagination_view const pagination = meta.pagination();
-    if constexpr (Builder::pagination == pagination_style::cursor) {
-      std::string_view const next = pagination.next_cursor();
-      if (next.empty()) {
-        current_.reset();
-        return;
-      }
-      if (next == builder_.params().page_cursor) {
-        return fail("the server answered with the cursor it was given; paging would not end");
-      }
-      builder_ = std::move(builder_).page_cursor(next);
-    } else {
-      std::int64_t const page = builder_.params().page_num;
-      if (!pagination.has_page_count() || page >= pagination.page_count()) {
-        current_.reset();
-        return;
-      }
-      builder_ = std::move(builder_).page_num(page + 1);
-    }
-    fetch();
-  }
-
-  void fail(char const* why) {
-    error e(errc::invalid_response, std::string(Builder::operation_id) + ": " + why);
-    current_.emplace(std::move(e));
-  }
-
-  client<Transport>* client_;
-  builder_type builder_;
-  call_options call_;
-  std::optional<value_type> current_;
-  bool started_ = false;
-  std::size_t fetched_ = 0;
-};
-
-/// The items of a paginated operation, across pages. Each element is a result holding one item's
-/// view, which stays valid until the range moves past that item's page. A failed page call is the
-/// last element.
-template <class Transport, class Builder>
-class item_range {
-  using pages_type = page_range<Transport, Builder>;
-  using page_data = decltype(std::declval<typename pages_type::response_type const&>().data());
-
- public:
-  using item_view = typename page_data::value_type;
-  using value_type = result<item_view>;
-
-  class iterator {
-   public:
-    using iterator_category = std::input_iterator_tag;
-    using value_type = result<item_view>;
-    using difference_type = std::ptrdiff_t;
-    using pointer = value_type const*;
-    using reference = value_type const&;
-
-    iterator() = default;
-    explicit iterator(item_range* range) noexcept : range_(range) {}
-    reference operator*() const noexcept { return *range_->current_; }
-    pointer operator->() const noexcept { return &*range_->current_; }
-    iterator& operator++() {
-      range_->advance();
-      return *this;
-    }
-    void operator++(int) { ++*this; }
-    bool at_end() const noexcept { return !range_->current_; }
-    friend bool operator==(iterator const& i, detail::range_end) noexcept { return i.at_end(); }
-    friend bool operator!=(iterator const& i, detail::range_end e) noexcept { return !(i == e); }
-    friend bool operator==(detail::range_end e, iterator const& i) noexcept { return i == e; }
-    friend bool operator!=(detail::range_end e, iterator const& i) noexcept { return !(i == e); }
-
-   private:
-    item_range* range_ = nullptr;
-  };
-
-  item_range(client<Transport>& c, Builder builder, call_options call = {})
-      : pages_(c, std::move(builder), std::move(call)) {}
-
-  iterator begin() {
-    if (!started_) {
-      started_ = true;
-      page_ = pages_.begin();
-      settle();
-    }
-    return iterator(this);
-  }
-  detail::range_end end() const noexcept { return {}; }
-
-  /// Pages fetched so far.
-  std::size_t pages_fetched() const noexcept { return pages_.pages_fetched(); }
-
- private:
-  // Points current_ at the next item, fetching pages (and skipping empty ones) as needed.
-  void settle() {
-    current_.reset();
-    while (page_ != pages_.end()) {
-      auto& page = *page_;
-      if (!page) {
-        current_.emplace(page.error());
-        error_seen_ = true;
-        return;
-      }
-      page_data const data = page->data();
-      if (index_ < data.size()) {
-        current_.emplace(data[index_]);
-        return;
-      }
-      index_ = 0;
-      ++page_;
-    }
-  }
-  void advance() {
-    if (error_seen_) {
-      current_.reset();
-      return;
-    }
-    ++index_;
-    settle();
-  }
-
-  pages_type pages_;
-  typename pages_type::iterator page_;
-  std::optional<value_type> current_;
-  std::size_t index_ = 0;
-  bool started_ = false;
-  bool error_seen_ = false;
-};
-
-/// The pages of a paginated operation: `for (auto& page : lf::pages(client, builder))`. The call
-/// options (cancellation, deadline) are checked before every page.
-template <class Transport, class Builder>
-page_range<Transport, std::decay_t<Builder>> pages(client<Transport>& c, Builder&& builder, call_options call = {}) {
-  return page_range<Transport, std::decay_t<Builder>>(c, std::forward<Builder>(builder), std::move(call));
-}
-
-/// The items of a paginated operation across pages: `for (auto item : lf::items(client, builder))`.
-template <class Transport, class Builder>
-item_range<Transport, std::decay_t<Builder>> items(client<Transport>& c, Builder&& builder, call_options call = {}) {
-  return item_range<Transport, std::decay_t<Builder>>(c, std::forward<Builder>(builder), std::move(call));
-}
-
-LEADFEEDER_END_NAMESPACE
-// ---- end leadfeeder/pagination.hpp ----
 // ---- begin leadfeeder/raw_request.hpp ----
 // leadfeeder-cpp: lf::raw_request, any method, path, query and body through the same client,
 // options and error handling as the typed builders, answered with a generic JSON view. It reaches

@@ -411,6 +411,14 @@ class retrieve_builder {
     next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
     return next;
   }
+
+  /// The list lf::chunks splits: ids, at most 100 values a call.
+  static constexpr std::string_view chunk_parameter = "ids";
+  static constexpr std::size_t chunk_max = 100;
+  using chunk_type = string_list;
+  /// This builder with ids set to one chunk (what lf::chunks sends).
+  [[nodiscard]] auto with_chunk(chunk_type value) const& { return ids(std::move(value)); }
+  [[nodiscard]] auto with_chunk(chunk_type value) && { return std::move(*this).ids(std::move(value)); }
   /// Everything set so far.
   detail::companies_retrieve_params const& params() const noexcept { return p_; }
 
@@ -1272,6 +1280,14 @@ class match_builder {
     next.p_.companies = std::move(value);
     return next;
   }
+
+  /// The list lf::chunks splits: companies, at most 200 values a call.
+  static constexpr std::string_view chunk_parameter = "companies";
+  static constexpr std::size_t chunk_max = 200;
+  using chunk_type = std::vector<::leadfeeder::companies::match_input>;
+  /// This builder with companies set to one chunk (what lf::chunks sends).
+  [[nodiscard]] auto with_chunk(chunk_type value) const& { return companies(std::move(value)); }
+  [[nodiscard]] auto with_chunk(chunk_type value) && { return std::move(*this).companies(std::move(value)); }
   /// Everything set so far.
   detail::companies_match_params const& params() const noexcept { return p_; }
 
@@ -1399,6 +1415,14 @@ class list_ips_builder {
                   "companies.list_ips: parameter 'max_ip_addresses' must be between 1 and 1000000");
     return std::move(*this).max_ip_addresses(Value);
   }
+
+  /// The list lf::chunks splits: company_ids, at most 100 values a call.
+  static constexpr std::string_view chunk_parameter = "company_ids";
+  static constexpr std::size_t chunk_max = 100;
+  using chunk_type = string_list;
+  /// This builder with company_ids set to one chunk (what lf::chunks sends).
+  [[nodiscard]] auto with_chunk(chunk_type value) const& { return company_ids(std::move(value)); }
+  [[nodiscard]] auto with_chunk(chunk_type value) && { return std::move(*this).company_ids(std::move(value)); }
   /// Everything set so far.
   detail::companies_list_ips_params const& params() const noexcept { return p_; }
 

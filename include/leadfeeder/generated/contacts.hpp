@@ -248,6 +248,14 @@ class retrieve_builder {
     next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
     return next;
   }
+
+  /// The list lf::chunks splits: ids, at most 100 values a call.
+  static constexpr std::string_view chunk_parameter = "ids";
+  static constexpr std::size_t chunk_max = 100;
+  using chunk_type = string_list;
+  /// This builder with ids set to one chunk (what lf::chunks sends).
+  [[nodiscard]] auto with_chunk(chunk_type value) const& { return ids(std::move(value)); }
+  [[nodiscard]] auto with_chunk(chunk_type value) && { return std::move(*this).ids(std::move(value)); }
   /// Everything set so far.
   detail::contacts_retrieve_params const& params() const noexcept { return p_; }
 

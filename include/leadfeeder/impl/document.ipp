@@ -24,7 +24,7 @@ namespace detail {
 
 // Writes nodes upward from the start of one block and strings with escapes (their unescaped
 // text) downward from its end. Each side string is a record [u32 node index][characters], padded
-// to 4 bytes; the nodes learn their side addresses once the block can no longer move (fix_up).
+// to 4 bytes, whose node points at its characters (fix_up redirects them if the block grew).
 // A heap block grows when the two ends meet; a lent block cannot, and the parse fails.
 class tape_writer {
  public:
@@ -128,8 +128,11 @@ class tape_writer {
     return string_slow(k, s);
   }
 
-  // After a successful parse: gives every side string its address in the block.
+  // After a successful parse: when the block moved (it grew), gives every side string its new
+  // address. (Each string got its address when it was written; walking the records touches one
+  // node per side string, scattered over the tape, so it is done only when needed.)
   void fix_up() noexcept {
+    if (!moved_) return;
     for (std::size_t at = side_low_; at < size_;) {
       std::uint32_t index;
       std::memcpy(&index, block_ + at, sizeof index);
@@ -210,6 +213,7 @@ class tape_writer {
     block_ = bigger;
     size_ = wanted;
     side_low_ = wanted - side;
+    moved_ = true;
     return true;
   }
 
@@ -253,7 +257,7 @@ class tape_writer {
     json_node* const n = nodes() + top_++;
     n->head = node_head(k, length);
     n->skip = 1;
-    n->word = 0;  // set by fix_up
+    n->word = reinterpret_cast<std::uintptr_t>(block_ + side_low_ + sizeof index);  // fix_up moves it if the block does
     return true;
   }
 
@@ -275,6 +279,7 @@ class tape_writer {
   std::size_t run_len_ = 0;
   std::size_t scratch_len_ = 0;
   bool last_key_is_id_ = false;
+  bool moved_ = false;  // the block grew since side strings were given addresses
 };
 
 // The handler boost::json::basic_parser calls; every event becomes nodes.

@@ -133,7 +133,7 @@ inline void call_memory() {
   auto first = client.send(retrieve());
   RESTRICTED_EXPECT(first && first->data().front().first_name() == "Ada");
   auto refused = client.send(retrieve());
-  RESTRICTED_EXPECT(!refused && refused.error().code == lf::errc::buffer_exhausted);
+  RESTRICTED_EXPECT(!refused && refused.error().code == lf::errc::memory_in_use);
   RESTRICTED_EXPECT(script.requests().size() == 1);
   client.recycle(std::move(first));
   auto second = client.send(retrieve());

@@ -111,13 +111,13 @@ inline void walk(checksum& sum, lf::json_view j, int depth) {
     for (lf::map_entry<lf::json_view> const member : lf::map_view<lf::json_view>(j.raw())) {
       sum.add(member.key);
       walk(sum, member.value, depth + 1);
-      walk(sum, j[member.key], depth + 1);
+      sum.add(j[member.key].exists());  // the lookup by key finds a value too (the first, when keys repeat)
     }
     sum.add(j["\x01 no such key"].exists());
     sum.add(j[std::size_t{0}].exists());  // an index into an object
   } else if (j.is_array()) {
     for (lf::json_view const element : lf::array_view<lf::json_view>(j.raw())) walk(sum, element, depth + 1);
-    for (std::size_t i = 0; i < n && i < 8; ++i) walk(sum, j[i], depth + 1);
+    for (std::size_t i = 0; i < n && i < 8; ++i) sum.add(j[i].is_null());  // indexing reaches the same elements
     sum.add(j[n].exists());
     sum.add(j[static_cast<std::size_t>(-1)].exists());
     sum.add(j["key"].exists());  // a key into an array

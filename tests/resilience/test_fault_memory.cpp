@@ -268,8 +268,12 @@ class run {
     ++t_.error_codes[e.code.message()];
   }
 
-  static bool matches(lf::error const& e, attempt_record const& a) {
-    if (a.ec) return e.code == a.ec && e.http_status == 0;
+  // `past_deadline`: the call's deadline had passed when it ended, so a failed exchange may be
+  // reported as errc::deadline_exceeded (the transport gave up at the deadline the request carried).
+  static bool matches(lf::error const& e, attempt_record const& a, bool past_deadline) {
+    if (a.ec) {
+      return (e.code == a.ec || (past_deadline && e.code == lf::errc::deadline_exceeded)) && e.http_status == 0;
+    }
     if (a.status < 200 || a.status > 299) {
       return e.http_status == a.status && e.code == lf::errc_from_status(a.status, e.api_code);
     }
@@ -297,7 +301,8 @@ class run {
     } else {
       lf::error const& e = r.error();
       check_typed(e);
-      bool const refused = n == 0 || !matches(e, attempts.back());
+      bool const past_deadline = call.deadline.has_value() && ctx_.clock.now() >= *call.deadline;
+      bool const refused = n == 0 || !matches(e, attempts.back(), past_deadline);
       if (refused) {
         ++t_.refusals;
         RESILIENCE_EXPECT(v_, e.http_status == 0);
@@ -431,7 +436,7 @@ class run {
       v_.note({});
       if (!ctx_.attempts.empty() && (ctx_.attempts.size() > w.attempt)) {
         attempt_record const& last = ctx_.attempts.back();
-        bool const refusal = !matches(*failed, last);
+        bool const refusal = !matches(*failed, last, call.deadline.has_value() && ctx_.clock.now() >= *call.deadline);
         ++(refusal ? t_.refusals : t_.errors);
         if (refusal) {
           RESILIENCE_EXPECT(v_, failed->http_status == 0);

@@ -537,7 +537,8 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
       outcome const o =
           send(lf::lists::create().account_id(account).name(name).scope(in.ConsumeBool() ? lf::lists::scope::company
                                                                                           : lf::lists::scope::contact));
-      expect(bad_required_query(account) || !valid_utf8(name), o);
+      // The name is a required body string: an empty one is refused too.
+      expect(bad_required_query(account) || !valid_utf8(name) || name.empty(), o);
       if (!o.sent) break;
       split_url(o.request.url, true);
       boost::json::value const body = parse_body(o.request.body);

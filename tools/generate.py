@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes the generated C++ and the operations reference from the API description.
 
-    python3 tools/generate.py            write include/leadfeeder/generated/*.hpp, docs/operations.md and
-                                         the operations table of README.md
+    python3 tools/generate.py            write include/leadfeeder/generated/*.hpp, docs/operations.md,
+                                         the operations table of README.md and the simulator's
+                                         route table (simulator/src/routes.inc)
     python3 tools/generate.py --check    exit 1 when a committed output differs from what would be written
 
 Input: api/leadfeeder-v1.json (see api/README.md for its format). Python standard library only;
@@ -21,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DESCRIPTION = Path("api/leadfeeder-v1.json")
 GENERATED = Path("include/leadfeeder/generated")
 DOCS = Path("docs/operations.md")
+SIMULATOR_ROUTES = Path("simulator/src/routes.inc")
 
 CONFIDENCE = ("docs", "vendor", "observed", "inferred")
 FIELD_TYPES = ("string", "integer", "number", "boolean", "string_list", "object", "array", "map", "json")
@@ -950,13 +952,32 @@ def with_readme_table(root: Path, desc: dict) -> str:
     return text[:begin] + emit_readme_table(desc) + text[end + len(README_END):]
 
 
+def emit_simulator_routes(desc: dict) -> str:
+    """The simulator's route table: one line per operation, in the description's order. The
+    simulator prefers the route with the most literal segments, so the order does not matter. A
+    route needs an account when the operation requires `account_id`; its handler is the member
+    function named after the operation's id (`lists.list_items` -> `lists_list_items`)."""
+    lines = [BANNER,
+             "// The simulator's routes (simulator/src/api.cpp defines LEADFEEDER_SIMULATOR_ROUTE before",
+             "// including this file): method, path, operation id, whether it needs `account_id`, handler.",
+             ""]
+    for op in desc["operations"]:
+        needs_account = any(p["name"] == "account_id" and p.get("in") == "query" and p.get("required")
+                            for p in op["params"])
+        handler = op["id"].replace(".", "_")
+        lines.append(f'LEADFEEDER_SIMULATOR_ROUTE("{op["method"]}", "{op["path"]}", "{op["id"]}", '
+                     f'{"true" if needs_account else "false"}, {handler})')
+    return "\n".join(lines) + "\n"
+
+
 def render(root: Path) -> dict[Path, str]:
     desc = json.loads((root / DESCRIPTION).read_text(encoding="utf-8"))
     validate(desc)
     files = {GENERATED / "schemas.hpp": emit_schemas(desc),
              GENERATED / "operations.hpp": emit_operations_header(desc),
              DOCS: emit_docs(desc),
-             README: with_readme_table(root, desc)}
+             README: with_readme_table(root, desc),
+             SIMULATOR_ROUTES: emit_simulator_routes(desc)}
     for group, info in desc["groups"].items():
         files[GENERATED / info["header"]] = emit_group(desc, group)
     return files

@@ -535,87 +535,13 @@ struct simulator::impl {
 
 std::vector<simulator::impl::route> const& simulator::impl::route_table() {
   static std::vector<route> const table = [] {
+    // Generated from api/leadfeeder-v1.json by tools/generate.py: a new operation needs only its
+    // handler here (a member function named after its id).
     std::vector<route> t = {
-        {"GET", "/v1/accounts", "accounts.list", false, &impl::accounts_list, {}},
-        {"GET", "/v1/companies", "companies.retrieve", true, &impl::companies_retrieve, {}},
-        // Literal segments before {company_id}: "ips" and "enrichment-jobs" are not company ids.
-        {"GET", "/v1/companies/ips", "companies.list_ips", true, &impl::companies_list_ips, {}},
-        {"POST", "/v1/companies/enrichment-jobs/estimate", "companies.estimate_enrichment_job", true,
-         &impl::companies_estimate_enrichment_job, {}},
-        {"POST", "/v1/companies/enrichment-jobs", "companies.create_enrichment_job", true,
-         &impl::companies_create_enrichment_job, {}},
-        {"GET", "/v1/companies/enrichment-jobs/{job_id}", "companies.get_enrichment_job", true,
-         &impl::companies_get_enrichment_job, {}},
-        {"POST", "/v1/companies/signals/search", "companies.search_signals", true, &impl::companies_search_signals, {}},
-        {"POST", "/v1/companies/search", "companies.search", true, &impl::companies_search, {}},
-        {"POST", "/v1/companies/match", "companies.match", true, &impl::companies_match, {}},
-        {"GET", "/v1/companies/{company_id}", "companies.get", true, &impl::companies_get, {}},
-        {"GET", "/v1/companies/{company_id}/financials", "companies.get_financials", true,
-         &impl::companies_get_financials, {}},
-        {"POST", "/v1/companies/{company_id}/lists", "companies.add_to_lists", true, &impl::companies_add_to_lists, {}},
-        {"DELETE", "/v1/companies/{company_id}/lists", "companies.remove_from_lists", true,
-         &impl::companies_remove_from_lists, {}},
-        {"POST", "/v1/companies/{company_id}/tags", "companies.assign_tags", true, &impl::companies_assign_tags, {}},
-        {"DELETE", "/v1/companies/{company_id}/tags", "companies.unassign_tags", true, &impl::companies_unassign_tags,
-         {}},
-        {"GET", "/v1/contacts", "contacts.retrieve", true, &impl::contacts_retrieve, {}},
-        {"POST", "/v1/contacts/search", "contacts.search", true, &impl::contacts_search, {}},
-        {"POST", "/v1/contacts/find-contact-data-jobs/estimate", "contacts.estimate_contact_data_job", true,
-         &impl::contacts_estimate_contact_data_job, {}},
-        {"POST", "/v1/contacts/find-contact-data-jobs", "contacts.create_contact_data_job", true,
-         &impl::contacts_create_contact_data_job, {}},
-        {"GET", "/v1/contacts/find-contact-data-jobs/{job_id}", "contacts.get_contact_data_job", true,
-         &impl::contacts_get_contact_data_job, {}},
-        {"GET", "/v1/contacts/{contact_id}", "contacts.get", true, &impl::contacts_get, {}},
-        {"POST", "/v1/contacts/{contact_id}/lists", "contacts.add_to_lists", true, &impl::contacts_add_to_lists, {}},
-        {"DELETE", "/v1/contacts/{contact_id}/lists", "contacts.remove_from_lists", true,
-         &impl::contacts_remove_from_lists, {}},
-        {"POST", "/v1/web-visits", "web_visits.search", true, &impl::web_visits_search, {}},
-        {"GET", "/v1/web-visits/custom-feeds", "web_visits.list_custom_feeds", true,
-         &impl::web_visits_list_custom_feeds, {}},
-        {"POST", "/v1/web-visits/custom-feeds", "web_visits.create_custom_feed", true,
-         &impl::web_visits_create_custom_feed, {}},
-        // Before {custom_feed_id}: "folders" is a literal segment, not a feed id.
-        {"GET", "/v1/web-visits/custom-feeds/folders", "web_visits.list_custom_feed_folders", true,
-         &impl::web_visits_list_custom_feed_folders, {}},
-        {"GET", "/v1/web-visits/custom-feeds/{custom_feed_id}", "web_visits.get_custom_feed", true,
-         &impl::web_visits_get_custom_feed, {}},
-        {"PATCH", "/v1/web-visits/custom-feeds/{custom_feed_id}", "web_visits.update_custom_feed", true,
-         &impl::web_visits_update_custom_feed, {}},
-        {"DELETE", "/v1/web-visits/custom-feeds/{custom_feed_id}", "web_visits.delete_custom_feed", true,
-         &impl::web_visits_delete_custom_feed, {}},
-        {"GET", "/v1/web-visits/tracker", "web_visits.get_tracker_script", true, &impl::web_visits_get_tracker_script,
-         {}},
-        {"GET", "/v1/web-visits/companies", "web_visits.list_visitor_companies", true,
-         &impl::web_visits_list_visitor_companies, {}},
-        {"GET", "/v1/ip/enrich", "ip.enrich", true, &impl::ip_enrich, {}},
-        {"GET", "/v1/buyer-personas", "buyer_personas.list", true, &impl::buyer_personas_list, {}},
-        {"GET", "/v1/buyer-personas/{buyer_persona_id}", "buyer_personas.get", true, &impl::buyer_personas_get, {}},
-        {"GET", "/v1/icps", "icps.list", true, &impl::icps_list, {}},
-        {"GET", "/v1/icps/{icp_id}", "icps.get", true, &impl::icps_get, {}},
-        {"GET", "/v1/tags", "tags.list", true, &impl::tags_list, {}},
-        {"POST", "/v1/tags", "tags.create", true, &impl::tags_create, {}},
-        {"GET", "/v1/tags/{tag_id}", "tags.get", true, &impl::tags_get, {}},
-        {"PATCH", "/v1/tags/{tag_id}", "tags.update", true, &impl::tags_update, {}},
-        {"DELETE", "/v1/tags/{tag_id}", "tags.delete", true, &impl::tags_delete, {}},
-        {"GET", "/v1/lists", "lists.list", true, &impl::lists_list, {}},
-        {"POST", "/v1/lists", "lists.create", true, &impl::lists_create, {}},
-        {"GET", "/v1/lists/{list_id}", "lists.get", true, &impl::lists_get, {}},
-        {"PATCH", "/v1/lists/{list_id}", "lists.update", true, &impl::lists_update, {}},
-        {"DELETE", "/v1/lists/{list_id}", "lists.delete", true, &impl::lists_delete, {}},
-        {"GET", "/v1/lists/{list_id}/items", "lists.list_items", true, &impl::lists_list_items, {}},
-        {"GET", "/v1/custom-fields", "custom_fields.list", true, &impl::custom_fields_list, {}},
-        {"POST", "/v1/custom-fields", "custom_fields.create", true, &impl::custom_fields_create, {}},
-        {"GET", "/v1/custom-fields/{custom_field_id}", "custom_fields.get", true, &impl::custom_fields_get, {}},
-        {"PATCH", "/v1/custom-fields/{custom_field_id}", "custom_fields.update", true, &impl::custom_fields_update, {}},
-        {"DELETE", "/v1/custom-fields/{custom_field_id}", "custom_fields.delete", true, &impl::custom_fields_delete,
-         {}},
-        {"GET", "/v1/usage", "usage.get", true, &impl::usage_get, {}},
-        {"GET", "/v1/users/me", "users.me", false, &impl::users_me, {}},
-        {"GET", "/v1/campaigns", "campaigns.list", true, &impl::campaigns_list, {}},
-        {"GET", "/v1/campaigns/{campaign_id}", "campaigns.get", true, &impl::campaigns_get, {}},
-        {"GET", "/v1/campaigns/{campaign_id}/stats", "campaigns.get_stats", true, &impl::campaigns_get_stats, {}},
-        {"PATCH", "/v1/campaigns/{campaign_id}", "campaigns.update", true, &impl::campaigns_update, {}},
+#define LEADFEEDER_SIMULATOR_ROUTE(method, path, operation, needs_account, handler) \
+  {method, path, operation, needs_account, &impl::handler, {}},
+#include "routes.inc"
+#undef LEADFEEDER_SIMULATOR_ROUTE
     };
     for (auto& r : t) {
       for (std::string_view s : split(std::string_view(r.path).substr(1), '/')) r.segments.emplace_back(s);
@@ -876,10 +802,14 @@ http_response simulator::impl::dispatch(http_request const& req, std::uint64_t s
   if (opt.rate_limit && !admit(k->second)) return too_many(rid);
   if (openapi) return openapi_response(opt.openapi_perturbed, rid);
 
+  // Of the routes that match, the one with the most literal segments: /v1/companies/ips is not
+  // /v1/companies/{company_id}, whatever the order of the table.
   route const* found = nullptr;
+  std::size_t found_literals = 0;
   for (route const& r : route_table()) {
     if (req.method != r.method || r.segments.size() != segments.size()) continue;
     bool ok = true;
+    std::size_t literals = 0;
     std::vector<std::string> params;
     for (std::size_t i = 0; i < segments.size() && ok; ++i) {
       if (!r.segments[i].empty() && r.segments[i].front() == '{') {
@@ -887,12 +817,13 @@ http_response simulator::impl::dispatch(http_request const& req, std::uint64_t s
         params.push_back(segments[i]);
       } else {
         ok = r.segments[i] == segments[i];
+        ++literals;
       }
     }
-    if (ok) {
+    if (ok && (found == nullptr || literals > found_literals)) {
       found = &r;
+      found_literals = literals;
       c.params = std::move(params);
-      break;
     }
   }
   if (found == nullptr) not_found("No route for " + route_text + ".");

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Checks that the simulator serves exactly the operations of api/leadfeeder-v1.json, each at the
-method and path the description gives (the simulator's route table is kept by hand).
+method and path the description gives. The route table is generated from the description
+(simulator/src/routes.inc); this checks what the built program serves.
 
     python3 tests/integration/check_routes.py SIMULATOR_BINARY
 

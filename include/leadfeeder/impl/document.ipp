@@ -31,13 +31,15 @@ class tape_writer {
   enum class failure { none, no_memory, too_large };
 
   tape_writer(std::string_view body, unsigned char* block, std::size_t size, bool owned) noexcept
-      : body_begin_(reinterpret_cast<std::uintptr_t>(body.data())),
-        body_end_(body_begin_ + body.size()),
+      : body_(reinterpret_cast<std::uintptr_t>(body.data())),
         body_size_(body.size()),
         block_(block),
         size_(size),
         side_low_(size),
-        owned_(owned) {}
+        owned_(owned) {
+    cur_ = nodes();
+    set_limit();
+  }
   tape_writer(tape_writer const&) = delete;
   tape_writer& operator=(tape_writer const&) = delete;
   ~tape_writer() {
@@ -51,45 +53,53 @@ class tape_writer {
     return block_;
   }
   json_node* nodes() const noexcept { return reinterpret_cast<json_node*>(block_); }
-  std::size_t count() const noexcept { return top_; }
+  std::size_t count() const noexcept { return static_cast<std::size_t>(cur_ - nodes()); }
   failure failed() const noexcept { return failure_; }
 
   // ---- containers
   BOOST_FORCEINLINE bool open(node_kind k) noexcept {
-    if (depth_ >= max_depth || !room(0)) return fail(failure::too_large);
-    open_[depth_++] = static_cast<std::uint32_t>(top_);
-    json_node* const n = nodes() + top_++;
+    if (depth_ >= max_depth) return fail(failure::too_large);
+    if (BOOST_UNLIKELY(cur_ >= limit_) && !grow_by(0)) return false;
+    json_node* const n = cur_;
+    open_[depth_++] = static_cast<std::uint32_t>(n - nodes());
     n->head = node_head(k);
     n->skip = 1;
     n->word = 0;
+    cur_ = n + 1;
     return true;
   }
   BOOST_FORCEINLINE bool close(std::size_t elements) noexcept {
-    std::uint32_t const at = open_[--depth_];
-    json_node* const n = nodes() + at;
-    n->skip = static_cast<std::uint32_t>(top_ - at);
+    json_node* const n = nodes() + open_[--depth_];
+    n->skip = static_cast<std::uint32_t>(cur_ - n);
     n->word = elements;
     return true;
   }
 
-  // ---- scalars: each field is written straight into its slot (a node built elsewhere and
-  // copied in costs a store-forwarding stall per node).
+  // ---- scalars. The next free slot and the end of the room for nodes are pointers, checked
+  // with one comparison; each field is written straight into its slot (a node built elsewhere
+  // and copied in costs a store-forwarding stall per node).
   BOOST_FORCEINLINE bool scalar(node_kind k, std::uint64_t word) noexcept {
-    if (!room(0)) return false;
-    json_node* const n = nodes() + top_++;
+    if (BOOST_UNLIKELY(cur_ >= limit_) && !grow_by(0)) return false;
+    json_node* const n = cur_;
     n->head = node_head(k);
     n->skip = 1;
     n->word = word;
+    cur_ = n + 1;
     return true;
   }
-  bool integer(node_kind k, std::uint64_t word, std::string_view text) noexcept {
-    // An integer `id` is kept as the string of its digits: every id reads as text.
-    if (last_key_is_id_) return string(node_kind::string, text);
+  BOOST_FORCEINLINE bool integer(node_kind k, std::uint64_t word, std::string_view text) noexcept {
+    // The value of an `id` member is kept as the string of its digits: every id reads as text.
+    // A value's key is the node just before it (the last node of a subtree is never a key).
+    json_node const* const before = cur_ - 1;
+    if (BOOST_UNLIKELY(cur_ != nodes() && before->head == node_head(node_kind::key, 2) && before->chars()[0] == 'i' &&
+                       before->chars()[1] == 'd')) {
+      return string(node_kind::string, text);
+    }
     return scalar(k, word);
   }
 
   // ---- strings and keys: `part` for each piece but the last, `string` for the last.
-  BOOST_FORCEINLINE bool part(std::string_view s) noexcept {
+  bool part(std::string_view s) noexcept {
     if (s.empty() && pending_) return true;
     if (!pending_) {
       pending_ = true;
@@ -116,13 +126,13 @@ class tape_writer {
   }
 
   BOOST_FORCEINLINE bool string(node_kind k, std::string_view s) noexcept {
-    if (!pending_ && in_body(s)) {
-      if (k == node_kind::key) last_key_is_id_ = s.size() == 2 && s[0] == 'i' && s[1] == 'd';
-      if (!room(0)) return false;
-      json_node* const n = nodes() + top_++;
+    if (BOOST_LIKELY(!pending_ && in_body(s))) {
+      if (BOOST_UNLIKELY(cur_ >= limit_) && !grow_by(0)) return false;
+      json_node* const n = cur_;
       n->head = node_head(k, s.size());
       n->skip = 1;
       n->word = reinterpret_cast<std::uintptr_t>(s.data());
+      cur_ = n + 1;
       return true;
     }
     return string_slow(k, s);
@@ -140,6 +150,7 @@ class tape_writer {
       n->word = reinterpret_cast<std::uintptr_t>(block_ + at + sizeof index);
       at += record_size(n->length());
     }
+    moved_ = false;
   }
 
   // The free bytes between the nodes and the side strings, aligned for T; grows a heap block
@@ -148,7 +159,7 @@ class tape_writer {
   T* scratch(std::size_t n) noexcept {
     std::size_t const bytes = n * sizeof(T) + alignof(T);
     if (!room(bytes)) return nullptr;
-    std::size_t const offset = (top_ * sizeof(json_node) + alignof(T) - 1) / alignof(T) * alignof(T);
+    std::size_t const offset = (count() * sizeof(json_node) + alignof(T) - 1) / alignof(T) * alignof(T);
     return reinterpret_cast<T*>(block_ + offset);
   }
 
@@ -159,9 +170,12 @@ class tape_writer {
     return (sizeof(std::uint32_t) + length + 3) / 4 * 4;
   }
 
+  // Nodes may be written below limit_: up to the side records.
+  void set_limit() noexcept { limit_ = nodes() + side_low_ / sizeof(json_node); }
+
   bool in_body(std::string_view s) const noexcept {
-    auto const at = reinterpret_cast<std::uintptr_t>(s.data());
-    return at >= body_begin_ && at <= body_end_ && s.size() <= body_end_ - at;
+    std::uintptr_t const at = reinterpret_cast<std::uintptr_t>(s.data()) - body_;
+    return at <= body_size_ && s.size() <= body_size_ - at;
   }
 
   bool fail(failure f) noexcept {
@@ -170,19 +184,20 @@ class tape_writer {
   }
 
   // Room for one more node plus `extra` bytes (and the scratch text being built).
-  BOOST_FORCEINLINE bool room(std::size_t extra) noexcept {
-    std::size_t const used = (top_ + 1) * sizeof(json_node) + scratch_len_;
+  bool room(std::size_t extra) noexcept {
+    std::size_t const used = (count() + 1) * sizeof(json_node) + scratch_len_;
     if (used <= side_low_ && side_low_ - used >= extra) return true;
     return grow(used + extra + (size_ - side_low_));
   }
+  BOOST_NOINLINE bool grow_by(std::size_t extra) noexcept { return room(extra); }
 
   // How far into the body the parse has come: the end of the last string that points into it.
   std::size_t progress() const noexcept {
     json_node const* const n = nodes();
-    for (std::size_t i = top_, seen = 0; i-- > 0 && seen < 64; ++seen) {
+    for (std::size_t i = count(), seen = 0; i-- > 0 && seen < 64; ++seen) {
       node_kind const k = n[i].kind();
-      if ((k == node_kind::string || k == node_kind::key) && n[i].word >= body_begin_ && n[i].word <= body_end_) {
-        return static_cast<std::size_t>(n[i].word - body_begin_) + n[i].length();
+      if ((k == node_kind::string || k == node_kind::key) && n[i].word - body_ <= body_size_) {
+        return static_cast<std::size_t>(n[i].word - body_) + n[i].length();
       }
     }
     return 0;
@@ -205,7 +220,8 @@ class tape_writer {
     auto* const bigger = static_cast<unsigned char*>(::operator new(wanted, std::nothrow));
     if (bigger == nullptr) return fail(failure::no_memory);
     // The nodes, the text being gathered above them (if any) and the side records move.
-    std::size_t const low = scratch_len_ != 0 ? (top_ + 1) * sizeof(json_node) + scratch_len_ : top_ * sizeof(json_node);
+    std::size_t const top = count();
+    std::size_t const low = scratch_len_ != 0 ? (top + 1) * sizeof(json_node) + scratch_len_ : top * sizeof(json_node);
     std::size_t const side = size_ - side_low_;
     if (low != 0) std::memcpy(bigger, block_, low);
     if (side != 0) std::memcpy(bigger + wanted - side, block_ + side_low_, side);
@@ -213,6 +229,8 @@ class tape_writer {
     block_ = bigger;
     size_ = wanted;
     side_low_ = wanted - side;
+    cur_ = nodes() + top;
+    set_limit();
     moved_ = true;
     return true;
   }
@@ -220,70 +238,64 @@ class tape_writer {
   bool append_scratch(std::string_view s) noexcept {
     if (s.size() > max_tape_string - scratch_len_) return fail(failure::too_large);
     if (!room(s.size())) return false;
-    if (!s.empty()) std::memcpy(block_ + (top_ + 1) * sizeof(json_node) + scratch_len_, s.data(), s.size());
+    if (!s.empty()) std::memcpy(block_ + (count() + 1) * sizeof(json_node) + scratch_len_, s.data(), s.size());
     scratch_len_ += s.size();
     return true;
   }
 
-  bool string_slow(node_kind k, std::string_view s) noexcept {
+  BOOST_NOINLINE bool string_slow(node_kind k, std::string_view s) noexcept {
     if (!part(s)) return false;
     pending_ = false;
-    std::size_t length;
     if (!in_side_) {
-      length = run_len_;
-      if (k == node_kind::key) last_key_is_id_ = length == 2 && run_[0] == 'i' && run_[1] == 'd';
       if (!room(0)) return false;
-      json_node* const n = nodes() + top_++;
-      n->head = node_head(k, length);
+      json_node* const n = cur_++;
+      n->head = node_head(k, run_len_);
       n->skip = 1;
       n->word = reinterpret_cast<std::uintptr_t>(run_);
       return true;
     }
     in_side_ = false;
-    length = scratch_len_;
+    std::size_t const length = scratch_len_;
     std::size_t const record = record_size(length);
     if (!room(record)) return false;
     // The text was gathered just above the node's slot; it moves to a record under the side area.
-    unsigned char* const text = block_ + (top_ + 1) * sizeof(json_node);
+    unsigned char* const text = block_ + (count() + 1) * sizeof(json_node);
     side_low_ -= record;
-    std::uint32_t const index = static_cast<std::uint32_t>(top_);
+    std::uint32_t const index = static_cast<std::uint32_t>(count());
     std::memmove(block_ + side_low_ + sizeof index, text, length);
     std::memcpy(block_ + side_low_, &index, sizeof index);
     scratch_len_ = 0;
-    if (k == node_kind::key) {
-      char const* const chars = reinterpret_cast<char const*>(block_ + side_low_ + sizeof index);
-      last_key_is_id_ = length == 2 && chars[0] == 'i' && chars[1] == 'd';
-    }
-    json_node* const n = nodes() + top_++;
+    set_limit();
+    json_node* const n = cur_++;
     n->head = node_head(k, length);
     n->skip = 1;
     n->word = reinterpret_cast<std::uintptr_t>(block_ + side_low_ + sizeof index);  // fix_up moves it if the block does
     return true;
   }
 
-  std::uintptr_t body_begin_;
-  std::uintptr_t body_end_;
+  json_node* cur_ = nullptr;    // the next free slot
+  json_node* limit_ = nullptr;  // nodes fit below it
+  std::uintptr_t body_;
   std::size_t body_size_;
   unsigned char* block_;
   std::size_t size_;
   std::size_t side_low_;  // the side records fill [side_low_, size_)
-  std::size_t top_ = 0;   // nodes written
   bool owned_;
   failure failure_ = failure::none;
-  std::uint32_t open_[max_depth] = {};
   std::size_t depth_ = 0;
   // The string being gathered: a run of the body, or (in_side_) scratch text above the nodes.
   bool pending_ = false;
   bool in_side_ = false;
+  bool moved_ = false;  // the block grew since side strings were given addresses
   char const* run_ = nullptr;
   std::size_t run_len_ = 0;
   std::size_t scratch_len_ = 0;
-  bool last_key_is_id_ = false;
-  bool moved_ = false;  // the block grew since side strings were given addresses
+  std::uint32_t open_[max_depth] = {};
 };
 
-// The handler boost::json::basic_parser calls; every event becomes nodes.
-struct tape_handler {
+// The handler boost::json::basic_parser calls; every event becomes nodes. The parser holds it,
+// and so the writer, by value: each event reaches the writer's fields without a further load.
+struct tape_handler : tape_writer {
   static constexpr std::size_t max_object_size = std::size_t{1} << 30;
   static constexpr std::size_t max_array_size = std::size_t{1} << 30;
   static constexpr std::size_t max_key_size = max_tape_string;
@@ -292,47 +304,41 @@ struct tape_handler {
   using error_code = boost::json::error_code;
   using string_view = boost::json::string_view;
 
-  tape_writer& w;
-
-  explicit tape_handler(tape_writer& writer) noexcept : w(writer) {}
+  using tape_writer::tape_writer;
   static std::string_view sv(string_view s) noexcept { return {s.data(), s.size()}; }
   static bool refuse(bool ok, error_code& ec) noexcept {
-    if (!ok) ec = boost::json::error::exception;
+    if (BOOST_UNLIKELY(!ok)) ec = boost::json::error::exception;
     return ok;
   }
 
   bool on_document_begin(error_code&) noexcept { return true; }
   bool on_document_end(error_code&) noexcept { return true; }
-  bool on_object_begin(error_code& ec) noexcept { return refuse(w.open(node_kind::object), ec); }
-  bool on_object_end(std::size_t n, error_code& ec) noexcept { return refuse(w.close(n), ec); }
-  bool on_array_begin(error_code& ec) noexcept { return refuse(w.open(node_kind::array), ec); }
-  bool on_array_end(std::size_t n, error_code& ec) noexcept { return refuse(w.close(n), ec); }
-  bool on_key_part(string_view s, std::size_t, error_code& ec) noexcept { return refuse(w.part(sv(s)), ec); }
-  bool on_key(string_view s, std::size_t, error_code& ec) noexcept {
-    return refuse(w.string(node_kind::key, sv(s)), ec);
-  }
-  bool on_string_part(string_view s, std::size_t, error_code& ec) noexcept { return refuse(w.part(sv(s)), ec); }
+  bool on_object_begin(error_code& ec) noexcept { return refuse(open(node_kind::object), ec); }
+  bool on_object_end(std::size_t n, error_code& ec) noexcept { return refuse(close(n), ec); }
+  bool on_array_begin(error_code& ec) noexcept { return refuse(open(node_kind::array), ec); }
+  bool on_array_end(std::size_t n, error_code& ec) noexcept { return refuse(close(n), ec); }
+  bool on_key_part(string_view s, std::size_t, error_code& ec) noexcept { return refuse(part(sv(s)), ec); }
+  bool on_key(string_view s, std::size_t, error_code& ec) noexcept { return refuse(string(node_kind::key, sv(s)), ec); }
+  bool on_string_part(string_view s, std::size_t, error_code& ec) noexcept { return refuse(part(sv(s)), ec); }
   bool on_string(string_view s, std::size_t, error_code& ec) noexcept {
-    return refuse(w.string(node_kind::string, sv(s)), ec);
+    return refuse(string(node_kind::string, sv(s)), ec);
   }
   // A one-shot parse splits a number only at the end of the body (a bare number as the whole
   // body); its text then comes in parts, which only an `id` would need, and a root has no key.
   bool on_number_part(string_view, error_code&) noexcept { return true; }
   bool on_int64(std::int64_t i, string_view s, error_code& ec) noexcept {
-    return refuse(w.integer(node_kind::int64, static_cast<std::uint64_t>(i), sv(s)), ec);
+    return refuse(integer(node_kind::int64, static_cast<std::uint64_t>(i), sv(s)), ec);
   }
   bool on_uint64(std::uint64_t u, string_view s, error_code& ec) noexcept {
-    return refuse(w.integer(node_kind::uint64, u, sv(s)), ec);
+    return refuse(integer(node_kind::uint64, u, sv(s)), ec);
   }
   bool on_double(double d, string_view, error_code& ec) noexcept {
     std::uint64_t bits;
     std::memcpy(&bits, &d, sizeof bits);
-    return refuse(w.scalar(node_kind::double_, bits), ec);
+    return refuse(scalar(node_kind::double_, bits), ec);
   }
-  bool on_bool(bool b, error_code& ec) noexcept {
-    return refuse(w.scalar(b ? node_kind::true_ : node_kind::false_, 0), ec);
-  }
-  bool on_null(error_code& ec) noexcept { return refuse(w.scalar(node_kind::null, 0), ec); }
+  bool on_bool(bool b, error_code& ec) noexcept { return refuse(scalar(b ? node_kind::true_ : node_kind::false_, 0), ec); }
+  bool on_null(error_code& ec) noexcept { return refuse(scalar(node_kind::null, 0), ec); }
   bool on_comment_part(string_view, error_code&) noexcept { return true; }
   bool on_comment(string_view, error_code&) noexcept { return true; }
 };
@@ -523,11 +529,12 @@ LEADFEEDER_IMPL_INLINE result<document> detail::core::parse(std::string&& body, 
                                              std::to_string(st.body.size()) + " bytes of JSON)");
   };
   if (block == nullptr) return too_small();
-  detail::tape_writer writer(st.body, block, block_size, owned);
+  boost::json::parse_options options;
+  options.max_depth = LEADFEEDER_MAX_JSON_DEPTH;
+  // The parser holds the handler, and so the writer, which owns the block until released.
+  boost::json::basic_parser<detail::tape_handler> parser(options, std::string_view(st.body), block, block_size, owned);
+  detail::tape_writer& writer = parser.handler();
   {
-    boost::json::parse_options options;
-    options.max_depth = LEADFEEDER_MAX_JSON_DEPTH;
-    boost::json::basic_parser<detail::tape_handler> parser(options, writer);
     boost::json::error_code ec;
     std::size_t const used = parser.write_some(false, st.body.data(), st.body.size(), ec);
     if (!ec && used != st.body.size()) ec = boost::json::error::extra_data;

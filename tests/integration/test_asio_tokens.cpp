@@ -19,6 +19,7 @@
 #include <boost/asio/deferred.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_future.hpp>
 
@@ -129,10 +130,15 @@ TEST_CASE("a call the client refuses at once completes through the executor, not
   asio::io_context io;
   beast_client client{example::beast_transport(io), options()};
   std::optional<me_result> first, second;
-  lf::async_send(client, lf::users::me(), [&](me_result r) { first.emplace(std::move(r)); });
-  lf::async_send(client, lf::users::me(), [&](me_result r) { second.emplace(std::move(r)); });
-  CHECK_FALSE(second);  // refused (busy), but the handler waits for the executor
+  bool second_ran_inside = false;
+  // Started from a handler: on the io_context's thread, where asio::dispatch would run at once.
+  asio::post(io, [&] {
+    lf::async_send(client, lf::users::me(), [&](me_result r) { first.emplace(std::move(r)); });
+    lf::async_send(client, lf::users::me(), [&](me_result r) { second.emplace(std::move(r)); });
+    second_ran_inside = second.has_value();  // refused (busy), but the handler waits its turn
+  });
   io.run();
+  CHECK_FALSE(second_ran_inside);
   REQUIRE(first);
   require_ok(*first);
   REQUIRE(second);

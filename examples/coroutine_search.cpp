@@ -1,7 +1,9 @@
 // Every contact of a search, a page at a time, from a C++20 coroutine: lf::async_send with
 // asio::use_awaitable (<leadfeeder/asio.hpp>) over the Boost.Beast transport. Each page's
 // meta.pagination.next_cursor is the cursor of the next call; the walk ends on the page without
-// one, or at the first error (a result, not an exception).
+// one, or at the first error (a result, not an exception). An asynchronous call never waits: a
+// rate-limited (429) or failed read comes back with the wait the retry policy suggests
+// (error.retry_in), and the coroutine waits that long on a timer before asking again.
 //
 //   leadfeeder_coroutine_search --base-url http://127.0.0.1:8080 --key KEY --account 123456
 //                               [--terms cto,cfo] [--page-size N]
@@ -14,6 +16,8 @@
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 #include <cstdint>
@@ -82,9 +86,20 @@ asio::awaitable<bool> print_contacts(beast_client& client, arguments const& args
                     .search_terms(args.terms)
                     .page_size(args.page_size)
                     .page_cursor({});
-  std::size_t contacts = 0, pages = 0;
+  std::size_t contacts = 0, pages = 0, retried = 0;
+  int page_retries = 0;
   for (;;) {
     auto page = co_await lf::async_send(client, search, asio::use_awaitable);
+    if (!page && page.error().retry_in && page_retries < 5) {
+      ++page_retries;
+      ++retried;
+      std::printf("page %zu: %s; again in %lld ms\n", pages + 1, page.error().code.message().c_str(),
+                  static_cast<long long>(page.error().retry_in->count()));
+      asio::steady_timer timer(co_await asio::this_coro::executor, *page.error().retry_in);
+      co_await timer.async_wait(asio::use_awaitable);
+      continue;
+    }
+    page_retries = 0;
     if (!page) {
       std::fprintf(stderr, "page %zu: %s\n", pages + 1, lf::to_string(page.error()).c_str());
       co_return false;
@@ -102,7 +117,7 @@ asio::awaitable<bool> print_contacts(beast_client& client, arguments const& args
     if (next.empty()) break;
     search = std::move(search).page_cursor(next);
   }
-  std::printf("%zu contacts in %zu pages\n", contacts, pages);
+  std::printf("%zu contacts in %zu pages (retries: %zu)\n", contacts, pages, retried);
   co_return true;
 }
 
@@ -120,6 +135,7 @@ int main(int argc, char** argv) {
   lf::client_options options;
   options.api_key = args->key;
   options.base_url = args->base_url;
+  options.retry = lf::retry_policy{};  // a failed read carries the wait before the next attempt
   // https needs an ssl::context with the roots to trust; the simulator speaks plain HTTP.
   beast_client client{example::beast_transport(io), options};
 

@@ -28,6 +28,8 @@
 //   }
 //
 // (page_cursor({}) sends no cursor: it gives the first page's builder the type of the next ones.)
+// An asynchronous call never waits: a retryable failure carries error.retry_in, which the
+// coroutine may wait on a timer before asking again (examples/coroutine_search.cpp does).
 //
 // The transport is an Asio I/O object: besides async_send it has get_executor(), the executor a
 // handler without one of its own completes on, as example::beast_transport does. The handler runs
@@ -42,8 +44,8 @@
 // the call; a transport with a cancel() member is also asked to abandon the exchange. The call then
 // completes with errc::cancelled, as a call whose token is cancelled in flight does.
 //
-// The client must outlive the operation and makes one call at a time. The builder is copied into
-// the operation, so asio::deferred may start it after the caller's builder is gone.
+// The client must outlive the operation and makes one call at a time. A deferred operation holds
+// its own copy of the builder, so it may be started after the caller's builder is gone.
 #pragma once
 
 #include <leadfeeder/leadfeeder.hpp>
@@ -131,7 +133,7 @@ class asio_send_initiation {
   using executor_type = decltype(std::declval<Transport&>().get_executor());
 
   explicit asio_send_initiation(client<Transport>& c) noexcept : client_(&c) {}
-  executor_type get_executor() const noexcept { return client_->transport().get_executor(); }
+  executor_type get_executor() const { return client_->transport().get_executor(); }
 
   template <class Handler, class Builder>
   void operator()(Handler&& handler, Builder const& builder, call_options call) const {

@@ -122,7 +122,12 @@ TEST_CASE("a callback token completes on the io_context with the result send() w
   io.run();
   REQUIRE(me);
   require_ok(*me);
+  lf::client<example::curl_transport> sync{example::curl_transport{}, options()};
+  me_result const sent = sync.send(lf::users::me());
+  require_ok(sent);
   CHECK_FALSE((*me)->data().email().empty());
+  CHECK((*me)->data().email() == sent->data().email());
+  CHECK((*me)->data().id() == sent->data().id());
   CHECK_FALSE(client.busy());
 }
 

@@ -18,6 +18,9 @@
 //   so that a write is never sent twice.
 // - Redirects are not followed (the key must not travel to another host); the client reports the
 //   Location.
+// - An Asio I/O object: get_executor() is the io_context's, and cancel() abandons the exchange in
+//   flight (it completes with std::errc::operation_canceled); <leadfeeder/asio.hpp> calls it on an
+//   Asio cancellation signal.
 #pragma once
 
 #include <leadfeeder/leadfeeder.hpp>
@@ -129,6 +132,8 @@ inline std::error_code inflate_body(std::string const& in, std::string& out, std
 
 class beast_transport {
  public:
+  using executor_type = boost::asio::io_context::executor_type;
+
   /// `tls` is needed for https URLs: give it the roots to trust; the transport verifies the peer
   /// and its host name itself.
   explicit beast_transport(boost::asio::io_context& io, boost::asio::ssl::context* tls = nullptr,
@@ -146,6 +151,7 @@ class beast_transport {
     }
     auto s = std::make_shared<session>(*io_, tls_, options_, pool_, std::move(*parts), res,
                                        leadfeeder::completion(std::forward<Callback>(done)));
+    pool_->in_flight = s;
     s->write_method = req.method == leadfeeder::http_method::post || req.method == leadfeeder::http_method::put ||
                       req.method == leadfeeder::http_method::patch;
     std::chrono::milliseconds budget = std::chrono::milliseconds::max();
@@ -168,6 +174,15 @@ class beast_transport {
     r.body().assign(req.body);
     r.prepare_payload();
     session::start(std::move(s));
+  }
+
+  /// The io_context's executor, where the exchanges and their completions run.
+  executor_type get_executor() const noexcept { return io_->get_executor(); }
+
+  /// Abandons the exchange in flight, if any: it completes with operation_canceled and its
+  /// connection is closed. Call it where the exchange runs (the io_context's thread).
+  void cancel() {
+    if (std::shared_ptr<session> s = pool_->in_flight.lock()) s->abort();
   }
 
   /// TCP connections opened so far (a reused connection is not counted again).
@@ -209,10 +224,13 @@ class beast_transport {
     boost::beast::flat_buffer buffer;
   };
 
+  struct session;
+
   // The connection kept between calls; shared with the sessions, which may outlive the transport.
   struct pool {
     std::shared_ptr<connection> idle;
     std::size_t opened = 0;
+    std::weak_ptr<session> in_flight;  // the exchange cancel() abandons
   };
 
   // One exchange: (resolve, connect, handshake,) write, read; again on a fresh connection when a
@@ -241,7 +259,7 @@ class beast_transport {
       ++s.shared->opened;
       s.resolver.async_resolve(s.parts.host, s.parts.port,
                                [self = std::move(self)](boost::beast::error_code ec, tcp::resolver::results_type found) {
-                                 if (ec) return self->fail(ec);
+                                 if (ec || self->aborted) return self->fail(ec);
                                  self->connect(found, self);
                                });
     }
@@ -255,7 +273,7 @@ class beast_transport {
     void connect(tcp::resolver::results_type const& found, std::shared_ptr<session> self) {
       arm();
       conn->stream().async_connect(found, [self = std::move(self)](boost::beast::error_code ec, tcp::endpoint) {
-        if (ec) return self->fail(ec);
+        if (ec || self->aborted) return self->fail(ec);
         if (!self->conn->secure) return self->write(self);
         auto& tls = *self->conn->secure;
         // SNI, then peer and host-name verification, unless opted out by name.
@@ -273,7 +291,7 @@ class beast_transport {
         if (vec) return self->fail(vec);
         self->arm();
         tls.async_handshake(boost::asio::ssl::stream_base::client, [self](boost::beast::error_code hec) {
-          if (hec) return self->fail(hec);
+          if (hec || self->aborted) return self->fail(hec);
           self->write(self);
         });
       });
@@ -282,7 +300,7 @@ class beast_transport {
     void write(std::shared_ptr<session> self) {
       arm();
       auto next = [self](boost::beast::error_code ec, std::size_t) {
-        if (ec) return self->failed_on_reused(ec) ? open(self) : self->fail(ec);
+        if (ec || self->aborted) return self->failed_on_reused(ec) ? open(self) : self->fail(ec);
         self->read(self);
       };
       if (conn->secure) {
@@ -297,7 +315,7 @@ class beast_transport {
       parser.emplace();
       parser->body_limit(options.body_limit);
       auto next = [self](boost::beast::error_code ec, std::size_t) {
-        if (ec) return self->failed_on_reused(ec) ? open(self) : self->fail(ec);
+        if (ec || self->aborted) return self->failed_on_reused(ec) ? open(self) : self->fail(ec);
         self->deliver();
       };
       if (conn->secure) {
@@ -310,7 +328,7 @@ class beast_transport {
     // A reused connection failed before any byte of an answer came: the server closed it while
     // idle. The request goes again, once, on a fresh connection (never after a timeout).
     bool failed_on_reused(boost::beast::error_code ec) {
-      if (!reused || ec == boost::beast::error::timeout || (parser && parser->got_some())) return false;
+      if (aborted || !reused || ec == boost::beast::error::timeout || (parser && parser->got_some())) return false;
       conn->close();
       conn.reset();
       return true;
@@ -350,8 +368,17 @@ class beast_transport {
       finish({});
     }
 
+    // Stops the step under way: its handler sees operation_aborted, or `aborted` if it had already
+    // completed.
+    void abort() {
+      aborted = true;
+      resolver.cancel();
+      if (conn) conn->close();
+    }
+
     // Boost's error_code converts to the standard one; Beast's body limit is the transport's.
     void fail(boost::beast::error_code ec) {
+      if (aborted) return finish(std::make_error_code(std::errc::operation_canceled));
       if (ec == boost::beast::http::error::body_limit) return finish(transport_errc::body_too_large);
       finish(std::error_code(ec));
     }
@@ -372,6 +399,7 @@ class beast_transport {
     leadfeeder::completion done;
     bool write_method = false;
     bool reused = false;
+    bool aborted = false;
     std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
     std::shared_ptr<connection> conn;
     boost::beast::http::request<boost::beast::http::string_body> request;

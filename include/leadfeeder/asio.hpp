@@ -1,0 +1,179 @@
+// leadfeeder-cpp: the asynchronous path with Asio's completion tokens. Optional: leadfeeder.hpp does
+// not include it, so that a program without Asio needs none of its headers (Asio is header-only:
+// nothing to link).
+//
+//   lf::async_send(client, builder, token)
+//   lf::async_send(client, builder, call_options, token)
+//
+// start the call as client.async_send(builder, call_options, callback) does, and complete it
+// through any Asio completion token, with the completion signature void(lf::result<Response>),
+// Response being the builder's response_type:
+//
+//   lf::async_send(client, lf::users::me(), [](auto me) { ... });                 // a callback
+//   std::future<...> f = lf::async_send(client, lf::users::me(), asio::use_future);
+//   auto op = lf::async_send(client, lf::users::me(), asio::deferred);            // started later
+//   auto me = co_await lf::async_send(client, lf::users::me(), asio::use_awaitable);  // C++20
+//
+// The result is a value (an error is the result's error, never an exception), so a coroutine
+// tests it as send()'s: `if (!me) ...`. Walking the pages of a search is a loop in the coroutine:
+//
+//   auto search = lf::contacts::search().account_id(id).page_size<100>().page_cursor({});
+//   for (;;) {
+//     auto page = co_await lf::async_send(client, search, asio::use_awaitable);
+//     if (!page) break;                                    // page.error() says why
+//     for (auto contact : page->data()) ...;
+//     std::string_view const next = page->meta().pagination().next_cursor();
+//     if (next.empty()) break;                             // the last page
+//     search = std::move(search).page_cursor(next);
+//   }
+//
+// (page_cursor({}) sends no cursor: it gives the first page's builder the type of the next ones.)
+// An asynchronous call never waits: a retryable failure carries error.retry_in, which the
+// coroutine may wait on a timer before asking again (examples/coroutine_search.cpp does).
+//
+// The transport is an Asio I/O object: besides async_send it has get_executor(), the executor a
+// handler without one of its own completes on, as example::beast_transport does. The handler runs
+// on its associated executor (a strand, a coroutine's executor, else the transport's), never
+// inside the initiating function: a call the client refuses at once (errc::busy, an invalid
+// parameter, a spent budget) completes through asio::post. Work is counted on that executor while
+// the call is in flight.
+//
+// Per-operation cancellation (asio::cancellation_type terminal or partial, e.g. through
+// asio::bind_cancellation_slot, or a coroutine's cancellation) cancels the call's token: the one in
+// call_options if it carries one (so every call sharing it is cancelled too), else one made for
+// the call; a transport with a cancel() member is also asked to abandon the exchange. The call then
+// completes with errc::cancelled, as a call whose token is cancelled in flight does.
+//
+// The client must outlive the operation and makes one call at a time. A deferred operation holds
+// its own copy of the builder, so it may be started after the caller's builder is gone.
+#pragma once
+
+#include <leadfeeder/leadfeeder.hpp>
+
+#include <boost/asio/associated_allocator.hpp>
+#include <boost/asio/associated_cancellation_slot.hpp>
+#include <boost/asio/associated_executor.hpp>
+#include <boost/asio/async_result.hpp>
+#include <boost/asio/bind_allocator.hpp>
+#include <boost/asio/cancellation_type.hpp>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/post.hpp>
+
+#include <atomic>
+#include <memory>
+#include <type_traits>
+#include <utility>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+namespace detail {
+
+template <class T, class = void>
+struct has_get_executor : std::false_type {};
+template <class T>
+struct has_get_executor<T, std::void_t<decltype(std::declval<T&>().get_executor())>> : std::true_type {};
+
+template <class T, class = void>
+struct has_cancel : std::false_type {};
+template <class T>
+struct has_cancel<T, std::void_t<decltype(std::declval<T&>().cancel())>> : std::true_type {};
+
+// What an Asio cancellation signal does to a call in flight.
+template <class Transport>
+class asio_call_canceller {
+ public:
+  asio_call_canceller(cancellation_token token, Transport& transport) noexcept
+      : token_(std::move(token)), transport_(&transport) {}
+
+  void operator()(boost::asio::cancellation_type type) {
+    constexpr auto honoured = boost::asio::cancellation_type::terminal | boost::asio::cancellation_type::partial;
+    if ((type & honoured) == boost::asio::cancellation_type::none) return;
+    token_.cancel();
+    if constexpr (has_cancel<Transport>::value) transport_->cancel();
+  }
+
+ private:
+  cancellation_token token_;
+  Transport* transport_;
+};
+
+// The handler of one call and what it needs until it has run, shared by the initiation (which
+// learns whether the client completed the call before returning) and the client's callback.
+template <class Handler, class IoExecutor>
+struct asio_send_operation {
+  template <class H>
+  asio_send_operation(H&& h, IoExecutor const& io)
+      : handler(std::forward<H>(h)), work(boost::asio::make_work_guard(handler, io)) {}
+
+  template <class Result>
+  void complete(Result&& r) {
+    auto slot = boost::asio::get_associated_cancellation_slot(handler);
+    if (slot.is_connected()) slot.clear();
+    auto executor = work.get_executor();
+    auto allocator = boost::asio::get_associated_allocator(handler);
+    auto call = [h = std::move(handler), r = std::forward<Result>(r)]() mutable { std::move(h)(std::move(r)); };
+    if (starting.load(std::memory_order_acquire)) {
+      boost::asio::post(executor, boost::asio::bind_allocator(allocator, std::move(call)));
+    } else {
+      boost::asio::dispatch(executor, boost::asio::bind_allocator(allocator, std::move(call)));
+    }
+    work.reset();
+  }
+
+  Handler handler;
+  boost::asio::executor_work_guard<boost::asio::associated_executor_t<Handler, IoExecutor>> work;
+  std::atomic<bool> starting{true};  // the initiating function has not returned yet
+};
+
+// What async_initiate runs when the token starts the call.
+template <class Transport>
+class asio_send_initiation {
+ public:
+  using executor_type = decltype(std::declval<Transport&>().get_executor());
+
+  explicit asio_send_initiation(client<Transport>& c) noexcept : client_(&c) {}
+  executor_type get_executor() const { return client_->transport().get_executor(); }
+
+  template <class Handler, class Builder>
+  void operator()(Handler&& handler, Builder const& builder, call_options call) const {
+    using operation = asio_send_operation<std::decay_t<Handler>, executor_type>;
+    using response_type = typename Builder::response_type;
+    auto op = std::make_shared<operation>(std::forward<Handler>(handler), get_executor());
+    auto slot = boost::asio::get_associated_cancellation_slot(op->handler);
+    if (slot.is_connected()) {
+      if (!call.cancel) call.cancel.emplace();
+      slot.template emplace<asio_call_canceller<Transport>>(*call.cancel, client_->transport());
+    }
+    client_->async_send(builder, call, [op](result<response_type> r) { op->complete(std::move(r)); });
+    op->starting.store(false, std::memory_order_release);
+  }
+
+ private:
+  client<Transport>* client_;
+};
+
+}  // namespace detail
+
+/// Starts the request a builder describes, as client.async_send(builder, call, callback) does, and
+/// completes through the Asio completion token with void(lf::result<Builder::response_type>).
+template <class Transport, class Builder, class CompletionToken>
+auto async_send(client<Transport>& c, Builder const& builder, call_options const& call, CompletionToken&& token) {
+  static_assert(detail::is_builder<Builder>::value,
+                "leadfeeder::async_send: the argument must be a request builder such as "
+                "leadfeeder::contacts::retrieve()");
+  static_assert(is_async_transport_v<Transport> && detail::has_get_executor<Transport>::value,
+                "leadfeeder::async_send: the transport must have async_send() and get_executor() "
+                "(an Asio I/O object, such as example::beast_transport)");
+  using signature = void(result<typename Builder::response_type>);
+  return boost::asio::async_initiate<CompletionToken, signature>(detail::asio_send_initiation<Transport>(c), token,
+                                                                 builder, call);
+}
+
+/// As async_send(client, builder, call_options, token), with no call options.
+template <class Transport, class Builder, class CompletionToken>
+auto async_send(client<Transport>& c, Builder const& builder, CompletionToken&& token) {
+  return async_send(c, builder, call_options{}, std::forward<CompletionToken>(token));
+}
+
+LEADFEEDER_END_NAMESPACE

@@ -4,7 +4,8 @@
 // transport.
 //
 // Exit codes: 0 success, 2 usage error (nothing sent), 3 API or transport error (or a job that
-// failed), 130 interrupted (Ctrl-C) while waiting for a job.
+// failed, or an export's file that could not be written), 130 interrupted (Ctrl-C) while waiting
+// for a job or exporting.
 #pragma once
 
 #include <leadfeeder/leadfeeder.hpp>
@@ -17,11 +18,13 @@
 #include <boost/json/value.hpp>
 
 #include "doctor.hpp"
+#include "export.hpp"
 
 #include <algorithm>
 #include <atomic>
 #include <charconv>
 #include <chrono>
+#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -30,11 +33,14 @@
 #include <initializer_list>
 #include <istream>
 #include <limits>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -232,6 +238,33 @@ inline std::vector<command_spec> const& commands() {
                     {opt("--from", "YYYY-MM", "the first month (default: this month, UTC)"),
                      opt("--to", "YYYY-MM", "the last month (default: the first)")},
                     "The account's API requests per endpoint over a range of months."));
+    option_spec const out_file =
+        opt("--out", "FILE", "the file to write (FILE.export-state beside it until the export ends)", false, true);
+    option_spec const out_format = opt("--format", "ndjson|csv", "one JSON object a line (the default), or CSV with a header");
+    option_spec const export_page_size = opt("--page-size", "N", "records per page of a search, 1 to 100 (default 100)");
+    option_spec const resume = opt("--resume", "", "go on with an interrupted export of FILE where it stopped");
+    option_spec const ids_from =
+        opt("--ids-from", "FILE", "read the records of these ids (one a line; '-': standard input) instead of searching");
+    option_spec const parallel = opt("--parallel", "N", "with --ids-from: calls in flight, 1 to 16 (default 4), under one rate limit");
+    v.push_back(cmd("export contacts", "", 0, 0,
+                    {opt("--term", "T", "match full name and title", true), opt("--email", "E", "exact email address", true),
+                     opt("--company-id", "C", "contacts of this company", true),
+                     opt("--department", "D", "department code, e.g. sales_department", true), ids_from, parallel, out_file,
+                     out_format, export_page_size, resume},
+                    "Write every contact a search finds (a page at a time), or the contacts of --ids-from (100 a call, "
+                    "N calls in flight, in the order of the ids), to FILE; progress on stderr; Ctrl-C stops cleanly "
+                    "and --resume goes on. Reading by id charges 1 credit per contact not read in the last 12 months."));
+    v.push_back(cmd("export companies", "", 0, 0,
+                    {opt("--term", "T", "match names and domains", true),
+                     opt("--employee-range", "R", "headcount band, e.g. 51-200", true), ids_from, parallel, out_file,
+                     out_format, export_page_size, resume},
+                    "Write every company a search finds, or the companies of --ids-from, to FILE (as export contacts). "
+                    "Reading by id charges 1 credit per company not unlocked in the last 12 months."));
+    v.push_back(cmd("export web-visits", "", 0, 0,
+                    {opt("--from", "YYYY-MM-DD", "first day (inclusive)", false, true),
+                     opt("--to", "YYYY-MM-DD", "last day (inclusive)", false, true),
+                     opt("--country", "CC", "visits from this country code", true), out_file, out_format, export_page_size, resume},
+                    "Write every website visit between two dates to FILE, a page at a time (as export contacts)."));
     v.push_back(cmd("users me", "", 0, 0, {}, "Show the user who owns the API key.", command_spec::account_use::none));
     v.push_back(cmd("doctor", "", 0, 0,
                     {opt("--openapi", "FILE", "the vendor's OpenAPI document (default: fetch BASE_URL/openapi.yaml)"),
@@ -897,6 +930,9 @@ struct environment {
   /// Set (from a signal handler, or a test) to stop a long command cleanly: a --wait stops polling,
   /// an export stops between calls with what it wrote intact. Unset: never.
   std::atomic<bool> const* interrupted = nullptr;
+  /// A new transport for each further client of an export --ids-from --parallel N (each client
+  /// is used by one thread). Unset: the export makes its calls one at a time through the client.
+  std::function<Transport()> make_transport;
 };
 
 template <class Transport>
@@ -1044,6 +1080,9 @@ class runner {
     if (name == "campaigns stats") return campaigns_stats();
     if (name == "ip enrich") return ip_enrich();
     if (name == "usage") return usage_command();
+    if (name == "export contacts") return export_command(export_kind::contacts);
+    if (name == "export companies") return export_command(export_kind::companies);
+    if (name == "export web-visits") return export_command(export_kind::web_visits);
     if (name == "users me") return users_me();
     if (name == "doctor") return doctor_command();
     err_ << "error: command '" << name << "' is not implemented\n";
@@ -1977,6 +2016,411 @@ class runner {
     t.print(out_);
     out_ << "total: " << total << " requests from " << from << " to " << to << '\n';
     return exit_ok;
+  }
+
+  // ---- leadfeeder export (export.hpp): every page of a search, or every id of a list, to a file
+
+  enum class export_kind { contacts, companies, web_visits };
+
+  struct export_run {
+    std::string path;
+    exporting::format format = exporting::format::ndjson;
+    exporting::state state;
+    exporting::figures figures;
+    std::ofstream file;
+    lf::clock_type::time_point started;
+    std::unique_ptr<detail::progress_line> progress;
+    lf::clock_type::time_point last_shown;
+  };
+
+  double seconds_since(lf::clock_type::time_point t) const {
+    return std::chrono::duration<double>(client_.options().time.now() - t).count();
+  }
+
+  // The progress line: redrawn at every page on a terminal; else a line at most every 2 seconds
+  // (and the last one), so that a log stays short.
+  void show(export_run& run, bool last) {
+    lf::clock_type::time_point const now = client_.options().time.now();
+    if (!last && !env_.err_is_terminal && run.figures.pages > 1 && now - run.last_shown < std::chrono::seconds(2)) return;
+    run.last_shown = now;
+    run.progress->show(exporting::progress_text(run.figures, seconds_since(run.started), last));
+  }
+
+  // The records of a page (or chunk) in the output, then the state that says so.
+  int write_and_checkpoint(export_run& run, std::vector<std::string> const& lines, std::int64_t credits) {
+    for (std::string const& l : lines) {
+      run.file << l;
+      run.state.bytes += l.size();
+    }
+    run.file.flush();
+    run.state.items += lines.size();
+    run.state.pages += 1;
+    run.state.credits += credits;
+    run.figures.items = run.state.items;
+    run.figures.pages = run.state.pages;
+    run.figures.credits = run.state.credits;
+    run.figures.requests = run.state.requests;
+    run.figures.ids_done = run.state.ids_done;
+    std::string problem;
+    if (!run.file) problem = "cannot write " + run.path;
+    if (problem.empty()) exporting::save(run.state, run.path, problem);
+    if (!problem.empty()) {
+      run.progress->finish();
+      err_ << "error: " << problem << '\n';
+      return exit_api;
+    }
+    return exit_ok;
+  }
+
+  int export_finished(export_run& run) {
+    exporting::remove_state(run.path);
+    run.figures.requests = run.state.requests;
+    show(run, true);
+    run.progress->finish();
+    out_ << "exported " << run.state.items << " records (" << run.state.pages << " pages, " << run.state.requests
+         << " requests, " << run.state.credits << " credits) to " << run.path << '\n';
+    return exit_ok;
+  }
+
+  int export_interrupted(export_run& run) {
+    show(run, true);
+    run.progress->finish();
+    err_ << "interrupted: " << run.path << " holds " << run.state.items
+         << " records; the same command with --resume goes on from there\n";
+    return exit_interrupted;
+  }
+
+  int export_failed(export_run& run, lf::error const& e) {
+    run.progress->finish();
+    int const status = fail(e);
+    err_ << run.path << " holds " << run.state.items << " records; the same command with --resume goes on from there\n";
+    return status;
+  }
+
+  // A search, a page at a time (cursor or page number), each page read once across resumes.
+  template <class Builder, class Line>
+  int export_pages(Builder const& builder, export_run& run, Line const& line) {
+    constexpr bool cursor_paging = Builder::pagination == lf::pagination_style::cursor;
+    for (;;) {
+      if (interrupted()) return export_interrupted(run);
+      auto answer = [&] {
+        if constexpr (cursor_paging) {
+          return client_.send(builder.page_cursor(run.state.cursor));
+        } else {
+          return client_.send(builder.page_num(run.state.page));
+        }
+      }();
+      ++run.state.requests;
+      if (!answer) {
+        std::string problem;
+        exporting::save(run.state, run.path, problem);  // the request count
+        return export_failed(run, answer.error());
+      }
+      std::vector<std::string> lines;
+      for (auto item : answer->data()) lines.push_back(line(item));
+      lf::pagination_view const p = answer->meta().pagination();
+      bool done = false;
+      if constexpr (cursor_paging) {
+        std::string next(p.next_cursor());
+        if (!next.empty() && next == run.state.cursor) {
+          run.progress->finish();
+          err_ << "error: the API answered the same cursor again (" << detail::cell(next) << "); stopped\n";
+          return exit_api;
+        }
+        run.state.cursor = std::move(next);
+        done = run.state.cursor.empty();
+      } else {
+        if (p.has_page_count()) run.figures.pages_total = static_cast<std::uint64_t>(std::max<std::int64_t>(p.page_count(), 0));
+        done = lines.empty() || !p.has_page_count() || run.state.page >= p.page_count();
+        ++run.state.page;
+      }
+      if (int const s = write_and_checkpoint(run, lines, answer->meta().credits().charged()); s != exit_ok) return s;
+      if (done) return export_finished(run);
+      show(run, false);
+    }
+  }
+
+  // The records of a list of ids, 100 a call, with N calls in flight (N clients, a thread each,
+  // under one shared rate limit), written in the order of the ids, each once. Chunks are handed out
+  // in order, so when Ctrl-C stops the handing out, the calls still in flight complete the prefix
+  // that is written: no chunk is read twice across a resume (one after a failed call is).
+  template <class MakeBuilder, class Line>
+  int export_ids(std::vector<std::string> const& ids, std::size_t parallel, export_run& run, MakeBuilder const& make,
+                 Line const& line) {
+    constexpr std::size_t chunk = 100;
+    std::size_t const chunks = (ids.size() + chunk - 1) / chunk;
+    std::size_t const first = static_cast<std::size_t>(run.state.ids_done / chunk);
+    run.figures.ids_total = ids.size();
+
+    std::vector<std::unique_ptr<lf::client<Transport>>> own;
+    std::vector<lf::client<Transport>*> clients;
+    if (parallel > 1 && env_.make_transport) {
+      lf::client_options options = client_.options();
+      if (!options.shared_limit) options.shared_limit = std::make_shared<lf::shared_rate_limit>();
+      for (std::size_t i = 0; i < parallel; ++i) {
+        own.push_back(std::make_unique<lf::client<Transport>>(env_.make_transport(), options));
+        clients.push_back(own.back().get());
+      }
+    } else {
+      clients.push_back(&client_);
+    }
+
+    struct slot {
+      bool done = false;
+      std::optional<lf::error> error;
+      std::vector<std::string> lines;
+      std::int64_t credits = 0;
+    };
+    std::vector<slot> slots(chunks);
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::size_t next = first;
+    std::size_t running = clients.size();
+    bool stop = false;
+    lf::cancellation_token cancel;  // cuts short the rate limiter's waits after Ctrl-C
+    lf::call_options call;
+    call.cancel = cancel;
+
+    auto work = [&](lf::client<Transport>& c) {
+      for (;;) {
+        std::size_t k = 0;
+        {
+          std::lock_guard<std::mutex> lock(mutex);
+          if (stop || next >= chunks || interrupted()) break;
+          k = next++;
+        }
+        std::size_t const begin = k * chunk, end = std::min(ids.size(), begin + chunk);
+        std::vector<std::string> const asked(ids.begin() + static_cast<std::ptrdiff_t>(begin),
+                                             ids.begin() + static_cast<std::ptrdiff_t>(end));
+        slot s;
+        auto answer = c.send(make(asked), call);
+        if (answer) {
+          std::vector<std::pair<std::string, std::string>> answered;
+          for (auto item : answer->data()) answered.emplace_back(std::string(item.id()), line(item));
+          s.lines = exporting::in_order(asked, std::move(answered));
+          s.credits = answer->meta().credits().charged();
+        } else {
+          s.error = answer.error();
+        }
+        s.done = true;
+        std::lock_guard<std::mutex> lock(mutex);
+        if (s.error) stop = true;
+        slots[k] = std::move(s);
+        changed.notify_all();
+      }
+      std::lock_guard<std::mutex> lock(mutex);
+      --running;
+      changed.notify_all();
+    };
+    std::vector<std::thread> pool;
+    for (auto* c : clients) pool.emplace_back(work, std::ref(*c));
+
+    // This thread writes the chunks in order as they come.
+    int status = exit_ok;
+    std::optional<lf::error> failure;
+    for (std::size_t w = first; w < chunks && status == exit_ok && !failure;) {
+      slot s;
+      {
+        std::unique_lock<std::mutex> lock(mutex);
+        changed.wait_for(lock, std::chrono::milliseconds(50), [&] { return slots[w].done || running == 0; });
+        if (interrupted()) cancel.cancel();
+        if (!slots[w].done) {
+          if (running == 0) break;  // stopped before this chunk was handed out
+          continue;
+        }
+        s = std::move(slots[w]);
+        slots[w].lines.clear();
+      }
+      if (s.error && s.error->code == lf::errc::cancelled && interrupted()) break;  // refused unsent
+      run.state.requests += 1;
+      if (s.error) {
+        failure = std::move(s.error);
+        std::lock_guard<std::mutex> lock(mutex);
+        stop = true;
+        break;
+      }
+      run.state.ids_done = std::min<std::uint64_t>(ids.size(), (w + 1) * chunk);
+      status = write_and_checkpoint(run, s.lines, s.credits);
+      if (++w < chunks) show(run, false);
+    }
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      stop = true;
+    }
+    for (std::thread& t : pool) t.join();
+    if (status != exit_ok) return status;
+    if (failure) {
+      std::string problem;
+      exporting::save(run.state, run.path, problem);
+      return export_failed(run, *failure);
+    }
+    if (run.state.ids_done < ids.size()) return export_interrupted(run);
+    return export_finished(run);
+  }
+
+  int export_command(export_kind kind) {
+    if (json_) problems_.push_back("'" + std::string(spec_->name) + "' writes its records to --out FILE (no --json)");
+    exporting::format format = exporting::format::ndjson;
+    if (args_.has("--format")) {
+      std::string const f = args_.value("--format");
+      if (f == "csv") {
+        format = exporting::format::csv;
+      } else if (f != "ndjson") {
+        problems_.push_back("option --format must be ndjson or csv (got '" + f + "')");
+      }
+    }
+    std::optional<std::int64_t> size = page_size();
+    if (!args_.has("--page-size")) size = 100;  // the fewest requests
+    std::optional<std::int64_t> const parallel_option = detail::parse_number(args_, "--parallel", 1, 16, problems_);
+    bool const by_ids = args_.has("--ids-from");
+    if (args_.has("--parallel") && !by_ids) problems_.push_back("option --parallel needs --ids-from (a search is read a page at a time)");
+    if (by_ids) {
+      for (std::string_view o : {"--term", "--email", "--company-id", "--department", "--employee-range", "--page-size"}) {
+        if (args_.has(o)) problems_.push_back("option " + std::string(o) + " does not go with --ids-from");
+      }
+    }
+    check_date("--from");
+    check_date("--to");
+    std::string const path = args_.value("--out");
+    std::vector<std::string> ids;
+    if (by_ids && problems_.empty()) {
+      std::string const source = args_.value("--ids-from");
+      std::ifstream file;
+      std::istream* in = env_.in;
+      if (source != "-") {
+        file.open(source);
+        in = file ? &file : nullptr;
+        if (in == nullptr) problems_.push_back("option --ids-from: cannot read '" + source + "'");
+      } else if (in == nullptr) {
+        problems_.push_back("option --ids-from: no standard input to read");
+      }
+      if (in != nullptr) {
+        if (auto read = exporting::read_ids(*in, source, problems_)) ids = std::move(*read);
+        if (problems_.empty() && ids.empty()) problems_.push_back("option --ids-from: '" + source + "' holds no ids");
+      }
+    }
+    // What is exported, so that a resume can check that it goes on with the same export.
+    std::string query(spec_->name);
+    query += " --account=" + account() + " --format=" + std::string(format == exporting::format::csv ? "csv" : "ndjson");
+    for (auto const& [name, value] : args_.values) {
+      if (name == "--out" || name == "--resume" || name == "--parallel" || name == "--format" || name == "--account") continue;
+      query += " " + std::string(name) + "=" + (name == "--ids-from" ? exporting::fingerprint(ids) : value);
+    }
+    for (char& c : query) c = c == '\n' || c == '\r' ? ' ' : c;
+
+    export_run run;
+    run.path = path;
+    run.format = format;
+    bool const resuming = args_.has("--resume");
+    bool const state_exists = std::filesystem::exists(exporting::state_path(path));
+    if (problems_.empty() && !path.empty()) {
+      if (resuming && !state_exists) {
+        problems_.push_back("there is no interrupted export of '" + path + "' to resume (no " + exporting::state_path(path) + ")");
+      } else if (!resuming && state_exists) {
+        problems_.push_back("'" + path + "' is an interrupted export: --resume goes on with it, or remove " +
+                            exporting::state_path(path) + " to start over");
+      } else if (resuming) {
+        std::string problem;
+        if (auto loaded = exporting::load(path, problem)) {
+          run.state = std::move(*loaded);
+        } else {
+          problems_.push_back(problem);
+        }
+        std::error_code ec;
+        std::uintmax_t const written = std::filesystem::file_size(path, ec);
+        if (problems_.empty() && run.state.query != query) {
+          problems_.push_back("the interrupted export of '" + path + "' is another one (" + run.state.query +
+                              "); resume it with the same arguments, or remove " + exporting::state_path(path));
+        } else if (problems_.empty() && (ec || written < run.state.bytes)) {
+          problems_.push_back("'" + path + "' is shorter than its state file says: it cannot be resumed");
+        }
+      }
+    }
+    if (!problems_.empty()) return usage_error();
+
+    run.state.query = query;
+    if (resuming) {
+      std::filesystem::resize_file(path, run.state.bytes);  // what a crash left after the last page goes
+      run.file.open(path, std::ios::binary | std::ios::app);
+    } else {
+      run.file.open(path, std::ios::binary | std::ios::trunc);
+    }
+    if (!run.file) {
+      err_ << "error: cannot write " << path << '\n';
+      return exit_api;
+    }
+    if (!resuming && format == exporting::format::csv) {
+      std::vector<std::string> const columns = kind == export_kind::contacts    ? exporting::contact_columns()
+                                               : kind == export_kind::companies ? exporting::company_columns()
+                                                                                : exporting::visit_columns();
+      std::string const header = exporting::csv_line(columns);
+      run.file << header;
+      run.state.bytes = header.size();
+    }
+    run.file.flush();
+    std::string problem;
+    if (!run.file || !exporting::save(run.state, path, problem)) {
+      err_ << "error: " << (problem.empty() ? "cannot write " + path : problem) << '\n';
+      return exit_api;
+    }
+    run.figures.requests_before = run.state.requests;
+    run.figures.pages_before = run.state.pages;
+    run.figures.ids_before = run.state.ids_done;
+    run.figures.items = run.state.items;
+    run.figures.pages = run.state.pages;
+    run.figures.credits = run.state.credits;
+    run.figures.ids_done = run.state.ids_done;
+    run.started = client_.options().time.now();
+    run.progress = std::make_unique<detail::progress_line>(err_, env_.err_is_terminal);
+
+    std::size_t const parallel = parallel_option ? static_cast<std::size_t>(*parallel_option) : 4;
+    auto contact_line = [format](auto const& c) {
+      return exporting::line_of(c, format, [](auto const& v) { return exporting::contact_fields(v); });
+    };
+    auto company_line = [format](auto const& c) {
+      return exporting::line_of(c, format, [](auto const& v) { return exporting::company_fields(v); });
+    };
+    std::string const acc = account();
+    if (kind == export_kind::contacts) {
+      if (by_ids) {
+        return export_ids(ids, parallel, run, [&acc](std::vector<std::string> const& chunk) {
+          return lf::contacts::retrieve().account_id(acc).ids(chunk);
+        }, contact_line);
+      }
+      std::vector<std::string> const terms = args_.all("--term"), emails = args_.all("--email"),
+                                     companies = args_.all("--company-id"), departments = args_.all("--department");
+      auto next = [&](auto builder) -> int { return export_pages(builder, run, contact_line); };
+      return detail::chain(
+          lf::contacts::search().account_id(acc).page_cursor(""), next,
+          detail::when(size.has_value(), [&](auto b) { return std::move(b).page_size(*size); }),
+          detail::when(!terms.empty(), [&](auto b) { return std::move(b).search_terms(terms); }),
+          detail::when(!emails.empty(), [&](auto b) { return std::move(b).emails(emails); }),
+          detail::when(!companies.empty(), [&](auto b) { return std::move(b).company_ids(companies); }),
+          detail::when(!departments.empty(), [&](auto b) { return std::move(b).departments(departments); }));
+    }
+    if (kind == export_kind::companies) {
+      if (by_ids) {
+        return export_ids(ids, parallel, run, [&acc](std::vector<std::string> const& chunk) {
+          return lf::companies::retrieve().account_id(acc).ids(chunk);
+        }, company_line);
+      }
+      std::vector<std::string> const terms = args_.all("--term"), ranges = args_.all("--employee-range");
+      auto next = [&](auto builder) -> int { return export_pages(builder, run, company_line); };
+      return detail::chain(
+          lf::companies::search().account_id(acc).page_cursor(""), next,
+          detail::when(size.has_value(), [&](auto b) { return std::move(b).page_size(*size); }),
+          detail::when(!terms.empty(), [&](auto b) { return std::move(b).search_terms(terms); }),
+          detail::when(!ranges.empty(), [&](auto b) { return std::move(b).employee_ranges(ranges); }));
+    }
+    std::vector<std::string> const countries = args_.all("--country");
+    auto visit_line = [format](lf::web_visit_view const& v) {
+      return exporting::line_of(v, format, [](lf::web_visit_view const& x) { return exporting::visit_fields(x); });
+    };
+    auto next = [&](auto builder) -> int { return export_pages(builder, run, visit_line); };
+    return detail::chain(
+        lf::web_visits::search().account_id(acc).start_date(args_.value("--from")).end_date(args_.value("--to")), next,
+        detail::when(size.has_value(), [&](auto b) { return std::move(b).page_size(*size); }),
+        detail::when(!countries.empty(), [&](auto b) { return std::move(b).filters_location_country_codes(countries); }));
   }
 
   // ---- leadfeeder doctor (doctor.hpp)

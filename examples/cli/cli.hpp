@@ -2312,7 +2312,8 @@ class runner {
     run.path = path;
     run.format = format;
     bool const resuming = args_.has("--resume");
-    bool const state_exists = std::filesystem::exists(exporting::state_path(path));
+    std::error_code exists_error;
+    bool const state_exists = std::filesystem::exists(exporting::state_path(path), exists_error);
     if (problems_.empty() && !path.empty()) {
       if (resuming && !state_exists) {
         problems_.push_back("there is no interrupted export of '" + path + "' to resume (no " + exporting::state_path(path) + ")");
@@ -2340,7 +2341,12 @@ class runner {
 
     run.state.query = query;
     if (resuming) {
-      std::filesystem::resize_file(path, run.state.bytes);  // what a crash left after the last page goes
+      std::error_code ec;
+      std::filesystem::resize_file(path, run.state.bytes, ec);  // what a crash left after the last page goes
+      if (ec) {
+        err_ << "error: cannot cut " << path << " back to its last page: " << ec.message() << '\n';
+        return exit_api;
+      }
       run.file.open(path, std::ios::binary | std::ios::app);
     } else {
       run.file.open(path, std::ios::binary | std::ios::trunc);

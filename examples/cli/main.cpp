@@ -6,6 +6,10 @@
 //   leadfeeder accounts
 //   leadfeeder contacts search --account 123456 --term cto --all
 //   leadfeeder companies get 129011 --account 123456 --json
+//   leadfeeder export contacts --account 123456 --term cto --format csv --out cto.csv
+//
+// Ctrl-C sets a flag that a long command (an export, a --wait) reads between calls: it stops
+// cleanly, with what it wrote intact (exit 130). A second Ctrl-C ends the program at once.
 #define LEADFEEDER_BOOST_JSON_IMPL  // this program's one translation unit compiles Boost.JSON
 #include <leadfeeder/leadfeeder.hpp>
 
@@ -13,12 +17,25 @@
 
 #include <curl_transport.hpp>
 
+#include <atomic>
+#include <csignal>
 #include <cstdlib>
 #include <iostream>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include <unistd.h>
+
+namespace {
+
+std::atomic<bool> interrupted{false};
+static_assert(std::atomic<bool>::is_always_lock_free, "the flag is set from a signal handler");
+
+extern "C" void on_interrupt(int) { interrupted.store(true); }
+
+}  // namespace
 
 int main(int argc, char** argv) {
   namespace lf = leadfeeder;
@@ -60,6 +77,22 @@ int main(int argc, char** argv) {
   lf::client_options options;
   options.api_key = has_key ? key : "";
   options.base_url = std::move(base_url);
+  // Under the key's limit (10 requests a second, bursts of 15), and a 429 or 5xx answer to a read
+  // is tried again, after its Retry-After: an export of many pages or ids runs through both.
+  options.rate_limit.enabled = true;
+  options.retry = lf::retry_policy{};
   lf::client<example::curl_transport> client{example::curl_transport{}, std::move(options)};
-  return leadfeeder_cli::run_cli(args, client, std::cout, std::cerr);
+
+  struct sigaction action {};
+  action.sa_handler = on_interrupt;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESETHAND;  // the next Ctrl-C has the default effect
+  ::sigaction(SIGINT, &action, nullptr);
+
+  leadfeeder_cli::environment<example::curl_transport> env;
+  env.in = &std::cin;
+  env.err_is_terminal = ::isatty(STDERR_FILENO) == 1;
+  env.interrupted = &interrupted;
+  env.make_transport = [] { return example::curl_transport{}; };
+  return leadfeeder_cli::run_cli(args, client, std::cout, std::cerr, std::move(env));
 }

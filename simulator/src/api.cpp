@@ -1656,7 +1656,7 @@ reply simulator::impl::companies_match(request_ctx& c) {
   if (list == nullptr || !list->is_array() || list->get_array().empty()) {
     bad_request("companies (a non-empty array of objects) is required.");
   }
-  if (list->get_array().size() > 100) bad_request("companies holds at most 100 items.");
+  if (list->get_array().size() > 200) bad_request("companies holds at most 200 items.");  // [vendor]: 200 a call
   static char const* const fields[] = {"company_name", "url",         "email",         "phone",
                                        "vat_id",       "register_id", "register_location", "street",
                                        "street_name",  "street_number", "postal_code",  "city",

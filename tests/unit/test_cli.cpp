@@ -7,6 +7,7 @@
 #include <test_support.hpp>
 
 #include "../../examples/cli/cli.hpp"
+#include "cli_test_support.hpp"
 
 #include <sstream>
 #include <string>
@@ -16,6 +17,9 @@
 namespace lf = leadfeeder;
 
 namespace {
+
+using cli_test::contains;
+using cli_test::count_lines;
 
 char const* const secret_key = "sk-live-SECRET-0123456789";
 
@@ -42,16 +46,6 @@ struct cli {
   std::size_t sent() const { return script.requests().size(); }
   lf::testing::recorded_request const& request(std::size_t i) const { return script.requests()[i]; }
 };
-
-std::size_t count_lines(std::string const& s) {
-  std::size_t n = 0;
-  for (char c : s) n += c == '\n' ? 1 : 0;
-  return n;
-}
-
-bool contains(std::string const& haystack, std::string const& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
 
 char const* const contact_body = R"({"data":{"type":"contact","id":"435834","attributes":{
   "first_name":"John","last_name":"Doe","title":"Dr.","position":{"title":"CEO","language_code":"EN"},
@@ -430,11 +424,7 @@ TEST_CASE("cli: users me needs no account") {
 
 TEST_CASE("cli: usage errors say what is wrong, print the usage and send nothing") {
   cli t;
-  struct usage_case {
-    std::vector<std::string> args;
-    std::string message;
-  };
-  std::vector<usage_case> const cases = {
+  std::vector<cli_test::usage_case> const cases = {
       {{}, "error: no command given"},
       {{"frobnicate"}, "error: unknown command 'frobnicate'"},
       {{"lists"}, "error: 'lists' needs a subcommand"},
@@ -459,15 +449,7 @@ TEST_CASE("cli: usage errors say what is wrong, print the usage and send nothing
       {{"tags", "update", "77", "--account", "1"}, "error: 'tags update' needs --name NAME or --color N"},
       {{"custom-fields", "create", "--account", "1"}, "error: 'custom-fields create' needs --json-attributes"},
   };
-  for (usage_case const& c : cases) {
-    std::string joined;
-    for (std::string const& a : c.args) joined += a + " ";
-    CAPTURE(joined);
-    CHECK(t.run(c.args) == 2);
-    CHECK(contains(t.err.str(), c.message));
-    CHECK(contains(t.err.str(), "usage:"));
-    CHECK(t.out.str().empty());
-  }
+  cli_test::check_usage_errors(t, cases);
   CHECK(t.sent() == 0);
 }
 

@@ -7,6 +7,7 @@
 #include <leadfeeder/testing/scripted_transport.hpp>
 
 #include "../../examples/cli/cli.hpp"
+#include "cli_test_support.hpp"
 
 #include <cstdio>
 #include <filesystem>
@@ -61,9 +62,7 @@ struct doctor_cli {
   }
 };
 
-bool contains(std::string const& haystack, std::string const& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
+using cli_test::contains;
 
 std::vector<leadfeeder_cli::catalogued_operation> inferred_operations() {
   std::vector<leadfeeder_cli::catalogued_operation> out;

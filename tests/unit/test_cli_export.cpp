@@ -6,6 +6,7 @@
 #include <leadfeeder/leadfeeder.hpp>
 
 #include "../../examples/cli/cli.hpp"
+#include "cli_test_support.hpp"
 
 #include <atomic>
 #include <chrono>
@@ -29,6 +30,8 @@
 namespace lf = leadfeeder;
 
 namespace {
+
+using cli_test::contains;
 
 // The fake API: contacts.search (5 pages of 3, cursors p2..p5), companies.retrieve (ids ending in 7
 // are unknown; the others answered in reverse order, the first chunk slowest) and web_visits.search
@@ -211,10 +214,6 @@ std::vector<std::string> ids_of(std::string const& ndjson) {
     ids.emplace_back(v.at("id").as_string());
   }
   return ids;
-}
-
-bool contains(std::string const& haystack, std::string const& needle) {
-  return haystack.find(needle) != std::string::npos;
 }
 
 std::vector<std::string> contact_ids_all() {
@@ -418,11 +417,7 @@ TEST_CASE("cli export: bad arguments are usage errors, and nothing is sent or wr
   std::ofstream(bad_ids) << "1\n2 3\n4,5\n";
   std::string const empty = t.path("empty.txt");
   std::ofstream(empty) << "# nothing\n\n";
-  struct usage_case {
-    std::vector<std::string> args;
-    std::string message;
-  };
-  std::vector<usage_case> const cases = {
+  std::vector<cli_test::usage_case> const cases = {
       {{"export", "contacts", "--account", "9"}, "error: 'export contacts' needs --out FILE"},
       {{"export", "contacts", "--account", "9", "--out", out, "--format", "xml"}, "option --format must be ndjson or csv (got 'xml')"},
       {{"export", "contacts", "--account", "9", "--out", out, "--json"}, "writes its records to --out FILE (no --json)"},
@@ -441,14 +436,7 @@ TEST_CASE("cli export: bad arguments are usage errors, and nothing is sent or wr
       {{"export", "companies", "--account", "9", "--out", out, "--resume"}, "there is no interrupted export"},
       {{"export"}, "error: 'export' needs a subcommand"},
   };
-  for (usage_case const& c : cases) {
-    std::string joined;
-    for (std::string const& a : c.args) joined += a + " ";
-    CAPTURE(joined);
-    CHECK(t.run(c.args) == 2);
-    CHECK(contains(t.err.str(), c.message));
-    CHECK(contains(t.err.str(), "usage:"));
-  }
+  cli_test::check_usage_errors(t, cases, /*output_allowed=*/true);
   CHECK(t.targets().empty());
   CHECK_FALSE(std::filesystem::exists(out));
 }

@@ -7,6 +7,7 @@
 #include <leadfeeder/testing/scripted_transport.hpp>
 
 #include "../../examples/cli/cli.hpp"
+#include "cli_test_support.hpp"
 
 #include <atomic>
 #include <chrono>
@@ -24,6 +25,9 @@
 namespace lf = leadfeeder;
 
 namespace {
+
+using cli_test::contains;
+using cli_test::count_lines;
 
 // The client's clock: sleeping moves it on, and is recorded.
 struct fake_time {
@@ -68,16 +72,6 @@ struct cli {
   std::size_t sent() const { return script.requests().size(); }
   lf::testing::recorded_request const& request(std::size_t i) const { return script.requests()[i]; }
 };
-
-bool contains(std::string const& haystack, std::string const& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
-std::size_t count_lines(std::string const& s) {
-  std::size_t n = 0;
-  for (char c : s) n += c == '\n' ? 1 : 0;
-  return n;
-}
 
 std::string ids_from(int first, int count) {
   std::string s;
@@ -295,11 +289,7 @@ TEST_CASE("cli: companies enrichment-job estimate sends the ids or the list, and
 
 TEST_CASE("cli: the job commands check their records and options before sending") {
   cli t;
-  struct usage_case {
-    std::vector<std::string> args;
-    std::string message;
-  };
-  std::vector<usage_case> const cases = {
+  std::vector<cli_test::usage_case> const cases = {
       {{"companies", "enrichment-job", "estimate", "--custom-field", "f", "--account", "9"},
        "error: 'companies enrichment-job estimate' needs COMPANY_ID... or --list LIST_ID"},
       {{"companies", "enrichment-job", "estimate", "1", "--list", "l", "--custom-field", "f", "--account", "9"},
@@ -317,15 +307,7 @@ TEST_CASE("cli: the job commands check their records and options before sending"
       {{"companies", "enrichment-job"}, "error: 'companies enrichment-job' needs a subcommand"},
       {{"companies", "enrichment-job", "delete", "1"}, "error: unknown subcommand 'delete' of 'companies enrichment-job'"},
   };
-  for (usage_case const& c : cases) {
-    std::string joined;
-    for (std::string const& a : c.args) joined += a + " ";
-    CAPTURE(joined);
-    CHECK(t.run(c.args) == 2);
-    CHECK(contains(t.err.str(), c.message));
-    CHECK(contains(t.err.str(), "usage:"));
-    CHECK(t.out.str().empty());
-  }
+  cli_test::check_usage_errors(t, cases);
   CHECK(t.sent() == 0);
 }
 

@@ -4,7 +4,10 @@
 include_guard(GLOBAL)
 include(CheckCXXSourceCompiles)
 get_target_property(_asio_boost_includes Boost::headers INTERFACE_INCLUDE_DIRECTORIES)
-set(CMAKE_REQUIRED_FLAGS "${CMAKE_CXX20_STANDARD_COMPILE_OPTION}")
+# The check honours CMAKE_CXX_STANDARD (policy CMP0067), whose flag would come after any in
+# CMAKE_REQUIRED_FLAGS: a C++17 project must ask for 20 here, not through a flag.
+set(_asio_had_standard ${CMAKE_CXX_STANDARD})
+set(CMAKE_CXX_STANDARD 20)
 set(CMAKE_REQUIRED_INCLUDES ${_asio_boost_includes})
 check_cxx_source_compiles([[
   #include <boost/asio/use_awaitable.hpp>
@@ -14,5 +17,9 @@ check_cxx_source_compiles([[
   boost::asio::awaitable<int> f() { co_return 1; }
   int main() { return 0; }
 ]] LEADFEEDER_HAVE_ASIO_COROUTINES)
-unset(CMAKE_REQUIRED_FLAGS)
+# Back to what it was: the normal variable goes, which shows the cached one (-D) if any.
+unset(CMAKE_CXX_STANDARD)
+if(_asio_had_standard AND NOT CMAKE_CXX_STANDARD STREQUAL _asio_had_standard)
+  set(CMAKE_CXX_STANDARD ${_asio_had_standard})
+endif()
 unset(CMAKE_REQUIRED_INCLUDES)

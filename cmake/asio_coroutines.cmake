@@ -23,3 +23,12 @@ if(_asio_had_standard AND NOT CMAKE_CXX_STANDARD STREQUAL _asio_had_standard)
   set(CMAKE_CXX_STANDARD ${_asio_had_standard})
 endif()
 unset(CMAKE_REQUIRED_INCLUDES)
+# clang 14's assembler rejects Asio's coroutine frames under UndefinedBehaviorSanitizer ("Cannot
+# represent a difference across sections"; seen with -fsanitize=undefined alone and with
+# address,undefined), a compiler fault the small check above does not reach.
+if(LEADFEEDER_HAVE_ASIO_COROUTINES AND CMAKE_CXX_COMPILER_ID STREQUAL "Clang"
+   AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 15 AND CMAKE_CXX_FLAGS MATCHES "sanitize=[^ ]*undefined")
+  message(STATUS "leadfeeder: clang < 15 with UndefinedBehaviorSanitizer cannot build Asio coroutines; "
+                 "the C++20 coroutine targets are left out")
+  set(LEADFEEDER_HAVE_ASIO_COROUTINES FALSE)
+endif()

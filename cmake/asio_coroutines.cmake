@@ -1,7 +1,6 @@
 # Sets LEADFEEDER_HAVE_ASIO_COROUTINES (cached) when the compiler, in C++20 mode, has coroutines
 # that Boost.Asio can use (BOOST_ASIO_HAS_CO_AWAIT). Included by examples/ and tests/; the check
-# runs once per build tree.
-include_guard(GLOBAL)
+# result is cached, so it runs once per build tree; the override below applies in each including directory.
 include(CheckCXXSourceCompiles)
 get_target_property(_asio_boost_includes Boost::headers INTERFACE_INCLUDE_DIRECTORIES)
 # The check honours CMAKE_CXX_STANDARD (policy CMP0067), whose flag would come after any in

@@ -139,6 +139,33 @@ TEST_CASE("tape: when a key repeats, the first one counts (views, maps and the D
   CHECK(dom.at("m").at("a").as_string() == "x");
 }
 
+TEST_CASE("tape: a member looked up by a literal finds what a run-time key finds") {
+  // Views look members up by string literals (a constant length); json_view by any string.
+  auto doc = index(R"({"":0,"a":1,"ab":2,"ac":3,"abc":4,"id":5,"ids":6,"ab":7,"x\u0041":8,"nul":null})");
+  REQUIRE(doc);
+  lf::detail::json_node const* const root = doc->root();
+  auto same = [&](auto const& literal) {
+    std::string const runtime(literal);
+    lf::detail::json_node const* const by_literal = lf::detail::find_member(root, literal);
+    CHECK(by_literal == lf::detail::find_member(root, std::string_view(runtime)));
+    return by_literal;
+  };
+  CHECK(lf::detail::as_integer(same("")) == 0);
+  CHECK(lf::detail::as_integer(same("a")) == 1);
+  CHECK(lf::detail::as_integer(same("ab")) == 2);  // the first of two
+  CHECK(lf::detail::as_integer(same("ac")) == 3);
+  CHECK(lf::detail::as_integer(same("abc")) == 4);
+  CHECK(lf::detail::as_string(same("id")) == "5");  // an integer id reads as its digits
+  CHECK(lf::detail::as_integer(same("ids")) == 6);
+  CHECK(lf::detail::as_integer(same("xA")) == 8);  // a key with an escape, in the side area
+  CHECK(same("b") == nullptr);
+  CHECK(same("abcd") == nullptr);
+  CHECK(same("nul") != nullptr);
+  CHECK(lf::detail::member(root, "nul") == nullptr);  // null counts as absent
+  CHECK(lf::detail::member(root, "abc") == lf::detail::member(root, std::string_view("abc")));
+  CHECK(lf::detail::find_member(lf::detail::find_member(root, "a"), "a") == nullptr);  // not an object
+}
+
 TEST_CASE("tape: nesting up to LEADFEEDER_MAX_JSON_DEPTH is read, deeper is invalid_response") {
   auto ok = index(nested(LEADFEEDER_MAX_JSON_DEPTH));
   REQUIRE(ok);

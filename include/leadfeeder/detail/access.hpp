@@ -6,6 +6,7 @@
 #include <leadfeeder/config.hpp>
 #include <leadfeeder/detail/tape.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -18,9 +19,16 @@ using json_value = json_node;
 
 /// The member `key` of an object value, or nullptr when v is not an object, lacks the key, or
 /// the member is null (null counts as absent).
-inline json_value const* member(json_value const* v, std::string_view key) noexcept {
-  json_value const* const m = find_member(v, key);
+inline json_value const* present_or_null(json_value const* m) noexcept {
   return m == nullptr || m->kind() == node_kind::null ? nullptr : m;
+}
+inline json_value const* member(json_value const* v, std::string_view key) noexcept {
+  return present_or_null(find_member(v, key));
+}
+/// The same for a string literal (see find_member).
+template <std::size_t N>
+inline json_value const* member(json_value const* v, char const (&key)[N]) noexcept {
+  return present_or_null(find_member(v, key));
 }
 
 /// True when a value is there (member() already maps null to nullptr).

@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string_view>
+#include <type_traits>
 
 LEADFEEDER_BEGIN_NAMESPACE
 namespace detail {
@@ -68,20 +69,32 @@ inline json_node const* resolve(json_node const* p) noexcept {
   return p != nullptr && p->kind() == node_kind::link ? p->target() : p;
 }
 
-/// The value of member `key` of an object (first match wins when a key repeats), or nullptr when
-/// p is not an object or has no such member. A null member is returned as it is.
-inline json_node const* find_member(json_node const* p, std::string_view key) noexcept {
-  if (p == nullptr || p->kind() != node_kind::object || key.size() > max_tape_string) return nullptr;
-  std::uint32_t const wanted = node_head(node_kind::key, key.size());
+// The member scan behind find_member. `Length` is std::size_t, or a std::integral_constant when
+// the key is a literal: then the length test and the comparison are folded into a few instructions
+// per key (the generated views look every member up by a literal).
+template <class Length>
+inline json_node const* scan_members(json_node const* p, char const* key, Length length) noexcept {
+  if (p == nullptr || p->kind() != node_kind::object || length > max_tape_string) return nullptr;
+  std::uint32_t const wanted = node_head(node_kind::key, length);
   json_node const* const end = p->end();
   for (json_node const* k = p + 1; k < end;) {
     json_node const* const value = k + 1;
-    if (k->head == wanted && (key.empty() || std::memcmp(k->chars(), key.data(), key.size()) == 0)) {
-      return resolve(value);
-    }
+    if (k->head == wanted && (length == 0 || std::memcmp(k->chars(), key, length) == 0)) return resolve(value);
     k = value->next();
   }
   return nullptr;
+}
+
+/// The value of member `key` of an object (first match wins when a key repeats), or nullptr when
+/// p is not an object or has no such member. A null member is returned as it is.
+inline json_node const* find_member(json_node const* p, std::string_view key) noexcept {
+  return scan_members(p, key.data(), key.size());
+}
+
+/// The same for a string literal (its length is a constant; N counts the terminating NUL).
+template <std::size_t N>
+inline json_node const* find_member(json_node const* p, char const (&key)[N]) noexcept {
+  return scan_members(p, key, std::integral_constant<std::size_t, N - 1>{});
 }
 
 /// Element i of an array (nullptr when out of range or not an array). Linear in i.

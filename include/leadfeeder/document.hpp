@@ -6,6 +6,7 @@
 
 #include <leadfeeder/config.hpp>
 #include <leadfeeder/detail/core.hpp>
+#include <leadfeeder/detail/document_state.hpp>
 #include <leadfeeder/detail/tape.hpp>
 #include <leadfeeder/error.hpp>
 #include <leadfeeder/memory.hpp>
@@ -24,28 +25,6 @@ LEADFEEDER_BEGIN_NAMESPACE
 inline constexpr std::size_t max_body_size = (std::size_t{1} << 31) - 1;
 /// The longest string or key of a body: 256 MiB - 1. A longer one is errc::invalid_response.
 inline constexpr std::size_t max_string_size = detail::max_tape_string;
-
-namespace detail {
-
-// What a document owns. It stays at one address for the document's life (on the heap, or at
-// the start of lent memory), so the body's characters and the tape never move once parsed.
-struct document_state {
-  std::string body;
-  json_node const* root = nullptr;   // nullptr: an empty (blank) body
-  unsigned char* block = nullptr;    // the tape's nodes from the start, its side strings at the end
-  std::size_t block_size = 0;
-  std::size_t node_count = 0;
-  bool owns_block = true;            // false: the block is lent memory
-
-  document_state() noexcept = default;
-  document_state(document_state const&) = delete;
-  document_state& operator=(document_state const&) = delete;
-  ~document_state() {
-    if (owns_block && block != nullptr) ::operator delete(block);
-  }
-};
-
-}  // namespace detail
 
 /// A parsed response body. Empty (a null root) when the body was empty.
 class document {

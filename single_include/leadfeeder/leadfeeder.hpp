@@ -1863,6 +1863,38 @@ struct is_error_code_enum<leadfeeder::errc> : true_type {};
 // moved. The parser behind document::parse is compiled once, in the translation unit that
 // defines LEADFEEDER_IMPLEMENTATION (see leadfeeder.hpp); this header needs no Boost.
 
+// ---- begin leadfeeder/detail/document_state.hpp ----
+// leadfeeder-cpp: what a document owns (the body, the tape's block), behind lf::document.
+
+
+#include <cstddef>
+#include <new>
+#include <string>
+
+LEADFEEDER_BEGIN_NAMESPACE
+namespace detail {
+
+// What a document owns. It stays at one address for the document's life (on the heap, or at
+// the start of lent memory), so the body's characters and the tape never move once parsed.
+struct document_state {
+  std::string body;
+  json_node const* root = nullptr;   // nullptr: an empty (blank) body
+  unsigned char* block = nullptr;    // the tape's nodes from the start, its side strings at the end
+  std::size_t block_size = 0;
+  std::size_t node_count = 0;
+  bool owns_block = true;            // false: the block is lent memory
+
+  document_state() noexcept = default;
+  document_state(document_state const&) = delete;
+  document_state& operator=(document_state const&) = delete;
+  ~document_state() {
+    if (owns_block && block != nullptr) ::operator delete(block);
+  }
+};
+
+}  // namespace detail
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/document_state.hpp ----
 // ---- begin leadfeeder/memory.hpp ----
 // leadfeeder-cpp: lf::memory_block, memory a host lends the library instead of the heap.
 
@@ -2095,11 +2127,20 @@ LEADFEEDER_END_NAMESPACE
 // leadfeeder-cpp: views over a parsed response. A view is a pointer to a node of the document's
 // tape (detail/tape.hpp) owned by a result; copying it copies the pointer, and a string read
 // through it points into the body. Reads never throw and never fail: see detail/access.hpp.
+// Here: the sequences (array_view, string_array_view, map_view); json_view (any value) is in
+// json_view.hpp, the bases of the generated views in detail/view_base.hpp.
+
+// ---- begin leadfeeder/detail/view_base.hpp ----
+// leadfeeder-cpp: what every view is built from: the bases of the generated object and resource
+// views, the one iterator over the elements of a tape array, and the range it walks.
+
+// ---- begin leadfeeder/json_view.hpp ----
+// leadfeeder-cpp: json_view, any JSON value of a response (a pointer to a node of the document's
+// tape), for what the typed views do not cover. Reads never throw and never fail.
 
 
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
 #include <string_view>
 
 LEADFEEDER_BEGIN_NAMESPACE
@@ -2149,6 +2190,14 @@ class json_view {
   detail::json_value const* v_ = nullptr;
 };
 
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/json_view.hpp ----
+
+#include <cstddef>
+#include <iterator>
+#include <string_view>
+
+LEADFEEDER_BEGIN_NAMESPACE
 namespace detail {
 
 // Selects the array_view constructor that reads a lone object as a list of one.
@@ -2199,20 +2248,30 @@ class resource_base : public object_base {
   json_value const* attrs_ = nullptr;
 };
 
-// Iterator over the elements of a tape array (or over one lone value), yielding View objects.
+// How an element iterator reads an element: as a view constructed from the node, or as text.
 template <class View>
+struct read_view {
+  View operator()(json_value const* p) const noexcept { return View(p); }
+};
+struct read_string {
+  std::string_view operator()(json_value const* p) const noexcept { return as_string(p); }
+};
+
+// The iterator over the elements of a tape array (or over one lone value) of every view: each
+// element is read by Read, as a View by default.
+template <class Value, class Read = read_view<Value>>
 class value_iterator {
  public:
   using iterator_category = std::forward_iterator_tag;
-  using value_type = View;
+  using value_type = Value;
   using difference_type = std::ptrdiff_t;
   using pointer = void;
-  using reference = View;
+  using reference = Value;
 
   constexpr value_iterator() noexcept = default;
   constexpr explicit value_iterator(json_value const* p) noexcept : p_(p) {}
 
-  View operator*() const noexcept { return View(resolve(p_)); }
+  Value operator*() const noexcept { return Read{}(resolve(p_)); }
   value_iterator& operator++() noexcept {
     p_ = p_->next();
     return *this;
@@ -2253,6 +2312,15 @@ struct element_range {
 };
 
 }  // namespace detail
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/view_base.hpp ----
+
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <string_view>
+
+LEADFEEDER_BEGIN_NAMESPACE
 
 /// A JSON array seen as a sequence of View.
 template <class View>
@@ -2294,32 +2362,7 @@ class array_view {
 /// A JSON array of strings, seen as std::string_view (a non-string element reads as empty).
 class string_array_view {
  public:
-  class iterator {
-   public:
-    using iterator_category = std::forward_iterator_tag;
-    using value_type = std::string_view;
-    using difference_type = std::ptrdiff_t;
-    using pointer = void;
-    using reference = std::string_view;
-
-    constexpr iterator() noexcept = default;
-    constexpr explicit iterator(detail::json_value const* p) noexcept : p_(p) {}
-    std::string_view operator*() const noexcept { return detail::as_string(detail::resolve(p_)); }
-    iterator& operator++() noexcept {
-      p_ = p_->next();
-      return *this;
-    }
-    iterator operator++(int) noexcept {
-      iterator t = *this;
-      ++*this;
-      return t;
-    }
-    friend bool operator==(iterator a, iterator b) noexcept { return a.p_ == b.p_; }
-    friend bool operator!=(iterator a, iterator b) noexcept { return a.p_ != b.p_; }
-
-   private:
-    detail::json_value const* p_ = nullptr;
-  };
+  using iterator = detail::value_iterator<std::string_view, detail::read_string>;
   using value_type = std::string_view;
   using const_iterator = iterator;
 
@@ -2406,28 +2449,6 @@ LEADFEEDER_BEGIN_NAMESPACE
 inline constexpr std::size_t max_body_size = (std::size_t{1} << 31) - 1;
 /// The longest string or key of a body: 256 MiB - 1. A longer one is errc::invalid_response.
 inline constexpr std::size_t max_string_size = detail::max_tape_string;
-
-namespace detail {
-
-// What a document owns. It stays at one address for the document's life (on the heap, or at
-// the start of lent memory), so the body's characters and the tape never move once parsed.
-struct document_state {
-  std::string body;
-  json_node const* root = nullptr;   // nullptr: an empty (blank) body
-  unsigned char* block = nullptr;    // the tape's nodes from the start, its side strings at the end
-  std::size_t block_size = 0;
-  std::size_t node_count = 0;
-  bool owns_block = true;            // false: the block is lent memory
-
-  document_state() noexcept = default;
-  document_state(document_state const&) = delete;
-  document_state& operator=(document_state const&) = delete;
-  ~document_state() {
-    if (owns_block && block != nullptr) ::operator delete(block);
-  }
-};
-
-}  // namespace detail
 
 /// A parsed response body. Empty (a null root) when the body was empty.
 class document {

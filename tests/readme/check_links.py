@@ -24,7 +24,7 @@ FENCE = re.compile(r"^```.*?^```[^\n]*$", re.S | re.M)
 LINK = re.compile(r"\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^()\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$", re.M)
 SECTION = re.compile(r"^### (\d+(?:\.\d+)*) (\S.*)$")
-CITATION = re.compile(r"docs/api-reference\.md,?\s+(?:sections?\s+)?(\d+(?:\.\d+)*)")
+CITATION = re.compile(r"(?:docs/)?api-reference\.md,?\s+(?:sections?\s+)?(\d+(?:\.\d+)*)")
 SOURCE_SUFFIXES = {".hpp", ".cpp", ".ipp", ".h", ".inc", ".py", ".md", ".json", ".txt", ".cmake", ".sh", ".in"}
 SKIP_DIRS = {".git", "__pycache__", "node_modules"}
 

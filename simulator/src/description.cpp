@@ -86,6 +86,25 @@ operation_info read_operation(json::value const& v) {
   op.response_schema = text_at(response, "schema", where + " response", false);
   auto const body = o.find("body");
   op.has_body = body != o.end() && body->value().is_object();
+  if (op.has_body) {
+    for (json::value const& f : array_at(body->value().get_object(), "fields", where + " body")) {
+      if (!f.is_object()) malformed(where + " body", "each field must be an object");
+      json::object const& fo = f.get_object();
+      body_field_info field;
+      field.name = text_at(fo, "name", where + " body");
+      field.type = text_at(fo, "type", where + " body field " + field.name);
+      field.enum_name = text_at(fo, "enum", where + " body field " + field.name, false);
+      field.required = flag_at(fo, "required");
+      auto const min = fo.find("min");
+      auto const max = fo.find("max");
+      if (min != fo.end() && max != fo.end() && min->value().is_int64() && max->value().is_int64()) {
+        field.has_range = true;
+        field.min = min->value().get_int64();
+        field.max = max->value().get_int64();
+      }
+      op.body_fields.push_back(std::move(field));
+    }
+  }
   return op;
 }
 
@@ -118,6 +137,13 @@ schema_info read_schema(std::string name, json::value const& v) {
 param_info const* operation_info::param(std::string_view name) const {
   for (param_info const& p : params) {
     if (p.name == name) return &p;
+  }
+  return nullptr;
+}
+
+body_field_info const* operation_info::body_field(std::string_view name) const {
+  for (body_field_info const& f : body_fields) {
+    if (f.name == name) return &f;
   }
   return nullptr;
 }

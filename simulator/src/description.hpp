@@ -3,6 +3,7 @@
 // needs is kept: operations (route, parameters, pagination style, response), schemas and enums.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -18,6 +19,17 @@ struct param_info {
   bool required = false;
 };
 
+/// A top-level field of an operation's JSON body ("industries.classification" for a nested one).
+struct body_field_info {
+  std::string name;
+  std::string type;
+  std::string enum_name;  // for enum and enum_set
+  bool required = false;
+  bool has_range = false;  // integers: min and max are described
+  std::int64_t min = 0;
+  std::int64_t max = 0;
+};
+
 enum class pagination_style { none, page_number, cursor };
 
 struct operation_info {
@@ -30,8 +42,10 @@ struct operation_info {
   std::string response_data;    // "one", "list", "list_of_lists" or "raw"
   std::string response_schema;  // a key of description::schemas, or empty
   bool has_body = false;
+  std::vector<body_field_info> body_fields;
 
   param_info const* param(std::string_view name) const;
+  body_field_info const* body_field(std::string_view name) const;
 };
 
 struct field_info {

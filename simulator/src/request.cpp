@@ -34,6 +34,31 @@ std::vector<std::string> id_list(std::string_view text) {
   return out;
 }
 
+std::vector<std::string> const& param_enum(request_ctx const& c, std::string_view name) {
+  static std::vector<std::string> const none;
+  param_info const* p = c.op == nullptr ? nullptr : c.op->param(name);
+  return p == nullptr || c.desc == nullptr ? none : c.desc->enum_values(p->enum_name);
+}
+
+std::vector<std::string> const& body_field_enum(request_ctx const& c, std::string_view name) {
+  static std::vector<std::string> const none;
+  body_field_info const* f = c.op == nullptr ? nullptr : c.op->body_field(name);
+  return f == nullptr || c.desc == nullptr ? none : c.desc->enum_values(f->enum_name);
+}
+
+bool one_of(std::vector<std::string> const& values, std::string_view value) {
+  return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+std::string choices(std::vector<std::string> const& values) {
+  std::string out;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) out += i + 1 == values.size() ? " or " : ", ";
+    out += values[i];
+  }
+  return out;
+}
+
 std::set<std::string> includes(request_ctx const& c) {
   std::vector<std::string> const* allowed = nullptr;
   if (c.op != nullptr) {

@@ -80,6 +80,13 @@ struct reply {
 std::string const& required_query(request_ctx const& c, std::string const& name);
 /// "a, b,,c" -> {"a", "b", "c"}
 std::vector<std::string> id_list(std::string_view text);
+/// The wire values of the enum of the operation's query parameter `name`, or of its body field
+/// `name`; empty when it has none.
+std::vector<std::string> const& param_enum(request_ctx const& c, std::string_view name);
+std::vector<std::string> const& body_field_enum(request_ctx const& c, std::string_view name);
+bool one_of(std::vector<std::string> const& values, std::string_view value);
+/// "a, b or c": the values for an error message.
+std::string choices(std::vector<std::string> const& values);
 /// include=...: checked against the enum of the operation's include parameter, when it has one.
 std::set<std::string> includes(request_ctx const& c);
 /// True when name, or a dotted value below it, was asked for.

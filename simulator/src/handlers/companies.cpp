@@ -198,8 +198,9 @@ reply companies_search(world& w, request_ctx& c) {
   std::vector<std::string> codes;
   if (json::object const* ind = object_field(body, "industries", "")) {
     if (auto cl = string_field(*ind, "classification", "industries.")) {
-      if (*cl != "nace" && *cl != "wz" && *cl != "internal") {
-        bad_request("industries.classification must be nace, wz or internal.");
+      std::vector<std::string> const& classifications = body_field_enum(c, "industries.classification");
+      if (!one_of(classifications, *cl)) {
+        bad_request("industries.classification must be " + choices(classifications) + ".");
       }
       classification = *cl;
     }

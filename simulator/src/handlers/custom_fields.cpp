@@ -22,7 +22,8 @@ void validate_field_attributes(json::object const& attributes) {
 
 reply custom_fields_list(world&, request_ctx& c) {
   std::string const* scope = c.get("filter[scope]");
-  if (scope != nullptr && *scope != "company" && *scope != "contact") bad_request("filter[scope] must be company or contact.");
+  std::vector<std::string> const& scopes = param_enum(c, "filter[scope]");
+  if (scope != nullptr && !one_of(scopes, *scope)) bad_request("filter[scope] must be " + choices(scopes) + ".");
   std::string const* type = c.get("filter[type]");
   std::size_t const num = page_num(c);
   std::size_t const size = page_size(c);

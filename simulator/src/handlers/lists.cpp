@@ -16,9 +16,8 @@ namespace {
 
 reply lists_list(world&, request_ctx& c) {
   std::string const* scope = c.get("filter[scope]");
-  if (scope == nullptr || (*scope != "company" && *scope != "contact")) {
-    bad_request("filter[scope] is required: company or contact.");
-  }
+  std::vector<std::string> const& scopes = param_enum(c, "filter[scope]");
+  if (scope == nullptr || !one_of(scopes, *scope)) bad_request("filter[scope] is required: " + choices(scopes) + ".");
   std::size_t const num = page_num(c);
   std::size_t const size = page_size(c);
   std::vector<list_rec const*> lists;
@@ -39,9 +38,8 @@ reply lists_create(world& w, request_ctx& c) {
   json::object const attributes = resource_attributes(c, "list");
   std::string const name = *name_field(attributes, true);
   std::optional<std::string> const scope = string_field(attributes, "scope", "data.attributes.");
-  if (!scope || (*scope != "company" && *scope != "contact")) {
-    bad_request("data.attributes.scope is required: company or contact.");
-  }
+  std::vector<std::string> const& scopes = body_field_enum(c, "scope");
+  if (!scope || !one_of(scopes, *scope)) bad_request("data.attributes.scope is required: " + choices(scopes) + ".");
   list_rec l;
   l.id = *scope + "_" + std::to_string(w.st.next_list_number++);
   l.name = name;

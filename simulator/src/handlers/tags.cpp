@@ -14,12 +14,21 @@ namespace lfsim {
 
 namespace {
 
-std::optional<std::int64_t> color_field(json::object const& attributes) {
+/// "an integer from 0 to 9": the range of the body field color, as described.
+std::string color_rule(request_ctx const& c) {
+  body_field_info const* f = c.op->body_field("color");
+  if (f == nullptr || !f->has_range) return "an integer";
+  return "an integer from " + std::to_string(f->min) + " to " + std::to_string(f->max);
+}
+
+std::optional<std::int64_t> color_field(request_ctx const& c, json::object const& attributes) {
   json::value const* v = member(attributes, "color");
   if (v == nullptr) return std::nullopt;
-  if (v->is_int64() && v->get_int64() >= 0 && v->get_int64() <= 9) return v->get_int64();
-  if (v->is_uint64() && v->get_uint64() <= 9) return static_cast<std::int64_t>(v->get_uint64());
-  bad_request("data.attributes.color must be an integer from 0 to 9.");
+  body_field_info const* f = c.op->body_field("color");
+  bool const ranged = f != nullptr && f->has_range;
+  // Boost.JSON keeps every integer that fits in int64 as int64: a uint64 is out of any colour range.
+  if (v->is_int64() && (!ranged || (v->get_int64() >= f->min && v->get_int64() <= f->max))) return v->get_int64();
+  bad_request("data.attributes.color must be " + color_rule(c) + ".");
 }
 
 reply tags_list(world&, request_ctx& c) {
@@ -40,8 +49,8 @@ reply tags_create(world& w, request_ctx& c) {
   json::object const attributes = resource_attributes(c, "tag");
   tag_rec t;
   t.name = *name_field(attributes, true);
-  std::optional<std::int64_t> const color = color_field(attributes);
-  if (!color) bad_request("data.attributes.color is required: an integer from 0 to 9.");
+  std::optional<std::int64_t> const color = color_field(c, attributes);
+  if (!color) bad_request("data.attributes.color is required: " + color_rule(c) + ".");
   t.color = *color;
   t.id = std::to_string(w.st.next_tag_id++);
   c.acc().tags.push_back(std::move(t));
@@ -64,7 +73,7 @@ reply tags_update(world&, request_ctx& c) {
   if (t == nullptr) not_found("Tag '" + c.params[0] + "' not found.");
   json::object const attributes = resource_attributes(c, "tag");
   std::optional<std::string> const name = name_field(attributes, false);
-  std::optional<std::int64_t> const color = color_field(attributes);
+  std::optional<std::int64_t> const color = color_field(c, attributes);
   if (name) t->name = *name;
   if (color) t->color = *color;
   reply r;

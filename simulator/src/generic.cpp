@@ -87,7 +87,10 @@ class builder {
 
   json::value value(field_info const& f, std::uint64_t h, int depth) const {
     if (f.type == "string") return json::value(string_value(f.name, h));
-    if (f.type == "integer") return json::value(static_cast<std::int64_t>(h % 1000));
+    if (f.type == "integer") {
+      bool const year = f.name == "year" || ends_with(f.name, "_year");
+      return json::value(static_cast<std::int64_t>(year ? 2000 + h % 26 : h % 1000));
+    }
     if (f.type == "number") return json::value(static_cast<double>(h % 100000) / 100.0 + 0.5);
     if (f.type == "boolean") return json::value((h & 1) != 0);
     if (f.type == "string_list") {

@@ -151,7 +151,7 @@ http_response simulator::impl::dispatch(http_request const& req, std::uint64_t s
   if (opt.rate_limit && !admit(k->second)) return too_many(rid);
   if (openapi) return openapi_response(opt.openapi_perturbed, rid);
 
-  route const* found = routes.match(req.method, target.segments, c.params);
+  route const* found = routes.match(req.method, target.segments, c.params.values);
   if (found == nullptr) not_found("No route for " + route_text + ".");
   c.op = found->op;
   c.user = &state.data.users[k->second.user];

@@ -8,6 +8,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <set>
@@ -38,13 +39,26 @@ struct api_error {
 
 // ---- Request and reply
 
+/// The values of a route's "{name}" segments, in order. Reading past them gives an empty string,
+/// so a hand-written handler under a description that moved its parameter answers 404, not UB.
+struct path_params {
+  std::vector<std::string> values;
+
+  std::string const& operator[](std::size_t i) const {
+    static std::string const none;
+    return i < values.size() ? values[i] : none;
+  }
+  bool empty() const noexcept { return values.empty(); }
+  std::string const& back() const { return values.back(); }
+};
+
 struct request_ctx {
   explicit request_ctx(http_request const& r) : http(r) {}
 
   http_request const& http;
   std::uint64_t sequence = 0;
   std::vector<std::pair<std::string, std::string>> query;  // decoded, in order
-  std::vector<std::string> params;                         // path parameters, in order
+  path_params params;                                      // path parameters, in order
   description const* desc = nullptr;                       // the description being served
   operation_info const* op = nullptr;                      // the operation the route names
   user_rec const* user = nullptr;                          // the key's user
@@ -56,7 +70,12 @@ struct request_ctx {
     }
     return nullptr;
   }
-  account_state& acc() const { return *account; }
+  /// The account; a hand-written handler under a description where account_id is not required
+  /// gets a 400 here rather than a null account.
+  account_state& acc() const {
+    if (account == nullptr) bad_request("Missing required query parameter 'account_id'.");
+    return *account;
+  }
 };
 
 /// A handler's answer; the pipeline wraps it in {"data", "meta"} (responses.hpp).

@@ -2,8 +2,9 @@
 """Adding an operation touches no hand-written file: the simulator answers an operation that only
 the description knows. This copies api/leadfeeder-v1.json to a scratch file, adds two operations
 there (a paginated list of an existing resource schema on a new path, and one record of an object
-schema under a path parameter), starts the simulator with `--description` on that copy, calls the
-new paths over HTTP and checks the answers against the schemas of the same copy.
+schema under a path parameter) and moves the path of one operation that has a hand-written handler,
+starts the simulator with `--description` on that copy, calls the paths over HTTP and checks the
+answers against the schemas of the same copy.
 
     python3 tests/integration/test_description_operation.py SIMULATOR_BINARY
 
@@ -39,6 +40,9 @@ NEW_OPERATIONS = [
      "response": {"data": "one", "schema": "CompanySummaryV1", "confidence": "inferred"},
      "pagination": "none", "credits": "free [inferred]"},
 ]
+
+# tags.get moves here in the scratch copy: its hand-written handler must follow.
+MOVED_TAGS_GET = "/v1/labels/{tag_id}"
 
 problems = []
 
@@ -126,6 +130,8 @@ def main(argv):
         assert op["id"] not in described, f"{op['id']} is described already: pick another name for the test"
     scratch_desc = copy.deepcopy(desc)
     scratch_desc["operations"].extend(NEW_OPERATIONS)
+    moved = next(op for op in scratch_desc["operations"] if op["id"] == "tags.get")
+    moved["path"] = MOVED_TAGS_GET
     schemas = scratch_desc["schemas"]
 
     with tempfile.TemporaryDirectory() as scratch:
@@ -194,10 +200,12 @@ def main(argv):
             check(isinstance(body, dict) and body.get("errors", [{}])[0].get("code") == "entity_not_found",
                   f"an unknown path: not entity_not_found: {body!r}"[:300])
 
-            # The hand-written operations still answer from their state beside the new ones.
-            status, body = call(port, f"/v1/tags/9001?account_id={ACCOUNT}")
+            # A hand-written operation answers from its state at the path the description gives.
+            status, body = call(port, MOVED_TAGS_GET.replace("{tag_id}", "9001") + f"?account_id={ACCOUNT}")
             check(status == 200 and isinstance(body, dict) and body.get("data", {}).get("attributes", {}).get("name") == "VIP",
-                  f"tags.get 9001 (seeded): status {status}, {body!r}"[:300])
+                  f"tags.get 9001 (seeded) at its moved path: status {status}, {body!r}"[:300])
+            status, _ = call(port, f"/v1/tags/9001?account_id={ACCOUNT}")
+            check(status == 404, f"tags.get at its old path: status {status}, not 404")
         finally:
             sim.stdin.close()
             try:
@@ -210,7 +218,8 @@ def main(argv):
         print(p)
     if problems:
         return 1
-    print(f"the simulator answers {', '.join(op['id'] for op in NEW_OPERATIONS)} from a scratch description")
+    print(f"the simulator answers {', '.join(op['id'] for op in NEW_OPERATIONS)} from a scratch description, "
+          f"and tags.get at {MOVED_TAGS_GET}")
     return 0
 
 

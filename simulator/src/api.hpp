@@ -1,5 +1,6 @@
-// leadfeeder-simulator: the Leadfeeder API v1 as api/leadfeeder-v1.json describes it: routes,
-// auth, rate limits, credits, pagination, fault injection, and the state behind them.
+// leadfeeder-simulator: the Leadfeeder API v1 as api/leadfeeder-v1.json describes it (or another
+// description given at run time): routes, auth, rate limits, credits, pagination, fault injection,
+// and the state behind them. The request pipeline is in api.cpp; see README.md for the map.
 #pragma once
 
 #include "http_server.hpp"
@@ -25,6 +26,7 @@ struct options {
   bool log = false;
   bool openapi_perturbed = false;  // /openapi.yaml serves the perturbed copy (openapi.hpp)
   int auth_status = 401;  // a missing or unknown key: 401 as the live API answers, or 403 as the docs show
+  std::string description_json;  // the API description to serve; empty: the one built in
 };
 
 struct route_info {
@@ -45,8 +47,9 @@ class simulator {
   /// The response to a request the HTTP layer refused (malformed, too large, ...).
   http_response refuse(int status, std::string const& detail);
 
-  /// Every route, in the notation of api/leadfeeder-v1.json.
-  static std::vector<route_info> routes();
+  /// Every route of a description (empty: the one built in), in its notation. Throws
+  /// std::runtime_error when the description is malformed.
+  static std::vector<route_info> routes(std::string const& description_json = {});
 
  private:
   struct impl;

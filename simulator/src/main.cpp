@@ -55,6 +55,9 @@ char const* const usage_text =
     "                           path, a renamed parameter, a required flag flipped, an added enum value,\n"
     "                           a new operation, a removed one; see tools/openapi_document.py)\n"
     "  --log                    log every request to stderr\n"
+    "  --description PATH       serve the API description in PATH (the format of api/leadfeeder-v1.json)\n"
+    "                           instead of the one built in; operations without a handler of their own\n"
+    "                           are answered from their response schema\n"
     "  --print-routes           print every route (METHOD PATH OPERATION) and exit\n"
     "  --help                   show this help and exit\n"
     "\n"
@@ -82,6 +85,17 @@ double to_probability(std::string_view name, std::string_view value) {
     usage_error(std::string(name) + " needs a probability from 0 to 1, not '" + std::string(value) + "'");
   }
   return v;
+}
+
+bool read_file(std::string const& path, std::string& out) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return false;
+  char buf[65536];
+  std::size_t n = 0;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+  bool const ok = std::ferror(f) == 0;
+  std::fclose(f);
+  return ok;
 }
 
 }  // namespace
@@ -143,6 +157,9 @@ int main(int argc, char** argv) {
       opts.fault_truncate_rate = to_probability(name, next());
     } else if (name == "--fault-drop-rate") {
       opts.fault_drop_rate = to_probability(name, next());
+    } else if (name == "--description") {
+      std::string const path = next();
+      if (!read_file(path, opts.description_json)) usage_error("--description: cannot read '" + path + "'");
     } else if (name == "--exit-on-stdin-eof" && !has_inline_value) {
       exit_on_stdin_eof = true;
     } else if (name == "--openapi-perturbed" && !has_inline_value) {
@@ -159,8 +176,13 @@ int main(int argc, char** argv) {
   if (opts.api_keys.empty()) opts.api_keys.emplace_back("test-key");
 
   if (print_routes) {
-    for (auto const& r : lfsim::simulator::routes()) {
-      std::printf("%s %s %s\n", r.method.c_str(), r.path.c_str(), r.operation.c_str());
+    try {
+      for (auto const& r : lfsim::simulator::routes(opts.description_json)) {
+        std::printf("%s %s %s\n", r.method.c_str(), r.path.c_str(), r.operation.c_str());
+      }
+    } catch (std::exception const& e) {
+      std::fprintf(stderr, "leadfeeder-simulator: %s\n", e.what());
+      return 1;
     }
     return 0;
   }

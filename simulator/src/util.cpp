@@ -1,6 +1,7 @@
 // leadfeeder-simulator: small helpers shared by every part.
 #include "util.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -235,6 +236,60 @@ std::string format_month(std::int64_t month_index) {
   std::snprintf(buf, sizeof buf, "%04lld-%02d", static_cast<long long>(month_index / 12),
                 static_cast<int>(month_index % 12) + 1);
   return buf;
+}
+
+// ---- Names and addresses
+
+std::string slug_key(std::string_view name) {
+  std::string out;
+  for (char ch : name) {
+    char c = ch;
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      out.push_back(c);
+    } else if (!out.empty() && out.back() != '_') {
+      out.push_back('_');
+    }
+  }
+  while (!out.empty() && out.back() == '_') out.pop_back();
+  return out;
+}
+
+std::vector<std::string> name_tokens(std::string_view name) {
+  static char const* const legal[] = {"gmbh", "ag", "oy", "ab", "oü", "ltd", "inc", "llc", "sas", "bv", "co"};
+  std::string cleaned;
+  for (char ch : to_lower(name)) {
+    if (ch == '.' || ch == ',' || ch == '&' || ch == '-') {
+      if (ch == '-' || ch == '&') cleaned.push_back(' ');
+      continue;
+    }
+    cleaned.push_back(ch);
+  }
+  std::vector<std::string> out;
+  for (std::string_view t : split(cleaned, ' ')) {
+    if (t.empty()) continue;
+    if (std::find(std::begin(legal), std::end(legal), t) != std::end(legal)) continue;
+    out.emplace_back(t);
+  }
+  return out;
+}
+
+std::string bare_domain(std::string_view url) {
+  std::string s = to_lower(trim(url));
+  std::size_t const scheme = s.find("://");
+  if (scheme != std::string::npos) s.erase(0, scheme + 3);
+  std::size_t const end = s.find_first_of("/?#:");
+  if (end != std::string::npos) s.erase(end);
+  if (starts_with(s, "www.")) s.erase(0, 4);
+  return s;
+}
+
+std::string only_digits(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') out.push_back(c);
+  }
+  return out;
 }
 
 }  // namespace lfsim

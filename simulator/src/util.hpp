@@ -101,4 +101,14 @@ bool parse_date(std::string_view s, std::int64_t& day) noexcept;
 bool parse_month(std::string_view s, std::int64_t& month_index) noexcept;
 std::string format_month(std::int64_t month_index);
 
+// ---- Names and addresses
+
+/// "Acme Corp." -> "acme_corp": a key made of a display name.
+std::string slug_key(std::string_view name);
+/// The lower-case words of a company name without punctuation and legal forms (GmbH, Ltd, ...).
+std::vector<std::string> name_tokens(std::string_view name);
+/// "https://www.Example.com/x" -> "example.com"
+std::string bare_domain(std::string_view url);
+std::string only_digits(std::string_view s);
+
 }  // namespace lfsim

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Checks that the simulator serves exactly the operations of api/leadfeeder-v1.json, each at the
-method and path the description gives. The route table is generated from the description
-(simulator/src/routes.inc); this checks what the built program serves.
+method and path the description gives. The simulator builds its route table at start from the
+description embedded at build time (simulator/embed_description.cmake); this checks what the built
+program serves.
 
     python3 tests/integration/check_routes.py SIMULATOR_BINARY
 

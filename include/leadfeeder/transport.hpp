@@ -2,6 +2,7 @@
 #pragma once
 
 #include <leadfeeder/config.hpp>
+#include <leadfeeder/detail/transport_traits.hpp>
 #include <leadfeeder/http.hpp>
 
 #include <memory>
@@ -14,33 +15,6 @@
 #endif
 
 LEADFEEDER_BEGIN_NAMESPACE
-
-namespace detail {
-
-template <class T, class = void>
-struct has_send : std::false_type {};
-
-template <class T>
-struct has_send<T, std::void_t<decltype(std::declval<T&>().send(std::declval<http_request const&>(),
-                                                                  std::declval<http_response&>()))>>
-    : std::is_same<decltype(std::declval<T&>().send(std::declval<http_request const&>(),
-                                                     std::declval<http_response&>())),
-                   std::error_code> {};
-
-// Stands for any completion handler when probing a transport's async_send.
-struct completion_probe {
-  void operator()(std::error_code) const noexcept {}
-};
-
-template <class T, class = void>
-struct has_async_send : std::false_type {};
-
-template <class T>
-struct has_async_send<T, std::void_t<decltype(std::declval<T&>().async_send(
-                             std::declval<http_request const&>(), std::declval<http_response&>(),
-                             completion_probe{}))>> : std::true_type {};
-
-}  // namespace detail
 
 /// True when T offers `async_send(http_request const&, http_response&, Callback)`, calling
 /// Callback with a std::error_code once the exchange is over (C++17 spelling of

@@ -5,11 +5,10 @@
 #pragma once
 
 #include <leadfeeder/config.hpp>
-#include <leadfeeder/detail/body_hint.hpp>
 #include <leadfeeder/detail/call_region.hpp>
+#include <leadfeeder/detail/callback.hpp>
 #include <leadfeeder/detail/core.hpp>
-#include <leadfeeder/detail/error_body.hpp>
-#include <leadfeeder/detail/http_date.hpp>
+#include <leadfeeder/detail/policy_rules.hpp>
 #include <leadfeeder/detail/request_writer.hpp>
 #include <leadfeeder/document.hpp>
 #include <leadfeeder/error.hpp>
@@ -21,7 +20,7 @@
 #include <array>
 #include <chrono>
 #include <cstdint>
-#include <memory>
+#include <memory>  // std::shared_ptr, for client_options::shared_limit
 #include <optional>
 #include <string>
 #include <string_view>
@@ -76,7 +75,7 @@ struct answer {
 
 /// How a client talks to the API. C++17 has no designated initializers: set members one by one.
 struct client_options {
-  /// Sent as `X-Api-Key` (reference 1.2). Leave empty when using bearer_token.
+  /// Sent as `X-Api-Key` (docs/api-reference.md, 1.2). Leave empty when using bearer_token.
   std::string api_key;
   /// OAuth2 access token, sent as `Authorization: Bearer <token>`.
   std::string bearer_token;
@@ -93,8 +92,9 @@ struct client_options {
   /// Credits the client may spend (summing meta.credits.charged); once spent, operations that can
   /// charge credits fail with errc::budget_exhausted unsent. Unset: no budget.
   std::optional<std::int64_t> credit_budget;
-  /// Called for every request, response, retry and refusal; credentials are redacted.
-  std::function<void(log_event const&)> logger;
+  /// Called for every request, response, retry and refusal; credentials are redacted. Assigned like
+  /// a std::function.
+  detail::callback<void(log_event const&)> logger;
   /// The clocks and the sleep the policies use; replace them in tests and game loops.
   time_source time;
   /// Seed of the backoff jitter, for reproducible runs.

@@ -2018,6 +2018,84 @@ inline std::error_code exchange_code(std::error_code ec, std::optional<clock_typ
 }  // namespace detail
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/detail/policy_rules.hpp ----
+// ---- begin leadfeeder/detail/shared_handle.hpp ----
+// leadfeeder-cpp: a copyable handle that shares ownership of a T through whatever smart pointer
+// it was given (a std::shared_ptr<T> as a rule), for client_options::shared_limit. It reads like
+// the std::shared_ptr that member was (assigned from one, tested with `if`, `->`, get(), reset())
+// without <memory>, which every unit that includes the library would otherwise parse.
+
+
+#include <cstddef>
+#include <type_traits>
+#include <utility>
+
+LEADFEEDER_BEGIN_NAMESPACE
+namespace detail {
+
+template <class T>
+class shared_handle {
+  struct operations {
+    void* (*copy)(void const* owner);
+    void (*destroy)(void* owner) noexcept;
+  };
+  template <class P>
+  static constexpr operations operations_of{
+      [](void const* owner) -> void* { return new P(*static_cast<P const*>(owner)); },
+      [](void* owner) noexcept { delete static_cast<P*>(owner); },
+  };
+
+  template <class P>
+  using enable_for = std::enable_if_t<!std::is_same_v<std::decay_t<P>, shared_handle> &&
+                                      std::is_copy_constructible_v<P> &&
+                                      std::is_convertible_v<decltype(std::declval<P const&>().get()), T*>>;
+
+ public:
+  shared_handle() noexcept = default;
+  shared_handle(std::nullptr_t) noexcept {}  // NOLINT: as std::shared_ptr
+  /// Shares ownership with `owner` (a std::shared_ptr<T>, or any copyable pointer with get()).
+  template <class P, class = enable_for<P>>
+  shared_handle(P owner) : object_(owner.get()) {  // NOLINT: implicit, as assigning a shared_ptr
+    if (object_ == nullptr) return;
+    owner_ = new P(std::move(owner));
+    operations_ = &operations_of<P>;
+  }
+  shared_handle(shared_handle const& other)
+      : object_(other.object_), owner_(other.owner_ != nullptr ? other.operations_->copy(other.owner_) : nullptr),
+        operations_(other.operations_) {}
+  shared_handle(shared_handle&& other) noexcept
+      : object_(std::exchange(other.object_, nullptr)), owner_(std::exchange(other.owner_, nullptr)),
+        operations_(std::exchange(other.operations_, nullptr)) {}
+  shared_handle& operator=(shared_handle other) noexcept {
+    std::swap(object_, other.object_);
+    std::swap(owner_, other.owner_);
+    std::swap(operations_, other.operations_);
+    return *this;
+  }
+  ~shared_handle() { reset(); }
+
+  T* get() const noexcept { return object_; }
+  T* operator->() const noexcept { return object_; }
+  T& operator*() const noexcept { return *object_; }
+  explicit operator bool() const noexcept { return object_ != nullptr; }
+  void reset() noexcept {
+    if (owner_ != nullptr) operations_->destroy(owner_);
+    object_ = nullptr;
+    owner_ = nullptr;
+    operations_ = nullptr;
+  }
+
+  friend bool operator==(shared_handle const& h, std::nullptr_t) noexcept { return h.object_ == nullptr; }
+  friend bool operator!=(shared_handle const& h, std::nullptr_t) noexcept { return h.object_ != nullptr; }
+
+ private:
+  T* object_ = nullptr;
+  void* owner_ = nullptr;
+  operations const* operations_ = nullptr;
+};
+
+}  // namespace detail
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/shared_handle.hpp ----
 // ---- begin leadfeeder/document.hpp ----
 // leadfeeder-cpp: the response document: the body as received and the tape indexed over it
 // (detail/tape.hpp). A result owns it; views point into it and stay valid when the result is
@@ -2871,7 +2949,6 @@ LEADFEEDER_END_NAMESPACE
 #include <array>
 #include <chrono>
 #include <cstdint>
-#include <memory>  // std::shared_ptr, for client_options::shared_limit
 #include <optional>
 #include <string>
 #include <string_view>
@@ -2939,7 +3016,9 @@ struct client_options {
   /// The client-side token bucket (10/s, burst 15) and monthly counter; off by default.
   rate_limit_policy rate_limit;
   /// A token bucket shared with other clients and threads (see shared_rate_limit); unset: none.
-  std::shared_ptr<shared_rate_limit> shared_limit;
+  /// Assigned a std::shared_ptr<shared_rate_limit> (`o.shared_limit = limit;`), whose ownership
+  /// it shares; it reads like one (`if`, `->`, get()).
+  detail::shared_handle<shared_rate_limit> shared_limit;
   /// Credits the client may spend (summing meta.credits.charged); once spent, operations that can
   /// charge credits fail with errc::budget_exhausted unsent. Unset: no budget.
   std::optional<std::int64_t> credit_budget;
@@ -5300,7 +5379,6 @@ struct has_async_send<T, std::void_t<decltype(std::declval<T&>().async_send(
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/detail/transport_traits.hpp ----
 
-#include <memory>
 #include <system_error>
 #include <type_traits>
 #include <utility>
@@ -5347,14 +5425,29 @@ class completion {
   completion() = default;
   template <class Function, class = std::enable_if_t<!std::is_same_v<std::decay_t<Function>, completion>>>
   completion(Function&& f)  // NOLINT: implicit on purpose
-      : impl_(std::make_unique<model<std::decay_t<Function>>>(std::forward<Function>(f))) {}
+      : impl_(new model<std::decay_t<Function>>(std::forward<Function>(f))) {}
+  completion(completion&& other) noexcept : impl_(std::exchange(other.impl_, nullptr)) {}
+  completion& operator=(completion&& other) noexcept {
+    if (this != &other) {
+      delete impl_;
+      impl_ = std::exchange(other.impl_, nullptr);
+    }
+    return *this;
+  }
+  completion(completion const&) = delete;
+  completion& operator=(completion const&) = delete;
+  ~completion() { delete impl_; }
 
   explicit operator bool() const noexcept { return impl_ != nullptr; }
   /// Runs the handler once; later calls do nothing.
   void operator()(std::error_code ec) {
-    if (!impl_) return;
-    std::unique_ptr<concept_base> const run = std::move(impl_);
-    run->call(ec);
+    if (impl_ == nullptr) return;
+    // Taken out first: the handler may destroy this holder, and it is deleted even if it throws.
+    struct owner {
+      concept_base* run;
+      ~owner() { delete run; }
+    } const taken{std::exchange(impl_, nullptr)};
+    taken.run->call(ec);
   }
 
  private:
@@ -5368,7 +5461,8 @@ class completion {
     void call(std::error_code ec) override { function(ec); }
     Function function;
   };
-  std::unique_ptr<concept_base> impl_;
+  // Owned; a raw pointer so that <memory> stays out of every unit that includes the library.
+  concept_base* impl_ = nullptr;
 };
 
 /// The one sentence a compiler prints when a type is used as a transport but is not one.

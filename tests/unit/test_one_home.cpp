@@ -14,6 +14,7 @@
 #include <chrono>
 #include <cstdio>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -252,4 +253,24 @@ TEST_CASE("cancellation_token copies share one flag, which outlives the original
   CHECK(assigned.cancelled());
   lf::cancellation_token other;
   CHECK_FALSE(other.cancelled());
+}
+
+TEST_CASE("client_options::shared_limit shares ownership of the std::shared_ptr it is given") {
+  auto limit = std::make_shared<lf::shared_rate_limit>(5.0, 2.0);
+  lf::client_options o;
+  CHECK_FALSE(o.shared_limit);
+  CHECK(o.shared_limit == nullptr);
+  o.shared_limit = limit;
+  CHECK(limit.use_count() == 2);
+  CHECK(o.shared_limit.get() == limit.get());
+  CHECK(o.shared_limit->burst() == 2.0);
+  {
+    lf::client_options copy = o;
+    CHECK(limit.use_count() == 3);
+    CHECK(copy.shared_limit.get() == limit.get());
+  }
+  CHECK(limit.use_count() == 2);
+  o.shared_limit = std::shared_ptr<lf::shared_rate_limit>();  // an empty pointer: no limit
+  CHECK_FALSE(o.shared_limit);
+  CHECK(limit.use_count() == 1);
 }

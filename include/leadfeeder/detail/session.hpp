@@ -10,6 +10,7 @@
 #include <leadfeeder/detail/core.hpp>
 #include <leadfeeder/detail/policy_rules.hpp>
 #include <leadfeeder/detail/request_writer.hpp>
+#include <leadfeeder/detail/shared_handle.hpp>
 #include <leadfeeder/document.hpp>
 #include <leadfeeder/error.hpp>
 #include <leadfeeder/http.hpp>
@@ -20,7 +21,6 @@
 #include <array>
 #include <chrono>
 #include <cstdint>
-#include <memory>  // std::shared_ptr, for client_options::shared_limit
 #include <optional>
 #include <string>
 #include <string_view>
@@ -88,7 +88,9 @@ struct client_options {
   /// The client-side token bucket (10/s, burst 15) and monthly counter; off by default.
   rate_limit_policy rate_limit;
   /// A token bucket shared with other clients and threads (see shared_rate_limit); unset: none.
-  std::shared_ptr<shared_rate_limit> shared_limit;
+  /// Assigned a std::shared_ptr<shared_rate_limit> (`o.shared_limit = limit;`), whose ownership
+  /// it shares; it reads like one (`if`, `->`, get()).
+  detail::shared_handle<shared_rate_limit> shared_limit;
   /// Credits the client may spend (summing meta.credits.charged); once spent, operations that can
   /// charge credits fail with errc::budget_exhausted unsent. Unset: no budget.
   std::optional<std::int64_t> credit_budget;

@@ -32,6 +32,9 @@ bool writer_refuses(void (*write)(lf::detail::request_writer&, std::string_view)
   return w.failed();
 }
 
+int slept_ms = 0;
+void count_sleep(std::chrono::milliseconds d) { slept_ms += static_cast<int>(d.count()); }
+
 lf::result<lf::response<lf::json_view>> send_raw_with(lf::client_options options) {
   scripted_client t(std::move(options));
   t.script.respond(200, R"({"data":[]})");
@@ -218,6 +221,12 @@ TEST_CASE("time_source and logger take what a std::function took") {
   CHECK_FALSE(time.sleep);
   time.sleep = nullptr;
   CHECK(time.sleep == nullptr);
+  time.sleep = count_sleep;  // a function's name
+  time.sleep(std::chrono::milliseconds(7));
+  CHECK(slept_ms == 7);
+  std::function<void(std::chrono::milliseconds)> back = time.sleep;  // and back to a std::function
+  back(std::chrono::milliseconds(1));
+  CHECK(slept_ms == 8);
 
   lf::client_options o;
   CHECK_FALSE(o.logger);

@@ -95,7 +95,8 @@ class callback<R(Args...)> {
     // A null function pointer or an empty std::function makes an empty callback, as it would a
     // std::function.
     if constexpr (std::is_pointer_v<D> || std::is_member_pointer_v<D>) {
-      if (f == nullptr) return;
+      D const pointer = f;  // through a variable: a function's own name never compares to null
+      if (pointer == nullptr) return;
     } else if constexpr (compares_to_nullptr<D>::value && !std::is_convertible_v<D, R (*)(Args...)>) {
       if (f == nullptr) return;
     }

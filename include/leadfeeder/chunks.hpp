@@ -8,6 +8,9 @@
 
 #include <leadfeeder/client.hpp>
 #include <leadfeeder/config.hpp>
+#include <leadfeeder/detail/chunking.hpp>
+#include <leadfeeder/detail/core.hpp>
+#include <leadfeeder/detail/range_iterator.hpp>
 #include <leadfeeder/error.hpp>
 #include <leadfeeder/pagination.hpp>
 #include <leadfeeder/policy.hpp>
@@ -15,49 +18,15 @@
 #include <leadfeeder/result.hpp>
 #include <leadfeeder/string_list.hpp>
 
-#include <algorithm>
 #include <cstddef>
-#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
 LEADFEEDER_BEGIN_NAMESPACE
-
-namespace detail {
-
-// What lf::chunks knows of an operation: its list and that list's maximum, from the generated
-// builder (chunk_max, chunk_type, with_chunk). An operation without them is refused by the range's
-// static_assert; the stand-ins here only keep that message the first one a user reads.
-template <class Builder, class = void>
-struct chunking {
-  static constexpr bool value = false;
-  static constexpr std::size_t max = 1;
-  using input = string_list;
-  using builder = Builder;
-};
-template <class Builder>
-struct chunking<Builder, std::void_t<decltype(Builder::chunk_max), typename Builder::chunk_type>> {
-  static constexpr bool value = true;
-  static constexpr std::size_t max = Builder::chunk_max;
-  using input = typename Builder::chunk_type;
-  using builder = decltype(std::declval<Builder const&>().with_chunk(std::declval<input>()));
-};
-
-// A range of strings that is not contiguous (std::set, std::list, std::deque...): copied first.
-template <class Range, class = void>
-struct is_string_range : std::false_type {};
-template <class Range>
-struct is_string_range<Range, std::void_t<decltype(std::begin(std::declval<Range const&>()) !=
-                                                   std::end(std::declval<Range const&>()))>>
-    : std::bool_constant<std::is_convertible_v<decltype(*std::begin(std::declval<Range const&>())), std::string_view> &&
-                         !std::is_convertible_v<Range const&, std::string_view>> {};
-
-}  // namespace detail
 
 /// The calls of a read of any number of ids, `Builder::chunk_max` at a time, made one at a time as
 /// the range is walked. A single-pass input range: each element is the result of one call (a normal
@@ -81,44 +50,15 @@ class chunk_range {
   /// The most values one call takes (the operation's maximum).
   static constexpr std::size_t chunk_size = traits::max;
 
-  class iterator {
-   public:
-    using iterator_category = std::input_iterator_tag;
-    using value_type = result<response_type>;
-    using difference_type = std::ptrdiff_t;
-    using pointer = value_type*;
-    using reference = value_type&;
-
-    iterator() = default;
-    explicit iterator(chunk_range* range) noexcept : range_(range) {}
-    reference operator*() const noexcept { return *range_->current_; }
-    pointer operator->() const noexcept { return &*range_->current_; }
-    iterator& operator++() {
-      range_->advance();
-      return *this;
-    }
-    void operator++(int) { ++*this; }
-    bool at_end() const noexcept { return !range_->current_; }
-    friend bool operator==(iterator const& i, detail::range_end) noexcept { return i.at_end(); }
-    friend bool operator!=(iterator const& i, detail::range_end e) noexcept { return !(i == e); }
-    friend bool operator==(detail::range_end e, iterator const& i) noexcept { return i == e; }
-    friend bool operator!=(detail::range_end e, iterator const& i) noexcept { return !(i == e); }
-
-   private:
-    chunk_range* range_ = nullptr;
-  };
+  using iterator = detail::range_iterator<chunk_range, value_type, false>;
 
   chunk_range(client<Transport>& c, Builder builder, input_type inputs, call_options call = {})
       : client_(&c), builder_(std::move(builder)), inputs_(std::move(inputs)), call_(std::move(call)) {
     if constexpr (std::is_same_v<input_type, string_list>) {
-      // First occurrences only. The views point into inputs_, which does not change from here on.
-      std::unordered_set<std::string_view> seen;
-      seen.reserve(inputs_.size());
-      order_.reserve(inputs_.size());
-      for (std::size_t i = 0; i < inputs_.size(); ++i) {
-        if (seen.insert(inputs_[i]).second) order_.push_back(i);
-      }
-      total_ = order_.size();
+      // First occurrences only (found in the implementation unit, where <unordered_set> is).
+      order_.resize(inputs_.size());
+      total_ = detail::core::first_occurrences(inputs_, order_.data());
+      order_.resize(total_);
     } else {
       total_ = inputs_.size();
     }
@@ -150,11 +90,13 @@ class chunk_range {
   }
 
  private:
+  friend iterator;
+
   void fetch() {
     if constexpr (traits::value) fetch_chunk();  // else the static_assert above is the message
   }
   void fetch_chunk() {
-    std::size_t const count = std::min(chunk_size, total_ - next_);
+    std::size_t const count = total_ - next_ < chunk_size ? total_ - next_ : chunk_size;
     input_type chunk;
     if constexpr (std::is_same_v<input_type, string_list>) {
       std::vector<std::string_view> ids;
@@ -208,32 +150,7 @@ class chunk_item_range {
   using item_view = typename chunk_data::value_type;
   using value_type = result<item_view>;
 
-  class iterator {
-   public:
-    using iterator_category = std::input_iterator_tag;
-    using value_type = result<item_view>;
-    using difference_type = std::ptrdiff_t;
-    using pointer = value_type const*;
-    using reference = value_type const&;
-
-    iterator() = default;
-    explicit iterator(chunk_item_range* range) noexcept : range_(range) {}
-    reference operator*() const noexcept { return *range_->current_; }
-    pointer operator->() const noexcept { return &*range_->current_; }
-    iterator& operator++() {
-      range_->advance();
-      return *this;
-    }
-    void operator++(int) { ++*this; }
-    bool at_end() const noexcept { return !range_->current_; }
-    friend bool operator==(iterator const& i, detail::range_end) noexcept { return i.at_end(); }
-    friend bool operator!=(iterator const& i, detail::range_end e) noexcept { return !(i == e); }
-    friend bool operator==(detail::range_end e, iterator const& i) noexcept { return i == e; }
-    friend bool operator!=(detail::range_end e, iterator const& i) noexcept { return !(i == e); }
-
-   private:
-    chunk_item_range* range_ = nullptr;
-  };
+  using iterator = detail::range_iterator<chunk_item_range, value_type, true>;
 
   chunk_item_range(client<Transport>& c, Builder builder, input_type inputs, call_options call = {})
       : chunks_(c, std::move(builder), std::move(inputs), std::move(call)) {}
@@ -252,6 +169,8 @@ class chunk_item_range {
   std::size_t chunks_fetched() const noexcept { return chunks_.chunks_fetched(); }
 
  private:
+  friend iterator;
+
   // Points current_ at the next resource, making calls (and skipping answers without any) as needed.
   void settle() {
     current_.reset();

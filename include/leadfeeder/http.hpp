@@ -2,6 +2,8 @@
 #pragma once
 
 #include <leadfeeder/config.hpp>
+#include <leadfeeder/detail/ascii.hpp>
+#include <leadfeeder/detail/header_safety.hpp>
 
 #include <chrono>
 #include <cstddef>
@@ -70,7 +72,7 @@ struct http_request {
 /// Response headers as the transport reports them. Storage is reused from call to call.
 class response_headers {
  public:
-  /// Appends one header. CR and LF are dropped from both parts.
+  /// Appends one header. CR, LF and NUL are dropped from both parts (detail/header_safety.hpp).
   void add(std::string_view name, std::string_view value);
   /// The value of the first header whose name matches case-insensitively, or empty.
   std::string_view find(std::string_view name) const noexcept;
@@ -118,27 +120,34 @@ struct http_response {
   }
 };
 
-namespace detail {
-
-constexpr char ascii_lower(char c) noexcept {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-  }
-  return true;
-}
-
-}  // namespace detail
-
 /// True for the headers that carry credentials (X-Api-Key, Authorization): anything that prints a
 /// request shows "[redacted]" instead of their values.
 constexpr bool is_credential_header(std::string_view name) noexcept {
   return detail::iequals(name, "X-Api-Key") || detail::iequals(name, "Authorization") ||
          detail::iequals(name, "Proxy-Authorization") || detail::iequals(name, "Cookie");
+}
+
+/// A printable form of a request, with the values of credential headers replaced by [redacted].
+inline std::string to_string(http_request const& req) {
+  std::string out(to_string(req.method));
+  out += ' ';
+  out.append(req.url);
+  out += '\n';
+  for (http_header const& h : req.headers) {
+    out.append(h.name);
+    out += ": ";
+    if (is_credential_header(h.name)) {
+      out += "[redacted]";
+    } else {
+      out.append(h.value);
+    }
+    out += '\n';
+  }
+  if (!req.body.empty()) {
+    out += '\n';
+    out.append(req.body);
+  }
+  return out;
 }
 
 inline std::string_view header_list::find(std::string_view name) const noexcept {
@@ -151,7 +160,7 @@ inline std::string_view header_list::find(std::string_view name) const noexcept 
 inline void response_headers::add(std::string_view name, std::string_view value) {
   auto append_clean = [this](std::string_view part) {
     for (char c : part) {
-      if (c != '\r' && c != '\n' && c != '\0') storage_.push_back(c);
+      if (!detail::is_unsafe_header_char(c)) storage_.push_back(c);
     }
     storage_.push_back('\0');
   };

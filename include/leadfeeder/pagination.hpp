@@ -1,44 +1,27 @@
 // leadfeeder-cpp: paginated reads as ranges. `lf::pages(client, builder)` yields one result per
 // page; `lf::items(client, builder)` one result per item across pages. Both styles of the API are
-// handled (reference 1.7): cursor (page[cursor] from meta.pagination.next_cursor) and page number
+// handled (docs/api-reference.md, 1.7): cursor (page[cursor] from meta.pagination.next_cursor) and page number
 // (page[num] up to meta.pagination.page_count). An error ends the range with one error element.
 #pragma once
 
 #include <leadfeeder/client.hpp>
 #include <leadfeeder/config.hpp>
+#include <leadfeeder/detail/paging.hpp>
+#include <leadfeeder/detail/range_iterator.hpp>
 #include <leadfeeder/error.hpp>
+#include <leadfeeder/pagination_style.hpp>
 #include <leadfeeder/policy.hpp>
 #include <leadfeeder/response.hpp>
 #include <leadfeeder/result.hpp>
 
+#include <cstddef>
 #include <cstdint>
-#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 
 LEADFEEDER_BEGIN_NAMESPACE
-
-namespace detail {
-
-// The builder with the page parameter set, whatever the caller set before: the range's own type.
-template <class Builder>
-auto with_page_parameter(Builder&& builder) {
-  using plain = std::remove_cv_t<std::remove_reference_t<Builder>>;
-  if constexpr (plain::pagination == pagination_style::cursor) {
-    std::string cursor = builder.params().page_cursor;
-    return std::forward<Builder>(builder).page_cursor(cursor);
-  } else {
-    // A page the caller chose stands, even a wrong one (the call then refuses it, as send() does).
-    std::int64_t const page = plain::page_set ? builder.params().page_num : 1;
-    return std::forward<Builder>(builder).page_num(page);
-  }
-}
-
-struct range_end {};
-
-}  // namespace detail
 
 /// The pages of a paginated operation, fetched one at a time as the range is walked. A single-pass
 /// input range: each element is the result of one call, and a failed call is the last element.
@@ -52,32 +35,7 @@ class page_range {
   using response_type = typename builder_type::response_type;
   using value_type = result<response_type>;
 
-  class iterator {
-   public:
-    using iterator_category = std::input_iterator_tag;
-    using value_type = result<response_type>;
-    using difference_type = std::ptrdiff_t;
-    using pointer = value_type*;
-    using reference = value_type&;
-
-    iterator() = default;
-    explicit iterator(page_range* range) noexcept : range_(range) {}
-    reference operator*() const noexcept { return *range_->current_; }
-    pointer operator->() const noexcept { return &*range_->current_; }
-    iterator& operator++() {
-      range_->advance();
-      return *this;
-    }
-    void operator++(int) { ++*this; }
-    bool at_end() const noexcept { return !range_->current_; }
-    friend bool operator==(iterator const& i, detail::range_end) noexcept { return i.at_end(); }
-    friend bool operator!=(iterator const& i, detail::range_end e) noexcept { return !(i == e); }
-    friend bool operator==(detail::range_end e, iterator const& i) noexcept { return i == e; }
-    friend bool operator!=(detail::range_end e, iterator const& i) noexcept { return !(i == e); }
-
-   private:
-    page_range* range_ = nullptr;
-  };
+  using iterator = detail::range_iterator<page_range, value_type, false>;
 
   page_range(client<Transport>& c, Builder builder, call_options call = {})
       : client_(&c), builder_(detail::with_page_parameter(std::move(builder))), call_(std::move(call)) {}
@@ -96,6 +54,8 @@ class page_range {
   std::size_t pages_fetched() const noexcept { return fetched_; }
 
  private:
+  friend iterator;
+
   void fetch() {
     current_.reset();  // the page before goes first: a client's call memory holds one result at a time
     current_.emplace(client_->send(builder_, call_));  // cancellation and deadline apply per page
@@ -156,32 +116,7 @@ class item_range {
   using item_view = typename page_data::value_type;
   using value_type = result<item_view>;
 
-  class iterator {
-   public:
-    using iterator_category = std::input_iterator_tag;
-    using value_type = result<item_view>;
-    using difference_type = std::ptrdiff_t;
-    using pointer = value_type const*;
-    using reference = value_type const&;
-
-    iterator() = default;
-    explicit iterator(item_range* range) noexcept : range_(range) {}
-    reference operator*() const noexcept { return *range_->current_; }
-    pointer operator->() const noexcept { return &*range_->current_; }
-    iterator& operator++() {
-      range_->advance();
-      return *this;
-    }
-    void operator++(int) { ++*this; }
-    bool at_end() const noexcept { return !range_->current_; }
-    friend bool operator==(iterator const& i, detail::range_end) noexcept { return i.at_end(); }
-    friend bool operator!=(iterator const& i, detail::range_end e) noexcept { return !(i == e); }
-    friend bool operator==(detail::range_end e, iterator const& i) noexcept { return i == e; }
-    friend bool operator!=(detail::range_end e, iterator const& i) noexcept { return !(i == e); }
-
-   private:
-    item_range* range_ = nullptr;
-  };
+  using iterator = detail::range_iterator<item_range, value_type, true>;
 
   item_range(client<Transport>& c, Builder builder, call_options call = {})
       : pages_(c, std::move(builder), std::move(call)) {}
@@ -200,6 +135,8 @@ class item_range {
   std::size_t pages_fetched() const noexcept { return pages_.pages_fetched(); }
 
  private:
+  friend iterator;
+
   // Points current_ at the next item, fetching pages (and skipping empty ones) as needed.
   void settle() {
     current_.reset();

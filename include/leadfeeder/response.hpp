@@ -3,8 +3,10 @@
 
 #include <leadfeeder/config.hpp>
 #include <leadfeeder/detail/access.hpp>
+#include <leadfeeder/detail/response_data.hpp>
 #include <leadfeeder/document.hpp>
 #include <leadfeeder/generated/schemas.hpp>
+#include <leadfeeder/pagination_style.hpp>  // every builder names its pagination_style
 #include <leadfeeder/view.hpp>
 
 #include <string>
@@ -13,40 +15,6 @@
 #include <utility>
 
 LEADFEEDER_BEGIN_NAMESPACE
-
-/// How an operation pages through results (reference 1.7).
-enum class pagination_style {
-  none,         ///< one answer holds everything
-  cursor,       ///< page[cursor] from meta.pagination.next_cursor
-  page_number,  ///< page[num] up to meta.pagination.page_count
-};
-
-namespace detail {
-
-template <class T, class = void>
-struct has_id_member : std::false_type {};
-template <class T>
-struct has_id_member<T, std::void_t<decltype(std::declval<T const&>().id())>> : std::true_type {};
-
-template <class T>
-struct is_array_view : std::false_type {};
-template <class View>
-struct is_array_view<array_view<View>> : std::true_type {};
-
-// `data` as the operation's Data type: a list as is (a lone object is a list of one); a single
-// resource from an object, or from the first element when the server wrapped it in an array.
-template <class Data>
-Data make_data(json_value const* data) noexcept {
-  if constexpr (is_array_view<Data>::value) {
-    return Data(data, one_or_many);
-  } else if constexpr (std::is_same_v<Data, json_view>) {
-    return Data(data);
-  } else {
-    return Data(relationship_one(data));
-  }
-}
-
-}  // namespace detail
 
 /// A successful response. It owns the body and its parsed document; every view taken from it
 /// lives as long as the response (moving the response keeps them valid).
@@ -80,7 +48,7 @@ class response {
   /// The id the request asked for (get and update operations), or empty.
   std::string_view requested_id() const noexcept { return requested_id_; }
   /// True when the resource came back under another id than the one asked for: the API resolved
-  /// an old id of a merged record (reference 1.13). Store data().id() in place of the old one.
+  /// an old id of a merged record (docs/api-reference.md, 1.13). Store data().id() in place of the old one.
   bool id_changed() const noexcept {
     if constexpr (detail::has_id_member<Data>::value) {
       std::string_view const returned = data().id();

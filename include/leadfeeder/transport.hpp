@@ -2,9 +2,9 @@
 #pragma once
 
 #include <leadfeeder/config.hpp>
+#include <leadfeeder/detail/transport_traits.hpp>
 #include <leadfeeder/http.hpp>
 
-#include <memory>
 #include <system_error>
 #include <type_traits>
 #include <utility>
@@ -14,33 +14,6 @@
 #endif
 
 LEADFEEDER_BEGIN_NAMESPACE
-
-namespace detail {
-
-template <class T, class = void>
-struct has_send : std::false_type {};
-
-template <class T>
-struct has_send<T, std::void_t<decltype(std::declval<T&>().send(std::declval<http_request const&>(),
-                                                                  std::declval<http_response&>()))>>
-    : std::is_same<decltype(std::declval<T&>().send(std::declval<http_request const&>(),
-                                                     std::declval<http_response&>())),
-                   std::error_code> {};
-
-// Stands for any completion handler when probing a transport's async_send.
-struct completion_probe {
-  void operator()(std::error_code) const noexcept {}
-};
-
-template <class T, class = void>
-struct has_async_send : std::false_type {};
-
-template <class T>
-struct has_async_send<T, std::void_t<decltype(std::declval<T&>().async_send(
-                             std::declval<http_request const&>(), std::declval<http_response&>(),
-                             completion_probe{}))>> : std::true_type {};
-
-}  // namespace detail
 
 /// True when T offers `async_send(http_request const&, http_response&, Callback)`, calling
 /// Callback with a std::error_code once the exchange is over (C++17 spelling of
@@ -78,14 +51,29 @@ class completion {
   completion() = default;
   template <class Function, class = std::enable_if_t<!std::is_same_v<std::decay_t<Function>, completion>>>
   completion(Function&& f)  // NOLINT: implicit on purpose
-      : impl_(std::make_unique<model<std::decay_t<Function>>>(std::forward<Function>(f))) {}
+      : impl_(new model<std::decay_t<Function>>(std::forward<Function>(f))) {}
+  completion(completion&& other) noexcept : impl_(std::exchange(other.impl_, nullptr)) {}
+  completion& operator=(completion&& other) noexcept {
+    if (this != &other) {
+      delete impl_;
+      impl_ = std::exchange(other.impl_, nullptr);
+    }
+    return *this;
+  }
+  completion(completion const&) = delete;
+  completion& operator=(completion const&) = delete;
+  ~completion() { delete impl_; }
 
   explicit operator bool() const noexcept { return impl_ != nullptr; }
   /// Runs the handler once; later calls do nothing.
   void operator()(std::error_code ec) {
-    if (!impl_) return;
-    std::unique_ptr<concept_base> const run = std::move(impl_);
-    run->call(ec);
+    if (impl_ == nullptr) return;
+    // Taken out first: the handler may destroy this holder, and it is deleted even if it throws.
+    struct owner {
+      concept_base* run;
+      ~owner() { delete run; }
+    } const taken{std::exchange(impl_, nullptr)};
+    taken.run->call(ec);
   }
 
  private:
@@ -99,7 +87,8 @@ class completion {
     void call(std::error_code ec) override { function(ec); }
     Function function;
   };
-  std::unique_ptr<concept_base> impl_;
+  // Owned; a raw pointer so that <memory> stays out of every unit that includes the library.
+  concept_base* impl_ = nullptr;
 };
 
 /// The one sentence a compiler prints when a type is used as a transport but is not one.

@@ -290,6 +290,46 @@ LEADFEEDER_END_NAMESPACE
 // ---- begin leadfeeder/detail/encoding.hpp ----
 // leadfeeder-cpp: percent-encoding for URLs and string escaping for JSON bodies.
 
+// ---- begin leadfeeder/detail/calendar.hpp ----
+// leadfeeder-cpp: the calendar rules, once: leap years, month lengths and day numbers of the
+// proleptic Gregorian calendar. Request dates (YYYY-MM-DD, detail/encoding.hpp) and HTTP dates
+// (Retry-After, detail/http_date.hpp) both ask here.
+
+
+#include <cstdint>
+
+LEADFEEDER_BEGIN_NAMESPACE
+namespace detail {
+
+constexpr bool is_leap_year(std::int64_t year) noexcept {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+/// The days of `month` (1 to 12) in `year`; 0 for a month that does not exist.
+constexpr int days_in_month(std::int64_t year, unsigned month) noexcept {
+  constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12) return 0;
+  return days[month - 1] + ((month == 2 && is_leap_year(year)) ? 1 : 0);
+}
+
+/// True when year-month-day names a day that exists.
+constexpr bool is_real_day(std::int64_t year, unsigned month, std::int64_t day) noexcept {
+  return day >= 1 && day <= days_in_month(year, month);
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
+constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
+  y -= m <= 2;
+  std::int64_t const era = (y >= 0 ? y : y - 399) / 400;
+  auto const yoe = static_cast<unsigned>(y - era * 400);
+  unsigned const doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  unsigned const doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+}  // namespace detail
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/calendar.hpp ----
 
 #include <cstddef>
 #include <cstdint>
@@ -303,13 +343,6 @@ namespace detail {
 constexpr bool is_unreserved(unsigned char c) noexcept {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
          c == '.' || c == '_' || c == '~';
-}
-
-constexpr bool has_line_break(std::string_view s) noexcept {
-  for (char c : s) {
-    if (c == '\r' || c == '\n') return true;
-  }
-  return false;
 }
 
 constexpr bool all_digits(std::string_view s) noexcept {
@@ -326,15 +359,13 @@ constexpr bool is_month(std::string_view s) noexcept {
   return month >= 1 && month <= 12;
 }
 
-/// YYYY-MM-DD naming a day that exists (leap years included).
+/// YYYY-MM-DD naming a day that exists (the calendar's rules, detail/calendar.hpp).
 constexpr bool is_date(std::string_view s) noexcept {
   if (s.size() != 10 || s[7] != '-' || !is_month(s.substr(0, 7)) || !all_digits(s.substr(8, 2))) return false;
   int const year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-  int const month = (s[5] - '0') * 10 + (s[6] - '0');
+  auto const month = static_cast<unsigned>((s[5] - '0') * 10 + (s[6] - '0'));
   int const day = (s[8] - '0') * 10 + (s[9] - '0');
-  constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool const leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return day >= 1 && day <= days[month - 1] + ((month == 2 && leap) ? 1 : 0);
+  return is_real_day(year, month, day);
 }
 
 /// Appends s with every byte but the unreserved ones as %XX (a space is %20). `out` is a
@@ -424,9 +455,64 @@ void append_json_string(Out& out, std::string_view s) {
 }  // namespace detail
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/detail/encoding.hpp ----
+// ---- begin leadfeeder/detail/header_safety.hpp ----
+// leadfeeder-cpp: the one rule for text that goes into a request line or a header. CR and LF would
+// end the line early (request splitting, header injection) and NUL would end it early for a
+// transport that passes C strings. Every entry point applies this rule: the client's options and
+// every path and query value are refused with one of these characters (errc::invalid_argument),
+// and response_headers::add drops them from what a transport reports.
+
+
+#include <string_view>
+
+LEADFEEDER_BEGIN_NAMESPACE
+namespace detail {
+
+/// CR, LF or NUL.
+constexpr bool is_unsafe_header_char(char c) noexcept { return c == '\r' || c == '\n' || c == '\0'; }
+
+/// True when `s` holds CR, LF or NUL.
+constexpr bool has_unsafe_header_char(std::string_view s) noexcept {
+  for (char c : s) {
+    if (is_unsafe_header_char(c)) return true;
+  }
+  return false;
+}
+
+/// The end of the sentence a refusal says: "<what> must not contain CR or LF (or NUL)".
+constexpr char const* unsafe_header_char_problem = "must not contain CR or LF (or NUL)";
+
+}  // namespace detail
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/header_safety.hpp ----
 // ---- begin leadfeeder/http.hpp ----
 // leadfeeder-cpp: the HTTP exchange between the client and a transport.
 
+// ---- begin leadfeeder/detail/ascii.hpp ----
+// leadfeeder-cpp: ASCII case folding for header names (HTTP field names are case-insensitive).
+
+
+#include <cstddef>
+#include <string_view>
+
+LEADFEEDER_BEGIN_NAMESPACE
+namespace detail {
+
+constexpr char ascii_lower(char c) noexcept {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  }
+  return true;
+}
+
+}  // namespace detail
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/ascii.hpp ----
 
 #include <chrono>
 #include <cstddef>
@@ -495,7 +581,7 @@ struct http_request {
 /// Response headers as the transport reports them. Storage is reused from call to call.
 class response_headers {
  public:
-  /// Appends one header. CR and LF are dropped from both parts.
+  /// Appends one header. CR, LF and NUL are dropped from both parts (detail/header_safety.hpp).
   void add(std::string_view name, std::string_view value);
   /// The value of the first header whose name matches case-insensitively, or empty.
   std::string_view find(std::string_view name) const noexcept;
@@ -543,27 +629,34 @@ struct http_response {
   }
 };
 
-namespace detail {
-
-constexpr char ascii_lower(char c) noexcept {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-  }
-  return true;
-}
-
-}  // namespace detail
-
 /// True for the headers that carry credentials (X-Api-Key, Authorization): anything that prints a
 /// request shows "[redacted]" instead of their values.
 constexpr bool is_credential_header(std::string_view name) noexcept {
   return detail::iequals(name, "X-Api-Key") || detail::iequals(name, "Authorization") ||
          detail::iequals(name, "Proxy-Authorization") || detail::iequals(name, "Cookie");
+}
+
+/// A printable form of a request, with the values of credential headers replaced by [redacted].
+inline std::string to_string(http_request const& req) {
+  std::string out(to_string(req.method));
+  out += ' ';
+  out.append(req.url);
+  out += '\n';
+  for (http_header const& h : req.headers) {
+    out.append(h.name);
+    out += ": ";
+    if (is_credential_header(h.name)) {
+      out += "[redacted]";
+    } else {
+      out.append(h.value);
+    }
+    out += '\n';
+  }
+  if (!req.body.empty()) {
+    out += '\n';
+    out.append(req.body);
+  }
+  return out;
 }
 
 inline std::string_view header_list::find(std::string_view name) const noexcept {
@@ -576,7 +669,7 @@ inline std::string_view header_list::find(std::string_view name) const noexcept 
 inline void response_headers::add(std::string_view name, std::string_view value) {
   auto append_clean = [this](std::string_view part) {
     for (char c : part) {
-      if (c != '\r' && c != '\n' && c != '\0') storage_.push_back(c);
+      if (!detail::is_unsafe_header_char(c)) storage_.push_back(c);
     }
     storage_.push_back('\0');
   };
@@ -620,15 +713,16 @@ LEADFEEDER_END_NAMESPACE
 // library. Make one from a boost::json::value, object or array (include <leadfeeder/boost_json.hpp>
 // where you do: it teaches the conversion).
 
+// ---- begin leadfeeder/detail/fragment_data.hpp ----
+// leadfeeder-cpp: what an lf::json_fragment holds, and the adapter a JSON library
+// implements to make one (leadfeeder/boost_json.hpp does for Boost.JSON).
+
 
 #include <string>
-#include <string_view>
-#include <type_traits>
 #include <utility>
 #include <vector>
 
 LEADFEEDER_BEGIN_NAMESPACE
-
 namespace detail {
 
 // What a fragment holds: its text, and for an object the text of each member, to be merged.
@@ -649,6 +743,17 @@ struct json_adapter {
 };
 
 }  // namespace detail
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/fragment_data.hpp ----
+
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+LEADFEEDER_BEGIN_NAMESPACE
 
 class json_fragment {
  public:
@@ -679,19 +784,17 @@ LEADFEEDER_END_NAMESPACE
 // ---- begin leadfeeder/string_list.hpp ----
 // leadfeeder-cpp: lf::string_list, how a builder takes a list of strings (ids, search terms).
 
+// ---- begin leadfeeder/detail/string_container.hpp ----
+// leadfeeder-cpp: which containers lf::string_list takes (contiguous, of things that
+// convert to std::string_view).
 
-#include <cstddef>
-#include <cstdint>
-#include <initializer_list>
+
 #include <iterator>
-#include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
-#include <vector>
 
 LEADFEEDER_BEGIN_NAMESPACE
-
 namespace detail {
 
 template <class Container>
@@ -705,6 +808,21 @@ struct is_string_container<Container, std::void_t<element_of<Container>, decltyp
                          !std::is_convertible_v<Container const&, std::string_view>> {};
 
 }  // namespace detail
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/string_container.hpp ----
+
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+LEADFEEDER_BEGIN_NAMESPACE
 
 /// A caller's container of strings lent to a builder without a copy: see lf::borrow().
 class borrowed_strings {
@@ -834,11 +952,11 @@ class request_writer {
   void path(std::string_view literal) { url_.append(literal); }
 
   /// Appends one path parameter, percent-encoded. Refuses what could change the path: empty
-  /// values, "." and "..", CR and LF.
+  /// values, "." and "..", CR, LF and NUL (detail/header_safety.hpp).
   void path_param(std::string_view name, std::string_view value) {
     if (value.empty()) return fail(name, "must not be empty");
     if (value == "." || value == "..") return fail(name, "must not be '.' or '..'");
-    if (has_line_break(value)) return fail(name, "must not contain CR or LF");
+    if (has_unsafe_header_char(value)) return fail(name, unsafe_header_char_problem);
     append_percent_encoded(url_, value);
   }
 
@@ -849,13 +967,13 @@ class request_writer {
       if (required) fail(name, "must not be empty");
       return;
     }
-    if (has_line_break(value)) return fail(name, "must not contain CR or LF");
+    if (has_unsafe_header_char(value)) return fail(name, unsafe_header_char_problem);
     query_name(name);
     append_percent_encoded(url_, value);
   }
 
   /// Appends name=v1,v2,... (each value encoded, commas literal). Refuses an empty list when
-  /// required, empty or CR/LF values, and more than max_count values.
+  /// required, empty values or ones with CR, LF or NUL, and more than max_count values.
   void query_list(std::string_view name, string_list const& values, bool required,
                   std::size_t max_count) {
     if (values.empty()) {
@@ -868,7 +986,7 @@ class request_writer {
     }
     for (std::size_t i = 0; i < values.size(); ++i) {
       if (values[i].empty()) return fail(name, "must not contain an empty value");
-      if (has_line_break(values[i])) return fail(name, "must not contain CR or LF");
+      if (has_unsafe_header_char(values[i])) return fail(name, unsafe_header_char_problem);
     }
     query_name(name);
     for (std::size_t i = 0; i < values.size(); ++i) {
@@ -1176,6 +1294,10 @@ class request_writer {
 }  // namespace detail
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/detail/request_writer.hpp ----
+// ---- begin leadfeeder/detail/send_traits.hpp ----
+// leadfeeder-cpp: what client<Transport>::send reads of a builder (its response type, its
+// constants), and the typed response it makes of a decoded answer.
+
 // ---- begin leadfeeder/detail/session.hpp ----
 // leadfeeder-cpp: the non-template core of a client: options, the request writer and its buffers,
 // the policies (retries, rate limit, credit budget, cancellation, deadlines, logging), decoding and
@@ -1283,6 +1405,181 @@ inline std::string body_hint(int status, std::string_view content_type, std::str
 }  // namespace detail
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/detail/body_hint.hpp ----
+// ---- begin leadfeeder/detail/callback.hpp ----
+// leadfeeder-cpp: a copyable callable that owns what it calls, for the hooks of client_options (the
+// logger, the clocks and the sleep of time_source). It does what std::function did there (assigned
+// from a lambda, a function pointer or a std::function; tested with `if`; reset with nullptr)
+// without <functional>, which every unit that includes the library would otherwise parse.
+
+
+#include <cstddef>
+#include <new>
+#include <type_traits>
+#include <utility>
+
+LEADFEEDER_BEGIN_NAMESPACE
+namespace detail {
+
+template <class T, class = void>
+struct compares_to_nullptr : std::false_type {};
+template <class T>
+struct compares_to_nullptr<T, std::void_t<decltype(std::declval<T const&>() == nullptr)>> : std::true_type {};
+
+template <class Signature>
+class callback;
+
+template <class R, class... Args>
+class callback<R(Args...)> {
+  // Small callables (a lambda capturing a pointer or two) live inside; larger ones on the heap.
+  static constexpr std::size_t local_size = 2 * sizeof(void*);
+  union storage {
+    void* heap;
+    alignas(void*) unsigned char local[local_size];
+  };
+  struct operations {
+    R (*call)(storage&, Args&&...);
+    void (*copy)(storage const& from, storage& to);
+    void (*move)(storage& from, storage& to) noexcept;  // leaves `from` to be destroyed
+    void (*destroy)(storage&) noexcept;
+  };
+
+  template <class F>
+  static constexpr bool is_local = sizeof(F) <= local_size && alignof(F) <= alignof(void*) &&
+                                   std::is_nothrow_move_constructible_v<F>;
+
+  template <class F>
+  static F& object(storage& s) noexcept {
+    if constexpr (is_local<F>) {
+      return *std::launder(reinterpret_cast<F*>(s.local));
+    } else {
+      return *static_cast<F*>(s.heap);
+    }
+  }
+  template <class F>
+  static F const& object(storage const& s) noexcept {
+    return object<F>(const_cast<storage&>(s));
+  }
+
+  template <class F>
+  static constexpr operations operations_of{
+      [](storage& s, Args&&... args) -> R { return static_cast<R>(object<F>(s)(std::forward<Args>(args)...)); },
+      [](storage const& from, storage& to) {
+        if constexpr (is_local<F>) {
+          ::new (static_cast<void*>(to.local)) F(object<F>(from));
+        } else {
+          to.heap = new F(object<F>(from));
+        }
+      },
+      [](storage& from, storage& to) noexcept {
+        if constexpr (is_local<F>) {
+          ::new (static_cast<void*>(to.local)) F(std::move(object<F>(from)));
+        } else {
+          to.heap = from.heap;
+          from.heap = nullptr;
+        }
+      },
+      [](storage& s) noexcept {
+        if constexpr (is_local<F>) {
+          object<F>(s).~F();
+        } else {
+          delete static_cast<F*>(s.heap);
+        }
+      },
+  };
+
+  template <class F>
+  using enable_for = std::enable_if_t<!std::is_same_v<std::decay_t<F>, callback> &&
+                                      !std::is_same_v<std::decay_t<F>, std::nullptr_t> &&
+                                      std::is_invocable_r_v<R, std::decay_t<F>&, Args...>>;
+
+ public:
+  callback() noexcept = default;
+  callback(std::nullptr_t) noexcept {}  // NOLINT: as std::function
+  template <class F, class = enable_for<F>>
+  callback(F&& f) {  // NOLINT: implicit, as std::function
+    using D = std::decay_t<F>;
+    // A null function pointer or an empty std::function makes an empty callback, as it would a
+    // std::function.
+    if constexpr (std::is_pointer_v<D> || std::is_member_pointer_v<D>) {
+      D const pointer = f;  // through a variable: a function's own name never compares to null
+      if (pointer == nullptr) return;
+    } else if constexpr (compares_to_nullptr<D>::value && !std::is_convertible_v<D, R (*)(Args...)>) {
+      if (f == nullptr) return;
+    }
+    if constexpr (is_local<D>) {
+      ::new (static_cast<void*>(storage_.local)) D(std::forward<F>(f));
+    } else {
+      storage_.heap = new D(std::forward<F>(f));
+    }
+    operations_ = &operations_of<D>;
+  }
+  callback(callback const& other) {
+    if (other.operations_ != nullptr) {
+      other.operations_->copy(other.storage_, storage_);
+      operations_ = other.operations_;
+    }
+  }
+  callback(callback&& other) noexcept { take(other); }
+  callback& operator=(callback const& other) {
+    if (this != &other) {
+      callback copy(other);
+      reset();
+      take(copy);
+    }
+    return *this;
+  }
+  callback& operator=(callback&& other) noexcept {
+    if (this != &other) {
+      reset();
+      take(other);
+    }
+    return *this;
+  }
+  template <class F, class = enable_for<F>>
+  callback& operator=(F&& f) {
+    callback made(std::forward<F>(f));
+    reset();
+    take(made);
+    return *this;
+  }
+  callback& operator=(std::nullptr_t) noexcept {
+    reset();
+    return *this;
+  }
+  ~callback() { reset(); }
+
+  explicit operator bool() const noexcept { return operations_ != nullptr; }
+  /// Calls what it holds; it must hold something.
+  R operator()(Args... args) const { return operations_->call(storage_, std::forward<Args>(args)...); }
+
+ private:
+  void reset() noexcept {
+    if (operations_ != nullptr) operations_->destroy(storage_);
+    operations_ = nullptr;
+  }
+  void take(callback& other) noexcept {
+    if (other.operations_ == nullptr) return;
+    other.operations_->move(other.storage_, storage_);
+    operations_ = other.operations_;
+    other.reset();
+  }
+
+  mutable storage storage_{};
+  operations const* operations_ = nullptr;
+};
+
+template <class R, class... Args>
+bool operator==(callback<R(Args...)> const& f, std::nullptr_t) noexcept {
+  return !f;
+}
+template <class R, class... Args>
+bool operator!=(callback<R(Args...)> const& f, std::nullptr_t) noexcept {
+  return static_cast<bool>(f);
+}
+
+}  // namespace detail
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/callback.hpp ----
 // ---- begin leadfeeder/detail/core.hpp ----
 // leadfeeder-cpp: the name of the library's compiled part. Every function the library's headers
 // call but do not define is a member of this one struct, defined in the unit that defines
@@ -1292,6 +1589,8 @@ LEADFEEDER_END_NAMESPACE
 
 
 #include <chrono>
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <system_error>
@@ -1306,6 +1605,7 @@ struct http_request;
 struct http_response;
 template <class T>
 class result;
+class string_list;
 
 namespace detail {
 
@@ -1315,6 +1615,8 @@ struct answer;
 template <class Signature>
 class function_ref;
 class request_writer;
+struct shared_bucket;
+struct cancel_flag;
 
 struct define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file {
   static result<document> parse(std::string&& body, memory_block lent, bool* lease);
@@ -1326,255 +1628,30 @@ struct define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file {
                                     function_ref<void(request_writer&)> write);
   static result<answer> complete(session& s, operation_info const& op, call_options const& call, std::error_code ec);
   static void sleep_for(std::chrono::milliseconds d);
+
+  // shared_rate_limit's bucket, behind its mutex.
+  static shared_bucket* open_shared_bucket(double requests_per_second, double burst);
+  static void close_shared_bucket(shared_bucket* b) noexcept;
+  static std::chrono::milliseconds acquire_shared(shared_bucket& b, std::chrono::steady_clock::time_point now);
+  static void give_back_shared(shared_bucket& b);
+  static std::uint64_t granted_shared(shared_bucket& b);
+
+  // The positions of the first occurrence of each id in `ids`, in order, written to `order` (room
+  // for ids.size()); returns how many (lf::chunks reads each id once).
+  static std::size_t first_occurrences(string_list const& ids, std::size_t* order);
+
+  // cancellation_token's flag, shared by its copies.
+  static cancel_flag* open_cancel_flag();
+  static void share_cancel_flag(cancel_flag* f) noexcept;
+  static void drop_cancel_flag(cancel_flag* f) noexcept;
+  static void cancel(cancel_flag* f) noexcept;
+  static bool cancelled(cancel_flag const* f) noexcept;
 };
 using core = define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file;
 
 }  // namespace detail
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/detail/core.hpp ----
-// ---- begin leadfeeder/detail/error_body.hpp ----
-// leadfeeder-cpp: building an lf::error from a non-2xx response (reference 1.10: three body
-// shapes, tried in turn), or from a 2xx body that carries an error instead of data.
-
-// ---- begin leadfeeder/detail/access.hpp ----
-// leadfeeder-cpp: the lenient reads behind every view accessor, over the tape (detail/tape.hpp).
-// Missing, null or wrongly typed data gives the default; nothing here throws or reads out of
-// bounds.
-
-// ---- begin leadfeeder/detail/tape.hpp ----
-// leadfeeder-cpp: the tape, a flat index over a response body. One 16-byte node per JSON value
-// and per object key, in document order. Views are pointers to nodes; nothing here needs Boost.
-//
-//   object  [OBJ][KEY][value...][KEY][value...]     array  [ARR][value...][value...]
-//
-// - `skip` is the number of nodes from a node to the one after its whole subtree (1 for a
-//   scalar or a key), so stepping over a value is `p += p->skip` whatever it holds.
-// - Strings and keys: `word` is the address of their characters, `head >> 4` their length. A
-//   string without escapes points into the body; one with escapes into the document's side area.
-// - Numbers: `word` holds the int64, the uint64 (only above INT64_MAX) or the bits of the double.
-//   An integer that is the value of an `id` member is a string node instead, of its digits in
-//   the body: every id reads as text.
-// - Containers: `word` is the number of elements (members of an object).
-// - A link (only ever made from a relationship stub when a response side-loads `included`
-//   resources) stands for the node `word` points to; its own subtree is skipped as before.
-
-
-#include <cstddef>
-#include <cstdint>
-#include <cstring>
-#include <string_view>
-#include <type_traits>
-
-LEADFEEDER_BEGIN_NAMESPACE
-namespace detail {
-
-enum class node_kind : std::uint32_t {
-  null = 0,
-  false_ = 1,
-  true_ = 2,
-  int64 = 3,
-  uint64 = 4,
-  double_ = 5,
-  string = 6,
-  key = 7,
-  array = 8,
-  object = 9,
-  link = 10,
-};
-
-/// The longest string or key a tape holds (its length has 28 bits): 256 MiB - 1.
-inline constexpr std::size_t max_tape_string = (std::size_t{1} << 28) - 1;
-
-struct json_node {
-  std::uint32_t head;  // kind | length << 4
-  std::uint32_t skip;  // nodes to the one after this node's subtree
-  std::uint64_t word;  // characters, element count, double bits or link target
-
-  node_kind kind() const noexcept { return static_cast<node_kind>(head & 15u); }
-  std::size_t length() const noexcept { return head >> 4; }
-  char const* chars() const noexcept { return reinterpret_cast<char const*>(static_cast<std::uintptr_t>(word)); }
-  std::string_view text() const noexcept { return {chars(), length()}; }
-  json_node const* target() const noexcept {
-    return reinterpret_cast<json_node const*>(static_cast<std::uintptr_t>(word));
-  }
-  json_node const* next() const noexcept { return this + skip; }
-  json_node const* end() const noexcept { return this + skip; }
-};
-static_assert(sizeof(json_node) == 16, "a tape node is 16 bytes");
-
-constexpr std::uint32_t node_head(node_kind k, std::size_t length = 0) noexcept {
-  return static_cast<std::uint32_t>(k) | static_cast<std::uint32_t>(length << 4);
-}
-
-/// What a node stands for: the target of a link, else the node itself.
-inline json_node const* resolve(json_node const* p) noexcept {
-  return p != nullptr && p->kind() == node_kind::link ? p->target() : p;
-}
-
-// The member scan behind find_member. `Length` is std::size_t, or a std::integral_constant when
-// the key is a literal: then the length test and the comparison are folded into a few instructions
-// per key (the generated views look every member up by a literal).
-template <class Length>
-inline json_node const* scan_members(json_node const* p, char const* key, Length length) noexcept {
-  if (p == nullptr || p->kind() != node_kind::object || length > max_tape_string) return nullptr;
-  std::uint32_t const wanted = node_head(node_kind::key, length);
-  json_node const* const end = p->end();
-  for (json_node const* k = p + 1; k < end;) {
-    json_node const* const value = k + 1;
-    if (k->head == wanted && (length == 0 || std::memcmp(k->chars(), key, length) == 0)) return resolve(value);
-    k = value->next();
-  }
-  return nullptr;
-}
-
-/// The value of member `key` of an object (first match wins when a key repeats), or nullptr when
-/// p is not an object or has no such member. A null member is returned as it is.
-inline json_node const* find_member(json_node const* p, std::string_view key) noexcept {
-  return scan_members(p, key.data(), key.size());
-}
-
-/// The same for a string literal (its length is a constant; N counts the terminating NUL).
-template <std::size_t N>
-inline json_node const* find_member(json_node const* p, char const (&key)[N]) noexcept {
-  return scan_members(p, key, std::integral_constant<std::size_t, N - 1>{});
-}
-
-/// Element i of an array (nullptr when out of range or not an array). Linear in i.
-inline json_node const* element_at(json_node const* p, std::size_t i) noexcept {
-  if (p == nullptr || p->kind() != node_kind::array || i >= p->word) return nullptr;
-  json_node const* e = p + 1;
-  while (i-- > 0) e = e->next();
-  return resolve(e);
-}
-
-}  // namespace detail
-LEADFEEDER_END_NAMESPACE
-// ---- end leadfeeder/detail/tape.hpp ----
-
-#include <cstddef>
-#include <cstdint>
-#include <cstring>
-#include <limits>
-#include <string_view>
-
-LEADFEEDER_BEGIN_NAMESPACE
-namespace detail {
-
-using json_value = json_node;
-
-/// The member `key` of an object value, or nullptr when v is not an object, lacks the key, or
-/// the member is null (null counts as absent).
-inline json_value const* present_or_null(json_value const* m) noexcept {
-  return m == nullptr || m->kind() == node_kind::null ? nullptr : m;
-}
-inline json_value const* member(json_value const* v, std::string_view key) noexcept {
-  return present_or_null(find_member(v, key));
-}
-/// The same for a string literal (see find_member).
-template <std::size_t N>
-inline json_value const* member(json_value const* v, char const (&key)[N]) noexcept {
-  return present_or_null(find_member(v, key));
-}
-
-/// True when a value is there (member() already maps null to nullptr).
-inline bool is_present(json_value const* v) noexcept { return v != nullptr && v->kind() != node_kind::null; }
-
-inline bool is_kind(json_value const* v, node_kind k) noexcept { return v != nullptr && v->kind() == k; }
-inline bool is_string(json_value const* v) noexcept { return is_kind(v, node_kind::string); }
-inline bool is_object(json_value const* v) noexcept { return is_kind(v, node_kind::object); }
-inline bool is_array(json_value const* v) noexcept { return is_kind(v, node_kind::array); }
-inline bool is_bool(json_value const* v) noexcept {
-  return v != nullptr && (v->kind() == node_kind::true_ || v->kind() == node_kind::false_);
-}
-inline bool is_number(json_value const* v) noexcept {
-  return v != nullptr && (v->kind() == node_kind::int64 || v->kind() == node_kind::uint64 ||
-                          v->kind() == node_kind::double_);
-}
-
-inline double double_of(json_value const* v) noexcept {
-  double d;
-  std::memcpy(&d, &v->word, sizeof d);
-  return d;
-}
-
-inline std::int64_t int64_of(json_value const* v) noexcept { return static_cast<std::int64_t>(v->word); }
-
-/// An integer that fits in int64, or a double that holds an integral value that fits (the
-/// parser gives an integer only when it fits in 64 bits; uint64 nodes are above INT64_MAX).
-inline bool is_integer(json_value const* v) noexcept {
-  if (v == nullptr) return false;
-  switch (v->kind()) {
-    case node_kind::int64: return true;
-    case node_kind::double_: {
-      // Only where a double still counts exactly (|d| <= 2^53): an integer literal too large for
-      // 64 bits arrives as a rounded double, and reading it as an integer would change its value.
-      double const d = double_of(v);
-      // (NaN and the infinities fail the range test; inside it the cast is exact.)
-      return d >= -9007199254740992.0 && d <= 9007199254740992.0 &&
-             static_cast<double>(static_cast<std::int64_t>(d)) == d;
-    }
-    default: return false;
-  }
-}
-
-inline std::string_view as_string(json_value const* v) noexcept {
-  return is_string(v) ? v->text() : std::string_view();
-}
-
-inline std::int64_t as_integer(json_value const* v) noexcept {
-  if (!is_integer(v)) return 0;
-  if (v->kind() == node_kind::int64) return int64_of(v);
-  return static_cast<std::int64_t>(double_of(v));
-}
-
-inline double as_number(json_value const* v) noexcept {
-  if (v == nullptr) return 0.0;
-  switch (v->kind()) {
-    case node_kind::int64: return static_cast<double>(int64_of(v));
-    case node_kind::uint64: return static_cast<double>(v->word);
-    case node_kind::double_: return double_of(v);
-    default: return 0.0;
-  }
-}
-
-inline bool as_bool(json_value const* v) noexcept { return is_kind(v, node_kind::true_); }
-
-inline json_value const* object_or_null(json_value const* v) noexcept {
-  v = resolve(v);
-  return is_object(v) ? v : nullptr;
-}
-
-/// The first element of an array, or nullptr.
-inline json_value const* first_element(json_value const* v) noexcept { return element_at(v, 0); }
-
-// A JSON:API wrapper {"data": ...} (with no id of its own) stands for what it wraps, null included.
-inline json_value const* unwrap_data(json_value const* v) noexcept {
-  v = resolve(v);
-  if (is_object(v) && member(v, "id") == nullptr) {
-    if (json_value const* wrapped = find_member(v, "data")) {
-      return wrapped->kind() == node_kind::null ? nullptr : wrapped;
-    }
-  }
-  return v;
-}
-
-/// A relationship's value as one resource: unwraps a JSON:API `{"data": ...}` wrapper and takes
-/// the first element when the server sent an array.
-inline json_value const* relationship_one(json_value const* v) noexcept {
-  v = unwrap_data(v);
-  if (is_array(v)) v = first_element(v);
-  return object_or_null(v);
-}
-
-/// A relationship's value as a list: unwraps `{"data": ...}`; a single object is a list of one.
-inline json_value const* relationship_many(json_value const* v) noexcept {
-  v = unwrap_data(v);
-  return (is_array(v) || is_object(v)) ? v : nullptr;
-}
-
-}  // namespace detail
-LEADFEEDER_END_NAMESPACE
-// ---- end leadfeeder/detail/access.hpp ----
 // ---- begin leadfeeder/detail/http_date.hpp ----
 // leadfeeder-cpp: reading a Retry-After header (delta-seconds or an HTTP date).
 
@@ -1586,16 +1663,6 @@ LEADFEEDER_END_NAMESPACE
 
 LEADFEEDER_BEGIN_NAMESPACE
 namespace detail {
-
-// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
-  y -= m <= 2;
-  std::int64_t const era = (y >= 0 ? y : y - 399) / 400;
-  auto const yoe = static_cast<unsigned>(y - era * 400);
-  unsigned const doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  unsigned const doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
 
 constexpr bool parse_digits(std::string_view s, std::int64_t& out) noexcept {
   if (s.empty() || s.size() > 18) return false;
@@ -1616,8 +1683,6 @@ constexpr unsigned month_from_name(std::string_view name) noexcept {
   return 0;
 }
 
-constexpr bool is_leap_year(std::int64_t y) noexcept { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
 // "HH:MM:SS" at s; checks ranges (a leap second 60 is allowed).
 constexpr bool parse_clock(std::string_view s, std::int64_t& seconds_of_day) noexcept {
   std::int64_t h = 0, m = 0, sec = 0;
@@ -1632,10 +1697,7 @@ constexpr bool parse_clock(std::string_view s, std::int64_t& seconds_of_day) noe
 
 constexpr std::optional<std::int64_t> epoch_seconds(std::int64_t year, unsigned month, std::int64_t day,
                                                     std::int64_t seconds_of_day) noexcept {
-  constexpr unsigned days_in_month[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month < 1 || month > 12 || day < 1) return std::nullopt;
-  std::int64_t const last = days_in_month[month - 1] + ((month == 2 && is_leap_year(year)) ? 1 : 0);
-  if (day > last) return std::nullopt;
+  if (!is_real_day(year, month, day)) return std::nullopt;
   return days_from_civil(year, month, static_cast<unsigned>(day)) * 86400 + seconds_of_day;
 }
 
@@ -1697,6 +1759,10 @@ inline std::optional<std::chrono::seconds> parse_retry_after(
 }  // namespace detail
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/detail/http_date.hpp ----
+// ---- begin leadfeeder/detail/policy_rules.hpp ----
+// leadfeeder-cpp: the rules of the policies of policy.hpp, as the session applies them: the token
+// bucket, the backoff and its jitter, which statuses and methods are retried, deadlines.
+
 // ---- begin leadfeeder/error.hpp ----
 // leadfeeder-cpp: errors as values. Every failure of a call is an lf::error inside lf::result.
 
@@ -1856,7 +1922,389 @@ template <>
 struct is_error_code_enum<leadfeeder::errc> : true_type {};
 }  // namespace std
 // ---- end leadfeeder/error.hpp ----
+// ---- begin leadfeeder/policy.hpp ----
+// leadfeeder-cpp: the cross-cutting policies of a call: retries with backoff, a client-side rate
+// limiter, a monthly request counter, a credit budget, cancellation and deadlines, logging with
+// redaction. All off or harmless by default; time is injected, so tests and game loops never sleep
+// for real. How they are applied: detail/policy_rules.hpp and impl/session.ipp.
 
+// ---- begin leadfeeder/memory.hpp ----
+// leadfeeder-cpp: lf::memory_block, memory a host lends the library instead of the heap.
+
+
+#include <cstddef>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+/// Memory a host lends: `size` bytes at `data` (any alignment). Lent for one call
+/// (call_options::memory) it holds that response's document: its bookkeeping, its tape and the
+/// unescaped copies of strings with escapes; lent to a client (client_options::memory) it holds
+/// each call's request and then its document. The memory must outlive what is built in it, and
+/// must not be lent again while a result built there lives. Too small is errc::buffer_exhausted;
+/// a client's memory still held by a result is errc::memory_in_use.
+struct memory_block {
+  void* data = nullptr;
+  std::size_t size = 0;
+
+  constexpr bool empty() const noexcept { return data == nullptr; }
+};
+
+/// The names memory_block had before it was one type; they stay.
+using document_buffer = memory_block;
+using call_memory = memory_block;
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/memory.hpp ----
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+/// The clock every policy reads; steady, so that wall-clock jumps do not matter.
+using clock_type = std::chrono::steady_clock;
+
+/// Retries of 429, 408, 5xx answers and failed exchanges (docs/api-reference.md, 1.10 and 1.11).
+struct retry_policy {
+  /// Attempts in all, the first included; 1 turns retries off.
+  int max_attempts = 3;
+  /// The first backoff; each later one doubles, up to max_delay. The wait is drawn uniformly from
+  /// [0, that value] ("full jitter"), so that many clients do not retry in step.
+  std::chrono::milliseconds base_delay{500};
+  std::chrono::milliseconds max_delay{30000};
+  /// GET and DELETE are retried, and the searches that read through POST; other POST, PUT and
+  /// PATCH requests only when this is true, since a write whose answer was lost may have happened.
+  bool retry_writes = false;
+  /// A Retry-After header (seconds or an HTTP date) replaces the computed backoff.
+  bool honour_retry_after = true;
+
+  /// No retries at all.
+  static retry_policy none() noexcept {
+    retry_policy p;
+    p.max_attempts = 1;
+    return p;
+  }
+};
+
+/// A client-side token bucket matching the API's limit (10 requests per second, bursts of 15),
+/// and a monthly request counter. Off by default.
+struct rate_limit_policy {
+  bool enabled = false;
+  double requests_per_second = 10.0;
+  /// One below the API's burst of 15: the client counts a request when it sends it, the server
+  /// when it arrives, and network jitter between the two would otherwise cost a 429 now and then.
+  double burst = 14.0;
+  /// Requests allowed per calendar month of the client's own counting; 0 means no limit. Once
+  /// reached, calls fail with errc::rate_limited (api_code "client_monthly_quota") unsent.
+  std::uint64_t monthly_quota = 0;
+};
+
+/// One rate limit for several clients and threads: a thread-safe token bucket that every client
+/// given it (client_options::shared_limit) draws from before each attempt, besides its own
+/// rate_limit_policy when that is enabled. Give one to every client that uses the same API key, so
+/// that together they stay under the key's limit (10 requests per second, bursts of 15). The
+/// clients should read the same clock (the default time_source does). Waiting works as for the
+/// client's own limiter: send() sleeps until a token is there (within the call's deadline),
+/// async_send() does not wait and answers errc::rate_limited with retry_in.
+class shared_rate_limit {
+ public:
+  /// The API's limit with the margin of rate_limit_policy: 10 per second, bursts of 14.
+  shared_rate_limit() : shared_rate_limit(10.0, 14.0) {}
+  shared_rate_limit(double requests_per_second, double burst)
+      : requests_per_second_(requests_per_second > 0 ? requests_per_second : 1.0),
+        burst_(burst >= 1.0 ? burst : 1.0),
+        bucket_(detail::core::open_shared_bucket(requests_per_second_, burst_)) {}
+  ~shared_rate_limit() { detail::core::close_shared_bucket(bucket_); }
+  shared_rate_limit(shared_rate_limit const&) = delete;
+  shared_rate_limit& operator=(shared_rate_limit const&) = delete;
+
+  /// Takes a token and returns zero, or returns how long to wait for one (taking nothing).
+  std::chrono::milliseconds acquire(clock_type::time_point now) { return detail::core::acquire_shared(*bucket_, now); }
+  /// Returns a token that acquire() gave but that was not used.
+  void give_back() { detail::core::give_back_shared(*bucket_); }
+  /// Tokens handed out so far (requests let through).
+  std::uint64_t granted() const { return detail::core::granted_shared(*bucket_); }
+  double requests_per_second() const noexcept { return requests_per_second_; }
+  double burst() const noexcept { return burst_; }
+
+ private:
+  // The bucket and its mutex live in the implementation unit (impl/session.ipp): <mutex> stays
+  // out of every unit that includes the library.
+  double requests_per_second_;
+  double burst_;
+  detail::shared_bucket* bucket_;
+};
+
+/// Shared flag to stop a call (and a paginated read) between attempts and between pages. Copies
+/// share one flag.
+class cancellation_token {
+ public:
+  cancellation_token() : flag_(detail::core::open_cancel_flag()) {}
+  cancellation_token(cancellation_token const& other) noexcept : flag_(other.flag_) {
+    detail::core::share_cancel_flag(flag_);
+  }
+  cancellation_token& operator=(cancellation_token const& other) noexcept {
+    detail::core::share_cancel_flag(other.flag_);  // first, in case both share the flag
+    detail::core::drop_cancel_flag(flag_);
+    flag_ = other.flag_;
+    return *this;
+  }
+  ~cancellation_token() { detail::core::drop_cancel_flag(flag_); }
+
+  /// Asks every call holding a copy of this token to stop; safe from any thread.
+  void cancel() noexcept { detail::core::cancel(flag_); }
+  bool cancelled() const noexcept { return detail::core::cancelled(flag_); }
+
+ private:
+  // A reference-counted atomic flag in the implementation unit (impl/session.ipp): <atomic> and
+  // <memory> stay out of every unit that includes the library.
+  detail::cancel_flag* flag_;
+};
+
+/// What a call may carry besides its builder.
+struct call_options {
+  /// Memory for this call's response document (see memory_block); unset: the client's memory or
+  /// the heap.
+  memory_block memory;
+  /// The same as `memory`, under the names it had first; used when `memory` is unset.
+  void* buffer = nullptr;
+  std::size_t buffer_size = 0;
+  /// Checked before each attempt and between pages: errc::cancelled.
+  std::optional<cancellation_token> cancel;
+  /// No attempt starts, and no wait lasts, past this point: errc::deadline_exceeded.
+  std::optional<clock_type::time_point> deadline;
+
+  memory_block lent_memory() const noexcept { return memory.data != nullptr ? memory : memory_block{buffer, buffer_size}; }
+};
+
+/// What the logging hook sees. Request headers are already redacted.
+struct log_event {
+  enum class kind { request, response, retry, refused } what = kind::request;
+  std::string_view operation;
+  http_method method = http_method::get;
+  std::string_view url;
+  std::string_view headers;  ///< "Name: value" lines; credentials read "[redacted]"
+  int status = 0;             ///< response: the HTTP status, 0 when the exchange failed
+  int attempt = 1;
+  std::chrono::milliseconds delay{0};  ///< retry: the wait before the next attempt
+  std::string_view detail;             ///< retry and refused: why
+};
+
+/// Injected time: tests and game loops replace these. Each member is assigned like a
+/// std::function (a lambda, a function pointer, a std::function).
+struct time_source {
+  detail::callback<clock_type::time_point()> now = [] { return clock_type::now(); };
+  /// The wall clock, for what the server says in calendar time (a Retry-After HTTP date).
+  detail::callback<std::chrono::system_clock::time_point()> wall_now = [] { return std::chrono::system_clock::now(); };
+  /// The sleep of the calling thread (std::this_thread::sleep_for, in the implementation unit).
+  detail::callback<void(std::chrono::milliseconds)> sleep = [](std::chrono::milliseconds d) { detail::core::sleep_for(d); };
+};
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/policy.hpp ----
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <system_error>
+
+LEADFEEDER_BEGIN_NAMESPACE
+namespace detail {
+
+// The token bucket of rate_limit_policy.
+class token_bucket {
+ public:
+  /// How long to wait before a request may go at `now` (zero when a token is there). Takes the
+  /// token when the wait is zero.
+  std::chrono::milliseconds acquire(rate_limit_policy const& p, clock_type::time_point now) noexcept {
+    if (!started_) {
+      tokens_ = p.burst;
+      last_ = now;
+      started_ = true;
+    }
+    double const elapsed = std::chrono::duration<double>(now - last_).count();
+    double const refilled = tokens_ + (elapsed > 0.0 ? elapsed : 0.0) * p.requests_per_second;
+    tokens_ = refilled < p.burst ? refilled : p.burst;
+    last_ = now;
+    if (tokens_ >= 1.0) {
+      tokens_ -= 1.0;
+      return std::chrono::milliseconds(0);
+    }
+    double const missing = 1.0 - tokens_;
+    auto const ms = static_cast<std::int64_t>(missing / p.requests_per_second * 1000.0) + 1;
+    return std::chrono::milliseconds(ms);
+  }
+
+  /// Returns a token taken by acquire() that was not used after all.
+  void give_back(rate_limit_policy const& p) noexcept {
+    if (started_) tokens_ = tokens_ + 1.0 < p.burst ? tokens_ + 1.0 : p.burst;
+  }
+
+ private:
+  double tokens_ = 0;
+  clock_type::time_point last_{};
+  bool started_ = false;
+};
+
+// splitmix64: a small, seedable generator for jitter (no global state, no std::random_device).
+class jitter_source {
+ public:
+  explicit jitter_source(std::uint64_t seed = 0x9E3779B97F4A7C15ull) noexcept : state_(seed) {}
+  /// A number uniformly in [0, bound].
+  std::int64_t below_or_equal(std::int64_t bound) noexcept {
+    if (bound <= 0) return 0;
+    state_ += 0x9E3779B97F4A7C15ull;
+    std::uint64_t z = state_;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    z ^= z >> 31;
+    return static_cast<std::int64_t>(z % (static_cast<std::uint64_t>(bound) + 1));
+  }
+
+ private:
+  std::uint64_t state_;
+};
+
+/// The backoff before attempt `next_attempt` (2 for the first retry): full jitter over
+/// min(max_delay, base_delay * 2^(next_attempt - 2)).
+inline std::chrono::milliseconds backoff(retry_policy const& p, int next_attempt, jitter_source& jitter) noexcept {
+  std::int64_t ceiling = p.base_delay.count() > 0 ? p.base_delay.count() : 0;
+  for (int i = 2; i < next_attempt && ceiling < p.max_delay.count(); ++i) ceiling *= 2;
+  if (ceiling > p.max_delay.count()) ceiling = p.max_delay.count();
+  return std::chrono::milliseconds(jitter.below_or_equal(ceiling));
+}
+
+/// Statuses worth another attempt: 408, 429 and 5xx.
+constexpr bool is_retryable_status(int status) noexcept {
+  return status == 408 || status == 429 || (status >= 500 && status <= 599);
+}
+
+/// Methods that may be repeated without asking: GET and DELETE (DELETE of a thing already gone
+/// answers 404, not a second deletion).
+constexpr bool is_idempotent(http_method m) noexcept { return m == http_method::get || m == http_method::del; }
+
+/// Waits for a token of the client's own bucket (when `local` is enabled) and of the shared limit
+/// (when given): zero when both gave one (both are then taken), else the wait before trying again
+/// (and nothing is taken).
+inline std::chrono::milliseconds acquire_tokens(token_bucket& bucket, rate_limit_policy const& local,
+                                                shared_rate_limit* shared, clock_type::time_point now) {
+  if (local.enabled) {
+    std::chrono::milliseconds const wait = bucket.acquire(local, now);
+    if (wait.count() != 0) return wait;
+  }
+  if (shared != nullptr) {
+    std::chrono::milliseconds const wait = shared->acquire(now);
+    if (wait.count() != 0) {
+      if (local.enabled) bucket.give_back(local);
+      return wait;
+    }
+  }
+  return std::chrono::milliseconds(0);
+}
+
+/// What is left of a deadline at `now`, rounded up to whole milliseconds (at least 1, so that a
+/// transport never reads 0 as "no limit"); none without a deadline.
+inline std::optional<std::chrono::milliseconds> time_left(std::optional<clock_type::time_point> const& deadline,
+                                                          clock_type::time_point now) noexcept {
+  if (!deadline) return std::nullopt;
+  if (*deadline <= now) return std::chrono::milliseconds(1);
+  auto const left = std::chrono::ceil<std::chrono::milliseconds>(*deadline - now);
+  return left > std::chrono::milliseconds(1) ? left : std::chrono::milliseconds(1);
+}
+
+/// The code of a failed exchange as the call reports it: errc::deadline_exceeded when the call's
+/// deadline has passed by the time the transport gave up (its timeout was the deadline's), else
+/// the transport's own code unchanged.
+inline std::error_code exchange_code(std::error_code ec, std::optional<clock_type::time_point> const& deadline,
+                                     clock_type::time_point now) noexcept {
+  if (ec && deadline && now >= *deadline) return make_error_code(errc::deadline_exceeded);
+  return ec;
+}
+
+}  // namespace detail
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/policy_rules.hpp ----
+// ---- begin leadfeeder/detail/shared_handle.hpp ----
+// leadfeeder-cpp: a copyable handle that shares ownership of a T through whatever smart pointer
+// it was given (a std::shared_ptr<T> as a rule), for client_options::shared_limit. It reads like
+// the std::shared_ptr that member was (assigned from one, tested with `if`, `->`, get(), reset())
+// without <memory>, which every unit that includes the library would otherwise parse.
+
+
+#include <cstddef>
+#include <type_traits>
+#include <utility>
+
+LEADFEEDER_BEGIN_NAMESPACE
+namespace detail {
+
+template <class T>
+class shared_handle {
+  struct operations {
+    void* (*copy)(void const* owner);
+    void (*destroy)(void* owner) noexcept;
+  };
+  template <class P>
+  static constexpr operations operations_of{
+      [](void const* owner) -> void* { return new P(*static_cast<P const*>(owner)); },
+      [](void* owner) noexcept { delete static_cast<P*>(owner); },
+  };
+
+  template <class P>
+  using enable_for = std::enable_if_t<!std::is_same_v<std::decay_t<P>, shared_handle> &&
+                                      std::is_copy_constructible_v<P> &&
+                                      std::is_convertible_v<decltype(std::declval<P const&>().get()), T*>>;
+
+ public:
+  shared_handle() noexcept = default;
+  shared_handle(std::nullptr_t) noexcept {}  // NOLINT: as std::shared_ptr
+  /// Shares ownership with `owner` (a std::shared_ptr<T>, or any copyable pointer with get()).
+  template <class P, class = enable_for<P>>
+  shared_handle(P owner) : object_(owner.get()) {  // NOLINT: implicit, as assigning a shared_ptr
+    if (object_ == nullptr) return;
+    owner_ = new P(std::move(owner));
+    operations_ = &operations_of<P>;
+  }
+  shared_handle(shared_handle const& other)
+      : object_(other.object_), owner_(other.owner_ != nullptr ? other.operations_->copy(other.owner_) : nullptr),
+        operations_(other.operations_) {}
+  shared_handle(shared_handle&& other) noexcept
+      : object_(std::exchange(other.object_, nullptr)), owner_(std::exchange(other.owner_, nullptr)),
+        operations_(std::exchange(other.operations_, nullptr)) {}
+  shared_handle& operator=(shared_handle other) noexcept {
+    std::swap(object_, other.object_);
+    std::swap(owner_, other.owner_);
+    std::swap(operations_, other.operations_);
+    return *this;
+  }
+  ~shared_handle() { reset(); }
+
+  T* get() const noexcept { return object_; }
+  T* operator->() const noexcept { return object_; }
+  T& operator*() const noexcept { return *object_; }
+  explicit operator bool() const noexcept { return object_ != nullptr; }
+  void reset() noexcept {
+    if (owner_ != nullptr) operations_->destroy(owner_);
+    object_ = nullptr;
+    owner_ = nullptr;
+    operations_ = nullptr;
+  }
+
+  friend bool operator==(shared_handle const& h, std::nullptr_t) noexcept { return h.object_ == nullptr; }
+  friend bool operator!=(shared_handle const& h, std::nullptr_t) noexcept { return h.object_ != nullptr; }
+
+ private:
+  T* object_ = nullptr;
+  void* owner_ = nullptr;
+  operations const* operations_ = nullptr;
+};
+
+}  // namespace detail
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/shared_handle.hpp ----
 // ---- begin leadfeeder/document.hpp ----
 // leadfeeder-cpp: the response document: the body as received and the tape indexed over it
 // (detail/tape.hpp). A result owns it; views point into it and stay valid when the result is
@@ -1866,6 +2314,115 @@ struct is_error_code_enum<leadfeeder::errc> : true_type {};
 // ---- begin leadfeeder/detail/document_state.hpp ----
 // leadfeeder-cpp: what a document owns (the body, the tape's block), behind lf::document.
 
+// ---- begin leadfeeder/detail/tape.hpp ----
+// leadfeeder-cpp: the tape, a flat index over a response body. One 16-byte node per JSON value
+// and per object key, in document order. Views are pointers to nodes; nothing here needs Boost.
+//
+//   object  [OBJ][KEY][value...][KEY][value...]     array  [ARR][value...][value...]
+//
+// - `skip` is the number of nodes from a node to the one after its whole subtree (1 for a
+//   scalar or a key), so stepping over a value is `p += p->skip` whatever it holds.
+// - Strings and keys: `word` is the address of their characters, `head >> 4` their length. A
+//   string without escapes points into the body; one with escapes into the document's side area.
+// - Numbers: `word` holds the int64, the uint64 (only above INT64_MAX) or the bits of the double.
+//   An integer that is the value of an `id` member is a string node instead, of its digits in
+//   the body: every id reads as text.
+// - Containers: `word` is the number of elements (members of an object).
+// - A link (only ever made from a relationship stub when a response side-loads `included`
+//   resources) stands for the node `word` points to; its own subtree is skipped as before.
+
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <type_traits>
+
+LEADFEEDER_BEGIN_NAMESPACE
+namespace detail {
+
+enum class node_kind : std::uint32_t {
+  null = 0,
+  false_ = 1,
+  true_ = 2,
+  int64 = 3,
+  uint64 = 4,
+  double_ = 5,
+  string = 6,
+  key = 7,
+  array = 8,
+  object = 9,
+  link = 10,
+};
+
+/// The longest string or key a tape holds (its length has 28 bits): 256 MiB - 1.
+inline constexpr std::size_t max_tape_string = (std::size_t{1} << 28) - 1;
+
+struct json_node {
+  std::uint32_t head;  // kind | length << 4
+  std::uint32_t skip;  // nodes to the one after this node's subtree
+  std::uint64_t word;  // characters, element count, double bits or link target
+
+  node_kind kind() const noexcept { return static_cast<node_kind>(head & 15u); }
+  std::size_t length() const noexcept { return head >> 4; }
+  char const* chars() const noexcept { return reinterpret_cast<char const*>(static_cast<std::uintptr_t>(word)); }
+  std::string_view text() const noexcept { return {chars(), length()}; }
+  json_node const* target() const noexcept {
+    return reinterpret_cast<json_node const*>(static_cast<std::uintptr_t>(word));
+  }
+  json_node const* next() const noexcept { return this + skip; }
+  json_node const* end() const noexcept { return this + skip; }
+};
+static_assert(sizeof(json_node) == 16, "a tape node is 16 bytes");
+
+constexpr std::uint32_t node_head(node_kind k, std::size_t length = 0) noexcept {
+  return static_cast<std::uint32_t>(k) | static_cast<std::uint32_t>(length << 4);
+}
+
+/// What a node stands for: the target of a link, else the node itself.
+inline json_node const* resolve(json_node const* p) noexcept {
+  return p != nullptr && p->kind() == node_kind::link ? p->target() : p;
+}
+
+// The member scan behind find_member. `Length` is std::size_t, or a std::integral_constant when
+// the key is a literal: then the length test and the comparison are folded into a few instructions
+// per key (the generated views look every member up by a literal).
+template <class Length>
+inline json_node const* scan_members(json_node const* p, char const* key, Length length) noexcept {
+  if (p == nullptr || p->kind() != node_kind::object || length > max_tape_string) return nullptr;
+  std::uint32_t const wanted = node_head(node_kind::key, length);
+  json_node const* const end = p->end();
+  for (json_node const* k = p + 1; k < end;) {
+    json_node const* const value = k + 1;
+    if (k->head == wanted && (length == 0 || std::memcmp(k->chars(), key, length) == 0)) return resolve(value);
+    k = value->next();
+  }
+  return nullptr;
+}
+
+/// The value of member `key` of an object (first match wins when a key repeats), or nullptr when
+/// p is not an object or has no such member. A null member is returned as it is.
+inline json_node const* find_member(json_node const* p, std::string_view key) noexcept {
+  return scan_members(p, key.data(), key.size());
+}
+
+/// The same for a string literal (its length is a constant; N counts the terminating NUL).
+template <std::size_t N>
+inline json_node const* find_member(json_node const* p, char const (&key)[N]) noexcept {
+  return scan_members(p, key, std::integral_constant<std::size_t, N - 1>{});
+}
+
+/// Element i of an array (nullptr when out of range or not an array). Linear in i.
+inline json_node const* element_at(json_node const* p, std::size_t i) noexcept {
+  if (p == nullptr || p->kind() != node_kind::array || i >= p->word) return nullptr;
+  json_node const* e = p + 1;
+  while (i-- > 0) e = e->next();
+  return resolve(e);
+}
+
+}  // namespace detail
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/tape.hpp ----
 
 #include <cstddef>
 #include <new>
@@ -1895,46 +2452,19 @@ struct document_state {
 }  // namespace detail
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/detail/document_state.hpp ----
-// ---- begin leadfeeder/memory.hpp ----
-// leadfeeder-cpp: lf::memory_block, memory a host lends the library instead of the heap.
-
-
-#include <cstddef>
-
-LEADFEEDER_BEGIN_NAMESPACE
-
-/// Memory a host lends: `size` bytes at `data` (any alignment). Lent for one call
-/// (call_options::memory) it holds that response's document: its bookkeeping, its tape and the
-/// unescaped copies of strings with escapes; lent to a client (client_options::memory) it holds
-/// each call's request and then its document. The memory must outlive what is built in it, and
-/// must not be lent again while a result built there lives. Too small is errc::buffer_exhausted;
-/// a client's memory still held by a result is errc::memory_in_use.
-struct memory_block {
-  void* data = nullptr;
-  std::size_t size = 0;
-
-  constexpr bool empty() const noexcept { return data == nullptr; }
-};
-
-/// The names memory_block had before it was one type; they stay.
-using document_buffer = memory_block;
-using call_memory = memory_block;
-
-LEADFEEDER_END_NAMESPACE
-// ---- end leadfeeder/memory.hpp ----
 // ---- begin leadfeeder/result.hpp ----
 // leadfeeder-cpp: lf::result<T>, a value or an lf::error.
+
+// ---- begin leadfeeder/detail/result_storage.hpp ----
+// leadfeeder-cpp: the storage behind lf::result<T> (a T or an lf::error in a union, with a flag),
+// and what dereferencing an error does.
 
 
 #include <cstdio>
 #include <cstdlib>
+#include <new>
 #include <type_traits>
 #include <utility>
-#include <new>
-
-#if LEADFEEDER_HAS_EXCEPTIONS
-#include <stdexcept>
-#endif
 
 LEADFEEDER_BEGIN_NAMESPACE
 
@@ -1950,19 +2480,6 @@ namespace detail {
 }
 
 }  // namespace detail
-
-#if LEADFEEDER_HAS_EXCEPTIONS
-/// Thrown only by result::value() when the result holds an error (and exceptions are enabled).
-class exception : public std::system_error {
- public:
-  explicit exception(::leadfeeder::error e)
-      : std::system_error(e.code, to_string(e)), error_(std::move(e)) {}
-  ::leadfeeder::error const& error() const noexcept { return error_; }
-
- private:
-  ::leadfeeder::error error_;
-};
-#endif
 
 namespace detail {
 
@@ -2058,6 +2575,34 @@ class result_storage<T, true> : public result_union<T> {
 
 }  // namespace detail
 
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/result_storage.hpp ----
+
+#include <cstdio>
+#include <cstdlib>
+#include <type_traits>
+#include <utility>
+#include <new>
+
+#if LEADFEEDER_HAS_EXCEPTIONS
+#include <stdexcept>
+#endif
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+#if LEADFEEDER_HAS_EXCEPTIONS
+/// Thrown only by result::value() when the result holds an error (and exceptions are enabled).
+class exception : public std::system_error {
+ public:
+  explicit exception(::leadfeeder::error e)
+      : std::system_error(e.code, to_string(e)), error_(std::move(e)) {}
+  ::leadfeeder::error const& error() const noexcept { return error_; }
+
+ private:
+  ::leadfeeder::error error_;
+};
+#endif
+
 /// Either a T or an lf::error. Test it before use: `if (!r) log(r.error());`.
 template <class T>
 class result {
@@ -2130,6 +2675,136 @@ LEADFEEDER_END_NAMESPACE
 // Here: the sequences (array_view, string_array_view, map_view); json_view (any value) is in
 // json_view.hpp, the bases of the generated views in detail/view_base.hpp.
 
+// ---- begin leadfeeder/detail/access.hpp ----
+// leadfeeder-cpp: the lenient reads behind every view accessor, over the tape (detail/tape.hpp).
+// Missing, null or wrongly typed data gives the default; nothing here throws or reads out of
+// bounds.
+
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <string_view>
+
+LEADFEEDER_BEGIN_NAMESPACE
+namespace detail {
+
+using json_value = json_node;
+
+/// The member `key` of an object value, or nullptr when v is not an object, lacks the key, or
+/// the member is null (null counts as absent).
+inline json_value const* present_or_null(json_value const* m) noexcept {
+  return m == nullptr || m->kind() == node_kind::null ? nullptr : m;
+}
+inline json_value const* member(json_value const* v, std::string_view key) noexcept {
+  return present_or_null(find_member(v, key));
+}
+/// The same for a string literal (see find_member).
+template <std::size_t N>
+inline json_value const* member(json_value const* v, char const (&key)[N]) noexcept {
+  return present_or_null(find_member(v, key));
+}
+
+/// True when a value is there (member() already maps null to nullptr).
+inline bool is_present(json_value const* v) noexcept { return v != nullptr && v->kind() != node_kind::null; }
+
+inline bool is_kind(json_value const* v, node_kind k) noexcept { return v != nullptr && v->kind() == k; }
+inline bool is_string(json_value const* v) noexcept { return is_kind(v, node_kind::string); }
+inline bool is_object(json_value const* v) noexcept { return is_kind(v, node_kind::object); }
+inline bool is_array(json_value const* v) noexcept { return is_kind(v, node_kind::array); }
+inline bool is_bool(json_value const* v) noexcept {
+  return v != nullptr && (v->kind() == node_kind::true_ || v->kind() == node_kind::false_);
+}
+inline bool is_number(json_value const* v) noexcept {
+  return v != nullptr && (v->kind() == node_kind::int64 || v->kind() == node_kind::uint64 ||
+                          v->kind() == node_kind::double_);
+}
+
+inline double double_of(json_value const* v) noexcept {
+  double d;
+  std::memcpy(&d, &v->word, sizeof d);
+  return d;
+}
+
+inline std::int64_t int64_of(json_value const* v) noexcept { return static_cast<std::int64_t>(v->word); }
+
+/// An integer that fits in int64, or a double that holds an integral value that fits (the
+/// parser gives an integer only when it fits in 64 bits; uint64 nodes are above INT64_MAX).
+inline bool is_integer(json_value const* v) noexcept {
+  if (v == nullptr) return false;
+  switch (v->kind()) {
+    case node_kind::int64: return true;
+    case node_kind::double_: {
+      // Only where a double still counts exactly (|d| <= 2^53): an integer literal too large for
+      // 64 bits arrives as a rounded double, and reading it as an integer would change its value.
+      double const d = double_of(v);
+      // (NaN and the infinities fail the range test; inside it the cast is exact.)
+      return d >= -9007199254740992.0 && d <= 9007199254740992.0 &&
+             static_cast<double>(static_cast<std::int64_t>(d)) == d;
+    }
+    default: return false;
+  }
+}
+
+inline std::string_view as_string(json_value const* v) noexcept {
+  return is_string(v) ? v->text() : std::string_view();
+}
+
+inline std::int64_t as_integer(json_value const* v) noexcept {
+  if (!is_integer(v)) return 0;
+  if (v->kind() == node_kind::int64) return int64_of(v);
+  return static_cast<std::int64_t>(double_of(v));
+}
+
+inline double as_number(json_value const* v) noexcept {
+  if (v == nullptr) return 0.0;
+  switch (v->kind()) {
+    case node_kind::int64: return static_cast<double>(int64_of(v));
+    case node_kind::uint64: return static_cast<double>(v->word);
+    case node_kind::double_: return double_of(v);
+    default: return 0.0;
+  }
+}
+
+inline bool as_bool(json_value const* v) noexcept { return is_kind(v, node_kind::true_); }
+
+inline json_value const* object_or_null(json_value const* v) noexcept {
+  v = resolve(v);
+  return is_object(v) ? v : nullptr;
+}
+
+/// The first element of an array, or nullptr.
+inline json_value const* first_element(json_value const* v) noexcept { return element_at(v, 0); }
+
+// A JSON:API wrapper {"data": ...} (with no id of its own) stands for what it wraps, null included.
+inline json_value const* unwrap_data(json_value const* v) noexcept {
+  v = resolve(v);
+  if (is_object(v) && member(v, "id") == nullptr) {
+    if (json_value const* wrapped = find_member(v, "data")) {
+      return wrapped->kind() == node_kind::null ? nullptr : wrapped;
+    }
+  }
+  return v;
+}
+
+/// A relationship's value as one resource: unwraps a JSON:API `{"data": ...}` wrapper and takes
+/// the first element when the server sent an array.
+inline json_value const* relationship_one(json_value const* v) noexcept {
+  v = unwrap_data(v);
+  if (is_array(v)) v = first_element(v);
+  return object_or_null(v);
+}
+
+/// A relationship's value as a list: unwraps `{"data": ...}`; a single object is a list of one.
+inline json_value const* relationship_many(json_value const* v) noexcept {
+  v = unwrap_data(v);
+  return (is_array(v) || is_object(v)) ? v : nullptr;
+}
+
+}  // namespace detail
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/access.hpp ----
 // ---- begin leadfeeder/detail/view_base.hpp ----
 // leadfeeder-cpp: what every view is built from: the bases of the generated object and resource
 // views, the one iterator over the elements of a tape array, and the range it walks.
@@ -2522,406 +3197,9 @@ inline result<document> document::parse(std::string&& body, memory_block lent, b
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/document.hpp ----
 
-#include <chrono>
-#include <string>
-#include <string_view>
-
-LEADFEEDER_BEGIN_NAMESPACE
-namespace detail {
-
-/// Fills api_code, message and request_id from an error body of shape A ({code, message}),
-/// B ({errors: [{code, title, detail}], meta: {request_id}}) or C ({error: {code, message}}),
-/// taking from each shape what the earlier ones lacked. Returns true when any field was found.
-inline bool read_error_fields(json_value const* root, error& e) {
-  json_value const* const errors = member(root, "errors");
-  json_value const* const first = object_or_null(first_element(errors));
-  json_value const* const nested = member(root, "error");
-
-  auto take = [](std::string& field, std::string_view value) {
-    if (field.empty() && !value.empty()) field.assign(value);
-  };
-  // Shape B.
-  if (first != nullptr) {
-    take(e.api_code, as_string(member(first, "code")));
-    std::string_view const title = as_string(member(first, "title"));
-    std::string_view const detail = as_string(member(first, "detail"));
-    if (!title.empty() && !detail.empty() && title != detail) {
-      take(e.message, std::string(title) + ": " + std::string(detail));
-    } else {
-      take(e.message, title.empty() ? detail : title);
-    }
-    take(e.message, as_string(member(first, "message")));
-    take(e.request_id, as_string(member(member(first, "meta"), "request_id")));
-  }
-  // Shape C, or {"error": "text"}.
-  if (is_object(nested)) {
-    take(e.api_code, as_string(member(nested, "code")));
-    take(e.message, as_string(member(nested, "message")));
-  } else {
-    take(e.message, as_string(nested));
-  }
-  // Shape A.
-  take(e.api_code, as_string(member(root, "code")));
-  take(e.message, as_string(member(root, "message")));
-  take(e.request_id, as_string(member(member(root, "meta"), "request_id")));
-  take(e.request_id, as_string(member(root, "request_id")));
-  return !e.api_code.empty() || !e.message.empty();
-}
-
-/// A readable excerpt of a body that is not JSON: the <title> of an HTML page, else the first
-/// bytes with anything unprintable replaced.
-inline std::string describe_non_json(std::string_view body) {
-  std::size_t const open = body.find("<title>");
-  if (open != std::string_view::npos) {
-    std::size_t const close = body.find("</title>", open);
-    if (close != std::string_view::npos && close - open < 200) body = body.substr(open + 7, close - open - 7);
-  }
-  std::string out;
-  for (char c : body.substr(0, 120)) {
-    auto const u = static_cast<unsigned char>(c);
-    out.push_back(u >= 0x20 && u < 0x7F ? c : ' ');
-  }
-  if (body.size() > 120) out += "...";
-  return out;
-}
-
-/// The error for a response whose status is outside 2xx.
-inline error error_from_response(http_response const& res, std::chrono::system_clock::time_point now) {
-  error e;
-  e.http_status = res.status;
-  if (!res.body.empty()) {
-    // Error bodies are small: a copy is indexed on the heap (the response keeps its body).
-    result<document> const doc = document::parse(std::string(res.body));
-    bool const found = doc && is_object(doc->root()) && read_error_fields(doc->root(), e);
-    if (!found) {
-      e.message = "HTTP " + std::to_string(res.status) + " with an unrecognised body: " +
-                  describe_non_json(res.body);
-    }
-  }
-  if (e.request_id.empty()) {
-    std::string_view const header = res.headers.find("X-Request-Id");
-    if (!header.empty()) e.request_id.assign(header);
-  }
-  if (res.status >= 300 && res.status <= 399) {
-    // Redirects are not followed (the key must not travel to another host): say where it pointed.
-    std::string_view const location = res.headers.find("Location");
-    std::string const where = location.empty() ? std::string("no Location header")
-                                               : "Location: " + printable_excerpt(location, 2048);
-    e.message = e.message.empty() ? "HTTP " + std::to_string(res.status) + " redirect, not followed (" + where + ")"
-                                  : e.message + " (redirect not followed; " + where + ")";
-  }
-  std::string_view const retry_after = res.headers.find("Retry-After");
-  if (!retry_after.empty()) e.retry_after = parse_retry_after(retry_after, now);
-  e.code = make_error_code(errc_from_status(res.status, e.api_code));
-  return e;
-}
-
-}  // namespace detail
-LEADFEEDER_END_NAMESPACE
-// ---- end leadfeeder/detail/error_body.hpp ----
-// ---- begin leadfeeder/policy.hpp ----
-// leadfeeder-cpp: the cross-cutting policies of a call (DESIGN section 6): retries with backoff,
-// a client-side rate limiter, a monthly request counter, a credit budget, cancellation and
-// deadlines, logging with redaction. All off or harmless by default; time is injected, so tests
-// and game loops never sleep for real.
-
-
-#include <atomic>
-#include <chrono>
-#include <cstdint>
-#include <functional>
-#include <memory>
-#include <mutex>
-#include <optional>
-#include <string>
-#include <string_view>
-
-LEADFEEDER_BEGIN_NAMESPACE
-
-/// The clock every policy reads; steady, so that wall-clock jumps do not matter.
-using clock_type = std::chrono::steady_clock;
-
-/// Retries of 429, 408, 5xx answers and failed exchanges (reference 1.10, 1.11).
-struct retry_policy {
-  /// Attempts in all, the first included; 1 turns retries off.
-  int max_attempts = 3;
-  /// The first backoff; each later one doubles, up to max_delay. The wait is drawn uniformly from
-  /// [0, that value] ("full jitter"), so that many clients do not retry in step.
-  std::chrono::milliseconds base_delay{500};
-  std::chrono::milliseconds max_delay{30000};
-  /// GET and DELETE are retried, and the searches that read through POST; other POST, PUT and
-  /// PATCH requests only when this is true, since a write whose answer was lost may have happened.
-  bool retry_writes = false;
-  /// A Retry-After header (seconds or an HTTP date) replaces the computed backoff.
-  bool honour_retry_after = true;
-
-  /// No retries at all.
-  static retry_policy none() noexcept {
-    retry_policy p;
-    p.max_attempts = 1;
-    return p;
-  }
-};
-
-/// A client-side token bucket matching the API's limit (10 requests per second, bursts of 15),
-/// and a monthly request counter. Off by default.
-struct rate_limit_policy {
-  bool enabled = false;
-  double requests_per_second = 10.0;
-  /// One below the API's burst of 15: the client counts a request when it sends it, the server
-  /// when it arrives, and network jitter between the two would otherwise cost a 429 now and then.
-  double burst = 14.0;
-  /// Requests allowed per calendar month of the client's own counting; 0 means no limit. Once
-  /// reached, calls fail with errc::rate_limited (api_code "client_monthly_quota") unsent.
-  std::uint64_t monthly_quota = 0;
-};
-
-namespace detail {
-
-// The token bucket of rate_limit_policy.
-class token_bucket {
- public:
-  /// How long to wait before a request may go at `now` (zero when a token is there). Takes the
-  /// token when the wait is zero.
-  std::chrono::milliseconds acquire(rate_limit_policy const& p, clock_type::time_point now) noexcept {
-    if (!started_) {
-      tokens_ = p.burst;
-      last_ = now;
-      started_ = true;
-    }
-    double const elapsed = std::chrono::duration<double>(now - last_).count();
-    double const refilled = tokens_ + (elapsed > 0.0 ? elapsed : 0.0) * p.requests_per_second;
-    tokens_ = refilled < p.burst ? refilled : p.burst;
-    last_ = now;
-    if (tokens_ >= 1.0) {
-      tokens_ -= 1.0;
-      return std::chrono::milliseconds(0);
-    }
-    double const missing = 1.0 - tokens_;
-    auto const ms = static_cast<std::int64_t>(missing / p.requests_per_second * 1000.0) + 1;
-    return std::chrono::milliseconds(ms);
-  }
-
-  /// Returns a token taken by acquire() that was not used after all.
-  void give_back(rate_limit_policy const& p) noexcept {
-    if (started_) tokens_ = tokens_ + 1.0 < p.burst ? tokens_ + 1.0 : p.burst;
-  }
-
- private:
-  double tokens_ = 0;
-  clock_type::time_point last_{};
-  bool started_ = false;
-};
-
-}  // namespace detail
-
-/// One rate limit for several clients and threads: a thread-safe token bucket that every client
-/// given it (client_options::shared_limit) draws from before each attempt, besides its own
-/// rate_limit_policy when that is enabled. Give one to every client that uses the same API key, so
-/// that together they stay under the key's limit (10 requests per second, bursts of 15). The
-/// clients should read the same clock (the default time_source does). Waiting works as for the
-/// client's own limiter: send() sleeps until a token is there (within the call's deadline),
-/// async_send() does not wait and answers errc::rate_limited with retry_in.
-class shared_rate_limit {
- public:
-  /// The API's limit with the margin of rate_limit_policy: 10 per second, bursts of 14.
-  shared_rate_limit() : shared_rate_limit(10.0, 14.0) {}
-  shared_rate_limit(double requests_per_second, double burst) {
-    policy_.enabled = true;
-    policy_.requests_per_second = requests_per_second > 0 ? requests_per_second : 1.0;
-    policy_.burst = burst >= 1.0 ? burst : 1.0;
-  }
-  shared_rate_limit(shared_rate_limit const&) = delete;
-  shared_rate_limit& operator=(shared_rate_limit const&) = delete;
-
-  /// Takes a token and returns zero, or returns how long to wait for one (taking nothing).
-  std::chrono::milliseconds acquire(clock_type::time_point now) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    std::chrono::milliseconds const wait = bucket_.acquire(policy_, now);
-    if (wait.count() == 0) ++granted_;
-    return wait;
-  }
-  /// Returns a token that acquire() gave but that was not used.
-  void give_back() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    bucket_.give_back(policy_);
-    if (granted_ > 0) --granted_;
-  }
-  /// Tokens handed out so far (requests let through).
-  std::uint64_t granted() const {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return granted_;
-  }
-  double requests_per_second() const noexcept { return policy_.requests_per_second; }
-  double burst() const noexcept { return policy_.burst; }
-
- private:
-  rate_limit_policy policy_;
-  mutable std::mutex mutex_;
-  detail::token_bucket bucket_;
-  std::uint64_t granted_ = 0;
-};
-
-/// Shared flag to stop a call (and a paginated read) between attempts and between pages.
-class cancellation_token {
- public:
-  cancellation_token() : flag_(std::make_shared<std::atomic<bool>>(false)) {}
-  /// Asks every call holding a copy of this token to stop; safe from any thread.
-  void cancel() noexcept { flag_->store(true, std::memory_order_relaxed); }
-  bool cancelled() const noexcept { return flag_->load(std::memory_order_relaxed); }
-
- private:
-  std::shared_ptr<std::atomic<bool>> flag_;
-};
-
-/// What a call may carry besides its builder.
-struct call_options {
-  /// Memory for this call's response document (see memory_block); unset: the client's memory or
-  /// the heap.
-  memory_block memory;
-  /// The same as `memory`, under the names it had first; used when `memory` is unset.
-  void* buffer = nullptr;
-  std::size_t buffer_size = 0;
-  /// Checked before each attempt and between pages: errc::cancelled.
-  std::optional<cancellation_token> cancel;
-  /// No attempt starts, and no wait lasts, past this point: errc::deadline_exceeded.
-  std::optional<clock_type::time_point> deadline;
-
-  memory_block lent_memory() const noexcept { return memory.data != nullptr ? memory : memory_block{buffer, buffer_size}; }
-};
-
-/// What the logging hook sees. Request headers are already redacted.
-struct log_event {
-  enum class kind { request, response, retry, refused } what = kind::request;
-  std::string_view operation;
-  http_method method = http_method::get;
-  std::string_view url;
-  std::string_view headers;  ///< "Name: value" lines; credentials read "[redacted]"
-  int status = 0;             ///< response: the HTTP status, 0 when the exchange failed
-  int attempt = 1;
-  std::chrono::milliseconds delay{0};  ///< retry: the wait before the next attempt
-  std::string_view detail;             ///< retry and refused: why
-};
-
-/// Injected time: tests and game loops replace both.
-struct time_source {
-  std::function<clock_type::time_point()> now = [] { return clock_type::now(); };
-  /// The wall clock, for what the server says in calendar time (a Retry-After HTTP date).
-  std::function<std::chrono::system_clock::time_point()> wall_now = [] { return std::chrono::system_clock::now(); };
-  /// The sleep of the calling thread (std::this_thread::sleep_for, in the implementation unit).
-  std::function<void(std::chrono::milliseconds)> sleep = [](std::chrono::milliseconds d) { detail::core::sleep_for(d); };
-};
-
-/// A printable form of a request, with the values of credential headers replaced by [redacted].
-inline std::string to_string(http_request const& req) {
-  std::string out(to_string(req.method));
-  out += ' ';
-  out.append(req.url);
-  out += '\n';
-  for (http_header const& h : req.headers) {
-    out.append(h.name);
-    out += ": ";
-    if (is_credential_header(h.name)) {
-      out += "[redacted]";
-    } else {
-      out.append(h.value);
-    }
-    out += '\n';
-  }
-  if (!req.body.empty()) {
-    out += '\n';
-    out.append(req.body);
-  }
-  return out;
-}
-
-namespace detail {
-
-// splitmix64: a small, seedable generator for jitter (no global state, no std::random_device).
-class jitter_source {
- public:
-  explicit jitter_source(std::uint64_t seed = 0x9E3779B97F4A7C15ull) noexcept : state_(seed) {}
-  /// A number uniformly in [0, bound].
-  std::int64_t below_or_equal(std::int64_t bound) noexcept {
-    if (bound <= 0) return 0;
-    state_ += 0x9E3779B97F4A7C15ull;
-    std::uint64_t z = state_;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    z ^= z >> 31;
-    return static_cast<std::int64_t>(z % (static_cast<std::uint64_t>(bound) + 1));
-  }
-
- private:
-  std::uint64_t state_;
-};
-
-/// The backoff before attempt `next_attempt` (2 for the first retry): full jitter over
-/// min(max_delay, base_delay * 2^(next_attempt - 2)).
-inline std::chrono::milliseconds backoff(retry_policy const& p, int next_attempt, jitter_source& jitter) noexcept {
-  std::int64_t ceiling = p.base_delay.count() > 0 ? p.base_delay.count() : 0;
-  for (int i = 2; i < next_attempt && ceiling < p.max_delay.count(); ++i) ceiling *= 2;
-  if (ceiling > p.max_delay.count()) ceiling = p.max_delay.count();
-  return std::chrono::milliseconds(jitter.below_or_equal(ceiling));
-}
-
-/// Statuses worth another attempt: 408, 429 and 5xx.
-constexpr bool is_retryable_status(int status) noexcept {
-  return status == 408 || status == 429 || (status >= 500 && status <= 599);
-}
-
-/// Methods that may be repeated without asking: GET and DELETE (DELETE of a thing already gone
-/// answers 404, not a second deletion).
-constexpr bool is_idempotent(http_method m) noexcept { return m == http_method::get || m == http_method::del; }
-
-/// Waits for a token of the client's own bucket (when `local` is enabled) and of the shared limit
-/// (when given): zero when both gave one (both are then taken), else the wait before trying again
-/// (and nothing is taken).
-inline std::chrono::milliseconds acquire_tokens(token_bucket& bucket, rate_limit_policy const& local,
-                                                shared_rate_limit* shared, clock_type::time_point now) {
-  if (local.enabled) {
-    std::chrono::milliseconds const wait = bucket.acquire(local, now);
-    if (wait.count() != 0) return wait;
-  }
-  if (shared != nullptr) {
-    std::chrono::milliseconds const wait = shared->acquire(now);
-    if (wait.count() != 0) {
-      if (local.enabled) bucket.give_back(local);
-      return wait;
-    }
-  }
-  return std::chrono::milliseconds(0);
-}
-
-/// What is left of a deadline at `now`, rounded up to whole milliseconds (at least 1, so that a
-/// transport never reads 0 as "no limit"); none without a deadline.
-inline std::optional<std::chrono::milliseconds> time_left(std::optional<clock_type::time_point> const& deadline,
-                                                          clock_type::time_point now) noexcept {
-  if (!deadline) return std::nullopt;
-  if (*deadline <= now) return std::chrono::milliseconds(1);
-  auto const left = std::chrono::ceil<std::chrono::milliseconds>(*deadline - now);
-  return left > std::chrono::milliseconds(1) ? left : std::chrono::milliseconds(1);
-}
-
-/// The code of a failed exchange as the call reports it: errc::deadline_exceeded when the call's
-/// deadline has passed by the time the transport gave up (its timeout was the deadline's), else
-/// the transport's own code unchanged.
-inline std::error_code exchange_code(std::error_code ec, std::optional<clock_type::time_point> const& deadline,
-                                     clock_type::time_point now) noexcept {
-  if (ec && deadline && now >= *deadline) return make_error_code(errc::deadline_exceeded);
-  return ec;
-}
-
-
-}  // namespace detail
-
-LEADFEEDER_END_NAMESPACE
-// ---- end leadfeeder/policy.hpp ----
-
 #include <array>
 #include <chrono>
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -2976,7 +3254,7 @@ struct answer {
 
 /// How a client talks to the API. C++17 has no designated initializers: set members one by one.
 struct client_options {
-  /// Sent as `X-Api-Key` (reference 1.2). Leave empty when using bearer_token.
+  /// Sent as `X-Api-Key` (docs/api-reference.md, 1.2). Leave empty when using bearer_token.
   std::string api_key;
   /// OAuth2 access token, sent as `Authorization: Bearer <token>`.
   std::string bearer_token;
@@ -2989,12 +3267,15 @@ struct client_options {
   /// The client-side token bucket (10/s, burst 15) and monthly counter; off by default.
   rate_limit_policy rate_limit;
   /// A token bucket shared with other clients and threads (see shared_rate_limit); unset: none.
-  std::shared_ptr<shared_rate_limit> shared_limit;
+  /// Assigned a std::shared_ptr<shared_rate_limit> (`o.shared_limit = limit;`), whose ownership
+  /// it shares; it reads like one (`if`, `->`, get()).
+  detail::shared_handle<shared_rate_limit> shared_limit;
   /// Credits the client may spend (summing meta.credits.charged); once spent, operations that can
   /// charge credits fail with errc::budget_exhausted unsent. Unset: no budget.
   std::optional<std::int64_t> credit_budget;
-  /// Called for every request, response, retry and refusal; credentials are redacted.
-  std::function<void(log_event const&)> logger;
+  /// Called for every request, response, retry and refusal; credentials are redacted. Assigned like
+  /// a std::function.
+  detail::callback<void(log_event const&)> logger;
   /// The clocks and the sleep the policies use; replace them in tests and game loops.
   time_source time;
   /// Seed of the backoff jitter, for reproducible runs.
@@ -3074,6 +3355,44 @@ LEADFEEDER_END_NAMESPACE
 // ---- begin leadfeeder/response.hpp ----
 // leadfeeder-cpp: lf::response<Data>, a successful answer: its document, data and meta.
 
+// ---- begin leadfeeder/detail/response_data.hpp ----
+// leadfeeder-cpp: how lf::response<Data> sees its `data` member as the operation's view.
+
+
+#include <type_traits>
+#include <utility>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+namespace detail {
+
+template <class T, class = void>
+struct has_id_member : std::false_type {};
+template <class T>
+struct has_id_member<T, std::void_t<decltype(std::declval<T const&>().id())>> : std::true_type {};
+
+template <class T>
+struct is_array_view : std::false_type {};
+template <class View>
+struct is_array_view<array_view<View>> : std::true_type {};
+
+// `data` as the operation's Data type: a list as is (a lone object is a list of one); a single
+// resource from an object, or from the first element when the server wrapped it in an array.
+template <class Data>
+Data make_data(json_value const* data) noexcept {
+  if constexpr (is_array_view<Data>::value) {
+    return Data(data, one_or_many);
+  } else if constexpr (std::is_same_v<Data, json_view>) {
+    return Data(data);
+  } else {
+    return Data(relationship_one(data));
+  }
+}
+
+}  // namespace detail
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/response_data.hpp ----
 // ---- begin leadfeeder/generated/schemas.hpp ----
 // Generated by tools/generate.py from api/leadfeeder-v1.json. Do not edit: change the description
 // and run `python3 tools/generate.py`. A test fails when this file is stale.
@@ -5111,6 +5430,22 @@ inline visit_location_view web_visit_relationships_view::location() const noexce
 
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/generated/schemas.hpp ----
+// ---- begin leadfeeder/pagination_style.hpp ----
+// leadfeeder-cpp: lf::pagination_style, how an operation pages through results. Each builder
+// names its own (Builder::pagination); lf::pages reads it.
+
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+/// How an operation pages through results (docs/api-reference.md, 1.7).
+enum class pagination_style {
+  none,         ///< one answer holds everything
+  cursor,       ///< page[cursor] from meta.pagination.next_cursor
+  page_number,  ///< page[num] up to meta.pagination.page_count
+};
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/pagination_style.hpp ----
 
 #include <string>
 #include <string_view>
@@ -5118,40 +5453,6 @@ LEADFEEDER_END_NAMESPACE
 #include <utility>
 
 LEADFEEDER_BEGIN_NAMESPACE
-
-/// How an operation pages through results (reference 1.7).
-enum class pagination_style {
-  none,         ///< one answer holds everything
-  cursor,       ///< page[cursor] from meta.pagination.next_cursor
-  page_number,  ///< page[num] up to meta.pagination.page_count
-};
-
-namespace detail {
-
-template <class T, class = void>
-struct has_id_member : std::false_type {};
-template <class T>
-struct has_id_member<T, std::void_t<decltype(std::declval<T const&>().id())>> : std::true_type {};
-
-template <class T>
-struct is_array_view : std::false_type {};
-template <class View>
-struct is_array_view<array_view<View>> : std::true_type {};
-
-// `data` as the operation's Data type: a list as is (a lone object is a list of one); a single
-// resource from an object, or from the first element when the server wrapped it in an array.
-template <class Data>
-Data make_data(json_value const* data) noexcept {
-  if constexpr (is_array_view<Data>::value) {
-    return Data(data, one_or_many);
-  } else if constexpr (std::is_same_v<Data, json_view>) {
-    return Data(data);
-  } else {
-    return Data(relationship_one(data));
-  }
-}
-
-}  // namespace detail
 
 /// A successful response. It owns the body and its parsed document; every view taken from it
 /// lives as long as the response (moving the response keeps them valid).
@@ -5185,7 +5486,7 @@ class response {
   /// The id the request asked for (get and update operations), or empty.
   std::string_view requested_id() const noexcept { return requested_id_; }
   /// True when the resource came back under another id than the one asked for: the API resolved
-  /// an old id of a merged record (reference 1.13). Store data().id() in place of the old one.
+  /// an old id of a merged record (docs/api-reference.md, 1.13). Store data().id() in place of the old one.
   bool id_changed() const noexcept {
     if constexpr (detail::has_id_member<Data>::value) {
       std::string_view const returned = data().id();
@@ -5203,126 +5504,7 @@ class response {
 
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/response.hpp ----
-// ---- begin leadfeeder/transport.hpp ----
-// leadfeeder-cpp: what a host's HTTP stack must offer to carry the client's requests.
 
-
-#include <memory>
-#include <system_error>
-#include <type_traits>
-#include <utility>
-
-#if LEADFEEDER_HAS_CONCEPTS
-#include <concepts>
-#endif
-
-LEADFEEDER_BEGIN_NAMESPACE
-
-namespace detail {
-
-template <class T, class = void>
-struct has_send : std::false_type {};
-
-template <class T>
-struct has_send<T, std::void_t<decltype(std::declval<T&>().send(std::declval<http_request const&>(),
-                                                                  std::declval<http_response&>()))>>
-    : std::is_same<decltype(std::declval<T&>().send(std::declval<http_request const&>(),
-                                                     std::declval<http_response&>())),
-                   std::error_code> {};
-
-// Stands for any completion handler when probing a transport's async_send.
-struct completion_probe {
-  void operator()(std::error_code) const noexcept {}
-};
-
-template <class T, class = void>
-struct has_async_send : std::false_type {};
-
-template <class T>
-struct has_async_send<T, std::void_t<decltype(std::declval<T&>().async_send(
-                             std::declval<http_request const&>(), std::declval<http_response&>(),
-                             completion_probe{}))>> : std::true_type {};
-
-}  // namespace detail
-
-/// True when T offers `async_send(http_request const&, http_response&, Callback)`, calling
-/// Callback with a std::error_code once the exchange is over (C++17 spelling of
-/// `async_transport`).
-template <class T>
-inline constexpr bool is_async_transport_v = detail::has_async_send<std::remove_reference_t<T>>::value;
-
-/// True when T has `std::error_code send(http_request const&, http_response&)` (C++17 spelling of
-/// the `transport` concept). A reference type is checked through what it refers to.
-template <class T>
-inline constexpr bool is_transport_v = detail::has_send<std::remove_reference_t<T>>::value;
-
-#if LEADFEEDER_HAS_CONCEPTS
-/// A transport carries one request and fills in the response. A returned error_code means the
-/// exchange failed (DNS, TLS, timeout, reset); every HTTP status is a successful exchange.
-template <class T>
-concept transport = requires(std::remove_reference_t<T>& t, http_request const& req,
-                             http_response& res) {
-  { t.send(req, res) } -> std::same_as<std::error_code>;
-};
-/// An asynchronous transport starts the exchange and returns; it calls the callback with the
-/// exchange's error_code (empty for any HTTP status) where the host runs completions (a game
-/// loop's tick, an Asio executor). The request and response stay valid until then.
-template <class T>
-concept async_transport = requires(std::remove_reference_t<T>& t, http_request const& req,
-                                   http_response& res, detail::completion_probe done) {
-  t.async_send(req, res, done);
-};
-#endif
-
-/// A move-only holder of a completion handler `void(std::error_code)`, for asynchronous transports
-/// that queue work: it keeps any callable, including the move-only ones the client passes.
-class completion {
- public:
-  completion() = default;
-  template <class Function, class = std::enable_if_t<!std::is_same_v<std::decay_t<Function>, completion>>>
-  completion(Function&& f)  // NOLINT: implicit on purpose
-      : impl_(std::make_unique<model<std::decay_t<Function>>>(std::forward<Function>(f))) {}
-
-  explicit operator bool() const noexcept { return impl_ != nullptr; }
-  /// Runs the handler once; later calls do nothing.
-  void operator()(std::error_code ec) {
-    if (!impl_) return;
-    std::unique_ptr<concept_base> const run = std::move(impl_);
-    run->call(ec);
-  }
-
- private:
-  struct concept_base {
-    virtual ~concept_base() = default;
-    virtual void call(std::error_code ec) = 0;
-  };
-  template <class Function>
-  struct model final : concept_base {
-    explicit model(Function f) : function(std::move(f)) {}
-    void call(std::error_code ec) override { function(ec); }
-    Function function;
-  };
-  std::unique_ptr<concept_base> impl_;
-};
-
-/// The one sentence a compiler prints when a type is used as a transport but is not one.
-#define LEADFEEDER_TRANSPORT_REQUIREMENT                                                             \
-  "leadfeeder::client<Transport>: Transport must have a member function "                            \
-  "'std::error_code send(leadfeeder::http_request const&, leadfeeder::http_response&)', or "         \
-  "'void async_send(leadfeeder::http_request const&, leadfeeder::http_response&, Callback)'"
-
-LEADFEEDER_END_NAMESPACE
-// ---- end leadfeeder/transport.hpp ----
-
-
-#include <array>
-#include <chrono>
-#include <cstddef>
-#include <cstdint>
-#include <functional>
-#include <limits>
-#include <memory>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -5402,6 +5584,156 @@ result<typename Builder::response_type> typed(Builder const& builder, result<ans
 }
 
 }  // namespace detail
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/send_traits.hpp ----
+// ---- begin leadfeeder/transport.hpp ----
+// leadfeeder-cpp: what a host's HTTP stack must offer to carry the client's requests.
+
+// ---- begin leadfeeder/detail/transport_traits.hpp ----
+// leadfeeder-cpp: how lf::is_transport_v and lf::is_async_transport_v probe a type
+// for send() and async_send().
+
+
+#include <system_error>
+#include <type_traits>
+#include <utility>
+
+LEADFEEDER_BEGIN_NAMESPACE
+namespace detail {
+
+template <class T, class = void>
+struct has_send : std::false_type {};
+
+template <class T>
+struct has_send<T, std::void_t<decltype(std::declval<T&>().send(std::declval<http_request const&>(),
+                                                                  std::declval<http_response&>()))>>
+    : std::is_same<decltype(std::declval<T&>().send(std::declval<http_request const&>(),
+                                                     std::declval<http_response&>())),
+                   std::error_code> {};
+
+// Stands for any completion handler when probing a transport's async_send.
+struct completion_probe {
+  void operator()(std::error_code) const noexcept {}
+};
+
+template <class T, class = void>
+struct has_async_send : std::false_type {};
+
+template <class T>
+struct has_async_send<T, std::void_t<decltype(std::declval<T&>().async_send(
+                             std::declval<http_request const&>(), std::declval<http_response&>(),
+                             completion_probe{}))>> : std::true_type {};
+
+}  // namespace detail
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/transport_traits.hpp ----
+
+#include <system_error>
+#include <type_traits>
+#include <utility>
+
+#if LEADFEEDER_HAS_CONCEPTS
+#include <concepts>
+#endif
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+/// True when T offers `async_send(http_request const&, http_response&, Callback)`, calling
+/// Callback with a std::error_code once the exchange is over (C++17 spelling of
+/// `async_transport`).
+template <class T>
+inline constexpr bool is_async_transport_v = detail::has_async_send<std::remove_reference_t<T>>::value;
+
+/// True when T has `std::error_code send(http_request const&, http_response&)` (C++17 spelling of
+/// the `transport` concept). A reference type is checked through what it refers to.
+template <class T>
+inline constexpr bool is_transport_v = detail::has_send<std::remove_reference_t<T>>::value;
+
+#if LEADFEEDER_HAS_CONCEPTS
+/// A transport carries one request and fills in the response. A returned error_code means the
+/// exchange failed (DNS, TLS, timeout, reset); every HTTP status is a successful exchange.
+template <class T>
+concept transport = requires(std::remove_reference_t<T>& t, http_request const& req,
+                             http_response& res) {
+  { t.send(req, res) } -> std::same_as<std::error_code>;
+};
+/// An asynchronous transport starts the exchange and returns; it calls the callback with the
+/// exchange's error_code (empty for any HTTP status) where the host runs completions (a game
+/// loop's tick, an Asio executor). The request and response stay valid until then.
+template <class T>
+concept async_transport = requires(std::remove_reference_t<T>& t, http_request const& req,
+                                   http_response& res, detail::completion_probe done) {
+  t.async_send(req, res, done);
+};
+#endif
+
+/// A move-only holder of a completion handler `void(std::error_code)`, for asynchronous transports
+/// that queue work: it keeps any callable, including the move-only ones the client passes.
+class completion {
+ public:
+  completion() = default;
+  template <class Function, class = std::enable_if_t<!std::is_same_v<std::decay_t<Function>, completion>>>
+  completion(Function&& f)  // NOLINT: implicit on purpose
+      : impl_(new model<std::decay_t<Function>>(std::forward<Function>(f))) {}
+  completion(completion&& other) noexcept : impl_(std::exchange(other.impl_, nullptr)) {}
+  completion& operator=(completion&& other) noexcept {
+    if (this != &other) {
+      delete impl_;
+      impl_ = std::exchange(other.impl_, nullptr);
+    }
+    return *this;
+  }
+  completion(completion const&) = delete;
+  completion& operator=(completion const&) = delete;
+  ~completion() { delete impl_; }
+
+  explicit operator bool() const noexcept { return impl_ != nullptr; }
+  /// Runs the handler once; later calls do nothing.
+  void operator()(std::error_code ec) {
+    if (impl_ == nullptr) return;
+    // Taken out first: the handler may destroy this holder, and it is deleted even if it throws.
+    struct owner {
+      concept_base* run;
+      ~owner() { delete run; }
+    } const taken{std::exchange(impl_, nullptr)};
+    taken.run->call(ec);
+  }
+
+ private:
+  struct concept_base {
+    virtual ~concept_base() = default;
+    virtual void call(std::error_code ec) = 0;
+  };
+  template <class Function>
+  struct model final : concept_base {
+    explicit model(Function f) : function(std::move(f)) {}
+    void call(std::error_code ec) override { function(ec); }
+    Function function;
+  };
+  // Owned; a raw pointer so that <memory> stays out of every unit that includes the library.
+  concept_base* impl_ = nullptr;
+};
+
+/// The one sentence a compiler prints when a type is used as a transport but is not one.
+#define LEADFEEDER_TRANSPORT_REQUIREMENT                                                             \
+  "leadfeeder::client<Transport>: Transport must have a member function "                            \
+  "'std::error_code send(leadfeeder::http_request const&, leadfeeder::http_response&)', or "         \
+  "'void async_send(leadfeeder::http_request const&, leadfeeder::http_response&, Callback)'"
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/transport.hpp ----
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <type_traits>
+#include <utility>
+
+LEADFEEDER_BEGIN_NAMESPACE
 
 /// The API client. It makes one call at a time (like a socket): use one client per thread. It owns
 /// its transport and reuses its buffers from call to call; it is movable, not copyable. Everything
@@ -5543,22 +5875,114 @@ class client {
 
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/client.hpp ----
-// ---- begin leadfeeder/pagination.hpp ----
-// leadfeeder-cpp: paginated reads as ranges. `lf::pages(client, builder)` yields one result per
-// page; `lf::items(client, builder)` one result per item across pages. Both styles of the API are
-// handled (reference 1.7): cursor (page[cursor] from meta.pagination.next_cursor) and page number
-// (page[num] up to meta.pagination.page_count). An error ends the range with one error element.
+// ---- begin leadfeeder/detail/chunking.hpp ----
+// leadfeeder-cpp: what lf::chunks knows of an operation and of the ids it is given.
 
 
-#include <cstdint>
+#include <cstddef>
 #include <iterator>
-#include <optional>
-#include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 LEADFEEDER_BEGIN_NAMESPACE
+namespace detail {
 
+// What lf::chunks knows of an operation: its list and that list's maximum, from the generated
+// builder (chunk_max, chunk_type, with_chunk). An operation without them is refused by the range's
+// static_assert; the stand-ins here only keep that message the first one a user reads.
+template <class Builder, class = void>
+struct chunking {
+  static constexpr bool value = false;
+  static constexpr std::size_t max = 1;
+  using input = string_list;
+  using builder = Builder;
+};
+template <class Builder>
+struct chunking<Builder, std::void_t<decltype(Builder::chunk_max), typename Builder::chunk_type>> {
+  static constexpr bool value = true;
+  static constexpr std::size_t max = Builder::chunk_max;
+  using input = typename Builder::chunk_type;
+  using builder = decltype(std::declval<Builder const&>().with_chunk(std::declval<input>()));
+};
+
+// A range of strings that is not contiguous (std::set, std::list, std::deque...): copied first.
+template <class Range, class = void>
+struct is_string_range : std::false_type {};
+template <class Range>
+struct is_string_range<Range, std::void_t<decltype(std::begin(std::declval<Range const&>()) !=
+                                                   std::end(std::declval<Range const&>()))>>
+    : std::bool_constant<std::is_convertible_v<decltype(*std::begin(std::declval<Range const&>())), std::string_view> &&
+                         !std::is_convertible_v<Range const&, std::string_view>> {};
+
+}  // namespace detail
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/chunking.hpp ----
+// ---- begin leadfeeder/detail/range_iterator.hpp ----
+// leadfeeder-cpp: the one iterator of the library's single-pass ranges (lf::pages, lf::items,
+// lf::chunks, lf::chunk_items). A range keeps its current element in an optional (empty at the
+// end) and knows how to advance; the iterator only asks it.
+
+
+#include <cstddef>
+#include <iterator>
+#include <type_traits>
+
+LEADFEEDER_BEGIN_NAMESPACE
+namespace detail {
+
+/// What end() returns: an iterator equals it once its range has no current element.
+struct range_end {};
+
+/// An input iterator over `Range`, whose elements are `Value`s (read-only when `Const`). Range has
+/// a member `current_` (an optional<Value>) and a member function `advance()`, and befriends it.
+template <class Range, class Value, bool Const>
+class range_iterator {
+ public:
+  using iterator_category = std::input_iterator_tag;
+  using value_type = Value;
+  using difference_type = std::ptrdiff_t;
+  using pointer = std::conditional_t<Const, Value const*, Value*>;
+  using reference = std::conditional_t<Const, Value const&, Value&>;
+
+  range_iterator() = default;
+  explicit range_iterator(Range* range) noexcept : range_(range) {}
+  reference operator*() const noexcept { return *range_->current_; }
+  pointer operator->() const noexcept { return &*range_->current_; }
+  range_iterator& operator++() {
+    range_->advance();
+    return *this;
+  }
+  void operator++(int) { ++*this; }
+  bool at_end() const noexcept { return !range_->current_; }
+  friend bool operator==(range_iterator const& i, range_end) noexcept { return i.at_end(); }
+  friend bool operator!=(range_iterator const& i, range_end e) noexcept { return !(i == e); }
+  friend bool operator==(range_end e, range_iterator const& i) noexcept { return i == e; }
+  friend bool operator!=(range_end e, range_iterator const& i) noexcept { return !(i == e); }
+
+ private:
+  Range* range_ = nullptr;
+};
+
+}  // namespace detail
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/range_iterator.hpp ----
+// ---- begin leadfeeder/pagination.hpp ----
+// leadfeeder-cpp: paginated reads as ranges. `lf::pages(client, builder)` yields one result per
+// page; `lf::items(client, builder)` one result per item across pages. Both styles of the API are
+// handled (docs/api-reference.md, 1.7): cursor (page[cursor] from meta.pagination.next_cursor) and page number
+// (page[num] up to meta.pagination.page_count). An error ends the range with one error element.
+
+// ---- begin leadfeeder/detail/paging.hpp ----
+// leadfeeder-cpp: what lf::pages does to a builder before the first page.
+
+
+#include <cstdint>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+LEADFEEDER_BEGIN_NAMESPACE
 namespace detail {
 
 // The builder with the page parameter set, whatever the caller set before: the range's own type.
@@ -5575,9 +5999,18 @@ auto with_page_parameter(Builder&& builder) {
   }
 }
 
-struct range_end {};
-
 }  // namespace detail
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/paging.hpp ----
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+LEADFEEDER_BEGIN_NAMESPACE
 
 /// The pages of a paginated operation, fetched one at a time as the range is walked. A single-pass
 /// input range: each element is the result of one call, and a failed call is the last element.
@@ -5591,32 +6024,7 @@ class page_range {
   using response_type = typename builder_type::response_type;
   using value_type = result<response_type>;
 
-  class iterator {
-   public:
-    using iterator_category = std::input_iterator_tag;
-    using value_type = result<response_type>;
-    using difference_type = std::ptrdiff_t;
-    using pointer = value_type*;
-    using reference = value_type&;
-
-    iterator() = default;
-    explicit iterator(page_range* range) noexcept : range_(range) {}
-    reference operator*() const noexcept { return *range_->current_; }
-    pointer operator->() const noexcept { return &*range_->current_; }
-    iterator& operator++() {
-      range_->advance();
-      return *this;
-    }
-    void operator++(int) { ++*this; }
-    bool at_end() const noexcept { return !range_->current_; }
-    friend bool operator==(iterator const& i, detail::range_end) noexcept { return i.at_end(); }
-    friend bool operator!=(iterator const& i, detail::range_end e) noexcept { return !(i == e); }
-    friend bool operator==(detail::range_end e, iterator const& i) noexcept { return i == e; }
-    friend bool operator!=(detail::range_end e, iterator const& i) noexcept { return !(i == e); }
-
-   private:
-    page_range* range_ = nullptr;
-  };
+  using iterator = detail::range_iterator<page_range, value_type, false>;
 
   page_range(client<Transport>& c, Builder builder, call_options call = {})
       : client_(&c), builder_(detail::with_page_parameter(std::move(builder))), call_(std::move(call)) {}
@@ -5635,6 +6043,8 @@ class page_range {
   std::size_t pages_fetched() const noexcept { return fetched_; }
 
  private:
+  friend iterator;
+
   void fetch() {
     current_.reset();  // the page before goes first: a client's call memory holds one result at a time
     current_.emplace(client_->send(builder_, call_));  // cancellation and deadline apply per page
@@ -5695,32 +6105,7 @@ class item_range {
   using item_view = typename page_data::value_type;
   using value_type = result<item_view>;
 
-  class iterator {
-   public:
-    using iterator_category = std::input_iterator_tag;
-    using value_type = result<item_view>;
-    using difference_type = std::ptrdiff_t;
-    using pointer = value_type const*;
-    using reference = value_type const&;
-
-    iterator() = default;
-    explicit iterator(item_range* range) noexcept : range_(range) {}
-    reference operator*() const noexcept { return *range_->current_; }
-    pointer operator->() const noexcept { return &*range_->current_; }
-    iterator& operator++() {
-      range_->advance();
-      return *this;
-    }
-    void operator++(int) { ++*this; }
-    bool at_end() const noexcept { return !range_->current_; }
-    friend bool operator==(iterator const& i, detail::range_end) noexcept { return i.at_end(); }
-    friend bool operator!=(iterator const& i, detail::range_end e) noexcept { return !(i == e); }
-    friend bool operator==(detail::range_end e, iterator const& i) noexcept { return i == e; }
-    friend bool operator!=(detail::range_end e, iterator const& i) noexcept { return !(i == e); }
-
-   private:
-    item_range* range_ = nullptr;
-  };
+  using iterator = detail::range_iterator<item_range, value_type, true>;
 
   item_range(client<Transport>& c, Builder builder, call_options call = {})
       : pages_(c, std::move(builder), std::move(call)) {}
@@ -5739,6 +6124,8 @@ class item_range {
   std::size_t pages_fetched() const noexcept { return pages_.pages_fetched(); }
 
  private:
+  friend iterator;
+
   // Points current_ at the next item, fetching pages (and skipping empty ones) as needed.
   void settle() {
     current_.reset();
@@ -5791,49 +6178,15 @@ item_range<Transport, std::decay_t<Builder>> items(client<Transport>& c, Builder
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/pagination.hpp ----
 
-#include <algorithm>
 #include <cstddef>
-#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
 LEADFEEDER_BEGIN_NAMESPACE
-
-namespace detail {
-
-// What lf::chunks knows of an operation: its list and that list's maximum, from the generated
-// builder (chunk_max, chunk_type, with_chunk). An operation without them is refused by the range's
-// static_assert; the stand-ins here only keep that message the first one a user reads.
-template <class Builder, class = void>
-struct chunking {
-  static constexpr bool value = false;
-  static constexpr std::size_t max = 1;
-  using input = string_list;
-  using builder = Builder;
-};
-template <class Builder>
-struct chunking<Builder, std::void_t<decltype(Builder::chunk_max), typename Builder::chunk_type>> {
-  static constexpr bool value = true;
-  static constexpr std::size_t max = Builder::chunk_max;
-  using input = typename Builder::chunk_type;
-  using builder = decltype(std::declval<Builder const&>().with_chunk(std::declval<input>()));
-};
-
-// A range of strings that is not contiguous (std::set, std::list, std::deque...): copied first.
-template <class Range, class = void>
-struct is_string_range : std::false_type {};
-template <class Range>
-struct is_string_range<Range, std::void_t<decltype(std::begin(std::declval<Range const&>()) !=
-                                                   std::end(std::declval<Range const&>()))>>
-    : std::bool_constant<std::is_convertible_v<decltype(*std::begin(std::declval<Range const&>())), std::string_view> &&
-                         !std::is_convertible_v<Range const&, std::string_view>> {};
-
-}  // namespace detail
 
 /// The calls of a read of any number of ids, `Builder::chunk_max` at a time, made one at a time as
 /// the range is walked. A single-pass input range: each element is the result of one call (a normal
@@ -5857,44 +6210,15 @@ class chunk_range {
   /// The most values one call takes (the operation's maximum).
   static constexpr std::size_t chunk_size = traits::max;
 
-  class iterator {
-   public:
-    using iterator_category = std::input_iterator_tag;
-    using value_type = result<response_type>;
-    using difference_type = std::ptrdiff_t;
-    using pointer = value_type*;
-    using reference = value_type&;
-
-    iterator() = default;
-    explicit iterator(chunk_range* range) noexcept : range_(range) {}
-    reference operator*() const noexcept { return *range_->current_; }
-    pointer operator->() const noexcept { return &*range_->current_; }
-    iterator& operator++() {
-      range_->advance();
-      return *this;
-    }
-    void operator++(int) { ++*this; }
-    bool at_end() const noexcept { return !range_->current_; }
-    friend bool operator==(iterator const& i, detail::range_end) noexcept { return i.at_end(); }
-    friend bool operator!=(iterator const& i, detail::range_end e) noexcept { return !(i == e); }
-    friend bool operator==(detail::range_end e, iterator const& i) noexcept { return i == e; }
-    friend bool operator!=(detail::range_end e, iterator const& i) noexcept { return !(i == e); }
-
-   private:
-    chunk_range* range_ = nullptr;
-  };
+  using iterator = detail::range_iterator<chunk_range, value_type, false>;
 
   chunk_range(client<Transport>& c, Builder builder, input_type inputs, call_options call = {})
       : client_(&c), builder_(std::move(builder)), inputs_(std::move(inputs)), call_(std::move(call)) {
     if constexpr (std::is_same_v<input_type, string_list>) {
-      // First occurrences only. The views point into inputs_, which does not change from here on.
-      std::unordered_set<std::string_view> seen;
-      seen.reserve(inputs_.size());
-      order_.reserve(inputs_.size());
-      for (std::size_t i = 0; i < inputs_.size(); ++i) {
-        if (seen.insert(inputs_[i]).second) order_.push_back(i);
-      }
-      total_ = order_.size();
+      // First occurrences only (found in the implementation unit, where <unordered_set> is).
+      order_.resize(inputs_.size());
+      total_ = detail::core::first_occurrences(inputs_, order_.data());
+      order_.resize(total_);
     } else {
       total_ = inputs_.size();
     }
@@ -5926,11 +6250,13 @@ class chunk_range {
   }
 
  private:
+  friend iterator;
+
   void fetch() {
     if constexpr (traits::value) fetch_chunk();  // else the static_assert above is the message
   }
   void fetch_chunk() {
-    std::size_t const count = std::min(chunk_size, total_ - next_);
+    std::size_t const count = total_ - next_ < chunk_size ? total_ - next_ : chunk_size;
     input_type chunk;
     if constexpr (std::is_same_v<input_type, string_list>) {
       std::vector<std::string_view> ids;
@@ -5984,32 +6310,7 @@ class chunk_item_range {
   using item_view = typename chunk_data::value_type;
   using value_type = result<item_view>;
 
-  class iterator {
-   public:
-    using iterator_category = std::input_iterator_tag;
-    using value_type = result<item_view>;
-    using difference_type = std::ptrdiff_t;
-    using pointer = value_type const*;
-    using reference = value_type const&;
-
-    iterator() = default;
-    explicit iterator(chunk_item_range* range) noexcept : range_(range) {}
-    reference operator*() const noexcept { return *range_->current_; }
-    pointer operator->() const noexcept { return &*range_->current_; }
-    iterator& operator++() {
-      range_->advance();
-      return *this;
-    }
-    void operator++(int) { ++*this; }
-    bool at_end() const noexcept { return !range_->current_; }
-    friend bool operator==(iterator const& i, detail::range_end) noexcept { return i.at_end(); }
-    friend bool operator!=(iterator const& i, detail::range_end e) noexcept { return !(i == e); }
-    friend bool operator==(detail::range_end e, iterator const& i) noexcept { return i == e; }
-    friend bool operator!=(detail::range_end e, iterator const& i) noexcept { return !(i == e); }
-
-   private:
-    chunk_item_range* range_ = nullptr;
-  };
+  using iterator = detail::range_iterator<chunk_item_range, value_type, true>;
 
   chunk_item_range(client<Transport>& c, Builder builder, input_type inputs, call_options call = {})
       : chunks_(c, std::move(builder), std::move(inputs), std::move(call)) {}
@@ -6028,6 +6329,8 @@ class chunk_item_range {
   std::size_t chunks_fetched() const noexcept { return chunks_.chunks_fetched(); }
 
  private:
+  friend iterator;
+
   // Points current_ at the next resource, making calls (and skipping answers without any) as needed.
   void settle() {
     current_.reset();
@@ -14248,14 +14551,136 @@ LEADFEEDER_END_NAMESPACE
 // leadfeeder-cpp: the bodies of the session (detail/session.hpp), compiled once in the unit that
 // defines LEADFEEDER_IMPLEMENTATION, or inline everywhere with LEADFEEDER_HEADER_ONLY.
 
+// ---- begin leadfeeder/detail/error_body.hpp ----
+// leadfeeder-cpp: the one home of the error-body rules (docs/api-reference.md, 1.10: three body
+// shapes, tried in turn): building an lf::error from a non-2xx response, and telling whether a 2xx
+// body carries an error instead of data. The fields of one error are read through the generated
+// error_object_view (ErrorObjectV1 of the description).
+
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+LEADFEEDER_BEGIN_NAMESPACE
+namespace detail {
+
+/// Fills api_code, message and request_id from an error body of shape A ({code, message}),
+/// B ({errors: [{code, title, detail}], meta: {request_id}}) or C ({error: {code, message}}),
+/// taking from each shape what the earlier ones lacked. Returns true when any field was found.
+inline bool read_error_fields(json_value const* root, error& e) {
+  json_value const* const first = object_or_null(first_element(member(root, "errors")));
+  json_value const* const nested = member(root, "error");
+  error_object_view const shape_a(root);
+  error_object_view const shape_b(first);
+  error_object_view const shape_c(nested);
+
+  auto take = [](std::string& field, std::string_view value) {
+    if (field.empty() && !value.empty()) field.assign(value);
+  };
+  if (shape_b.exists()) {
+    take(e.api_code, shape_b.code());
+    std::string_view const title = shape_b.title();
+    std::string_view const detail = shape_b.detail();
+    if (!title.empty() && !detail.empty() && title != detail) {
+      take(e.message, std::string(title) + ": " + std::string(detail));
+    } else {
+      take(e.message, title.empty() ? detail : title);
+    }
+    take(e.message, shape_b.message());
+    take(e.request_id, as_string(member(member(first, "meta"), "request_id")));
+  }
+  if (shape_c.exists()) {
+    take(e.api_code, shape_c.code());
+    take(e.message, shape_c.message());
+  } else {
+    take(e.message, as_string(nested));  // {"error": "text"}
+  }
+  take(e.api_code, shape_a.code());
+  take(e.message, shape_a.message());
+  take(e.request_id, as_string(member(member(root, "meta"), "request_id")));
+  take(e.request_id, as_string(member(root, "request_id")));
+  return !e.api_code.empty() || !e.message.empty();
+}
+
+/// True when a 2xx body is an error body instead of an answer: an object without `data` that has
+/// the key of one of the three shapes (code, errors, error).
+inline bool is_error_body(json_value const* root) noexcept {
+  if (!is_object(root) || find_member(root, "data") != nullptr) return false;
+  return find_member(root, "errors") != nullptr || find_member(root, "error") != nullptr ||
+         find_member(root, "code") != nullptr;
+}
+
+/// The wait a response's Retry-After header asks for (none without one, or when it is neither
+/// delta-seconds nor an HTTP date); `now` is the wall clock, for a date.
+inline std::optional<std::chrono::seconds> read_retry_after(http_response const& res,
+                                                            std::chrono::system_clock::time_point now) noexcept {
+  std::string_view const value = res.headers.find("Retry-After");
+  if (value.empty()) return std::nullopt;
+  return parse_retry_after(value, now);
+}
+
+/// A readable excerpt of a body that is not JSON: the <title> of an HTML page, else the first
+/// bytes with anything unprintable replaced.
+inline std::string describe_non_json(std::string_view body) {
+  std::string_view const title = html_title(body);
+  if (!title.empty() && title.size() < 200) body = title;
+  std::string out;
+  for (char c : body.substr(0, 120)) {
+    auto const u = static_cast<unsigned char>(c);
+    out.push_back(u >= 0x20 && u < 0x7F ? c : ' ');
+  }
+  if (body.size() > 120) out += "...";
+  return out;
+}
+
+/// The error for a response whose status is outside 2xx; `retry_after` is its Retry-After header,
+/// read once per response (read_retry_after).
+inline error error_from_response(http_response const& res, std::optional<std::chrono::seconds> retry_after) {
+  error e;
+  e.http_status = res.status;
+  if (!res.body.empty()) {
+    // Error bodies are small: a copy is indexed on the heap (the response keeps its body).
+    result<document> const doc = document::parse(std::string(res.body));
+    bool const found = doc && is_object(doc->root()) && read_error_fields(doc->root(), e);
+    if (!found) {
+      e.message = "HTTP " + std::to_string(res.status) + " with an unrecognised body: " +
+                  describe_non_json(res.body);
+    }
+  }
+  if (e.request_id.empty()) {
+    std::string_view const header = res.headers.find("X-Request-Id");
+    if (!header.empty()) e.request_id.assign(header);
+  }
+  if (res.status >= 300 && res.status <= 399) {
+    // Redirects are not followed (the key must not travel to another host): say where it pointed.
+    std::string_view const location = res.headers.find("Location");
+    std::string const where = location.empty() ? std::string("no Location header")
+                                               : "Location: " + printable_excerpt(location, 2048);
+    e.message = e.message.empty() ? "HTTP " + std::to_string(res.status) + " redirect, not followed (" + where + ")"
+                                  : e.message + " (redirect not followed; " + where + ")";
+  }
+  e.retry_after = retry_after;
+  e.code = make_error_code(errc_from_status(res.status, e.api_code));
+  return e;
+}
+
+}  // namespace detail
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/error_body.hpp ----
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <limits>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
+#include <unordered_set>
 #include <utility>
 
 LEADFEEDER_BEGIN_NAMESPACE
@@ -14263,15 +14688,16 @@ namespace detail {
 
 // Why an option cannot be used, or empty when it can.
 inline std::string check_options(client_options const& o) {
-  auto bad_header_value = [](std::string_view v) {
-    for (char c : v) {
-      if (c == '\r' || c == '\n' || c == '\0') return true;
-    }
-    return false;
+  struct header_option {
+    char const* name;
+    std::string_view value;
   };
-  if (bad_header_value(o.api_key)) return "client_options.api_key must not contain CR, LF or NUL";
-  if (bad_header_value(o.bearer_token)) return "client_options.bearer_token must not contain CR, LF or NUL";
-  if (bad_header_value(o.user_agent)) return "client_options.user_agent must not contain CR, LF or NUL";
+  for (header_option const h : {header_option{"api_key", o.api_key}, header_option{"bearer_token", o.bearer_token},
+                                header_option{"user_agent", o.user_agent}}) {
+    if (has_unsafe_header_char(h.value)) {
+      return std::string("client_options.") + h.name + " " + unsafe_header_char_problem;
+    }
+  }
   std::string_view const url = o.base_url;
   if (url.substr(0, 7) != "http://" && url.substr(0, 8) != "https://") {
     return "client_options.base_url must start with http:// or https://";
@@ -14421,10 +14847,11 @@ struct session_steps {
   }
 
   // A 2xx body as a document, with the envelope checks; any other status as its error.
-  result<answer> decode(operation_info const& op, call_options const& call) {
+  result<answer> decode(operation_info const& op, call_options const& call,
+                        std::optional<std::chrono::seconds> retry_after) {
     http_response& res = s.response_;
     int const status = res.status;
-    if (status < 200 || status > 299) return error_from_response(res, wall_now());
+    if (status < 200 || status > 299) return error_from_response(res, retry_after);
     if (std::string hint = body_hint(status, res.headers.find("Content-Type"), res.body); !hint.empty()) {
       error e(errc::invalid_response, std::move(hint));
       e.http_status = status;
@@ -14464,24 +14891,27 @@ struct session_steps {
         return e;
       };
       if (!is_object(root)) return invalid("the response body is not a JSON object");
+      if (is_error_body(root)) return invalid("a success status carried an error body");
       json_value const* const data = find_member(root, "data");
-      if (data == nullptr) {
-        if (find_member(root, "errors") != nullptr || find_member(root, "error") != nullptr ||
-            find_member(root, "code") != nullptr) {
-          return invalid("a success status carried an error body");
-        }
-      } else if (!is_object(data) && !is_array(data) && data->kind() != node_kind::null) {
+      if (data != nullptr && !is_object(data) && !is_array(data) && data->kind() != node_kind::null) {
         return invalid("the response's data member is neither an object nor an array");
       }
     }
     return answer{std::move(*doc), status};
   }
 
+  // The Retry-After of the response just received; read once per response.
+  std::optional<std::chrono::seconds> retry_after(std::error_code ec) const {
+    if (ec) return std::nullopt;
+    return read_retry_after(s.response_, wall_now());
+  }
+
   // The outcome of one exchange; counts the credits of a success.
-  result<answer> finish(operation_info const& op, call_options const& call, std::error_code ec) {
+  result<answer> finish(operation_info const& op, call_options const& call, std::error_code ec,
+                        std::optional<std::chrono::seconds> retry_after) {
     log(log_event::kind::response, op.id, 0, {}, {}, ec ? 0 : s.response_.status);
     if (ec) return error(ec, std::string(op.id) + ": no response (the exchange failed)");
-    result<answer> r = decode(op, call);
+    result<answer> r = decode(op, call, retry_after);
     if (r) {
       // A hostile answer can neither overflow the sum nor lift the budget with a negative charge.
       std::int64_t const charged = as_integer(member(member(member(r->doc.root(), "meta"), "credits"), "charged"));
@@ -14518,15 +14948,14 @@ LEADFEEDER_IMPL_INLINE result<detail::answer> detail::core::run(session& s, oper
     s.request_.timeout = time_left(call.deadline, s.options_.time.now());
     std::error_code ec = exchange(s.request_, s.response_);
     ec = exchange_code(ec, call.deadline, s.options_.time.now());
+    std::optional<std::chrono::seconds> const retry_after = steps.retry_after(ec);
     bool const retryable = ec || is_retryable_status(s.response_.status);
     if (!retryable || !steps.may_retry(op) || attempt >= s.options_.retry.max_attempts) {
-      return steps.finish(op, call, ec);
+      return steps.finish(op, call, ec, retry_after);
     }
-    std::optional<std::chrono::seconds> retry_after;
-    if (!ec) retry_after = parse_retry_after(s.response_.headers.find("Retry-After"), steps.wall_now());
     std::chrono::milliseconds const delay = steps.retry_delay(retry_after, attempt + 1);
     if (call.deadline && s.options_.time.now() + delay > *call.deadline) {
-      return steps.finish(op, call, ec);  // no time left to wait: this answer stands
+      return steps.finish(op, call, ec, retry_after);  // no time left to wait: this answer stands
     }
     steps.log(log_event::kind::retry, op.id, attempt, delay,
               ec ? std::string_view("the exchange failed") : std::string_view("a retryable status"),
@@ -14555,7 +14984,7 @@ LEADFEEDER_IMPL_INLINE result<detail::answer> detail::core::complete(session& s,
     return error(errc::cancelled, std::string(op.id) + ": cancelled while in flight");
   }
   ec = exchange_code(ec, call.deadline, s.options_.time.now());
-  result<answer> r = steps.finish(op, call, ec);
+  result<answer> r = steps.finish(op, call, ec, steps.retry_after(ec));
   // The asynchronous path does not wait: a retryable failure carries the wait the policy suggests.
   if (!r && steps.may_retry(op) && s.options_.retry.max_attempts > 1 &&
       (ec || is_retryable_status(r.error().http_status))) {
@@ -14567,6 +14996,81 @@ LEADFEEDER_IMPL_INLINE result<detail::answer> detail::core::complete(session& s,
 }
 
 LEADFEEDER_IMPL_INLINE void detail::core::sleep_for(std::chrono::milliseconds d) { std::this_thread::sleep_for(d); }
+
+namespace detail {
+
+struct shared_bucket {
+  rate_limit_policy policy;
+  std::mutex mutex;
+  token_bucket bucket;
+  std::uint64_t granted = 0;
+};
+
+struct cancel_flag {
+  std::atomic<bool> cancelled{false};
+  std::atomic<std::uint32_t> holders{1};
+};
+
+}  // namespace detail
+
+LEADFEEDER_IMPL_INLINE detail::shared_bucket* detail::core::open_shared_bucket(double requests_per_second,
+                                                                              double burst) {
+  auto* b = new shared_bucket;
+  b->policy.enabled = true;
+  b->policy.requests_per_second = requests_per_second;
+  b->policy.burst = burst;
+  return b;
+}
+
+LEADFEEDER_IMPL_INLINE void detail::core::close_shared_bucket(shared_bucket* b) noexcept { delete b; }
+
+LEADFEEDER_IMPL_INLINE std::chrono::milliseconds detail::core::acquire_shared(shared_bucket& b,
+                                                                             std::chrono::steady_clock::time_point now) {
+  std::lock_guard<std::mutex> lock(b.mutex);
+  std::chrono::milliseconds const wait = b.bucket.acquire(b.policy, now);
+  if (wait.count() == 0) ++b.granted;
+  return wait;
+}
+
+LEADFEEDER_IMPL_INLINE void detail::core::give_back_shared(shared_bucket& b) {
+  std::lock_guard<std::mutex> lock(b.mutex);
+  b.bucket.give_back(b.policy);
+  if (b.granted > 0) --b.granted;
+}
+
+LEADFEEDER_IMPL_INLINE std::uint64_t detail::core::granted_shared(shared_bucket& b) {
+  std::lock_guard<std::mutex> lock(b.mutex);
+  return b.granted;
+}
+
+LEADFEEDER_IMPL_INLINE std::size_t detail::core::first_occurrences(string_list const& ids, std::size_t* order) {
+  std::unordered_set<std::string_view> seen;
+  seen.reserve(ids.size());
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (seen.insert(ids[i]).second) order[n++] = i;
+  }
+  return n;
+}
+
+LEADFEEDER_IMPL_INLINE detail::cancel_flag* detail::core::open_cancel_flag() { return new cancel_flag; }
+
+LEADFEEDER_IMPL_INLINE void detail::core::share_cancel_flag(cancel_flag* f) noexcept {
+  f->holders.fetch_add(1, std::memory_order_relaxed);
+}
+
+LEADFEEDER_IMPL_INLINE void detail::core::drop_cancel_flag(cancel_flag* f) noexcept {
+  // The last holder deletes; acq_rel so that its delete sees every other holder's writes.
+  if (f->holders.fetch_sub(1, std::memory_order_acq_rel) == 1) delete f;
+}
+
+LEADFEEDER_IMPL_INLINE void detail::core::cancel(cancel_flag* f) noexcept {
+  f->cancelled.store(true, std::memory_order_relaxed);
+}
+
+LEADFEEDER_IMPL_INLINE bool detail::core::cancelled(cancel_flag const* f) noexcept {
+  return f->cancelled.load(std::memory_order_relaxed);
+}
 
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/impl/session.ipp ----
@@ -14582,14 +15086,19 @@ LEADFEEDER_END_NAMESPACE
 // object or array converts to lf::json_fragment, what builders take as caller-built JSON. Include
 // it where needed: the rest of the library does not, so that other units need no Boost.JSON header.
 
+// ---- begin leadfeeder/detail/boost_json_bridge.hpp ----
+// leadfeeder-cpp: the conversions between the tape and Boost.JSON values behind
+// leadfeeder/boost_json.hpp: a DOM built from a view, a json_fragment made from a value.
 
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
 #include <cmath>
+#include <cstdint>
+#include <string>
+#include <string_view>
 
 LEADFEEDER_BEGIN_NAMESPACE
-
 namespace detail {
 
 inline boost::json::value to_boost_json(json_value const* v, boost::json::storage_ptr const& sp) {
@@ -14692,6 +15201,16 @@ struct json_adapter<boost::json::array> {
 };
 
 }  // namespace detail
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/boost_json_bridge.hpp ----
+
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+
+#include <cmath>
+
+LEADFEEDER_BEGIN_NAMESPACE
 
 /// A boost::json::value equal to what the view reads (null when the view is empty). The copy is
 /// independent of the response. Integer ids read as strings, as through the views.

@@ -44,7 +44,8 @@ char const* g_builder = "";
 
 // ---- independent rules (not the library's code) -----------------------------------------------
 
-bool has_line_break(std::string_view s) { return s.find_first_of("\r\n") != std::string_view::npos; }
+// CR, LF and NUL: what a path or query value must not hold (a transport may pass C strings).
+bool has_line_break(std::string_view s) { return s.find_first_of(std::string_view("\r\n\0", 3)) != std::string_view::npos; }
 
 bool valid_utf8(std::string_view s) {
   std::size_t i = 0;

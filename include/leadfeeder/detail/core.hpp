@@ -8,6 +8,8 @@
 #include <leadfeeder/config.hpp>
 
 #include <chrono>
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <system_error>
@@ -22,6 +24,7 @@ struct http_request;
 struct http_response;
 template <class T>
 class result;
+class string_list;
 
 namespace detail {
 
@@ -31,6 +34,8 @@ struct answer;
 template <class Signature>
 class function_ref;
 class request_writer;
+struct shared_bucket;
+struct cancel_flag;
 
 struct define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file {
   static result<document> parse(std::string&& body, memory_block lent, bool* lease);
@@ -42,6 +47,24 @@ struct define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file {
                                     function_ref<void(request_writer&)> write);
   static result<answer> complete(session& s, operation_info const& op, call_options const& call, std::error_code ec);
   static void sleep_for(std::chrono::milliseconds d);
+
+  // shared_rate_limit's bucket, behind its mutex.
+  static shared_bucket* open_shared_bucket(double requests_per_second, double burst);
+  static void close_shared_bucket(shared_bucket* b) noexcept;
+  static std::chrono::milliseconds acquire_shared(shared_bucket& b, std::chrono::steady_clock::time_point now);
+  static void give_back_shared(shared_bucket& b);
+  static std::uint64_t granted_shared(shared_bucket& b);
+
+  // The positions of the first occurrence of each id in `ids`, in order, written to `order` (room
+  // for ids.size()); returns how many (lf::chunks reads each id once).
+  static std::size_t first_occurrences(string_list const& ids, std::size_t* order);
+
+  // cancellation_token's flag, shared by its copies.
+  static cancel_flag* open_cancel_flag();
+  static void share_cancel_flag(cancel_flag* f) noexcept;
+  static void drop_cancel_flag(cancel_flag* f) noexcept;
+  static void cancel(cancel_flag* f) noexcept;
+  static bool cancelled(cancel_flag const* f) noexcept;
 };
 using core = define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file;
 

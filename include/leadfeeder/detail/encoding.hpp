@@ -2,6 +2,7 @@
 #pragma once
 
 #include <leadfeeder/config.hpp>
+#include <leadfeeder/detail/calendar.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -15,13 +16,6 @@ namespace detail {
 constexpr bool is_unreserved(unsigned char c) noexcept {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
          c == '.' || c == '_' || c == '~';
-}
-
-constexpr bool has_line_break(std::string_view s) noexcept {
-  for (char c : s) {
-    if (c == '\r' || c == '\n') return true;
-  }
-  return false;
 }
 
 constexpr bool all_digits(std::string_view s) noexcept {
@@ -38,15 +32,13 @@ constexpr bool is_month(std::string_view s) noexcept {
   return month >= 1 && month <= 12;
 }
 
-/// YYYY-MM-DD naming a day that exists (leap years included).
+/// YYYY-MM-DD naming a day that exists (the calendar's rules, detail/calendar.hpp).
 constexpr bool is_date(std::string_view s) noexcept {
   if (s.size() != 10 || s[7] != '-' || !is_month(s.substr(0, 7)) || !all_digits(s.substr(8, 2))) return false;
   int const year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-  int const month = (s[5] - '0') * 10 + (s[6] - '0');
+  auto const month = static_cast<unsigned>((s[5] - '0') * 10 + (s[6] - '0'));
   int const day = (s[8] - '0') * 10 + (s[9] - '0');
-  constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool const leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return day >= 1 && day <= days[month - 1] + ((month == 2 && leap) ? 1 : 0);
+  return is_real_day(year, month, day);
 }
 
 /// Appends s with every byte but the unreserved ones as %XX (a space is %20). `out` is a

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <leadfeeder/config.hpp>
+#include <leadfeeder/detail/calendar.hpp>
 
 #include <chrono>
 #include <cstdint>
@@ -10,16 +11,6 @@
 
 LEADFEEDER_BEGIN_NAMESPACE
 namespace detail {
-
-// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
-  y -= m <= 2;
-  std::int64_t const era = (y >= 0 ? y : y - 399) / 400;
-  auto const yoe = static_cast<unsigned>(y - era * 400);
-  unsigned const doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  unsigned const doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
 
 constexpr bool parse_digits(std::string_view s, std::int64_t& out) noexcept {
   if (s.empty() || s.size() > 18) return false;
@@ -40,8 +31,6 @@ constexpr unsigned month_from_name(std::string_view name) noexcept {
   return 0;
 }
 
-constexpr bool is_leap_year(std::int64_t y) noexcept { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
 // "HH:MM:SS" at s; checks ranges (a leap second 60 is allowed).
 constexpr bool parse_clock(std::string_view s, std::int64_t& seconds_of_day) noexcept {
   std::int64_t h = 0, m = 0, sec = 0;
@@ -56,10 +45,7 @@ constexpr bool parse_clock(std::string_view s, std::int64_t& seconds_of_day) noe
 
 constexpr std::optional<std::int64_t> epoch_seconds(std::int64_t year, unsigned month, std::int64_t day,
                                                     std::int64_t seconds_of_day) noexcept {
-  constexpr unsigned days_in_month[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month < 1 || month > 12 || day < 1) return std::nullopt;
-  std::int64_t const last = days_in_month[month - 1] + ((month == 2 && is_leap_year(year)) ? 1 : 0);
-  if (day > last) return std::nullopt;
+  if (!is_real_day(year, month, day)) return std::nullopt;
   return days_from_civil(year, month, static_cast<unsigned>(day)) * 86400 + seconds_of_day;
 }
 

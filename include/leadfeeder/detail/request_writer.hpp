@@ -5,6 +5,7 @@
 #include <leadfeeder/config.hpp>
 #include <leadfeeder/detail/call_region.hpp>
 #include <leadfeeder/detail/encoding.hpp>
+#include <leadfeeder/detail/header_safety.hpp>
 #include <leadfeeder/http.hpp>
 #include <leadfeeder/json_fragment.hpp>
 #include <leadfeeder/string_list.hpp>
@@ -51,11 +52,11 @@ class request_writer {
   void path(std::string_view literal) { url_.append(literal); }
 
   /// Appends one path parameter, percent-encoded. Refuses what could change the path: empty
-  /// values, "." and "..", CR and LF.
+  /// values, "." and "..", CR, LF and NUL (detail/header_safety.hpp).
   void path_param(std::string_view name, std::string_view value) {
     if (value.empty()) return fail(name, "must not be empty");
     if (value == "." || value == "..") return fail(name, "must not be '.' or '..'");
-    if (has_line_break(value)) return fail(name, "must not contain CR or LF");
+    if (has_unsafe_header_char(value)) return fail(name, unsafe_header_char_problem);
     append_percent_encoded(url_, value);
   }
 
@@ -66,13 +67,13 @@ class request_writer {
       if (required) fail(name, "must not be empty");
       return;
     }
-    if (has_line_break(value)) return fail(name, "must not contain CR or LF");
+    if (has_unsafe_header_char(value)) return fail(name, unsafe_header_char_problem);
     query_name(name);
     append_percent_encoded(url_, value);
   }
 
   /// Appends name=v1,v2,... (each value encoded, commas literal). Refuses an empty list when
-  /// required, empty or CR/LF values, and more than max_count values.
+  /// required, empty values or ones with CR, LF or NUL, and more than max_count values.
   void query_list(std::string_view name, string_list const& values, bool required,
                   std::size_t max_count) {
     if (values.empty()) {
@@ -85,7 +86,7 @@ class request_writer {
     }
     for (std::size_t i = 0; i < values.size(); ++i) {
       if (values[i].empty()) return fail(name, "must not contain an empty value");
-      if (has_line_break(values[i])) return fail(name, "must not contain CR or LF");
+      if (has_unsafe_header_char(values[i])) return fail(name, unsafe_header_char_problem);
     }
     query_name(name);
     for (std::size_t i = 0; i < values.size(); ++i) {

@@ -7,10 +7,12 @@
 #include <leadfeeder/config.hpp>
 #include <leadfeeder/detail/body_hint.hpp>
 #include <leadfeeder/detail/call_region.hpp>
+#include <leadfeeder/detail/callback.hpp>
 #include <leadfeeder/detail/core.hpp>
-#include <leadfeeder/detail/error_body.hpp>
-#include <leadfeeder/detail/http_date.hpp>
+#include <leadfeeder/detail/http_date.hpp>  // also for the tests of the Retry-After rules
+#include <leadfeeder/detail/policy_rules.hpp>
 #include <leadfeeder/detail/request_writer.hpp>
+#include <leadfeeder/detail/shared_handle.hpp>
 #include <leadfeeder/document.hpp>
 #include <leadfeeder/error.hpp>
 #include <leadfeeder/http.hpp>
@@ -21,7 +23,6 @@
 #include <array>
 #include <chrono>
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -76,7 +77,7 @@ struct answer {
 
 /// How a client talks to the API. C++17 has no designated initializers: set members one by one.
 struct client_options {
-  /// Sent as `X-Api-Key` (reference 1.2). Leave empty when using bearer_token.
+  /// Sent as `X-Api-Key` (docs/api-reference.md, 1.2). Leave empty when using bearer_token.
   std::string api_key;
   /// OAuth2 access token, sent as `Authorization: Bearer <token>`.
   std::string bearer_token;
@@ -89,12 +90,15 @@ struct client_options {
   /// The client-side token bucket (10/s, burst 15) and monthly counter; off by default.
   rate_limit_policy rate_limit;
   /// A token bucket shared with other clients and threads (see shared_rate_limit); unset: none.
-  std::shared_ptr<shared_rate_limit> shared_limit;
+  /// Assigned a std::shared_ptr<shared_rate_limit> (`o.shared_limit = limit;`), whose ownership
+  /// it shares; it reads like one (`if`, `->`, get()).
+  detail::shared_handle<shared_rate_limit> shared_limit;
   /// Credits the client may spend (summing meta.credits.charged); once spent, operations that can
   /// charge credits fail with errc::budget_exhausted unsent. Unset: no budget.
   std::optional<std::int64_t> credit_budget;
-  /// Called for every request, response, retry and refusal; credentials are redacted.
-  std::function<void(log_event const&)> logger;
+  /// Called for every request, response, retry and refusal; credentials are redacted. Assigned like
+  /// a std::function.
+  detail::callback<void(log_event const&)> logger;
   /// The clocks and the sleep the policies use; replace them in tests and game loops.
   time_source time;
   /// Seed of the backoff jitter, for reproducible runs.

@@ -6,16 +6,23 @@
 #include <leadfeeder/detail/access.hpp>
 #include <leadfeeder/detail/body_hint.hpp>
 #include <leadfeeder/detail/error_body.hpp>
+#include <leadfeeder/detail/header_safety.hpp>
 #include <leadfeeder/detail/http_date.hpp>
+#include <leadfeeder/detail/policy_rules.hpp>
 #include <leadfeeder/detail/session.hpp>
+#include <leadfeeder/string_list.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <limits>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
+#include <unordered_set>
 #include <utility>
 
 LEADFEEDER_BEGIN_NAMESPACE
@@ -23,15 +30,16 @@ namespace detail {
 
 // Why an option cannot be used, or empty when it can.
 inline std::string check_options(client_options const& o) {
-  auto bad_header_value = [](std::string_view v) {
-    for (char c : v) {
-      if (c == '\r' || c == '\n' || c == '\0') return true;
-    }
-    return false;
+  struct header_option {
+    char const* name;
+    std::string_view value;
   };
-  if (bad_header_value(o.api_key)) return "client_options.api_key must not contain CR, LF or NUL";
-  if (bad_header_value(o.bearer_token)) return "client_options.bearer_token must not contain CR, LF or NUL";
-  if (bad_header_value(o.user_agent)) return "client_options.user_agent must not contain CR, LF or NUL";
+  for (header_option const h : {header_option{"api_key", o.api_key}, header_option{"bearer_token", o.bearer_token},
+                                header_option{"user_agent", o.user_agent}}) {
+    if (has_unsafe_header_char(h.value)) {
+      return std::string("client_options.") + h.name + " " + unsafe_header_char_problem;
+    }
+  }
   std::string_view const url = o.base_url;
   if (url.substr(0, 7) != "http://" && url.substr(0, 8) != "https://") {
     return "client_options.base_url must start with http:// or https://";
@@ -181,10 +189,11 @@ struct session_steps {
   }
 
   // A 2xx body as a document, with the envelope checks; any other status as its error.
-  result<answer> decode(operation_info const& op, call_options const& call) {
+  result<answer> decode(operation_info const& op, call_options const& call,
+                        std::optional<std::chrono::seconds> retry_after) {
     http_response& res = s.response_;
     int const status = res.status;
-    if (status < 200 || status > 299) return error_from_response(res, wall_now());
+    if (status < 200 || status > 299) return error_from_response(res, retry_after);
     if (std::string hint = body_hint(status, res.headers.find("Content-Type"), res.body); !hint.empty()) {
       error e(errc::invalid_response, std::move(hint));
       e.http_status = status;
@@ -224,24 +233,27 @@ struct session_steps {
         return e;
       };
       if (!is_object(root)) return invalid("the response body is not a JSON object");
+      if (is_error_body(root)) return invalid("a success status carried an error body");
       json_value const* const data = find_member(root, "data");
-      if (data == nullptr) {
-        if (find_member(root, "errors") != nullptr || find_member(root, "error") != nullptr ||
-            find_member(root, "code") != nullptr) {
-          return invalid("a success status carried an error body");
-        }
-      } else if (!is_object(data) && !is_array(data) && data->kind() != node_kind::null) {
+      if (data != nullptr && !is_object(data) && !is_array(data) && data->kind() != node_kind::null) {
         return invalid("the response's data member is neither an object nor an array");
       }
     }
     return answer{std::move(*doc), status};
   }
 
+  // The Retry-After of the response just received; read once per response.
+  std::optional<std::chrono::seconds> retry_after(std::error_code ec) const {
+    if (ec) return std::nullopt;
+    return read_retry_after(s.response_, wall_now());
+  }
+
   // The outcome of one exchange; counts the credits of a success.
-  result<answer> finish(operation_info const& op, call_options const& call, std::error_code ec) {
+  result<answer> finish(operation_info const& op, call_options const& call, std::error_code ec,
+                        std::optional<std::chrono::seconds> retry_after) {
     log(log_event::kind::response, op.id, 0, {}, {}, ec ? 0 : s.response_.status);
     if (ec) return error(ec, std::string(op.id) + ": no response (the exchange failed)");
-    result<answer> r = decode(op, call);
+    result<answer> r = decode(op, call, retry_after);
     if (r) {
       // A hostile answer can neither overflow the sum nor lift the budget with a negative charge.
       std::int64_t const charged = as_integer(member(member(member(r->doc.root(), "meta"), "credits"), "charged"));
@@ -278,15 +290,14 @@ LEADFEEDER_IMPL_INLINE result<detail::answer> detail::core::run(session& s, oper
     s.request_.timeout = time_left(call.deadline, s.options_.time.now());
     std::error_code ec = exchange(s.request_, s.response_);
     ec = exchange_code(ec, call.deadline, s.options_.time.now());
+    std::optional<std::chrono::seconds> const retry_after = steps.retry_after(ec);
     bool const retryable = ec || is_retryable_status(s.response_.status);
     if (!retryable || !steps.may_retry(op) || attempt >= s.options_.retry.max_attempts) {
-      return steps.finish(op, call, ec);
+      return steps.finish(op, call, ec, retry_after);
     }
-    std::optional<std::chrono::seconds> retry_after;
-    if (!ec) retry_after = parse_retry_after(s.response_.headers.find("Retry-After"), steps.wall_now());
     std::chrono::milliseconds const delay = steps.retry_delay(retry_after, attempt + 1);
     if (call.deadline && s.options_.time.now() + delay > *call.deadline) {
-      return steps.finish(op, call, ec);  // no time left to wait: this answer stands
+      return steps.finish(op, call, ec, retry_after);  // no time left to wait: this answer stands
     }
     steps.log(log_event::kind::retry, op.id, attempt, delay,
               ec ? std::string_view("the exchange failed") : std::string_view("a retryable status"),
@@ -315,7 +326,7 @@ LEADFEEDER_IMPL_INLINE result<detail::answer> detail::core::complete(session& s,
     return error(errc::cancelled, std::string(op.id) + ": cancelled while in flight");
   }
   ec = exchange_code(ec, call.deadline, s.options_.time.now());
-  result<answer> r = steps.finish(op, call, ec);
+  result<answer> r = steps.finish(op, call, ec, steps.retry_after(ec));
   // The asynchronous path does not wait: a retryable failure carries the wait the policy suggests.
   if (!r && steps.may_retry(op) && s.options_.retry.max_attempts > 1 &&
       (ec || is_retryable_status(r.error().http_status))) {
@@ -327,5 +338,80 @@ LEADFEEDER_IMPL_INLINE result<detail::answer> detail::core::complete(session& s,
 }
 
 LEADFEEDER_IMPL_INLINE void detail::core::sleep_for(std::chrono::milliseconds d) { std::this_thread::sleep_for(d); }
+
+namespace detail {
+
+struct shared_bucket {
+  rate_limit_policy policy;
+  std::mutex mutex;
+  token_bucket bucket;
+  std::uint64_t granted = 0;
+};
+
+struct cancel_flag {
+  std::atomic<bool> cancelled{false};
+  std::atomic<std::uint32_t> holders{1};
+};
+
+}  // namespace detail
+
+LEADFEEDER_IMPL_INLINE detail::shared_bucket* detail::core::open_shared_bucket(double requests_per_second,
+                                                                              double burst) {
+  auto* b = new shared_bucket;
+  b->policy.enabled = true;
+  b->policy.requests_per_second = requests_per_second;
+  b->policy.burst = burst;
+  return b;
+}
+
+LEADFEEDER_IMPL_INLINE void detail::core::close_shared_bucket(shared_bucket* b) noexcept { delete b; }
+
+LEADFEEDER_IMPL_INLINE std::chrono::milliseconds detail::core::acquire_shared(shared_bucket& b,
+                                                                             std::chrono::steady_clock::time_point now) {
+  std::lock_guard<std::mutex> lock(b.mutex);
+  std::chrono::milliseconds const wait = b.bucket.acquire(b.policy, now);
+  if (wait.count() == 0) ++b.granted;
+  return wait;
+}
+
+LEADFEEDER_IMPL_INLINE void detail::core::give_back_shared(shared_bucket& b) {
+  std::lock_guard<std::mutex> lock(b.mutex);
+  b.bucket.give_back(b.policy);
+  if (b.granted > 0) --b.granted;
+}
+
+LEADFEEDER_IMPL_INLINE std::uint64_t detail::core::granted_shared(shared_bucket& b) {
+  std::lock_guard<std::mutex> lock(b.mutex);
+  return b.granted;
+}
+
+LEADFEEDER_IMPL_INLINE std::size_t detail::core::first_occurrences(string_list const& ids, std::size_t* order) {
+  std::unordered_set<std::string_view> seen;
+  seen.reserve(ids.size());
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (seen.insert(ids[i]).second) order[n++] = i;
+  }
+  return n;
+}
+
+LEADFEEDER_IMPL_INLINE detail::cancel_flag* detail::core::open_cancel_flag() { return new cancel_flag; }
+
+LEADFEEDER_IMPL_INLINE void detail::core::share_cancel_flag(cancel_flag* f) noexcept {
+  f->holders.fetch_add(1, std::memory_order_relaxed);
+}
+
+LEADFEEDER_IMPL_INLINE void detail::core::drop_cancel_flag(cancel_flag* f) noexcept {
+  // The last holder deletes; acq_rel so that its delete sees every other holder's writes.
+  if (f->holders.fetch_sub(1, std::memory_order_acq_rel) == 1) delete f;
+}
+
+LEADFEEDER_IMPL_INLINE void detail::core::cancel(cancel_flag* f) noexcept {
+  f->cancelled.store(true, std::memory_order_relaxed);
+}
+
+LEADFEEDER_IMPL_INLINE bool detail::core::cancelled(cancel_flag const* f) noexcept {
+  return f->cancelled.load(std::memory_order_relaxed);
+}
 
 LEADFEEDER_END_NAMESPACE

@@ -27,4 +27,4 @@ ensure_packages() {
 
 # What building and testing the library needs.
 BUILD_PACKAGES=(cmake make g++ python3 libboost1.81-dev doctest-dev libcurl4-openssl-dev libssl-dev zlib1g-dev)
-TEST_PACKAGES=("${BUILD_PACKAGES[@]}" clang libclang-rt-14-dev pkg-config curl valgrind openssl nginx-light libbenchmark-dev nlohmann-json3-dev libsimdjson-dev python3-yaml)
+TEST_PACKAGES=("${BUILD_PACKAGES[@]}" clang libclang-rt-14-dev clang-format pkg-config curl valgrind openssl nginx-light libbenchmark-dev nlohmann-json3-dev libsimdjson-dev python3-yaml)

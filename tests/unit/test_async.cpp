@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 #include <test_support.hpp>
 
-#include <game_loop_transport.hpp>
+#include <leadfeeder/testing/deferred_transport.hpp>
 
 #include <memory>
 #include <optional>
@@ -11,7 +11,7 @@
 namespace lf = leadfeeder;
 
 namespace {
-using loop_transport = example::game_loop_transport<lf::testing::scripted_transport>;
+using loop_transport = lf::testing::deferred_transport<lf::testing::scripted_transport>;
 using contacts_result = lf::result<lf::response<lf::array_view<lf::contact_view>>>;
 
 lf::client_options keyed() {

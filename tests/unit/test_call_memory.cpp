@@ -3,7 +3,7 @@
 #include <doctest/doctest.h>
 #include <test_support.hpp>
 
-#include <game_loop_transport.hpp>
+#include <leadfeeder/testing/deferred_transport.hpp>
 
 #include <chrono>
 #include <cstddef>
@@ -210,7 +210,7 @@ TEST_CASE("call memory: async_send builds the request and the document in it too
   region memory;
   lf::testing::scripted_transport script;
   script.respond(200, contacts_page);
-  using loop_transport = example::game_loop_transport<lf::testing::scripted_transport>;
+  using loop_transport = lf::testing::deferred_transport<lf::testing::scripted_transport>;
   lf::client<loop_transport> client{loop_transport(script), with_memory(memory.bytes, sizeof memory.bytes)};
   std::optional<lf::result<lf::response<lf::array_view<lf::contact_view>>>> got;
   client.async_send(lf::contacts::retrieve().account_id("123456").ids({"1", "2"}),

@@ -5,7 +5,7 @@
 #include <doctest/doctest.h>
 #include <leadfeeder/leadfeeder.hpp>
 
-#include "../../examples/cli/cli.hpp"
+#include "../cli.hpp"
 #include "cli_test_support.hpp"
 
 #include <atomic>

@@ -6,7 +6,7 @@
 #include <leadfeeder/leadfeeder.hpp>
 #include <leadfeeder/testing/scripted_transport.hpp>
 
-#include "../../examples/cli/cli.hpp"
+#include "../cli.hpp"
 #include "cli_test_support.hpp"
 
 #include <cstdio>

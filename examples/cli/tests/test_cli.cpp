@@ -6,7 +6,7 @@
 #include <leadfeeder/testing/scripted_transport.hpp>
 #include <test_support.hpp>
 
-#include "../../examples/cli/cli.hpp"
+#include "../cli.hpp"
 #include "cli_test_support.hpp"
 
 #include <sstream>

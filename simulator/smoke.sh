@@ -52,7 +52,7 @@ check() {
 # json_id: the "id" of the data object in the last body.
 json_id() { sed -n 's/^{"data":{"type":"[a-z_]*","id":"\([^"]*\)".*/\1/p' "$tmp/body"; }
 
-# --- Auth (reference 1.2, 1.10): 401 as the live API answers, with WWW-Authenticate, the errors[]
+# --- Auth (docs/api-reference.md, 1.2, 1.10): 401 as the live API answers, with WWW-Authenticate, the errors[]
 # list and the singular error (the simulator's --auth-status 403 gives the docs page's 403 instead).
 request GET "/accounts"
 # shellcheck disable=SC2016  # the backquotes are part of the documented message
@@ -79,7 +79,7 @@ check "contacts.get: a record read before costs nothing" 200 '"credits":{"charge
 request GET "/companies/900001?account_id=$ACCOUNT" "" "${auth[@]}"
 check "companies.get: a merged id answers with the current id" 200 '"type":"company","id":"129018"' '"previous_ids":["900001"'
 
-# --- Pagination (reference 1.7).
+# --- Pagination (docs/api-reference.md, 1.7).
 request POST "/contacts/search?account_id=$ACCOUNT&page%5Bsize%5D=2" '{"search_terms":["a"]}' "${auth[@]}"
 check "contacts.search, first page" 200 '"type":"contact_summary"' '"next_cursor":"'
 cursor=$(sed -n 's/.*"next_cursor":"\([^"]*\)".*/\1/p' "$tmp/body")
@@ -93,7 +93,7 @@ check "web_visits.search, page 2" 200 '"type":"web_visit"' '"page_num":2,"page_c
 request GET "/tags?account_id=$ACCOUNT&page%5Bsize%5D=101" "" "${auth[@]}"
 check "page[size] over 100: 400" 400 '"code":"bad_request"'
 
-# --- Create, update, delete (reference 3.8, 3.9).
+# --- Create, update, delete (docs/api-reference.md, 3.8, 3.9).
 request POST "/tags?account_id=$ACCOUNT" '{"data":{"type":"tag","attributes":{"name":"smoke","color":3}}}' "${auth[@]}"
 check "tags.create: 201" 201 '"type":"tag"' '"name":"smoke"'
 tag=$(json_id)
@@ -140,7 +140,7 @@ request GET "/users/me" "" "${auth[@]}" -H "X-Simulator-Fault: latency=300"
 elapsed_ms=$((($(date +%s%N) - start) / 1000000))
 if [ "$STATUS" = 200 ] && [ "$elapsed_ms" -ge 300 ]; then pass "fault latency=300"; else fail "fault latency=300: status $STATUS after ${elapsed_ms} ms"; fi
 
-# --- Rate limit (reference 1.11): 20 quick requests; skipped when the simulator runs with it off.
+# --- Rate limit (docs/api-reference.md, 1.11): 20 quick requests; skipped when the simulator runs with it off.
 sleep 2  # a full bucket
 codes=""
 for _ in $(seq 1 20); do

@@ -55,7 +55,7 @@ void filters(lf::array_view<lf::filter_item_view> v, checksum& s) {
   }
 }
 
-// Every field of every contact, through the views (the reads of the README's snippet, extended
+// Every field of every contact, through the views (the reads of the quick start's snippet, extended
 // to the whole ContactV1).
 void read(response_type const& r, checksum& s) {
   for (lf::contact_view c : r.data()) {

@@ -1,4 +1,4 @@
-// Bulk reads and bytes on the wire, on loopback (issue figures of the README's Performance section):
+// Bulk reads and bytes on the wire, on loopback (figures of docs/performance.md):
 //
 // 1. Requests per second with 1, 4 and 8 calls in flight: N clients over the libcurl transport
 //    (example::read_all, examples/transports/parallel_reads.hpp), one lf::shared_rate_limit,

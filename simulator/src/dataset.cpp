@@ -313,7 +313,7 @@ void generate_companies(dataset& d, rng& r) {
     c.do_not_contact = r.chance(0.05);
     c.vat_id = vat_id_for(r, city.country_code);
 
-    // Merged duplicates (reference 1.13): their ids still resolve to this company.
+    // Merged duplicates (docs/api-reference.md, 1.13): their ids still resolve to this company.
     if (i % 20 == 7) c.previous_ids.push_back(std::to_string(next_previous_id++));
     if (i % 100 == 7) c.previous_ids.push_back(std::to_string(next_previous_id++));
     if (i >= 50 && r.chance(0.08)) c.group_parent = r.below(50);

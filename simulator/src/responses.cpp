@@ -27,7 +27,7 @@ http_response error_response(api_error const& e, std::string const& request_id) 
 }
 
 http_response flat_error(int status, char const* code, char const* message, std::string const& request_id) {
-  // The documented flat shape (reference 1.10, shape A), plus meta.request_id like every response.
+  // The documented flat shape (docs/api-reference.md, 1.10, shape A), plus meta.request_id like every response.
   json::object body{{"code", code}, {"message", message}, {"meta", json::object{{"request_id", request_id}}}};
   return json_response(status, body, request_id);
 }
@@ -35,7 +35,7 @@ http_response flat_error(int status, char const* code, char const* message, std:
 http_response auth_error(int auth_status, char const* code, char const* message, std::string const& request_id) {
   // As the docs page shows: 403 with the flat shape A (--auth-status 403).
   if (auth_status == 403) return flat_error(403, code, message, request_id);
-  // As the live API answers (reference 1.10): 401 with shapes B and C and a WWW-Authenticate header.
+  // As the live API answers (docs/api-reference.md, 1.10): 401 with shapes B and C and a WWW-Authenticate header.
   json::object body{{"errors", json::array{json::object{{"code", code}, {"title", "Unauthorized"}, {"detail", message}}}},
                     {"error", json::object{{"code", code}, {"message", message}}},
                     {"meta", json::object{{"request_id", request_id}}}};

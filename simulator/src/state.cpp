@@ -81,7 +81,7 @@ tag_rec make_tag(char const* id, char const* name, std::int64_t color) {
   return t;
 }
 
-// A custom field's id is its internal name, the key (reference 1.6); `number` is the old numeric id,
+// A custom field's id is its internal name, the key (docs/api-reference.md, 1.6); `number` is the old numeric id,
 // kept as an attribute.
 field_rec make_field(char const* number, char const* key, char const* name, char const* description,
                      char const* created) {

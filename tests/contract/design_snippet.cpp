@@ -1,4 +1,4 @@
-// The public contract of DESIGN.md section 2, line for line, compiled against include/ and
+// The public contract of docs/contract.md, line for line, compiled against include/ and
 // against the single header, then run: it must behave as written.
 #define LEADFEEDER_BOOST_JSON_IMPL      // in exactly ONE .cpp of the program (or link Boost::json)
 #include <leadfeeder/leadfeeder.hpp>    // same content as single_include/leadfeeder/leadfeeder.hpp
@@ -99,6 +99,6 @@ int main() {
     EXPECT(e.message == "slow down");
     EXPECT(e.retry_after && e.retry_after->count() == 7);
   }
-  std::printf("DESIGN.md section 2 snippet: %s\n", failures == 0 ? "behaves as written" : "FAILED");
+  std::printf("docs/contract.md snippet: %s\n", failures == 0 ? "behaves as written" : "FAILED");
   return failures == 0 ? 0 : 1;
 }

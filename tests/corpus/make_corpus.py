@@ -756,7 +756,7 @@ def add_error_shapes(corpus):
 
 def add_duplicates(corpus):
     # The document reads the first of duplicate keys (a DOM such as Boost.JSON's or Python's keeps
-    # the last): README, "Reading rules the tape fixes".
+    # the last): docs/memory.md, "Reading rules the tape fixes".
     cases = {
         "data_array_then_string": '{"data":[],"data":"x"}',
         "data_string_then_array": '{"data":"x","data":[]}',

@@ -383,7 +383,7 @@ TEST_CASE("tags, lists and custom fields: create, read, update, delete") {
   require_ok(client.send(lf::custom_fields::delete_().account_id(account_id()).custom_field_id(field_id)));
 }
 
-TEST_CASE("list items, campaigns and custom-field filters (reference 3.10, 3.13)") {
+TEST_CASE("list items, campaigns and custom-field filters (docs/api-reference.md, 3.10, 3.13)") {
   auto client = make_client();
   std::vector<std::string> const ids = some_company_ids(3);
   auto list = client.send(lf::lists::create().account_id(account_id()).name("items list").scope(lf::lists::scope::company));

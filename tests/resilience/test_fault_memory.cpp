@@ -583,7 +583,7 @@ TEST_CASE("a huge Retry-After does not overflow into a negative wait and an imme
 // A page answered "200" with an empty body (a proxy, or a connection closed right after the head
 // of a response without Content-Length) is then a success without data and without pagination
 // meta, so lf::items stops there as if the listing were complete: the remaining items are lost and
-// no error says so. README: "invalid_response: a 2xx whose body is not the JSON expected
+// no error says so. docs/errors.md: "invalid_response: a 2xx whose body is not the JSON expected
 // (malformed, truncated, ...)".
 TEST_CASE("a page answered 200 with an empty body ends lf::items with an error, not silently") {
   lf::testing::scripted_transport script;
@@ -612,7 +612,7 @@ TEST_CASE("a page answered 200 with an empty body ends lf::items with an error, 
 // (may_retry) decide retries by HTTP method only. The three searches (contacts.search,
 // companies.search, web_visits.search) are reads sent as POST, so `options.retry =
 // lf::retry_policy{}` never retries them: one 503 or 429 ends a paginated search, and the only
-// way to retry them (retry_writes = true) also retries real writes. (README documents "GET and
+// way to retry them (retry_writes = true) also retries real writes. (docs/policies.md documents "GET and
 // DELETE only"; the consequence for searches is not mentioned.)
 TEST_CASE("retries on protect a paginated search (a read sent as POST) without retry_writes") {
   fake_clock clock;

@@ -1,5 +1,5 @@
 // The eleven companies.* operations on the wire: method, URL and body of each request, what is
-// refused before sending, and how each answer is decoded (reference 1.13, 3.2, 4.6, 4.7).
+// refused before sending, and how each answer is decoded (docs/api-reference.md, 1.13, 3.2, 4.6, 4.7).
 #include <doctest/doctest.h>
 #include <test_support.hpp>
 
@@ -41,7 +41,7 @@ boost::json::value numbers_as_doubles(boost::json::value v) {
 /// Parses both texts and compares them with numbers compared as numbers.
 boost::json::value numeric(std::string_view text) { return numbers_as_doubles(json(text)); }
 
-/// A realistic companies.get answer: a CompanyV1 with every field of reference 4.6 and three
+/// A realistic companies.get answer: a CompanyV1 with every field of docs/api-reference.md, 4.6 and three
 /// relationships inline, under the given id.
 std::string company_body(std::string_view id_json) {
   return R"({

@@ -1,4 +1,4 @@
-// The docs' Retrieve Contacts example read field by field through lf::contact_view (reference 4.1
+// The docs' Retrieve Contacts example read field by field through lf::contact_view (docs/api-reference.md, 4.1
 // to 4.4), the account fixtures, a company relationship given in full (4.6), and how long views live.
 #include <doctest/doctest.h>
 #include <test_support.hpp>
@@ -393,7 +393,7 @@ TEST_CASE("a relationship that is neither an object nor an array counts as absen
   CHECK_FALSE(rel.company().exists());
   CHECK(rel.lists().empty());
   CHECK(rel.buyer_personas().empty());
-  // DESIGN 2: has_<key>() is true only when the key holds a value of the expected type.
+  // docs/contract.md: has_<key>() is true only when the key holds a value of the expected type.
   CHECK_FALSE(rel.has_company());
   CHECK_FALSE(rel.has_lists());
   CHECK_FALSE(rel.has_buyer_personas());

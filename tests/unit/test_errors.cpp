@@ -1,4 +1,4 @@
-// Errors from the server (reference 1.10), from the transport and from the client's options, and
+// Errors from the server (docs/api-reference.md, 1.10), from the transport and from the client's options, and
 // the error types themselves: lf::error, lf::errc, lf::result.
 #include <doctest/doctest.h>
 #include <test_support.hpp>
@@ -48,7 +48,7 @@ constexpr std::int64_t rfc_example_epoch = 784111777;
 
 }  // namespace
 
-// ---- The three body shapes of reference 1.10.
+// ---- The three body shapes of docs/api-reference.md, 1.10.
 
 TEST_CASE("errors: shape A, a 403 missing_token fixture, reads code and message") {
   test_support::scripted_client t;
@@ -141,7 +141,7 @@ TEST_CASE("errors: an error member that is plain text becomes the message") {
   CHECK(e.message == "account_id is required");
 }
 
-// ---- Status mapping (DESIGN.md section 2).
+// ---- Status mapping (docs/contract.md).
 
 TEST_CASE("errors: 400 is bad_request") {
   lf::error const e = error_of_get(400, R"({"code":"bad_request","message":"malformed"})");

@@ -1,5 +1,5 @@
 // Related resources are found whether the API inlines them under relationships or side-loads them
-// in a top-level `included` array (reference 1.8).
+// in a top-level `included` array (docs/api-reference.md, 1.8).
 #include <doctest/doctest.h>
 #include <test_support.hpp>
 

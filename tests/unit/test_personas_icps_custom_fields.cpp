@@ -1,4 +1,4 @@
-// buyer_personas, icps and custom_fields on the wire (reference 3.6, 3.7, 3.10): method, URL and body
+// buyer_personas, icps and custom_fields on the wire (docs/api-reference.md, 3.6, 3.7, 3.10): method, URL and body
 // of each request, and how BuyerPersonaV1 (4.3) and the field-less ICPV1 and CustomFieldV1 are read.
 #include <doctest/doctest.h>
 #include <test_support.hpp>

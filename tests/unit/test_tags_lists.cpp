@@ -1,4 +1,4 @@
-// The five tags and five lists operations on the wire (reference 3.8, 3.9): method, URL and body of
+// The five tags and five lists operations on the wire (docs/api-reference.md, 3.8, 3.9): method, URL and body of
 // each request, page-number paging of tags.list and lists.list (1.7), and how TagV1 (4.5) and
 // ListV1 (4.2) are decoded.
 #include <doctest/doctest.h>
@@ -48,7 +48,7 @@ std::string resource_page(std::string const& type, std::vector<std::string> cons
   return body;
 }
 
-/// A ListV1 as in the Retrieve Contacts docs example (reference 4.2).
+/// A ListV1 as in the Retrieve Contacts docs example (docs/api-reference.md, 4.2).
 constexpr std::string_view docs_list = R"({
   "type": "list",
   "id": "company_123",

@@ -1,4 +1,4 @@
-// The nine web_visits operations on the wire (reference 3.4): method, URL and body of each request,
+// The nine web_visits operations on the wire (docs/api-reference.md, 3.4): method, URL and body of each request,
 // page-number paging through lf::pages and lf::items (1.7), and how WebVisitV1 (4.8) and
 // CompanyLocationV1 (4.9) answers are decoded.
 #include <doctest/doctest.h>
@@ -71,7 +71,7 @@ auto visits_search() {
   return lf::web_visits::search().account_id("123456").start_date("2026-10-01").end_date("2026-10-05").page_size(2);
 }
 
-/// One visit with every field of reference 4.8, the company inline (include=company).
+/// One visit with every field of docs/api-reference.md, 4.8, the company inline (include=company).
 constexpr std::string_view full_visit_page = R"({
   "data": [{
     "type": "web_visit",

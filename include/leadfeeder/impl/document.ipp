@@ -343,7 +343,7 @@ struct tape_handler : tape_writer {
   bool on_comment(string_view, error_code&) noexcept { return true; }
 };
 
-// JSON:API side-loading (reference 1.8): the API puts related resources inline under
+// JSON:API side-loading (docs/api-reference.md, 1.8): the API puts related resources inline under
 // `relationships`; should a response list them in a top-level `included` array instead, each stub
 // {id, type} under the `relationships` of `data` becomes a link to the full resource, so views
 // read both forms alike. Nothing is copied, so a hostile `included` costs no more than its own

@@ -58,7 +58,7 @@ reply custom_fields_create(world& w, request_ctx& c) {
     std::string key = slug_key(attributes.at("name").as_string());
     attributes["key"] = key.empty() ? "field_" + number : key;
   }
-  // A custom field's id is its internal name (reference 1.6); a taken one gets the number appended.
+  // A custom field's id is its internal name (docs/api-reference.md, 1.6); a taken one gets the number appended.
   f.id = std::string(attributes.at("key").is_string() ? std::string_view(attributes.at("key").as_string()) : "");
   if (f.id.empty() || c.acc().find_field(f.id) != nullptr) f.id += (f.id.empty() ? "field_" : "_") + number;
   if (member(attributes, "type") == nullptr) attributes["type"] = "text";

@@ -114,14 +114,16 @@ int main(int argc, char** argv) {
   }
 
   // 1. The estimate: free, whatever the budget.
-  auto estimate = client.send(lf::contacts::estimate_contact_data_job().account_id(args->account).contact_ids(contacts));
+  auto estimate =
+      client.send(lf::contacts::estimate_contact_data_job().account_id(args->account).contact_ids(contacts));
   if (!estimate) return report(estimate.error());
   std::int64_t const credits = estimate->data().credits();
   std::printf("estimate: %lld of %zu contacts eligible, %lld credits (this call charged %lld)\n",
               static_cast<long long>(estimate->data().eligible_count()), contacts.size(),
               static_cast<long long>(credits), static_cast<long long>(estimate->meta().credits().charged()));
   if (args->max_credits && credits > *args->max_credits) {
-    std::printf("the job would cost more than --max-credits %lld: not created\n", static_cast<long long>(*args->max_credits));
+    std::printf("the job would cost more than --max-credits %lld: not created\n",
+                static_cast<long long>(*args->max_credits));
     return 0;
   }
 

@@ -126,8 +126,7 @@ asio::awaitable<bool> print_contacts(beast_client& client, arguments const& args
 int main(int argc, char** argv) {
   std::optional<arguments> const args = parse(argc, argv);
   if (!args) {
-    std::fprintf(stderr,
-                 "usage: %s --base-url URL --key KEY --account ID [--terms TERM,TERM,...] [--page-size N]\n",
+    std::fprintf(stderr, "usage: %s --base-url URL --key KEY --account ID [--terms TERM,TERM,...] [--page-size N]\n",
                  argv[0]);
     return 2;
   }

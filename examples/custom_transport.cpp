@@ -38,8 +38,7 @@ int main() {
     return 1;
   }
   for (lf::account_summary_view account : accounts->data()) {
-    std::printf("account %s: %s\n", std::string(account.id()).c_str(),
-                std::string(account.name()).c_str());
+    std::printf("account %s: %s\n", std::string(account.id()).c_str(), std::string(account.name()).c_str());
   }
 
   // Without a key, the same transport answers 403: the error arrives as a value.

@@ -114,10 +114,8 @@ int main() {
   for (std::string const& line : lines) std::printf("%s\n", line.c_str());
 
   std::printf("\n3. contacts.retrieve with include=company\n");
-  auto contacts = client.send(lf::contacts::retrieve()
-                                  .account_id(account_id)
-                                  .ids(found)
-                                  .include(lf::contacts::include::company));
+  auto contacts =
+      client.send(lf::contacts::retrieve().account_id(account_id).ids(found).include(lf::contacts::include::company));
   print_request(script.last());
   if (!contacts) return std::printf("  error: %s\n", lf::to_string(contacts.error()).c_str()), 1;
   std::printf("  <- %zu of %zu contacts found, %lld credits charged, request %s\n", contacts->data().size(),

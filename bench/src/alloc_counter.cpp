@@ -41,9 +41,7 @@ void note(std::size_t n, std::size_t alignment) noexcept {
   t_inside = false;
 }
 
-void* allocate(std::size_t n) noexcept {
-  return std::malloc(n == 0 ? 1 : n);
-}
+void* allocate(std::size_t n) noexcept { return std::malloc(n == 0 ? 1 : n); }
 
 void* allocate_aligned(std::size_t n, std::size_t alignment) noexcept {
   if (alignment < sizeof(void*)) alignment = sizeof(void*);

@@ -147,8 +147,13 @@ model::contact to_contact(bj::object const& o) {
     bj::object const& l = e.get_object();
     bj::object const& la = object_at(l, "attributes");
     bj::object const& by = object_at(object_at(l, "relationships"), "created_by");
-    c.lists.push_back({copy(l, "type"), copy(l, "id"), copy(la, "name"), copy(la, "scope"),
-                       copy(la, "created_at"), copy(la, "updated_at"), {copy(by, "id"), copy(by, "type")}});
+    c.lists.push_back({copy(l, "type"),
+                       copy(l, "id"),
+                       copy(la, "name"),
+                       copy(la, "scope"),
+                       copy(la, "created_at"),
+                       copy(la, "updated_at"),
+                       {copy(by, "id"), copy(by, "type")}});
   }
   for (bj::value const& e : array_at(rel, "buyer_personas")) {
     if (!e.is_object()) continue;
@@ -156,10 +161,8 @@ model::contact to_contact(bj::object const& o) {
     bj::object const& ba = object_at(b, "attributes");
     bj::object const& filters = object_at(ba, "filters");
     c.buyer_personas.push_back({copy(b, "type"), copy(b, "id"), copy(ba, "name"), copy(ba, "created_at"),
-                                to_filters(array_at(filters, "department")),
-                                to_filters(array_at(filters, "job_title")),
-                                to_filters(array_at(filters, "location")),
-                                to_filters(array_at(filters, "seniority"))});
+                                to_filters(array_at(filters, "department")), to_filters(array_at(filters, "job_title")),
+                                to_filters(array_at(filters, "location")), to_filters(array_at(filters, "seniority"))});
   }
   return c;
 }

@@ -17,7 +17,7 @@ struct checksum {
   std::uint64_t items = 0;         ///< array elements and map members visited
   std::uint64_t trues = 0;
   std::uint64_t falses = 0;
-  std::int64_t numbers = 0;        ///< sum of the integers read
+  std::int64_t numbers = 0;  ///< sum of the integers read
 
   void str(std::string_view s) noexcept {
     ++strings;
@@ -37,8 +37,8 @@ struct checksum {
     return h;
   }
   friend bool operator==(checksum const& a, checksum const& b) noexcept {
-    return a.strings == b.strings && a.string_bytes == b.string_bytes && a.items == b.items &&
-           a.trues == b.trues && a.falses == b.falses && a.numbers == b.numbers;
+    return a.strings == b.strings && a.string_bytes == b.string_bytes && a.items == b.items && a.trues == b.trues &&
+           a.falses == b.falses && a.numbers == b.numbers;
   }
   friend bool operator!=(checksum const& a, checksum const& b) noexcept { return !(a == b); }
 };

@@ -41,7 +41,9 @@ class rng {
     return N - 1;
   }
   template <class T, std::size_t N>
-  T const& of(std::array<T, N> const& table) noexcept { return table[below(N)]; }
+  T const& of(std::array<T, N> const& table) noexcept {
+    return table[below(N)];
+  }
 
  private:
   std::uint64_t s_;
@@ -125,12 +127,12 @@ class writer {
 using sv = std::string_view;
 
 // JSON text: a backslash below is a JSON escape.
-constexpr std::array<sv, 16> first_names = {
-    "John", "Jane", "José", "Zoë", "Łukasz", "Søren", "Björk", "François",
-    "Дмитрий", "李", "Ólafur", "Mary-Ann", "Jos\\u00e9", "Ren\\u00e9e", "Aino", "Siddharth"};
+constexpr std::array<sv, 16> first_names = {"John",       "Jane",        "José",    "Zoë",      "Łukasz", "Søren",
+                                            "Björk",      "François",    "Дмитрий", "李",       "Ólafur", "Mary-Ann",
+                                            "Jos\\u00e9", "Ren\\u00e9e", "Aino",    "Siddharth"};
 constexpr std::array<sv, 16> last_names = {
-    "Doe", "Müller", "Nowak", "Smith", "García", "O'Brien", "D\\\"Angelo", "van der Berg",
-    "Åström", "山田", "Kowalski", "M\\u00fcller", "Ng", "Virtanen", "Tamm", "Fernández-López"};
+    "Doe",    "Müller", "Nowak",    "Smith",        "García", "O'Brien",  "D\\\"Angelo", "van der Berg",
+    "Åström", "山田",   "Kowalski", "M\\u00fcller", "Ng",     "Virtanen", "Tamm",        "Fernández-López"};
 constexpr std::array<std::array<sv, 3>, 10> cities = {{
     {"Karlsruhe", "DE", "Germany"},
     {"München", "DE", "Germany"},
@@ -165,19 +167,19 @@ constexpr std::array<sv, 6> reasons = {
     "Launch-ready \\ud83d\\ude80 and hiring: 12 open positions in sales.",
     "No signal.",
 };
-constexpr std::array<sv, 6> field_strings = {"Germany", "yes", "Tier 1", "Gr\\u00f6\\u00dfe: mittel",
-                                             "n/a", "Enterprise \\\"A\\\""};
-constexpr std::array<sv, 8> departments = {
-    "marketing_department", "students_apprentices", "sales_department", "it_department",
-    "management",           "finance_department",   "hr_department",    "customer_service"};
+constexpr std::array<sv, 6> field_strings = {
+    "Germany", "yes", "Tier 1", "Gr\\u00f6\\u00dfe: mittel", "n/a", "Enterprise \\\"A\\\""};
+constexpr std::array<sv, 8> departments = {"marketing_department", "students_apprentices", "sales_department",
+                                           "it_department",        "management",           "finance_department",
+                                           "hr_department",        "customer_service"};
 constexpr std::array<sv, 4> affiliations = {"employee", "owner", "freelancer", "board_member"};
 constexpr std::array<sv, 3> genders = {"male", "female", "unknown"};
 constexpr std::array<sv, 5> hierarchy_levels = {"employees", "managers", "directors", "c_level", "owners"};
 constexpr std::array<sv, 4> email_domains = {"leadfeeder.com", "example.com", "dealfront.com", "firma.de"};
 constexpr std::array<sv, 4> sources = {"fullenrich", "hunter", "", "dealfront"};  // "" is null
 constexpr std::array<sv, 4> titles = {"Dr.", "", "Prof.", "Mag."};
-constexpr std::array<sv, 6> list_names = {"US Prospects", "Hot leads \\u2013 Q4", "Kunden München",
-                                          "Re-engage \\\"cold\\\"", "Partners", "Ålands företag"};
+constexpr std::array<sv, 6> list_names = {
+    "US Prospects", "Hot leads \\u2013 Q4", "Kunden München", "Re-engage \\\"cold\\\"", "Partners", "Ålands företag"};
 constexpr std::array<std::array<sv, 2>, 6> filter_values = {{
     {"US", "United States"},
     {"DE", "Germany"},
@@ -186,13 +188,12 @@ constexpr std::array<std::array<sv, 2>, 6> filter_values = {{
     {"sales", "Sales"},
     {"FI", "Suomi \\u2013 Finland"},
 }};
-constexpr std::array<sv, 5> persona_names = {"Sales Managers", "IT Decision Makers", "Gründer",
-                                             "Marketing \\\"Ops\\\"", "Finance"};
-constexpr std::array<sv, 7> networks = {"facebook", "instagram", "linkedin", "pinterest",
-                                        "twitter",  "xing",      "youtube"};
-constexpr std::array<sv, 7> network_hosts = {"https://www.facebook.com/", "https://instagram.com/",
+constexpr std::array<sv, 5> persona_names = {"Sales Managers", "IT Decision Makers", "Gründer", "Marketing \\\"Ops\\\"",
+                                             "Finance"};
+constexpr std::array<sv, 7> networks = {"facebook", "instagram", "linkedin", "pinterest", "twitter", "xing", "youtube"};
+constexpr std::array<sv, 7> network_hosts = {"https://www.facebook.com/",    "https://instagram.com/",
                                              "https://www.linkedin.com/in/", "https://pinterest.com/",
-                                             "https:\\/\\/twitter.com\\/", "https://www.xing.com/profile/",
+                                             "https:\\/\\/twitter.com\\/",   "https://www.xing.com/profile/",
                                              "https://youtube.com/@"};
 
 std::string timestamp(rng& r) {

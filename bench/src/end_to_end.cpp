@@ -48,9 +48,10 @@ void measure(char const* name, Client& client, double& transport_seconds, int ca
   double const total = thread_cpu_seconds() - start;
   double const client_us = (total - transport_seconds) / calls * 1e6;
   double const transport_us = transport_seconds / calls * 1e6;
-  std::printf("%-44s %6d calls  %8.1f us client CPU/call  %8.1f us transport CPU/call  %5.1f%% client  %8zu bytes/call\n",
-              name, calls, client_us, transport_us, 100.0 * client_us / (client_us + transport_us),
-              bytes / static_cast<std::size_t>(calls));
+  std::printf(
+      "%-44s %6d calls  %8.1f us client CPU/call  %8.1f us transport CPU/call  %5.1f%% client  %8zu bytes/call\n", name,
+      calls, client_us, transport_us, 100.0 * client_us / (client_us + transport_us),
+      bytes / static_cast<std::size_t>(calls));
 }
 
 }  // namespace

@@ -2,8 +2,8 @@
 // transport, reading every field through the generated views.
 #include "candidates.hpp"
 
-#include <leadfeeder/leadfeeder.hpp>
 #include <leadfeeder/boost_json.hpp>
+#include <leadfeeder/leadfeeder.hpp>
 
 #include <boost/json/monotonic_resource.hpp>
 #include <boost/json/parser.hpp>
@@ -31,9 +31,7 @@ struct memory_transport {
   }
 };
 
-auto make_builder() {
-  return lf::contacts::retrieve().account_id("123456").ids({"3219787601", "3219787635"});
-}
+auto make_builder() { return lf::contacts::retrieve().account_id("123456").ids({"3219787601", "3219787635"}); }
 using builder_type = decltype(make_builder());
 using response_type = lf::response<lf::array_view<lf::contact_view>>;
 static_assert(std::is_same_v<builder_type::response_type, response_type>);

@@ -34,12 +34,12 @@ constexpr std::size_t contacts = 1000;
 // ---- Shared state of the cases (made once, before any measurement).
 
 struct corpus {
-  std::string body;  // with simdjson's padding as spare capacity
+  std::string body;   // with simdjson's padding as spare capacity
   std::string other;  // the same answer spaced the other way (see respace), padded too
   char const* body_form = "";
   char const* other_form = "";
   std::unique_ptr<lf_decoder> other_decoder;
-  std::size_t buffer_size = 0;  // a document_buffer large enough for the body
+  std::size_t buffer_size = 0;    // a document_buffer large enough for the body
   std::size_t buffer_needed = 0;  // the smallest that works (4 KiB steps)
   std::unique_ptr<unsigned char[]> buffer;
   std::unique_ptr<lf_decoder> decoder;
@@ -216,9 +216,9 @@ audit_result audit(F&& call, std::size_t frames = 6) {
 // ---- Collected results, for the final table.
 
 struct measured {
-  double ns = 0;        // CPU time per iteration (what the ratios use: robust to a busy machine)
-  double real_ns = 0;   // wall-clock time per iteration
-  double allocs = -1;   // per iteration, -1 when not measured
+  double ns = 0;       // CPU time per iteration (what the ratios use: robust to a busy machine)
+  double real_ns = 0;  // wall-clock time per iteration
+  double allocs = -1;  // per iteration, -1 when not measured
   std::int64_t iterations = 0;
 };
 std::map<std::string, std::vector<measured>> g_runs;
@@ -527,8 +527,7 @@ void print_tables(std::vector<std::pair<std::string, audit_result>> const& audit
   };
   for (row const& r : whatifs) {
     if (auto m = result_of(r.name)) {
-      std::printf("   %-56s %8.3f ms  %7.1f MB/s  %5.1f allocs\n", r.label, m->ns / 1e6, mb / (m->ns / 1e9),
-                  m->allocs);
+      std::printf("   %-56s %8.3f ms  %7.1f MB/s  %5.1f allocs\n", r.label, m->ns / 1e6, mb / (m->ns / 1e9), m->allocs);
     }
   }
 
@@ -569,8 +568,8 @@ void print_tables(std::vector<std::pair<std::string, audit_result>> const& audit
     if (!m) continue;
     bool const is_l = std::string_view(r.name) == "other/L_client_send_default";
     std::string const ratio = L_other && !is_l ? fmt("%.2fx", m->ns / L_other->ns) : std::string("-");
-    std::printf("%-42s %10.3f %10.3f %9.1f %12.1f %13s\n", r.label, m->ns / 1e6, m->real_ns / 1e6,
-                mb2 / (m->ns / 1e9), m->allocs, ratio.c_str());
+    std::printf("%-42s %10.3f %10.3f %9.1f %12.1f %13s\n", r.label, m->ns / 1e6, m->real_ns / 1e6, mb2 / (m->ns / 1e9),
+                m->allocs, ratio.c_str());
   }
 
   std::printf("\n2. Heap allocations of one client.send of the %zu-contact response, after warm-up\n", contacts);
@@ -591,7 +590,8 @@ void print_tables(std::vector<std::pair<std::string, audit_result>> const& audit
   }
   std::printf("   document: %s nodes (%.3f per body byte), tape %s bytes = %.2f per body byte\n",
               with_commas(g->decoder->node_count()).c_str(), static_cast<double>(g->decoder->node_count()) / body_bytes,
-              with_commas(g->decoder->tape_bytes()).c_str(), static_cast<double>(g->decoder->tape_bytes()) / body_bytes);
+              with_commas(g->decoder->tape_bytes()).c_str(),
+              static_cast<double>(g->decoder->tape_bytes()) / body_bytes);
   for (auto const& [name, a] : audits) {
     if (name == "send default options") {
       std::printf("   default options: %s\n", a.count <= 3 ? "MET" : "NOT MET");
@@ -615,8 +615,8 @@ void print_tables(std::vector<std::pair<std::string, audit_result>> const& audit
         if (an == name) audited = std::to_string(a.count);
       }
       if (m) {
-        std::printf("   %-8s %-14s %10.3f %10.3f %12.2f %16s\n", to_string(form), what, m->ns / 1e3,
-                    m->real_ns / 1e3, m->allocs, audited.c_str());
+        std::printf("   %-8s %-14s %10.3f %10.3f %12.2f %16s\n", to_string(form), what, m->ns / 1e3, m->real_ns / 1e3,
+                    m->allocs, audited.c_str());
       }
     }
   }
@@ -702,14 +702,18 @@ int main(int argc, char** argv) {
 
   // Allocation audits (sections 2 and 3): one call after three warm-up calls.
   std::vector<std::pair<std::string, audit_result>> audits;
-  audits.emplace_back("send default options", audit([] {
-                        checksum s;
-                        g->decoder->decode(s);
-                      }, 8));
-  audits.emplace_back("send document_buffer", audit([] {
-                        checksum s;
-                        g->decoder->decode(s, g->buffer.get(), g->buffer_size);
-                      }, 8));
+  audits.emplace_back("send default options", audit(
+                                                  [] {
+                                                    checksum s;
+                                                    g->decoder->decode(s);
+                                                  },
+                                                  8));
+  audits.emplace_back("send document_buffer", audit(
+                                                  [] {
+                                                    checksum s;
+                                                    g->decoder->decode(s, g->buffer.get(), g->buffer_size);
+                                                  },
+                                                  8));
   for (ids_form form : {ids_form::braced, ids_form::vector, ids_form::borrowed}) {
     std::string const base = std::string("request/") + to_string(form) + "/";
     audits.emplace_back(base + "builder_only", audit([form] { g->requests->build(form); }, 4));
@@ -717,8 +721,9 @@ int main(int argc, char** argv) {
     audits.emplace_back(base + "send_default", audit([form] { g->requests->send(form, false); }, 4));
     audits.emplace_back(base + "send_buffer", audit([form] { g->requests->send(form, true); }, 4));
   }
-  std::printf("Allocation audit (one call after 3 warm-up calls; grouped by call stack, innermost first;\n"
-              "'at' = what allocates, '<-' = the frames of this library and of the benchmark that led there)\n");
+  std::printf(
+      "Allocation audit (one call after 3 warm-up calls; grouped by call stack, innermost first;\n"
+      "'at' = what allocates, '<-' = the frames of this library and of the benchmark that led there)\n");
   for (auto const& [name, a] : audits) {
     std::printf("%s: %llu allocations, %s bytes\n", name.c_str(), static_cast<unsigned long long>(a.count),
                 with_commas(a.bytes).c_str());

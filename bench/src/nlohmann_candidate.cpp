@@ -80,9 +80,8 @@ model::contact to_contact(json const& o) {
       c.custom_fields.push_back(std::move(field));
     }
   }
-  each(at, "departments", [&](json const& d) {
-    c.departments.push_back(d.is_string() ? d.get<std::string>() : std::string());
-  });
+  each(at, "departments",
+       [&](json const& d) { c.departments.push_back(d.is_string() ? d.get<std::string>() : std::string()); });
   each(at, "emails", [&](json const& e) { c.emails.push_back({copy(e, "address"), copy(e, "source")}); });
   c.first_name = copy(at, "first_name");
   c.gender = copy(at, "gender");
@@ -109,8 +108,13 @@ model::contact to_contact(json const& o) {
   each(rel, "lists", [&](json const& l) {
     json const& la = member(l, "attributes");
     json const& by = member(member(l, "relationships"), "created_by");
-    c.lists.push_back({copy(l, "type"), copy(l, "id"), copy(la, "name"), copy(la, "scope"),
-                       copy(la, "created_at"), copy(la, "updated_at"), {copy(by, "id"), copy(by, "type")}});
+    c.lists.push_back({copy(l, "type"),
+                       copy(l, "id"),
+                       copy(la, "name"),
+                       copy(la, "scope"),
+                       copy(la, "created_at"),
+                       copy(la, "updated_at"),
+                       {copy(by, "id"), copy(by, "type")}});
   });
   each(rel, "buyer_personas", [&](json const& b) {
     json const& ba = member(b, "attributes");

@@ -16,11 +16,10 @@ namespace lf = leadfeeder;
 
 // 100 ids as string literals, "3219787600" ... "3219787699", for the braced list.
 #define LF_BENCH_IDS10(p) p "0", p "1", p "2", p "3", p "4", p "5", p "6", p "7", p "8", p "9"
-#define LF_BENCH_IDS100                                                                       \
-  LF_BENCH_IDS10("321978760"), LF_BENCH_IDS10("321978761"), LF_BENCH_IDS10("321978762"),      \
-      LF_BENCH_IDS10("321978763"), LF_BENCH_IDS10("321978764"), LF_BENCH_IDS10("321978765"),  \
-      LF_BENCH_IDS10("321978766"), LF_BENCH_IDS10("321978767"), LF_BENCH_IDS10("321978768"),  \
-      LF_BENCH_IDS10("321978769")
+#define LF_BENCH_IDS100                                                                                               \
+  LF_BENCH_IDS10("321978760"), LF_BENCH_IDS10("321978761"), LF_BENCH_IDS10("321978762"), LF_BENCH_IDS10("321978763"), \
+      LF_BENCH_IDS10("321978764"), LF_BENCH_IDS10("321978765"), LF_BENCH_IDS10("321978766"),                          \
+      LF_BENCH_IDS10("321978767"), LF_BENCH_IDS10("321978768"), LF_BENCH_IDS10("321978769")
 
 namespace bench {
 namespace {

@@ -112,10 +112,11 @@ void throughput_row(std::string const& base_url, std::size_t in_flight, std::siz
   }
   if (ok != calls || too_many.load() != 0) all_good = false;
   std::string const steady_text = steady > 0 ? std::to_string(steady).substr(0, 5) + "/s" : "-";
-  std::printf("  %2zu in flight  %4zu calls  %4zu ok  %6.2f s  %6.2f requests/s  steady %8s  429 answers: %d"
-              "  (%d ms latency)\n",
-              in_flight, calls, ok, seconds, static_cast<double>(calls) / seconds, steady_text.c_str(), too_many.load(),
-              latency_ms);
+  std::printf(
+      "  %2zu in flight  %4zu calls  %4zu ok  %6.2f s  %6.2f requests/s  steady %8s  429 answers: %d"
+      "  (%d ms latency)\n",
+      in_flight, calls, ok, seconds, static_cast<double>(calls) / seconds, steady_text.c_str(), too_many.load(),
+      latency_ms);
 }
 
 // nginx serving one file with gzip; the access log gives the body bytes sent per request.

@@ -53,9 +53,9 @@ enum exit_status : int { exit_ok = 0, exit_usage = 2, exit_api = 3, exit_interru
 // ---- Commands and their options
 
 struct option_spec {
-  std::string_view name;         ///< "--term"
-  std::string_view value;        ///< "T"; empty for a flag
-  bool repeatable = false;       ///< may be given several times (values accumulate)
+  std::string_view name;    ///< "--term"
+  std::string_view value;   ///< "T"; empty for a flag
+  bool repeatable = false;  ///< may be given several times (values accumulate)
   bool required = false;
   std::string_view help;
 };
@@ -64,20 +64,20 @@ struct option_spec {
 constexpr std::size_t any_number = std::numeric_limits<std::size_t>::max();
 
 struct command_spec {
-  std::string_view name;          ///< "contacts search"
-  std::string_view operands;      ///< "ID [ID...]"
+  std::string_view name;      ///< "contacts search"
+  std::string_view operands;  ///< "ID [ID...]"
   std::size_t min_operands = 0;
   std::size_t max_operands = 0;
   enum class account_use { none, optional, required };
   account_use account = account_use::required;  ///< whether --account ID is taken, and needed
-  std::vector<option_spec> options;  ///< besides --account, --json and --help
+  std::vector<option_spec> options;             ///< besides --account, --json and --help
   std::string_view summary;
 };
 
 namespace detail {
 
-inline option_spec opt(std::string_view name, std::string_view value, std::string_view help,
-                       bool repeatable = false, bool required = false) {
+inline option_spec opt(std::string_view name, std::string_view value, std::string_view help, bool repeatable = false,
+                       bool required = false) {
   option_spec o;
   o.name = name;
   o.value = value;
@@ -114,11 +114,12 @@ inline std::vector<command_spec> const& commands() {
     option_spec const page = opt("--page", "N", "the page number to fetch (1-based)");
     option_spec const all_pages = opt("--all", "", "fetch every page, not just one");
     option_spec const company_list = opt("--list", "LIST_ID", "the companies of this list (instead of ids)");
-    option_spec const contact_list = opt("--list", "LIST_ID", "the contacts of this list (instead of, or besides, ids)");
+    option_spec const contact_list =
+        opt("--list", "LIST_ID", "the contacts of this list (instead of, or besides, ids)");
     option_spec const confirm = opt("--yes", "", "really create the job, which charges credits");
     option_spec const wait = opt("--wait", "", "poll until the job ends, a progress line on stderr");
-    option_spec const campaign_include =
-        opt("--include", "LIST", "side-load: campaign_summary,campaign_settings,campaign_locations,list,custom_feed", true);
+    option_spec const campaign_include = opt(
+        "--include", "LIST", "side-load: campaign_summary,campaign_settings,campaign_locations,list,custom_feed", true);
     v.push_back(cmd("accounts", "", 0, 0, {},
                     "List the accounts the key can reach; with --account, that account and its credits.",
                     command_spec::account_use::optional));
@@ -131,26 +132,23 @@ inline std::vector<command_spec> const& commands() {
     v.push_back(cmd("contacts contact-data-job estimate", "[CONTACT_ID...]", 0, any_number, {contact_list},
                     "What a job finding e-mail addresses and phone numbers of contacts (the ids, --list, or "
                     "both) would cost. Free."));
-    v.push_back(cmd("contacts contact-data-job create", "[CONTACT_ID...]", 0, any_number,
-                    {contact_list, confirm, wait},
+    v.push_back(cmd("contacts contact-data-job create", "[CONTACT_ID...]", 0, any_number, {contact_list, confirm, wait},
                     "Create a find-contact-data job. CHARGES CREDITS: prints the (free) estimate first, and "
                     "sends nothing without --yes."));
     v.push_back(cmd("contacts contact-data-job get", "JOB_ID", 1, 1, {wait},
                     "Show a find-contact-data job's status; with --wait, until it ends."));
-    v.push_back(cmd("contacts search", "", 0, 0,
-                    {opt("--term", "T", "match full name and title", true),
-                     opt("--email", "E", "exact email address", true),
-                     opt("--company-id", "C", "contacts of this company", true),
-                     opt("--department", "D", "department code, e.g. sales_department", true), page_size, cursor,
-                     all_pages},
-                    "Search contacts, one page (and the next cursor) or --all pages."));
+    v.push_back(
+        cmd("contacts search", "", 0, 0,
+            {opt("--term", "T", "match full name and title", true), opt("--email", "E", "exact email address", true),
+             opt("--company-id", "C", "contacts of this company", true),
+             opt("--department", "D", "department code, e.g. sales_department", true), page_size, cursor, all_pages},
+            "Search contacts, one page (and the next cursor) or --all pages."));
     v.push_back(cmd("companies get", "ID", 1, 1,
                     {opt("--include", "LIST", "side-load relationships: tags,lists,web_visits,...", true)},
                     "Show one company; says so when the API answers with a merged record's new id."));
     v.push_back(cmd("companies search", "", 0, 0,
                     {opt("--term", "T", "match names and domains", true),
-                     opt("--employee-range", "R", "headcount band, e.g. 51-200", true), page_size, cursor,
-                     all_pages},
+                     opt("--employee-range", "R", "headcount band, e.g. 51-200", true), page_size, cursor, all_pages},
                     "Search companies, one page (and the next cursor) or --all pages."));
     v.push_back(cmd("companies retrieve", "ID [ID...]", 1, any_number,
                     {opt("--include", "LIST", "side-load relationships: tags,lists,web_visits,...", true)},
@@ -182,8 +180,8 @@ inline std::vector<command_spec> const& commands() {
                     {company_list, opt("--custom-field", "ID", "the AI custom field to fill", false, true)},
                     "What a job filling an AI custom field for companies (the ids, or --list) would cost. Free."));
     v.push_back(cmd("companies enrichment-job create", "[COMPANY_ID...]", 0, any_number,
-                    {company_list, opt("--custom-field", "ID", "the AI custom field to fill", false, true),
-                     confirm, wait},
+                    {company_list, opt("--custom-field", "ID", "the AI custom field to fill", false, true), confirm,
+                     wait},
                     "Create an enrichment job. CHARGES CREDITS: prints the (free) estimate first, and sends "
                     "nothing without --yes."));
     v.push_back(cmd("companies enrichment-job get", "JOB_ID", 1, 1, {wait},
@@ -229,8 +227,8 @@ inline std::vector<command_spec> const& commands() {
     v.push_back(cmd("campaigns get", "ID", 1, 1, {campaign_include}, "Show one campaign."));
     v.push_back(cmd("campaigns stats", "ID", 1, 1,
                     {opt("--frequency", "F", "the size of the time buckets, e.g. day, week or month", false, true),
-                     opt("--from", "YYYY-MM-DD", "first day"), opt("--to", "YYYY-MM-DD", "last day"), page_size,
-                     page, all_pages},
+                     opt("--from", "YYYY-MM-DD", "first day"), opt("--to", "YYYY-MM-DD", "last day"), page_size, page,
+                     all_pages},
                     "A campaign's statistics per time bucket."));
     v.push_back(cmd("ip enrich", "IP", 1, 1, {},
                     "The company (or network) behind an IPv4 or IPv6 address; needs a plan with IP enrichment."));
@@ -240,20 +238,24 @@ inline std::vector<command_spec> const& commands() {
                     "The account's API requests per endpoint over a range of months."));
     option_spec const out_file =
         opt("--out", "FILE", "the file to write (FILE.export-state beside it until the export ends)", false, true);
-    option_spec const out_format = opt("--format", "ndjson|csv", "one JSON object a line (the default), or CSV with a header");
-    option_spec const export_page_size = opt("--page-size", "N", "records per page of a search, 1 to 100 (default 100)");
+    option_spec const out_format =
+        opt("--format", "ndjson|csv", "one JSON object a line (the default), or CSV with a header");
+    option_spec const export_page_size =
+        opt("--page-size", "N", "records per page of a search, 1 to 100 (default 100)");
     option_spec const resume = opt("--resume", "", "go on with an interrupted export of FILE where it stopped");
-    option_spec const ids_from =
-        opt("--ids-from", "FILE", "read the records of these ids (one a line; '-': standard input) instead of searching");
-    option_spec const parallel = opt("--parallel", "N", "with --ids-from: calls in flight, 1 to 16 (default 4), under one rate limit");
-    v.push_back(cmd("export contacts", "", 0, 0,
-                    {opt("--term", "T", "match full name and title", true), opt("--email", "E", "exact email address", true),
-                     opt("--company-id", "C", "contacts of this company", true),
-                     opt("--department", "D", "department code, e.g. sales_department", true), ids_from, parallel, out_file,
-                     out_format, export_page_size, resume},
-                    "Write every contact a search finds (a page at a time), or the contacts of --ids-from (100 a call, "
-                    "N calls in flight, in the order of the ids), to FILE; progress on stderr; Ctrl-C stops cleanly "
-                    "and --resume goes on. Reading by id charges 1 credit per contact not read in the last 12 months."));
+    option_spec const ids_from = opt(
+        "--ids-from", "FILE", "read the records of these ids (one a line; '-': standard input) instead of searching");
+    option_spec const parallel =
+        opt("--parallel", "N", "with --ids-from: calls in flight, 1 to 16 (default 4), under one rate limit");
+    v.push_back(
+        cmd("export contacts", "", 0, 0,
+            {opt("--term", "T", "match full name and title", true), opt("--email", "E", "exact email address", true),
+             opt("--company-id", "C", "contacts of this company", true),
+             opt("--department", "D", "department code, e.g. sales_department", true), ids_from, parallel, out_file,
+             out_format, export_page_size, resume},
+            "Write every contact a search finds (a page at a time), or the contacts of --ids-from (100 a call, "
+            "N calls in flight, in the order of the ids), to FILE; progress on stderr; Ctrl-C stops cleanly "
+            "and --resume goes on. Reading by id charges 1 credit per contact not read in the last 12 months."));
     v.push_back(cmd("export companies", "", 0, 0,
                     {opt("--term", "T", "match names and domains", true),
                      opt("--employee-range", "R", "headcount band, e.g. 51-200", true), ids_from, parallel, out_file,
@@ -263,7 +265,8 @@ inline std::vector<command_spec> const& commands() {
     v.push_back(cmd("export web-visits", "", 0, 0,
                     {opt("--from", "YYYY-MM-DD", "first day (inclusive)", false, true),
                      opt("--to", "YYYY-MM-DD", "last day (inclusive)", false, true),
-                     opt("--country", "CC", "visits from this country code", true), out_file, out_format, export_page_size, resume},
+                     opt("--country", "CC", "visits from this country code", true), out_file, out_format,
+                     export_page_size, resume},
                     "Write every website visit between two dates to FILE, a page at a time (as export contacts)."));
     v.push_back(cmd("users me", "", 0, 0, {}, "Show the user who owns the API key.", command_spec::account_use::none));
     v.push_back(cmd("doctor", "", 0, 0,
@@ -313,7 +316,8 @@ inline void print_usage(command_spec const& c, std::ostream& os) {
   lines.emplace_back("--help", "print this help");
   std::size_t width = 0;
   for (auto const& l : lines) width = std::max(width, l.first.size());
-  for (auto const& l : lines) os << "    " << l.first << std::string(width - l.first.size() + 2, ' ') << l.second << '\n';
+  for (auto const& l : lines)
+    os << "    " << l.first << std::string(width - l.first.size() + 2, ' ') << l.second << '\n';
 }
 
 /// The usage of the whole program.
@@ -645,13 +649,20 @@ inline bool is_ip_address(std::string_view s) { return is_ipv4(s) || is_ipv6(s);
 inline std::vector<std::pair<std::string_view, std::string lf::companies::match_input::*>> const& match_fields() {
   using m = lf::companies::match_input;
   static std::vector<std::pair<std::string_view, std::string m::*>> const all = {
-      {"company_name", &m::company_name}, {"url", &m::url},
-      {"email", &m::email},               {"phone", &m::phone},
-      {"vat_id", &m::vat_id},             {"register_id", &m::register_id},
-      {"register_location", &m::register_location}, {"street", &m::street},
-      {"street_name", &m::street_name},   {"street_number", &m::street_number},
-      {"postal_code", &m::postal_code},   {"city", &m::city},
-      {"country", &m::country},           {"country_code", &m::country_code}};
+      {"company_name", &m::company_name},
+      {"url", &m::url},
+      {"email", &m::email},
+      {"phone", &m::phone},
+      {"vat_id", &m::vat_id},
+      {"register_id", &m::register_id},
+      {"register_location", &m::register_location},
+      {"street", &m::street},
+      {"street_name", &m::street_name},
+      {"street_number", &m::street_number},
+      {"postal_code", &m::postal_code},
+      {"city", &m::city},
+      {"country", &m::country},
+      {"country_code", &m::country_code}};
   return all;
 }
 
@@ -834,7 +845,8 @@ inline std::vector<std::string> custom_field_header() { return {"ID", "TYPE", "A
 
 inline std::vector<std::string> custom_field_row(lf::custom_field_view const& f) {
   lf::json_view const attributes = f.attributes();
-  return {str(f.id()), str(f.type()), attributes.exists() ? boost::json::serialize(lf::to_boost_json(attributes)) : std::string()};
+  return {str(f.id()), str(f.type()),
+          attributes.exists() ? boost::json::serialize(lf::to_boost_json(attributes)) : std::string()};
 }
 
 // A JSON value on one line (empty when absent), for fields the library does not know.
@@ -1260,9 +1272,7 @@ class runner {
   std::string account() const { return args_.value("--account"); }
   std::string const& operand(std::size_t i) const { return args_.operands[i]; }
 
-  std::optional<std::int64_t> page_size() {
-    return detail::parse_number(args_, "--page-size", 1, 100, problems_);
-  }
+  std::optional<std::int64_t> page_size() { return detail::parse_number(args_, "--page-size", 1, 100, problems_); }
   std::optional<std::int64_t> page_number() { return detail::parse_number(args_, "--page", 1, 1000000, problems_); }
 
   std::optional<lf::lists::scope> scope() {
@@ -1278,7 +1288,9 @@ class runner {
 
   int accounts() {
     if (!problems_.empty()) return usage_error();
-    auto summary_row = [](lf::account_summary_view const& a) { return std::vector<std::string>{detail::str(a.id()), detail::str(a.name())}; };
+    auto summary_row = [](lf::account_summary_view const& a) {
+      return std::vector<std::string>{detail::str(a.id()), detail::str(a.name())};
+    };
     if (!args_.has("--account")) {
       auto r = client_.send(lf::accounts::list());
       if (!r) return fail(r.error());
@@ -1289,8 +1301,11 @@ class runner {
     auto row = [](lf::account_view const& a) {
       lf::account_credits_view const c = a.credits();
       auto number = [](bool has, std::int64_t v) { return has ? std::to_string(v) : std::string(); };
-      return std::vector<std::string>{detail::str(a.id()), detail::str(a.name()), number(c.has_available(), c.available()),
-                                      number(c.has_used(), c.used()), number(c.has_remaining(), c.remaining()),
+      return std::vector<std::string>{detail::str(a.id()),
+                                      detail::str(a.name()),
+                                      number(c.has_available(), c.available()),
+                                      number(c.has_used(), c.used()),
+                                      number(c.has_remaining(), c.remaining()),
                                       detail::str(c.next_reset_on())};
     };
     return print_page(*r, {"ID", "NAME", "AVAILABLE", "USED", "REMAINING", "NEXT RESET"}, row,
@@ -1301,10 +1316,12 @@ class runner {
     auto includes = detail::parse_flags<lf::contacts::include>(args_.all("--include"), "--include", problems_);
     if (!problems_.empty()) return usage_error();
     auto next = [&](auto builder) {
-      return single(builder, detail::contact_header(), [](lf::contact_view const& c) { return detail::contact_row(c); });
+      return single(builder, detail::contact_header(),
+                    [](lf::contact_view const& c) { return detail::contact_row(c); });
     };
     return detail::chain(lf::contacts::get().account_id(account()).contact_id(operand(0)), next,
-                         detail::when(!includes.empty(), [&](auto b) { return detail::with_includes(std::move(b), includes); }));
+                         detail::when(!includes.empty(),
+                                      [&](auto b) { return detail::with_includes(std::move(b), includes); }));
   }
 
   int contacts_retrieve() {
@@ -1313,11 +1330,13 @@ class runner {
     auto next = [&](auto builder) {
       auto r = client_.send(builder);
       if (!r) return fail(r.error());
-      return print_page(*r, detail::contact_header(), [](lf::contact_view const& c) { return detail::contact_row(c); },
-                        lf::pagination_style::none);
+      return print_page(
+          *r, detail::contact_header(), [](lf::contact_view const& c) { return detail::contact_row(c); },
+          lf::pagination_style::none);
     };
     return detail::chain(lf::contacts::retrieve().account_id(account()).ids(args_.operands), next,
-                         detail::when(!includes.empty(), [&](auto b) { return detail::with_includes(std::move(b), includes); }));
+                         detail::when(!includes.empty(),
+                                      [&](auto b) { return detail::with_includes(std::move(b), includes); }));
   }
 
   int contacts_search() {
@@ -1330,23 +1349,25 @@ class runner {
                    [](lf::contact_summary_view const& c) { return detail::contact_row(c); });
     };
     // An empty page_cursor is left out of the request, so the cursor is always set.
-    return detail::chain(
-        lf::contacts::search().account_id(account()).page_cursor(args_.value("--cursor")), next,
-        detail::when(size.has_value(), [&](auto b) { return std::move(b).page_size(*size); }),
-        detail::when(!terms.empty(), [&](auto b) { return std::move(b).search_terms(terms); }),
-        detail::when(!emails.empty(), [&](auto b) { return std::move(b).emails(emails); }),
-        detail::when(!companies.empty(), [&](auto b) { return std::move(b).company_ids(companies); }),
-        detail::when(!departments.empty(), [&](auto b) { return std::move(b).departments(departments); }));
+    return detail::chain(lf::contacts::search().account_id(account()).page_cursor(args_.value("--cursor")), next,
+                         detail::when(size.has_value(), [&](auto b) { return std::move(b).page_size(*size); }),
+                         detail::when(!terms.empty(), [&](auto b) { return std::move(b).search_terms(terms); }),
+                         detail::when(!emails.empty(), [&](auto b) { return std::move(b).emails(emails); }),
+                         detail::when(!companies.empty(), [&](auto b) { return std::move(b).company_ids(companies); }),
+                         detail::when(!departments.empty(),
+                                      [&](auto b) { return std::move(b).departments(departments); }));
   }
 
   int companies_get() {
     auto includes = detail::parse_flags<lf::companies::include>(args_.all("--include"), "--include", problems_);
     if (!problems_.empty()) return usage_error();
     auto next = [&](auto builder) {
-      return single(builder, detail::company_header(), [](lf::company_view const& c) { return detail::company_row(c); });
+      return single(builder, detail::company_header(),
+                    [](lf::company_view const& c) { return detail::company_row(c); });
     };
     return detail::chain(lf::companies::get().account_id(account()).company_id(operand(0)), next,
-                         detail::when(!includes.empty(), [&](auto b) { return detail::with_includes(std::move(b), includes); }));
+                         detail::when(!includes.empty(),
+                                      [&](auto b) { return detail::with_includes(std::move(b), includes); }));
   }
 
   int companies_search() {
@@ -1357,29 +1378,30 @@ class runner {
       return paged(builder, detail::company_header(),
                    [](lf::company_summary_view const& c) { return detail::company_row(c); });
     };
-    return detail::chain(
-        lf::companies::search().account_id(account()).page_cursor(args_.value("--cursor")), next,
-        detail::when(size.has_value(), [&](auto b) { return std::move(b).page_size(*size); }),
-        detail::when(!terms.empty(), [&](auto b) { return std::move(b).search_terms(terms); }),
-        detail::when(!ranges.empty(), [&](auto b) { return std::move(b).employee_ranges(ranges); }));
+    return detail::chain(lf::companies::search().account_id(account()).page_cursor(args_.value("--cursor")), next,
+                         detail::when(size.has_value(), [&](auto b) { return std::move(b).page_size(*size); }),
+                         detail::when(!terms.empty(), [&](auto b) { return std::move(b).search_terms(terms); }),
+                         detail::when(!ranges.empty(), [&](auto b) { return std::move(b).employee_ranges(ranges); }));
   }
 
   int web_visits() {
     std::optional<std::int64_t> const size = page_size();
     std::optional<std::int64_t> const page = page_number();
     std::string const from = args_.value("--from"), to = args_.value("--to");
-    if (!from.empty() && !detail::is_date(from)) problems_.push_back("option --from must be a date YYYY-MM-DD (got '" + from + "')");
-    if (!to.empty() && !detail::is_date(to)) problems_.push_back("option --to must be a date YYYY-MM-DD (got '" + to + "')");
+    if (!from.empty() && !detail::is_date(from))
+      problems_.push_back("option --from must be a date YYYY-MM-DD (got '" + from + "')");
+    if (!to.empty() && !detail::is_date(to))
+      problems_.push_back("option --to must be a date YYYY-MM-DD (got '" + to + "')");
     if (!problems_.empty()) return usage_error();
     std::vector<std::string> const countries = args_.all("--country");
     auto next = [&](auto builder) {
       return paged(builder, detail::visit_header(), [](lf::web_visit_view const& v) { return detail::visit_row(v); });
     };
-    return detail::chain(
-        lf::web_visits::search().account_id(account()).start_date(from).end_date(to), next,
-        detail::when(size.has_value(), [&](auto b) { return std::move(b).page_size(*size); }),
-        detail::when(page.has_value(), [&](auto b) { return std::move(b).page_num(*page); }),
-        detail::when(!countries.empty(), [&](auto b) { return std::move(b).filters_location_country_codes(countries); }));
+    return detail::chain(lf::web_visits::search().account_id(account()).start_date(from).end_date(to), next,
+                         detail::when(size.has_value(), [&](auto b) { return std::move(b).page_size(*size); }),
+                         detail::when(page.has_value(), [&](auto b) { return std::move(b).page_num(*page); }),
+                         detail::when(!countries.empty(),
+                                      [&](auto b) { return std::move(b).filters_location_country_codes(countries); }));
   }
 
   int lists_list() {
@@ -1443,9 +1465,7 @@ class runner {
                          detail::when(page.has_value(), [&](auto b) { return std::move(b).page_num(*page); }));
   }
 
-  std::optional<std::int64_t> color() {
-    return detail::parse_number(args_, "--color", 0, 9, problems_);
-  }
+  std::optional<std::int64_t> color() { return detail::parse_number(args_, "--color", 0, 9, problems_); }
 
   int tags_create() {
     std::optional<std::int64_t> const c = color();
@@ -1485,7 +1505,8 @@ class runner {
     std::optional<std::int64_t> const page = page_number();
     if (!problems_.empty()) return usage_error();
     auto next = [&](auto builder) {
-      return paged(builder, detail::custom_field_header(), [](lf::custom_field_view const& f) { return detail::custom_field_row(f); });
+      return paged(builder, detail::custom_field_header(),
+                   [](lf::custom_field_view const& f) { return detail::custom_field_row(f); });
     };
     return detail::chain(lf::custom_fields::list().account_id(account()), next,
                          detail::when(size.has_value(), [&](auto b) { return std::move(b).page_size(*size); }),
@@ -1509,9 +1530,12 @@ class runner {
     boost::json::value attributes = json_attributes();
     if (!problems_.empty()) return usage_error();
     if (update) {
-      return written<lf::custom_field_view>(
-          lf::custom_fields::update().account_id(account()).custom_field_id(operand(0)).extra_fields(std::move(attributes)),
-          detail::custom_field_header(), detail::custom_field_row, "updated custom field " + operand(0));
+      return written<lf::custom_field_view>(lf::custom_fields::update()
+                                                .account_id(account())
+                                                .custom_field_id(operand(0))
+                                                .extra_fields(std::move(attributes)),
+                                            detail::custom_field_header(), detail::custom_field_row,
+                                            "updated custom field " + operand(0));
     }
     return written<lf::custom_field_view>(
         lf::custom_fields::create().account_id(account()).extra_fields(std::move(attributes)),
@@ -1570,7 +1594,8 @@ class runner {
                      [](lf::company_view const& c) { return detail::company_row(c); });
     };
     return detail::chain(lf::companies::retrieve().account_id(account()), next,
-                         detail::when(!includes.empty(), [&](auto b) { return detail::with_includes(std::move(b), includes); }));
+                         detail::when(!includes.empty(),
+                                      [&](auto b) { return detail::with_includes(std::move(b), includes); }));
   }
 
   int companies_ips() {
@@ -1582,7 +1607,8 @@ class runner {
                      [](lf::company_ip_view const& c) { return detail::generic_row(c); });
     };
     return detail::chain(lf::companies::list_ips().account_id(account()), next,
-                         detail::when(!includes.empty(), [&](auto b) { return detail::with_includes(std::move(b), includes); }),
+                         detail::when(!includes.empty(),
+                                      [&](auto b) { return detail::with_includes(std::move(b), includes); }),
                          detail::when(most.has_value(), [&](auto b) { return std::move(b).max_ip_addresses(*most); }));
   }
 
@@ -1666,7 +1692,8 @@ class runner {
       return exit_ok;
     };
     return detail::chain(lf::companies::match().account_id(account()), next,
-                         detail::when(most.has_value(), [&](auto b) { return std::move(b).max_results_per_company(*most); }));
+                         detail::when(most.has_value(),
+                                      [&](auto b) { return std::move(b).max_results_per_company(*most); }));
   }
 
   // How a table names a match input: the first of the fields that identify it.
@@ -1680,12 +1707,14 @@ class runner {
   void check_date(std::string_view option) {
     if (!args_.has(option)) return;
     std::string const v = args_.value(option);
-    if (!detail::is_date(v)) problems_.push_back("option " + std::string(option) + " must be a date YYYY-MM-DD (got '" + v + "')");
+    if (!detail::is_date(v))
+      problems_.push_back("option " + std::string(option) + " must be a date YYYY-MM-DD (got '" + v + "')");
   }
 
   int companies_signals() {
     std::optional<std::int64_t> const size = page_size();
-    auto categories = detail::parse_flags<lf::companies::signal_category>(args_.all("--category"), "--category", problems_);
+    auto categories =
+        detail::parse_flags<lf::companies::signal_category>(args_.all("--category"), "--category", problems_);
     for (std::string_view o : {"--event-from", "--event-to", "--published-from", "--published-to"}) check_date(o);
     if (!problems_.empty()) return usage_error();
     std::string const event_from = args_.value("--event-from"), event_to = args_.value("--event-to"),
@@ -1694,7 +1723,10 @@ class runner {
       return paged(builder, detail::generic_header(), [](lf::signal_view const& v) { return detail::generic_row(v); });
     };
     return detail::chain(
-        lf::companies::search_signals().account_id(account()).company_ids(args_.operands).page_cursor(args_.value("--cursor")),
+        lf::companies::search_signals()
+            .account_id(account())
+            .company_ids(args_.operands)
+            .page_cursor(args_.value("--cursor")),
         next, detail::when(size.has_value(), [&](auto b) { return std::move(b).page_size(*size); }),
         detail::when(!categories.empty(),
                      [&](auto b) {
@@ -1703,7 +1735,8 @@ class runner {
                      }),
         detail::when(!event_from.empty(), [&](auto b) { return std::move(b).event_date_from(event_from); }),
         detail::when(!event_to.empty(), [&](auto b) { return std::move(b).event_date_to(event_to); }),
-        detail::when(!published_from.empty(), [&](auto b) { return std::move(b).publication_date_from(published_from); }),
+        detail::when(!published_from.empty(),
+                     [&](auto b) { return std::move(b).publication_date_from(published_from); }),
         detail::when(!published_to.empty(), [&](auto b) { return std::move(b).publication_date_to(published_to); }));
   }
 
@@ -1919,10 +1952,12 @@ class runner {
     auto includes = detail::parse_flags<lf::campaigns::include>(args_.all("--include"), "--include", problems_);
     if (!problems_.empty()) return usage_error();
     auto next = [&](auto builder) -> int {
-      return paged(builder, detail::generic_header(), [](lf::campaign_view const& c) { return detail::generic_row(c); });
+      return paged(builder, detail::generic_header(),
+                   [](lf::campaign_view const& c) { return detail::generic_row(c); });
     };
     return detail::chain(lf::campaigns::list().account_id(account()), next,
-                         detail::when(!includes.empty(), [&](auto b) { return detail::with_includes(std::move(b), includes); }),
+                         detail::when(!includes.empty(),
+                                      [&](auto b) { return detail::with_includes(std::move(b), includes); }),
                          detail::when(size.has_value(), [&](auto b) { return std::move(b).page_size(*size); }),
                          detail::when(page.has_value(), [&](auto b) { return std::move(b).page_num(*page); }));
   }
@@ -1931,10 +1966,12 @@ class runner {
     auto includes = detail::parse_flags<lf::campaigns::include>(args_.all("--include"), "--include", problems_);
     if (!problems_.empty()) return usage_error();
     auto next = [&](auto builder) -> int {
-      return single(builder, detail::generic_header(), [](lf::campaign_view const& c) { return detail::generic_row(c); });
+      return single(builder, detail::generic_header(),
+                    [](lf::campaign_view const& c) { return detail::generic_row(c); });
     };
     return detail::chain(lf::campaigns::get().account_id(account()).campaign_id(operand(0)), next,
-                         detail::when(!includes.empty(), [&](auto b) { return detail::with_includes(std::move(b), includes); }));
+                         detail::when(!includes.empty(),
+                                      [&](auto b) { return detail::with_includes(std::move(b), includes); }));
   }
 
   int campaigns_stats() {
@@ -1948,7 +1985,8 @@ class runner {
     }
     if (!problems_.empty()) return usage_error();
     auto next = [&](auto builder) -> int {
-      return paged(builder, detail::generic_header(), [](lf::campaign_stats_view const& s) { return detail::generic_row(s); });
+      return paged(builder, detail::generic_header(),
+                   [](lf::campaign_stats_view const& s) { return detail::generic_row(s); });
     };
     return detail::chain(
         lf::campaigns::get_stats().account_id(account()).campaign_id(operand(0)).frequency(args_.value("--frequency")),
@@ -1970,8 +2008,8 @@ class runner {
                     if (!c.exists()) {  // a network or ISP hit: its fields are not known; a name if any
                       name.assign(e.json()["relationships"]["network"]["attributes"]["name"].as_string());
                     }
-                    return std::vector<std::string>{operand(0), detail::str(e.company_type()), detail::str(c.id()), name,
-                                                    detail::str(c.url())};
+                    return std::vector<std::string>{operand(0), detail::str(e.company_type()), detail::str(c.id()),
+                                                    name, detail::str(c.url())};
                   });
   }
 
@@ -1983,7 +2021,8 @@ class runner {
         problems_.push_back("option " + std::string(option) + " must be a month YYYY-MM (got '" + value + "')");
       }
     }
-    if (problems_.empty() && to < from) problems_.push_back("option --to must not be before --from (" + from + " to " + to + ")");
+    if (problems_.empty() && to < from)
+      problems_.push_back("option --to must not be before --from (" + from + " to " + to + ")");
     if (!problems_.empty()) return usage_error();
     auto r = client_.send(lf::usage::get().account_id(account()).start_period(from).end_period(to));
     if (!r) return fail(r.error());
@@ -2041,7 +2080,8 @@ class runner {
   // (and the last one), so that a log stays short.
   void show(export_run& run, bool last) {
     lf::clock_type::time_point const now = client_.options().time.now();
-    if (!last && !env_.err_is_terminal && run.figures.pages > 1 && now - run.last_shown < std::chrono::seconds(2)) return;
+    if (!last && !env_.err_is_terminal && run.figures.pages > 1 && now - run.last_shown < std::chrono::seconds(2))
+      return;
     run.last_shown = now;
     run.progress->show(exporting::progress_text(run.figures, seconds_since(run.started), last));
   }
@@ -2130,7 +2170,8 @@ class runner {
         run.state.cursor = std::move(next);
         done = run.state.cursor.empty();
       } else {
-        if (p.has_page_count()) run.figures.pages_total = static_cast<std::uint64_t>(std::max<std::int64_t>(p.page_count(), 0));
+        if (p.has_page_count())
+          run.figures.pages_total = static_cast<std::uint64_t>(std::max<std::int64_t>(p.page_count(), 0));
         done = lines.empty() || !p.has_page_count() || run.state.page >= p.page_count();
         ++run.state.page;
       }
@@ -2273,9 +2314,11 @@ class runner {
     if (!args_.has("--page-size")) size = 100;  // the fewest requests
     std::optional<std::int64_t> const parallel_option = detail::parse_number(args_, "--parallel", 1, 16, problems_);
     bool const by_ids = args_.has("--ids-from");
-    if (args_.has("--parallel") && !by_ids) problems_.push_back("option --parallel needs --ids-from (a search is read a page at a time)");
+    if (args_.has("--parallel") && !by_ids)
+      problems_.push_back("option --parallel needs --ids-from (a search is read a page at a time)");
     if (by_ids) {
-      for (std::string_view o : {"--term", "--email", "--company-id", "--department", "--employee-range", "--page-size"}) {
+      for (std::string_view o :
+           {"--term", "--email", "--company-id", "--department", "--employee-range", "--page-size"}) {
         if (args_.has(o)) problems_.push_back("option " + std::string(o) + " does not go with --ids-from");
       }
     }
@@ -2301,9 +2344,11 @@ class runner {
     }
     // What is exported, so that a resume can check that it goes on with the same export.
     std::string query(spec_->name);
-    query += " --account=" + account() + " --format=" + std::string(format == exporting::format::csv ? "csv" : "ndjson");
+    query += " --account=" + account() +
+             " --format=" + std::string(format == exporting::format::csv ? "csv" : "ndjson");
     for (auto const& [name, value] : args_.values) {
-      if (name == "--out" || name == "--resume" || name == "--parallel" || name == "--format" || name == "--account") continue;
+      if (name == "--out" || name == "--resume" || name == "--parallel" || name == "--format" || name == "--account")
+        continue;
       query += " " + std::string(name) + "=" + (name == "--ids-from" ? exporting::fingerprint(ids) : value);
     }
     for (char& c : query) c = c == '\n' || c == '\r' ? ' ' : c;
@@ -2316,7 +2361,8 @@ class runner {
     bool const state_exists = std::filesystem::exists(exporting::state_path(path), exists_error);
     if (problems_.empty() && !path.empty()) {
       if (resuming && !state_exists) {
-        problems_.push_back("there is no interrupted export of '" + path + "' to resume (no " + exporting::state_path(path) + ")");
+        problems_.push_back("there is no interrupted export of '" + path + "' to resume (no " +
+                            exporting::state_path(path) + ")");
       } else if (!resuming && state_exists) {
         problems_.push_back("'" + path + "' is an interrupted export: --resume goes on with it, or remove " +
                             exporting::state_path(path) + " to start over");
@@ -2389,9 +2435,12 @@ class runner {
     std::string const acc = account();
     if (kind == export_kind::contacts) {
       if (by_ids) {
-        return export_ids(ids, parallel, run, [&acc](std::vector<std::string> const& chunk) {
-          return lf::contacts::retrieve().account_id(acc).ids(chunk);
-        }, contact_line);
+        return export_ids(
+            ids, parallel, run,
+            [&acc](std::vector<std::string> const& chunk) {
+              return lf::contacts::retrieve().account_id(acc).ids(chunk);
+            },
+            contact_line);
       }
       std::vector<std::string> const terms = args_.all("--term"), emails = args_.all("--email"),
                                      companies = args_.all("--company-id"), departments = args_.all("--department");
@@ -2406,17 +2455,19 @@ class runner {
     }
     if (kind == export_kind::companies) {
       if (by_ids) {
-        return export_ids(ids, parallel, run, [&acc](std::vector<std::string> const& chunk) {
-          return lf::companies::retrieve().account_id(acc).ids(chunk);
-        }, company_line);
+        return export_ids(
+            ids, parallel, run,
+            [&acc](std::vector<std::string> const& chunk) {
+              return lf::companies::retrieve().account_id(acc).ids(chunk);
+            },
+            company_line);
       }
       std::vector<std::string> const terms = args_.all("--term"), ranges = args_.all("--employee-range");
       auto next = [&](auto builder) -> int { return export_pages(builder, run, company_line); };
-      return detail::chain(
-          lf::companies::search().account_id(acc).page_cursor(""), next,
-          detail::when(size.has_value(), [&](auto b) { return std::move(b).page_size(*size); }),
-          detail::when(!terms.empty(), [&](auto b) { return std::move(b).search_terms(terms); }),
-          detail::when(!ranges.empty(), [&](auto b) { return std::move(b).employee_ranges(ranges); }));
+      return detail::chain(lf::companies::search().account_id(acc).page_cursor(""), next,
+                           detail::when(size.has_value(), [&](auto b) { return std::move(b).page_size(*size); }),
+                           detail::when(!terms.empty(), [&](auto b) { return std::move(b).search_terms(terms); }),
+                           detail::when(!ranges.empty(), [&](auto b) { return std::move(b).employee_ranges(ranges); }));
     }
     std::vector<std::string> const countries = args_.all("--country");
     auto visit_line = [format](lf::web_visit_view const& v) {
@@ -2426,7 +2477,8 @@ class runner {
     return detail::chain(
         lf::web_visits::search().account_id(acc).start_date(args_.value("--from")).end_date(args_.value("--to")), next,
         detail::when(size.has_value(), [&](auto b) { return std::move(b).page_size(*size); }),
-        detail::when(!countries.empty(), [&](auto b) { return std::move(b).filters_location_country_codes(countries); }));
+        detail::when(!countries.empty(),
+                     [&](auto b) { return std::move(b).filters_location_country_codes(countries); }));
   }
 
   // ---- leadfeeder doctor (doctor.hpp)
@@ -2444,11 +2496,11 @@ class runner {
     while (!url.empty() && url.back() == '/') url.pop_back();
     url += "/openapi.yaml";
     std::string const bearer = "Bearer " + o.bearer_token;
-    lf::http_header const headers[] = {
-        o.api_key.empty() && !o.bearer_token.empty() ? lf::http_header{"Authorization", bearer}
-                                                      : lf::http_header{"X-Api-Key", o.api_key},
-        {"Accept", "application/yaml, application/json;q=0.9"},
-        {"User-Agent", o.user_agent}};
+    lf::http_header const headers[] = {o.api_key.empty() && !o.bearer_token.empty()
+                                           ? lf::http_header{"Authorization", bearer}
+                                           : lf::http_header{"X-Api-Key", o.api_key},
+                                       {"Accept", "application/yaml, application/json;q=0.9"},
+                                       {"User-Agent", o.user_agent}};
     lf::http_request req;
     req.method = lf::http_method::get;
     req.url = url;
@@ -2570,8 +2622,8 @@ class runner {
       if (op.method_confidence != "inferred" && op.path_confidence != "inferred") continue;
       out_ << "  " << op.id << "  " << op.method << ' ' << op.path << "  ["
            << (op.method_confidence == "inferred" && op.path_confidence == "inferred" ? "method and path"
-               : op.path_confidence == "inferred"                                      ? "path"
-                                                                                       : "method")
+               : op.path_confidence == "inferred"                                     ? "path"
+                                                                                      : "method")
            << " inferred]";
       if (!doc.ok) {
         out_ << '\n';
@@ -2582,8 +2634,8 @@ class runner {
       switch (f.what) {
         case doctor::finding::kind::confirmed: out_ << ": confirmed by the document\n"; break;
         case doctor::finding::kind::elsewhere:
-          out_ << ": the document has " << f.candidates[0]->method << ' ' << f.candidates[0]->path << " ("
-               << f.how << ")\n";
+          out_ << ": the document has " << f.candidates[0]->method << ' ' << f.candidates[0]->path << " (" << f.how
+               << ")\n";
           break;
         case doctor::finding::kind::ambiguous:
           out_ << ": ambiguous, the document has";
@@ -2594,8 +2646,8 @@ class runner {
       }
     }
     if (doc.ok) {
-      out_ << counts[0] << " confirmed, " << counts[1] << " elsewhere in the document, " << counts[2]
-           << " ambiguous, " << counts[3] << " not in the document\n"
+      out_ << counts[0] << " confirmed, " << counts[1] << " elsewhere in the document, " << counts[2] << " ambiguous, "
+           << counts[3] << " not in the document\n"
            << "next: python3 tools/openapi_sync.py --openapi FILE compares every fact, and --apply settles them "
               "(docs/openapi-sync.md)\n";
     }
@@ -2616,8 +2668,7 @@ class runner {
 /// one line per problem on `err`. Returns 0, 2 (usage error, nothing sent) or 3 (API or
 /// transport error).
 template <class Transport>
-int run_cli(std::vector<std::string> const& args, lf::client<Transport>& client, std::ostream& out,
-            std::ostream& err) {
+int run_cli(std::vector<std::string> const& args, lf::client<Transport>& client, std::ostream& out, std::ostream& err) {
   runner<Transport> r(client, out, err);
   return r.run(args);
 }
@@ -2625,8 +2676,8 @@ int run_cli(std::vector<std::string> const& args, lf::client<Transport>& client,
 /// As run_cli(args, client, out, err), with standard input, whether the error stream is a
 /// terminal, and the flag that Ctrl-C sets (exit 130 when it stopped a command).
 template <class Transport>
-int run_cli(std::vector<std::string> const& args, lf::client<Transport>& client, std::ostream& out,
-            std::ostream& err, environment<Transport> env) {
+int run_cli(std::vector<std::string> const& args, lf::client<Transport>& client, std::ostream& out, std::ostream& err,
+            environment<Transport> env) {
   runner<Transport> r(client, out, err, std::move(env));
   return r.run(args);
 }

@@ -72,8 +72,12 @@ std::vector<std::string> contact_fields(Contact const& c) {
     if (!emails.empty()) emails += ';';
     emails += e.address();
   }
-  return {std::string(c.id()), std::string(c.first_name()), std::string(c.last_name()),
-          std::string(c.position().title()), std::string(c.relationships().company().id()), emails};
+  return {std::string(c.id()),
+          std::string(c.first_name()),
+          std::string(c.last_name()),
+          std::string(c.position().title()),
+          std::string(c.relationships().company().id()),
+          emails};
 }
 
 inline std::vector<std::string> company_columns() {
@@ -81,13 +85,17 @@ inline std::vector<std::string> company_columns() {
 }
 template <class Company>  // company_view (retrieve) or company_summary_view (search)
 std::vector<std::string> company_fields(Company const& c) {
-  return {std::string(c.id()),  std::string(c.name()), std::string(c.url()), std::string(c.employee_range()),
-          std::string(c.address().city()), std::string(c.address().country_code())};
+  return {std::string(c.id()),
+          std::string(c.name()),
+          std::string(c.url()),
+          std::string(c.employee_range()),
+          std::string(c.address().city()),
+          std::string(c.address().country_code())};
 }
 
 inline std::vector<std::string> visit_columns() {
-  return {"id",          "started_at",   "company_id", "city",   "country_code",
-          "page_depth",  "visit_length", "source",     "medium", "landing_page_path"};
+  return {"id",         "started_at",   "company_id", "city",   "country_code",
+          "page_depth", "visit_length", "source",     "medium", "landing_page_path"};
 }
 inline std::vector<std::string> visit_fields(lf::web_visit_view const& v) {
   lf::visit_location_view const where = v.relationships().location();
@@ -150,8 +158,9 @@ inline std::optional<std::vector<std::string>> read_ids(std::istream& in, std::s
     std::size_t const e = line.find_last_not_of(" \t\r");
     std::string id = line.substr(b, e + 1 - b);
     if (id.find_first_of(" \t,") != std::string::npos) {
-      if (++bad <= 5) problems.push_back("option --ids-from: " + name + ":" + std::to_string(number) + ": '" + id +
-                                         "' is not one id (one id a line)");
+      if (++bad <= 5)
+        problems.push_back("option --ids-from: " + name + ":" + std::to_string(number) + ": '" + id +
+                           "' is not one id (one id a line)");
       continue;
     }
     if (seen.insert(id).second) ids.push_back(std::move(id));
@@ -180,9 +189,9 @@ struct state {
   std::uint64_t bytes = 0;  ///< the output's size once the last page was written
   std::uint64_t items = 0, pages = 0, requests = 0;
   std::int64_t credits = 0;
-  std::string cursor;         ///< cursor paging: the next page's cursor (empty: the first)
-  std::int64_t page = 1;      ///< page-number paging: the next page
-  std::uint64_t ids_done = 0; ///< --ids-from: the ids whose records are written (a prefix)
+  std::string cursor;          ///< cursor paging: the next page's cursor (empty: the first)
+  std::int64_t page = 1;       ///< page-number paging: the next page
+  std::uint64_t ids_done = 0;  ///< --ids-from: the ids whose records are written (a prefix)
 };
 
 inline std::string state_path(std::string const& out) { return out + ".export-state"; }

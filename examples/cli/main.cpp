@@ -70,7 +70,8 @@ int main(int argc, char** argv) {
   char const* const key = std::getenv("LEADFEEDER_API_KEY");
   bool const has_key = key != nullptr && *key != '\0';
   if (!has_key && !wants_help) {  // help needs no key: nothing is sent
-    std::cerr << "error: the environment variable LEADFEEDER_API_KEY is not set (export your Leadfeeder API key in it)\n";
+    std::cerr
+        << "error: the environment variable LEADFEEDER_API_KEY is not set (export your Leadfeeder API key in it)\n";
     return leadfeeder_cli::exit_usage;
   }
 

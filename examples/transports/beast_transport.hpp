@@ -236,10 +236,16 @@ class beast_transport {
   // One exchange: (resolve, connect, handshake,) write, read; again on a fresh connection when a
   // reused one turns out closed.
   struct session {
-    session(boost::asio::io_context& io, boost::asio::ssl::context* tls, beast_options opts,
-            std::shared_ptr<pool> p, url_parts u, leadfeeder::http_response& r, leadfeeder::completion d)
-        : io_context(&io), tls_context(tls), resolver(io), options(opts), shared(std::move(p)), parts(std::move(u)),
-          response_out(&r), done(std::move(d)) {}
+    session(boost::asio::io_context& io, boost::asio::ssl::context* tls, beast_options opts, std::shared_ptr<pool> p,
+            url_parts u, leadfeeder::http_response& r, leadfeeder::completion d)
+        : io_context(&io),
+          tls_context(tls),
+          resolver(io),
+          options(opts),
+          shared(std::move(p)),
+          parts(std::move(u)),
+          response_out(&r),
+          done(std::move(d)) {}
 
     static void start(std::shared_ptr<session> self) {
       session& s = *self;
@@ -258,7 +264,8 @@ class beast_transport {
       s.conn = std::make_shared<connection>(*s.io_context, s.tls_context, s.parts);
       ++s.shared->opened;
       s.resolver.async_resolve(s.parts.host, s.parts.port,
-                               [self = std::move(self)](boost::beast::error_code ec, tcp::resolver::results_type found) {
+                               [self = std::move(self)](boost::beast::error_code ec,
+                                                        tcp::resolver::results_type found) {
                                  if (ec || self->aborted) return self->fail(ec);
                                  self->connect(found, self);
                                });

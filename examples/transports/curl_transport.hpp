@@ -15,8 +15,8 @@
 #include <curl/curl.h>
 
 #include <algorithm>
-#include <cstdint>
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -38,11 +38,11 @@ inline std::error_category const& curl_category() noexcept {
 struct curl_options {
   std::chrono::milliseconds connect_timeout{10000};
   std::chrono::milliseconds total_timeout{60000};
-  std::string proxy;    ///< e.g. "http://proxy:3128"; empty: none (libcurl's environment variables still apply)
-  std::string ca_file;  ///< a PEM bundle to trust instead of the system's
+  std::string proxy;        ///< e.g. "http://proxy:3128"; empty: none (libcurl's environment variables still apply)
+  std::string ca_file;      ///< a PEM bundle to trust instead of the system's
   bool verify_peer = true;  ///< turn off only for tests against a local server you started
   bool verify_host = true;
-  bool compression = true;  ///< send Accept-Encoding: gzip, deflate (libcurl decodes the answer)
+  bool compression = true;                      ///< send Accept-Encoding: gzip, deflate (libcurl decodes the answer)
   std::uint64_t body_limit = 64 * 1024 * 1024;  ///< larger bodies fail with transport_errc::body_too_large
 };
 
@@ -159,7 +159,8 @@ class curl_transport {
     if (colon != std::string_view::npos) {
       std::string_view value = line.substr(colon + 1);
       while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-      while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) value.remove_suffix(1);
+      while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' '))
+        value.remove_suffix(1);
       res.headers.add(line.substr(0, colon), value);
     }
     return size * count;

@@ -48,8 +48,8 @@
 // its own copy of the builder, so it may be started after the caller's builder is gone.
 #pragma once
 
-#include <leadfeeder/leadfeeder.hpp>
 #include <leadfeeder/detail/asio_send.hpp>
+#include <leadfeeder/leadfeeder.hpp>
 
 #include <boost/asio/associated_allocator.hpp>
 #include <boost/asio/associated_cancellation_slot.hpp>

@@ -6,8 +6,8 @@
 #pragma once
 
 #include <leadfeeder/config.hpp>
-#include <leadfeeder/detail/boost_json_bridge.hpp>
 #include <leadfeeder/detail/access.hpp>
+#include <leadfeeder/detail/boost_json_bridge.hpp>
 #include <leadfeeder/detail/encoding.hpp>
 #include <leadfeeder/json_fragment.hpp>
 #include <leadfeeder/view.hpp>

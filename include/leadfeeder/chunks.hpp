@@ -111,7 +111,8 @@ class chunk_range {
     next_ += count;
     current_.reset();  // the call before goes first: a client's call memory holds one result at a time
     builder_type const request = builder_.with_chunk(std::move(chunk));
-    current_.emplace(client_->send(request, call_));  // the budget, rate limit, cancellation and deadline apply per call
+    current_.emplace(client_->send(request,
+                                   call_));  // the budget, rate limit, cancellation and deadline apply per call
     ++fetched_;
   }
 
@@ -212,18 +213,19 @@ class chunk_item_range {
 /// (a braced list, any container of strings, lf::borrow(container), or companies.match's inputs)
 /// replace the builder's own list in every call; the call options apply to every call.
 template <class Transport, class Builder>
-chunk_range<Transport, std::decay_t<Builder>> chunks(
-    client<Transport>& c, Builder&& builder, typename detail::chunking<std::decay_t<Builder>>::input ids,
-    call_options call = {}) {
+chunk_range<Transport, std::decay_t<Builder>> chunks(client<Transport>& c, Builder&& builder,
+                                                     typename detail::chunking<std::decay_t<Builder>>::input ids,
+                                                     call_options call = {}) {
   return chunk_range<Transport, std::decay_t<Builder>>(c, std::forward<Builder>(builder), std::move(ids),
                                                        std::move(call));
 }
 
 /// As chunks(), for ids in a range that is not contiguous (std::set, std::list...): copied first.
-template <class Transport, class Builder, class Range,
-          std::enable_if_t<detail::is_string_range<Range>::value &&
-                               !std::is_convertible_v<Range const&, typename detail::chunking<std::decay_t<Builder>>::input>,
-                           int> = 0>
+template <
+    class Transport, class Builder, class Range,
+    std::enable_if_t<detail::is_string_range<Range>::value &&
+                         !std::is_convertible_v<Range const&, typename detail::chunking<std::decay_t<Builder>>::input>,
+                     int> = 0>
 chunk_range<Transport, std::decay_t<Builder>> chunks(client<Transport>& c, Builder&& builder, Range const& ids,
                                                      call_options call = {}) {
   std::vector<std::string> copied;
@@ -242,10 +244,11 @@ chunk_item_range<Transport, std::decay_t<Builder>> chunk_items(
 }
 
 /// As chunk_items(), for ids in a range that is not contiguous: copied first.
-template <class Transport, class Builder, class Range,
-          std::enable_if_t<detail::is_string_range<Range>::value &&
-                               !std::is_convertible_v<Range const&, typename detail::chunking<std::decay_t<Builder>>::input>,
-                           int> = 0>
+template <
+    class Transport, class Builder, class Range,
+    std::enable_if_t<detail::is_string_range<Range>::value &&
+                         !std::is_convertible_v<Range const&, typename detail::chunking<std::decay_t<Builder>>::input>,
+                     int> = 0>
 chunk_item_range<Transport, std::decay_t<Builder>> chunk_items(client<Transport>& c, Builder&& builder,
                                                                Range const& ids, call_options call = {}) {
   std::vector<std::string> copied;

@@ -30,8 +30,7 @@ LEADFEEDER_BEGIN_NAMESPACE
 /// but the exchange itself is done by its session, compiled once (detail/session.hpp).
 template <class Transport>
 class client {
-  static_assert(is_transport_v<Transport> || is_async_transport_v<Transport>,
-                LEADFEEDER_TRANSPORT_REQUIREMENT);
+  static_assert(is_transport_v<Transport> || is_async_transport_v<Transport>, LEADFEEDER_TRANSPORT_REQUIREMENT);
 
  public:
   using transport_type = Transport;
@@ -118,19 +117,19 @@ class client {
     }
     std::string requested;
     if constexpr (detail::has_requested_id<Builder>::value) requested.assign(builder.requested_id());
-    transport_.async_send(
-        session_.request(), session_.response(),
-        [this, op, call, requested = std::move(requested), callback = std::forward<Callback>(callback)](
-            std::error_code ec) mutable {
-          result<detail::answer> r = session_.complete(op, call, ec);
-          if (!r) {
-            callback(result<response_type>(std::move(r).error()));
-          } else if (!requested.empty()) {
-            callback(result<response_type>(response_type(std::move(r->doc), r->status, std::move(requested))));
-          } else {
-            callback(result<response_type>(response_type(std::move(r->doc), r->status)));
-          }
-        });
+    transport_.async_send(session_.request(), session_.response(),
+                          [this, op, call, requested = std::move(requested),
+                           callback = std::forward<Callback>(callback)](std::error_code ec) mutable {
+                            result<detail::answer> r = session_.complete(op, call, ec);
+                            if (!r) {
+                              callback(result<response_type>(std::move(r).error()));
+                            } else if (!requested.empty()) {
+                              callback(result<response_type>(response_type(std::move(r->doc), r->status,
+                                                                           std::move(requested))));
+                            } else {
+                              callback(result<response_type>(response_type(std::move(r->doc), r->status)));
+                            }
+                          });
   }
 
   /// Hands a finished result back so that its body's storage is reused by the next call: with

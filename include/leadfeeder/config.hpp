@@ -33,11 +33,11 @@
 #define LEADFEEDER_ABI_NAMESPACE v0_noexcept
 #endif
 
-#define LEADFEEDER_BEGIN_NAMESPACE                                                                   \
-  namespace leadfeeder {                                                                             \
+#define LEADFEEDER_BEGIN_NAMESPACE \
+  namespace leadfeeder {           \
   inline namespace LEADFEEDER_ABI_NAMESPACE {
-#define LEADFEEDER_END_NAMESPACE                                                                     \
-  }                                                                                                  \
+#define LEADFEEDER_END_NAMESPACE \
+  }                              \
   }
 
 // The deepest JSON nesting the response parser accepts; deeper bodies are invalid_response.

@@ -31,7 +31,9 @@ class document {
  public:
   document() noexcept = default;
   document(document&& other) noexcept
-      : state_(std::exchange(other.state_, nullptr)), owns_(other.owns_), lease_(std::exchange(other.lease_, nullptr)) {}
+      : state_(std::exchange(other.state_, nullptr)),
+        owns_(other.owns_),
+        lease_(std::exchange(other.lease_, nullptr)) {}
   document& operator=(document&& other) noexcept {
     if (this != &other) {
       destroy();

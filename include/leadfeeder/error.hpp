@@ -67,17 +67,15 @@ inline std::error_category const& error_category() noexcept {
   return category;
 }
 
-inline std::error_code make_error_code(errc e) noexcept {
-  return {static_cast<int>(e), error_category()};
-}
+inline std::error_code make_error_code(errc e) noexcept { return {static_cast<int>(e), error_category()}; }
 
 /// A failed call: what went wrong, and everything the server said about it.
 struct error {
-  std::error_code code;     ///< an lf::errc, or the transport's own code
-  int http_status = 0;      ///< 0 when no response came
-  std::string api_code;     ///< the server's stable error code ("invalid_api_key"), when given
-  std::string message;      ///< the server's text, or the library's explanation
-  std::string request_id;   ///< meta.request_id of the error body, when given
+  std::error_code code;                             ///< an lf::errc, or the transport's own code
+  int http_status = 0;                              ///< 0 when no response came
+  std::string api_code;                             ///< the server's stable error code ("invalid_api_key"), when given
+  std::string message;                              ///< the server's text, or the library's explanation
+  std::string request_id;                           ///< meta.request_id of the error body, when given
   std::optional<std::chrono::seconds> retry_after;  ///< from a Retry-After header
   /// The wait the client's policies suggest before trying again, when the call did not wait
   /// itself (an async call, or the rate limiter past the deadline).
@@ -126,9 +124,9 @@ errc errc_from_status(int status, std::string_view api_code) noexcept;
 /// True for the codes that mean the credentials are missing or wrong, whatever the status.
 constexpr bool is_authentication_code(std::string_view api_code) noexcept {
   constexpr std::string_view codes[] = {
-      "missing_token", "invalid_api_key",  "access_denied",      "api_key_expired",
-      "invalid_token", "token_expired",    "token_revoked",      "oauth_app_inactive",
-      "oauth_app_not_found", "unauthorized", "unauthenticated",
+      "missing_token",       "invalid_api_key", "access_denied",   "api_key_expired",
+      "invalid_token",       "token_expired",   "token_revoked",   "oauth_app_inactive",
+      "oauth_app_not_found", "unauthorized",    "unauthenticated",
   };
   for (std::string_view c : codes) {
     if (c == api_code) return true;

@@ -38,8 +38,7 @@ struct http_header {
 class header_list {
  public:
   constexpr header_list() noexcept = default;
-  constexpr header_list(http_header const* first, std::size_t count) noexcept
-      : first_(first), count_(count) {}
+  constexpr header_list(http_header const* first, std::size_t count) noexcept : first_(first), count_(count) {}
 
   constexpr http_header const* begin() const noexcept { return first_; }
   constexpr http_header const* end() const noexcept { return first_ + count_; }

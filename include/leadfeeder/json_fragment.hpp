@@ -21,7 +21,8 @@ class json_fragment {
   /// From a value of a JSON library the library knows (Boost.JSON's value, object or array, once
   /// <leadfeeder/boost_json.hpp> is included).
   template <class Json, class = std::enable_if_t<detail::json_adapter<std::decay_t<Json>>::enabled>>
-  json_fragment(Json const& json) : data_(detail::json_adapter<std::decay_t<Json>>::make(json)) {}  // NOLINT: implicit by design
+  json_fragment(Json const& json)
+      : data_(detail::json_adapter<std::decay_t<Json>>::make(json)) {}  // NOLINT: implicit by design
 
   /// False for a default-made fragment.
   bool empty() const noexcept { return !data_.set; }

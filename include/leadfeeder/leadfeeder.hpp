@@ -14,8 +14,8 @@
 #include <leadfeeder/chunks.hpp>
 #include <leadfeeder/client.hpp>
 #include <leadfeeder/document.hpp>
-#include <leadfeeder/fwd.hpp>
 #include <leadfeeder/error.hpp>
+#include <leadfeeder/fwd.hpp>
 #include <leadfeeder/generated/operations.hpp>
 #include <leadfeeder/generated/schemas.hpp>
 #include <leadfeeder/http.hpp>

@@ -27,8 +27,7 @@ LEADFEEDER_BEGIN_NAMESPACE
 /// input range: each element is the result of one call, and a failed call is the last element.
 template <class Transport, class Builder>
 class page_range {
-  static_assert(Builder::pagination != pagination_style::none,
-                "leadfeeder::pages: the operation is not paginated");
+  static_assert(Builder::pagination != pagination_style::none, "leadfeeder::pages: the operation is not paginated");
 
  public:
   using builder_type = decltype(detail::with_page_parameter(std::declval<Builder>()));

@@ -132,7 +132,9 @@ struct call_options {
   /// No attempt starts, and no wait lasts, past this point: errc::deadline_exceeded.
   std::optional<clock_type::time_point> deadline;
 
-  memory_block lent_memory() const noexcept { return memory.data != nullptr ? memory : memory_block{buffer, buffer_size}; }
+  memory_block lent_memory() const noexcept {
+    return memory.data != nullptr ? memory : memory_block{buffer, buffer_size};
+  }
 };
 
 /// What the logging hook sees. Request headers are already redacted.
@@ -142,7 +144,7 @@ struct log_event {
   http_method method = http_method::get;
   std::string_view url;
   std::string_view headers;  ///< "Name: value" lines; credentials read "[redacted]"
-  int status = 0;             ///< response: the HTTP status, 0 when the exchange failed
+  int status = 0;            ///< response: the HTTP status, 0 when the exchange failed
   int attempt = 1;
   std::chrono::milliseconds delay{0};  ///< retry: the wait before the next attempt
   std::string_view detail;             ///< retry and refused: why
@@ -155,7 +157,9 @@ struct time_source {
   /// The wall clock, for what the server says in calendar time (a Retry-After HTTP date).
   detail::callback<std::chrono::system_clock::time_point()> wall_now = [] { return std::chrono::system_clock::now(); };
   /// The sleep of the calling thread (std::this_thread::sleep_for, in the implementation unit).
-  detail::callback<void(std::chrono::milliseconds)> sleep = [](std::chrono::milliseconds d) { detail::core::sleep_for(d); };
+  detail::callback<void(std::chrono::milliseconds)> sleep = [](std::chrono::milliseconds d) {
+    detail::core::sleep_for(d);
+  };
 };
 
 LEADFEEDER_END_NAMESPACE

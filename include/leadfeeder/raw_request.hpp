@@ -63,8 +63,9 @@ class raw_request {
   /// Writes the request; the client calls it.
   void write(detail::request_writer& w) const {
     if (!valid_path(path_)) {
-      return w.fail("path", "must start with '/' and hold no query, fragment, space, control "
-                            "character or '.'/'..' segment");
+      return w.fail("path",
+                    "must start with '/' and hold no query, fragment, space, control "
+                    "character or '.'/'..' segment");
     }
     w.path(path_);
     for (auto const& [name, value] : query_) {

@@ -31,9 +31,7 @@ class response {
   /// The `data` member, seen as the operation's view.
   Data data() const noexcept { return detail::make_data<Data>(detail::member(doc_.root(), "data")); }
   /// The `meta` member: request_id, credits.charged, pagination.
-  response_meta_view meta() const noexcept {
-    return response_meta_view(detail::member(doc_.root(), "meta"));
-  }
+  response_meta_view meta() const noexcept { return response_meta_view(detail::member(doc_.root(), "meta")); }
   /// The whole body as JSON, for what the typed views do not cover.
   json_view json() const noexcept { return doc_.json(); }
   /// The HTTP status (any 2xx).

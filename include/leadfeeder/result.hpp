@@ -7,9 +7,9 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <new>
 #include <type_traits>
 #include <utility>
-#include <new>
 
 #if LEADFEEDER_HAS_EXCEPTIONS
 #include <stdexcept>
@@ -21,8 +21,7 @@ LEADFEEDER_BEGIN_NAMESPACE
 /// Thrown only by result::value() when the result holds an error (and exceptions are enabled).
 class exception : public std::system_error {
  public:
-  explicit exception(::leadfeeder::error e)
-      : std::system_error(e.code, to_string(e)), error_(std::move(e)) {}
+  explicit exception(::leadfeeder::error e) : std::system_error(e.code, to_string(e)), error_(std::move(e)) {}
   ::leadfeeder::error const& error() const noexcept { return error_; }
 
  private:

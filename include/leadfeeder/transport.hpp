@@ -30,16 +30,15 @@ inline constexpr bool is_transport_v = detail::has_send<std::remove_reference_t<
 /// A transport carries one request and fills in the response. A returned error_code means the
 /// exchange failed (DNS, TLS, timeout, reset); every HTTP status is a successful exchange.
 template <class T>
-concept transport = requires(std::remove_reference_t<T>& t, http_request const& req,
-                             http_response& res) {
+concept transport = requires(std::remove_reference_t<T>& t, http_request const& req, http_response& res) {
   { t.send(req, res) } -> std::same_as<std::error_code>;
 };
 /// An asynchronous transport starts the exchange and returns; it calls the callback with the
 /// exchange's error_code (empty for any HTTP status) where the host runs completions (a game
 /// loop's tick, an Asio executor). The request and response stay valid until then.
 template <class T>
-concept async_transport = requires(std::remove_reference_t<T>& t, http_request const& req,
-                                   http_response& res, detail::completion_probe done) {
+concept async_transport = requires(std::remove_reference_t<T>& t, http_request const& req, http_response& res,
+                                   detail::completion_probe done) {
   t.async_send(req, res, done);
 };
 #endif
@@ -92,9 +91,9 @@ class completion {
 };
 
 /// The one sentence a compiler prints when a type is used as a transport but is not one.
-#define LEADFEEDER_TRANSPORT_REQUIREMENT                                                             \
-  "leadfeeder::client<Transport>: Transport must have a member function "                            \
-  "'std::error_code send(leadfeeder::http_request const&, leadfeeder::http_response&)', or "         \
+#define LEADFEEDER_TRANSPORT_REQUIREMENT                                                     \
+  "leadfeeder::client<Transport>: Transport must have a member function "                    \
+  "'std::error_code send(leadfeeder::http_request const&, leadfeeder::http_response&)', or " \
   "'void async_send(leadfeeder::http_request const&, leadfeeder::http_response&, Callback)'"
 
 LEADFEEDER_END_NAMESPACE

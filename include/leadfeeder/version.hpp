@@ -9,11 +9,10 @@
 #define LEADFEEDER_DETAIL_STRINGIFY(x) LEADFEEDER_DETAIL_STRINGIFY2(x)
 
 /// The version as text, e.g. "0.1.0".
-#define LEADFEEDER_VERSION_STRING                                                                    \
-  LEADFEEDER_DETAIL_STRINGIFY(LEADFEEDER_VERSION_MAJOR)                                              \
-  "." LEADFEEDER_DETAIL_STRINGIFY(LEADFEEDER_VERSION_MINOR) "." LEADFEEDER_DETAIL_STRINGIFY(         \
-      LEADFEEDER_VERSION_PATCH)
+#define LEADFEEDER_VERSION_STRING                       \
+  LEADFEEDER_DETAIL_STRINGIFY(LEADFEEDER_VERSION_MAJOR) \
+  "." LEADFEEDER_DETAIL_STRINGIFY(LEADFEEDER_VERSION_MINOR) "." LEADFEEDER_DETAIL_STRINGIFY(LEADFEEDER_VERSION_PATCH)
 
 /// The version as one number: major * 10000 + minor * 100 + patch.
-#define LEADFEEDER_VERSION                                                                           \
+#define LEADFEEDER_VERSION \
   (LEADFEEDER_VERSION_MAJOR * 10000 + LEADFEEDER_VERSION_MINOR * 100 + LEADFEEDER_VERSION_PATCH)

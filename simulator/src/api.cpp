@@ -140,7 +140,8 @@ http_response simulator::impl::dispatch(http_request const& req, std::uint64_t s
   c.query = std::move(target.query);
   std::string const route_text = req.method + " " + target.path;
   bool const openapi = req.method == "GET" && target.path == "/openapi.yaml";  // behind the key, as live
-  if (!openapi && (target.segments.empty() || target.segments[0] != "v1")) not_found("No route for " + route_text + ".");
+  if (!openapi && (target.segments.empty() || target.segments[0] != "v1"))
+    not_found("No route for " + route_text + ".");
 
   std::string const* key = req.header("x-api-key");
   if (key == nullptr || key->empty()) return auth_error(opt.auth_status, "missing_token", missing_token_message, rid);

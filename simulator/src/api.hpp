@@ -25,8 +25,8 @@ struct options {
   double fault_drop_rate = 0;
   bool log = false;
   bool openapi_perturbed = false;  // /openapi.yaml serves the perturbed copy (openapi.hpp)
-  int auth_status = 401;  // a missing or unknown key: 401 as the live API answers, or 403 as the docs show
-  std::string description_json;  // the API description to serve; empty: the one built in
+  int auth_status = 401;           // a missing or unknown key: 401 as the live API answers, or 403 as the docs show
+  std::string description_json;    // the API description to serve; empty: the one built in
 };
 
 struct route_info {

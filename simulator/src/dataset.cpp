@@ -70,34 +70,41 @@ std::vector<char const*> const& employee_ranges() {
 namespace {
 
 char const* const company_prefixes[] = {
-    "Acme",  "Globex", "Initech", "Umbrella", "Hooli", "Vandelay", "Soylent", "Tyrell", "Cyberdyne", "Aperture",
-    "Nordwind", "Alpen", "Baltic", "Blau", "Bright", "Delta", "Eagle", "Falcon", "Green", "Helix",
-    "Iron", "Jade", "Kite", "Lumen", "Metro", "Nova", "Omni", "Pixel", "Quantum", "Rapid",
-    "Silver", "Terra", "Unity", "Vector", "Zen", "Aurora", "Borealis", "Kraft", "Sonnen", "Polar"};
+    "Acme",     "Globex", "Initech", "Umbrella", "Hooli",  "Vandelay", "Soylent",  "Tyrell", "Cyberdyne", "Aperture",
+    "Nordwind", "Alpen",  "Baltic",  "Blau",     "Bright", "Delta",    "Eagle",    "Falcon", "Green",     "Helix",
+    "Iron",     "Jade",   "Kite",    "Lumen",    "Metro",  "Nova",     "Omni",     "Pixel",  "Quantum",   "Rapid",
+    "Silver",   "Terra",  "Unity",   "Vector",   "Zen",    "Aurora",   "Borealis", "Kraft",  "Sonnen",    "Polar"};
 
 // Per industry (same order as industries()), words that make a plausible company name.
-char const* const industry_words[][3] = {
-    {"Software", "Labs", "Cloud"},         {"IT", "Systems", "Digital"},
-    {"Media Group", "Marketing", "Creative"}, {"Consulting", "Advisors", "Partners"},
-    {"Logistics", "Freight", "Transport"}, {"Maschinenbau", "Engineering", "Industries"},
-    {"Foods", "Bakery", "Beverages"},      {"Energy", "Solar", "Wind"},
-    {"Capital", "Finance", "Bank"},        {"Health", "Care", "Medical"},
-    {"Store", "Retail", "Shop"},           {"Motors", "Automotive", "Mobility"},
-    {"Academy", "Learning", "Education"},  {"News", "Media", "Publishing"}};
+char const* const industry_words[][3] = {{"Software", "Labs", "Cloud"},
+                                         {"IT", "Systems", "Digital"},
+                                         {"Media Group", "Marketing", "Creative"},
+                                         {"Consulting", "Advisors", "Partners"},
+                                         {"Logistics", "Freight", "Transport"},
+                                         {"Maschinenbau", "Engineering", "Industries"},
+                                         {"Foods", "Bakery", "Beverages"},
+                                         {"Energy", "Solar", "Wind"},
+                                         {"Capital", "Finance", "Bank"},
+                                         {"Health", "Care", "Medical"},
+                                         {"Store", "Retail", "Shop"},
+                                         {"Motors", "Automotive", "Mobility"},
+                                         {"Academy", "Learning", "Education"},
+                                         {"News", "Media", "Publishing"}};
 
-char const* const keyword_pool[] = {"b2b", "saas", "analytics", "consulting", "manufacturing", "logistics",
-                                    "e-commerce", "sustainability", "automation", "ai", "cloud", "security"};
+char const* const keyword_pool[] = {"b2b",           "saas",      "analytics",  "consulting",
+                                    "manufacturing", "logistics", "e-commerce", "sustainability",
+                                    "automation",    "ai",        "cloud",      "security"};
 
-char const* const male_first[] = {"John", "Matti", "Lukas", "Jonas", "Oliver", "James", "Erik", "Pierre",
-                                  "Daan", "Mikko", "Felix", "Noah", "Liam", "Henrik", "Juha", "Thomas",
-                                  "Michael", "David", "Jan", "Sebastian"};
-char const* const female_first[] = {"Anna", "Laura", "Emma", "Sofia", "Hanna", "Julia", "Maria", "Elina",
-                                    "Sarah", "Emily", "Chloé", "Lotte", "Aino", "Ingrid", "Lea", "Mia",
-                                    "Olivia", "Charlotte", "Jennifer", "Katarina"};
-char const* const last_names[] = {"Doe", "Müller", "Schmidt", "Virtanen", "Korhonen", "Smith", "Johnson",
-                                  "Andersson", "Dubois", "de Vries", "Tamm", "Weber", "Fischer", "Nieminen",
-                                  "Brown", "Taylor", "Nilsson", "Martin", "Jansen", "Meyer", "Wagner",
-                                  "Mäkinen", "Williams", "Lindqvist", "Bernard"};
+char const* const male_first[] = {"John",   "Matti",  "Lukas",   "Jonas", "Oliver", "James",    "Erik",
+                                  "Pierre", "Daan",   "Mikko",   "Felix", "Noah",   "Liam",     "Henrik",
+                                  "Juha",   "Thomas", "Michael", "David", "Jan",    "Sebastian"};
+char const* const female_first[] = {"Anna",  "Laura", "Emma",   "Sofia",     "Hanna",    "Julia",   "Maria",
+                                    "Elina", "Sarah", "Emily",  "Chloé",     "Lotte",    "Aino",    "Ingrid",
+                                    "Lea",   "Mia",   "Olivia", "Charlotte", "Jennifer", "Katarina"};
+char const* const last_names[] = {"Doe",       "Müller",   "Schmidt",   "Virtanen", "Korhonen", "Smith",   "Johnson",
+                                  "Andersson", "Dubois",   "de Vries",  "Tamm",     "Weber",    "Fischer", "Nieminen",
+                                  "Brown",     "Taylor",   "Nilsson",   "Martin",   "Jansen",   "Meyer",   "Wagner",
+                                  "Mäkinen",   "Williams", "Lindqvist", "Bernard"};
 
 struct position_info {
   char const* title;
@@ -190,13 +197,20 @@ std::string ascii_slug(std::string_view s, char space) {
       auto const d = static_cast<unsigned char>(s[i + 1]);
       ++i;
       switch (d) {
-        case 0xA4: case 0x84: out += "ae"; break;  // ä Ä
-        case 0xB6: case 0x96: out += "oe"; break;  // ö Ö
-        case 0xBC: case 0x9C: out += "ue"; break;  // ü Ü
-        case 0x9F: out += "ss"; break;             // ß
-        case 0xA9: case 0xA8: case 0x89: out += "e"; break;
-        case 0x8E: case 0xAE: out += "i"; break;
-        case 0xA5: case 0x85: out += "a"; break;   // å Å
+        case 0xA4:
+        case 0x84: out += "ae"; break;  // ä Ä
+        case 0xB6:
+        case 0x96: out += "oe"; break;  // ö Ö
+        case 0xBC:
+        case 0x9C: out += "ue"; break;  // ü Ü
+        case 0x9F: out += "ss"; break;  // ß
+        case 0xA9:
+        case 0xA8:
+        case 0x89: out += "e"; break;
+        case 0x8E:
+        case 0xAE: out += "i"; break;
+        case 0xA5:
+        case 0x85: out += "a"; break;  // å Å
         default: break;
       }
     }
@@ -307,7 +321,8 @@ void generate_companies(dataset& d, rng& r) {
     c.employee_range = employee_range_for(c.employee_count);
 
     c.has_revenue = r.chance(0.85);
-    c.revenue_eur = std::round(static_cast<double>(c.employee_count) * static_cast<double>(r.between(60, 250)) * 1000.0);
+    c.revenue_eur =
+        std::round(static_cast<double>(c.employee_count) * static_cast<double>(r.between(60, 250)) * 1000.0);
     c.has_earnings = c.has_revenue && r.chance(0.6);
     c.has_net_worth = c.has_revenue && r.chance(0.5);
     c.do_not_contact = r.chance(0.05);
@@ -339,8 +354,8 @@ void generate_companies(dataset& d, rng& r) {
     c.has_phone = !phones.empty();
 
     std::string const compact = ascii_slug(trade_name, '\0');
-    json::object social{{"facebook", json::array{}}, {"instagram", json::array{}}, {"linkedin", json::array{}},
-                        {"pinterest", json::array{}}, {"twitter", json::array{}}, {"xing", json::array{}},
+    json::object social{{"facebook", json::array{}},  {"instagram", json::array{}}, {"linkedin", json::array{}},
+                        {"pinterest", json::array{}}, {"twitter", json::array{}},   {"xing", json::array{}},
                         {"youtube", json::array{}}};
     if (r.chance(0.85)) {
       social["linkedin"] = profile("https://www.linkedin.com/company/" + slug, nullptr);
@@ -373,14 +388,18 @@ void generate_companies(dataset& d, rng& r) {
     }
     int const score = static_cast<int>(r.below(101));
     json::array alternative_urls;
-    if (r.chance(0.3)) alternative_urls.push_back(json::string("https://" + slug + "." + to_lower(city.country_code) + ".example"));
+    if (r.chance(0.3))
+      alternative_urls.push_back(json::string("https://" + slug + "." + to_lower(city.country_code) + ".example"));
 
     json::object industries_object{
         {"industry", json::array{json::object{{"code", industry.code}, {"name", industry.name}}}},
         {"wz", json::array{json::object{{"code", industry.wz_code}, {"name", industry.wz_name}}}}};
-    json::object address{{"street_address", street_for(r, city)}, {"postal_code", city.postal_code},
-                         {"city", city.city},                     {"region", city.region},
-                         {"country", city.country},               {"country_code", city.country_code}};
+    json::object address{{"street_address", street_for(r, city)},
+                         {"postal_code", city.postal_code},
+                         {"city", city.city},
+                         {"region", city.region},
+                         {"country", city.country},
+                         {"country_code", city.country_code}};
     json::array previous;
     for (auto const& p : c.previous_ids) previous.push_back(json::string(p));
 
@@ -401,10 +420,11 @@ void generate_companies(dataset& d, rng& r) {
         {"revenue", revenue},
         {"phones", std::move(phones)},
         {"social_media_profiles", std::move(social)},
-        {"intent",
-         json::object{{"score", score},
-                      {"score_tier", score >= 70 ? "high" : score >= 40 ? "medium" : "low"},
-                      {"last_updated_at", format_datetime(now_epoch() - r.between(3600, 30 * 86400))}}},
+        {"intent", json::object{{"score", score},
+                                {"score_tier", score >= 70   ? "high"
+                                               : score >= 40 ? "medium"
+                                                             : "low"},
+                                {"last_updated_at", format_datetime(now_epoch() - r.between(3600, 30 * 86400))}}},
         {"web_engagement", json::object{{"last_visit_date", nullptr}}},
         {"meta", json::object{{"do_not_contact", c.do_not_contact}, {"num_contacts", 0}, {"has_mail", false}}},
         {"previous_ids", std::move(previous)},
@@ -495,8 +515,8 @@ void generate_contacts(dataset& d, rng& r) {
       public_sources.push_back(json::object{{"type", "homepage"}, {"url", "https://www." + company.domain + "/team"}});
     }
     std::string const handle = ascii_slug(first + " " + last, '-');
-    json::object social{{"facebook", json::array{}}, {"instagram", json::array{}}, {"linkedin", json::array{}},
-                        {"pinterest", json::array{}}, {"twitter", json::array{}}, {"xing", json::array{}},
+    json::object social{{"facebook", json::array{}},  {"instagram", json::array{}}, {"linkedin", json::array{}},
+                        {"pinterest", json::array{}}, {"twitter", json::array{}},   {"xing", json::array{}},
                         {"youtube", json::array{}}};
     if (r.chance(0.8)) {
       social["linkedin"] = profile("https://www.linkedin.com/in/" + handle + "-" + to_hex(r.next() & 0xFFFF, 4),
@@ -525,7 +545,9 @@ void generate_contacts(dataset& d, rng& r) {
         {"position", json::object{{"title", pos->title}, {"language_code", pos->language}}},
         {"public_sources", std::move(public_sources)},
         {"social_media_profiles", std::move(social)},
-        {"title", t < 0.08 ? json::value("Dr.") : t < 0.1 ? json::value("Prof.") : json::value(nullptr)},
+        {"title", t < 0.08  ? json::value("Dr.")
+                  : t < 0.1 ? json::value("Prof.")
+                            : json::value(nullptr)},
     };
     company.contacts.push_back(i);
     if (!c.emails_lower.empty()) company.has_email = true;
@@ -590,7 +612,9 @@ void generate_visits(dataset& d, rng& r) {
           page_info const& page = e == 0 ? landing : r.pick(pages);
           double const kind = r.unit();
           engagements.push_back(json::object{
-              {"event_type", kind < 0.8 ? "page_view" : kind < 0.9 ? "form_submission" : "file_download"},
+              {"event_type", kind < 0.8   ? "page_view"
+                             : kind < 0.9 ? "form_submission"
+                                          : "file_download"},
               {"hostname", customer_host},
               {"page", json::object{{"path", page.path},
                                     {"title", page.title},
@@ -611,10 +635,12 @@ void generate_visits(dataset& d, rng& r) {
           {"medium", tr.medium},
           {"campaign", nullable(tr.campaign)},
           {"keyword", nullable(tr.keyword)},
-          {"device_type", dev < 0.7 ? "desktop" : dev < 0.95 ? "mobile" : "tablet"},
-          {"identifiers", json::object{{"lf_client_id", "LF1.1." + to_hex(r.next(), 16) + "." +
-                                                           std::to_string(visit.started_at)},
-                                       {"ga_client_ids", std::move(ga)}}},
+          {"device_type", dev < 0.7    ? "desktop"
+                          : dev < 0.95 ? "mobile"
+                                       : "tablet"},
+          {"identifiers",
+           json::object{{"lf_client_id", "LF1.1." + to_hex(r.next(), 16) + "." + std::to_string(visit.started_at)},
+                        {"ga_client_ids", std::move(ga)}}},
           {"visitor", std::move(visitor)},
           {"engagements", std::move(engagements)},
       };
@@ -647,39 +673,64 @@ void generate_reference(dataset& d) {
       {"12346", "robin.member@simulated-customer.example", "Robin", "Member", "member", {"123456", "789012"}},
   };
   d.personas = {
-      {"7421", "Sales Managers", "2024-12-10T15:57:25Z",
+      {"7421",
+       "Sales Managers",
+       "2024-12-10T15:57:25Z",
        {{"department", {item("sales_department", "Sales")}},
         {"job_title", {}},
         {"location", {}},
         {"seniority", {item("manager", "Manager"), item("director", "Director")}}}},
-      {"7422", "Marketing Leaders", "2025-02-03T09:12:00Z",
+      {"7422",
+       "Marketing Leaders",
+       "2025-02-03T09:12:00Z",
        {{"department", {item("marketing_department", "Marketing")}},
         {"job_title", {}},
         {"location", {}},
         {"seniority", {item("director", "Director"), item("c_level", "C-Level")}}}},
-      {"7423", "DACH Decision Makers", "2025-04-22T13:30:00Z",
+      {"7423",
+       "DACH Decision Makers",
+       "2025-04-22T13:30:00Z",
        {{"department", {}},
         {"job_title", {}},
         {"location", {item("DE", "Germany"), item("AT", "Austria"), item("CH", "Switzerland")}},
         {"seniority", {item("c_level", "C-Level")}}}},
-      {"7424", "Engineers", "2025-06-15T08:00:00Z",
+      {"7424",
+       "Engineers",
+       "2025-06-15T08:00:00Z",
        {{"department", {item("it_department", "IT"), item("students_apprentices", "Students & apprentices", true)}},
         {"job_title", {item("engineer", "Engineer"), item("entwickler", "Entwickler")}},
         {"location", {}},
         {"seniority", {}}}},
-      {"7425", "Nordic Finance", "2025-09-01T10:45:00Z",
+      {"7425",
+       "Nordic Finance",
+       "2025-09-01T10:45:00Z",
        {{"department", {item("finance_department", "Finance"), item("management_department", "Management")}},
         {"job_title", {}},
         {"location", {item("FI", "Finland"), item("SE", "Sweden"), item("EE", "Estonia")}},
         {"seniority", {}}}},
   };
   d.icps = {
-      {"301", "DACH Mid-Market", "2025-01-15T12:00:00Z", "2025-08-01T09:00:00Z", {"DE", "AT", "CH"},
-       {"51-200", "201-500", "501-1000"}, {}},
-      {"302", "Nordic Software", "2025-03-10T12:00:00Z", "2025-03-10T12:00:00Z", {"FI", "SE", "EE"}, {},
+      {"301",
+       "DACH Mid-Market",
+       "2025-01-15T12:00:00Z",
+       "2025-08-01T09:00:00Z",
+       {"DE", "AT", "CH"},
+       {"51-200", "201-500", "501-1000"},
+       {}},
+      {"302",
+       "Nordic Software",
+       "2025-03-10T12:00:00Z",
+       "2025-03-10T12:00:00Z",
+       {"FI", "SE", "EE"},
+       {},
        {"software", "it_services"}},
-      {"303", "Enterprise", "2025-05-20T12:00:00Z", "2025-10-02T16:20:00Z", {},
-       {"1001-5000", "5001-10000", "10001+"}, {}},
+      {"303",
+       "Enterprise",
+       "2025-05-20T12:00:00Z",
+       "2025-10-02T16:20:00Z",
+       {},
+       {"1001-5000", "5001-10000", "10001+"},
+       {}},
   };
 }
 

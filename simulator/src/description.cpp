@@ -120,8 +120,8 @@ schema_info read_schema(std::string name, json::value const& v) {
   for (json::value const& f : array_at(s, out.resource ? "attributes" : "fields", where)) {
     if (!f.is_object()) malformed(where, "each field must be an object");
     json::object const& fo = f.get_object();
-    out.fields.push_back(
-        field_info{text_at(fo, "name", where), text_at(fo, "type", where), text_at(fo, "schema", where, false)});
+    out.fields.push_back(field_info{text_at(fo, "name", where), text_at(fo, "type", where),
+                                    text_at(fo, "schema", where, false)});
   }
   for (json::value const& r : array_at(s, "relationships", where)) {
     if (!r.is_object()) malformed(where, "each relationship must be an object");

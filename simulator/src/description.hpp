@@ -62,9 +62,9 @@ struct relationship_info {
 
 struct schema_info {
   std::string name;
-  bool resource = false;            // {type, id, attributes, relationships}; else a plain object
-  std::string type;                 // the JSON:API type of a resource
-  std::vector<field_info> fields;   // attributes of a resource, fields of an object
+  bool resource = false;           // {type, id, attributes, relationships}; else a plain object
+  std::string type;                // the JSON:API type of a resource
+  std::vector<field_info> fields;  // attributes of a resource, fields of an object
   std::vector<relationship_info> relationships;
 };
 

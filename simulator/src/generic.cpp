@@ -137,7 +137,8 @@ void check_query(request_ctx const& c, description const& d) {
         if (std::find(allowed.begin(), allowed.end(), g) == allowed.end()) {
           std::string list;
           for (auto const& a : allowed) list += (list.empty() ? "" : ", ") + a;
-          bad_request("Unsupported " + p.name + " value '" + std::string(g) + "'; this operation accepts: " + list + ".");
+          bad_request("Unsupported " + p.name + " value '" + std::string(g) + "'; this operation accepts: " + list +
+                      ".");
         }
       }
     }
@@ -146,7 +147,8 @@ void check_query(request_ctx const& c, description const& d) {
 
 bool is_create(operation_info const& op) {
   std::size_t const dot = op.id.find('.');
-  return op.method == "POST" && dot != std::string::npos && starts_with(std::string_view(op.id).substr(dot + 1), "create");
+  return op.method == "POST" && dot != std::string::npos &&
+         starts_with(std::string_view(op.id).substr(dot + 1), "create");
 }
 
 }  // namespace

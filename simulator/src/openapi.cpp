@@ -21,8 +21,8 @@ std::string http_date(char const* ymd) {
   static int const offsets[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
   int const yy = m < 3 ? y - 1 : y;
   int const weekday = (yy + yy / 4 - yy / 100 + yy / 400 + offsets[m - 1] + d) % 7;
-  return std::string(days[weekday]) + ", " + std::string(ymd + 8, 2) + " " + months[m - 1] + " " +
-         std::string(ymd, 4) + " 00:00:00 GMT";
+  return std::string(days[weekday]) + ", " + std::string(ymd + 8, 2) + " " + months[m - 1] + " " + std::string(ymd, 4) +
+         " 00:00:00 GMT";
 }
 
 }  // namespace
@@ -31,9 +31,8 @@ http_response openapi_response(bool perturbed, std::string const& request_id) {
   http_response res;
   res.status = 200;
   res.body = openapi_document(perturbed);
-  res.headers = {{"Content-Type", "application/yaml"},
-                 {"X-Request-Id", request_id},
-                 {"Server", "leadfeeder-simulator"}};
+  res.headers = {
+      {"Content-Type", "application/yaml"}, {"X-Request-Id", request_id}, {"Server", "leadfeeder-simulator"}};
   std::string const modified = http_date(openapi_release_date());
   if (!modified.empty()) res.headers.emplace_back("Last-Modified", modified);
   return res;

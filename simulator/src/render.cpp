@@ -44,7 +44,7 @@ json::object render_company(world const& w, std::size_t idx, account_state const
   json::object rel;
   if (c.group_parent != company_rec::npos) {
     rel["group_company"] = included(inc, "group_company") ? company_core(w, c.group_parent)
-                                                           : stub("company", w.data.companies[c.group_parent].id);
+                                                          : stub("company", w.data.companies[c.group_parent].id);
   } else if (included(inc, "group_company")) {
     rel["group_company"] = nullptr;
   }
@@ -69,7 +69,8 @@ json::object render_company(world const& w, std::size_t idx, account_state const
   for (char const* crm : {"crm_connections", "crm_suggestions", "crm_group_connections"}) {
     if (included(inc, crm)) rel[crm] = json::array{};
   }
-  return json::object{{"type", "company"}, {"id", c.id}, {"attributes", c.attributes}, {"relationships", std::move(rel)}};
+  return json::object{
+      {"type", "company"}, {"id", c.id}, {"attributes", c.attributes}, {"relationships", std::move(rel)}};
 }
 
 json::object render_company_summary(world const& w, std::size_t idx) {
@@ -111,7 +112,8 @@ json::object render_contact(world const& w, std::size_t idx, account_state const
   json::object attributes = c.attributes;
   attributes["custom_fields"] = custom_field_values(w, a, idx);
   json::object rel;
-  rel["company"] = included(inc, "company") ? company_core(w, c.company) : stub("company", w.data.companies[c.company].id);
+  rel["company"] = included(inc, "company") ? company_core(w, c.company)
+                                            : stub("company", w.data.companies[c.company].id);
   rel["lists"] = lists_of(a, "contact", idx);
   json::array personas;
   for (persona_rec const& p : w.data.personas) {
@@ -127,12 +129,10 @@ json::object render_contact(world const& w, std::size_t idx, account_state const
 
 json::object render_contact_summary(world const& w, std::size_t idx) {
   contact_rec const& c = w.data.contacts[idx];
-  json::object attributes{{"first_name", c.attributes.at("first_name")},
-                          {"last_name", c.attributes.at("last_name")},
-                          {"emails", c.attributes.at("emails")},
-                          {"position", c.attributes.at("position")},
-                          {"departments", c.attributes.at("departments")},
-                          {"hierarchy_level", c.attributes.at("hierarchy_level")}};
+  json::object attributes{
+      {"first_name", c.attributes.at("first_name")},   {"last_name", c.attributes.at("last_name")},
+      {"emails", c.attributes.at("emails")},           {"position", c.attributes.at("position")},
+      {"departments", c.attributes.at("departments")}, {"hierarchy_level", c.attributes.at("hierarchy_level")}};
   return json::object{{"type", "contact_summary"},
                       {"id", c.id},
                       {"attributes", std::move(attributes)},
@@ -143,13 +143,14 @@ json::object render_list(list_rec const& l) {
   return json::object{
       {"type", "list"},
       {"id", l.id},
-      {"attributes", json::object{{"name", l.name}, {"scope", l.scope}, {"created_at", l.created_at},
-                                  {"updated_at", l.updated_at}}},
+      {"attributes",
+       json::object{{"name", l.name}, {"scope", l.scope}, {"created_at", l.created_at}, {"updated_at", l.updated_at}}},
       {"relationships", json::object{{"created_by", stub("user", l.created_by)}}}};
 }
 
 json::object render_tag(tag_rec const& t) {
-  return json::object{{"type", "tag"}, {"id", t.id}, {"attributes", json::object{{"name", t.name}, {"color", t.color}}}};
+  return json::object{
+      {"type", "tag"}, {"id", t.id}, {"attributes", json::object{{"name", t.name}, {"color", t.color}}}};
 }
 
 json::object render_persona(persona_rec const& p) {
@@ -204,7 +205,8 @@ json::object render_visit(world const& w, visit_rec const& v, bool include_compa
       {"location", json::object{{"type", "visit_location"},
                                 {"id", "loc_" + std::to_string(v.city + 1)},
                                 {"attributes", location_attributes(v.city)}}}};
-  return json::object{{"type", "web_visit"}, {"id", v.id}, {"attributes", v.attributes}, {"relationships", std::move(rel)}};
+  return json::object{
+      {"type", "web_visit"}, {"id", v.id}, {"attributes", v.attributes}, {"relationships", std::move(rel)}};
 }
 
 json::object render_feed(feed_rec const& f, account_state const& a, include_set const& inc) {
@@ -217,9 +219,10 @@ json::object render_feed(feed_rec const& f, account_state const& a, include_set 
   if (folder == nullptr) {
     rel["folder"] = nullptr;
   } else if (inc.count("folder") != 0) {
-    rel["folder"] = json::object{{"type", "custom_feed_folder"},
-                                 {"id", folder->id},
-                                 {"attributes", json::object{{"name", folder->name}, {"created_at", folder->created_at}}}};
+    rel["folder"] =
+        json::object{{"type", "custom_feed_folder"},
+                     {"id", folder->id},
+                     {"attributes", json::object{{"name", folder->name}, {"created_at", folder->created_at}}}};
   } else {
     rel["folder"] = stub("custom_feed_folder", folder->id);
   }
@@ -233,7 +236,8 @@ json::object render_feed(feed_rec const& f, account_state const& a, include_set 
   } else {
     rel["connected_list"] = inc.count("connected_list") != 0 ? render_list(*list) : stub("list", list->id);
   }
-  return json::object{{"type", "custom_feed"}, {"id", f.id}, {"attributes", f.attributes}, {"relationships", std::move(rel)}};
+  return json::object{
+      {"type", "custom_feed"}, {"id", f.id}, {"attributes", f.attributes}, {"relationships", std::move(rel)}};
 }
 
 json::object render_folder(folder_rec const& f, account_state const& a, include_set const& inc) {
@@ -250,7 +254,8 @@ json::object render_folder(folder_rec const& f, account_state const& a, include_
 }
 
 json::object render_job(job_rec const& j) {
-  auto const elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - j.created);
+  auto const elapsed =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - j.created);
   std::int64_t const running_ms = elapsed.count() - 100;
   std::int64_t const done = running_ms <= 0 ? 0 : std::min(j.total, running_ms / 40);
   char const* status = running_ms <= 0 ? "queued" : done < j.total ? "running" : "finished";
@@ -273,12 +278,14 @@ json::object render_campaign(world const& w, campaign_rec const& k, account_stat
   }
   if (inc.count("campaign_summary") != 0) {
     std::uint64_t const h = mix64(w.seed ^ fnv1a(k.id));
-    relationships["campaign_summary"] = json::object{{"type", "campaign_summary"}, {"id", k.id},
-                                                     {"attributes", json::object{{"visits", h % 5000}, {"companies", h % 300}}}};
+    relationships["campaign_summary"] =
+        json::object{{"type", "campaign_summary"},
+                     {"id", k.id},
+                     {"attributes", json::object{{"visits", h % 5000}, {"companies", h % 300}}}};
   }
   if (inc.count("campaign_settings") != 0) {
-    relationships["campaign_settings"] = json::object{{"type", "campaign_settings"}, {"id", k.id},
-                                                      {"attributes", json::object{{"utm_campaign", slug_key(k.name)}}}};
+    relationships["campaign_settings"] = json::object{
+        {"type", "campaign_settings"}, {"id", k.id}, {"attributes", json::object{{"utm_campaign", slug_key(k.name)}}}};
   }
   if (inc.count("campaign_locations") != 0) relationships["campaign_locations"] = json::array();
   json::object out{{"type", "campaign"},

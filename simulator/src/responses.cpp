@@ -16,7 +16,8 @@ http_response json_response(int status, json::value const& body, std::string con
   http_response res;
   res.status = status;
   res.body = to_json(body);
-  res.headers = {{"Content-Type", "application/json"}, {"X-Request-Id", request_id}, {"Server", "leadfeeder-simulator"}};
+  res.headers = {
+      {"Content-Type", "application/json"}, {"X-Request-Id", request_id}, {"Server", "leadfeeder-simulator"}};
   return res;
 }
 
@@ -36,9 +37,10 @@ http_response auth_error(int auth_status, char const* code, char const* message,
   // As the docs page shows: 403 with the flat shape A (--auth-status 403).
   if (auth_status == 403) return flat_error(403, code, message, request_id);
   // As the live API answers (docs/api-reference.md, 1.10): 401 with shapes B and C and a WWW-Authenticate header.
-  json::object body{{"errors", json::array{json::object{{"code", code}, {"title", "Unauthorized"}, {"detail", message}}}},
-                    {"error", json::object{{"code", code}, {"message", message}}},
-                    {"meta", json::object{{"request_id", request_id}}}};
+  json::object body{
+      {"errors", json::array{json::object{{"code", code}, {"title", "Unauthorized"}, {"detail", message}}}},
+      {"error", json::object{{"code", code}, {"message", message}}},
+      {"meta", json::object{{"request_id", request_id}}}};
   http_response res = json_response(401, body, request_id);
   res.headers.emplace_back("WWW-Authenticate", "ApiKey realm=\"leadfeeder\", header=\"X-Api-Key\"");
   return res;

@@ -34,8 +34,8 @@ class route_table {
 
 /// A request target split and percent-decoded; malformed encoding is a 400 (api_error).
 struct request_target {
-  std::string path;                   // still encoded, as in the request line
-  std::vector<std::string> segments;  // decoded, without the leading empty one
+  std::string path;                                        // still encoded, as in the request line
+  std::vector<std::string> segments;                       // decoded, without the leading empty one
   std::vector<std::pair<std::string, std::string>> query;  // decoded, in order
 };
 request_target parse_target(std::string_view target);

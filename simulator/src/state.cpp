@@ -87,9 +87,14 @@ field_rec make_field(char const* number, char const* key, char const* name, char
                      char const* created) {
   field_rec f;
   f.id = key;
-  f.attributes = json::object{{"key", key},        {"name", name},          {"type", "ai_boolean"},
-                              {"description", description}, {"created_at", created}, {"updated_at", created},
-                              {"scope", "contact"}, {"number", number}};
+  f.attributes = json::object{{"key", key},
+                              {"name", name},
+                              {"type", "ai_boolean"},
+                              {"description", description},
+                              {"created_at", created},
+                              {"updated_at", created},
+                              {"scope", "contact"},
+                              {"number", number}};
   return f;
 }
 
@@ -141,21 +146,19 @@ state seed_state(dataset const& data, std::uint64_t seed) {
 
     folder_rec sales{s.next_uuid(), "Sales", "2025-02-01T09:00:00Z"};
     folder_rec marketing{s.next_uuid(), "Marketing", "2025-02-01T09:05:00Z"};
-    feed_rec german{s.next_uuid(),
-                    json::object{{"name", "German visitors"},
-                                 {"folder_id", sales.id},
-                                 {"connected_list_id", "company_124"},
-                                 {"filters", json::array{filter("company_country_code", "is", {"DE"})}},
-                                 {"created_at", "2025-02-03T10:00:00Z"},
-                                 {"updated_at", "2025-08-19T14:30:00Z"}}};
-    feed_rec large{s.next_uuid(),
-                   json::object{{"name", "Large companies"},
-                                {"folder_id", marketing.id},
-                                {"connected_list_id", nullptr},
-                                {"filters", json::array{filter("company_employee_range", "is",
-                                                               {"1001-5000", "5001-10000", "10001+"})}},
-                                {"created_at", "2025-04-11T08:15:00Z"},
-                                {"updated_at", "2025-04-11T08:15:00Z"}}};
+    feed_rec german{s.next_uuid(), json::object{{"name", "German visitors"},
+                                                {"folder_id", sales.id},
+                                                {"connected_list_id", "company_124"},
+                                                {"filters", json::array{filter("company_country_code", "is", {"DE"})}},
+                                                {"created_at", "2025-02-03T10:00:00Z"},
+                                                {"updated_at", "2025-08-19T14:30:00Z"}}};
+    feed_rec large{s.next_uuid(), json::object{{"name", "Large companies"},
+                                               {"folder_id", marketing.id},
+                                               {"connected_list_id", nullptr},
+                                               {"filters", json::array{filter("company_employee_range", "is",
+                                                                              {"1001-5000", "5001-10000", "10001+"})}},
+                                               {"created_at", "2025-04-11T08:15:00Z"},
+                                               {"updated_at", "2025-04-11T08:15:00Z"}}};
     feed_rec pricing{s.next_uuid(),
                      json::object{{"name", "Pricing page visitors"},
                                   {"folder_id", nullptr},

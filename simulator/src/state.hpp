@@ -23,7 +23,7 @@ struct list_rec {
   std::string scope;  // "company" or "contact"
   std::string created_at;
   std::string updated_at;
-  std::string created_by;        // user id
+  std::string created_by;         // user id
   std::set<std::size_t> members;  // company or contact indices, by scope
 };
 

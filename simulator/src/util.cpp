@@ -14,8 +14,7 @@ std::string format_uuid(std::uint64_t hi, std::uint64_t lo) {
   lo = (lo & 0x3FFFFFFFFFFFFFFFULL) | 0x8000000000000000ULL;  // RFC 4122 variant
   std::string h = to_hex(hi, 16);
   std::string l = to_hex(lo, 16);
-  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + l.substr(0, 4) + "-" +
-         l.substr(4, 12);
+  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + l.substr(0, 4) + "-" + l.substr(4, 12);
 }
 
 namespace {
@@ -184,8 +183,8 @@ std::string format_datetime(std::int64_t epoch_seconds) {
     --day;
   }
   char buf[48];
-  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02dZ", format_date(day).c_str(),
-                static_cast<int>(rest / 3600), static_cast<int>((rest / 60) % 60), static_cast<int>(rest % 60));
+  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02dZ", format_date(day).c_str(), static_cast<int>(rest / 3600),
+                static_cast<int>((rest / 60) % 60), static_cast<int>(rest % 60));
   return buf;
 }
 

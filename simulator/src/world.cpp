@@ -42,9 +42,8 @@ world::world(std::uint64_t s, description const& served) : seed(s), desc(&served
       signals.push_back(std::move(sig));
     }
   }
-  std::sort(signals.begin(), signals.end(), [](signal_rec const& a, signal_rec const& b) {
-    return a.day != b.day ? a.day > b.day : a.id < b.id;
-  });
+  std::sort(signals.begin(), signals.end(),
+            [](signal_rec const& a, signal_rec const& b) { return a.day != b.day ? a.day > b.day : a.id < b.id; });
 }
 
 std::size_t world::company_index(std::string const& id) const {

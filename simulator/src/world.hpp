@@ -52,8 +52,8 @@ struct world {
   description const* desc;  // the description being served
   dataset data;
   state st;
-  std::vector<signal_rec> signals;                   // newest first
-  std::vector<std::vector<std::string>> name_index;  // per company: name tokens for matching
+  std::vector<signal_rec> signals;                             // newest first
+  std::vector<std::vector<std::string>> name_index;            // per company: name tokens for matching
   std::map<std::string, job_rec> jobs;                         // by job id
   std::map<std::string, std::vector<campaign_rec>> campaigns;  // by account id, seeded on first use
   std::uint64_t next_job = 1;

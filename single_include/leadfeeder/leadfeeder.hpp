@@ -21,7 +21,7 @@
 // unit with LEADFEEDER_IMPLEMENTATION, or from linking Boost::json).
 
 // ---- begin leadfeeder/config.hpp ----
-// leadfeeder-cpp: configuration macros. Every macro a user may set is listed in the README
+// leadfeeder-cpp: configuration macros. Every macro a user may set is listed in docs/embedding.md
 // ("Configuration macros"); all of them must be set the same way in every translation unit.
 
 #ifdef LEADFEEDER_CONFIG_FILE
@@ -39,13 +39,12 @@
 #define LEADFEEDER_DETAIL_STRINGIFY(x) LEADFEEDER_DETAIL_STRINGIFY2(x)
 
 /// The version as text, e.g. "0.1.0".
-#define LEADFEEDER_VERSION_STRING                                                                    \
-  LEADFEEDER_DETAIL_STRINGIFY(LEADFEEDER_VERSION_MAJOR)                                              \
-  "." LEADFEEDER_DETAIL_STRINGIFY(LEADFEEDER_VERSION_MINOR) "." LEADFEEDER_DETAIL_STRINGIFY(         \
-      LEADFEEDER_VERSION_PATCH)
+#define LEADFEEDER_VERSION_STRING                       \
+  LEADFEEDER_DETAIL_STRINGIFY(LEADFEEDER_VERSION_MAJOR) \
+  "." LEADFEEDER_DETAIL_STRINGIFY(LEADFEEDER_VERSION_MINOR) "." LEADFEEDER_DETAIL_STRINGIFY(LEADFEEDER_VERSION_PATCH)
 
 /// The version as one number: major * 10000 + minor * 100 + patch.
-#define LEADFEEDER_VERSION                                                                           \
+#define LEADFEEDER_VERSION \
   (LEADFEEDER_VERSION_MAJOR * 10000 + LEADFEEDER_VERSION_MINOR * 100 + LEADFEEDER_VERSION_PATCH)
 // ---- end leadfeeder/version.hpp ----
 
@@ -74,11 +73,11 @@
 #define LEADFEEDER_ABI_NAMESPACE v0_noexcept
 #endif
 
-#define LEADFEEDER_BEGIN_NAMESPACE                                                                   \
-  namespace leadfeeder {                                                                             \
+#define LEADFEEDER_BEGIN_NAMESPACE \
+  namespace leadfeeder {           \
   inline namespace LEADFEEDER_ABI_NAMESPACE {
-#define LEADFEEDER_END_NAMESPACE                                                                     \
-  }                                                                                                  \
+#define LEADFEEDER_END_NAMESPACE \
+  }                              \
   }
 
 // The deepest JSON nesting the response parser accepts; deeper bodies are invalid_response.
@@ -165,7 +164,8 @@ class call_region {
   /// Grows the last block (or starts one when `block` is null) to at least `needed` bytes, doubling
   /// as a string would; a block that is not the last is moved to the top. Returns the block (with
   /// its first `used` bytes kept) and its new capacity, or null when the region cannot hold it.
-  char* grow(char* block, std::size_t used, std::size_t capacity, std::size_t needed, std::size_t& new_capacity) noexcept {
+  char* grow(char* block, std::size_t used, std::size_t capacity, std::size_t needed,
+             std::size_t& new_capacity) noexcept {
     if (!enabled()) return nullptr;
     std::size_t wanted = capacity < 64 ? 64 : capacity * 2;
     if (wanted < needed) wanted = needed;
@@ -341,8 +341,8 @@ namespace detail {
 
 /// RFC 3986 unreserved characters: ALPHA / DIGIT / "-" / "." / "_" / "~".
 constexpr bool is_unreserved(unsigned char c) noexcept {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '.' || c == '_' || c == '~';
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+         c == '_' || c == '~';
 }
 
 constexpr bool all_digits(std::string_view s) noexcept {
@@ -414,8 +414,7 @@ constexpr bool is_valid_utf8(std::string_view s) noexcept {
       if ((cc & 0xC0u) != 0x80u) return false;
       cp = (cp << 6) | (cc & 0x3Fu);
     }
-    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-        (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
+    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
       return false;
     }
     i += len;
@@ -498,9 +497,7 @@ LEADFEEDER_END_NAMESPACE
 LEADFEEDER_BEGIN_NAMESPACE
 namespace detail {
 
-constexpr char ascii_lower(char c) noexcept {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
+constexpr char ascii_lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
   if (a.size() != b.size()) return false;
@@ -547,8 +544,7 @@ struct http_header {
 class header_list {
  public:
   constexpr header_list() noexcept = default;
-  constexpr header_list(http_header const* first, std::size_t count) noexcept
-      : first_(first), count_(count) {}
+  constexpr header_list(http_header const* first, std::size_t count) noexcept : first_(first), count_(count) {}
 
   constexpr http_header const* begin() const noexcept { return first_; }
   constexpr http_header const* end() const noexcept { return first_ + count_; }
@@ -731,7 +727,7 @@ struct fragment_data {
   bool is_object = false;
   std::string text;
   std::vector<std::pair<std::string, std::string>> members;
-  unsigned depth = 0;       // nesting of containers: 0 for a scalar, 1 for a flat array or object
+  unsigned depth = 0;             // nesting of containers: 0 for a scalar, 1 for a flat array or object
   char const* problem = nullptr;  // why it cannot go on the wire (invalid UTF-8, NaN), or nullptr
 };
 
@@ -761,7 +757,8 @@ class json_fragment {
   /// From a value of a JSON library the library knows (Boost.JSON's value, object or array, once
   /// <leadfeeder/boost_json.hpp> is included).
   template <class Json, class = std::enable_if_t<detail::json_adapter<std::decay_t<Json>>::enabled>>
-  json_fragment(Json const& json) : data_(detail::json_adapter<std::decay_t<Json>>::make(json)) {}  // NOLINT: implicit by design
+  json_fragment(Json const& json)
+      : data_(detail::json_adapter<std::decay_t<Json>>::make(json)) {}  // NOLINT: implicit by design
 
   /// False for a default-made fragment.
   bool empty() const noexcept { return !data_.set; }
@@ -803,7 +800,8 @@ using element_of = std::remove_cv_t<std::remove_pointer_t<decltype(std::data(std
 template <class Container, class = void>
 struct is_string_container : std::false_type {};
 template <class Container>
-struct is_string_container<Container, std::void_t<element_of<Container>, decltype(std::size(std::declval<Container const&>()))>>
+struct is_string_container<Container,
+                           std::void_t<element_of<Container>, decltype(std::size(std::declval<Container const&>()))>>
     : std::bool_constant<std::is_convertible_v<element_of<Container> const&, std::string_view> &&
                          !std::is_convertible_v<Container const&, std::string_view>> {};
 
@@ -913,8 +911,8 @@ LEADFEEDER_END_NAMESPACE
 
 #include <charconv>
 #include <cstddef>
-#include <initializer_list>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -925,8 +923,7 @@ class request_writer {
  public:
   /// Starts a request of `operation` (its id, for messages) to base_url; keeps buffer storage.
   /// With a region, the URL and the body are written there (see overflowed()).
-  void begin(std::string_view operation, http_method method, std::string_view base_url,
-             call_region* region = nullptr) {
+  void begin(std::string_view operation, http_method method, std::string_view base_url, call_region* region = nullptr) {
     operation_ = operation;
     method_ = method;
     url_.begin(region);
@@ -974,15 +971,14 @@ class request_writer {
 
   /// Appends name=v1,v2,... (each value encoded, commas literal). Refuses an empty list when
   /// required, empty values or ones with CR, LF or NUL, and more than max_count values.
-  void query_list(std::string_view name, string_list const& values, bool required,
-                  std::size_t max_count) {
+  void query_list(std::string_view name, string_list const& values, bool required, std::size_t max_count) {
     if (values.empty()) {
       if (required) fail(name, "must not be empty");
       return;
     }
     if (values.size() > max_count) {
-      return fail(name, "has " + std::to_string(values.size()) + " values; at most " +
-                            std::to_string(max_count) + " are allowed");
+      return fail(name, "has " + std::to_string(values.size()) + " values; at most " + std::to_string(max_count) +
+                            " are allowed");
     }
     for (std::size_t i = 0; i < values.size(); ++i) {
       if (values[i].empty()) return fail(name, "must not contain an empty value");
@@ -996,11 +992,10 @@ class request_writer {
   }
 
   /// Appends name=<integer>; refuses values outside [min, max].
-  void query_integer(std::string_view name, std::int64_t value, std::int64_t min,
-                     std::int64_t max) {
+  void query_integer(std::string_view name, std::int64_t value, std::int64_t min, std::int64_t max) {
     if (value < min || value > max) {
-      return fail(name, "must be between " + std::to_string(min) + " and " + std::to_string(max) +
-                            " (got " + std::to_string(value) + ")");
+      return fail(name, "must be between " + std::to_string(min) + " and " + std::to_string(max) + " (got " +
+                            std::to_string(value) + ")");
     }
     query_name(name);
     append_integer(url_, value);
@@ -1109,8 +1104,7 @@ class request_writer {
   /// Adds the members of a caller-built JSON object to the object being written. Refuses
   /// anything but an object, and keys the builder has setters for (`known`), so that no key is
   /// written twice.
-  void merge_members(std::string_view name, json_fragment const& extra,
-                     std::initializer_list<std::string_view> known) {
+  void merge_members(std::string_view name, json_fragment const& extra, std::initializer_list<std::string_view> known) {
     if (!extra.is_object()) return fail(name, "must be a JSON object");
     if (extra.problem() != nullptr) return fail(name, extra.problem());
     // Its members join the object being written, which sits at nesting level depth_.
@@ -1137,15 +1131,15 @@ class request_writer {
 
   /// "key": ["v1", ...] for the parameter `name`: refuses an empty list when required, empty values
   /// and more than max_count values; an empty optional list is left out.
-  void member_strings_checked(std::string_view name, std::string_view key, string_list const& values,
-                              bool required, std::size_t max_count) {
+  void member_strings_checked(std::string_view name, std::string_view key, string_list const& values, bool required,
+                              std::size_t max_count) {
     if (values.empty()) {
       if (required) fail(name, "must not be empty");
       return;
     }
     if (values.size() > max_count) {
-      return fail(name, "has " + std::to_string(values.size()) + " values; at most " +
-                            std::to_string(max_count) + " are allowed");
+      return fail(name, "has " + std::to_string(values.size()) + " values; at most " + std::to_string(max_count) +
+                            " are allowed");
     }
     for (std::size_t i = 0; i < values.size(); ++i) {
       if (values[i].empty()) return fail(name, "must not contain an empty value");
@@ -1168,8 +1162,8 @@ class request_writer {
   void member_integer_in(std::string_view name, std::string_view key, std::int64_t v, std::int64_t min,
                          std::int64_t max) {
     if (v < min || v > max) {
-      return fail(name, "must be between " + std::to_string(min) + " and " + std::to_string(max) +
-                            " (got " + std::to_string(v) + ")");
+      return fail(name, "must be between " + std::to_string(min) + " and " + std::to_string(max) + " (got " +
+                            std::to_string(v) + ")");
     }
     member_integer(key, v);
   }
@@ -1180,8 +1174,8 @@ class request_writer {
                    std::string_view later) {
     if (earlier.empty() || later.empty() || earlier.size() != later.size()) return;
     if (later < earlier) {
-      fail(later_name, std::string("must not be before '") + std::string(earlier_name) + "' (" +
-                           std::string(later) + " < " + std::string(earlier) + ")");
+      fail(later_name, std::string("must not be before '") + std::string(earlier_name) + "' (" + std::string(later) +
+                           " < " + std::string(earlier) + ")");
     }
   }
 
@@ -1198,8 +1192,7 @@ class request_writer {
 
   /// {"data":[{"type":"<type>","id":"<id>"}, ...]}, the JSON:API list of resource identifiers
   /// that attaches or detaches resources. Refuses an empty list when required and empty ids.
-  void identifier_body(std::string_view name, std::string_view type, string_list const& ids,
-                       bool required) {
+  void identifier_body(std::string_view name, std::string_view type, string_list const& ids, bool required) {
     if (ids.empty() && required) return fail(name, "must not be empty");
     for (std::size_t i = 0; i < ids.size(); ++i) {
       if (ids[i].empty()) return fail(name, "must not contain an empty id");
@@ -1368,7 +1361,8 @@ inline std::string printable_excerpt(std::string_view text, std::size_t limit) {
 /// Empty when the body may be JSON (or is empty): the parser then decides.
 inline std::string body_hint(int status, std::string_view content_type, std::string_view body) {
   std::size_t first = 0;
-  while (first < body.size() && (body[first] == ' ' || body[first] == '\t' || body[first] == '\r' || body[first] == '\n')) {
+  while (first < body.size() &&
+         (body[first] == ' ' || body[first] == '\t' || body[first] == '\r' || body[first] == '\n')) {
     ++first;
   }
   if (first == body.size()) return {};
@@ -1444,8 +1438,8 @@ class callback<R(Args...)> {
   };
 
   template <class F>
-  static constexpr bool is_local = sizeof(F) <= local_size && alignof(F) <= alignof(void*) &&
-                                   std::is_nothrow_move_constructible_v<F>;
+  static constexpr bool is_local = sizeof(F) <= local_size &&
+                                   alignof(F) <= alignof(void*) && std::is_nothrow_move_constructible_v<F>;
 
   template <class F>
   static F& object(storage& s) noexcept {
@@ -1488,9 +1482,9 @@ class callback<R(Args...)> {
   };
 
   template <class F>
-  using enable_for = std::enable_if_t<!std::is_same_v<std::decay_t<F>, callback> &&
-                                      !std::is_same_v<std::decay_t<F>, std::nullptr_t> &&
-                                      std::is_invocable_r_v<R, std::decay_t<F>&, Args...>>;
+  using enable_for =
+      std::enable_if_t<!std::is_same_v<std::decay_t<F>, callback> && !std::is_same_v<std::decay_t<F>, std::nullptr_t> &&
+                       std::is_invocable_r_v<R, std::decay_t<F>&, Args...>>;
 
  public:
   callback() noexcept = default;
@@ -1687,8 +1681,7 @@ constexpr unsigned month_from_name(std::string_view name) noexcept {
 constexpr bool parse_clock(std::string_view s, std::int64_t& seconds_of_day) noexcept {
   std::int64_t h = 0, m = 0, sec = 0;
   if (s.size() != 8 || s[2] != ':' || s[5] != ':' || !parse_digits(s.substr(0, 2), h) ||
-      !parse_digits(s.substr(3, 2), m) || !parse_digits(s.substr(6, 2), sec) || h > 23 || m > 59 ||
-      sec > 60) {
+      !parse_digits(s.substr(3, 2), m) || !parse_digits(s.substr(6, 2), sec) || h > 23 || m > 59 || sec > 60) {
     return false;
   }
   seconds_of_day = h * 3600 + m * 60 + sec;
@@ -1717,7 +1710,7 @@ constexpr std::optional<std::int64_t> parse_http_date(std::string_view s) noexce
     return epoch_seconds(year, month_from_name(s.substr(8, 3)), day, clock);
   }
   if (comma != std::string_view::npos && comma >= 6 && s.size() == comma + 24) {  // RFC 850
-    std::string_view const rest = s.substr(comma + 1);  // " 06-Nov-94 08:49:37 GMT"
+    std::string_view const rest = s.substr(comma + 1);                            // " 06-Nov-94 08:49:37 GMT"
     if (rest[0] != ' ' || rest[3] != '-' || rest[7] != '-' || rest[10] != ' ' || rest.substr(19) != " GMT" ||
         !parse_digits(rest.substr(1, 2), day) || !parse_digits(rest.substr(8, 2), year) ||
         !parse_clock(rest.substr(11, 8), clock)) {
@@ -1731,8 +1724,7 @@ constexpr std::optional<std::int64_t> parse_http_date(std::string_view s) noexce
   if (comma == std::string_view::npos && s.size() == 24) {  // asctime: day padded with a space
     if (s[3] != ' ' || s[7] != ' ' || s[10] != ' ' || s[19] != ' ') return std::nullopt;
     std::string_view const day_text = s[8] == ' ' ? s.substr(9, 1) : s.substr(8, 2);
-    if (!parse_digits(day_text, day) || !parse_digits(s.substr(20, 4), year) ||
-        !parse_clock(s.substr(11, 8), clock)) {
+    if (!parse_digits(day_text, day) || !parse_digits(s.substr(20, 4), year) || !parse_clock(s.substr(11, 8), clock)) {
       return std::nullopt;
     }
     return epoch_seconds(year, month_from_name(s.substr(4, 3)), day, clock);
@@ -1742,15 +1734,14 @@ constexpr std::optional<std::int64_t> parse_http_date(std::string_view s) noexce
 
 /// The wait a Retry-After value asks for, measured from `now` for a date; nullopt when the value
 /// is neither form. A date in the past gives zero.
-inline std::optional<std::chrono::seconds> parse_retry_after(
-    std::string_view value, std::chrono::system_clock::time_point now) noexcept {
+inline std::optional<std::chrono::seconds> parse_retry_after(std::string_view value,
+                                                             std::chrono::system_clock::time_point now) noexcept {
   while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
   while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
   std::int64_t seconds = 0;
   if (parse_digits(value, seconds)) return std::chrono::seconds(seconds);
   if (std::optional<std::int64_t> const at = parse_http_date(value)) {
-    std::int64_t const now_s =
-        std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+    std::int64_t const now_s = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
     return std::chrono::seconds(*at > now_s ? *at - now_s : 0);
   }
   return std::nullopt;
@@ -1831,17 +1822,15 @@ inline std::error_category const& error_category() noexcept {
   return category;
 }
 
-inline std::error_code make_error_code(errc e) noexcept {
-  return {static_cast<int>(e), error_category()};
-}
+inline std::error_code make_error_code(errc e) noexcept { return {static_cast<int>(e), error_category()}; }
 
 /// A failed call: what went wrong, and everything the server said about it.
 struct error {
-  std::error_code code;     ///< an lf::errc, or the transport's own code
-  int http_status = 0;      ///< 0 when no response came
-  std::string api_code;     ///< the server's stable error code ("invalid_api_key"), when given
-  std::string message;      ///< the server's text, or the library's explanation
-  std::string request_id;   ///< meta.request_id of the error body, when given
+  std::error_code code;                             ///< an lf::errc, or the transport's own code
+  int http_status = 0;                              ///< 0 when no response came
+  std::string api_code;                             ///< the server's stable error code ("invalid_api_key"), when given
+  std::string message;                              ///< the server's text, or the library's explanation
+  std::string request_id;                           ///< meta.request_id of the error body, when given
   std::optional<std::chrono::seconds> retry_after;  ///< from a Retry-After header
   /// The wait the client's policies suggest before trying again, when the call did not wait
   /// itself (an async call, or the rate limiter past the deadline).
@@ -1890,9 +1879,9 @@ errc errc_from_status(int status, std::string_view api_code) noexcept;
 /// True for the codes that mean the credentials are missing or wrong, whatever the status.
 constexpr bool is_authentication_code(std::string_view api_code) noexcept {
   constexpr std::string_view codes[] = {
-      "missing_token", "invalid_api_key",  "access_denied",      "api_key_expired",
-      "invalid_token", "token_expired",    "token_revoked",      "oauth_app_inactive",
-      "oauth_app_not_found", "unauthorized", "unauthenticated",
+      "missing_token",       "invalid_api_key", "access_denied",   "api_key_expired",
+      "invalid_token",       "token_expired",   "token_revoked",   "oauth_app_inactive",
+      "oauth_app_not_found", "unauthorized",    "unauthenticated",
   };
   for (std::string_view c : codes) {
     if (c == api_code) return true;
@@ -2077,7 +2066,9 @@ struct call_options {
   /// No attempt starts, and no wait lasts, past this point: errc::deadline_exceeded.
   std::optional<clock_type::time_point> deadline;
 
-  memory_block lent_memory() const noexcept { return memory.data != nullptr ? memory : memory_block{buffer, buffer_size}; }
+  memory_block lent_memory() const noexcept {
+    return memory.data != nullptr ? memory : memory_block{buffer, buffer_size};
+  }
 };
 
 /// What the logging hook sees. Request headers are already redacted.
@@ -2087,7 +2078,7 @@ struct log_event {
   http_method method = http_method::get;
   std::string_view url;
   std::string_view headers;  ///< "Name: value" lines; credentials read "[redacted]"
-  int status = 0;             ///< response: the HTTP status, 0 when the exchange failed
+  int status = 0;            ///< response: the HTTP status, 0 when the exchange failed
   int attempt = 1;
   std::chrono::milliseconds delay{0};  ///< retry: the wait before the next attempt
   std::string_view detail;             ///< retry and refused: why
@@ -2100,7 +2091,9 @@ struct time_source {
   /// The wall clock, for what the server says in calendar time (a Retry-After HTTP date).
   detail::callback<std::chrono::system_clock::time_point()> wall_now = [] { return std::chrono::system_clock::now(); };
   /// The sleep of the calling thread (std::this_thread::sleep_for, in the implementation unit).
-  detail::callback<void(std::chrono::milliseconds)> sleep = [](std::chrono::milliseconds d) { detail::core::sleep_for(d); };
+  detail::callback<void(std::chrono::milliseconds)> sleep = [](std::chrono::milliseconds d) {
+    detail::core::sleep_for(d);
+  };
 };
 
 LEADFEEDER_END_NAMESPACE
@@ -2254,9 +2247,9 @@ class shared_handle {
   };
 
   template <class P>
-  using enable_for = std::enable_if_t<!std::is_same_v<std::decay_t<P>, shared_handle> &&
-                                      std::is_copy_constructible_v<P> &&
-                                      std::is_convertible_v<decltype(std::declval<P const&>().get()), T*>>;
+  using enable_for =
+      std::enable_if_t<!std::is_same_v<std::decay_t<P>, shared_handle> && std::is_copy_constructible_v<P> &&
+                       std::is_convertible_v<decltype(std::declval<P const&>().get()), T*>>;
 
  public:
   shared_handle() noexcept = default;
@@ -2269,10 +2262,12 @@ class shared_handle {
     operations_ = &operations_of<P>;
   }
   shared_handle(shared_handle const& other)
-      : object_(other.object_), owner_(other.owner_ != nullptr ? other.operations_->copy(other.owner_) : nullptr),
+      : object_(other.object_),
+        owner_(other.owner_ != nullptr ? other.operations_->copy(other.owner_) : nullptr),
         operations_(other.operations_) {}
   shared_handle(shared_handle&& other) noexcept
-      : object_(std::exchange(other.object_, nullptr)), owner_(std::exchange(other.owner_, nullptr)),
+      : object_(std::exchange(other.object_, nullptr)),
+        owner_(std::exchange(other.owner_, nullptr)),
         operations_(std::exchange(other.operations_, nullptr)) {}
   shared_handle& operator=(shared_handle other) noexcept {
     std::swap(object_, other.object_);
@@ -2435,11 +2430,11 @@ namespace detail {
 // the start of lent memory), so the body's characters and the tape never move once parsed.
 struct document_state {
   std::string body;
-  json_node const* root = nullptr;   // nullptr: an empty (blank) body
-  unsigned char* block = nullptr;    // the tape's nodes from the start, its side strings at the end
+  json_node const* root = nullptr;  // nullptr: an empty (blank) body
+  unsigned char* block = nullptr;   // the tape's nodes from the start, its side strings at the end
   std::size_t block_size = 0;
   std::size_t node_count = 0;
-  bool owns_block = true;            // false: the block is lent memory
+  bool owns_block = true;  // false: the block is lent memory
 
   document_state() noexcept = default;
   document_state(document_state const&) = delete;
@@ -2486,6 +2481,10 @@ namespace detail {
 // The storage of a result: a T or an error in a union, with a flag. It does what
 // std::variant<T, error> did here, without the visitation machinery that std::variant costs every
 // program that includes the library (about 130 functions emitted per call site at -O0).
+// The error type by a name no member hides (result_union has an `error_` member, result an
+// `error()` function).
+using error_type = ::leadfeeder::error;
+
 template <class T>
 class result_union {
  public:
@@ -2493,10 +2492,9 @@ class result_union {
     ::new (static_cast<void*>(&value_)) T(std::move(v));
   }
   explicit result_union(::leadfeeder::error&& e) noexcept : has_value_(false) {
-    ::new (static_cast<void*>(&error_)) ::leadfeeder::error(std::move(e));
+    ::new (static_cast<void*>(&error_)) error_type(std::move(e));
   }
-  result_union(result_union&& other) noexcept(std::is_nothrow_move_constructible_v<T>)
-      : has_value_(other.has_value_) {
+  result_union(result_union&& other) noexcept(std::is_nothrow_move_constructible_v<T>) : has_value_(other.has_value_) {
     construct_from(std::move(other));
   }
   result_union& operator=(result_union&& other) noexcept(std::is_nothrow_move_constructible_v<T>) {
@@ -2531,14 +2529,14 @@ class result_union {
     if (has_value_) {
       ::new (static_cast<void*>(&value_)) T(std::move(other.value_));
     } else {
-      ::new (static_cast<void*>(&error_)) ::leadfeeder::error(std::move(other.error_));
+      ::new (static_cast<void*>(&error_)) error_type(std::move(other.error_));
     }
   }
   void construct_from(result_union const& other) {
     if (has_value_) {
       ::new (static_cast<void*>(&value_)) T(other.value_);
     } else {
-      ::new (static_cast<void*>(&error_)) ::leadfeeder::error(other.error_);
+      ::new (static_cast<void*>(&error_)) error_type(other.error_);
     }
   }
   void destroy() noexcept {
@@ -2580,9 +2578,9 @@ LEADFEEDER_END_NAMESPACE
 
 #include <cstdio>
 #include <cstdlib>
+#include <new>
 #include <type_traits>
 #include <utility>
-#include <new>
 
 #if LEADFEEDER_HAS_EXCEPTIONS
 #include <stdexcept>
@@ -2594,8 +2592,7 @@ LEADFEEDER_BEGIN_NAMESPACE
 /// Thrown only by result::value() when the result holds an error (and exceptions are enabled).
 class exception : public std::system_error {
  public:
-  explicit exception(::leadfeeder::error e)
-      : std::system_error(e.code, to_string(e)), error_(std::move(e)) {}
+  explicit exception(::leadfeeder::error e) : std::system_error(e.code, to_string(e)), error_(std::move(e)) {}
   ::leadfeeder::error const& error() const noexcept { return error_; }
 
  private:
@@ -2717,8 +2714,8 @@ inline bool is_bool(json_value const* v) noexcept {
   return v != nullptr && (v->kind() == node_kind::true_ || v->kind() == node_kind::false_);
 }
 inline bool is_number(json_value const* v) noexcept {
-  return v != nullptr && (v->kind() == node_kind::int64 || v->kind() == node_kind::uint64 ||
-                          v->kind() == node_kind::double_);
+  return v != nullptr &&
+         (v->kind() == node_kind::int64 || v->kind() == node_kind::uint64 || v->kind() == node_kind::double_);
 }
 
 inline double double_of(json_value const* v) noexcept {
@@ -2904,8 +2901,7 @@ class resource_base : public object_base {
  public:
   constexpr resource_base() noexcept = default;
   // `attributes` is looked up once, here, rather than by every accessor.
-  explicit resource_base(json_value const* v) noexcept
-      : object_base(v), attrs_(member(node(), "attributes")) {}
+  explicit resource_base(json_value const* v) noexcept : object_base(v), attrs_(member(node(), "attributes")) {}
 
   /// The resource id, always as text (an integer id is exposed as its decimal digits).
   std::string_view id() const noexcept { return as_string(member(node(), "id")); }
@@ -3130,7 +3126,9 @@ class document {
  public:
   document() noexcept = default;
   document(document&& other) noexcept
-      : state_(std::exchange(other.state_, nullptr)), owns_(other.owns_), lease_(std::exchange(other.lease_, nullptr)) {}
+      : state_(std::exchange(other.state_, nullptr)),
+        owns_(other.owns_),
+        lease_(std::exchange(other.lease_, nullptr)) {}
   document& operator=(document&& other) noexcept {
     if (this != &other) {
       destroy();
@@ -3222,9 +3220,8 @@ class function_ref<R(Args...)> {
  public:
   template <class F, class = std::enable_if_t<!std::is_same_v<std::decay_t<F>, function_ref>>>
   function_ref(F& f) noexcept  // NOLINT: a reference, implicit by design
-      : object_(static_cast<void*>(&f)), call_([](void* o, Args... args) -> R {
-          return (*static_cast<F*>(o))(std::forward<Args>(args)...);
-        }) {}
+      : object_(static_cast<void*>(&f)),
+        call_([](void* o, Args... args) -> R { return (*static_cast<F*>(o))(std::forward<Args>(args)...); }) {}
   R operator()(Args... args) const { return call_(object_, std::forward<Args>(args)...); }
 
  private:
@@ -3240,8 +3237,8 @@ struct operation_info {
   std::string_view id;
   http_method method = http_method::get;
   bool charges_credits = false;
-  bool reads_only = false;    // a search sent as POST: retried like a read
-  bool expects_data = true;   // an empty 2xx body is an answer only where no data is expected
+  bool reads_only = false;   // a search sent as POST: retried like a read
+  bool expects_data = true;  // an empty 2xx body is an answer only where no data is expected
 };
 
 // A decoded 2xx answer: the document and its status.
@@ -5469,9 +5466,7 @@ class response {
   /// The `data` member, seen as the operation's view.
   Data data() const noexcept { return detail::make_data<Data>(detail::member(doc_.root(), "data")); }
   /// The `meta` member: request_id, credits.charged, pagination.
-  response_meta_view meta() const noexcept {
-    return response_meta_view(detail::member(doc_.root(), "meta"));
-  }
+  response_meta_view meta() const noexcept { return response_meta_view(detail::member(doc_.root(), "meta")); }
   /// The whole body as JSON, for what the typed views do not cover.
   json_view json() const noexcept { return doc_.json(); }
   /// The HTTP status (any 2xx).
@@ -5518,8 +5513,8 @@ template <class T, class = void>
 struct is_builder : std::false_type {};
 template <class T>
 struct is_builder<T, std::void_t<typename T::response_type, decltype(T::operation_id),
-                                 decltype(std::declval<T const&>().write(
-                                     std::declval<request_writer&>()))>> : std::true_type {};
+                                 decltype(std::declval<T const&>().write(std::declval<request_writer&>()))>>
+    : std::true_type {};
 
 template <class T, class = void>
 struct charges_credits : std::false_type {};
@@ -5607,9 +5602,9 @@ struct has_send : std::false_type {};
 
 template <class T>
 struct has_send<T, std::void_t<decltype(std::declval<T&>().send(std::declval<http_request const&>(),
-                                                                  std::declval<http_response&>()))>>
+                                                                std::declval<http_response&>()))>>
     : std::is_same<decltype(std::declval<T&>().send(std::declval<http_request const&>(),
-                                                     std::declval<http_response&>())),
+                                                    std::declval<http_response&>())),
                    std::error_code> {};
 
 // Stands for any completion handler when probing a transport's async_send.
@@ -5622,8 +5617,8 @@ struct has_async_send : std::false_type {};
 
 template <class T>
 struct has_async_send<T, std::void_t<decltype(std::declval<T&>().async_send(
-                             std::declval<http_request const&>(), std::declval<http_response&>(),
-                             completion_probe{}))>> : std::true_type {};
+                             std::declval<http_request const&>(), std::declval<http_response&>(), completion_probe{}))>>
+    : std::true_type {};
 
 }  // namespace detail
 
@@ -5655,16 +5650,15 @@ inline constexpr bool is_transport_v = detail::has_send<std::remove_reference_t<
 /// A transport carries one request and fills in the response. A returned error_code means the
 /// exchange failed (DNS, TLS, timeout, reset); every HTTP status is a successful exchange.
 template <class T>
-concept transport = requires(std::remove_reference_t<T>& t, http_request const& req,
-                             http_response& res) {
+concept transport = requires(std::remove_reference_t<T>& t, http_request const& req, http_response& res) {
   { t.send(req, res) } -> std::same_as<std::error_code>;
 };
 /// An asynchronous transport starts the exchange and returns; it calls the callback with the
 /// exchange's error_code (empty for any HTTP status) where the host runs completions (a game
 /// loop's tick, an Asio executor). The request and response stay valid until then.
 template <class T>
-concept async_transport = requires(std::remove_reference_t<T>& t, http_request const& req,
-                                   http_response& res, detail::completion_probe done) {
+concept async_transport = requires(std::remove_reference_t<T>& t, http_request const& req, http_response& res,
+                                   detail::completion_probe done) {
   t.async_send(req, res, done);
 };
 #endif
@@ -5717,9 +5711,9 @@ class completion {
 };
 
 /// The one sentence a compiler prints when a type is used as a transport but is not one.
-#define LEADFEEDER_TRANSPORT_REQUIREMENT                                                             \
-  "leadfeeder::client<Transport>: Transport must have a member function "                            \
-  "'std::error_code send(leadfeeder::http_request const&, leadfeeder::http_response&)', or "         \
+#define LEADFEEDER_TRANSPORT_REQUIREMENT                                                     \
+  "leadfeeder::client<Transport>: Transport must have a member function "                    \
+  "'std::error_code send(leadfeeder::http_request const&, leadfeeder::http_response&)', or " \
   "'void async_send(leadfeeder::http_request const&, leadfeeder::http_response&, Callback)'"
 
 LEADFEEDER_END_NAMESPACE
@@ -5740,8 +5734,7 @@ LEADFEEDER_BEGIN_NAMESPACE
 /// but the exchange itself is done by its session, compiled once (detail/session.hpp).
 template <class Transport>
 class client {
-  static_assert(is_transport_v<Transport> || is_async_transport_v<Transport>,
-                LEADFEEDER_TRANSPORT_REQUIREMENT);
+  static_assert(is_transport_v<Transport> || is_async_transport_v<Transport>, LEADFEEDER_TRANSPORT_REQUIREMENT);
 
  public:
   using transport_type = Transport;
@@ -5828,19 +5821,19 @@ class client {
     }
     std::string requested;
     if constexpr (detail::has_requested_id<Builder>::value) requested.assign(builder.requested_id());
-    transport_.async_send(
-        session_.request(), session_.response(),
-        [this, op, call, requested = std::move(requested), callback = std::forward<Callback>(callback)](
-            std::error_code ec) mutable {
-          result<detail::answer> r = session_.complete(op, call, ec);
-          if (!r) {
-            callback(result<response_type>(std::move(r).error()));
-          } else if (!requested.empty()) {
-            callback(result<response_type>(response_type(std::move(r->doc), r->status, std::move(requested))));
-          } else {
-            callback(result<response_type>(response_type(std::move(r->doc), r->status)));
-          }
-        });
+    transport_.async_send(session_.request(), session_.response(),
+                          [this, op, call, requested = std::move(requested),
+                           callback = std::forward<Callback>(callback)](std::error_code ec) mutable {
+                            result<detail::answer> r = session_.complete(op, call, ec);
+                            if (!r) {
+                              callback(result<response_type>(std::move(r).error()));
+                            } else if (!requested.empty()) {
+                              callback(result<response_type>(response_type(std::move(r->doc), r->status,
+                                                                           std::move(requested))));
+                            } else {
+                              callback(result<response_type>(response_type(std::move(r->doc), r->status)));
+                            }
+                          });
   }
 
   /// Hands a finished result back so that its body's storage is reused by the next call: with
@@ -5910,8 +5903,8 @@ struct chunking<Builder, std::void_t<decltype(Builder::chunk_max), typename Buil
 template <class Range, class = void>
 struct is_string_range : std::false_type {};
 template <class Range>
-struct is_string_range<Range, std::void_t<decltype(std::begin(std::declval<Range const&>()) !=
-                                                   std::end(std::declval<Range const&>()))>>
+struct is_string_range<
+    Range, std::void_t<decltype(std::begin(std::declval<Range const&>()) != std::end(std::declval<Range const&>()))>>
     : std::bool_constant<std::is_convertible_v<decltype(*std::begin(std::declval<Range const&>())), std::string_view> &&
                          !std::is_convertible_v<Range const&, std::string_view>> {};
 
@@ -6016,8 +6009,7 @@ LEADFEEDER_BEGIN_NAMESPACE
 /// input range: each element is the result of one call, and a failed call is the last element.
 template <class Transport, class Builder>
 class page_range {
-  static_assert(Builder::pagination != pagination_style::none,
-                "leadfeeder::pages: the operation is not paginated");
+  static_assert(Builder::pagination != pagination_style::none, "leadfeeder::pages: the operation is not paginated");
 
  public:
   using builder_type = decltype(detail::with_page_parameter(std::declval<Builder>()));
@@ -6271,7 +6263,8 @@ class chunk_range {
     next_ += count;
     current_.reset();  // the call before goes first: a client's call memory holds one result at a time
     builder_type const request = builder_.with_chunk(std::move(chunk));
-    current_.emplace(client_->send(request, call_));  // the budget, rate limit, cancellation and deadline apply per call
+    current_.emplace(client_->send(request,
+                                   call_));  // the budget, rate limit, cancellation and deadline apply per call
     ++fetched_;
   }
 
@@ -6372,18 +6365,19 @@ class chunk_item_range {
 /// (a braced list, any container of strings, lf::borrow(container), or companies.match's inputs)
 /// replace the builder's own list in every call; the call options apply to every call.
 template <class Transport, class Builder>
-chunk_range<Transport, std::decay_t<Builder>> chunks(
-    client<Transport>& c, Builder&& builder, typename detail::chunking<std::decay_t<Builder>>::input ids,
-    call_options call = {}) {
+chunk_range<Transport, std::decay_t<Builder>> chunks(client<Transport>& c, Builder&& builder,
+                                                     typename detail::chunking<std::decay_t<Builder>>::input ids,
+                                                     call_options call = {}) {
   return chunk_range<Transport, std::decay_t<Builder>>(c, std::forward<Builder>(builder), std::move(ids),
                                                        std::move(call));
 }
 
 /// As chunks(), for ids in a range that is not contiguous (std::set, std::list...): copied first.
-template <class Transport, class Builder, class Range,
-          std::enable_if_t<detail::is_string_range<Range>::value &&
-                               !std::is_convertible_v<Range const&, typename detail::chunking<std::decay_t<Builder>>::input>,
-                           int> = 0>
+template <
+    class Transport, class Builder, class Range,
+    std::enable_if_t<detail::is_string_range<Range>::value &&
+                         !std::is_convertible_v<Range const&, typename detail::chunking<std::decay_t<Builder>>::input>,
+                     int> = 0>
 chunk_range<Transport, std::decay_t<Builder>> chunks(client<Transport>& c, Builder&& builder, Range const& ids,
                                                      call_options call = {}) {
   std::vector<std::string> copied;
@@ -6402,10 +6396,11 @@ chunk_item_range<Transport, std::decay_t<Builder>> chunk_items(
 }
 
 /// As chunk_items(), for ids in a range that is not contiguous: copied first.
-template <class Transport, class Builder, class Range,
-          std::enable_if_t<detail::is_string_range<Range>::value &&
-                               !std::is_convertible_v<Range const&, typename detail::chunking<std::decay_t<Builder>>::input>,
-                           int> = 0>
+template <
+    class Transport, class Builder, class Range,
+    std::enable_if_t<detail::is_string_range<Range>::value &&
+                         !std::is_convertible_v<Range const&, typename detail::chunking<std::decay_t<Builder>>::input>,
+                     int> = 0>
 chunk_item_range<Transport, std::decay_t<Builder>> chunk_items(client<Transport>& c, Builder&& builder,
                                                                Range const& ids, call_options call = {}) {
   std::vector<std::string> copied;
@@ -13919,8 +13914,9 @@ class raw_request {
   /// Writes the request; the client calls it.
   void write(detail::request_writer& w) const {
     if (!valid_path(path_)) {
-      return w.fail("path", "must start with '/' and hold no query, fragment, space, control "
-                            "character or '.'/'..' segment");
+      return w.fail("path",
+                    "must start with '/' and hold no query, fragment, space, control "
+                    "character or '.'/'..' segment");
     }
     w.path(path_);
     for (auto const& [name, value] : query_) {
@@ -14126,9 +14122,7 @@ class tape_writer {
  private:
   static constexpr std::size_t max_depth = LEADFEEDER_MAX_JSON_DEPTH + 1;
 
-  static std::size_t record_size(std::size_t length) noexcept {
-    return (sizeof(std::uint32_t) + length + 3) / 4 * 4;
-  }
+  static std::size_t record_size(std::size_t length) noexcept { return (sizeof(std::uint32_t) + length + 3) / 4 * 4; }
 
   // Nodes may be written below limit_: up to the side records.
   void set_limit() noexcept { limit_ = nodes() + side_low_ / sizeof(json_node); }
@@ -14169,8 +14163,8 @@ class tape_writer {
     std::size_t wanted = size_ + size_ / 2;
     std::size_t const done = progress();
     if (done != 0 && body_size_ != 0) {
-      double const estimate =
-          static_cast<double>(needed) * static_cast<double>(body_size_) / static_cast<double>(done) * 1.1;
+      double const estimate = static_cast<double>(needed) * static_cast<double>(body_size_) /
+                              static_cast<double>(done) * 1.1;
       if (estimate < static_cast<double>(SIZE_MAX / 4) && static_cast<std::size_t>(estimate) > wanted) {
         wanted = static_cast<std::size_t>(estimate);
       }
@@ -14297,13 +14291,15 @@ struct tape_handler : tape_writer {
     std::memcpy(&bits, &d, sizeof bits);
     return refuse(scalar(node_kind::double_, bits), ec);
   }
-  bool on_bool(bool b, error_code& ec) noexcept { return refuse(scalar(b ? node_kind::true_ : node_kind::false_, 0), ec); }
+  bool on_bool(bool b, error_code& ec) noexcept {
+    return refuse(scalar(b ? node_kind::true_ : node_kind::false_, 0), ec);
+  }
   bool on_null(error_code& ec) noexcept { return refuse(scalar(node_kind::null, 0), ec); }
   bool on_comment_part(string_view, error_code&) noexcept { return true; }
   bool on_comment(string_view, error_code&) noexcept { return true; }
 };
 
-// JSON:API side-loading (reference 1.8): the API puts related resources inline under
+// JSON:API side-loading (docs/api-reference.md, 1.8): the API puts related resources inline under
 // `relationships`; should a response list them in a top-level `included` array instead, each stub
 // {id, type} under the `relationships` of `data` becomes a link to the full resource, so views
 // read both forms alike. Nothing is copied, so a hostile `included` costs no more than its own
@@ -14504,8 +14500,8 @@ LEADFEEDER_IMPL_INLINE result<document> detail::core::parse(std::string&& body, 
           if (!owned) return too_small();
           return error(errc::buffer_exhausted, "no memory for the response's tape");
         case detail::tape_writer::failure::too_large:
-          return error(errc::invalid_response, "the response body nests deeper than " +
-                                                   std::to_string(LEADFEEDER_MAX_JSON_DEPTH) + " levels");
+          return error(errc::invalid_response,
+                       "the response body nests deeper than " + std::to_string(LEADFEEDER_MAX_JSON_DEPTH) + " levels");
         case detail::tape_writer::failure::none: break;
       }
       if (ec == boost::json::error::string_too_large || ec == boost::json::error::key_too_large) {
@@ -14645,8 +14641,7 @@ inline error error_from_response(http_response const& res, std::optional<std::ch
     result<document> const doc = document::parse(std::string(res.body));
     bool const found = doc && is_object(doc->root()) && read_error_fields(doc->root(), e);
     if (!found) {
-      e.message = "HTTP " + std::to_string(res.status) + " with an unrecognised body: " +
-                  describe_non_json(res.body);
+      e.message = "HTTP " + std::to_string(res.status) + " with an unrecognised body: " + describe_non_json(res.body);
     }
   }
   if (e.request_id.empty()) {
@@ -14733,7 +14728,8 @@ struct session_steps {
     std::string headers;
     if (what == log_event::kind::request) {
       for (http_header const& h : s.request_.headers) {
-        headers.append(h.name).append(": ").append(is_credential_header(h.name) ? std::string_view("[redacted]") : h.value);
+        headers.append(h.name).append(": ").append(is_credential_header(h.name) ? std::string_view("[redacted]")
+                                                                                : h.value);
         headers += '\n';
       }
     }
@@ -14862,8 +14858,8 @@ struct session_steps {
     if (lent.data == nullptr && s.region_.enabled()) {  // the rest of the client's memory, after the request
       lent.data = s.region_.rest(lent.size);
       if (lent.data == nullptr) {
-        error e(errc::buffer_exhausted, std::string(op.id) +
-                                            ": the request took all of the client's memory; none is left for the response");
+        error e(errc::buffer_exhausted,
+                std::string(op.id) + ": the request took all of the client's memory; none is left for the response");
         e.http_status = status;
         return e;
       }
@@ -14937,8 +14933,8 @@ LEADFEEDER_IMPL_INLINE void detail::core::open(session& s) {
 }
 
 LEADFEEDER_IMPL_INLINE result<detail::answer> detail::core::run(session& s, operation_info const& op,
-                                                               call_options const& call, write_ref write,
-                                                               exchange_ref exchange) {
+                                                                call_options const& call, write_ref write,
+                                                                exchange_ref exchange) {
   session_steps steps{s};
   if (s.busy_) return error(errc::busy, std::string(op.id) + ": the client is busy with another call");
   for (int attempt = 1;; ++attempt) {
@@ -14965,7 +14961,7 @@ LEADFEEDER_IMPL_INLINE result<detail::answer> detail::core::run(session& s, oper
 }
 
 LEADFEEDER_IMPL_INLINE std::optional<error> detail::core::start(session& s, operation_info const& op,
-                                                               call_options const& call, write_ref write) {
+                                                                call_options const& call, write_ref write) {
   session_steps steps{s};
   if (s.busy_) return error(errc::busy, std::string(op.id) + ": the client is busy with another call");
   if (std::optional<error> refused = steps.admit(op, call, write, /*may_wait=*/false)) return refused;
@@ -14976,7 +14972,7 @@ LEADFEEDER_IMPL_INLINE std::optional<error> detail::core::start(session& s, oper
 }
 
 LEADFEEDER_IMPL_INLINE result<detail::answer> detail::core::complete(session& s, operation_info const& op,
-                                                                    call_options const& call, std::error_code ec) {
+                                                                     call_options const& call, std::error_code ec) {
   session_steps steps{s};
   s.busy_ = false;
   if (call.cancel && call.cancel->cancelled()) {
@@ -15014,7 +15010,7 @@ struct cancel_flag {
 }  // namespace detail
 
 LEADFEEDER_IMPL_INLINE detail::shared_bucket* detail::core::open_shared_bucket(double requests_per_second,
-                                                                              double burst) {
+                                                                               double burst) {
   auto* b = new shared_bucket;
   b->policy.enabled = true;
   b->policy.requests_per_second = requests_per_second;
@@ -15024,8 +15020,8 @@ LEADFEEDER_IMPL_INLINE detail::shared_bucket* detail::core::open_shared_bucket(d
 
 LEADFEEDER_IMPL_INLINE void detail::core::close_shared_bucket(shared_bucket* b) noexcept { delete b; }
 
-LEADFEEDER_IMPL_INLINE std::chrono::milliseconds detail::core::acquire_shared(shared_bucket& b,
-                                                                             std::chrono::steady_clock::time_point now) {
+LEADFEEDER_IMPL_INLINE std::chrono::milliseconds detail::core::acquire_shared(
+    shared_bucket& b, std::chrono::steady_clock::time_point now) {
   std::lock_guard<std::mutex> lock(b.mutex);
   std::chrono::milliseconds const wait = b.bucket.acquire(b.policy, now);
   if (wait.count() == 0) ++b.granted;
@@ -15156,7 +15152,8 @@ inline char const* unsendable(boost::json::value const& v, unsigned& depth) noex
     case boost::json::kind::object: {
       unsigned deepest = 0;
       for (boost::json::key_value_pair const& m : v.get_object()) {
-        if (!is_valid_utf8(std::string_view(m.key().data(), m.key().size()))) return "has a key that is not valid UTF-8";
+        if (!is_valid_utf8(std::string_view(m.key().data(), m.key().size())))
+          return "has a key that is not valid UTF-8";
         unsigned d = 0;
         if (char const* problem = unsendable(m.value(), d)) return problem;
         if (d > deepest) deepest = d;

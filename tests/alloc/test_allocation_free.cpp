@@ -46,8 +46,8 @@ std::string hundred_contacts() {
   std::string body = R"({"data":[)";
   for (int i = 0; i < 100; ++i) {
     if (i != 0) body += ',';
-    body += R"({"type":"contact","id":")" + std::to_string(3219787601 + i) +
-            R"(","attributes":{"first_name":"Name)" + std::to_string(i) +
+    body += R"({"type":"contact","id":")" + std::to_string(3219787601 + i) + R"(","attributes":{"first_name":"Name)" +
+            std::to_string(i) +
             R"(","emails":[{"address":"a@b.example","source":"fullenrich"}],"position":{"title":"CTO"}},)"
             R"("relationships":{"company":{"type":"company","id":"129011"}}})";
   }
@@ -89,7 +89,8 @@ int main() {
   for (int i = 0; i < 3; ++i) one_call(true);  // warm-up: buffers grow to their steady size
   long const before = allocation_count();
   for (int i = 0; i < 10; ++i) one_call(true);
-  expect(allocation_count() - before == 0, "allocations in 10 steady-state calls with a buffer", allocation_count() - before);
+  expect(allocation_count() - before == 0, "allocations in 10 steady-state calls with a buffer",
+         allocation_count() - before);
 
   for (int i = 0; i < 3; ++i) one_call(false);
   long const before_default = allocation_count();

@@ -7,10 +7,14 @@ namespace lf = leadfeeder;
 
 void call(lf::client<lf::testing::scripted_transport>& client) {
 #ifdef LEADFEEDER_COMPILE_FAIL
-  auto r = client.send(
-      lf::companies::create_enrichment_job().account_id("1").company_ids({"1"}).list_id("company_2").custom_field_id("f"));
+  auto r = client.send(lf::companies::create_enrichment_job()
+                           .account_id("1")
+                           .company_ids({"1"})
+                           .list_id("company_2")
+                           .custom_field_id("f"));
 #else
-  auto r = client.send(lf::companies::create_enrichment_job().account_id("1").list_id("company_2").custom_field_id("f"));
+  auto r =
+      client.send(lf::companies::create_enrichment_job().account_id("1").list_id("company_2").custom_field_id("f"));
 #endif
   (void)r;
 }

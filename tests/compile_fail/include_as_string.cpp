@@ -7,6 +7,5 @@ namespace lf = leadfeeder;
 #ifdef LEADFEEDER_COMPILE_FAIL
 auto const builder = lf::contacts::retrieve().include("company");
 #else
-auto const builder = lf::contacts::retrieve().include(lf::contacts::include::company,
-                                                      lf::contacts::include::lists);
+auto const builder = lf::contacts::retrieve().include(lf::contacts::include::company, lf::contacts::include::lists);
 #endif

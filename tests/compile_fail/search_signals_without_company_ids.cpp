@@ -7,10 +7,11 @@ namespace lf = leadfeeder;
 
 void call(lf::client<lf::testing::scripted_transport>& client) {
 #ifdef LEADFEEDER_COMPILE_FAIL
-  auto r = client.send(lf::companies::search_signals().account_id("1").categories(lf::companies::signal_category::job_ads));
+  auto r =
+      client.send(lf::companies::search_signals().account_id("1").categories(lf::companies::signal_category::job_ads));
 #else
-  auto r = client.send(
-      lf::companies::search_signals().account_id("1").company_ids({"1"}).categories(lf::companies::signal_category::job_ads));
+  auto r = client.send(lf::companies::search_signals().account_id("1").company_ids({"1"}).categories(
+      lf::companies::signal_category::job_ads));
 #endif
   (void)r;
 }

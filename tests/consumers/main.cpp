@@ -56,8 +56,7 @@ int main() {
   expect(!c.emails().empty() && c.emails().front().address() == "ada@example.com", "emails[].address");
   expect(c.relationships().company().id() == "129011", "relationships.company.id");
   expect(r->meta().request_id() == "req-1", "meta.request_id");
-  expect(client.transport().url ==
-             "https://api.leadfeeder.com/v1/contacts?ids=3219787601&account_id=123456",
+  expect(client.transport().url == "https://api.leadfeeder.com/v1/contacts?ids=3219787601&account_id=123456",
          "the request URL");
 
 #ifdef CONSUMER_EXPECTED_VERSION
@@ -67,8 +66,7 @@ int main() {
          "the package version matches LEADFEEDER_VERSION_STRING");
 #endif
 
-  std::printf("consumer (leadfeeder %s): contact %s %s -> %s\n", LEADFEEDER_VERSION_STRING,
-              std::string(c.id()).c_str(), std::string(c.first_name()).c_str(),
-              failures == 0 ? "ok" : "FAILED");
+  std::printf("consumer (leadfeeder %s): contact %s %s -> %s\n", LEADFEEDER_VERSION_STRING, std::string(c.id()).c_str(),
+              std::string(c.first_name()).c_str(), failures == 0 ? "ok" : "FAILED");
   return failures == 0 ? 0 : 1;
 }

@@ -1,7 +1,7 @@
 // The public contract of docs/contract.md, line for line, compiled against include/ and
 // against the single header, then run: it must behave as written.
-#define LEADFEEDER_BOOST_JSON_IMPL      // in exactly ONE .cpp of the program (or link Boost::json)
-#include <leadfeeder/leadfeeder.hpp>    // same content as single_include/leadfeeder/leadfeeder.hpp
+#define LEADFEEDER_BOOST_JSON_IMPL    // in exactly ONE .cpp of the program (or link Boost::json)
+#include <leadfeeder/leadfeeder.hpp>  // same content as single_include/leadfeeder/leadfeeder.hpp
 namespace lf = leadfeeder;
 
 #include <cstdio>
@@ -11,9 +11,9 @@ namespace lf = leadfeeder;
 #include <string_view>
 #include <system_error>
 
-struct my_transport {                   // any type with this member satisfies lf::transport
+struct my_transport {  // any type with this member satisfies lf::transport
   std::error_code send(lf::http_request const& req, lf::http_response& res);
-  std::string fail_with;                // a test knob: answer with this error body and status
+  std::string fail_with;  // a test knob: answer with this error body and status
 };
 
 #if LEADFEEDER_HAS_CONCEPTS
@@ -22,12 +22,12 @@ static_assert(lf::transport<my_transport>);
 static_assert(lf::is_transport_v<my_transport>);
 
 static int failures = 0;
-#define EXPECT(cond)                                                         \
-  do {                                                                       \
-    if (!(cond)) {                                                           \
-      std::printf("FAILED line %d: %s\n", __LINE__, #cond);                  \
-      ++failures;                                                            \
-    }                                                                        \
+#define EXPECT(cond)                                        \
+  do {                                                      \
+    if (!(cond)) {                                          \
+      std::printf("FAILED line %d: %s\n", __LINE__, #cond); \
+      ++failures;                                           \
+    }                                                       \
   } while (0)
 
 // req.method  : lf::http_method::{get, post, put, patch, del}
@@ -37,7 +37,8 @@ static int failures = 0;
 // res.status  : int; res.body : std::string (the client reuses it); res.headers: add(name, value)
 std::error_code my_transport::send(lf::http_request const& req, lf::http_response& res) {
   EXPECT(req.method == lf::http_method::get);
-  EXPECT(req.url == std::string_view("https://api.leadfeeder.com/v1/contacts?ids=3219787601,3219787635&account_id=123456"));
+  EXPECT(req.url ==
+         std::string_view("https://api.leadfeeder.com/v1/contacts?ids=3219787601,3219787635&account_id=123456"));
   bool key_sent = false;
   for (lf::http_header const& h : req.headers) key_sent |= (h.name == "X-Api-Key" && h.value == "KEY");
   EXPECT(key_sent);
@@ -58,24 +59,24 @@ std::error_code my_transport::send(lf::http_request const& req, lf::http_respons
 }
 
 int main() {
-  lf::client_options opts;                // api_key, bearer_token (OAuth2 alternative), base_url,
-  opts.api_key = "KEY";                   // user_agent, ... (C++17: no designated initializers)
+  lf::client_options opts;  // api_key, bearer_token (OAuth2 alternative), base_url,
+  opts.api_key = "KEY";     // user_agent, ... (C++17: no designated initializers)
   lf::client<my_transport> client{my_transport{}, opts};
 
   auto r = client.send(lf::contacts::retrieve().account_id("123456").ids({"3219787601", "3219787635"}));
   if (!r) {
-    lf::error const& e = r.error();       // e.code (std::error_code, compares to lf::errc::*),
-                                          // e.http_status, e.api_code ("invalid_api_key", ...),
-                                          // e.message, e.request_id, e.retry_after (optional)
+    lf::error const& e = r.error();  // e.code (std::error_code, compares to lf::errc::*),
+                                     // e.http_status, e.api_code ("invalid_api_key", ...),
+                                     // e.message, e.request_id, e.retry_after (optional)
     std::printf("unexpected error: %s\n", lf::to_string(e).c_str());
     return 1;
   }
   int contacts = 0;
-  for (lf::contact_view c : r->data()) {  // views live as long as r
-    std::string_view first = c.first_name();          // attributes.first_name
+  for (lf::contact_view c : r->data()) {      // views live as long as r
+    std::string_view first = c.first_name();  // attributes.first_name
     EXPECT(first == "John");
     int emails = 0;
-    for (auto email : c.emails()) {                   // attributes.emails[].address
+    for (auto email : c.emails()) {  // attributes.emails[].address
       EXPECT(email.address() == "info@leadfeeder.com");
       ++emails;
     }

@@ -270,8 +270,7 @@ TEST_CASE("corpus: 1,000 stubs naming one 50 KB side-loaded resource are read wi
   // An earlier document copied the resource for every stub: this 100 KB body needed about 50 MB.
   // Stubs are now links to the one resource, so the whole document fits in lent memory of four
   // times the body, and every stub reads the resource's 50,000-character name.
-  std::string const body =
-      read_file(corpus_path("responses/included_amplification_1000_stubs_one_50kb_resource.json"));
+  std::string const body = read_file(corpus_path("responses/included_amplification_1000_stubs_one_50kb_resource.json"));
   std::vector<unsigned char> storage(body.size() * 4);
   transport script;
   lf::client<transport> client = make_client(script);

@@ -71,7 +71,8 @@ inline lf::error error_of(int status, std::string body, std::vector<std::pair<st
 }
 
 inline void errors_are_values() {
-  lf::error const limited = error_of(429, R"({"code":"rate_limit_exceeded","message":"slow down"})", {{"Retry-After", "7"}});
+  lf::error const limited =
+      error_of(429, R"({"code":"rate_limit_exceeded","message":"slow down"})", {{"Retry-After", "7"}});
   RESTRICTED_EXPECT(limited.code == lf::errc::rate_limited);
   RESTRICTED_EXPECT(limited.http_status == 429);
   RESTRICTED_EXPECT(limited.api_code == "rate_limit_exceeded");

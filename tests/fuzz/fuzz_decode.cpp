@@ -3,8 +3,8 @@
 // Every accessor of every view of a success is read (walk.hpp), so that the sanitizers see any
 // read out of bounds; the outcome is checked against Boost.JSON's own verdict on the body.
 #define LEADFEEDER_BOOST_JSON_IMPL
-#include <leadfeeder/leadfeeder.hpp>
 #include <leadfeeder/boost_json.hpp>
+#include <leadfeeder/leadfeeder.hpp>
 
 #include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/parser.hpp>
@@ -73,13 +73,19 @@ struct verdict_handler {
     ++depth;
     return true;
   }
-  bool on_object_end(std::size_t, ec_t&) { --depth; return true; }
+  bool on_object_end(std::size_t, ec_t&) {
+    --depth;
+    return true;
+  }
   bool on_array_begin(ec_t&) {
     value(true);
     ++depth;
     return true;
   }
-  bool on_array_end(std::size_t, ec_t&) { --depth; return true; }
+  bool on_array_end(std::size_t, ec_t&) {
+    --depth;
+    return true;
+  }
   bool on_key_part(sv_t s, std::size_t n, ec_t&) {
     if (depth == 1) {
       if (n == s.size()) key.clear();
@@ -96,13 +102,31 @@ struct verdict_handler {
     if (n != 0) value(false);
     return true;
   }
-  bool on_string(sv_t, std::size_t, ec_t&) { value(false); return true; }
+  bool on_string(sv_t, std::size_t, ec_t&) {
+    value(false);
+    return true;
+  }
   bool on_number_part(sv_t, ec_t&) { return true; }
-  bool on_int64(std::int64_t, sv_t, ec_t&) { value(false); return true; }
-  bool on_uint64(std::uint64_t, sv_t, ec_t&) { value(false); return true; }
-  bool on_double(double, sv_t, ec_t&) { value(false); return true; }
-  bool on_bool(bool, ec_t&) { value(false); return true; }
-  bool on_null(ec_t&) { value(false); return true; }
+  bool on_int64(std::int64_t, sv_t, ec_t&) {
+    value(false);
+    return true;
+  }
+  bool on_uint64(std::uint64_t, sv_t, ec_t&) {
+    value(false);
+    return true;
+  }
+  bool on_double(double, sv_t, ec_t&) {
+    value(false);
+    return true;
+  }
+  bool on_bool(bool, ec_t&) {
+    value(false);
+    return true;
+  }
+  bool on_null(ec_t&) {
+    value(false);
+    return true;
+  }
   bool on_comment_part(sv_t, ec_t&) { return true; }
   bool on_comment(sv_t, ec_t&) { return true; }
 };

@@ -30,9 +30,44 @@ using transport = lf::testing::scripted_transport;
   std::abort();
 }
 
-constexpr int statuses[] = {400, 401, 403, 404, 405, 408, 409, 410, 413, 415, 422, 429, 451, 499,
-                            500, 501, 502, 503, 504, 507, 520, 599, 100, 101, 199, 300, 301, 302,
-                            304, 307, 308, 0,   -1,  600, 999, 1000, -2147483647 - 1, 2147483647};
+constexpr int statuses[] = {400,
+                            401,
+                            403,
+                            404,
+                            405,
+                            408,
+                            409,
+                            410,
+                            413,
+                            415,
+                            422,
+                            429,
+                            451,
+                            499,
+                            500,
+                            501,
+                            502,
+                            503,
+                            504,
+                            507,
+                            520,
+                            599,
+                            100,
+                            101,
+                            199,
+                            300,
+                            301,
+                            302,
+                            304,
+                            307,
+                            308,
+                            0,
+                            -1,
+                            600,
+                            999,
+                            1000,
+                            -2147483647 - 1,
+                            2147483647};
 
 int status_from(std::uint8_t b) {
   constexpr std::size_t n = sizeof statuses / sizeof statuses[0];
@@ -89,7 +124,8 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
   if (r) fail("an error status gave a value");
   lf::error const& e = r.error();
   if (e.http_status != status) fail("the error lost its status");
-  if (e.code != lf::make_error_code(lf::errc_from_status(status, e.api_code))) fail("the error is not typed by its status");
+  if (e.code != lf::make_error_code(lf::errc_from_status(status, e.api_code)))
+    fail("the error is not typed by its status");
   if (e.api_code.empty() && e.message.empty() && !body.empty()) fail("a body gave neither a code nor a message");
   if ((switches & 2) != 0 && e.request_id.empty()) fail("the X-Request-Id header was lost");
   if ((switches & 1) == 0) {

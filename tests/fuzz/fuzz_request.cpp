@@ -6,8 +6,8 @@
 // parameter the rules refuse must give errc::invalid_argument with nothing sent, and a parameter
 // they allow must be sent.
 #define LEADFEEDER_BOOST_JSON_IMPL
-#include <leadfeeder/leadfeeder.hpp>
 #include <leadfeeder/boost_json.hpp>
+#include <leadfeeder/leadfeeder.hpp>
 
 #include <boost/json/parser.hpp>
 #include <boost/json/serialize.hpp>
@@ -45,7 +45,9 @@ char const* g_builder = "";
 // ---- independent rules (not the library's code) -----------------------------------------------
 
 // CR, LF and NUL: what a path or query value must not hold (a transport may pass C strings).
-bool has_line_break(std::string_view s) { return s.find_first_of(std::string_view("\r\n\0", 3)) != std::string_view::npos; }
+bool has_line_break(std::string_view s) {
+  return s.find_first_of(std::string_view("\r\n\0", 3)) != std::string_view::npos;
+}
 
 bool valid_utf8(std::string_view s) {
   std::size_t i = 0;
@@ -127,8 +129,8 @@ bool is_date(std::string_view s) {
 constexpr std::string_view base = "https://api.leadfeeder.com";
 
 struct url_parts {
-  std::vector<std::string> segments;                         // raw, after the base
-  std::vector<std::pair<std::string, std::string>> query;   // raw name, raw value
+  std::vector<std::string> segments;                       // raw, after the base
+  std::vector<std::pair<std::string, std::string>> query;  // raw name, raw value
 };
 
 url_parts split_url(std::string_view url, bool typed) {
@@ -269,7 +271,8 @@ bool close_doubles(double a, double b) {
 // as int64).
 bool same_json(boost::json::value const& a, boost::json::value const& b) {
   if (a.is_number() && b.is_number()) {
-    if (a.is_double() || b.is_double()) return a.is_double() && b.is_double() && close_doubles(a.get_double(), b.get_double());
+    if (a.is_double() || b.is_double())
+      return a.is_double() && b.is_double() && close_doubles(a.get_double(), b.get_double());
     return a == b;
   }
   if (a.kind() != b.kind()) return false;
@@ -307,9 +310,39 @@ std::string shortest(double d) {
 // A string: mostly fuzzed bytes, sometimes one of the values that matter to the rules.
 std::string text(FuzzedDataProvider& in, std::size_t max_length = 48) {
   static char const* const special[] = {
-      "", ".", "..", "...", "\r", "\n", "a\r\nHost: x", "%", "%25", "/", "../x", "?", "#", "&", "=", ",",
-      " ", "+", "\xff", "\xc3", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xc3\xa9", "\xf0\x9f\x98\x80",
-      "\"", "\\", "\x01", "\x7f", "2024-02-29", "2023-02-29", "2024-13-01", "2024-1-01", "0000-01-01",
+      "",
+      ".",
+      "..",
+      "...",
+      "\r",
+      "\n",
+      "a\r\nHost: x",
+      "%",
+      "%25",
+      "/",
+      "../x",
+      "?",
+      "#",
+      "&",
+      "=",
+      ",",
+      " ",
+      "+",
+      "\xff",
+      "\xc3",
+      "\xed\xa0\x80",
+      "\xf4\x90\x80\x80",
+      "\xc3\xa9",
+      "\xf0\x9f\x98\x80",
+      "\"",
+      "\\",
+      "\x01",
+      "\x7f",
+      "2024-02-29",
+      "2023-02-29",
+      "2024-13-01",
+      "2024-1-01",
+      "0000-01-01",
   };
   std::uint8_t const pick = in.ConsumeIntegral<std::uint8_t>();
   if (pick < sizeof special / sizeof special[0]) return special[pick];
@@ -372,8 +405,7 @@ boost::json::value json_value(FuzzedDataProvider& in, int depth, int& budget) {
 bool json_sendable(boost::json::value const& v, int depth, int& deepest) {
   if (depth > deepest) deepest = depth;
   switch (v.kind()) {
-    case boost::json::kind::string:
-      return valid_utf8(std::string_view(v.get_string().data(), v.get_string().size()));
+    case boost::json::kind::string: return valid_utf8(std::string_view(v.get_string().data(), v.get_string().size()));
     case boost::json::kind::double_: return std::isfinite(v.get_double());
     case boost::json::kind::array: {
       bool ok = true;
@@ -416,7 +448,8 @@ outcome send(Builder const& builder) {
     if (r) fail("a value although nothing was sent");
     if (r.error().code != lf::errc::invalid_argument) fail("a refusal that is not invalid_argument");
     if (r.error().http_status != 0) fail("a refusal with an HTTP status");
-    if (r.error().message.find(Builder::operation_id) == std::string::npos) fail("a refusal that does not name the operation");
+    if (r.error().message.find(Builder::operation_id) == std::string::npos)
+      fail("a refusal that does not name the operation");
     return o;
   }
   if (script.requests().size() != 1) fail("more than one request");
@@ -535,9 +568,8 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     case 4: {
       g_builder = "lists.create";
       std::string const account = text(in), name = text(in);
-      outcome const o =
-          send(lf::lists::create().account_id(account).name(name).scope(in.ConsumeBool() ? lf::lists::scope::company
-                                                                                          : lf::lists::scope::contact));
+      outcome const o = send(lf::lists::create().account_id(account).name(name).scope(
+          in.ConsumeBool() ? lf::lists::scope::company : lf::lists::scope::contact));
       // The name is a required body string: an empty one is refused too.
       expect(bad_required_query(account) || !valid_utf8(name) || name.empty(), o);
       if (!o.sent) break;
@@ -582,15 +614,13 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
         if (in.ConsumeBool()) l.geo_latitude = number(in);
         if (in.ConsumeBool()) l.geo_distance = in.ConsumeFloatingPoint<double>();
         bad = bad || !valid_utf8(l.city) || !valid_utf8(l.country_code) ||
-              (l.geo_latitude && !std::isfinite(*l.geo_latitude)) || (l.geo_distance && !std::isfinite(*l.geo_distance));
+              (l.geo_latitude && !std::isfinite(*l.geo_latitude)) ||
+              (l.geo_distance && !std::isfinite(*l.geo_distance));
       }
       double const revenue = number(in);
       std::vector<std::string> const terms = texts(in, 3);
-      outcome const o = send(lf::companies::search()
-                                 .account_id("123456")
-                                 .locations(locations)
-                                 .revenue_min(revenue)
-                                 .search_terms(terms));
+      outcome const o = send(
+          lf::companies::search().account_id("123456").locations(locations).revenue_min(revenue).search_terms(terms));
       expect(bad || !std::isfinite(revenue) || bad_body_strings(terms), o);
       if (!o.sent) break;
       split_url(o.request.url, true);
@@ -606,13 +636,13 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
       g_builder = "companies.search_signals";
       int budget = 200;
       boost::json::value const extra = json_value(in, 0, budget);
-      outcome const o = send(lf::companies::search_signals().account_id("123456").company_ids({"1"}).extra_fields(extra));
+      outcome const o =
+          send(lf::companies::search_signals().account_id("123456").company_ids({"1"}).extra_fields(extra));
       int deepest = 0;
       // A key the builder has its own setter for is refused too (company_ids is set here).
-      bool const own_key = extra.is_object() && (extra.as_object().contains("company_ids") ||
-                                                 extra.as_object().contains("categories") ||
-                                                 extra.as_object().contains("event_date") ||
-                                                 extra.as_object().contains("publication_date"));
+      bool const own_key = extra.is_object() &&
+                           (extra.as_object().contains("company_ids") || extra.as_object().contains("categories") ||
+                            extra.as_object().contains("event_date") || extra.as_object().contains("publication_date"));
       bool const sendable = extra.is_object() && !own_key && json_sendable(extra, 0, deepest);
       // `extra` is the body's own object: its nesting levels (`deepest`) are the body's, and the
       // client sends exactly what its own parser would take back.

@@ -153,8 +153,7 @@ TEST_CASE("a call the client refuses at once completes through the executor, not
 TEST_CASE("use_future: the result arrives through a std::future") {
   asio::io_context io;
   beast_client client{example::beast_transport(io), options()};
-  std::future<contacts_result> page =
-      lf::async_send(client, cto_search().page_size<3>(), asio::use_future);
+  std::future<contacts_result> page = lf::async_send(client, cto_search().page_size<3>(), asio::use_future);
   io.run();
   REQUIRE(page.wait_for(std::chrono::seconds(0)) == std::future_status::ready);
   contacts_result r = page.get();
@@ -195,8 +194,7 @@ TEST_CASE("an Asio cancellation signal abandons the exchange in flight: errc::ca
   call.cancel.emplace();
   std::optional<me_result> me;
   auto const started = std::chrono::steady_clock::now();
-  lf::async_send(client, lf::users::me(), call,
-                 asio::bind_cancellation_slot(signal.slot(), [&](me_result r) {
+  lf::async_send(client, lf::users::me(), call, asio::bind_cancellation_slot(signal.slot(), [&](me_result r) {
                    me.emplace(std::move(r));
                    server.close();
                  }));

@@ -4,8 +4,8 @@
 #include <doctest/doctest.h>
 
 #define LEADFEEDER_BOOST_JSON_IMPL
-#include <leadfeeder/leadfeeder.hpp>
 #include <leadfeeder/boost_json.hpp>
+#include <leadfeeder/leadfeeder.hpp>
 
 #include <beast_transport.hpp>
 #include <curl_transport.hpp>
@@ -29,9 +29,8 @@ namespace {
 constexpr char const* key = "integration-key";
 
 integration::simulator_process& simulator() {
-  static integration::simulator_process process(LEADFEEDER_SIMULATOR_PATH,
-                                                {"--api-key", key, "--api-key", "second-key", "--seed", "7",
-                                                 "--rate-limit", "off"});
+  static integration::simulator_process process(LEADFEEDER_SIMULATOR_PATH, {"--api-key", key, "--api-key", "second-key",
+                                                                            "--seed", "7", "--rate-limit", "off"});
   return process;
 }
 
@@ -78,7 +77,8 @@ std::vector<std::string> some_contact_ids(std::size_t n) {
 std::vector<std::string> some_company_ids(std::size_t n) {
   auto client = make_client();
   std::vector<std::string> ids;
-  for (auto const& c : lf::items(client, lf::companies::search().account_id(account_id()).search_terms({"a"}).page_size<50>())) {
+  for (auto const& c :
+       lf::items(client, lf::companies::search().account_id(account_id()).search_terms({"a"}).page_size<50>())) {
     require_ok(c);
     ids.emplace_back(c->id());
     if (ids.size() == n) break;
@@ -153,7 +153,8 @@ TEST_CASE("contacts: search pages by cursor, get and retrieve return full record
   CHECK(seen.size() == 60);  // three full pages, no repeats
 
   std::vector<std::string> ids(seen.begin(), seen.end());
-  auto one = client.send(lf::contacts::get().account_id(account_id()).contact_id(ids[0]).include(lf::contacts::include::company));
+  auto one = client.send(
+      lf::contacts::get().account_id(account_id()).contact_id(ids[0]).include(lf::contacts::include::company));
   require_ok(one);
   CHECK(one->data().id() == ids[0]);
   CHECK_FALSE(one->data().first_name().empty());
@@ -180,20 +181,23 @@ TEST_CASE("contacts: reading a record costs a credit once") {
 
 TEST_CASE("contacts: list membership changes for real") {
   auto client = make_client();
-  auto list = client.send(lf::lists::create().account_id(account_id()).name("integration contacts").scope(lf::lists::scope::contact));
+  auto list = client.send(
+      lf::lists::create().account_id(account_id()).name("integration contacts").scope(lf::lists::scope::contact));
   require_ok(list);
   std::string const list_id(list->data().id());
   REQUIRE_FALSE(list_id.empty());
   std::string const contact = some_contact_ids(1).front();
 
-  require_ok(client.send(lf::contacts::add_to_lists().account_id(account_id()).contact_id(contact).list_ids({list_id})));
+  require_ok(
+      client.send(lf::contacts::add_to_lists().account_id(account_id()).contact_id(contact).list_ids({list_id})));
   auto after_add = client.send(lf::contacts::get().account_id(account_id()).contact_id(contact));
   require_ok(after_add);
   bool member = false;
   for (auto l : after_add->data().relationships().lists()) member |= (l.id() == list_id);
   CHECK(member);
 
-  require_ok(client.send(lf::contacts::remove_from_lists().account_id(account_id()).contact_id(contact).list_ids({list_id})));
+  require_ok(
+      client.send(lf::contacts::remove_from_lists().account_id(account_id()).contact_id(contact).list_ids({list_id})));
   auto after_remove = client.send(lf::contacts::get().account_id(account_id()).contact_id(contact));
   require_ok(after_remove);
   member = false;
@@ -254,15 +258,19 @@ TEST_CASE("companies: a merged company's old id answers with the current id") {
 TEST_CASE("companies: list membership and tags change for real") {
   auto client = make_client();
   std::string const company = some_company_ids(1).front();
-  auto list = client.send(lf::lists::create().account_id(account_id()).name("integration companies").scope(lf::lists::scope::company));
+  auto list = client.send(
+      lf::lists::create().account_id(account_id()).name("integration companies").scope(lf::lists::scope::company));
   require_ok(list);
   std::string const list_id(list->data().id());
   auto tag = client.send(lf::tags::create().account_id(account_id()).name("integration").color(3));
   require_ok(tag);
   std::string const tag_id(tag->data().id());
-  require_ok(client.send(lf::companies::add_to_lists().account_id(account_id()).company_id(company).list_ids({list_id})));
+  require_ok(
+      client.send(lf::companies::add_to_lists().account_id(account_id()).company_id(company).list_ids({list_id})));
   require_ok(client.send(lf::companies::assign_tags().account_id(account_id()).company_id(company).tag_ids({tag_id})));
-  auto with = client.send(lf::companies::get().account_id(account_id()).company_id(company)
+  auto with = client.send(lf::companies::get()
+                              .account_id(account_id())
+                              .company_id(company)
                               .include(lf::companies::include::lists, lf::companies::include::tags));
   require_ok(with);
   bool in_list = false, tagged = false;
@@ -270,9 +278,13 @@ TEST_CASE("companies: list membership and tags change for real") {
   for (auto t : with->data().relationships().tags()) tagged |= (t.id() == tag_id);
   CHECK(in_list);
   CHECK(tagged);
-  require_ok(client.send(lf::companies::remove_from_lists().account_id(account_id()).company_id(company).list_ids({list_id})));
-  require_ok(client.send(lf::companies::unassign_tags().account_id(account_id()).company_id(company).tag_ids({tag_id})));
-  auto without = client.send(lf::companies::get().account_id(account_id()).company_id(company)
+  require_ok(
+      client.send(lf::companies::remove_from_lists().account_id(account_id()).company_id(company).list_ids({list_id})));
+  require_ok(
+      client.send(lf::companies::unassign_tags().account_id(account_id()).company_id(company).tag_ids({tag_id})));
+  auto without = client.send(lf::companies::get()
+                                 .account_id(account_id())
+                                 .company_id(company)
                                  .include(lf::companies::include::lists, lf::companies::include::tags));
   require_ok(without);
   in_list = tagged = false;
@@ -286,8 +298,11 @@ TEST_CASE("web visits: search pages by number; visitor companies; custom feeds a
   auto client = make_client();
   int pages = 0;
   std::int64_t page_count = 0;
-  for (auto& page : lf::pages(client, lf::web_visits::search().account_id(account_id())
-                                          .start_date("2026-10-01").end_date("2026-10-31").page_size<100>())) {
+  for (auto& page : lf::pages(client, lf::web_visits::search()
+                                          .account_id(account_id())
+                                          .start_date("2026-10-01")
+                                          .end_date("2026-10-31")
+                                          .page_size<100>())) {
     require_ok(page);
     page_count = page->meta().pagination().page_count();
     CHECK(page->meta().pagination().page_num() == pages + 1);
@@ -295,8 +310,10 @@ TEST_CASE("web visits: search pages by number; visitor companies; custom feeds a
   }
   CHECK(pages == 3);
   CHECK(page_count >= 3);
-  auto companies = client.send(lf::web_visits::list_visitor_companies().account_id(account_id())
-                                   .start_date("2026-10-01").end_date("2026-10-31"));
+  auto companies = client.send(lf::web_visits::list_visitor_companies()
+                                   .account_id(account_id())
+                                   .start_date("2026-10-01")
+                                   .end_date("2026-10-31"));
   require_ok(companies);
   CHECK_FALSE(companies->data().empty());
   require_ok(client.send(lf::web_visits::list_custom_feeds().account_id(account_id())));
@@ -310,7 +327,8 @@ TEST_CASE("web visits: search pages by number; visitor companies; custom feeds a
   REQUIRE_FALSE(feed_id.empty());
   require_ok(client.send(lf::web_visits::get_custom_feed().account_id(account_id()).custom_feed_id(feed_id)));
   boost::json::value renamed = {{"name", "renamed feed"}};
-  auto updated = client.send(lf::web_visits::update_custom_feed().account_id(account_id()).custom_feed_id(feed_id).extra_fields(renamed));
+  auto updated = client.send(
+      lf::web_visits::update_custom_feed().account_id(account_id()).custom_feed_id(feed_id).extra_fields(renamed));
   require_ok(updated);
   CHECK(updated->data().attributes()["name"].as_string() == "renamed feed");
   require_ok(client.send(lf::web_visits::delete_custom_feed().account_id(account_id()).custom_feed_id(feed_id)));
@@ -325,7 +343,8 @@ TEST_CASE("ip, buyer personas, ICPs and usage answer") {
   auto personas = client.send(lf::buyer_personas::list().account_id(account_id()));
   require_ok(personas);
   REQUIRE_FALSE(personas->data().empty());
-  auto persona = client.send(lf::buyer_personas::get().account_id(account_id()).buyer_persona_id(personas->data().front().id()));
+  auto persona =
+      client.send(lf::buyer_personas::get().account_id(account_id()).buyer_persona_id(personas->data().front().id()));
   require_ok(persona);
   CHECK_FALSE(persona->data().name().empty());
   auto icps = client.send(lf::icps::list().account_id(account_id()));
@@ -354,12 +373,14 @@ TEST_CASE("tags, lists and custom fields: create, read, update, delete") {
   require_ok(client.send(lf::tags::delete_().account_id(account_id()).tag_id(tag_id)));
   CHECK(client.send(lf::tags::get().account_id(account_id()).tag_id(tag_id)).error().code == lf::errc::not_found);
 
-  auto list = client.send(lf::lists::create().account_id(account_id()).name("crud list").scope(lf::lists::scope::company));
+  auto list =
+      client.send(lf::lists::create().account_id(account_id()).name("crud list").scope(lf::lists::scope::company));
   require_ok(list);
   std::string const list_id(list->data().id());
   require_ok(client.send(lf::lists::update().account_id(account_id()).list_id(list_id).name("renamed list")));
   bool listed_list = false;
-  for (auto const& l : lf::items(client, lf::lists::list().account_id(account_id()).filter_scope(lf::lists::scope::company))) {
+  for (auto const& l :
+       lf::items(client, lf::lists::list().account_id(account_id()).filter_scope(lf::lists::scope::company))) {
     require_ok(l);
     CHECK(l->scope() == "company");
     listed_list |= (l->id() == list_id);
@@ -378,7 +399,8 @@ TEST_CASE("tags, lists and custom fields: create, read, update, delete") {
   REQUIRE_FALSE(field_id.empty());
   require_ok(client.send(lf::custom_fields::get().account_id(account_id()).custom_field_id(field_id)));
   boost::json::value renamed = {{"name", "Segment 2"}};
-  require_ok(client.send(lf::custom_fields::update().account_id(account_id()).custom_field_id(field_id).extra_fields(renamed)));
+  require_ok(client.send(
+      lf::custom_fields::update().account_id(account_id()).custom_field_id(field_id).extra_fields(renamed)));
   require_ok(client.send(lf::custom_fields::list().account_id(account_id())));
   require_ok(client.send(lf::custom_fields::delete_().account_id(account_id()).custom_field_id(field_id)));
 }
@@ -386,14 +408,16 @@ TEST_CASE("tags, lists and custom fields: create, read, update, delete") {
 TEST_CASE("list items, campaigns and custom-field filters (docs/api-reference.md, 3.10, 3.13)") {
   auto client = make_client();
   std::vector<std::string> const ids = some_company_ids(3);
-  auto list = client.send(lf::lists::create().account_id(account_id()).name("items list").scope(lf::lists::scope::company));
+  auto list =
+      client.send(lf::lists::create().account_id(account_id()).name("items list").scope(lf::lists::scope::company));
   require_ok(list);
   std::string const list_id(list->data().id());
   for (std::string const& id : ids) {
     require_ok(client.send(lf::companies::add_to_lists().account_id(account_id()).company_id(id).list_ids({list_id})));
   }
   std::vector<std::string> members;
-  for (auto const& item : lf::items(client, lf::lists::list_items().account_id(account_id()).list_id(list_id).page_size<2>())) {
+  for (auto const& item :
+       lf::items(client, lf::lists::list_items().account_id(account_id()).list_id(list_id).page_size<2>())) {
     require_ok(item);
     CHECK(item->type() == "company");
     members.emplace_back(item->id());
@@ -401,23 +425,30 @@ TEST_CASE("list items, campaigns and custom-field filters (docs/api-reference.md
   CHECK(members.size() == ids.size());
 
   std::vector<std::string> campaign_ids;
-  for (auto const& k : lf::items(client, lf::campaigns::list().account_id(account_id()).include(lf::campaigns::include::list).page_size<2>())) {
+  for (auto const& k :
+       lf::items(client,
+                 lf::campaigns::list().account_id(account_id()).include(lf::campaigns::include::list).page_size<2>())) {
     require_ok(k);
     campaign_ids.emplace_back(k->id());
   }
   REQUIRE_FALSE(campaign_ids.empty());
   auto one = client.send(lf::campaigns::get().account_id(account_id()).campaign_id(campaign_ids.front()));
   require_ok(one);
-  auto stats = client.send(lf::campaigns::get_stats().account_id(account_id()).campaign_id(campaign_ids.front()).frequency("week"));
+  auto stats = client.send(
+      lf::campaigns::get_stats().account_id(account_id()).campaign_id(campaign_ids.front()).frequency("week"));
   require_ok(stats);
   CHECK_FALSE(stats->data().empty());
   boost::json::value renamed = {{"name", "Renamed campaign"}};
-  auto updated = client.send(lf::campaigns::update().account_id(account_id()).campaign_id(campaign_ids.front()).extra_fields(renamed));
+  auto updated = client.send(
+      lf::campaigns::update().account_id(account_id()).campaign_id(campaign_ids.front()).extra_fields(renamed));
   require_ok(updated);
   CHECK(updated->data().attributes()["name"].as_string() == "Renamed campaign");
 
   int fields = 0;
-  for (auto const& f : lf::items(client, lf::custom_fields::list().account_id(account_id()).filter_scope(lf::custom_fields::scope::contact).page_size<1>())) {
+  for (auto const& f : lf::items(client, lf::custom_fields::list()
+                                             .account_id(account_id())
+                                             .filter_scope(lf::custom_fields::scope::contact)
+                                             .page_size<1>())) {
     require_ok(f);
     ++fields;
   }
@@ -449,11 +480,14 @@ TEST_CASE("jobs: a free estimate, a charging create, and a status read until the
   REQUIRE_FALSE(fields->data().empty());
   std::string const field(fields->data().front().id());
   std::vector<std::string> const companies = some_company_ids(2);
-  auto company_estimate = client.send(lf::companies::estimate_enrichment_job().account_id(account_id()).company_ids(companies).custom_field_id(field));
+  auto company_estimate = client.send(
+      lf::companies::estimate_enrichment_job().account_id(account_id()).company_ids(companies).custom_field_id(field));
   require_ok(company_estimate);
-  auto company_job = client.send(lf::companies::create_enrichment_job().account_id(account_id()).company_ids(companies).custom_field_id(field));
+  auto company_job = client.send(
+      lf::companies::create_enrichment_job().account_id(account_id()).company_ids(companies).custom_field_id(field));
   require_ok(company_job);
-  require_ok(client.send(lf::companies::get_enrichment_job().account_id(account_id()).job_id(company_job->data().id())));
+  require_ok(
+      client.send(lf::companies::get_enrichment_job().account_id(account_id()).job_id(company_job->data().id())));
   CHECK(client.send(lf::companies::get_enrichment_job().account_id(account_id()).job_id("no-such-job")).error().code ==
         lf::errc::not_found);
 }

@@ -140,8 +140,9 @@ class memory_api {
       for (std::size_t i = first; i < last; ++i) data.push_back(render_tag(tags_[i]));
       std::size_t const count = (tags_.size() + static_cast<std::size_t>(size) - 1) / static_cast<std::size_t>(size);
       return json(200, {{"data", std::move(data)},
-                        {"meta", {{"request_id", rid},
-                                  {"pagination", {{"page_num", num}, {"page_count", count}, {"total_count", tags_.size()}}}}}});
+                        {"meta",
+                         {{"request_id", rid},
+                          {"pagination", {{"page_num", num}, {"page_count", count}, {"total_count", tags_.size()}}}}}});
     }
     if (req.method == lf::http_method::post && path == "/v1/contacts/search") {
       std::int64_t const size = page_param("page[size]", 20);
@@ -154,12 +155,15 @@ class memory_api {
       boost::json::array data;
       std::size_t const last = std::min(contacts_.size(), offset + static_cast<std::size_t>(size));
       for (std::size_t i = offset; i < last; ++i) {
-        data.push_back({{"type", "contact"}, {"id", contacts_[i]}, {"attributes", {{"full_name", "Contact " + contacts_[i]}}}});
+        data.push_back(
+            {{"type", "contact"}, {"id", contacts_[i]}, {"attributes", {{"full_name", "Contact " + contacts_[i]}}}});
       }
       boost::json::value next = nullptr;
       if (last < contacts_.size()) next = "o" + std::to_string(last);
-      return json(200, {{"data", std::move(data)},
-                        {"meta", {{"request_id", rid}, {"credits", {{"charged", 0}}}, {"pagination", {{"next_cursor", next}}}}}});
+      return json(200,
+                  {{"data", std::move(data)},
+                   {"meta",
+                    {{"request_id", rid}, {"credits", {{"charged", 0}}}, {"pagination", {{"next_cursor", next}}}}}});
     }
     if (req.method == lf::http_method::post && path == "/v1/tags") {
       std::string name;
@@ -240,17 +244,17 @@ enum class fault {
   timeout_after,   ///< the transport's timeout; the server handled it
   status_5xx,      ///< 500, 502, 503 or 504 (JSON, HTML or empty body; maybe Retry-After)
   status_408,
-  status_429,      ///< one 429 (maybe Retry-After)
-  storm_429,       ///< a run of 429s
-  truncated_2xx,   ///< the server handled it; the success body is cut short
-  truncated_error, ///< a 503 whose JSON body is cut short
+  status_429,       ///< one 429 (maybe Retry-After)
+  storm_429,        ///< a run of 429s
+  truncated_2xx,    ///< the server handled it; the success body is cut short
+  truncated_error,  ///< a 503 whose JSON body is cut short
   count_
 };
 
 inline char const* to_string(fault f) {
-  constexpr char const* names[] = {"none", "latency", "reset_before", "refused", "reset_after",
-                                   "timeout_before", "timeout_after", "5xx", "408", "429",
-                                   "429_storm", "truncated_2xx", "truncated_error"};
+  constexpr char const* names[] = {
+      "none", "latency", "reset_before", "refused",   "reset_after",   "timeout_before", "timeout_after",
+      "5xx",  "408",     "429",          "429_storm", "truncated_2xx", "truncated_error"};
   return names[static_cast<int>(f)];
 }
 
@@ -263,12 +267,12 @@ struct fault_mix {
 inline std::vector<fault_mix> const& fault_mixes() {
   static std::vector<fault_mix> const mixes = {
       //            none lat  rb   ref  ra   tb   ta   5xx  408  429  storm t2xx terr
-      {"clean",    {1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}},
-      {"light",    {85, 3, 1, 1, 1, 1, 1, 3, 1, 2, 0.5, 0.5, 0.5}},
-      {"heavy",    {40, 5, 5, 4, 6, 4, 5, 10, 3, 8, 3, 3, 3}},
-      {"storm",    {45, 0, 0, 0, 0, 0, 0, 5, 0, 20, 30, 0, 0}},
-      {"network",  {45, 5, 10, 5, 15, 8, 12, 0, 0, 0, 0, 0, 0}},
-      {"servers",  {45, 0, 0, 0, 0, 0, 0, 30, 10, 15, 0, 0, 0}},
+      {"clean", {1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}},
+      {"light", {85, 3, 1, 1, 1, 1, 1, 3, 1, 2, 0.5, 0.5, 0.5}},
+      {"heavy", {40, 5, 5, 4, 6, 4, 5, 10, 3, 8, 3, 3, 3}},
+      {"storm", {45, 0, 0, 0, 0, 0, 0, 5, 0, 20, 30, 0, 0}},
+      {"network", {45, 5, 10, 5, 15, 8, 12, 0, 0, 0, 0, 0, 0}},
+      {"servers", {45, 0, 0, 0, 0, 0, 0, 30, 10, 15, 0, 0, 0}},
       {"truncate", {60, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 20, 15}},
   };
   return mixes;
@@ -320,7 +324,9 @@ struct fault_context {
   int in_a_row = 0;
 
   /// The longest one exchange can take.
-  std::chrono::milliseconds max_exchange() const { return std::max(transport_timeout, std::chrono::milliseconds(1500)); }
+  std::chrono::milliseconds max_exchange() const {
+    return std::max(transport_timeout, std::chrono::milliseconds(1500));
+  }
 };
 
 /// An HTTP date `seconds_from_now` seconds from the real clock (the client reads dates with it).
@@ -450,7 +456,10 @@ class fault_transport {
         constexpr int statuses[] = {500, 502, 503, 504};
         res.status = statuses[d.range(0, 3)];
         switch (d.range(0, 2)) {
-          case 0: res.body = R"({"errors":[{"code":"service_unavailable","title":"Service Unavailable"}],"meta":{"request_id":"x"}})"; break;
+          case 0:
+            res.body =
+                R"({"errors":[{"code":"service_unavailable","title":"Service Unavailable"}],"meta":{"request_id":"x"}})";
+            break;
           case 1: res.body = "<html><body>502 Bad Gateway</body></html>"; break;
           default: break;
         }

@@ -60,7 +60,8 @@ class sim_transport {
     if (!ec) {
       std::string_view const ra = res.headers.find("Retry-After");
       if (!ra.empty()) {
-        if (auto const s = lf::detail::parse_retry_after(ra, std::chrono::system_clock::now())) a.retry_after = s->count();
+        if (auto const s = lf::detail::parse_retry_after(ra, std::chrono::system_clock::now()))
+          a.retry_after = s->count();
       }
     }
     attempts.push_back(std::move(a));

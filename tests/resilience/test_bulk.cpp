@@ -84,7 +84,7 @@ TEST_SUITE("resilience_bulk") {
 TEST_CASE("read_all: every id once, in the order asked, under one shared limit (4 clients over libcurl)") {
   std::vector<std::string> ids = contact_ids(40);
   ids.push_back("no-such-contact");
-  ids.push_back(ids[3]);  // asked twice: answered twice, in both places
+  ids.push_back(ids[3]);                // asked twice: answered twice, in both places
   std::this_thread::sleep_for(1600ms);  // the simulator's bucket for this key refills
   auto limit = std::make_shared<lf::shared_rate_limit>();
   auto clients = make_clients(4, order_key, limit);
@@ -112,8 +112,8 @@ TEST_CASE("read_all: every id once, in the order asked, under one shared limit (
   std::size_t busy_clients = 0;
   for (auto const& c : clients) busy_clients += c.transport().attempts.empty() ? 0 : 1;
   CHECK(busy_clients == 4);
-  MESSAGE(ids.size() << " reads with 4 clients in " << seconds << " s, "
-                     << static_cast<double>(ids.size()) / seconds << " requests/s, 0 answers 429");
+  MESSAGE(ids.size() << " reads with 4 clients in " << seconds << " s, " << static_cast<double>(ids.size()) / seconds
+                     << " requests/s, 0 answers 429");
 }
 
 TEST_CASE("read_all: with 300 ms per call, eight in flight use the whole limit and one call at a time cannot") {
@@ -166,4 +166,4 @@ TEST_CASE("read_all: a cancelled run still answers every id once (cancelled ones
   CHECK(empty[0].error().code == lf::errc::invalid_argument);
 }
 
-}  // TEST_SUITE
+}  // TEST_SUITE("resilience_bulk")

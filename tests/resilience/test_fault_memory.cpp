@@ -29,10 +29,21 @@ using namespace resilience;
 
 constexpr char const* secret = "SECRET-RESILIENCE-KEY";
 
-enum class op { get_contact, users_me, create_tag, update_tag, delete_tag, items_tags, items_contacts, async_get, burst, count_ };
-constexpr char const* op_names[] = {"contacts.get",     "users.me",    "tags.create",
-                                    "tags.update",      "tags.delete", "items(tags.list)",
-                                    "items(contacts.search)", "async contacts.get", "30 x users.me"};
+enum class op {
+  get_contact,
+  users_me,
+  create_tag,
+  update_tag,
+  delete_tag,
+  items_tags,
+  items_contacts,
+  async_get,
+  burst,
+  count_
+};
+constexpr char const* op_names[] = {
+    "contacts.get",           "users.me",           "tags.create",  "tags.update", "tags.delete", "items(tags.list)",
+    "items(contacts.search)", "async contacts.get", "30 x users.me"};
 
 struct retry_event {
   int attempt = 0;
@@ -200,8 +211,7 @@ class run {
         break;
       case op::items_contacts:
         // A read sent as POST: the client retries it like a GET (reads_only).
-        check_items(client, lf::contacts::search().account_id("1").page_size(s_.page_size), call,
-                    lf::http_method::get);
+        check_items(client, lf::contacts::search().account_id("1").page_size(s_.page_size), call, lf::http_method::get);
         break;
       case op::async_get: {
         window w = open();
@@ -288,7 +298,8 @@ class run {
                                                ctx_.attempts.end());
     std::vector<retry_event> const retries(retries_.begin() + static_cast<std::ptrdiff_t>(w.retry), retries_.end());
     auto const n = static_cast<int>(attempts.size());
-    v_.note(std::to_string(n) + " attempt(s)" + (attempts.empty() ? "" : std::string(", last ") + to_string(attempts.back().kind)));
+    v_.note(std::to_string(n) + " attempt(s)" +
+            (attempts.empty() ? "" : std::string(", last ") + to_string(attempts.back().kind)));
     RESILIENCE_EXPECT(v_, n <= max_attempts());
     if (!may_retry(method) || async) RESILIENCE_EXPECT(v_, n <= 1);
     check_deadline(w, call);
@@ -343,8 +354,10 @@ class run {
       if (s_.retry.honour_retry_after && a.retry_after) {
         // Retry-After, capped at max_delay.
         std::chrono::milliseconds const cap = s_.retry.max_delay;
-        std::chrono::milliseconds const low = std::min<std::chrono::milliseconds>(std::chrono::seconds(a.retry_after->first), cap);
-        std::chrono::milliseconds const high = std::min<std::chrono::milliseconds>(std::chrono::seconds(a.retry_after->second), cap);
+        std::chrono::milliseconds const low =
+            std::min<std::chrono::milliseconds>(std::chrono::seconds(a.retry_after->first), cap);
+        std::chrono::milliseconds const high =
+            std::min<std::chrono::milliseconds>(std::chrono::seconds(a.retry_after->second), cap);
         RESILIENCE_EXPECT(v_, ev.delay >= low && ev.delay <= high);
       } else {
         RESILIENCE_EXPECT(v_, ev.delay <= ceiling(ev.attempt + 1));
@@ -424,7 +437,8 @@ class run {
     RESILIENCE_EXPECT(v_, unique.size() == got.size());
     RESILIENCE_EXPECT(v_, got.size() <= expected.size());
     RESILIENCE_EXPECT(v_, std::equal(got.begin(), got.end(), expected.begin(),
-                                     expected.begin() + static_cast<std::ptrdiff_t>(std::min(got.size(), expected.size()))));
+                                     expected.begin() +
+                                         static_cast<std::ptrdiff_t>(std::min(got.size(), expected.size()))));
     if (!failed) {
       RESILIENCE_EXPECT(v_, got == expected);
       ++t_.successes;
@@ -469,9 +483,9 @@ class run {
 std::string summary(totals const& t, std::uint64_t base) {
   std::ostringstream out;
   out << "fault injection (memory transport, fake clock): " << t.scenarios << " scenarios from base seed " << base
-      << " (LEADFEEDER_RESILIENCE_BASE_SEED), " << t.failures << " failed; " << t.successes << " successes, " << t.errors
-      << " errors as the last exchange left them, " << t.refusals << " refusals (deadline, limiter); " << t.attempts
-      << " exchanges, " << t.retries << " retries; " << t.recoverable_completed
+      << " (LEADFEEDER_RESILIENCE_BASE_SEED), " << t.failures << " failed; " << t.successes << " successes, "
+      << t.errors << " errors as the last exchange left them, " << t.refusals << " refusals (deadline, limiter); "
+      << t.attempts << " exchanges, " << t.retries << " retries; " << t.recoverable_completed
       << " recoverable reads completed; writes applied more than once with retry_writes: " << t.writes_retried_twice
       << "\n  faults:";
   for (auto const& [name, n] : t.faults) out << ' ' << name << '=' << n;
@@ -587,7 +601,10 @@ TEST_CASE("a huge Retry-After does not overflow into a negative wait and an imme
 // (malformed, truncated, ...)".
 TEST_CASE("a page answered 200 with an empty body ends lf::items with an error, not silently") {
   lf::testing::scripted_transport script;
-  script.respond(200, R"({"data":[{"type":"tag","id":"1"},{"type":"tag","id":"2"}],"meta":{"pagination":{"page_num":1,"page_count":3}}})")
+  script
+      .respond(
+          200,
+          R"({"data":[{"type":"tag","id":"1"},{"type":"tag","id":"2"}],"meta":{"pagination":{"page_num":1,"page_count":3}}})")
       .respond(200, "")
       .respond(200, R"({"data":[{"type":"tag","id":"5"}],"meta":{"pagination":{"page_num":3,"page_count":3}}})");
   lf::client_options o;
@@ -639,4 +656,4 @@ TEST_CASE("retries on protect a paginated search (a read sent as POST) without r
   CHECK(script.requests().size() == 3);
 }
 
-}  // TEST_SUITE
+}  // TEST_SUITE("resilience_fault_memory")

@@ -43,8 +43,8 @@ simulator& flag_simulator() {
 }
 
 enum class sop { users_me, accounts_list, create_tag, items_visitors, items_search, count_ };
-constexpr char const* sop_names[] = {"users.me", "accounts.list", "tags.create", "items(web_visits.list_visitor_companies)",
-                                     "items(contacts.search)"};
+constexpr char const* sop_names[] = {"users.me", "accounts.list", "tags.create",
+                                     "items(web_visits.list_visitor_companies)", "items(contacts.search)"};
 constexpr char const* search_terms[] = {"cto", "eng", "director", "head"};
 
 struct sim_scenario {
@@ -188,8 +188,8 @@ class sim_run {
   }
 
   void go() {
-    fault_dice dice{rng(mix64(s_.seed ^ 0x51A)), s_.recoverable, s_.retry.max_attempts - 1, 0, s_.total_timeout,
-                    &t_.faults};
+    fault_dice dice{
+        rng(mix64(s_.seed ^ 0x51A)), s_.recoverable, s_.retry.max_attempts - 1, 0, s_.total_timeout, &t_.faults};
     example::curl_options co;
     co.connect_timeout = 2000ms;
     co.total_timeout = s_.total_timeout;
@@ -230,9 +230,7 @@ class sim_run {
         t_.writes.push_back(w);
         break;
       }
-      case sop::items_visitors:
-        check_items(client, visitors(), call, lf::http_method::get);
-        break;
+      case sop::items_visitors: check_items(client, visitors(), call, lf::http_method::get); break;
       case sop::items_search:
         check_items(client, search(), call, lf::http_method::get);  // a read sent as POST: retried like a GET
         break;
@@ -251,7 +249,8 @@ class sim_run {
 
   static bool matches(lf::error const& e, sim_attempt const& a) {
     if (a.ec) return e.code == a.ec && e.http_status == 0;
-    if (a.status < 200 || a.status > 299) return e.http_status == a.status && e.code == lf::errc_from_status(a.status, e.api_code);
+    if (a.status < 200 || a.status > 299)
+      return e.http_status == a.status && e.code == lf::errc_from_status(a.status, e.api_code);
     return false;  // the simulator's 2xx answers are valid
   }
 
@@ -264,10 +263,12 @@ class sim_run {
   }
 
   template <class Result>
-  void check_call(lf::client<sim_transport>& client, Result const& r, lf::http_method method, lf::call_options const& call) {
+  void check_call(lf::client<sim_transport>& client, Result const& r, lf::http_method method,
+                  lf::call_options const& call) {
     std::vector<sim_attempt> const& attempts = client.transport().attempts;
     auto const n = static_cast<int>(attempts.size());
-    v_.note(std::to_string(n) + " attempt(s)" + (attempts.empty() ? "" : ", last fault '" + attempts.back().fault + "'"));
+    v_.note(std::to_string(n) + " attempt(s)" +
+            (attempts.empty() ? "" : ", last fault '" + attempts.back().fault + "'"));
     RESILIENCE_EXPECT(v_, n <= max_attempts());
     if (!may_retry(method)) RESILIENCE_EXPECT(v_, n <= 1);
     check_timing(attempts, call);
@@ -288,8 +289,9 @@ class sim_run {
         if (last.retryable() && may_retry(method) && n < max_attempts()) {
           // Gave up with attempts left: only when the wait would cross the deadline.
           RESILIENCE_EXPECT(v_, call.deadline.has_value());
-          std::chrono::milliseconds const longest =
-              s_.retry.honour_retry_after && last.retry_after ? std::chrono::seconds(*last.retry_after) : s_.retry.max_delay;
+          std::chrono::milliseconds const longest = s_.retry.honour_retry_after && last.retry_after
+                                                        ? std::chrono::seconds(*last.retry_after)
+                                                        : s_.retry.max_delay;
           if (call.deadline) RESILIENCE_EXPECT(v_, lf::clock_type::now() + longest > *call.deadline);
         }
       }
@@ -339,7 +341,8 @@ class sim_run {
     RESILIENCE_EXPECT(v_, unique.size() == got.size());
     RESILIENCE_EXPECT(v_, got.size() <= expected.size());
     RESILIENCE_EXPECT(v_, std::equal(got.begin(), got.end(), expected.begin(),
-                                     expected.begin() + static_cast<std::ptrdiff_t>(std::min(got.size(), expected.size()))));
+                                     expected.begin() +
+                                         static_cast<std::ptrdiff_t>(std::min(got.size(), expected.size()))));
     std::vector<sim_attempt> const& attempts = client.transport().attempts;
     if (!failed) {
       ++t_.successes;
@@ -493,7 +496,7 @@ TEST_CASE("the libcurl transport sends a dropped POST once when the client does 
   REQUIRE_FALSE(r);
   CHECK(r.error().http_status == 0);
   CHECK(client.transport().attempts.size() == 2);  // users.me, then the POST: sent once by the client
-  CHECK(received == 1);                             // fails: 2, the second one sent by libcurl itself
+  CHECK(received == 1);                            // fails: 2, the second one sent by libcurl itself
 }
 
-}  // TEST_SUITE
+}  // TEST_SUITE("resilience_fault_simulator")

@@ -78,17 +78,18 @@ void check_complete(pull const& p, std::size_t expected) {
 
 TEST_SUITE("resilience_rate_limit") {
 
-TEST_CASE("rate limit: with the client's limiter on (one token of margin), 5,000 contacts arrive without a single 429") {
+TEST_CASE(
+    "rate limit: with the client's limiter on (one token of margin), 5,000 contacts arrive without a single 429") {
   lf::client_options o;
   o.api_key = limiter_key;
   o.base_url = rate_limited_simulator().base_url();
   o.rate_limit.enabled = true;
-  o.rate_limit.burst = 14;  // one below the API's 15: see the bug below
+  o.rate_limit.burst = 14;             // one below the API's 15: see the bug below
   o.retry = lf::retry_policy::none();  // a 429 would end the pull
   lf::client<sim_transport> client{sim_transport{}, o};
   pull const p = pull_all(client, all_contacts());
-  MESSAGE("limiter on (burst 14): " << p.ids.size() << " contacts, " << p.pages << " pages, " << p.too_many << " x 429, "
-                                    << p.took.count() << " ms");
+  MESSAGE("limiter on (burst 14): " << p.ids.size() << " contacts, " << p.pages << " pages, " << p.too_many
+                                    << " x 429, " << p.took.count() << " ms");
   check_complete(p, 5000);
   CHECK(p.pages == 50);
   CHECK(p.too_many == 0);
@@ -109,14 +110,16 @@ TEST_CASE("rate limit: with the client's limiter on (one token of margin), 5,000
 TEST_CASE("with the client's limiter on at its defaults, 5,000 contacts arrive without a single 429") {
   auto client = make_client(bug_key, /*limiter=*/true, lf::retry_policy::none());
   pull const p = pull_all(client, all_contacts());
-  MESSAGE("limiter on (defaults): " << p.ids.size() << " contacts, " << p.pages << " pages, " << p.too_many << " x 429, "
-                                    << p.took.count() << " ms");
+  MESSAGE("limiter on (defaults): " << p.ids.size() << " contacts, " << p.pages << " pages, " << p.too_many
+                                    << " x 429, " << p.took.count() << " ms");
   CHECK(p.too_many == 0);  // fails (usually): the 16th request is answered 429
   check_complete(p, 5000);
 }
 
-TEST_CASE("rate limit: limiter off, retries on with retry_writes: 429s come, Retry-After is honoured, 5,000 contacts arrive") {
-  lf::retry_policy retry;  // 3 attempts, Retry-After honoured
+TEST_CASE(
+    "rate limit: limiter off, retries on with retry_writes: 429s come, Retry-After is honoured, 5,000 contacts "
+    "arrive") {
+  lf::retry_policy retry;     // 3 attempts, Retry-After honoured
   retry.retry_writes = true;  // the only way to retry contacts.search, a POST (see the bug below)
   auto client = make_client(retry_key, /*limiter=*/false, retry);
   pull const p = pull_all(client, all_contacts());
@@ -170,4 +173,4 @@ TEST_CASE("limiter off, default retries: 5,000 contacts arrive through contacts.
   check_complete(p, 5000);  // fails: rate limited (HTTP 429, too_many_requests) after 15 pages
 }
 
-}  // TEST_SUITE
+}  // TEST_SUITE("resilience_rate_limit")

@@ -118,9 +118,10 @@ TEST_CASE("TLS: a self-signed server is refused by default and trusted through i
   temp_dir dir;
   std::string const cert = dir.file("cert.pem");
   std::string const key = dir.file("key.pem");
-  int const made = run_command({openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
-                                "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out", cert},
-                               dir.file("req.log"));
+  int const made =
+      run_command({openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+                   "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out", cert},
+                  dir.file("req.log"));
   if (made != 0) FAIL("openssl req failed: " << read_file(dir.file("req.log.err")));
 
   int const port = free_port();
@@ -130,7 +131,7 @@ TEST_CASE("TLS: a self-signed server is refused by default and trusted through i
   child_process server({openssl, "s_server", "-accept", std::to_string(port), "-cert", cert, "-key", key, "-www"}, io);
   if (!wait_accepting(port, 10000ms)) {
     FAIL("openssl s_server does not accept on port " << port << ": " << read_file(dir.file("s_server.out"))
-                                                      << read_file(dir.file("s_server.err")));
+                                                     << read_file(dir.file("s_server.err")));
   }
 
   std::string body;  // the checks below run in this order: the handshake count depends on it
@@ -235,4 +236,4 @@ TEST_CASE("TLS: a self-signed server is refused by default and trusted through i
   CHECK_FALSE(server.running());
 }
 
-}  // TEST_SUITE
+}  // TEST_SUITE("resilience_tls")

@@ -24,7 +24,8 @@ using namespace resilience;
 class beast_sync {
  public:
   explicit beast_sync(example::beast_options o = {}, boost::asio::ssl::context* tls = nullptr)
-      : io_(std::make_unique<boost::asio::io_context>()), inner_(std::make_unique<example::beast_transport>(*io_, tls, o)) {}
+      : io_(std::make_unique<boost::asio::io_context>()),
+        inner_(std::make_unique<example::beast_transport>(*io_, tls, o)) {}
 
   std::error_code send(lf::http_request const& req, lf::http_response& res) {
     std::error_code out = std::make_error_code(std::errc::operation_canceled);
@@ -107,7 +108,8 @@ class nginx_server {
          << "  log_format wire '$request_uri $status $body_bytes_sent $connection \"$http_accept_encoding\"';\n"
          << "  access_log " << d << "/access.log wire;\n"
          << "  client_body_temp_path " << d << "/body; proxy_temp_path " << d << "/proxy;\n"
-         << "  fastcgi_temp_path " << d << "/fastcgi; uwsgi_temp_path " << d << "/uwsgi; scgi_temp_path " << d << "/scgi;\n"
+         << "  fastcgi_temp_path " << d << "/fastcgi; uwsgi_temp_path " << d << "/uwsgi; scgi_temp_path " << d
+         << "/scgi;\n"
          << "  keepalive_timeout 1s;\n  default_type application/json;\n"
          << "  gzip on; gzip_types application/json; gzip_min_length 1;\n"
          << "  server {\n    listen 127.0.0.1:" << port_ << ";\n"
@@ -125,7 +127,8 @@ class nginx_server {
     process_ = std::make_unique<child_process>(
         std::vector<std::string>{nginx, "-e", d + "/error.log", "-p", d, "-c", d + "/nginx.conf"}, io);
     if (!wait_accepting(port_, 10000ms)) {
-      FAIL("nginx does not accept on port " << port_ << ": " << read_file(d + "/error.log") << read_file(dir_.file("stderr")));
+      FAIL("nginx does not accept on port " << port_ << ": " << read_file(d + "/error.log")
+                                            << read_file(dir_.file("stderr")));
     }
   }
   nginx_server(nginx_server const&) = delete;
@@ -350,4 +353,4 @@ TEST_CASE("inflate_body: gzip and raw deflate, truncated data, a bomb past the l
   CHECK(example::inflate_body("not compressed at all", out, 1024) == example::transport_errc::bad_encoding);
 }
 
-}  // TEST_SUITE
+}  // TEST_SUITE("resilience_transports")

@@ -78,7 +78,8 @@ void work(int index, std::string const& base_url, std::atomic<int>& gate, std::a
   gate.fetch_add(1);
   while (gate.load() < threads) std::this_thread::yield();
 
-  lf::client<sim_transport> client{sim_transport{example::curl_options{}, faults}, options(base_url, dice.next(), logged)};
+  lf::client<sim_transport> client{sim_transport{example::curl_options{}, faults},
+                                   options(base_url, dice.next(), logged)};
   auto tally = [&out](auto const& r) {
     if (r) {
       ++out.successes;
@@ -91,7 +92,10 @@ void work(int index, std::string const& base_url, std::atomic<int>& gate, std::a
     switch (dice.weighted({20, 10, 20, 20, 10, 20})) {
       case 0: tally(client.send(lf::users::me())); break;
       case 1: tally(client.send(lf::accounts::list())); break;
-      case 2: tally(client.send(lf::tags::list().account_id(account).page_size(static_cast<std::int64_t>(dice.range(1, 50))))); break;
+      case 2:
+        tally(
+            client.send(lf::tags::list().account_id(account).page_size(static_cast<std::int64_t>(dice.range(1, 50)))));
+        break;
       case 3: {
         auto r = client.send(lf::contacts::search().account_id(account).search_terms({"eng"}).page_size(20));
         tally(r);
@@ -168,8 +172,8 @@ TEST_CASE("threads: four clients over libcurl against one simulator, then one sh
     exchanges += r.exchanges;
     for (auto const& [name, ok] : r.created) created[name] = ok;
   }
-  MESSAGE(threads << " threads: " << successes << " successes, " << errors << " errors, " << exchanges
-                  << " exchanges, " << logged.load() << " requests logged, " << created.size() << " tags created");
+  MESSAGE(threads << " threads: " << successes << " successes, " << errors << " errors, " << exchanges << " exchanges, "
+                  << logged.load() << " requests logged, " << created.size() << " tags created");
   // With 4 attempts against ~15% faults, nearly every call succeeds.
   CHECK(successes >= threads * calls_per_thread * 9 / 10);
 
@@ -244,5 +248,5 @@ TEST_CASE("threads: one shared_rate_limit for four clients (read_all) and for fo
   CHECK(bare.granted() == 200);
   CHECK(bare_seconds >= (200.0 - 5.0) / 200.0 * 0.9);
   MESSAGE("shared limit: 60 reads by 4 clients in " << seconds << " s (100/s); 200 tokens by 4 threads in "
-                                                   << bare_seconds << " s (200/s)");
+                                                    << bare_seconds << " s (200/s)");
 }

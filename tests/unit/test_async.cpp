@@ -47,9 +47,11 @@ TEST_CASE("async errors arrive as the same error values") {
       .fail(std::make_error_code(std::errc::connection_refused));
   lf::client<loop_transport> client{loop_transport(script), keyed()};
   std::optional<contacts_result> first, second;
-  client.async_send(lf::contacts::retrieve().account_id("1").ids({"2"}), [&](contacts_result r) { first.emplace(std::move(r)); });
+  client.async_send(lf::contacts::retrieve().account_id("1").ids({"2"}),
+                    [&](contacts_result r) { first.emplace(std::move(r)); });
   client.transport().tick();
-  client.async_send(lf::contacts::retrieve().account_id("1").ids({"2"}), [&](contacts_result r) { second.emplace(std::move(r)); });
+  client.async_send(lf::contacts::retrieve().account_id("1").ids({"2"}),
+                    [&](contacts_result r) { second.emplace(std::move(r)); });
   client.transport().tick();
   REQUIRE(first);
   REQUIRE(second);
@@ -63,7 +65,8 @@ TEST_CASE("a refused parameter completes at once, without a tick and without sen
   lf::testing::scripted_transport script;
   lf::client<loop_transport> client{loop_transport(script), keyed()};
   std::optional<contacts_result> got;
-  client.async_send(lf::contacts::retrieve().account_id("1").ids({"a\r\nb"}), [&](contacts_result r) { got.emplace(std::move(r)); });
+  client.async_send(lf::contacts::retrieve().account_id("1").ids({"a\r\nb"}),
+                    [&](contacts_result r) { got.emplace(std::move(r)); });
   REQUIRE(got);
   CHECK(got->error().code == lf::errc::invalid_argument);
   CHECK_FALSE(client.busy());
@@ -75,8 +78,10 @@ TEST_CASE("a second call while one is in flight is refused, and the first still 
   script.respond(200, R"({"data":[]})");
   lf::client<loop_transport> client{loop_transport(script), keyed()};
   std::optional<contacts_result> first, second;
-  client.async_send(lf::contacts::retrieve().account_id("1").ids({"2"}), [&](contacts_result r) { first.emplace(std::move(r)); });
-  client.async_send(lf::contacts::retrieve().account_id("1").ids({"3"}), [&](contacts_result r) { second.emplace(std::move(r)); });
+  client.async_send(lf::contacts::retrieve().account_id("1").ids({"2"}),
+                    [&](contacts_result r) { first.emplace(std::move(r)); });
+  client.async_send(lf::contacts::retrieve().account_id("1").ids({"3"}),
+                    [&](contacts_result r) { second.emplace(std::move(r)); });
   REQUIRE(second);
   CHECK(second->error().code == lf::errc::busy);
   CHECK_FALSE(first);
@@ -166,7 +171,8 @@ TEST_CASE("async_send: a call cancelled while in flight completes with errc::can
   CHECK_FALSE(client.busy());
   // The client takes the next call as usual.
   std::optional<contacts_result> next;
-  client.async_send(lf::contacts::retrieve().account_id("1").ids({"3"}), [&](contacts_result r) { next.emplace(std::move(r)); });
+  client.async_send(lf::contacts::retrieve().account_id("1").ids({"3"}),
+                    [&](contacts_result r) { next.emplace(std::move(r)); });
   client.transport().tick();
   REQUIRE(next);
   CHECK(*next);

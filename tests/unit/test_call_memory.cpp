@@ -189,9 +189,12 @@ TEST_CASE("call memory: retries rebuild the request in it, and pages walk with o
   region memory;
   pointer_transport::state state;
   state.answers.emplace_back(503, "busy");
-  state.answers.emplace_back(200, R"({"data":[{"type":"contact_summary","id":"1"}],"meta":{"pagination":{"next_cursor":"c2"}}})");
-  state.answers.emplace_back(200, R"({"data":[{"type":"contact_summary","id":"2"}],"meta":{"pagination":{"next_cursor":"c3"}}})");
-  state.answers.emplace_back(200, R"({"data":[{"type":"contact_summary","id":"3"}],"meta":{"pagination":{"next_cursor":null}}})");
+  state.answers.emplace_back(
+      200, R"({"data":[{"type":"contact_summary","id":"1"}],"meta":{"pagination":{"next_cursor":"c2"}}})");
+  state.answers.emplace_back(
+      200, R"({"data":[{"type":"contact_summary","id":"2"}],"meta":{"pagination":{"next_cursor":"c3"}}})");
+  state.answers.emplace_back(
+      200, R"({"data":[{"type":"contact_summary","id":"3"}],"meta":{"pagination":{"next_cursor":null}}})");
   lf::client_options options = with_memory(memory.bytes, sizeof memory.bytes);
   options.retry = lf::retry_policy{};
   options.time.sleep = [](std::chrono::milliseconds) {};
@@ -226,7 +229,8 @@ TEST_CASE("call memory: a block at an odd address works (everything in it is ali
   region memory;
   pointer_transport::state state;
   for (int i = 0; i < 2; ++i) state.answers.emplace_back(200, contacts_page);
-  lf::client<pointer_transport> client{pointer_transport{&state}, with_memory(memory.bytes + 1, sizeof memory.bytes - 1)};
+  lf::client<pointer_transport> client{pointer_transport{&state},
+                                       with_memory(memory.bytes + 1, sizeof memory.bytes - 1)};
   for (int i = 0; i < 2; ++i) {
     auto r = client.send(lf::contacts::retrieve().account_id("123456").ids({"1", "2"}));
     REQUIRE(r);

@@ -18,10 +18,10 @@
 #include <vector>
 
 namespace lf = leadfeeder;
-using test_support::scripted_client;
 using test_support::json;
 using test_support::refusal_message_of;
 using test_support::request_of;
+using test_support::scripted_client;
 
 namespace {
 
@@ -47,7 +47,8 @@ std::string company_body(std::string_view id_json) {
   return R"({
     "data": {
       "type": "company",
-      "id": )" + std::string(id_json) + R"(,
+      "id": )" +
+         std::string(id_json) + R"(,
       "attributes": {
         "name": "Leadfeeder Oy",
         "alternative_names": ["Leadfeeder", "Dealfront Finland"],
@@ -107,8 +108,7 @@ std::string search_page(std::vector<std::string> const& ids, std::string const& 
   std::string body = R"({"data":[)";
   for (std::size_t i = 0; i < ids.size(); ++i) {
     if (i != 0) body += ',';
-    body += R"({"type":"company_summary","id":")" + ids[i] + R"(","attributes":{"name":"Company )" +
-            ids[i] + R"("}})";
+    body += R"({"type":"company_summary","id":")" + ids[i] + R"(","attributes":{"name":"Company )" + ids[i] + R"("}})";
   }
   body += R"(],"meta":{"request_id":"r","credits":{"charged":0},"pagination":{"next_cursor":)";
   body += next_cursor.empty() ? std::string("null") : "\"" + next_cursor + "\"";
@@ -133,14 +133,10 @@ TEST_CASE("companies.get percent-encodes the company id in the path") {
 }
 
 TEST_CASE("companies.get sends include values comma-separated in declaration order, dotted values intact") {
-  auto const req = request_of(lf::companies::get()
-                                  .company_id("129011")
-                                  .account_id("123456")
-                                  .include(lf::companies::include::crm_connections_crm_record,
-                                           lf::companies::include::tags,
-                                           lf::companies::include::group_company));
-  CHECK(req.target() ==
-        "/v1/companies/129011?account_id=123456&include=group_company,tags,crm_connections.crm_record");
+  auto const req = request_of(lf::companies::get().company_id("129011").account_id("123456").include(
+      lf::companies::include::crm_connections_crm_record, lf::companies::include::tags,
+      lf::companies::include::group_company));
+  CHECK(req.target() == "/v1/companies/129011?account_id=123456&include=group_company,tags,crm_connections.crm_record");
 }
 
 TEST_CASE("companies.get refuses an empty, '.' or '..' company id before sending") {
@@ -234,11 +230,8 @@ TEST_CASE("companies.get decodes every CompanyV1 attribute of the reference") {
 TEST_CASE("companies.get decodes the tags, lists and group company relationships") {
   scripted_client t;
   t.script.respond(200, company_body(R"("129011")"));
-  auto r = t.client.send(lf::companies::get()
-                             .company_id("129011")
-                             .account_id("123456")
-                             .include(lf::companies::include::tags, lf::companies::include::lists,
-                                      lf::companies::include::group_company));
+  auto r = t.client.send(lf::companies::get().company_id("129011").account_id("123456").include(
+      lf::companies::include::tags, lf::companies::include::lists, lf::companies::include::group_company));
   REQUIRE(r);
   lf::company_relationships_view rel = r->data().relationships();
   REQUIRE(rel.tags().size() == 2);
@@ -326,10 +319,8 @@ TEST_CASE("companies.get answered 404 entity_not_found gives errc::not_found") {
 // ---- companies.retrieve
 
 TEST_CASE("companies.retrieve is GET /v1/companies with ids, account_id and include in that order") {
-  auto const req = request_of(lf::companies::retrieve()
-                                  .account_id("123456")
-                                  .include(lf::companies::include::icps)
-                                  .ids({"129011", "129012"}));
+  auto const req = request_of(
+      lf::companies::retrieve().account_id("123456").include(lf::companies::include::icps).ids({"129011", "129012"}));
   CHECK(req.method == lf::http_method::get);
   CHECK(req.url == "https://api.leadfeeder.com/v1/companies?ids=129011,129012&account_id=123456&include=icps");
   CHECK(req.body.empty());
@@ -347,14 +338,9 @@ TEST_CASE("companies.retrieve sends all ten typed include values with their wire
                                   .account_id("123456")
                                   .include(inc::include::crm_connections_crm_record_crm_owner,
                                            inc::include::crm_connections_crm_record,
-                                           inc::include::crm_group_connections,
-                                           inc::include::crm_suggestions,
-                                           inc::include::crm_connections,
-                                           inc::include::icps,
-                                           inc::include::web_visits,
-                                           inc::include::lists,
-                                           inc::include::tags,
-                                           inc::include::group_company));
+                                           inc::include::crm_group_connections, inc::include::crm_suggestions,
+                                           inc::include::crm_connections, inc::include::icps, inc::include::web_visits,
+                                           inc::include::lists, inc::include::tags, inc::include::group_company));
   CHECK(req.target() ==
         "/v1/companies?ids=129011&account_id=123456&include=group_company,tags,lists,web_visits,icps,"
         "crm_connections,crm_suggestions,crm_group_connections,crm_connections.crm_record,"
@@ -382,8 +368,9 @@ TEST_CASE("companies.retrieve refuses 101 ids with invalid_argument before sendi
 }
 
 TEST_CASE("companies.retrieve refuses an empty id list and an empty id") {
-  CHECK(refusal_message_of(lf::companies::retrieve().account_id("123456").ids(std::vector<std::string>{})).find("ids") !=
-        std::string::npos);
+  CHECK(
+      refusal_message_of(lf::companies::retrieve().account_id("123456").ids(std::vector<std::string>{})).find("ids") !=
+      std::string::npos);
   CHECK(refusal_message_of(lf::companies::retrieve().account_id("123456").ids({"129011", ""})).find("ids") !=
         std::string::npos);
 }
@@ -476,7 +463,9 @@ TEST_CASE("companies.search_signals sends typed categories, both date ranges and
                                   .publication_date_to("2026-02-01")
                                   .page_size(50)
                                   .page_cursor("c2"));
-  CHECK(req.url == "https://api.leadfeeder.com/v1/companies/signals/search?account_id=123456&page%5Bcursor%5D=c2&page%5Bsize%5D=50");
+  CHECK(
+      req.url ==
+      "https://api.leadfeeder.com/v1/companies/signals/search?account_id=123456&page%5Bcursor%5D=c2&page%5Bsize%5D=50");
   // Categories go out in declaration order, whatever the order of the call.
   CHECK(json(req.body) == json(R"({"company_ids":["129011"],
       "categories":["leadership_changes","job_ads","regulatory_compliance_updates"],
@@ -488,7 +477,8 @@ TEST_CASE("companies.search_signals sends typed categories, both date ranges and
 
 TEST_CASE("companies.search_signals knows the 15 signal categories by their wire names") {
   CHECK(lf::companies::to_string(lf::companies::signal_category::business_expansion) == "business_expansion");
-  CHECK(lf::companies::to_string(lf::companies::signal_category::mergers_and_acquisitions) == "mergers_and_acquisitions");
+  CHECK(lf::companies::to_string(lf::companies::signal_category::mergers_and_acquisitions) ==
+        "mergers_and_acquisitions");
   CHECK(lf::companies::signal_category_from_string("product_and_service_development") ==
         lf::companies::signal_category::product_and_service_development);
   CHECK_FALSE(lf::companies::signal_category_from_string("hiring").has_value());
@@ -506,7 +496,8 @@ TEST_CASE("companies.search_signals refuses, unsent, an end date before the star
   CHECK(r.error().code == lf::errc::invalid_argument);
   CHECK(r.error().message.find("'event_date.to' must not be before 'event_date.from'") != std::string::npos);
   CHECK(t.script.requests().empty());
-  CHECK(refusal_message_of(lf::companies::search_signals().account_id("1").company_ids({"1"}).publication_date_to("2026-13-01"))
+  CHECK(refusal_message_of(
+            lf::companies::search_signals().account_id("1").company_ids({"1"}).publication_date_to("2026-13-01"))
             .find("'publication_date.to' must be a date YYYY-MM-DD") != std::string::npos);
   CHECK(refusal_message_of(lf::companies::search_signals().account_id("1").company_ids({}))
             .find("'company_ids' must not be empty") != std::string::npos);
@@ -515,7 +506,8 @@ TEST_CASE("companies.search_signals refuses, unsent, an end date before the star
 }
 
 TEST_CASE("companies.search_signals merges the extra_fields members into the body") {
-  auto const req = request_of(lf::companies::search_signals().account_id("123456").company_ids({"129011"}).extra_fields(json(R"({
+  auto const req =
+      request_of(lf::companies::search_signals().account_id("123456").company_ids({"129011"}).extra_fields(json(R"({
     "filters": {"since": "2026-01-01", "min_score": 0.5}
   })")));
   CHECK(numeric(req.body) == numeric(R"({
@@ -528,9 +520,11 @@ TEST_CASE("companies.search_signals merges the extra_fields members into the bod
 }
 
 TEST_CASE("companies.search_signals refuses extra_fields that are not a JSON object") {
-  CHECK(refusal_message_of(lf::companies::search_signals().account_id("123456").company_ids({"1"}).extra_fields(json(R"(["hiring"])")))
+  CHECK(refusal_message_of(
+            lf::companies::search_signals().account_id("123456").company_ids({"1"}).extra_fields(json(R"(["hiring"])")))
             .find("extra_fields") != std::string::npos);
-  CHECK(refusal_message_of(lf::companies::search_signals().account_id("123456").company_ids({"1"}).extra_fields(json("42")))
+  CHECK(refusal_message_of(
+            lf::companies::search_signals().account_id("123456").company_ids({"1"}).extra_fields(json("42")))
             .find("extra_fields") != std::string::npos);
 }
 
@@ -556,9 +550,13 @@ TEST_CASE("companies.search_signals refuses an extra_fields string value that is
 
 TEST_CASE("companies.search_signals answers signal views, and lf::items follows the cursor") {
   scripted_client t;
-  t.script.respond(200, R"({"data":[{"type":"signal","id":"s-1","attributes":{"category":"job_ads","title":"Hiring 5 engineers"}}],
+  t.script
+      .respond(
+          200,
+          R"({"data":[{"type":"signal","id":"s-1","attributes":{"category":"job_ads","title":"Hiring 5 engineers"}}],
                             "meta":{"request_id":"r-s","pagination":{"next_cursor":"n2"}}})")
-      .respond(200, R"({"data":[{"type":"signal","id":"s-2","attributes":{}}],"meta":{"pagination":{"next_cursor":null}}})");
+      .respond(200,
+               R"({"data":[{"type":"signal","id":"s-2","attributes":{}}],"meta":{"pagination":{"next_cursor":null}}})");
   auto r = t.client.send(lf::companies::search_signals().account_id("123456").company_ids({"129011"}));
   REQUIRE(r);
   static_assert(std::is_same_v<decltype(r->data()), lf::array_view<lf::signal_view>>, "a list of signals");
@@ -679,16 +677,16 @@ TEST_CASE("companies.search leaves out a location's geo object when no coordinat
   point.geo_latitude = 0.0;  // zero is a value, not "unset"
   point.geo_longitude = 0.0;
   auto const req = request_of(lf::companies::search().account_id("123456").locations({city_only, point}));
-  CHECK(numeric(req.body) ==
-        numeric(R"({"locations":[{"city":"Helsinki"},{"geo":{"latitude":0,"longitude":0}}]})"));
+  CHECK(numeric(req.body) == numeric(R"({"locations":[{"city":"Helsinki"},{"geo":{"latitude":0,"longitude":0}}]})"));
 }
 
 TEST_CASE("companies.search sends each industry classification by its wire name") {
   using lf::companies::industry_classification;
-  CHECK(json(request_of(lf::companies::search().account_id("1").industries_classification(industry_classification::nace)).body) ==
-        json(R"({"industries":{"classification":"nace"}})"));
-  CHECK(json(request_of(lf::companies::search().account_id("1").industries_classification(industry_classification::wz)).body) ==
-        json(R"({"industries":{"classification":"wz"}})"));
+  CHECK(
+      json(request_of(lf::companies::search().account_id("1").industries_classification(industry_classification::nace))
+               .body) == json(R"({"industries":{"classification":"nace"}})"));
+  CHECK(json(request_of(lf::companies::search().account_id("1").industries_classification(industry_classification::wz))
+                 .body) == json(R"({"industries":{"classification":"wz"}})"));
   CHECK(json(request_of(lf::companies::search()
                             .account_id("1")
                             .industries_classification(industry_classification::internal)
@@ -718,13 +716,15 @@ TEST_CASE("companies.search sends a revenue bound of zero, which is set, not abs
 }
 
 TEST_CASE("companies.search refuses a revenue or coordinate that JSON cannot carry") {
-  CHECK(refusal_message_of(lf::companies::search().account_id("1").revenue_min(std::numeric_limits<double>::quiet_NaN()))
-            .find("min") != std::string::npos);
+  CHECK(
+      refusal_message_of(lf::companies::search().account_id("1").revenue_min(std::numeric_limits<double>::quiet_NaN()))
+          .find("min") != std::string::npos);
   CHECK(refusal_message_of(lf::companies::search().account_id("1").revenue_max(std::numeric_limits<double>::infinity()))
             .find("max") != std::string::npos);
   lf::companies::location_filter bad;
   bad.geo_latitude = std::numeric_limits<double>::quiet_NaN();
-  CHECK(refusal_message_of(lf::companies::search().account_id("1").locations({bad})).find("latitude") != std::string::npos);
+  CHECK(refusal_message_of(lf::companies::search().account_id("1").locations({bad})).find("latitude") !=
+        std::string::npos);
 }
 
 TEST_CASE("companies.search refuses a search term that is not valid UTF-8") {
@@ -739,8 +739,10 @@ TEST_CASE("companies.search encodes page[cursor] and page[size] with %5B %5D aft
 }
 
 TEST_CASE("companies.search refuses page sizes 0 and 101 before sending") {
-  CHECK(refusal_message_of(lf::companies::search().account_id("1").page_size(0)).find("page[size]") != std::string::npos);
-  CHECK(refusal_message_of(lf::companies::search().account_id("1").page_size(101)).find("page[size]") != std::string::npos);
+  CHECK(refusal_message_of(lf::companies::search().account_id("1").page_size(0)).find("page[size]") !=
+        std::string::npos);
+  CHECK(refusal_message_of(lf::companies::search().account_id("1").page_size(101)).find("page[size]") !=
+        std::string::npos);
   CHECK(request_of(lf::companies::search().account_id("1").page_size<1>()).target() ==
         "/v1/companies/search?account_id=1&page%5Bsize%5D=1");
 }
@@ -793,11 +795,8 @@ TEST_CASE("companies.search pages by cursor with lf::pages over three pages") {
   t.script.respond(200, search_page({"1", "2"}, "c2"))
       .respond(200, search_page({"3", "4"}, "c+3/="))
       .respond(200, search_page({"5"}, ""));
-  auto const first = lf::companies::search()
-                         .account_id("123456")
-                         .page_size(2)
-                         .search_terms({"acme"})
-                         .filters_has_phone(true);
+  auto const first =
+      lf::companies::search().account_id("123456").page_size(2).search_terms({"acme"}).filters_has_phone(true);
   std::vector<std::string> ids;
   int pages = 0;
   for (auto& page : lf::pages(t.client, first)) {
@@ -1004,7 +1003,8 @@ TEST_CASE("companies.list_ips refuses, unsent, more than 100 ids, none, and a ca
   CHECK(r.error().code == lf::errc::invalid_argument);
   CHECK(r.error().message.find("'company_ids' has 101 values; at most 100") != std::string::npos);
   CHECK(t.script.requests().empty());
-  CHECK(refusal_message_of(lf::companies::list_ips().account_id("1").company_ids({})).find("company_ids") != std::string::npos);
+  CHECK(refusal_message_of(lf::companies::list_ips().account_id("1").company_ids({})).find("company_ids") !=
+        std::string::npos);
   CHECK(refusal_message_of(lf::companies::list_ips().account_id("1").company_ids({"1"}).max_ip_addresses(0))
             .find("max_ip_addresses") != std::string::npos);
 }
@@ -1037,8 +1037,8 @@ TEST_CASE("companies.add_to_lists is POST /v1/companies/{company_id}/lists with 
 TEST_CASE("companies.remove_from_lists is a DELETE to the same URL with the same body") {
   auto const add = request_of(
       lf::companies::add_to_lists().company_id("129011").account_id("123456").list_ids({"company_1", "company_2"}));
-  auto const remove = request_of(
-      lf::companies::remove_from_lists().company_id("129011").account_id("123456").list_ids({"company_1", "company_2"}));
+  auto const remove = request_of(lf::companies::remove_from_lists().company_id("129011").account_id("123456").list_ids(
+      {"company_1", "company_2"}));
   CHECK(remove.method == lf::http_method::del);
   CHECK(remove.url == add.url);
   CHECK(json(remove.body) == json(add.body));
@@ -1047,10 +1047,12 @@ TEST_CASE("companies.remove_from_lists is a DELETE to the same URL with the same
 }
 
 TEST_CASE("companies.add_to_lists and remove_from_lists refuse an empty list and an empty id") {
-  CHECK(refusal_message_of(lf::companies::add_to_lists().company_id("1").account_id("2").list_ids(std::vector<std::string>{}))
+  CHECK(refusal_message_of(
+            lf::companies::add_to_lists().company_id("1").account_id("2").list_ids(std::vector<std::string>{}))
             .find("list_ids") != std::string::npos);
-  CHECK(refusal_message_of(lf::companies::remove_from_lists().company_id("1").account_id("2").list_ids({"company_1", ""}))
-            .find("list_ids") != std::string::npos);
+  CHECK(
+      refusal_message_of(lf::companies::remove_from_lists().company_id("1").account_id("2").list_ids({"company_1", ""}))
+          .find("list_ids") != std::string::npos);
 }
 
 TEST_CASE("companies.remove_from_lists answered 204 with an empty body is a success without data") {
@@ -1074,8 +1076,8 @@ TEST_CASE("companies.assign_tags is POST /v1/companies/{company_id}/tags with th
 }
 
 TEST_CASE("companies.unassign_tags is a DELETE to /v1/companies/{company_id}/tags with the same body") {
-  auto const req = request_of(
-      lf::companies::unassign_tags().company_id("129011").account_id("123456").tag_ids({"t1", "t2"}));
+  auto const req =
+      request_of(lf::companies::unassign_tags().company_id("129011").account_id("123456").tag_ids({"t1", "t2"}));
   CHECK(req.method == lf::http_method::del);
   CHECK(req.url == "https://api.leadfeeder.com/v1/companies/129011/tags?account_id=123456");
   CHECK(json(req.body) == json(R"({"data":[{"type":"tag","id":"t1"},{"type":"tag","id":"t2"}]})"));
@@ -1083,9 +1085,11 @@ TEST_CASE("companies.unassign_tags is a DELETE to /v1/companies/{company_id}/tag
 }
 
 TEST_CASE("companies.assign_tags and unassign_tags refuse an empty tag list") {
-  CHECK(refusal_message_of(lf::companies::assign_tags().company_id("1").account_id("2").tag_ids(std::vector<std::string>{}))
+  CHECK(refusal_message_of(
+            lf::companies::assign_tags().company_id("1").account_id("2").tag_ids(std::vector<std::string>{}))
             .find("tag_ids") != std::string::npos);
-  CHECK(refusal_message_of(lf::companies::unassign_tags().company_id("1").account_id("2").tag_ids(std::vector<std::string>{}))
+  CHECK(refusal_message_of(
+            lf::companies::unassign_tags().company_id("1").account_id("2").tag_ids(std::vector<std::string>{}))
             .find("tag_ids") != std::string::npos);
 }
 
@@ -1130,21 +1134,28 @@ TEST_CASE("every companies operation with a company id percent-encodes it and re
 TEST_CASE("every companies operation refuses an empty account_id before sending") {
   lf::companies::match_input acme;
   acme.company_name = "Acme";
-  CHECK(refusal_message_of(lf::companies::get().company_id("1").account_id("")).find("account_id") != std::string::npos);
-  CHECK(refusal_message_of(lf::companies::retrieve().ids({"1"}).account_id("")).find("account_id") != std::string::npos);
-  CHECK(refusal_message_of(lf::companies::get_financials().company_id("1").account_id("")).find("account_id") != std::string::npos);
-  CHECK(refusal_message_of(lf::companies::search_signals().account_id("").company_ids({"1"})).find("account_id") != std::string::npos);
-  CHECK(refusal_message_of(lf::companies::search().account_id("").search_terms({"a"})).find("account_id") != std::string::npos);
-  CHECK(refusal_message_of(lf::companies::match().account_id("").companies({acme})).find("account_id") != std::string::npos);
-  CHECK(refusal_message_of(lf::companies::list_ips().company_ids({"1"}).account_id("")).find("account_id") != std::string::npos);
-  CHECK(refusal_message_of(lf::companies::add_to_lists().company_id("1").account_id("").list_ids({"l"})).find("account_id") !=
+  CHECK(refusal_message_of(lf::companies::get().company_id("1").account_id("")).find("account_id") !=
         std::string::npos);
-  CHECK(refusal_message_of(lf::companies::remove_from_lists().company_id("1").account_id("").list_ids({"l"})).find("account_id") !=
+  CHECK(refusal_message_of(lf::companies::retrieve().ids({"1"}).account_id("")).find("account_id") !=
         std::string::npos);
-  CHECK(refusal_message_of(lf::companies::assign_tags().company_id("1").account_id("").tag_ids({"t"})).find("account_id") !=
+  CHECK(refusal_message_of(lf::companies::get_financials().company_id("1").account_id("")).find("account_id") !=
         std::string::npos);
-  CHECK(refusal_message_of(lf::companies::unassign_tags().company_id("1").account_id("").tag_ids({"t"})).find("account_id") !=
+  CHECK(refusal_message_of(lf::companies::search_signals().account_id("").company_ids({"1"})).find("account_id") !=
         std::string::npos);
+  CHECK(refusal_message_of(lf::companies::search().account_id("").search_terms({"a"})).find("account_id") !=
+        std::string::npos);
+  CHECK(refusal_message_of(lf::companies::match().account_id("").companies({acme})).find("account_id") !=
+        std::string::npos);
+  CHECK(refusal_message_of(lf::companies::list_ips().company_ids({"1"}).account_id("")).find("account_id") !=
+        std::string::npos);
+  CHECK(refusal_message_of(lf::companies::add_to_lists().company_id("1").account_id("").list_ids({"l"}))
+            .find("account_id") != std::string::npos);
+  CHECK(refusal_message_of(lf::companies::remove_from_lists().company_id("1").account_id("").list_ids({"l"}))
+            .find("account_id") != std::string::npos);
+  CHECK(refusal_message_of(lf::companies::assign_tags().company_id("1").account_id("").tag_ids({"t"}))
+            .find("account_id") != std::string::npos);
+  CHECK(refusal_message_of(lf::companies::unassign_tags().company_id("1").account_id("").tag_ids({"t"}))
+            .find("account_id") != std::string::npos);
 }
 
 TEST_CASE("companies.search_signals sends extra_fields nested up to the parser's depth limit, and no deeper") {
@@ -1170,6 +1181,6 @@ TEST_CASE("companies.search_signals sends extra_fields nested up to the parser's
   CHECK(back.is_object());
 
   CHECK(refusal_message_of(lf::companies::search_signals().account_id("123456").company_ids({"1"}).extra_fields(
-            nested(LEADFEEDER_MAX_JSON_DEPTH)))
+                               nested(LEADFEEDER_MAX_JSON_DEPTH)))
             .find("nested too deeply") != std::string::npos);
 }

@@ -181,7 +181,10 @@ TEST_CASE("the docs' contact: position title in UTF-8 and its language code") {
   REQUIRE(ex.r);
   lf::contact_position_view position = ex.contact().position();
   CHECK(position.title() == "Geschäftsführer");
-  CHECK(position.title() == "Gesch\xC3\xA4" "ftsf\xC3\xBC" "hrer");
+  CHECK(position.title() ==
+        "Gesch\xC3\xA4"
+        "ftsf\xC3\xBC"
+        "hrer");
   CHECK(position.title().size() == 17);  // 15 characters, two of them two bytes long
   CHECK(position.language_code() == "DE");
 }

@@ -22,9 +22,7 @@ namespace lf = leadfeeder;
 
 using header_vector = std::vector<std::pair<std::string, std::string>>;
 
-bool contains(std::string_view text, std::string_view part) {
-  return text.find(part) != std::string_view::npos;
-}
+bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
 
 // The error of a contacts.get answered with `status`, `body` and `headers`.
 lf::error error_of_get(int status, std::string body, header_vector headers = {}) {
@@ -73,8 +71,7 @@ TEST_CASE("errors: shape A, a 403 invalid_api_key fixture, reads code and messag
 }
 
 TEST_CASE("errors: shape A, the older 403 access_denied fixture, reads code and message") {
-  lf::error const e =
-      error_of_get(403, test_support::fixture("error_403_access_denied_2026-03-24.response.json"));
+  lf::error const e = error_of_get(403, test_support::fixture("error_403_access_denied_2026-03-24.response.json"));
   CHECK(e.code == lf::errc::unauthorized);
   CHECK(e.http_status == 403);
   CHECK(e.api_code == "access_denied");
@@ -86,8 +83,7 @@ TEST_CASE("errors: shape A, the 429 too_many_requests fixture, reads code and me
   CHECK(e.code == lf::errc::rate_limited);
   CHECK(e.http_status == 429);
   CHECK(e.api_code == "too_many_requests");
-  CHECK(e.message ==
-        "You've exceeded the maximum amount of allowed requests. Please try again later.");
+  CHECK(e.message == "You've exceeded the maximum amount of allowed requests. Please try again later.");
 }
 
 TEST_CASE("errors: shape B reads code, title and detail, and meta.request_id") {
@@ -159,9 +155,8 @@ TEST_CASE("errors: 401 is unauthorized whatever its code") {
 }
 
 TEST_CASE("errors: 403 with an authentication code is unauthorized") {
-  for (char const* code : {"missing_token", "invalid_api_key", "access_denied", "api_key_expired",
-                           "invalid_token", "token_expired", "token_revoked", "oauth_app_inactive",
-                           "oauth_app_not_found"}) {
+  for (char const* code : {"missing_token", "invalid_api_key", "access_denied", "api_key_expired", "invalid_token",
+                           "token_expired", "token_revoked", "oauth_app_inactive", "oauth_app_not_found"}) {
     INFO("api code: " << std::string(code));
     lf::error const e = error_of_get(403, std::string(R"({"code":")") + code + R"(","message":"no"})");
     CHECK(e.code == lf::errc::unauthorized);
@@ -173,8 +168,7 @@ TEST_CASE("errors: 403 with an authentication code is unauthorized") {
 TEST_CASE("errors: 403 with an authentication code in shape B or C is unauthorized") {
   CHECK(error_of_get(403, R"({"errors":[{"code":"invalid_api_key","title":"Forbidden"}]})").code ==
         lf::errc::unauthorized);
-  CHECK(error_of_get(403, R"({"error":{"code":"token_revoked","message":"revoked"}})").code ==
-        lf::errc::unauthorized);
+  CHECK(error_of_get(403, R"({"error":{"code":"token_revoked","message":"revoked"}})").code == lf::errc::unauthorized);
 }
 
 TEST_CASE("errors: 403 insufficient_entitlements is forbidden") {
@@ -233,8 +227,8 @@ TEST_CASE("errors: 418, 302 and 100 are unexpected_status") {
 // ---- Retry-After.
 
 TEST_CASE("errors: Retry-After in seconds fills retry_after") {
-  lf::error const e = error_of_get(429, test_support::fixture("error_429_too_many_requests.response.json"),
-                                   {{"Retry-After", "120"}});
+  lf::error const e =
+      error_of_get(429, test_support::fixture("error_429_too_many_requests.response.json"), {{"Retry-After", "120"}});
   CHECK(e.code == lf::errc::rate_limited);
   REQUIRE(e.retry_after.has_value());
   CHECK(*e.retry_after == std::chrono::seconds(120));
@@ -298,12 +292,12 @@ TEST_CASE("errors: parse_retry_after measures an HTTP date from the given time")
 
 TEST_CASE("errors: parse_retry_after refuses what is neither seconds nor an IMF-fixdate") {
   auto const now = at_epoch_seconds(rfc_example_epoch);
-  for (char const* value : {"", "   ", "-5", "+5", "1.5", "1e3", "soon", "0x10",
-                            "1234567890123456789",  // more digits than the parser accepts
-                            "Sun, 06 Nov 1994 08:49:37 UTC", "Sun, 06 Foo 1994 08:49:37 GMT",
-                            "Sun, 32 Nov 1994 08:49:37 GMT", "Sun, 06 Nov 1994 24:00:00 GMT",
-                            "Sun, 06 Nov 1994 08:60:00 GMT", "Sun, 6 Nov 1994 08:49:37 GMT",
-                            "Sun, 06 Nov 94 08:49:37 GMT"}) {
+  for (char const* value :
+       {"", "   ", "-5", "+5", "1.5", "1e3", "soon", "0x10",
+        "1234567890123456789",  // more digits than the parser accepts
+        "Sun, 06 Nov 1994 08:49:37 UTC", "Sun, 06 Foo 1994 08:49:37 GMT", "Sun, 32 Nov 1994 08:49:37 GMT",
+        "Sun, 06 Nov 1994 24:00:00 GMT", "Sun, 06 Nov 1994 08:60:00 GMT", "Sun, 6 Nov 1994 08:49:37 GMT",
+        "Sun, 06 Nov 94 08:49:37 GMT"}) {
     INFO("Retry-After: '" << std::string(value) << "'");
     CHECK_FALSE(lf::detail::parse_retry_after(value, now).has_value());
   }
@@ -325,8 +319,10 @@ TEST_CASE("errors: request_id comes from x-request-id in any case, even with an 
 }
 
 TEST_CASE("errors: the body's request_id wins over the X-Request-Id header") {
-  lf::error const e = error_of_get(404, R"({"errors":[{"code":"entity_not_found","title":"Not found"}],"meta":{"request_id":"from-body"}})",
-                                   {{"X-Request-Id", "from-header"}});
+  lf::error const e =
+      error_of_get(404,
+                   R"({"errors":[{"code":"entity_not_found","title":"Not found"}],"meta":{"request_id":"from-body"}})",
+                   {{"X-Request-Id", "from-header"}});
   CHECK(e.request_id == "from-body");
 }
 
@@ -418,7 +414,9 @@ TEST_CASE("errors: to_string never contains the API key") {
   lf::client_options options;
   options.api_key = "SECRET-KEY";
   test_support::scripted_client t(options);
-  t.script.respond(401, R"({"errors":[{"code":"invalid_api_key","title":"Unauthorized"}],"error":{"code":"invalid_api_key","message":"bad key"}})");
+  t.script.respond(
+      401,
+      R"({"errors":[{"code":"invalid_api_key","title":"Unauthorized"}],"error":{"code":"invalid_api_key","message":"bad key"}})");
   t.script.fail(std::make_error_code(std::errc::timed_out));
   t.script.respond(500, "<html><head><title>Internal Server Error</title></head></html>");
 
@@ -471,11 +469,10 @@ TEST_CASE("errors: the category is named leadfeeder") {
 }
 
 TEST_CASE("errors: every errc value has its own non-empty message") {
-  lf::errc const all[] = {lf::errc::unauthorized,     lf::errc::forbidden,        lf::errc::not_found,
-                          lf::errc::bad_request,      lf::errc::unprocessable,    lf::errc::rate_limited,
-                          lf::errc::server_error,     lf::errc::unexpected_status,
-                          lf::errc::invalid_response, lf::errc::invalid_argument,
-                          lf::errc::buffer_exhausted, lf::errc::cancelled};
+  lf::errc const all[] = {lf::errc::unauthorized,     lf::errc::forbidden,         lf::errc::not_found,
+                          lf::errc::bad_request,      lf::errc::unprocessable,     lf::errc::rate_limited,
+                          lf::errc::server_error,     lf::errc::unexpected_status, lf::errc::invalid_response,
+                          lf::errc::invalid_argument, lf::errc::buffer_exhausted,  lf::errc::cancelled};
   std::vector<std::string> seen;
   for (lf::errc value : all) {
     std::string const text = lf::make_error_code(value).message();
@@ -528,7 +525,8 @@ TEST_CASE("errors: error() on a successful result is empty") {
 #if LEADFEEDER_HAS_EXCEPTIONS
 TEST_CASE("errors: value() throws leadfeeder::exception carrying the error") {
   test_support::scripted_client t;
-  t.script.respond(404, R"({"errors":[{"code":"entity_not_found","title":"Not found"}],"meta":{"request_id":"rid-404"}})");
+  t.script.respond(404,
+                   R"({"errors":[{"code":"entity_not_found","title":"Not found"}],"meta":{"request_id":"rid-404"}})");
   auto r = t.client.send(lf::contacts::get().contact_id("3219787601").account_id("123456"));
   REQUIRE_FALSE(r);
   CHECK_THROWS_AS(r.value(), lf::exception);

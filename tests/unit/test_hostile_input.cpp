@@ -40,9 +40,7 @@ contacts_result retrieve_contacts(std::string body) {
 }
 
 // contacts.get whose single contact is `contact` (a JSON object text).
-contact_result contact_from(std::string const& contact) {
-  return get_contact(R"({"data":)" + contact + "}");
-}
+contact_result contact_from(std::string const& contact) { return get_contact(R"({"data":)" + contact + "}"); }
 
 // A body the client sent, parsed back with Boost.JSON.
 boost::json::value parse_json(std::string_view text) {
@@ -88,8 +86,8 @@ std::vector<std::string> numbered_ids(std::size_t count) {
 // ---- 2xx bodies that are not JSON, or not the JSON the operation answers with.
 
 TEST_CASE("hostile input: malformed JSON in a 200 is invalid_response") {
-  for (char const* body : {"{data: []}", "{\"data\": [}", "{'data': []}", "{\"data\": [1,]}",
-                           "{\"data\" []}", "{\"data\": tru}", "{,}", "}"}) {
+  for (char const* body : {"{data: []}", "{\"data\": [}", "{'data': []}", "{\"data\": [1,]}", "{\"data\" []}",
+                           "{\"data\": tru}", "{,}", "}"}) {
     INFO("body: " << std::string(body));
     contacts_result const r = retrieve_contacts(body);
     REQUIRE_FALSE(r);
@@ -126,8 +124,8 @@ TEST_CASE("hostile input: the Retrieve Contacts answer cut anywhere never crashe
 }
 
 TEST_CASE("hostile input: trailing garbage after the JSON is invalid_response") {
-  for (char const* body : {R"({"data":[]} x)", R"({"data":[]}{"data":[]})", R"({"data":[]}])",
-                           "{\"data\":[]}\n\n<html>"}) {
+  for (char const* body :
+       {R"({"data":[]} x)", R"({"data":[]}{"data":[]})", R"({"data":[]}])", "{\"data\":[]}\n\n<html>"}) {
     INFO("body: " << std::string(body));
     contacts_result const r = retrieve_contacts(body);
     REQUIRE_FALSE(r);
@@ -186,8 +184,8 @@ TEST_CASE("hostile input: a 200 carrying a shape A or C error body is invalid_re
 }
 
 TEST_CASE("hostile input: an HTML page with status 200 is invalid_response") {
-  contacts_result const r = retrieve_contacts(
-      "<!DOCTYPE html><html><head><title>Sign in</title></head><body>Please sign in</body></html>");
+  contacts_result const r =
+      retrieve_contacts("<!DOCTYPE html><html><head><title>Sign in</title></head><body>Please sign in</body></html>");
   REQUIRE_FALSE(r);
   CHECK(r.error().code == lf::errc::invalid_response);
   CHECK(r.error().http_status == 200);
@@ -196,9 +194,9 @@ TEST_CASE("hostile input: an HTML page with status 200 is invalid_response") {
 
 TEST_CASE("hostile input: invalid UTF-8 inside a string is invalid_response") {
   for (std::string const& bad : {std::string("\xff"), std::string("\xc3\x28"), std::string("\xc0\xaf"),
-                                std::string("\xed\xa0\x80"), std::string("caf\xc3")}) {
-    contact_result const r = contact_from(R"({"type":"contact","id":"1","attributes":{"first_name":")" +
-                                          bad + R"("}})");
+                                 std::string("\xed\xa0\x80"), std::string("caf\xc3")}) {
+    contact_result const r =
+        contact_from(R"({"type":"contact","id":"1","attributes":{"first_name":")" + bad + R"("}})");
     REQUIRE_FALSE(r);
     CHECK(r.error().code == lf::errc::invalid_response);
   }
@@ -207,8 +205,7 @@ TEST_CASE("hostile input: invalid UTF-8 inside a string is invalid_response") {
 TEST_CASE("hostile input: a lone surrogate escape inside a string is invalid_response") {
   for (char const* escape : {R"(\ud800)", R"(\udc00)", R"(\ud800x)", R"(\ud800\u0041)"}) {
     INFO("escape: " << std::string(escape));
-    contact_result const r = contact_from(std::string(R"({"id":"1","attributes":{"first_name":")") +
-                                          escape + R"("}})");
+    contact_result const r = contact_from(std::string(R"({"id":"1","attributes":{"first_name":")") + escape + R"("}})");
     REQUIRE_FALSE(r);
     CHECK(r.error().code == lf::errc::invalid_response);
   }
@@ -228,8 +225,7 @@ TEST_CASE("hostile input: nesting deeper than LEADFEEDER_MAX_JSON_DEPTH is inval
   REQUIRE_FALSE(r);
   CHECK(r.error().code == lf::errc::invalid_response);
 
-  std::string const at_limit =
-      "{\"data\":" + std::string(depth - 1, '[') + std::string(depth - 1, ']') + "}";
+  std::string const at_limit = "{\"data\":" + std::string(depth - 1, '[') + std::string(depth - 1, ']') + "}";
   contacts_result const ok = retrieve_contacts(at_limit);
   REQUIRE(ok);
   REQUIRE(ok->data().size() == 1);  // one element, an array: not a contact object
@@ -245,8 +241,8 @@ TEST_CASE("hostile input: a very deep error body still maps by status") {
 }
 
 TEST_CASE("hostile input: a huge number reads as no integer and never crashes") {
-  contact_result const r = get_contact(
-      R"({"data":{"id":1e400,"attributes":{"first_name":"Ann"}},"meta":{"credits":{"charged":1e400}}})");
+  contact_result const r =
+      get_contact(R"({"data":{"id":1e400,"attributes":{"first_name":"Ann"}},"meta":{"credits":{"charged":1e400}}})");
   REQUIRE(r);
   CHECK(r->data().id().empty());
   CHECK_FALSE(r->data().has_id());
@@ -256,12 +252,11 @@ TEST_CASE("hostile input: a huge number reads as no integer and never crashes") 
 }
 
 TEST_CASE("hostile input: an integer too big for int64 reads as no integer") {
-  for (char const* number : {"9223372036854775808", "18446744073709551616",
-                             "123456789012345678901234567890", "-123456789012345678901234567890",
-                             "-9223372036854777856"}) {
+  for (char const* number : {"9223372036854775808", "18446744073709551616", "123456789012345678901234567890",
+                             "-123456789012345678901234567890", "-9223372036854777856"}) {
     INFO("charged: " << std::string(number));
-    contact_result const r = get_contact(std::string(R"({"data":{"id":"1"},"meta":{"credits":{"charged":)") +
-                                         number + "}}}");
+    contact_result const r =
+        get_contact(std::string(R"({"data":{"id":"1"},"meta":{"credits":{"charged":)") + number + "}}}");
     REQUIRE(r);
     CHECK(r->meta().credits().charged() == 0);
     CHECK_FALSE(r->meta().credits().has_charged());
@@ -269,21 +264,20 @@ TEST_CASE("hostile input: an integer too big for int64 reads as no integer") {
 }
 
 TEST_CASE("hostile input: an integer just below INT64_MIN reads as no integer") {
-  contact_result const r =
-      get_contact(R"({"data":{"id":"1"},"meta":{"credits":{"charged":-9223372036854775809}}})");
+  contact_result const r = get_contact(R"({"data":{"id":"1"},"meta":{"credits":{"charged":-9223372036854775809}}})");
   REQUIRE(r);
   CHECK(r->meta().credits().charged() == 0);
   CHECK_FALSE(r->meta().credits().has_charged());
 }
 
 TEST_CASE("hostile input: integers at the edges of int64 and uint64 read exactly") {
-  contact_result const r = get_contact(
-      R"({"data":{"id":18446744073709551615},"meta":{"credits":{"charged":9223372036854775807}}})");
+  contact_result const r =
+      get_contact(R"({"data":{"id":18446744073709551615},"meta":{"credits":{"charged":9223372036854775807}}})");
   REQUIRE(r);
   CHECK(r->data().id() == "18446744073709551615");
   CHECK(r->meta().credits().charged() == INT64_MAX);
-  contact_result const low = get_contact(
-      R"({"data":{"id":-9223372036854775808},"meta":{"credits":{"charged":-9223372036854775808}}})");
+  contact_result const low =
+      get_contact(R"({"data":{"id":-9223372036854775808},"meta":{"credits":{"charged":-9223372036854775808}}})");
   REQUIRE(low);
   CHECK(low->data().id() == "-9223372036854775808");
   CHECK(low->meta().credits().charged() == INT64_MIN);
@@ -331,8 +325,8 @@ TEST_CASE("hostile input: an empty 200 body on a list operation is invalid_respo
 // ---- Wrongly typed fields under contact_view.
 
 TEST_CASE("hostile input: a number where a string is expected reads as empty") {
-  contact_result const r = contact_from(
-      R"({"type":7,"id":"1","attributes":{"first_name":42,"last_name":1.5,"gender":true,"title":-3}})");
+  contact_result const r =
+      contact_from(R"({"type":7,"id":"1","attributes":{"first_name":42,"last_name":1.5,"gender":true,"title":-3}})");
   REQUIRE(r);
   lf::contact_view const c = r->data();
   CHECK(c.type().empty());
@@ -494,10 +488,9 @@ TEST_CASE("hostile input: unknown keys are ignored") {
 }
 
 TEST_CASE("hostile input: a to-one relationship as an object, array or data wrapper") {
-  for (char const* company : {R"({"id":"129011","type":"company"})",
-                              R"([{"id":"129011","type":"company"},{"id":"2","type":"company"}])",
-                              R"({"data":{"id":"129011","type":"company"}})",
-                              R"({"data":[{"id":"129011","type":"company"}]})"}) {
+  for (char const* company :
+       {R"({"id":"129011","type":"company"})", R"([{"id":"129011","type":"company"},{"id":"2","type":"company"}])",
+        R"({"data":{"id":"129011","type":"company"}})", R"({"data":[{"id":"129011","type":"company"}]})"}) {
     INFO("company: " << std::string(company));
     contact_result const r = contact_from(std::string(R"({"id":"1","relationships":{"company":)") + company + "}}");
     REQUIRE(r);
@@ -529,11 +522,11 @@ TEST_CASE("hostile input: a to-many relationship as an array, a single object or
     char const* lists;
     std::size_t size;
   };
-  for (shape s : {shape{R"([{"id":"a","type":"list"},{"id":"b","type":"list"}])", 2},
-                  shape{R"({"id":"a","type":"list"})", 1},
-                  shape{R"({"data":[{"id":"a","type":"list"},{"id":"b","type":"list"}]})", 2},
-                  shape{R"({"data":{"id":"a","type":"list"}})", 1}, shape{"[]", 0},
-                  shape{R"({"data":[]})", 0}, shape{R"("a,b")", 0}, shape{"3", 0}}) {
+  for (shape s :
+       {shape{R"([{"id":"a","type":"list"},{"id":"b","type":"list"}])", 2}, shape{R"({"id":"a","type":"list"})", 1},
+        shape{R"({"data":[{"id":"a","type":"list"},{"id":"b","type":"list"}]})", 2},
+        shape{R"({"data":{"id":"a","type":"list"}})", 1}, shape{"[]", 0}, shape{R"({"data":[]})", 0},
+        shape{R"("a,b")", 0}, shape{"3", 0}}) {
     INFO("lists: " << std::string(s.lists));
     contact_result const r = contact_from(std::string(R"({"id":"1","relationships":{"lists":)") + s.lists + "}}");
     REQUIRE(r);
@@ -672,8 +665,8 @@ TEST_CASE("hostile input: json_view reads out of range or through the wrong type
   REQUIRE(r);
   lf::json_view const root = r->json();
   CHECK_FALSE(root["data"][std::size_t{5}].exists());
-  CHECK_FALSE(root["meta"][std::size_t{0}].exists());       // index into an object
-  CHECK_FALSE(root["data"]["type"].exists());               // key into an array
+  CHECK_FALSE(root["meta"][std::size_t{0}].exists());  // index into an object
+  CHECK_FALSE(root["data"]["type"].exists());          // key into an array
   CHECK_FALSE(root["nope"]["deeper"]["still"].exists());
   CHECK(root["meta"]["request_id"]["x"].as_string().empty());
   CHECK(root["meta"]["request_id"].size() == 0);
@@ -794,19 +787,19 @@ TEST_CASE("hostile input: reserved characters in a query value are percent-encod
 TEST_CASE("hostile input: non-ASCII UTF-8 is percent-encoded byte by byte") {
   test_support::scripted_client t;
   t.script.respond(200, R"({"data":{"id":"1"}})");
-  auto r = t.client.send(lf::contacts::get().contact_id("Gesch\xc3\xa4" "ft\xe2\x82\xac").account_id("K\xc3\xb6ln"));
+  auto r = t.client.send(lf::contacts::get()
+                             .contact_id("Gesch\xc3\xa4"
+                                         "ft\xe2\x82\xac")
+                             .account_id("K\xc3\xb6ln"));
   REQUIRE(r);
-  CHECK(t.script.last().url ==
-        "https://api.leadfeeder.com/v1/contacts/Gesch%C3%A4ft%E2%82%AC?account_id=K%C3%B6ln");
+  CHECK(t.script.last().url == "https://api.leadfeeder.com/v1/contacts/Gesch%C3%A4ft%E2%82%AC?account_id=K%C3%B6ln");
 }
 
 TEST_CASE("hostile input: '../' and '/' in a path id stay inside one encoded segment") {
   test_support::scripted_client t;
   t.script.respond(200, "");
-  auto r = t.client.send(lf::contacts::add_to_lists()
-                             .contact_id("../../accounts/1")
-                             .account_id("../x")
-                             .list_ids({"company_123"}));
+  auto r = t.client.send(
+      lf::contacts::add_to_lists().contact_id("../../accounts/1").account_id("../x").list_ids({"company_123"}));
   REQUIRE(r);
   std::string const& url = t.script.last().url;
   CHECK(url == "https://api.leadfeeder.com/v1/contacts/..%2F..%2Faccounts%2F1/lists?account_id=..%2Fx");
@@ -935,7 +928,7 @@ TEST_CASE("hostile input: page[size] 1 and 100 are accepted for contacts.search"
 
 TEST_CASE("hostile input: invalid UTF-8 in a body string is refused") {
   for (std::string const& bad : {std::string("\xff"), std::string("caf\xc3"), std::string("\xc0\xaf"),
-                                std::string("\xed\xa0\x80"), std::string("\xf4\x90\x80\x80")}) {
+                                 std::string("\xed\xa0\x80"), std::string("\xf4\x90\x80\x80")}) {
     test_support::scripted_client t;
     std::vector<std::string> const terms = {"fine", bad};
     auto r = t.client.send(lf::contacts::search().account_id("123456").search_terms(terms));

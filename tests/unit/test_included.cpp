@@ -43,7 +43,8 @@ TEST_CASE("a company side-loaded in a top-level included array is read the same 
 
 TEST_CASE("a stub with no match in included stays a stub") {
   scripted_client t;
-  t.script.respond(200, R"({"data":[{"type":"contact","id":"7","relationships":{"company":{"type":"company","id":"1"}}}],
+  t.script.respond(200,
+                   R"({"data":[{"type":"contact","id":"7","relationships":{"company":{"type":"company","id":"1"}}}],
     "included":[{"type":"company","id":"2","attributes":{"name":"Other"}},{"type":"list","id":"1","attributes":{"name":"L"}}]})");
   auto r = t.client.send(retrieve());
   REQUIRE(r);
@@ -54,7 +55,8 @@ TEST_CASE("a stub with no match in included stays a stub") {
 
 TEST_CASE("resources that refer to each other in included do not loop") {
   scripted_client t;
-  t.script.respond(200, R"({"data":{"type":"company","id":"a","relationships":{"group_company":{"type":"company","id":"b"}}},
+  t.script.respond(200,
+                   R"({"data":{"type":"company","id":"a","relationships":{"group_company":{"type":"company","id":"b"}}},
     "included":[{"type":"company","id":"b","attributes":{"name":"B"},"relationships":{"group_company":{"type":"company","id":"a"}}},
                 {"type":"company","id":"a","attributes":{"name":"A"},"relationships":{"group_company":{"type":"company","id":"b"}}}]})");
   auto r = t.client.send(lf::raw_request(lf::http_method::get, "/v1/companies/a"));
@@ -67,7 +69,8 @@ TEST_CASE("resources that refer to each other in included do not loop") {
 
 TEST_CASE("included entries that are not resources are ignored") {
   scripted_client t;
-  t.script.respond(200, R"({"data":[{"type":"contact","id":"7","relationships":{"company":{"type":"company","id":"1"}}}],
+  t.script.respond(200,
+                   R"({"data":[{"type":"contact","id":"7","relationships":{"company":{"type":"company","id":"1"}}}],
     "included":[42,"x",null,{"type":"company"},{"id":"1","attributes":{}}]})");
   auto r = t.client.send(retrieve());
   REQUIRE(r);
@@ -80,8 +83,8 @@ TEST_CASE("many stubs among many included resources each find their own, the fir
   std::string body = R"({"data":[)";
   for (int i = 0; i < 500; ++i) {
     if (i != 0) body += ',';
-    body += R"({"type":"contact","id":")" + std::to_string(i) + R"(","relationships":{"company":{"type":"company","id":")" +
-            std::to_string(499 - i) + R"("}}})";
+    body += R"({"type":"contact","id":")" + std::to_string(i) +
+            R"(","relationships":{"company":{"type":"company","id":")" + std::to_string(499 - i) + R"("}}})";
   }
   body += R"(],"included":[)";
   for (int k = 0; k < 500; ++k) {

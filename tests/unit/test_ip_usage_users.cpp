@@ -16,9 +16,9 @@
 #include <vector>
 
 namespace lf = leadfeeder;
-using test_support::scripted_client;
 using test_support::refusal_message_of;
 using test_support::request_of;
+using test_support::scripted_client;
 
 namespace {
 
@@ -210,7 +210,8 @@ TEST_CASE("usage.get refuses, unsent, an end_period before the start_period") {
   auto r = t.client.send(usage_for("2026-03", "2026-02"));
   REQUIRE_FALSE(r);
   CHECK(r.error().code == lf::errc::invalid_argument);
-  CHECK(r.error().message.find("usage.get: parameter 'end_period' must not be before 'start_period'") != std::string::npos);
+  CHECK(r.error().message.find("usage.get: parameter 'end_period' must not be before 'start_period'") !=
+        std::string::npos);
   CHECK(t.script.requests().empty());
   CHECK(request_of(usage_for("2025-12", "2026-01")).target() ==
         "/v1/usage?account_id=123456&start_period=2025-12&end_period=2026-01");

@@ -131,8 +131,7 @@ TEST_CASE("calendar: leap years and month lengths") {
 }
 
 TEST_CASE("calendar: request dates and HTTP dates accept the same days") {
-  char const* const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  char const* const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   for (int year : {1900, 2000, 2023, 2024}) {
     for (int month = 1; month <= 12; ++month) {
       for (int day = 1; day <= 31; ++day) {
@@ -154,18 +153,20 @@ TEST_CASE("error bodies: a 2xx body is an error body exactly when it has a shape
     scripted_client t;
     t.script.respond(200, std::move(body));
     auto r = t.client.send(lf::raw_request(lf::http_method::get, "/v1/accounts"));
-    return r ? std::string("answer") : std::string(r.error().code == lf::errc::invalid_response ? "error body" : "other");
+    return r ? std::string("answer")
+             : std::string(r.error().code == lf::errc::invalid_response ? "error body" : "other");
   };
   CHECK(outcome(R"({"code":"invalid_api_key","message":"no"})") == "error body");  // shape A
-  CHECK(outcome(R"({"errors":[{"code":"x","title":"t"}]})") == "error body");     // shape B
-  CHECK(outcome(R"({"error":{"code":"x","message":"m"}})") == "error body");      // shape C
+  CHECK(outcome(R"({"errors":[{"code":"x","title":"t"}]})") == "error body");      // shape B
+  CHECK(outcome(R"({"error":{"code":"x","message":"m"}})") == "error body");       // shape C
   CHECK(outcome(R"({"data":[],"code":"x"})") == "answer");                         // data wins
   CHECK(outcome(R"({"meta":{"request_id":"r"}})") == "answer");
 }
 
 TEST_CASE("error bodies: a 2xx error body is invalid_response with the shape's fields") {
   scripted_client t;
-  t.script.respond(200, R"({"errors":[{"code":"quota","title":"Over","detail":"the quota"}],"meta":{"request_id":"r-9"}})");
+  t.script.respond(200,
+                   R"({"errors":[{"code":"quota","title":"Over","detail":"the quota"}],"meta":{"request_id":"r-9"}})");
   auto r = t.client.send(lf::raw_request(lf::http_method::get, "/v1/accounts"));
   REQUIRE_FALSE(r);
   CHECK(r.error().code == lf::errc::invalid_response);

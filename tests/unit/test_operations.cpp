@@ -17,9 +17,9 @@
 
 namespace lf = leadfeeder;
 using test_support::fixture;
-using test_support::scripted_client;
 using test_support::json;
 using test_support::request_of;
+using test_support::scripted_client;
 
 namespace {
 
@@ -52,7 +52,8 @@ TEST_CASE("accounts.list with account_id sends it as a query parameter") {
 }
 
 TEST_CASE("accounts.list with include=account_company") {
-  auto const req = request_of(lf::accounts::list().account_id("123456").include(lf::accounts::include::account_company));
+  auto const req =
+      request_of(lf::accounts::list().account_id("123456").include(lf::accounts::include::account_company));
   CHECK(req.url == "https://api.leadfeeder.com/v1/accounts?account_id=123456&include=account_company");
 }
 
@@ -89,10 +90,8 @@ TEST_CASE("contacts.get is GET /v1/contacts/{contact_id} with account_id in the 
 }
 
 TEST_CASE("contacts.get with include sends the values comma-separated") {
-  auto const req = request_of(lf::contacts::get()
-                                  .contact_id("435834")
-                                  .account_id("123456")
-                                  .include(lf::contacts::include::company, lf::contacts::include::lists));
+  auto const req = request_of(lf::contacts::get().contact_id("435834").account_id("123456").include(
+      lf::contacts::include::company, lf::contacts::include::lists));
   CHECK(req.url == "https://api.leadfeeder.com/v1/contacts/435834?account_id=123456&include=company,lists");
 }
 
@@ -136,7 +135,8 @@ TEST_CASE("contacts.retrieve forms the docs' sample request") {
                                   .include(lf::contacts::include::company));
   CHECK(req.method == lf::http_method::get);
   CHECK(req.target() == "/v1/contacts?ids=3219787601,3219787635&account_id=123456&include=company");
-  CHECK(req.url == "https://api.leadfeeder.com/v1/contacts?ids=3219787601,3219787635&account_id=123456&include=company");
+  CHECK(req.url ==
+        "https://api.leadfeeder.com/v1/contacts?ids=3219787601,3219787635&account_id=123456&include=company");
   CHECK(req.body.empty());
 }
 
@@ -145,8 +145,7 @@ TEST_CASE("contacts.retrieve sends several include values in enum order, dotted 
                                   .account_id("123456")
                                   .ids({"435834"})
                                   .include(lf::contacts::include::crm_connections_crm_record_crm_owner,
-                                           lf::contacts::include::buyer_personas,
-                                           lf::contacts::include::company,
+                                           lf::contacts::include::buyer_personas, lf::contacts::include::company,
                                            lf::contacts::include::crm_connections_crm_record));
   CHECK(req.target() ==
         "/v1/contacts?ids=435834&account_id=123456"
@@ -190,13 +189,14 @@ TEST_CASE("contacts.search encodes page[size] and page[cursor] in the query") {
 }
 
 TEST_CASE("contacts.search reproduces the observed request body from setters") {
-  auto const req = request_of(
-      lf::contacts::search().account_id("123456").emails({"a@x.com"}).departments({"sales_department"}));
+  auto const req =
+      request_of(lf::contacts::search().account_id("123456").emails({"a@x.com"}).departments({"sales_department"}));
   CHECK(json(req.body) == json(fixture("contacts_search.request.observed.json")));
 }
 
 TEST_CASE("contacts.search with only some fields sends only those") {
-  auto const req = request_of(lf::contacts::search().account_id("123456").search_terms({"john"}).affiliation("employee"));
+  auto const req =
+      request_of(lf::contacts::search().account_id("123456").search_terms({"john"}).affiliation("employee"));
   CHECK(json(req.body) == json(R"({"search_terms":["john"],"affiliation":"employee"})"));
 }
 
@@ -204,8 +204,8 @@ TEST_CASE("contacts.search puts filters.has_email under filters") {
   auto const with_email = request_of(lf::contacts::search().account_id("123456").filters_has_email(true));
   CHECK(json(with_email.body) == json(R"({"filters":{"has_email":true}})"));
 
-  auto const without_email = request_of(
-      lf::contacts::search().account_id("123456").positions({"CTO"}).filters_has_email(false));
+  auto const without_email =
+      request_of(lf::contacts::search().account_id("123456").positions({"CTO"}).filters_has_email(false));
   CHECK(json(without_email.body) == json(R"({"positions":["CTO"],"filters":{"has_email":false}})"));
 }
 
@@ -312,13 +312,12 @@ TEST_CASE("contacts.add_to_lists sends the observed body") {
 TEST_CASE("contacts.add_to_lists sends one resource identifier per list") {
   std::vector<std::string> const lists{"contact_1", "contact_2"};
   auto const req = request_of(lf::contacts::add_to_lists().contact_id("435834").account_id("123456").list_ids(lists));
-  CHECK(json(req.body) ==
-        json(R"({"data":[{"type":"list","id":"contact_1"},{"type":"list","id":"contact_2"}]})"));
+  CHECK(json(req.body) == json(R"({"data":[{"type":"list","id":"contact_1"},{"type":"list","id":"contact_2"}]})"));
 }
 
 TEST_CASE("contacts.remove_from_lists is a DELETE to /v1/contacts/{contact_id}/lists with the same body") {
-  auto const req = request_of(
-      lf::contacts::remove_from_lists().contact_id("435834").account_id("123456").list_ids({"l1"}));
+  auto const req =
+      request_of(lf::contacts::remove_from_lists().contact_id("435834").account_id("123456").list_ids({"l1"}));
   CHECK(req.method == lf::http_method::del);
   CHECK(req.url == "https://api.leadfeeder.com/v1/contacts/435834/lists?account_id=123456");
   CHECK(json(req.body) == json(fixture("contacts_add_to_lists.request.observed.json")));
@@ -516,8 +515,7 @@ TEST_CASE("a builder sent twice forms the same request twice") {
     CHECK(sent[i].body == sent[i + 2].body);
   }
   CHECK(sent[0].target() == "/v1/contacts/search?account_id=123456&page%5Bsize%5D=25");
-  CHECK(json(sent[0].body) ==
-        json(R"({"search_terms":["john","doe"],"departments":["sales_department","it_department"],
+  CHECK(json(sent[0].body) == json(R"({"search_terms":["john","doe"],"departments":["sales_department","it_department"],
                  "filters":{"has_email":true}})"));
   CHECK(sent[1].target() == "/v1/contacts?ids=3219787601,3219787635&account_id=123456&include=company");
 }

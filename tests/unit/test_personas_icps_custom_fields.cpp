@@ -13,10 +13,10 @@
 #include <type_traits>
 
 namespace lf = leadfeeder;
-using test_support::scripted_client;
 using test_support::json;
 using test_support::refusal_of;
 using test_support::request_of;
+using test_support::scripted_client;
 
 namespace {
 
@@ -152,7 +152,8 @@ TEST_CASE("icps.get is GET /v1/icps/{icp_id} with account_id") {
 
 TEST_CASE("icps.get decodes one ICPV1 read through attributes() and compares the id asked for") {
   scripted_client t;
-  t.script.respond(200, R"({"data":{"type":"icp","id":"icp-9","attributes":{"name":"DACH SaaS","score_threshold":0.75}}})");
+  t.script.respond(200,
+                   R"({"data":{"type":"icp","id":"icp-9","attributes":{"name":"DACH SaaS","score_threshold":0.75}}})");
   auto r = t.client.send(lf::icps::get().icp_id("icp-1").account_id("123456"));
   REQUIRE(r);
   lf::icp_view icp = r->data();
@@ -227,10 +228,8 @@ TEST_CASE("custom_fields.get decodes one definition and keeps id_changed() false
 // ---- custom_fields.update
 
 TEST_CASE("custom_fields.update PATCHes /v1/custom-fields/{custom_field_id} with the changed attributes") {
-  auto const req = request_of(lf::custom_fields::update()
-                                  .custom_field_id("cf-1")
-                                  .account_id("123456")
-                                  .extra_fields(json(R"({"name":"Sells to businesses?"})")));
+  auto const req = request_of(lf::custom_fields::update().custom_field_id("cf-1").account_id("123456").extra_fields(
+      json(R"({"name":"Sells to businesses?"})")));
   CHECK(req.method == lf::http_method::patch);
   CHECK(req.url == "https://api.leadfeeder.com/v1/custom-fields/cf-1?account_id=123456");
   CHECK(json(req.body) == json(R"({"data":{"type":"custom_field","attributes":{"name":"Sells to businesses?"}}})"));
@@ -242,8 +241,8 @@ TEST_CASE("custom_fields.update without extra fields sends empty attributes") {
 }
 
 TEST_CASE("custom_fields.update refuses extra fields that are not a JSON object") {
-  lf::error const e = refusal_of(
-      lf::custom_fields::update().custom_field_id("cf-1").account_id("123456").extra_fields(json("true")));
+  lf::error const e =
+      refusal_of(lf::custom_fields::update().custom_field_id("cf-1").account_id("123456").extra_fields(json("true")));
   CHECK(e.code == lf::errc::invalid_argument);
   CHECK(e.message.find("extra_fields") != std::string::npos);
 }

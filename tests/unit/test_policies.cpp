@@ -36,7 +36,9 @@ struct harness {
     options.api_key = "SECRET-KEY";
     options.time = time.source();
   }
-  lf::client<lf::testing::scripted_transport> make() { return lf::client<lf::testing::scripted_transport>{script, options}; }
+  lf::client<lf::testing::scripted_transport> make() {
+    return lf::client<lf::testing::scripted_transport>{script, options};
+  }
 };
 
 auto get_contact() { return lf::contacts::get().account_id("1").contact_id("2"); }
@@ -94,7 +96,9 @@ TEST_CASE("a Retry-After longer than max_delay waits max_delay, and a huge one c
   harness h;
   h.options.retry = lf::retry_policy{};
   h.options.retry.max_delay = 2000ms;
-  h.script.respond(429, "", {{"Retry-After", "9223372036854776"}}).respond(429, "", {{"Retry-After", "99999999999"}}).respond(200, contact);
+  h.script.respond(429, "", {{"Retry-After", "9223372036854776"}})
+      .respond(429, "", {{"Retry-After", "99999999999"}})
+      .respond(200, contact);
   auto client = h.make();
   REQUIRE(client.send(get_contact()));
   REQUIRE(h.time.sleeps.size() == 2);
@@ -221,7 +225,9 @@ TEST_CASE("the credit budget stops charging operations once spent, and not the o
   CHECK(client.send(lf::tags::list().account_id("1")));  // tags cost nothing
 }
 
-TEST_CASE("once the budget is spent, searches, match and job estimates still go out; reads of records and job creation do not") {
+TEST_CASE(
+    "once the budget is spent, searches, match and job estimates still go out; reads of records and job creation do "
+    "not") {
   harness h;
   h.options.credit_budget = 1;
   h.script.respond(200, contact);
@@ -248,7 +254,8 @@ TEST_CASE("once the budget is spent, searches, match and job estimates still go 
   expect_refused(lf::companies::create_enrichment_job().account_id("1").list_id("company_1").custom_field_id("f"));
   expect_refused(lf::contacts::create_contact_data_job().account_id("1").contact_ids({"1"}));
   CHECK(h.script.requests().size() == sent);
-  CHECK(client.send(lf::companies::estimate_enrichment_job().account_id("1").list_id("company_1").custom_field_id("f")));
+  CHECK(
+      client.send(lf::companies::estimate_enrichment_job().account_id("1").list_id("company_1").custom_field_id("f")));
   CHECK(h.script.requests().size() == sent + 1);
 }
 
@@ -263,8 +270,10 @@ TEST_CASE("a paginated read stops at the page that spent the budget") {
   auto client = h.make();
   int ok = 0, budget = 0;
   for (auto& p : lf::pages(client, lf::companies::search_signals().account_id("1").company_ids({"1"}))) {
-    if (p) ++ok;
-    else if (p.error().code == lf::errc::budget_exhausted) ++budget;
+    if (p)
+      ++ok;
+    else if (p.error().code == lf::errc::budget_exhausted)
+      ++budget;
   }
   CHECK(ok == 2);
   CHECK(budget == 1);
@@ -338,7 +347,8 @@ TEST_CASE("the logger sees requests, retries and responses, never the key") {
 }
 
 TEST_CASE("the printable form of a request redacts credentials") {
-  lf::http_header const headers[] = {{"X-Api-Key", "SECRET"}, {"authorization", "Bearer SECRET"}, {"Accept", "application/json"}};
+  lf::http_header const headers[] = {
+      {"X-Api-Key", "SECRET"}, {"authorization", "Bearer SECRET"}, {"Accept", "application/json"}};
   lf::http_request req;
   req.method = lf::http_method::post;
   req.url = "https://api.leadfeeder.com/v1/tags?account_id=1";

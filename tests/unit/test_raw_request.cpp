@@ -60,8 +60,8 @@ TEST_CASE("raw requests get the same error handling as typed ones") {
 
 TEST_CASE("a raw path that could change meaning is refused before sending") {
   scripted_client t;
-  for (char const* path : {"v1/users/me", "/v1/../admin", "/v1/./x", "/v1/a b", "/v1/a?b=c", "/v1/a#b",
-                           "/v1/a\r\nX: y", ""}) {
+  for (char const* path :
+       {"v1/users/me", "/v1/../admin", "/v1/./x", "/v1/a b", "/v1/a?b=c", "/v1/a#b", "/v1/a\r\nX: y", ""}) {
     INFO(path);
     auto r = t.client.send(lf::raw_request(lf::http_method::get, path));
     REQUIRE_FALSE(r);

@@ -16,10 +16,10 @@
 #include <vector>
 
 namespace lf = leadfeeder;
-using test_support::scripted_client;
 using test_support::json;
-using test_support::request_of;
 using test_support::refusal_of;
+using test_support::request_of;
+using test_support::scripted_client;
 
 namespace {
 
@@ -42,9 +42,8 @@ std::string resource_page(std::string const& type, std::vector<std::string> cons
     if (i != 0) body += ',';
     body += R"({"type":")" + type + R"(","id":")" + ids[i] + R"(","attributes":{"name":"N)" + ids[i] + R"("}})";
   }
-  body += R"(],"meta":{"request_id":"r","pagination":{"page_num":)" + std::to_string(page_num) +
-          R"(,"page_count":)" + std::to_string(page_count) + R"(,"total_count":)" +
-          std::to_string(total_count) + "}}}";
+  body += R"(],"meta":{"request_id":"r","pagination":{"page_num":)" + std::to_string(page_num) + R"(,"page_count":)" +
+          std::to_string(page_count) + R"(,"total_count":)" + std::to_string(total_count) + "}}}";
   return body;
 }
 
@@ -286,7 +285,8 @@ TEST_CASE("lf::pages walks lists.list with the scope filter on every page") {
       .respond(200, resource_page("list", {"never"}, 3, 2, 3));
   std::vector<std::string> ids;
   int pages = 0;
-  for (auto& page : lf::pages(t.client, lf::lists::list().account_id("123456").filter_scope(lf::lists::scope::contact))) {
+  for (auto& page :
+       lf::pages(t.client, lf::lists::list().account_id("123456").filter_scope(lf::lists::scope::contact))) {
     REQUIRE(page);
     ++pages;
     for (lf::list_view l : page->data()) ids.emplace_back(l.id());
@@ -307,7 +307,8 @@ TEST_CASE("an error on the third lists.list page ends the items with exactly one
       .respond(503, R"({"code":"service_unavailable","message":"try later"})");
   std::vector<std::string> ids;
   int errors = 0;
-  for (auto const& list : lf::items(t.client, lf::lists::list().account_id("123456").filter_scope(lf::lists::scope::company).page_size(1))) {
+  for (auto const& list : lf::items(
+           t.client, lf::lists::list().account_id("123456").filter_scope(lf::lists::scope::company).page_size(1))) {
     if (list) {
       ids.emplace_back(list->id());
     } else {
@@ -336,7 +337,8 @@ TEST_CASE("lists.create reproduces the observed request body with scope lf::list
 }
 
 TEST_CASE("lists.create sends scope contact for a contact list") {
-  auto const req = request_of(lf::lists::create().account_id("123456").scope(lf::lists::scope::contact).name("Champions"));
+  auto const req =
+      request_of(lf::lists::create().account_id("123456").scope(lf::lists::scope::contact).name("Champions"));
   CHECK(json(req.body) == json(R"({"data":{"type":"list","attributes":{"name":"Champions","scope":"contact"}}})"));
 }
 
@@ -420,13 +422,15 @@ TEST_CASE("lists.update is PATCH /v1/lists/{list_id} with only the set attribute
 template <class B, class = void>
 struct has_scope_setter : std::false_type {};
 template <class B>
-struct has_scope_setter<B, std::void_t<decltype(std::declval<B>().scope(lf::lists::scope::company))>> : std::true_type {};
+struct has_scope_setter<B, std::void_t<decltype(std::declval<B>().scope(lf::lists::scope::company))>> : std::true_type {
+};
 
 TEST_CASE("lists.update only renames: it has no scope setter, and answers the list view") {
   static_assert(!has_scope_setter<decltype(lf::lists::update())>::value, "the API does not take scope here (3.9.4)");
   static_assert(has_scope_setter<decltype(lf::lists::create())>::value, "the detector does find a setter");
   scripted_client t;
-  t.script.respond(200, R"({"data":{"type":"list","id":"contact_9","attributes":{"name":"Renamed","scope":"contact"}}})");
+  t.script.respond(200,
+                   R"({"data":{"type":"list","id":"contact_9","attributes":{"name":"Renamed","scope":"contact"}}})");
   auto r = t.client.send(lf::lists::update().list_id("contact_9").account_id("1").name("Renamed"));
   REQUIRE(r);
   static_assert(std::is_same_v<decltype(r->data()), lf::list_view>, "the renamed list");
@@ -458,19 +462,24 @@ TEST_CASE("lists.delete_ answered 204 with an empty body is a success whose data
 // ---- lists.list_items (3.13.1)
 
 TEST_CASE("lists.list_items is GET /v1/lists/{list_id}/items with cursor paging") {
-  auto const req = request_of(lf::lists::list_items().list_id("company_1/2").account_id("1").page_size(100).page_cursor("c"));
+  auto const req =
+      request_of(lf::lists::list_items().list_id("company_1/2").account_id("1").page_size(100).page_cursor("c"));
   CHECK(req.method == lf::http_method::get);
   CHECK(req.target() == "/v1/lists/company_1%2F2/items?account_id=1&page%5Bcursor%5D=c&page%5Bsize%5D=100");
   CHECK(req.body.empty());
   static_assert(decltype(lf::lists::list_items())::pagination == lf::pagination_style::cursor, "cursor (1.7)");
   static_assert(!decltype(lf::lists::list_items())::charges_credits, "list operations are free");
   CHECK(refusal_of(lf::lists::list_items().list_id("..").account_id("1")).code == lf::errc::invalid_argument);
-  CHECK(refusal_of(lf::lists::list_items().list_id("l").account_id("1").page_size(0)).code == lf::errc::invalid_argument);
+  CHECK(refusal_of(lf::lists::list_items().list_id("l").account_id("1").page_size(0)).code ==
+        lf::errc::invalid_argument);
 }
 
 TEST_CASE("lf::items walks a list's members, ids and types, across cursor pages") {
   scripted_client t;
-  t.script.respond(200, R"({"data":[{"type":"company","id":"1"},{"type":"company","id":"2"}],"meta":{"pagination":{"next_cursor":"n"}}})")
+  t.script
+      .respond(
+          200,
+          R"({"data":[{"type":"company","id":"1"},{"type":"company","id":"2"}],"meta":{"pagination":{"next_cursor":"n"}}})")
       .respond(200, R"({"data":[{"type":"company","id":"3"}],"meta":{"pagination":{"next_cursor":null}}})");
   std::vector<std::string> ids;
   for (auto const& item : lf::items(t.client, lf::lists::list_items().list_id("company_1").account_id("1"))) {

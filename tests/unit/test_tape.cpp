@@ -39,7 +39,8 @@ std::string nested(int levels) {
 
 TEST_CASE("tape: a string without escapes is a view into the body, also after the result moves") {
   test_support::scripted_client t;
-  t.script.respond(200, R"({"data":[{"type":"contact","id":"7","attributes":{"first_name":"Ada","last_name":"Lovelace"}}]})");
+  t.script.respond(
+      200, R"({"data":[{"type":"contact","id":"7","attributes":{"first_name":"Ada","last_name":"Lovelace"}}]})");
   auto r = t.client.send(lf::contacts::retrieve().account_id("1").ids({"7"}));
   REQUIRE(r);
   std::string_view const first = r->data().front().first_name();
@@ -68,7 +69,8 @@ TEST_CASE("tape: an integer id reads as the digits in the body") {
 }
 
 TEST_CASE("tape: strings with escapes are unescaped into the side area") {
-  auto doc = index(R"({"lead":"\nstarts with an escape","mid":"a\"b\\c\/d","key\u00e9":"\u00e9\ud83d\ude00","e":"","\u0069d":42})");
+  auto doc = index(
+      R"({"lead":"\nstarts with an escape","mid":"a\"b\\c\/d","key\u00e9":"\u00e9\ud83d\ude00","e":"","\u0069d":42})");
   REQUIRE(doc);
   lf::json_view const root = doc->json();
   CHECK(root["lead"].as_string() == "\nstarts with an escape");
@@ -217,15 +219,16 @@ TEST_CASE("tape: lent memory holds the tape and the side strings; too small is b
 TEST_CASE("tape: random documents read the same as Boost.JSON's DOM of the same text") {
   std::mt19937 rng(20261202);
   auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
-  std::vector<std::string> const pieces = {"a", "\\\"", "\\\\", "\\n", "\\u00e9", "\\ud83d\\ude00", "\xc3\xa9",
-                                           "\xe2\x82\xac", "\\/", " ", "longer text "};
+  std::vector<std::string> const pieces = {"a",        "\\\"",         "\\\\", "\\n", "\\u00e9",     "\\ud83d\\ude00",
+                                           "\xc3\xa9", "\xe2\x82\xac", "\\/",  " ",   "longer text "};
   std::function<std::string(int)> value = [&](int depth) -> std::string {
     int const k = depth > 5 ? pick(6) : pick(8);
     switch (k) {
       case 0: return "null";
       case 1: return pick(2) ? "true" : "false";
       case 2: return std::to_string(static_cast<std::int64_t>(rng()) - 2147483648LL);
-      case 3: return std::to_string(pick(1000)) + "." + std::to_string(pick(1000)) + "e" + std::to_string(pick(20) - 10);
+      case 3:
+        return std::to_string(pick(1000)) + "." + std::to_string(pick(1000)) + "e" + std::to_string(pick(20) - 10);
       case 4:
       case 5: {
         std::string s = "\"";
@@ -242,7 +245,9 @@ TEST_CASE("tape: random documents read the same as Boost.JSON's DOM of the same 
       default: {
         std::string s = "{";
         int const n = pick(5);
-        for (int i = 0; i < n; ++i) s += std::string(i ? "," : "") + "\"k" + std::to_string(i) + (pick(4) ? "" : "\\t") + "\":" + value(depth + 1);
+        for (int i = 0; i < n; ++i)
+          s += std::string(i ? "," : "") + "\"k" + std::to_string(i) + (pick(4) ? "" : "\\t") +
+               "\":" + value(depth + 1);
         return s + "}";
       }
     }

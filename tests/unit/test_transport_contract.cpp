@@ -125,8 +125,9 @@ TEST_CASE("detail::time_left and exchange_code") {
 
 TEST_CASE("a 2xx HTML page says what arrived: status, content type and title") {
   lf::testing::scripted_transport script;
-  script.respond(200, "<!DOCTYPE html>\n<html><head><TITLE> Sign in - Corporate Proxy </TITLE></head><body>...</body></html>",
-                 {{"Content-Type", "text/html; charset=utf-8"}});
+  script.respond(
+      200, "<!DOCTYPE html>\n<html><head><TITLE> Sign in - Corporate Proxy </TITLE></head><body>...</body></html>",
+      {{"Content-Type", "text/html; charset=utf-8"}});
   lf::client_options o;
   o.api_key = "K";
   lf::client<lf::testing::scripted_transport> client{script, o};

@@ -20,10 +20,10 @@
 #include <vector>
 
 namespace lf = leadfeeder;
-using test_support::scripted_client;
 using test_support::json;
 using test_support::refusal_of;
 using test_support::request_of;
+using test_support::scripted_client;
 
 namespace {
 
@@ -43,27 +43,26 @@ std::string visits_page(std::vector<std::string> const& ids, int page_num, int p
   std::string body = R"({"data":[)";
   for (std::size_t i = 0; i < ids.size(); ++i) {
     if (i != 0) body += ',';
-    body += R"({"type":"web_visit","id":")" + ids[i] +
-            R"(","attributes":{"landing_page_path":"/p/)" + ids[i] + R"("}})";
+    body += R"({"type":"web_visit","id":")" + ids[i] + R"(","attributes":{"landing_page_path":"/p/)" + ids[i] +
+            R"("}})";
   }
   body += R"(],"meta":{"request_id":"r-)" + std::to_string(page_num) + R"(","pagination":{"page_num":)" +
-          std::to_string(page_num) + R"(,"page_count":)" + std::to_string(page_count) +
-          R"(,"total_count":)" + std::to_string(total_count) + "}}}";
+          std::to_string(page_num) + R"(,"page_count":)" + std::to_string(page_count) + R"(,"total_count":)" +
+          std::to_string(total_count) + "}}}";
   return body;
 }
 
 /// A web_visits.list_visitor_companies page: one row per (row id, company id).
-std::string companies_page(std::vector<std::pair<std::string, std::string>> const& rows, int page_num,
-                           int page_count, int total_count) {
+std::string companies_page(std::vector<std::pair<std::string, std::string>> const& rows, int page_num, int page_count,
+                           int total_count) {
   std::string body = R"({"data":[)";
   for (std::size_t i = 0; i < rows.size(); ++i) {
     if (i != 0) body += ',';
-    body += R"({"type":"company_location","id":")" + rows[i].first +
-            R"(","relationships":{"company":{"id":")" + rows[i].second + R"(","type":"company"}}})";
+    body += R"({"type":"company_location","id":")" + rows[i].first + R"(","relationships":{"company":{"id":")" +
+            rows[i].second + R"(","type":"company"}}})";
   }
-  body += R"(],"meta":{"request_id":"r","pagination":{"page_num":)" + std::to_string(page_num) +
-          R"(,"page_count":)" + std::to_string(page_count) + R"(,"total_count":)" +
-          std::to_string(total_count) + "}}}";
+  body += R"(],"meta":{"request_id":"r","pagination":{"page_num":)" + std::to_string(page_num) + R"(,"page_count":)" +
+          std::to_string(page_count) + R"(,"total_count":)" + std::to_string(total_count) + "}}}";
   return body;
 }
 
@@ -115,7 +114,8 @@ constexpr std::string_view full_visit_page = R"({
 // ---- web_visits.search: the request
 
 TEST_CASE("web_visits.search is POST /v1/web-visits with account_id in the query and the dates in the body") {
-  auto const req = request_of(lf::web_visits::search().account_id("123456").start_date("2026-10-01").end_date("2026-10-05"));
+  auto const req =
+      request_of(lf::web_visits::search().account_id("123456").start_date("2026-10-01").end_date("2026-10-05"));
   CHECK(req.method == lf::http_method::post);
   CHECK(req.url == "https://api.leadfeeder.com/v1/web-visits?account_id=123456");
   CHECK(req.header("Content-Type") == "application/json");
@@ -347,7 +347,8 @@ TEST_CASE("a WebVisitV1 decodes its identifiers and its visitor") {
   lf::web_visit_view v = r->data().front();
   REQUIRE(v.has_identifiers());
   CHECK(v.identifiers().lf_client_id() == "LF1.1.9c8e7d6f5a4b3c2d");
-  std::vector<std::string_view> const ga(v.identifiers().ga_client_ids().begin(), v.identifiers().ga_client_ids().end());
+  std::vector<std::string_view> const ga(v.identifiers().ga_client_ids().begin(),
+                                         v.identifiers().ga_client_ids().end());
   CHECK(ga == std::vector<std::string_view>{"GA1.2.111.222", "GA1.2.333.444"});
   REQUIRE(v.has_visitor());
   CHECK(v.visitor().email() == "jane.roe@acme.example");
@@ -438,11 +439,13 @@ TEST_CASE("web_visits.list_custom_feeds sends include values in enum order and f
                                            lf::web_visits::custom_feed_include::folder)
                                   .filter_has_connected_list(true));
   CHECK(req.target() ==
-        "/v1/web-visits/custom-feeds?account_id=123456&include=folder,connected_list&filter%5Bhas_connected_list%5D=true");
+        "/v1/web-visits/"
+        "custom-feeds?account_id=123456&include=folder,connected_list&filter%5Bhas_connected_list%5D=true");
 }
 
 TEST_CASE("web_visits.list_custom_feeds sends filter[has_connected_list]=false when asked") {
-  auto const req = request_of(lf::web_visits::list_custom_feeds().account_id("123456").filter_has_connected_list(false));
+  auto const req =
+      request_of(lf::web_visits::list_custom_feeds().account_id("123456").filter_has_connected_list(false));
   CHECK(req.target() == "/v1/web-visits/custom-feeds?account_id=123456&filter%5Bhas_connected_list%5D=false");
 }
 
@@ -550,10 +553,9 @@ TEST_CASE("web_visits.get_custom_feed decodes one feed and remembers the UUID as
 // ---- web_visits.update_custom_feed
 
 TEST_CASE("web_visits.update_custom_feed PATCHes /v1/web-visits/custom-feeds/{uuid} with the changed attributes") {
-  auto const req = request_of(lf::web_visits::update_custom_feed()
-                                  .custom_feed_id(feed_uuid)
-                                  .account_id("123456")
-                                  .extra_fields(json(R"({"name":"Germany and Austria"})")));
+  auto const req =
+      request_of(lf::web_visits::update_custom_feed().custom_feed_id(feed_uuid).account_id("123456").extra_fields(
+          json(R"({"name":"Germany and Austria"})")));
   CHECK(req.method == lf::http_method::patch);
   CHECK(req.url ==
         "https://api.leadfeeder.com/v1/web-visits/custom-feeds/3f2c9a4e-8b1d-4c6e-9f0a-2d7b5e1c8a93?account_id=123456");
@@ -561,10 +563,9 @@ TEST_CASE("web_visits.update_custom_feed PATCHes /v1/web-visits/custom-feeds/{uu
 }
 
 TEST_CASE("web_visits.update_custom_feed refuses extra fields that are not a JSON object") {
-  lf::error const e = refusal_of(lf::web_visits::update_custom_feed()
-                                     .custom_feed_id(feed_uuid)
-                                     .account_id("123456")
-                                     .extra_fields(json(R"([{"name":"Germany"}])")));
+  lf::error const e =
+      refusal_of(lf::web_visits::update_custom_feed().custom_feed_id(feed_uuid).account_id("123456").extra_fields(
+          json(R"([{"name":"Germany"}])")));
   CHECK(e.code == lf::errc::invalid_argument);
   CHECK(e.message.find("extra_fields") != std::string::npos);
 }
@@ -611,7 +612,8 @@ TEST_CASE("web_visits.list_custom_feed_folders is GET /v1/web-visits/custom-feed
 }
 
 TEST_CASE("web_visits.list_custom_feed_folders sends include values as given") {
-  auto const req = request_of(lf::web_visits::list_custom_feed_folders().account_id("123456").include({"custom_feeds"}));
+  auto const req =
+      request_of(lf::web_visits::list_custom_feed_folders().account_id("123456").include({"custom_feeds"}));
   CHECK(req.target() == "/v1/web-visits/custom-feeds/folders?account_id=123456&include=custom_feeds");
 }
 
@@ -655,8 +657,9 @@ TEST_CASE("web_visits.list_visitor_companies is GET /v1/web-visits/companies wit
   auto const req = request_of(
       lf::web_visits::list_visitor_companies().account_id("123456").start_date("2026-01-01").end_date("2026-01-31"));
   CHECK(req.method == lf::http_method::get);
-  CHECK(req.url ==
-        "https://api.leadfeeder.com/v1/web-visits/companies?account_id=123456&start_date=2026-01-01&end_date=2026-01-31");
+  CHECK(
+      req.url ==
+      "https://api.leadfeeder.com/v1/web-visits/companies?account_id=123456&start_date=2026-01-01&end_date=2026-01-31");
   CHECK(req.body.empty());
 }
 

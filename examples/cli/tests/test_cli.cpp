@@ -58,8 +58,7 @@ std::string contact_page(std::vector<std::string> const& ids, std::string const&
   for (std::size_t i = 0; i < ids.size(); ++i) {
     if (i != 0) body += ',';
     body += R"({"type":"contact_summary","id":")" + ids[i] + R"(","attributes":{"first_name":"F)" + ids[i] +
-            R"(","last_name":"L","position":{"title":"CTO"}},"relationships":{"company":{"id":"c)" + ids[i] +
-            R"("}}})";
+            R"(","last_name":"L","position":{"title":"CTO"}},"relationships":{"company":{"id":"c)" + ids[i] + R"("}}})";
   }
   body += "],\n  \"meta\":{\"request_id\":\"r\",\"pagination\":{\"next_cursor\":";
   body += next_cursor.empty() ? std::string("null") : "\"" + next_cursor + "\"";
@@ -77,8 +76,8 @@ std::string visit_page(std::vector<std::string> const& ids, int page, int count)
              "relationships":{"company":{"type":"company","id":"129011"},
                "location":{"type":"visit_location","attributes":{"city":"Helsinki","country_code":"FI"}}}})";
   }
-  return body + R"(],"meta":{"request_id":"r","pagination":{"page_num":)" + std::to_string(page) +
-         R"(,"page_count":)" + std::to_string(count) + R"(,"total_count":3}}})";
+  return body + R"(],"meta":{"request_id":"r","pagination":{"page_num":)" + std::to_string(page) + R"(,"page_count":)" +
+         std::to_string(count) + R"(,"total_count":3}}})";
 }
 
 }  // namespace
@@ -149,8 +148,9 @@ TEST_CASE("cli: contacts search sends one page's criteria and prints the next cu
   REQUIRE(t.sent() == 1);
   CHECK(t.request(0).method == lf::http_method::post);
   CHECK(t.request(0).target() == "/v1/contacts/search?account_id=7&page%5Bsize%5D=2");
-  CHECK(t.request(0).body ==
-        R"({"search_terms":["cto","ceo"],"emails":["a@b.c"],"company_ids":["129011"],"departments":["sales_department"]})");
+  CHECK(
+      t.request(0).body ==
+      R"({"search_terms":["cto","ceo"],"emails":["a@b.c"],"company_ids":["129011"],"departments":["sales_department"]})");
   CHECK(t.out.str() ==
         "ID  NAME  TITLE  COMPANY ID  EMAILS\n"
         "1   F1 L  CTO    c1\n"
@@ -300,7 +300,8 @@ TEST_CASE("cli: lists create posts the list resource and prints the created list
 
 TEST_CASE("cli: lists list, update and delete") {
   cli t;
-  t.script.respond(200, R"({"data":[{"type":"list","id":"company_1","attributes":{"name":"Hot","scope":"company"}}],
+  t.script
+      .respond(200, R"({"data":[{"type":"list","id":"company_1","attributes":{"name":"Hot","scope":"company"}}],
                             "meta":{"pagination":{"page_num":1,"page_count":1}}})")
       .respond(200, R"({"data":{"type":"list","id":"company_1","attributes":{"name":"Hotter","scope":"company"}}})")
       .respond(204, "");
@@ -381,7 +382,8 @@ TEST_CASE("cli: tags create with a color, list, update and delete") {
 TEST_CASE("cli: custom-fields create passes the JSON attributes through") {
   cli t;
   t.script.respond(201, R"({"data":{"type":"custom_field","id":"cf1","attributes":{"name":"Tier","kind":"text"}}})");
-  CHECK(t.run({"custom-fields", "create", "--account", "1", "--json-attributes", R"({"name":"Tier","kind":"text"})"}) == 0);
+  CHECK(t.run({"custom-fields", "create", "--account", "1", "--json-attributes", R"({"name":"Tier","kind":"text"})"}) ==
+        0);
   CHECK(t.request(0).method == lf::http_method::post);
   CHECK(t.request(0).target() == "/v1/custom-fields?account_id=1");
   CHECK(t.request(0).body == R"({"data":{"type":"custom_field","attributes":{"name":"Tier","kind":"text"}}})");
@@ -429,15 +431,18 @@ TEST_CASE("cli: usage errors say what is wrong, print the usage and send nothing
       {{"frobnicate"}, "error: unknown command 'frobnicate'"},
       {{"lists"}, "error: 'lists' needs a subcommand"},
       {{"lists", "explode", "1"}, "error: unknown subcommand 'explode' of 'lists'"},
-      {{"contacts", "get", "1", "--account", "1", "--colour", "red"}, "error: unknown option '--colour' for 'contacts get'"},
+      {{"contacts", "get", "1", "--account", "1", "--colour", "red"},
+       "error: unknown option '--colour' for 'contacts get'"},
       {{"contacts", "get", "1", "--account"}, "error: option --account needs a value (ID)"},
       {{"contacts", "get", "1", "--account", "--json"}, "error: option --account needs a value (ID)"},
       {{"contacts", "get", "1"}, "error: 'contacts get' needs --account ID"},
       {{"contacts", "get", "--account", "1"}, "error: 'contacts get' needs ID"},
       {{"contacts", "get", "1", "2", "--account", "1"}, "got unexpected '2'"},
       {{"contacts", "get", "1", "--account", "1", "--include", "company, bogus"}, "unknown value 'bogus'"},
-      {{"contacts", "search", "--account", "1", "--page-size", "abc"}, "error: option --page-size: 'abc' is not a whole number"},
-      {{"contacts", "search", "--account", "1", "--page-size", "0"}, "error: option --page-size must be between 1 and 100 (got 0)"},
+      {{"contacts", "search", "--account", "1", "--page-size", "abc"},
+       "error: option --page-size: 'abc' is not a whole number"},
+      {{"contacts", "search", "--account", "1", "--page-size", "0"},
+       "error: option --page-size must be between 1 and 100 (got 0)"},
       {{"contacts", "search", "--account", "1", "--page-size", "101"}, "must be between 1 and 100"},
       {{"contacts", "search", "--account", "1", "--account", "2"}, "error: option --account is given more than once"},
       {{"contacts", "search", "--account", "1", "--all=yes"}, "error: option --all takes no value"},
@@ -478,7 +483,8 @@ TEST_CASE("cli: more than 100 ids is a usage error") {
 TEST_CASE("cli: a value the library refuses is a usage error too, and is not sent") {
   cli t;
   CHECK(t.run({"contacts", "get", "1\r\nX-Evil: 1", "--account", "1"}) == 2);
-  CHECK(contains(t.err.str(), "error: invalid argument: contacts.get: parameter 'contact_id' must not contain CR or LF"));
+  CHECK(contains(t.err.str(),
+                 "error: invalid argument: contacts.get: parameter 'contact_id' must not contain CR or LF"));
   CHECK(t.sent() == 0);
 }
 

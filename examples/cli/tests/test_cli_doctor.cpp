@@ -92,10 +92,12 @@ std::string yaml_document(leadfeeder_cli::catalogued_operation const& confirmed,
     path.replace(b + 1, path.find('}', b) - b - 1, "vendorName");
   }
   return "# a comment\nopenapi: '3.0.3'\ninfo:\n  title: \"Vendor API\"\n  version: 2.4.0 # the release\n"
-         "paths:\n  \"" + path + "\":\n    parameters: []\n    " + lower(confirmed.method) +
+         "paths:\n  \"" +
+         path + "\":\n    parameters: []\n    " + lower(confirmed.method) +
          ":\n      operationId: someId\n      summary: Something else\n      responses: {}\n"
-         "  /v1/elsewhere/moved-here:\n    " + lower(moved.method) + ":\n      summary: '" +
-         std::string(moved.title) + "'\n      description: |\n        summary: not this one\n"
+         "  /v1/elsewhere/moved-here:\n    " +
+         lower(moved.method) + ":\n      summary: '" + std::string(moved.title) +
+         "'\n      description: |\n        summary: not this one\n"
          "components:\n  schemas: {}\n";
 }
 
@@ -133,13 +135,14 @@ TEST_CASE("doctor: key, account, credits, requests, and a saved document about t
   CHECK(contains(out, "OpenAPI document: Vendor API 2.4.0 (read from " + file + ")\n"));
   std::string const confirmed_line = line_of(confirmed);
   REQUIRE(contains(out, confirmed_line));
-  CHECK(out.substr(out.find(confirmed_line)).substr(0, out.substr(out.find(confirmed_line)).find('\n')).find(
-            "]: confirmed by the document") != std::string::npos);
+  CHECK(out.substr(out.find(confirmed_line))
+            .substr(0, out.substr(out.find(confirmed_line)).find('\n'))
+            .find("]: confirmed by the document") != std::string::npos);
   CHECK(contains(out, "]: the document has " + std::string(moved.method) +
                           " /v1/elsewhere/moved-here (same operation id or summary)\n"));
   CHECK(contains(out, line_of(inferred[2])));
-  CHECK(contains(out, "1 confirmed, 1 elsewhere in the document, 0 ambiguous, " +
-                          std::to_string(inferred.size() - 2) + " not in the document\n"));
+  CHECK(contains(out, "1 confirmed, 1 elsewhere in the document, 0 ambiguous, " + std::to_string(inferred.size() - 2) +
+                          " not in the document\n"));
   CHECK_FALSE(contains(out + t.err.str(), doctor_key));
   CHECK(t.err.str().empty());
 }

@@ -44,7 +44,7 @@ struct fake_api_state {
   int max_in_flight = 0;
   std::function<void(std::size_t)> after_request;  // called with the number of requests answered so far
   std::size_t answered = 0;
-  int fail_retrieve_at = -1;                        // the retrieve call (0-based) that answers 500
+  int fail_retrieve_at = -1;  // the retrieve call (0-based) that answers 500
   int retrieves = 0;
 };
 
@@ -52,7 +52,8 @@ std::string query_value(std::string_view target, std::string_view key) {
   std::size_t const at = target.find(key);
   if (at == std::string_view::npos) return {};
   std::size_t const end = target.find('&', at);
-  return std::string(target.substr(at + key.size(), end == std::string_view::npos ? std::string_view::npos : end - at - key.size()));
+  return std::string(target.substr(at + key.size(),
+                                   end == std::string_view::npos ? std::string_view::npos : end - at - key.size()));
 }
 
 struct fake_api {
@@ -83,9 +84,13 @@ struct fake_api {
       for (int i = 1; i <= 3; ++i) {
         std::string const id = std::to_string(page * 10 + i);
         res.body += (i == 1 ? "" : ",") + std::string(R"({"type":"contact_summary","id":")") + id +
-                    R"(","attributes":{"first_name":"F)" + id + R"(","last_name":"Doe, Jr.","position":{"title":"CTO"},)"
-                    R"("emails":[{"address":"a)" + id + R"(@x.example"},{"address":"b@x.example"}]},)"
-                    R"("relationships":{"company":{"id":"c)" + id + R"("}}})";
+                    R"(","attributes":{"first_name":"F)" + id +
+                    R"(","last_name":"Doe, Jr.","position":{"title":"CTO"},)"
+                    R"("emails":[{"address":"a)" +
+                    id +
+                    R"(@x.example"},{"address":"b@x.example"}]},)"
+                    R"("relationships":{"company":{"id":"c)" +
+                    id + R"("}}})";
       }
       res.body += R"(],"meta":{"pagination":{"next_cursor":)" +
                   (page < 5 ? "\"p" + std::to_string(page + 1) + "\"" : std::string("null")) + "}}}";
@@ -122,9 +127,10 @@ struct fake_api {
       res.body = R"({"data":[)";
       for (int i = 1; i <= 2; ++i) {
         std::string const id = "v" + std::to_string(page * 10 + i);
-        res.body += (i == 1 ? "" : ",") + std::string(R"({"type":"web_visit","id":")") + id +
-                    R"(","attributes":{"started_at":"2026-01-05T10:00:00Z","page_depth":3},)"
-                    R"("relationships":{"company":{"id":"129011"},"location":{"attributes":{"city":"Helsinki","country_code":"FI"}}}})";
+        res.body +=
+            (i == 1 ? "" : ",") + std::string(R"({"type":"web_visit","id":")") + id +
+            R"(","attributes":{"started_at":"2026-01-05T10:00:00Z","page_depth":3},)"
+            R"("relationships":{"company":{"id":"129011"},"location":{"attributes":{"city":"Helsinki","country_code":"FI"}}}})";
       }
       res.body += R"(],"meta":{"pagination":{"page_num":)" + std::to_string(page) + R"(,"page_count":3}}})";
     } else {
@@ -253,7 +259,8 @@ TEST_CASE("cli export: companies of --ids-from to CSV, quoted where needed") {
   std::string const ids = t.path("ids.txt");
   std::ofstream(ids) << "# companies\n5\n\n  6  \n7\n5\n";
   std::string const out = t.path("companies.csv");
-  CHECK(t.run({"export", "companies", "--ids-from", ids, "--format", "csv", "--out", out, "--account", "9"}, false) == 0);
+  CHECK(t.run({"export", "companies", "--ids-from", ids, "--format", "csv", "--out", out, "--account", "9"}, false) ==
+        0);
   REQUIRE(t.targets().size() == 1);
   CHECK(t.targets()[0] == "/v1/companies?ids=5,6,7&account_id=9");
   CHECK(read_file(out) ==
@@ -373,7 +380,8 @@ TEST_CASE("cli export: Ctrl-C during --ids-from lets the calls in flight finish,
 
   t.interrupted = false;
   t.api.s->after_request = nullptr;
-  CHECK(t.run({"export", "companies", "--ids-from", list, "--parallel", "4", "--out", out, "--account", "9", "--resume"}) == 0);
+  CHECK(t.run({"export", "companies", "--ids-from", list, "--parallel", "4", "--out", out, "--account", "9",
+               "--resume"}) == 0);
   std::vector<std::string> const targets = t.targets();
   CHECK(targets.size() == 10);
   std::set<std::string> const distinct(targets.begin(), targets.end());
@@ -419,8 +427,10 @@ TEST_CASE("cli export: bad arguments are usage errors, and nothing is sent or wr
   std::ofstream(empty) << "# nothing\n\n";
   std::vector<cli_test::usage_case> const cases = {
       {{"export", "contacts", "--account", "9"}, "error: 'export contacts' needs --out FILE"},
-      {{"export", "contacts", "--account", "9", "--out", out, "--format", "xml"}, "option --format must be ndjson or csv (got 'xml')"},
-      {{"export", "contacts", "--account", "9", "--out", out, "--json"}, "writes its records to --out FILE (no --json)"},
+      {{"export", "contacts", "--account", "9", "--out", out, "--format", "xml"},
+       "option --format must be ndjson or csv (got 'xml')"},
+      {{"export", "contacts", "--account", "9", "--out", out, "--json"},
+       "writes its records to --out FILE (no --json)"},
       {{"export", "contacts", "--account", "9", "--out", out, "--parallel", "4"}, "option --parallel needs --ids-from"},
       {{"export", "contacts", "--account", "9", "--out", out, "--ids-from", bad_ids, "--parallel", "17"},
        "option --parallel must be between 1 and 16 (got 17)"},
@@ -495,6 +505,8 @@ TEST_CASE("cli export: the pieces, CSV fields, the order of a chunk, the state f
   f.requests_before = 1;
   f.credits = 40;
   // 200 ids in 10 s this run: 700 left take 35 s.
-  CHECK(ex::progress_text(f, 10.0, false) == "ids 300 of 1000, items 290, pages 3, 0.2 requests/s, credits 40, ETA 0:35");
-  CHECK(ex::progress_text(f, 3725.0, true) == "ids 300 of 1000, items 290, pages 3, 0.0 requests/s, credits 40, 1:02:05 in all");
+  CHECK(ex::progress_text(f, 10.0, false) ==
+        "ids 300 of 1000, items 290, pages 3, 0.2 requests/s, credits 40, ETA 0:35");
+  CHECK(ex::progress_text(f, 3725.0, true) ==
+        "ids 300 of 1000, items 290, pages 3, 0.0 requests/s, credits 40, 1:02:05 in all");
 }

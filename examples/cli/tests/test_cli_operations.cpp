@@ -142,7 +142,8 @@ TEST_CASE("cli: companies retrieve asks a repeated id once, and --json prints ea
 
 TEST_CASE("cli: an error in the second chunk prints the first chunk's rows, then fails with exit 3") {
   cli t;
-  t.script.respond(200, companies_body(1, 100)).respond(402, R"({"code":"insufficient_credits","message":"No credits"})");
+  t.script.respond(200, companies_body(1, 100))
+      .respond(402, R"({"code":"insufficient_credits","message":"No credits"})");
   CHECK(t.run(with_ids({"companies", "retrieve", "--account", "9"}, 1, 120)) == 3);
   CHECK(t.sent() == 2);
   CHECK(count_lines(t.out.str()) == 101);
@@ -151,9 +152,13 @@ TEST_CASE("cli: an error in the second chunk prints the first chunk's rows, then
 
 TEST_CASE("cli: companies ips chunks the company ids and sends --include and --max-ip-addresses") {
   cli t;
-  t.script.respond(200, R"({"data":[{"type":"company_ip","id":"1","attributes":{"ip_addresses":[{"ip_address":"192.0.2.1"}]}}]})")
+  t.script
+      .respond(
+          200,
+          R"({"data":[{"type":"company_ip","id":"1","attributes":{"ip_addresses":[{"ip_address":"192.0.2.1"}]}}]})")
       .respond(200, R"({"data":[]})");
-  CHECK(t.run(with_ids({"companies", "ips", "--account", "9", "--include", "company", "--max-ip-addresses", "3"}, 1, 101)) == 0);
+  CHECK(t.run(with_ids({"companies", "ips", "--account", "9", "--include", "company", "--max-ip-addresses", "3"}, 1,
+                       101)) == 0);
   REQUIRE(t.sent() == 2);
   CHECK(t.request(0).target() ==
         "/v1/companies/ips?account_id=9&company_ids=" + ids_from(1, 100) + "&include=company&max_ip_addresses=3");
@@ -177,8 +182,9 @@ TEST_CASE("cli: companies match sends the names with the country code and shows 
   REQUIRE(t.sent() == 1);
   CHECK(t.request(0).method == lf::http_method::post);
   CHECK(t.request(0).target() == "/v1/companies/match?account_id=9&max_results_per_company=2");
-  CHECK(t.request(0).body ==
-        R"({"companies":[{"company_name":"Dealfront","country_code":"DE"},{"company_name":"Nowhere Ltd","country_code":"DE"}]})");
+  CHECK(
+      t.request(0).body ==
+      R"({"companies":[{"company_name":"Dealfront","country_code":"DE"},{"company_name":"Nowhere Ltd","country_code":"DE"}]})");
   CHECK(t.out.str() ==
         "INPUT        SCORE     COMPANY ID  NAME                  URL\n"
         "Dealfront    0.95      129011      Dealfront Group GmbH  https://www.dealfront.com\n"
@@ -210,7 +216,8 @@ TEST_CASE("cli: companies match --input reads 250 companies, sends 200 then 50, 
 
 TEST_CASE("cli: companies match reads standard input for --input -") {
   cli t;
-  t.in.str(R"({"company_name":"Acme","city":"Oulu"})" "\n");
+  t.in.str(R"({"company_name":"Acme","city":"Oulu"})"
+           "\n");
   t.script.respond(200, R"({"data":[[]]})");
   CHECK(t.run({"companies", "match", "--input", "-", "--account", "9", "--json"}) == 0);
   CHECK(t.request(0).body == R"({"companies":[{"company_name":"Acme","city":"Oulu"}]})");
@@ -251,9 +258,10 @@ TEST_CASE("cli: companies signals sends the ids, categories and date ranges in t
   REQUIRE(t.sent() == 1);
   CHECK(t.request(0).method == lf::http_method::post);
   CHECK(t.request(0).target() == "/v1/companies/signals/search?account_id=9&page%5Bsize%5D=10");
-  CHECK(t.request(0).body ==
-        R"({"company_ids":["129011","129012"],"categories":["leadership_changes","job_ads"],)"
-        R"("event_date":{"from":"2026-01-01","to":"2026-02-01"},"publication_date":{"from":"2026-01-02","to":"2026-02-02"}})");
+  CHECK(
+      t.request(0).body ==
+      R"({"company_ids":["129011","129012"],"categories":["leadership_changes","job_ads"],)"
+      R"("event_date":{"from":"2026-01-01","to":"2026-02-01"},"publication_date":{"from":"2026-01-02","to":"2026-02-02"}})");
   CHECK(t.out.str() ==
         "ID  ATTRIBUTES\n"
         "s1  {\"category\":\"job_ads\",\"title\":\"Hiring\"}\n"
@@ -262,7 +270,8 @@ TEST_CASE("cli: companies signals sends the ids, categories and date ranges in t
 
 TEST_CASE("cli: companies signals refuses an unknown category and a malformed date before sending") {
   cli t;
-  CHECK(t.run({"companies", "signals", "1", "--account", "9", "--category", "gossip", "--event-to", "2026-13-01"}) == 2);
+  CHECK(t.run({"companies", "signals", "1", "--account", "9", "--category", "gossip", "--event-to", "2026-13-01"}) ==
+        2);
   CHECK(contains(t.err.str(), "error: option --category: unknown value 'gossip' (known: business_expansion,"));
   CHECK(contains(t.err.str(), "error: option --event-to must be a date YYYY-MM-DD (got '2026-13-01')"));
   CHECK(t.run({"companies", "signals", "--account", "9"}) == 2);
@@ -282,7 +291,8 @@ TEST_CASE("cli: companies enrichment-job estimate sends the ids or the list, and
   CHECK(t.request(0).body == R"({"data":{"attributes":{"company_ids":["1","2"],"custom_field_id":"cf_ai"}}})");
   CHECK(t.out.str() == "estimate: 2 companies eligible, 1 credits\n");
 
-  CHECK(t.run({"companies", "enrichment-job", "estimate", "--list", "company_5", "--custom-field", "cf_ai", "--account", "9"}) == 0);
+  CHECK(t.run({"companies", "enrichment-job", "estimate", "--list", "company_5", "--custom-field", "cf_ai", "--account",
+               "9"}) == 0);
   CHECK(t.request(1).body == R"({"data":{"attributes":{"list_id":"company_5","custom_field_id":"cf_ai"}}})");
   CHECK(t.out.str() == "estimate: 40 companies eligible, credits not reported\n");
 }
@@ -303,9 +313,11 @@ TEST_CASE("cli: the job commands check their records and options before sending"
        "enrichment-job estimate', then create it with --yes"},
       {{"contacts", "contact-data-job", "create", "1", "--account", "9", "--wait"},
        "error: 'contacts contact-data-job create' charges credits"},
-      {{"contacts", "contact-data-job", "get", "--account", "9"}, "error: 'contacts contact-data-job get' needs JOB_ID"},
+      {{"contacts", "contact-data-job", "get", "--account", "9"},
+       "error: 'contacts contact-data-job get' needs JOB_ID"},
       {{"companies", "enrichment-job"}, "error: 'companies enrichment-job' needs a subcommand"},
-      {{"companies", "enrichment-job", "delete", "1"}, "error: unknown subcommand 'delete' of 'companies enrichment-job'"},
+      {{"companies", "enrichment-job", "delete", "1"},
+       "error: unknown subcommand 'delete' of 'companies enrichment-job'"},
   };
   cli_test::check_usage_errors(t, cases);
   CHECK(t.sent() == 0);
@@ -313,10 +325,16 @@ TEST_CASE("cli: the job commands check their records and options before sending"
 
 TEST_CASE("cli: contacts contact-data-job create --yes prints the estimate, then creates the job") {
   cli t;
-  t.script.respond(200, R"({"data":{"type":"job_estimate","attributes":{"eligible_count":3,"credits":3}},"meta":{"credits":{"charged":0}}})")
-      .respond(201, R"({"data":{"type":"job","id":"fcd_1","attributes":{"status":"queued","total_count":3,"processed_count":0,"credits_used":0}},
+  t.script
+      .respond(
+          200,
+          R"({"data":{"type":"job_estimate","attributes":{"eligible_count":3,"credits":3}},"meta":{"credits":{"charged":0}}})")
+      .respond(
+          201,
+          R"({"data":{"type":"job","id":"fcd_1","attributes":{"status":"queued","total_count":3,"processed_count":0,"credits_used":0}},
                         "meta":{"credits":{"charged":3}}})");
-  CHECK(t.run({"contacts", "contact-data-job", "create", "11", "12", "--list", "contact_3", "--yes", "--account", "9"}) == 0);
+  CHECK(t.run({"contacts", "contact-data-job", "create", "11", "12", "--list", "contact_3", "--yes", "--account",
+               "9"}) == 0);
   REQUIRE(t.sent() == 2);
   CHECK(t.request(0).target() == "/v1/contacts/find-contact-data-jobs/estimate?account_id=9");
   CHECK(t.request(1).method == lf::http_method::post);
@@ -410,8 +428,9 @@ TEST_CASE("cli: Ctrl-C while waiting stops polling with exit 130 and says how to
   CHECK(t.run({"companies", "enrichment-job", "get", "enr_7", "--wait", "--account", "9"}) == 130);
   CHECK(t.sent() == 1);
   CHECK(t.time->sleeps.size() == 1);  // the wait ends at the next step
-  CHECK(contains(t.err.str(), "stopped waiting; job enr_7 goes on: 'leadfeeder companies enrichment-job get enr_7 "
-                              "--account 9 --wait' waits again\n"));
+  CHECK(contains(t.err.str(),
+                 "stopped waiting; job enr_7 goes on: 'leadfeeder companies enrichment-job get enr_7 "
+                 "--account 9 --wait' waits again\n"));
 }
 
 TEST_CASE("cli: get without --wait shows the job once") {
@@ -428,7 +447,10 @@ TEST_CASE("cli: get without --wait shows the job once") {
 
 TEST_CASE("cli: lists items walks the cursor pages with --all") {
   cli t;
-  t.script.respond(200, R"({"data":[{"type":"company","id":"1"},{"type":"company","id":"2"}],"meta":{"pagination":{"next_cursor":"c2"}}})")
+  t.script
+      .respond(
+          200,
+          R"({"data":[{"type":"company","id":"1"},{"type":"company","id":"2"}],"meta":{"pagination":{"next_cursor":"c2"}}})")
       .respond(200, R"({"data":[{"type":"company","id":"3"}],"meta":{"pagination":{"next_cursor":null}}})");
   CHECK(t.run({"lists", "items", "company_5", "--all", "--page-size", "2", "--account", "9"}) == 0);
   REQUIRE(t.sent() == 2);
@@ -443,7 +465,8 @@ TEST_CASE("cli: lists items walks the cursor pages with --all") {
 
 TEST_CASE("cli: campaigns lists, campaigns get and stats are its subcommands") {
   cli t;
-  t.script.respond(200, R"({"data":[{"type":"campaign","id":"cmp_1","attributes":{"name":"Spring"}}],
+  t.script
+      .respond(200, R"({"data":[{"type":"campaign","id":"cmp_1","attributes":{"name":"Spring"}}],
                             "meta":{"pagination":{"page_num":1,"page_count":1,"total_count":1}}})")
       .respond(200, R"({"data":{"type":"campaign","id":"cmp_1","attributes":{"name":"Spring"}}})")
       .respond(200, R"({"data":[{"type":"campaign_stats","id":"cmp_1:2026-01-01","attributes":{"visits":3}}]})");
@@ -485,7 +508,8 @@ TEST_CASE("cli: campaigns lists, campaigns get and stats are its subcommands") {
 
 TEST_CASE("cli: ip enrich shows the company behind an address, or the network") {
   cli t;
-  t.script.respond(200, R"({"data":{"type":"enriched_ip","id":"192.0.2.10","attributes":{"company_type":"company"},
+  t.script
+      .respond(200, R"({"data":{"type":"enriched_ip","id":"192.0.2.10","attributes":{"company_type":"company"},
       "relationships":{"company":{"type":"company","id":"129011","attributes":{"name":"Dealfront","url":"https://dealfront.com"}}}}})")
       .respond(200, R"({"data":{"type":"enriched_ip","id":"2001:db8::1","attributes":{"company_type":"isp"},
       "relationships":{"network":{"type":"network","id":"n1","attributes":{"name":"Simulated ISP"}}}}})");
@@ -517,7 +541,8 @@ TEST_CASE("cli: ip enrich refuses what is not an IP address, before sending") {
 
 TEST_CASE("cli: usage prints the requests per endpoint and their total") {
   cli t;
-  t.script.respond(200, R"({"data":{"type":"api_usage","id":"9:2026-01:2026-02","attributes":{"endpoints":[
+  t.script
+      .respond(200, R"({"data":{"type":"api_usage","id":"9:2026-01:2026-02","attributes":{"endpoints":[
       {"type":"api_usage","attributes":{"period":"2026-01","operation":"contacts.search","requests":12}},
       {"type":"api_usage","attributes":{"period":"2026-02","method":"GET","path":"/v1/accounts","requests":3}}]}}})")
       .respond(200, R"({"data":[{"period":"2026-03","endpoint":"/v1/tags","requests":1}]})");

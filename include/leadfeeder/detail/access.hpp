@@ -42,8 +42,8 @@ inline bool is_bool(json_value const* v) noexcept {
   return v != nullptr && (v->kind() == node_kind::true_ || v->kind() == node_kind::false_);
 }
 inline bool is_number(json_value const* v) noexcept {
-  return v != nullptr && (v->kind() == node_kind::int64 || v->kind() == node_kind::uint64 ||
-                          v->kind() == node_kind::double_);
+  return v != nullptr &&
+         (v->kind() == node_kind::int64 || v->kind() == node_kind::uint64 || v->kind() == node_kind::double_);
 }
 
 inline double double_of(json_value const* v) noexcept {

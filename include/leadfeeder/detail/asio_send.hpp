@@ -2,10 +2,6 @@
 // leadfeeder/asio.hpp: the handler kept until the client completes, and what a cancellation signal does.
 #pragma once
 
-#include <leadfeeder/config.hpp>
-#include <leadfeeder/client.hpp>
-#include <leadfeeder/policy.hpp>
-#include <leadfeeder/result.hpp>
 #include <boost/asio/associated_allocator.hpp>
 #include <boost/asio/associated_cancellation_slot.hpp>
 #include <boost/asio/associated_executor.hpp>
@@ -14,6 +10,10 @@
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
+#include <leadfeeder/client.hpp>
+#include <leadfeeder/config.hpp>
+#include <leadfeeder/policy.hpp>
+#include <leadfeeder/result.hpp>
 
 #include <atomic>
 #include <memory>

@@ -63,7 +63,8 @@ inline std::string printable_excerpt(std::string_view text, std::size_t limit) {
 /// Empty when the body may be JSON (or is empty): the parser then decides.
 inline std::string body_hint(int status, std::string_view content_type, std::string_view body) {
   std::size_t first = 0;
-  while (first < body.size() && (body[first] == ' ' || body[first] == '\t' || body[first] == '\r' || body[first] == '\n')) {
+  while (first < body.size() &&
+         (body[first] == ' ' || body[first] == '\t' || body[first] == '\r' || body[first] == '\n')) {
     ++first;
   }
   if (first == body.size()) return {};

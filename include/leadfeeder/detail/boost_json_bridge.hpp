@@ -2,13 +2,13 @@
 // leadfeeder/boost_json.hpp: a DOM built from a view, a json_fragment made from a value.
 #pragma once
 
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
 #include <leadfeeder/config.hpp>
 #include <leadfeeder/detail/access.hpp>
 #include <leadfeeder/detail/encoding.hpp>
 #include <leadfeeder/json_fragment.hpp>
 #include <leadfeeder/view.hpp>
-#include <boost/json/serialize.hpp>
-#include <boost/json/value.hpp>
 
 #include <cmath>
 #include <cstdint>
@@ -73,7 +73,8 @@ inline char const* unsendable(boost::json::value const& v, unsigned& depth) noex
     case boost::json::kind::object: {
       unsigned deepest = 0;
       for (boost::json::key_value_pair const& m : v.get_object()) {
-        if (!is_valid_utf8(std::string_view(m.key().data(), m.key().size()))) return "has a key that is not valid UTF-8";
+        if (!is_valid_utf8(std::string_view(m.key().data(), m.key().size())))
+          return "has a key that is not valid UTF-8";
         unsigned d = 0;
         if (char const* problem = unsendable(m.value(), d)) return problem;
         if (d > deepest) deepest = d;

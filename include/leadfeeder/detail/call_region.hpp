@@ -46,7 +46,8 @@ class call_region {
   /// Grows the last block (or starts one when `block` is null) to at least `needed` bytes, doubling
   /// as a string would; a block that is not the last is moved to the top. Returns the block (with
   /// its first `used` bytes kept) and its new capacity, or null when the region cannot hold it.
-  char* grow(char* block, std::size_t used, std::size_t capacity, std::size_t needed, std::size_t& new_capacity) noexcept {
+  char* grow(char* block, std::size_t used, std::size_t capacity, std::size_t needed,
+             std::size_t& new_capacity) noexcept {
     if (!enabled()) return nullptr;
     std::size_t wanted = capacity < 64 ? 64 : capacity * 2;
     if (wanted < needed) wanted = needed;

@@ -38,8 +38,8 @@ class callback<R(Args...)> {
   };
 
   template <class F>
-  static constexpr bool is_local = sizeof(F) <= local_size && alignof(F) <= alignof(void*) &&
-                                   std::is_nothrow_move_constructible_v<F>;
+  static constexpr bool is_local = sizeof(F) <= local_size &&
+                                   alignof(F) <= alignof(void*) && std::is_nothrow_move_constructible_v<F>;
 
   template <class F>
   static F& object(storage& s) noexcept {
@@ -82,9 +82,9 @@ class callback<R(Args...)> {
   };
 
   template <class F>
-  using enable_for = std::enable_if_t<!std::is_same_v<std::decay_t<F>, callback> &&
-                                      !std::is_same_v<std::decay_t<F>, std::nullptr_t> &&
-                                      std::is_invocable_r_v<R, std::decay_t<F>&, Args...>>;
+  using enable_for =
+      std::enable_if_t<!std::is_same_v<std::decay_t<F>, callback> && !std::is_same_v<std::decay_t<F>, std::nullptr_t> &&
+                       std::is_invocable_r_v<R, std::decay_t<F>&, Args...>>;
 
  public:
   callback() noexcept = default;

@@ -35,8 +35,8 @@ struct chunking<Builder, std::void_t<decltype(Builder::chunk_max), typename Buil
 template <class Range, class = void>
 struct is_string_range : std::false_type {};
 template <class Range>
-struct is_string_range<Range, std::void_t<decltype(std::begin(std::declval<Range const&>()) !=
-                                                   std::end(std::declval<Range const&>()))>>
+struct is_string_range<
+    Range, std::void_t<decltype(std::begin(std::declval<Range const&>()) != std::end(std::declval<Range const&>()))>>
     : std::bool_constant<std::is_convertible_v<decltype(*std::begin(std::declval<Range const&>())), std::string_view> &&
                          !std::is_convertible_v<Range const&, std::string_view>> {};
 

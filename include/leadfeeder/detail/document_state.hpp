@@ -15,11 +15,11 @@ namespace detail {
 // the start of lent memory), so the body's characters and the tape never move once parsed.
 struct document_state {
   std::string body;
-  json_node const* root = nullptr;   // nullptr: an empty (blank) body
-  unsigned char* block = nullptr;    // the tape's nodes from the start, its side strings at the end
+  json_node const* root = nullptr;  // nullptr: an empty (blank) body
+  unsigned char* block = nullptr;   // the tape's nodes from the start, its side strings at the end
   std::size_t block_size = 0;
   std::size_t node_count = 0;
-  bool owns_block = true;            // false: the block is lent memory
+  bool owns_block = true;  // false: the block is lent memory
 
   document_state() noexcept = default;
   document_state(document_state const&) = delete;

@@ -100,8 +100,7 @@ inline error error_from_response(http_response const& res, std::optional<std::ch
     result<document> const doc = document::parse(std::string(res.body));
     bool const found = doc && is_object(doc->root()) && read_error_fields(doc->root(), e);
     if (!found) {
-      e.message = "HTTP " + std::to_string(res.status) + " with an unrecognised body: " +
-                  describe_non_json(res.body);
+      e.message = "HTTP " + std::to_string(res.status) + " with an unrecognised body: " + describe_non_json(res.body);
     }
   }
   if (e.request_id.empty()) {

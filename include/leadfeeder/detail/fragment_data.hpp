@@ -17,7 +17,7 @@ struct fragment_data {
   bool is_object = false;
   std::string text;
   std::vector<std::pair<std::string, std::string>> members;
-  unsigned depth = 0;       // nesting of containers: 0 for a scalar, 1 for a flat array or object
+  unsigned depth = 0;             // nesting of containers: 0 for a scalar, 1 for a flat array or object
   char const* problem = nullptr;  // why it cannot go on the wire (invalid UTF-8, NaN), or nullptr
 };
 

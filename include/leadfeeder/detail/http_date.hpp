@@ -35,8 +35,7 @@ constexpr unsigned month_from_name(std::string_view name) noexcept {
 constexpr bool parse_clock(std::string_view s, std::int64_t& seconds_of_day) noexcept {
   std::int64_t h = 0, m = 0, sec = 0;
   if (s.size() != 8 || s[2] != ':' || s[5] != ':' || !parse_digits(s.substr(0, 2), h) ||
-      !parse_digits(s.substr(3, 2), m) || !parse_digits(s.substr(6, 2), sec) || h > 23 || m > 59 ||
-      sec > 60) {
+      !parse_digits(s.substr(3, 2), m) || !parse_digits(s.substr(6, 2), sec) || h > 23 || m > 59 || sec > 60) {
     return false;
   }
   seconds_of_day = h * 3600 + m * 60 + sec;
@@ -65,7 +64,7 @@ constexpr std::optional<std::int64_t> parse_http_date(std::string_view s) noexce
     return epoch_seconds(year, month_from_name(s.substr(8, 3)), day, clock);
   }
   if (comma != std::string_view::npos && comma >= 6 && s.size() == comma + 24) {  // RFC 850
-    std::string_view const rest = s.substr(comma + 1);  // " 06-Nov-94 08:49:37 GMT"
+    std::string_view const rest = s.substr(comma + 1);                            // " 06-Nov-94 08:49:37 GMT"
     if (rest[0] != ' ' || rest[3] != '-' || rest[7] != '-' || rest[10] != ' ' || rest.substr(19) != " GMT" ||
         !parse_digits(rest.substr(1, 2), day) || !parse_digits(rest.substr(8, 2), year) ||
         !parse_clock(rest.substr(11, 8), clock)) {
@@ -79,8 +78,7 @@ constexpr std::optional<std::int64_t> parse_http_date(std::string_view s) noexce
   if (comma == std::string_view::npos && s.size() == 24) {  // asctime: day padded with a space
     if (s[3] != ' ' || s[7] != ' ' || s[10] != ' ' || s[19] != ' ') return std::nullopt;
     std::string_view const day_text = s[8] == ' ' ? s.substr(9, 1) : s.substr(8, 2);
-    if (!parse_digits(day_text, day) || !parse_digits(s.substr(20, 4), year) ||
-        !parse_clock(s.substr(11, 8), clock)) {
+    if (!parse_digits(day_text, day) || !parse_digits(s.substr(20, 4), year) || !parse_clock(s.substr(11, 8), clock)) {
       return std::nullopt;
     }
     return epoch_seconds(year, month_from_name(s.substr(4, 3)), day, clock);
@@ -90,15 +88,14 @@ constexpr std::optional<std::int64_t> parse_http_date(std::string_view s) noexce
 
 /// The wait a Retry-After value asks for, measured from `now` for a date; nullopt when the value
 /// is neither form. A date in the past gives zero.
-inline std::optional<std::chrono::seconds> parse_retry_after(
-    std::string_view value, std::chrono::system_clock::time_point now) noexcept {
+inline std::optional<std::chrono::seconds> parse_retry_after(std::string_view value,
+                                                             std::chrono::system_clock::time_point now) noexcept {
   while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
   while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
   std::int64_t seconds = 0;
   if (parse_digits(value, seconds)) return std::chrono::seconds(seconds);
   if (std::optional<std::int64_t> const at = parse_http_date(value)) {
-    std::int64_t const now_s =
-        std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+    std::int64_t const now_s = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
     return std::chrono::seconds(*at > now_s ? *at - now_s : 0);
   }
   return std::nullopt;

@@ -13,8 +13,8 @@
 
 #include <charconv>
 #include <cstddef>
-#include <initializer_list>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -25,8 +25,7 @@ class request_writer {
  public:
   /// Starts a request of `operation` (its id, for messages) to base_url; keeps buffer storage.
   /// With a region, the URL and the body are written there (see overflowed()).
-  void begin(std::string_view operation, http_method method, std::string_view base_url,
-             call_region* region = nullptr) {
+  void begin(std::string_view operation, http_method method, std::string_view base_url, call_region* region = nullptr) {
     operation_ = operation;
     method_ = method;
     url_.begin(region);
@@ -74,15 +73,14 @@ class request_writer {
 
   /// Appends name=v1,v2,... (each value encoded, commas literal). Refuses an empty list when
   /// required, empty values or ones with CR, LF or NUL, and more than max_count values.
-  void query_list(std::string_view name, string_list const& values, bool required,
-                  std::size_t max_count) {
+  void query_list(std::string_view name, string_list const& values, bool required, std::size_t max_count) {
     if (values.empty()) {
       if (required) fail(name, "must not be empty");
       return;
     }
     if (values.size() > max_count) {
-      return fail(name, "has " + std::to_string(values.size()) + " values; at most " +
-                            std::to_string(max_count) + " are allowed");
+      return fail(name, "has " + std::to_string(values.size()) + " values; at most " + std::to_string(max_count) +
+                            " are allowed");
     }
     for (std::size_t i = 0; i < values.size(); ++i) {
       if (values[i].empty()) return fail(name, "must not contain an empty value");
@@ -96,11 +94,10 @@ class request_writer {
   }
 
   /// Appends name=<integer>; refuses values outside [min, max].
-  void query_integer(std::string_view name, std::int64_t value, std::int64_t min,
-                     std::int64_t max) {
+  void query_integer(std::string_view name, std::int64_t value, std::int64_t min, std::int64_t max) {
     if (value < min || value > max) {
-      return fail(name, "must be between " + std::to_string(min) + " and " + std::to_string(max) +
-                            " (got " + std::to_string(value) + ")");
+      return fail(name, "must be between " + std::to_string(min) + " and " + std::to_string(max) + " (got " +
+                            std::to_string(value) + ")");
     }
     query_name(name);
     append_integer(url_, value);
@@ -209,8 +206,7 @@ class request_writer {
   /// Adds the members of a caller-built JSON object to the object being written. Refuses
   /// anything but an object, and keys the builder has setters for (`known`), so that no key is
   /// written twice.
-  void merge_members(std::string_view name, json_fragment const& extra,
-                     std::initializer_list<std::string_view> known) {
+  void merge_members(std::string_view name, json_fragment const& extra, std::initializer_list<std::string_view> known) {
     if (!extra.is_object()) return fail(name, "must be a JSON object");
     if (extra.problem() != nullptr) return fail(name, extra.problem());
     // Its members join the object being written, which sits at nesting level depth_.
@@ -237,15 +233,15 @@ class request_writer {
 
   /// "key": ["v1", ...] for the parameter `name`: refuses an empty list when required, empty values
   /// and more than max_count values; an empty optional list is left out.
-  void member_strings_checked(std::string_view name, std::string_view key, string_list const& values,
-                              bool required, std::size_t max_count) {
+  void member_strings_checked(std::string_view name, std::string_view key, string_list const& values, bool required,
+                              std::size_t max_count) {
     if (values.empty()) {
       if (required) fail(name, "must not be empty");
       return;
     }
     if (values.size() > max_count) {
-      return fail(name, "has " + std::to_string(values.size()) + " values; at most " +
-                            std::to_string(max_count) + " are allowed");
+      return fail(name, "has " + std::to_string(values.size()) + " values; at most " + std::to_string(max_count) +
+                            " are allowed");
     }
     for (std::size_t i = 0; i < values.size(); ++i) {
       if (values[i].empty()) return fail(name, "must not contain an empty value");
@@ -268,8 +264,8 @@ class request_writer {
   void member_integer_in(std::string_view name, std::string_view key, std::int64_t v, std::int64_t min,
                          std::int64_t max) {
     if (v < min || v > max) {
-      return fail(name, "must be between " + std::to_string(min) + " and " + std::to_string(max) +
-                            " (got " + std::to_string(v) + ")");
+      return fail(name, "must be between " + std::to_string(min) + " and " + std::to_string(max) + " (got " +
+                            std::to_string(v) + ")");
     }
     member_integer(key, v);
   }
@@ -280,8 +276,8 @@ class request_writer {
                    std::string_view later) {
     if (earlier.empty() || later.empty() || earlier.size() != later.size()) return;
     if (later < earlier) {
-      fail(later_name, std::string("must not be before '") + std::string(earlier_name) + "' (" +
-                           std::string(later) + " < " + std::string(earlier) + ")");
+      fail(later_name, std::string("must not be before '") + std::string(earlier_name) + "' (" + std::string(later) +
+                           " < " + std::string(earlier) + ")");
     }
   }
 
@@ -298,8 +294,7 @@ class request_writer {
 
   /// {"data":[{"type":"<type>","id":"<id>"}, ...]}, the JSON:API list of resource identifiers
   /// that attaches or detaches resources. Refuses an empty list when required and empty ids.
-  void identifier_body(std::string_view name, std::string_view type, string_list const& ids,
-                       bool required) {
+  void identifier_body(std::string_view name, std::string_view type, string_list const& ids, bool required) {
     if (ids.empty() && required) return fail(name, "must not be empty");
     for (std::size_t i = 0; i < ids.size(); ++i) {
       if (ids[i].empty()) return fail(name, "must not contain an empty id");

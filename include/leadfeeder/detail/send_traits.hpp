@@ -23,8 +23,8 @@ template <class T, class = void>
 struct is_builder : std::false_type {};
 template <class T>
 struct is_builder<T, std::void_t<typename T::response_type, decltype(T::operation_id),
-                                 decltype(std::declval<T const&>().write(
-                                     std::declval<request_writer&>()))>> : std::true_type {};
+                                 decltype(std::declval<T const&>().write(std::declval<request_writer&>()))>>
+    : std::true_type {};
 
 template <class T, class = void>
 struct charges_credits : std::false_type {};

@@ -45,9 +45,8 @@ class function_ref<R(Args...)> {
  public:
   template <class F, class = std::enable_if_t<!std::is_same_v<std::decay_t<F>, function_ref>>>
   function_ref(F& f) noexcept  // NOLINT: a reference, implicit by design
-      : object_(static_cast<void*>(&f)), call_([](void* o, Args... args) -> R {
-          return (*static_cast<F*>(o))(std::forward<Args>(args)...);
-        }) {}
+      : object_(static_cast<void*>(&f)),
+        call_([](void* o, Args... args) -> R { return (*static_cast<F*>(o))(std::forward<Args>(args)...); }) {}
   R operator()(Args... args) const { return call_(object_, std::forward<Args>(args)...); }
 
  private:
@@ -63,8 +62,8 @@ struct operation_info {
   std::string_view id;
   http_method method = http_method::get;
   bool charges_credits = false;
-  bool reads_only = false;    // a search sent as POST: retried like a read
-  bool expects_data = true;   // an empty 2xx body is an answer only where no data is expected
+  bool reads_only = false;   // a search sent as POST: retried like a read
+  bool expects_data = true;  // an empty 2xx body is an answer only where no data is expected
 };
 
 // A decoded 2xx answer: the document and its status.

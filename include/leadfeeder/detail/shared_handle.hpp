@@ -26,9 +26,9 @@ class shared_handle {
   };
 
   template <class P>
-  using enable_for = std::enable_if_t<!std::is_same_v<std::decay_t<P>, shared_handle> &&
-                                      std::is_copy_constructible_v<P> &&
-                                      std::is_convertible_v<decltype(std::declval<P const&>().get()), T*>>;
+  using enable_for =
+      std::enable_if_t<!std::is_same_v<std::decay_t<P>, shared_handle> && std::is_copy_constructible_v<P> &&
+                       std::is_convertible_v<decltype(std::declval<P const&>().get()), T*>>;
 
  public:
   shared_handle() noexcept = default;
@@ -41,10 +41,12 @@ class shared_handle {
     operations_ = &operations_of<P>;
   }
   shared_handle(shared_handle const& other)
-      : object_(other.object_), owner_(other.owner_ != nullptr ? other.operations_->copy(other.owner_) : nullptr),
+      : object_(other.object_),
+        owner_(other.owner_ != nullptr ? other.operations_->copy(other.owner_) : nullptr),
         operations_(other.operations_) {}
   shared_handle(shared_handle&& other) noexcept
-      : object_(std::exchange(other.object_, nullptr)), owner_(std::exchange(other.owner_, nullptr)),
+      : object_(std::exchange(other.object_, nullptr)),
+        owner_(std::exchange(other.owner_, nullptr)),
         operations_(std::exchange(other.operations_, nullptr)) {}
   shared_handle& operator=(shared_handle other) noexcept {
     std::swap(object_, other.object_);

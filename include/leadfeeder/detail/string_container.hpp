@@ -18,7 +18,8 @@ using element_of = std::remove_cv_t<std::remove_pointer_t<decltype(std::data(std
 template <class Container, class = void>
 struct is_string_container : std::false_type {};
 template <class Container>
-struct is_string_container<Container, std::void_t<element_of<Container>, decltype(std::size(std::declval<Container const&>()))>>
+struct is_string_container<Container,
+                           std::void_t<element_of<Container>, decltype(std::size(std::declval<Container const&>()))>>
     : std::bool_constant<std::is_convertible_v<element_of<Container> const&, std::string_view> &&
                          !std::is_convertible_v<Container const&, std::string_view>> {};
 

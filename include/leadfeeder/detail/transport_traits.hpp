@@ -17,9 +17,9 @@ struct has_send : std::false_type {};
 
 template <class T>
 struct has_send<T, std::void_t<decltype(std::declval<T&>().send(std::declval<http_request const&>(),
-                                                                  std::declval<http_response&>()))>>
+                                                                std::declval<http_response&>()))>>
     : std::is_same<decltype(std::declval<T&>().send(std::declval<http_request const&>(),
-                                                     std::declval<http_response&>())),
+                                                    std::declval<http_response&>())),
                    std::error_code> {};
 
 // Stands for any completion handler when probing a transport's async_send.
@@ -32,8 +32,8 @@ struct has_async_send : std::false_type {};
 
 template <class T>
 struct has_async_send<T, std::void_t<decltype(std::declval<T&>().async_send(
-                             std::declval<http_request const&>(), std::declval<http_response&>(),
-                             completion_probe{}))>> : std::true_type {};
+                             std::declval<http_request const&>(), std::declval<http_response&>(), completion_probe{}))>>
+    : std::true_type {};
 
 }  // namespace detail
 

@@ -42,8 +42,7 @@ class resource_base : public object_base {
  public:
   constexpr resource_base() noexcept = default;
   // `attributes` is looked up once, here, rather than by every accessor.
-  explicit resource_base(json_value const* v) noexcept
-      : object_base(v), attrs_(member(node(), "attributes")) {}
+  explicit resource_base(json_value const* v) noexcept : object_base(v), attrs_(member(node(), "attributes")) {}
 
   /// The resource id, always as text (an integer id is exposed as its decimal digits).
   std::string_view id() const noexcept { return as_string(member(node(), "id")); }

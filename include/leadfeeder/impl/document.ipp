@@ -166,9 +166,7 @@ class tape_writer {
  private:
   static constexpr std::size_t max_depth = LEADFEEDER_MAX_JSON_DEPTH + 1;
 
-  static std::size_t record_size(std::size_t length) noexcept {
-    return (sizeof(std::uint32_t) + length + 3) / 4 * 4;
-  }
+  static std::size_t record_size(std::size_t length) noexcept { return (sizeof(std::uint32_t) + length + 3) / 4 * 4; }
 
   // Nodes may be written below limit_: up to the side records.
   void set_limit() noexcept { limit_ = nodes() + side_low_ / sizeof(json_node); }
@@ -209,8 +207,8 @@ class tape_writer {
     std::size_t wanted = size_ + size_ / 2;
     std::size_t const done = progress();
     if (done != 0 && body_size_ != 0) {
-      double const estimate =
-          static_cast<double>(needed) * static_cast<double>(body_size_) / static_cast<double>(done) * 1.1;
+      double const estimate = static_cast<double>(needed) * static_cast<double>(body_size_) /
+                              static_cast<double>(done) * 1.1;
       if (estimate < static_cast<double>(SIZE_MAX / 4) && static_cast<std::size_t>(estimate) > wanted) {
         wanted = static_cast<std::size_t>(estimate);
       }
@@ -337,7 +335,9 @@ struct tape_handler : tape_writer {
     std::memcpy(&bits, &d, sizeof bits);
     return refuse(scalar(node_kind::double_, bits), ec);
   }
-  bool on_bool(bool b, error_code& ec) noexcept { return refuse(scalar(b ? node_kind::true_ : node_kind::false_, 0), ec); }
+  bool on_bool(bool b, error_code& ec) noexcept {
+    return refuse(scalar(b ? node_kind::true_ : node_kind::false_, 0), ec);
+  }
   bool on_null(error_code& ec) noexcept { return refuse(scalar(node_kind::null, 0), ec); }
   bool on_comment_part(string_view, error_code&) noexcept { return true; }
   bool on_comment(string_view, error_code&) noexcept { return true; }
@@ -544,8 +544,8 @@ LEADFEEDER_IMPL_INLINE result<document> detail::core::parse(std::string&& body, 
           if (!owned) return too_small();
           return error(errc::buffer_exhausted, "no memory for the response's tape");
         case detail::tape_writer::failure::too_large:
-          return error(errc::invalid_response, "the response body nests deeper than " +
-                                                   std::to_string(LEADFEEDER_MAX_JSON_DEPTH) + " levels");
+          return error(errc::invalid_response,
+                       "the response body nests deeper than " + std::to_string(LEADFEEDER_MAX_JSON_DEPTH) + " levels");
         case detail::tape_writer::failure::none: break;
       }
       if (ec == boost::json::error::string_too_large || ec == boost::json::error::key_too_large) {

@@ -75,7 +75,8 @@ struct session_steps {
     std::string headers;
     if (what == log_event::kind::request) {
       for (http_header const& h : s.request_.headers) {
-        headers.append(h.name).append(": ").append(is_credential_header(h.name) ? std::string_view("[redacted]") : h.value);
+        headers.append(h.name).append(": ").append(is_credential_header(h.name) ? std::string_view("[redacted]")
+                                                                                : h.value);
         headers += '\n';
       }
     }
@@ -204,8 +205,8 @@ struct session_steps {
     if (lent.data == nullptr && s.region_.enabled()) {  // the rest of the client's memory, after the request
       lent.data = s.region_.rest(lent.size);
       if (lent.data == nullptr) {
-        error e(errc::buffer_exhausted, std::string(op.id) +
-                                            ": the request took all of the client's memory; none is left for the response");
+        error e(errc::buffer_exhausted,
+                std::string(op.id) + ": the request took all of the client's memory; none is left for the response");
         e.http_status = status;
         return e;
       }
@@ -279,8 +280,8 @@ LEADFEEDER_IMPL_INLINE void detail::core::open(session& s) {
 }
 
 LEADFEEDER_IMPL_INLINE result<detail::answer> detail::core::run(session& s, operation_info const& op,
-                                                               call_options const& call, write_ref write,
-                                                               exchange_ref exchange) {
+                                                                call_options const& call, write_ref write,
+                                                                exchange_ref exchange) {
   session_steps steps{s};
   if (s.busy_) return error(errc::busy, std::string(op.id) + ": the client is busy with another call");
   for (int attempt = 1;; ++attempt) {
@@ -307,7 +308,7 @@ LEADFEEDER_IMPL_INLINE result<detail::answer> detail::core::run(session& s, oper
 }
 
 LEADFEEDER_IMPL_INLINE std::optional<error> detail::core::start(session& s, operation_info const& op,
-                                                               call_options const& call, write_ref write) {
+                                                                call_options const& call, write_ref write) {
   session_steps steps{s};
   if (s.busy_) return error(errc::busy, std::string(op.id) + ": the client is busy with another call");
   if (std::optional<error> refused = steps.admit(op, call, write, /*may_wait=*/false)) return refused;
@@ -318,7 +319,7 @@ LEADFEEDER_IMPL_INLINE std::optional<error> detail::core::start(session& s, oper
 }
 
 LEADFEEDER_IMPL_INLINE result<detail::answer> detail::core::complete(session& s, operation_info const& op,
-                                                                    call_options const& call, std::error_code ec) {
+                                                                     call_options const& call, std::error_code ec) {
   session_steps steps{s};
   s.busy_ = false;
   if (call.cancel && call.cancel->cancelled()) {
@@ -356,7 +357,7 @@ struct cancel_flag {
 }  // namespace detail
 
 LEADFEEDER_IMPL_INLINE detail::shared_bucket* detail::core::open_shared_bucket(double requests_per_second,
-                                                                              double burst) {
+                                                                               double burst) {
   auto* b = new shared_bucket;
   b->policy.enabled = true;
   b->policy.requests_per_second = requests_per_second;
@@ -366,8 +367,8 @@ LEADFEEDER_IMPL_INLINE detail::shared_bucket* detail::core::open_shared_bucket(d
 
 LEADFEEDER_IMPL_INLINE void detail::core::close_shared_bucket(shared_bucket* b) noexcept { delete b; }
 
-LEADFEEDER_IMPL_INLINE std::chrono::milliseconds detail::core::acquire_shared(shared_bucket& b,
-                                                                             std::chrono::steady_clock::time_point now) {
+LEADFEEDER_IMPL_INLINE std::chrono::milliseconds detail::core::acquire_shared(
+    shared_bucket& b, std::chrono::steady_clock::time_point now) {
   std::lock_guard<std::mutex> lock(b.mutex);
   std::chrono::milliseconds const wait = b.bucket.acquire(b.policy, now);
   if (wait.count() == 0) ++b.granted;

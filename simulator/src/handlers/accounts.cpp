@@ -61,12 +61,13 @@ reply usage_get(world& w, request_ctx& c) {
   if (!parse_month(required_query(c, "end_period"), end)) bad_request("end_period must be a month YYYY-MM.");
   if (end < start) bad_request("end_period must not be earlier than start_period.");
   if (end - start >= 36) bad_request("The period range spans at most 36 months.");
-  std::int64_t const current = 2026 * 12 + 10;  // 2026-11, the simulator's month
+  std::int64_t const current = 2026 * 12 + 10;   // 2026-11, the simulator's month
   std::int64_t const first_history = 2026 * 12;  // seeded history from 2026-01 on
   std::map<std::string, std::string> endpoints;
   for (operation_info const& op : w.desc->operations) endpoints[op.id] = op.method + " " + op.path;
-  static char const* const history_ops[] = {"accounts.list",   "companies.search", "contacts.retrieve",
-                                            "contacts.search", "web_visits.search", "web_visits.list_visitor_companies"};
+  static char const* const history_ops[] = {"accounts.list",     "companies.search",
+                                            "contacts.retrieve", "contacts.search",
+                                            "web_visits.search", "web_visits.list_visitor_companies"};
   json::array out;
   for (std::int64_t m = start; m <= end; ++m) {
     std::map<std::string, std::uint64_t> counts;

@@ -141,7 +141,7 @@ reply companies_search_signals(world& w, request_ctx& c) {
   reply r;
   // 1 credit per company that has w.signals and is not unlocked yet (1.12); charged on the first page.
   r.set_charged(offset == 0 ? w.charge(c.acc(), c.acc().unlocked_companies,
-                                     std::vector<std::size_t>(with_signals.begin(), with_signals.end()))
+                                       std::vector<std::size_t>(with_signals.begin(), with_signals.end()))
                             : 0);
   json::array out;
   for (std::size_t i = offset; i < matched.size() && i < offset + size; ++i) {
@@ -223,8 +223,8 @@ reply companies_search(world& w, request_ctx& c) {
       flags.emplace_back(std::string(kv.key()), kv.value().get_bool());
     }
   }
-  if (terms.empty() && ranges.empty() && icp_ids.empty() && locations.empty() && codes.empty() &&
-      !has_revenue_filter && flags.empty()) {
+  if (terms.empty() && ranges.empty() && icp_ids.empty() && locations.empty() && codes.empty() && !has_revenue_filter &&
+      flags.empty()) {
     bad_request(
         "companies.search needs at least one search criterion: search_terms, locations, industries, "
         "employee_ranges, revenue, icp_ids or filters.");
@@ -321,10 +321,9 @@ reply companies_match(world& w, request_ctx& c) {
     bad_request("companies (a non-empty array of objects) is required.");
   }
   if (list->get_array().size() > 200) bad_request("companies holds at most 200 items.");  // [vendor]: 200 a call
-  static char const* const fields[] = {"company_name", "url",         "email",         "phone",
-                                       "vat_id",       "register_id", "register_location", "street",
-                                       "street_name",  "street_number", "postal_code",  "city",
-                                       "country",      "country_code"};
+  static char const* const fields[] = {
+      "company_name", "url",         "email",         "phone",       "vat_id", "register_id", "register_location",
+      "street",       "street_name", "street_number", "postal_code", "city",   "country",     "country_code"};
   json::array out;
   std::size_t position = 0;
   for (auto const& item : list->get_array()) {
@@ -337,16 +336,19 @@ reply companies_match(world& w, request_ctx& c) {
     }
     auto given = [&](char const* f) { return in.count(f) != 0 && !in[f].empty(); };
     if (!given("company_name") && !given("url") && !given("vat_id") && !given("register_id")) {
-      bad_request(where.substr(0, where.size() - 1) + " needs at least one of company_name, url, vat_id or register_id.");
+      bad_request(where.substr(0, where.size() - 1) +
+                  " needs at least one of company_name, url, vat_id or register_id.");
     }
-    std::vector<std::string> const tokens = given("company_name") ? name_tokens(in["company_name"]) : std::vector<std::string>{};
+    std::vector<std::string> const tokens = given("company_name") ? name_tokens(in["company_name"])
+                                                                  : std::vector<std::string>{};
     std::string const domain = given("url") ? bare_domain(in["url"]) : std::string();
     std::string vat;
     for (char ch : given("vat_id") ? in["vat_id"] : std::string()) {
       if (ch != ' ') vat.push_back(static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 'a' + 'A' : ch));
     }
-    std::string const email_domain =
-        given("email") && in["email"].find('@') != std::string::npos ? bare_domain(in["email"].substr(in["email"].find('@') + 1)) : "";
+    std::string const email_domain = given("email") && in["email"].find('@') != std::string::npos
+                                         ? bare_domain(in["email"].substr(in["email"].find('@') + 1))
+                                         : "";
     std::string const phone = given("phone") ? only_digits(in["phone"]) : "";
 
     std::vector<std::pair<double, std::size_t>> candidates;
@@ -388,10 +390,11 @@ reply companies_match(world& w, request_ctx& c) {
     if (candidates.size() > max_results) candidates.resize(max_results);
     json::array matches;
     for (auto const& [score, idx] : candidates) {
-      matches.push_back(json::object{{"type", "company_match"},
-                                     {"id", w.data.companies[idx].id},
-                                     {"attributes", json::object{{"match_score", score}}},
-                                     {"relationships", json::object{{"company_summary", render_company_summary(w, idx)}}}});
+      matches.push_back(json::object{
+          {"type", "company_match"},
+          {"id", w.data.companies[idx].id},
+          {"attributes", json::object{{"match_score", score}}},
+          {"relationships", json::object{{"company_summary", render_company_summary(w, idx)}}}});
     }
     out.push_back(std::move(matches));
   }

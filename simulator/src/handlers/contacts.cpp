@@ -49,7 +49,8 @@ reply contacts_search(world& w, request_ctx& c) {
   std::vector<std::string> const persona_ids = string_list(body, "buyer_persona_ids", "");
   std::optional<std::string> const affiliation = string_field(body, "affiliation", "");
   std::optional<bool> has_email;
-  if (json::object const* filters = object_field(body, "filters", "")) has_email = bool_field(*filters, "has_email", "filters.");
+  if (json::object const* filters = object_field(body, "filters", ""))
+    has_email = bool_field(*filters, "has_email", "filters.");
   std::vector<persona_rec const*> personas;
   for (auto const& id : persona_ids) {
     for (persona_rec const& p : w.data.personas) {

@@ -66,7 +66,8 @@ reply lists_update(world&, request_ctx& c) {
   list_rec* l = c.acc().find_list(c.params[0]);
   if (l == nullptr) not_found("List '" + c.params[0] + "' not found.");
   json::object const attributes = resource_attributes(c, "list");
-  if (member(attributes, "scope") != nullptr) bad_request("data.attributes.scope is not accepted: a list can only be renamed.");
+  if (member(attributes, "scope") != nullptr)
+    bad_request("data.attributes.scope is not accepted: a list can only be renamed.");
   l->name = *name_field(attributes, true);
   l->updated_at = sim_time(c.sequence);
   reply r;

@@ -38,7 +38,8 @@ std::vector<std::size_t> job_records(world& w, request_ctx& c, record_kind k) {
   if (companies) {
     if (ids.empty() == !list_id.has_value()) bad_request("Give exactly one of data.attributes.company_ids or list_id.");
     std::optional<std::string> const field = string_field(attributes, "custom_field_id", "data.attributes.");
-    if (!field || field->empty()) bad_request("data.attributes.custom_field_id is required: the AI custom field to fill.");
+    if (!field || field->empty())
+      bad_request("data.attributes.custom_field_id is required: the AI custom field to fill.");
     if (c.acc().find_field(*field) == nullptr) not_found("Custom field '" + *field + "' not found.");
   } else if (ids.empty() && !list_id) {
     bad_request("Give data.attributes.contact_ids or list_id.");

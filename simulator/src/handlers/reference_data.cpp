@@ -32,7 +32,7 @@ reply ip_enrich(world& w, request_ctx& c) {
     company_rec const& co = w.data.companies[it->second];
     json::object subset;
     for (char const* key : {"name", "url", "industries", "address", "founded_year", "phones", "revenue",
-    "employee_count", "description"}) {
+                            "employee_count", "description"}) {
       subset[key] = co.attributes.at(key);
     }
     r.data = json::object{
@@ -40,7 +40,8 @@ reply ip_enrich(world& w, request_ctx& c) {
         {"id", ip},
         {"attributes", json::object{{"ip", ip}, {"company_type", "company"}}},
         {"relationships",
-         json::object{{"company", json::object{{"type", "company"}, {"id", co.id}, {"attributes", std::move(subset)}}}}}};
+         json::object{
+             {"company", json::object{{"type", "company"}, {"id", co.id}, {"attributes", std::move(subset)}}}}}};
   } else {
     std::uint64_t const h = mix64(w.seed ^ fnv1a(ip));
     r.data = json::object{
@@ -50,8 +51,9 @@ reply ip_enrich(world& w, request_ctx& c) {
         {"relationships",
          json::object{{"network", json::object{{"type", "network"},
                                                {"id", "net_" + to_hex(h & 0xFFFFFF, 6)},
-                                               {"attributes", json::object{{"name", "Simulated ISP " + std::to_string(h % 7 + 1)},
-                                                                           {"asn", 64500 + static_cast<std::int64_t>(h % 20)}}}}}}}};
+                                               {"attributes",
+                                                json::object{{"name", "Simulated ISP " + std::to_string(h % 7 + 1)},
+                                                             {"asn", 64500 + static_cast<std::int64_t>(h % 20)}}}}}}}};
   }
   return r;
 }

@@ -171,10 +171,10 @@ reply web_visits_list_visitor_companies(world& w, request_ctx& c) {
         {"type", "company_location"},
         {"id", company_id + "-" + location_id},
         {"relationships",
-         json::object{{"company", inc.count("company") != 0 ? company_core(w, company) : stub("company", company_id)},
-                      {"location", json::object{{"type", "location"},
-                                                {"id", location_id},
-                                                {"attributes", location_attributes(city)}}}}}});
+         json::object{
+             {"company", inc.count("company") != 0 ? company_core(w, company) : stub("company", company_id)},
+             {"location",
+              json::object{{"type", "location"}, {"id", location_id}, {"attributes", location_attributes(city)}}}}}});
   }
   reply r;
   r.has_pagination = true;
@@ -284,15 +284,16 @@ reply web_visits_get_tracker_script(world& w, request_ctx& c) {
       {"type", "web_visits_tracker_script"},
       {"id", tracker_id},
       {"attributes",
-       json::object{{"tracker_id", tracker_id},
-                    {"script", script},
-                    {"installed", installed},
-                    {"installation_status", installed ? "installed" : "not_installed"},
-                    {"last_event_at", installed ? json::value(format_datetime(now_epoch() - 120)) : json::value(nullptr)},
-                    {"configuration", json::object{{"domains", json::array{"www.simulated-customer.example"}},
-                                                   {"track_forms", true},
-                                                   {"track_downloads", true},
-                                                   {"cookie_consent_required", false}}}}}};
+       json::object{
+           {"tracker_id", tracker_id},
+           {"script", script},
+           {"installed", installed},
+           {"installation_status", installed ? "installed" : "not_installed"},
+           {"last_event_at", installed ? json::value(format_datetime(now_epoch() - 120)) : json::value(nullptr)},
+           {"configuration", json::object{{"domains", json::array{"www.simulated-customer.example"}},
+                                          {"track_forms", true},
+                                          {"track_downloads", true},
+                                          {"cookie_consent_required", false}}}}}};
   return r;
 }
 

@@ -23,6 +23,7 @@ DESCRIPTION = Path("api/leadfeeder-v1.json")
 GENERATED = Path("include/leadfeeder/generated")
 DOCS = Path("docs/operations.md")
 SIMULATOR_ROUTES = Path("simulator/src/routes.inc")
+SIMULATOR_ENUMS = Path("simulator/src/enums.inc")
 
 CONFIDENCE = ("docs", "vendor", "observed", "inferred")
 FIELD_TYPES = ("string", "integer", "number", "boolean", "string_list", "object", "array", "map", "json")
@@ -970,6 +971,20 @@ def emit_simulator_routes(desc: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def emit_simulator_enums(desc: dict) -> str:
+    """The simulator's enumerations: one line per value, grouped by enum, in the description's order."""
+    lines = [BANNER,
+             "// The wire values of every enumeration (the simulator defines LEADFEEDER_SIMULATOR_ENUM_VALUE",
+             "// before including this file): the C++ enum as the generated headers name it (namespace",
+             "// leadfeeder::<group>), and one wire value.",
+             ""]
+    for enum_name, enum in desc["enums"].items():
+        group, name = enum_parts(enum_name)
+        for value in enum["values"]:
+            lines.append(f'LEADFEEDER_SIMULATOR_ENUM_VALUE({group}::{name}, "{value["wire"]}")')
+    return "\n".join(lines) + "\n"
+
+
 def render(root: Path) -> dict[Path, str]:
     desc = json.loads((root / DESCRIPTION).read_text(encoding="utf-8"))
     validate(desc)
@@ -977,7 +992,8 @@ def render(root: Path) -> dict[Path, str]:
              GENERATED / "operations.hpp": emit_operations_header(desc),
              DOCS: emit_docs(desc),
              README: with_readme_table(root, desc),
-             SIMULATOR_ROUTES: emit_simulator_routes(desc)}
+             SIMULATOR_ROUTES: emit_simulator_routes(desc),
+             SIMULATOR_ENUMS: emit_simulator_enums(desc)}
     for group, info in desc["groups"].items():
         files[GENERATED / info["header"]] = emit_group(desc, group)
     return files

@@ -6281,7 +6281,9 @@ LEADFEEDER_BEGIN_NAMESPACE
 // ---- Account: enumerations
 
 namespace detail {
-inline constexpr std::string_view accounts_include_wire[] = {"account_company"};
+inline constexpr std::string_view accounts_include_wire[] = {
+    "account_company",
+};
 }  // namespace detail
 
 namespace accounts {
@@ -6487,7 +6489,9 @@ LEADFEEDER_BEGIN_NAMESPACE
 // ---- Campaigns: enumerations
 
 namespace detail {
-inline constexpr std::string_view campaigns_include_wire[] = {"campaign_summary", "campaign_settings", "campaign_locations", "list", "custom_feed"};
+inline constexpr std::string_view campaigns_include_wire[] = {
+    "campaign_summary", "campaign_settings", "campaign_locations", "list", "custom_feed",
+};
 }  // namespace detail
 
 namespace campaigns {
@@ -6798,7 +6802,10 @@ LEADFEEDER_BEGIN_NAMESPACE
 // ---- Companies: enumerations
 
 namespace detail {
-inline constexpr std::string_view companies_include_wire[] = {"group_company", "tags", "lists", "web_visits", "icps", "crm_connections", "crm_suggestions", "crm_group_connections", "crm_connections.crm_record", "crm_connections.crm_record.crm_owner"};
+inline constexpr std::string_view companies_include_wire[] = {
+    "group_company", "tags", "lists", "web_visits", "icps", "crm_connections", "crm_suggestions",
+    "crm_group_connections", "crm_connections.crm_record", "crm_connections.crm_record.crm_owner",
+};
 }  // namespace detail
 
 namespace companies {
@@ -6828,7 +6835,9 @@ constexpr std::optional<include> include_from_string(std::string_view text) noex
 }  // namespace companies
 
 namespace detail {
-inline constexpr std::string_view companies_industry_classification_wire[] = {"nace", "wz", "internal"};
+inline constexpr std::string_view companies_industry_classification_wire[] = {
+    "nace", "wz", "internal",
+};
 }  // namespace detail
 
 namespace companies {
@@ -6851,7 +6860,13 @@ constexpr std::optional<industry_classification> industry_classification_from_st
 }  // namespace companies
 
 namespace detail {
-inline constexpr std::string_view companies_signal_category_wire[] = {"business_expansion", "competitive_landscape", "event_participation", "industry_recognition", "leadership_changes", "corporate_challenges", "mergers_and_acquisitions", "customer_acquisition", "investment_activity", "product_and_service_development", "partnerships_and_collaborations", "financial_struggles", "job_ads", "register_updates", "regulatory_compliance_updates"};
+inline constexpr std::string_view companies_signal_category_wire[] = {
+    "business_expansion", "competitive_landscape", "event_participation", "industry_recognition",
+    "leadership_changes", "corporate_challenges", "mergers_and_acquisitions",
+    "customer_acquisition", "investment_activity", "product_and_service_development",
+    "partnerships_and_collaborations", "financial_struggles", "job_ads", "register_updates",
+    "regulatory_compliance_updates",
+};
 }  // namespace detail
 
 namespace companies {
@@ -6886,7 +6901,9 @@ constexpr std::optional<signal_category> signal_category_from_string(std::string
 }  // namespace companies
 
 namespace detail {
-inline constexpr std::string_view companies_ips_include_wire[] = {"company"};
+inline constexpr std::string_view companies_ips_include_wire[] = {
+    "company",
+};
 }  // namespace detail
 
 namespace companies {
@@ -8020,7 +8037,10 @@ LEADFEEDER_BEGIN_NAMESPACE
 // ---- Contacts: enumerations
 
 namespace detail {
-inline constexpr std::string_view contacts_include_wire[] = {"company", "lists", "buyer_personas", "crm_connections", "crm_suggestions", "crm_connections.crm_record", "crm_connections.crm_record.crm_owner"};
+inline constexpr std::string_view contacts_include_wire[] = {
+    "company", "lists", "buyer_personas", "crm_connections", "crm_suggestions",
+    "crm_connections.crm_record", "crm_connections.crm_record.crm_owner",
+};
 }  // namespace detail
 
 namespace contacts {
@@ -8594,7 +8614,9 @@ LEADFEEDER_BEGIN_NAMESPACE
 // ---- Custom Fields: enumerations
 
 namespace detail {
-inline constexpr std::string_view custom_fields_scope_wire[] = {"company", "contact"};
+inline constexpr std::string_view custom_fields_scope_wire[] = {
+    "company", "contact",
+};
 }  // namespace detail
 
 namespace custom_fields {
@@ -9114,7 +9136,9 @@ LEADFEEDER_BEGIN_NAMESPACE
 // ---- Lists: enumerations
 
 namespace detail {
-inline constexpr std::string_view lists_scope_wire[] = {"company", "contact"};
+inline constexpr std::string_view lists_scope_wire[] = {
+    "company", "contact",
+};
 }  // namespace detail
 
 namespace lists {
@@ -9973,7 +9997,9 @@ LEADFEEDER_BEGIN_NAMESPACE
 // ---- Web Visits: enumerations
 
 namespace detail {
-inline constexpr std::string_view web_visits_include_wire[] = {"company"};
+inline constexpr std::string_view web_visits_include_wire[] = {
+    "company",
+};
 }  // namespace detail
 
 namespace web_visits {
@@ -9994,7 +10020,9 @@ constexpr std::optional<include> include_from_string(std::string_view text) noex
 }  // namespace web_visits
 
 namespace detail {
-inline constexpr std::string_view web_visits_custom_feed_include_wire[] = {"folder", "connected_list"};
+inline constexpr std::string_view web_visits_custom_feed_include_wire[] = {
+    "folder", "connected_list",
+};
 }  // namespace detail
 
 namespace web_visits {

@@ -31,8 +31,20 @@ def emit_enum(enum_name: str, enum: dict) -> str:
     group, name = enum_parts(enum_name)
     values = "".join(f"  {cpp_identifier(v['wire'])} = std::uint32_t{{1}} << {i},  ///< {tag(v['confidence'])}\n"
                      for i, v in enumerate(enum["values"]))
-    wire = ", ".join(f'"{v["wire"]}"' for v in enum["values"])
+    wire = wrap([f'"{v["wire"]}",' for v in enum["values"]], "    ")
     return ENUM.substitute(group=group, name=name, doc=comment_text(enum["doc"]), values=values, wire=wire)
+
+
+def wrap(words: list, indent: str, width: int = 100) -> str:
+    """Words on lines of at most `width` columns, each line indented and ended."""
+    lines, line = [], indent
+    for word in words:
+        if line.strip() and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = indent
+        line += (" " if line.strip() else "") + word
+    lines.append(line)
+    return "\n" + "\n".join(lines) + "\n"
 
 
 def response_type(schemas: dict, response: dict, schema_name: str | None) -> str:

@@ -25,7 +25,9 @@ LEADFEEDER_BEGIN_NAMESPACE
 // ---- Account: enumerations
 
 namespace detail {
-inline constexpr std::string_view accounts_include_wire[] = {"account_company"};
+inline constexpr std::string_view accounts_include_wire[] = {
+    "account_company",
+};
 }  // namespace detail
 
 namespace accounts {

@@ -25,7 +25,9 @@ LEADFEEDER_BEGIN_NAMESPACE
 // ---- Campaigns: enumerations
 
 namespace detail {
-inline constexpr std::string_view campaigns_include_wire[] = {"campaign_summary", "campaign_settings", "campaign_locations", "list", "custom_feed"};
+inline constexpr std::string_view campaigns_include_wire[] = {
+    "campaign_summary", "campaign_settings", "campaign_locations", "list", "custom_feed",
+};
 }  // namespace detail
 
 namespace campaigns {

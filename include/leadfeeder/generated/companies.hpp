@@ -25,7 +25,10 @@ LEADFEEDER_BEGIN_NAMESPACE
 // ---- Companies: enumerations
 
 namespace detail {
-inline constexpr std::string_view companies_include_wire[] = {"group_company", "tags", "lists", "web_visits", "icps", "crm_connections", "crm_suggestions", "crm_group_connections", "crm_connections.crm_record", "crm_connections.crm_record.crm_owner"};
+inline constexpr std::string_view companies_include_wire[] = {
+    "group_company", "tags", "lists", "web_visits", "icps", "crm_connections", "crm_suggestions",
+    "crm_group_connections", "crm_connections.crm_record", "crm_connections.crm_record.crm_owner",
+};
 }  // namespace detail
 
 namespace companies {
@@ -55,7 +58,9 @@ constexpr std::optional<include> include_from_string(std::string_view text) noex
 }  // namespace companies
 
 namespace detail {
-inline constexpr std::string_view companies_industry_classification_wire[] = {"nace", "wz", "internal"};
+inline constexpr std::string_view companies_industry_classification_wire[] = {
+    "nace", "wz", "internal",
+};
 }  // namespace detail
 
 namespace companies {
@@ -78,7 +83,13 @@ constexpr std::optional<industry_classification> industry_classification_from_st
 }  // namespace companies
 
 namespace detail {
-inline constexpr std::string_view companies_signal_category_wire[] = {"business_expansion", "competitive_landscape", "event_participation", "industry_recognition", "leadership_changes", "corporate_challenges", "mergers_and_acquisitions", "customer_acquisition", "investment_activity", "product_and_service_development", "partnerships_and_collaborations", "financial_struggles", "job_ads", "register_updates", "regulatory_compliance_updates"};
+inline constexpr std::string_view companies_signal_category_wire[] = {
+    "business_expansion", "competitive_landscape", "event_participation", "industry_recognition",
+    "leadership_changes", "corporate_challenges", "mergers_and_acquisitions",
+    "customer_acquisition", "investment_activity", "product_and_service_development",
+    "partnerships_and_collaborations", "financial_struggles", "job_ads", "register_updates",
+    "regulatory_compliance_updates",
+};
 }  // namespace detail
 
 namespace companies {
@@ -113,7 +124,9 @@ constexpr std::optional<signal_category> signal_category_from_string(std::string
 }  // namespace companies
 
 namespace detail {
-inline constexpr std::string_view companies_ips_include_wire[] = {"company"};
+inline constexpr std::string_view companies_ips_include_wire[] = {
+    "company",
+};
 }  // namespace detail
 
 namespace companies {

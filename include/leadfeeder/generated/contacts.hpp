@@ -25,7 +25,10 @@ LEADFEEDER_BEGIN_NAMESPACE
 // ---- Contacts: enumerations
 
 namespace detail {
-inline constexpr std::string_view contacts_include_wire[] = {"company", "lists", "buyer_personas", "crm_connections", "crm_suggestions", "crm_connections.crm_record", "crm_connections.crm_record.crm_owner"};
+inline constexpr std::string_view contacts_include_wire[] = {
+    "company", "lists", "buyer_personas", "crm_connections", "crm_suggestions",
+    "crm_connections.crm_record", "crm_connections.crm_record.crm_owner",
+};
 }  // namespace detail
 
 namespace contacts {

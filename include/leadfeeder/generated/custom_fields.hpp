@@ -25,7 +25,9 @@ LEADFEEDER_BEGIN_NAMESPACE
 // ---- Custom Fields: enumerations
 
 namespace detail {
-inline constexpr std::string_view custom_fields_scope_wire[] = {"company", "contact"};
+inline constexpr std::string_view custom_fields_scope_wire[] = {
+    "company", "contact",
+};
 }  // namespace detail
 
 namespace custom_fields {

@@ -25,7 +25,9 @@ LEADFEEDER_BEGIN_NAMESPACE
 // ---- Lists: enumerations
 
 namespace detail {
-inline constexpr std::string_view lists_scope_wire[] = {"company", "contact"};
+inline constexpr std::string_view lists_scope_wire[] = {
+    "company", "contact",
+};
 }  // namespace detail
 
 namespace lists {

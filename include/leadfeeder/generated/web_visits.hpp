@@ -25,7 +25,9 @@ LEADFEEDER_BEGIN_NAMESPACE
 // ---- Web Visits: enumerations
 
 namespace detail {
-inline constexpr std::string_view web_visits_include_wire[] = {"company"};
+inline constexpr std::string_view web_visits_include_wire[] = {
+    "company",
+};
 }  // namespace detail
 
 namespace web_visits {
@@ -46,7 +48,9 @@ constexpr std::optional<include> include_from_string(std::string_view text) noex
 }  // namespace web_visits
 
 namespace detail {
-inline constexpr std::string_view web_visits_custom_feed_include_wire[] = {"folder", "connected_list"};
+inline constexpr std::string_view web_visits_custom_feed_include_wire[] = {
+    "folder", "connected_list",
+};
 }  // namespace detail
 
 namespace web_visits {

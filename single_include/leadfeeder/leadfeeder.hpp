@@ -6172,8 +6172,9 @@ constexpr std::optional<Enum> enum_from_wire(std::string_view const (&wire)[N], 
   return std::nullopt;
 }
 
-/// The base of the generated builder `Builder<Set>` whose parameters are a `Params`.
-template <template <std::uint64_t> class Builder, class Params, std::uint64_t Set>
+/// The base of every `Builder<Set>` of one operation, whose parameters are a `Params`. It does not
+/// depend on `Set`, so that a chain of setters instantiates one base, not one per step.
+template <template <std::uint64_t> class Builder, class Params>
 class builder_base {
  public:
   using params_type = Params;
@@ -6182,41 +6183,39 @@ class builder_base {
   Params const& params() const noexcept { return p_; }
 
  protected:
-  /// The next builder: parameter `Index` set to `value`. On a temporary builder (the usual chain)
-  /// the parameters move along; on a named one they are copied, so the named builder stays usable.
-  template <std::size_t Index, auto Member, class Value>
+  /// The next builder after `Builder<Set>`: parameter `Index` set to `value`. On a temporary
+  /// builder (the usual chain) the parameters move along; on a named one they are copied, so the
+  /// named builder stays usable.
+  template <std::uint64_t Set, std::size_t Index, auto Member, class Value>
   Builder<Set | (std::uint64_t{1} << Index)> set(Value&& value) const& {
-    return next<Index, Member, false>(Params(p_), std::forward<Value>(value));
+    return next<Set | (std::uint64_t{1} << Index), Member, false>(Params(p_), std::forward<Value>(value));
   }
-  template <std::size_t Index, auto Member, class Value>
+  template <std::uint64_t Set, std::size_t Index, auto Member, class Value>
   Builder<Set | (std::uint64_t{1} << Index)> set(Value&& value) && {
-    return next<Index, Member, false>(std::move(p_), std::forward<Value>(value));
+    return next<Set | (std::uint64_t{1} << Index), Member, false>(std::move(p_), std::forward<Value>(value));
   }
   /// The same for a set of flags: `bits` are added to those set before.
-  template <std::size_t Index, auto Member>
+  template <std::uint64_t Set, std::size_t Index, auto Member>
   Builder<Set | (std::uint64_t{1} << Index)> add_flags(std::uint32_t bits) const& {
-    return next<Index, Member, true>(Params(p_), bits);
+    return next<Set | (std::uint64_t{1} << Index), Member, true>(Params(p_), bits);
   }
-  template <std::size_t Index, auto Member>
+  template <std::uint64_t Set, std::size_t Index, auto Member>
   Builder<Set | (std::uint64_t{1} << Index)> add_flags(std::uint32_t bits) && {
-    return next<Index, Member, true>(std::move(p_), bits);
+    return next<Set | (std::uint64_t{1} << Index), Member, true>(std::move(p_), bits);
   }
 
   Params p_{};
 
  private:
-  template <template <std::uint64_t> class, class, std::uint64_t>
-  friend class builder_base;
-
-  template <std::size_t Index, auto Member, bool Flags, class Value>
-  static Builder<Set | (std::uint64_t{1} << Index)> next(Params&& p, Value&& value) {
+  template <std::uint64_t Next, auto Member, bool Flags, class Value>
+  static Builder<Next> next(Params&& p, Value&& value) {
     if constexpr (Flags) {
       p.*Member |= value;
     } else {
       p.*Member = std::forward<Value>(value);
     }
-    Builder<Set | (std::uint64_t{1} << Index)> result;
-    static_cast<builder_base<Builder, Params, Set | (std::uint64_t{1} << Index)>&>(result).p_ = std::move(p);
+    Builder<Next> result;
+    static_cast<builder_base&>(result).p_ = std::move(p);
     return result;
   }
 };
@@ -6232,10 +6231,10 @@ LEADFEEDER_END_NAMESPACE
 /// name(Type value): sets parameter Index.
 #define LEADFEEDER_DETAIL_SETTER(name, Index, Type)                                          \
   [[nodiscard]] auto name(Type value) const& {                                               \
-    return this->template set<Index, &params_type::name>(std::move(value));                  \
+    return this->template set<Set, Index, &params_type::name>(std::move(value));                  \
   }                                                                                          \
   [[nodiscard]] auto name(Type value)&& {                                                    \
-    return std::move(*this).template set<Index, &params_type::name>(std::move(value));       \
+    return std::move(*this).template set<Set, Index, &params_type::name>(std::move(value));       \
   }
 
 /// name(Enum...): adds typed values to the set parameter Index; anything else fails with `message`.
@@ -6243,13 +6242,13 @@ LEADFEEDER_END_NAMESPACE
   template <class... Values>                                                                         \
   [[nodiscard]] auto name(Values... values) const& {                                                 \
     static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, Enum> && ...), message);          \
-    return this->template add_flags<Index, &params_type::name>(                                      \
+    return this->template add_flags<Set, Index, &params_type::name>(                                      \
         (std::uint32_t{0} | ... | static_cast<std::uint32_t>(values)));                             \
   }                                                                                                  \
   template <class... Values>                                                                         \
   [[nodiscard]] auto name(Values... values)&& {                                                      \
     static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, Enum> && ...), message);          \
-    return std::move(*this).template add_flags<Index, &params_type::name>(                           \
+    return std::move(*this).template add_flags<Set, Index, &params_type::name>(                           \
         (std::uint32_t{0} | ... | static_cast<std::uint32_t>(values)));                             \
   }
 
@@ -6319,7 +6318,7 @@ namespace accounts {
 /// The accounts the key can reach; with account_id, that one account with its credit balance.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class list_builder : public detail::builder_base<list_builder, detail::accounts_list_params, Set> {
+class list_builder : public detail::builder_base<list_builder, detail::accounts_list_params> {
  public:
   using params_type = detail::accounts_list_params;
   static constexpr std::string_view operation_id = "accounts.list";
@@ -6387,7 +6386,7 @@ namespace buyer_personas {
 /// The account's buyer personas; their ids feed contacts.search buyer_persona_ids.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class list_builder : public detail::builder_base<list_builder, detail::buyer_personas_list_params, Set> {
+class list_builder : public detail::builder_base<list_builder, detail::buyer_personas_list_params> {
  public:
   using params_type = detail::buyer_personas_list_params;
   static constexpr std::string_view operation_id = "buyer_personas.list";
@@ -6431,7 +6430,7 @@ namespace buyer_personas {
 /// One buyer persona with its full filter criteria.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class get_builder : public detail::builder_base<get_builder, detail::buyer_personas_get_params, Set> {
+class get_builder : public detail::builder_base<get_builder, detail::buyer_personas_get_params> {
  public:
   using params_type = detail::buyer_personas_get_params;
   static constexpr std::string_view operation_id = "buyer_personas.get";
@@ -6533,7 +6532,7 @@ namespace campaigns {
 /// The account's campaigns, a page at a time (page-number pagination).
 /// Pagination: page_number. Credits: not stated by any source; read meta.credits.charged.
 template <std::uint64_t Set = 0>
-class list_builder : public detail::builder_base<list_builder, detail::campaigns_list_params, Set> {
+class list_builder : public detail::builder_base<list_builder, detail::campaigns_list_params> {
  public:
   using params_type = detail::campaigns_list_params;
   static constexpr std::string_view operation_id = "campaigns.list";
@@ -6595,7 +6594,7 @@ namespace campaigns {
 /// One campaign.
 /// Pagination: none. Credits: not stated; read meta.credits.charged.
 template <std::uint64_t Set = 0>
-class get_builder : public detail::builder_base<get_builder, detail::campaigns_get_params, Set> {
+class get_builder : public detail::builder_base<get_builder, detail::campaigns_get_params> {
  public:
   using params_type = detail::campaigns_get_params;
   static constexpr std::string_view operation_id = "campaigns.get";
@@ -6654,7 +6653,7 @@ namespace campaigns {
 /// A campaign's statistics per time bucket, a page at a time (page-number pagination).
 /// Pagination: page_number ([vendor]). Credits: not stated; read meta.credits.charged.
 template <std::uint64_t Set = 0>
-class get_stats_builder : public detail::builder_base<get_stats_builder, detail::campaigns_get_stats_params, Set> {
+class get_stats_builder : public detail::builder_base<get_stats_builder, detail::campaigns_get_stats_params> {
  public:
   using params_type = detail::campaigns_get_stats_params;
   static constexpr std::string_view operation_id = "campaigns.get_stats";
@@ -6735,7 +6734,7 @@ namespace campaigns {
 /// Changes a campaign; the attribute names are unknown, so the caller supplies them as JSON.
 /// Pagination: none. Credits: not stated; read meta.credits.charged.
 template <std::uint64_t Set = 0>
-class update_builder : public detail::builder_base<update_builder, detail::campaigns_update_params, Set> {
+class update_builder : public detail::builder_base<update_builder, detail::campaigns_update_params> {
  public:
   using params_type = detail::campaigns_update_params;
   static constexpr std::string_view operation_id = "campaigns.update";
@@ -6940,7 +6939,7 @@ namespace companies {
 /// One company's full record; after a merge the returned id may differ from the requested one (1.13).
 /// Pagination: none. Credits: 1 unless unlocked in the last 12 months or a website visitor [vendor]; credit-consuming [observed]; read meta.credits.charged.
 template <std::uint64_t Set = 0>
-class get_builder : public detail::builder_base<get_builder, detail::companies_get_params, Set> {
+class get_builder : public detail::builder_base<get_builder, detail::companies_get_params> {
  public:
   using params_type = detail::companies_get_params;
   static constexpr std::string_view operation_id = "companies.get";
@@ -6998,7 +6997,7 @@ namespace companies {
 /// Companies by id; unknown ids are presumably left out of data, as in contacts.retrieve.
 /// Pagination: none ([inferred] by analogy with contacts.retrieve; the ids cap bounds the result). Credits: 1 per company not unlocked in the last 12 months [vendor].
 template <std::uint64_t Set = 0>
-class retrieve_builder : public detail::builder_base<retrieve_builder, detail::companies_retrieve_params, Set> {
+class retrieve_builder : public detail::builder_base<retrieve_builder, detail::companies_retrieve_params> {
  public:
   using params_type = detail::companies_retrieve_params;
   static constexpr std::string_view operation_id = "companies.retrieve";
@@ -7060,7 +7059,7 @@ namespace companies {
 /// The company's financial reports.
 /// Pagination: none (unknown (presumably none)). Credits: 1 unless the company was unlocked in the last 12 months; free for website-visitor companies [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs); the vendor plugin Leadfeeder/leadfeeder-mcp-plugin); read meta.credits.charged.
 template <std::uint64_t Set = 0>
-class get_financials_builder : public detail::builder_base<get_financials_builder, detail::companies_get_financials_params, Set> {
+class get_financials_builder : public detail::builder_base<get_financials_builder, detail::companies_get_financials_params> {
  public:
   using params_type = detail::companies_get_financials_params;
   static constexpr std::string_view operation_id = "companies.get_financials";
@@ -7119,7 +7118,7 @@ namespace companies {
 /// Signals of several companies, a page at a time (cursor pagination), optionally of some categories and within event and publication date ranges.
 /// Pagination: cursor ([vendor]: stop when meta.pagination.next_cursor is null). Credits: 1 per company that has signals and no deep-data access from the last 12 months; companies without signals and website visitors cost nothing [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs); the vendor plugin Leadfeeder/leadfeeder-mcp-plugin).
 template <std::uint64_t Set = 0>
-class search_signals_builder : public detail::builder_base<search_signals_builder, detail::companies_search_signals_params, Set> {
+class search_signals_builder : public detail::builder_base<search_signals_builder, detail::companies_search_signals_params> {
  public:
   using params_type = detail::companies_search_signals_params;
   static constexpr std::string_view operation_id = "companies.search_signals";
@@ -7282,7 +7281,7 @@ namespace companies {
 /// Companies matching the body's criteria, a page at a time (cursor pagination).
 /// Pagination: cursor. Credits: free [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs); help.leadfeeder.com); one integration's report of a charge is contradicted by the vendor; read meta.credits.charged.
 template <std::uint64_t Set = 0>
-class search_builder : public detail::builder_base<search_builder, detail::companies_search_params, Set> {
+class search_builder : public detail::builder_base<search_builder, detail::companies_search_params> {
  public:
   using params_type = detail::companies_search_params;
   static constexpr std::string_view operation_id = "companies.search";
@@ -7471,7 +7470,7 @@ namespace companies {
 /// For each input company, the candidate companies with a match score.
 /// Pagination: none ([inferred]). Credits: free [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)); one integration's report of a charge is contradicted by the vendor.
 template <std::uint64_t Set = 0>
-class match_builder : public detail::builder_base<match_builder, detail::companies_match_params, Set> {
+class match_builder : public detail::builder_base<match_builder, detail::companies_match_params> {
  public:
   using params_type = detail::companies_match_params;
   static constexpr std::string_view operation_id = "companies.match";
@@ -7540,7 +7539,7 @@ namespace companies {
 /// The IP addresses of several companies (at most 100), highest confidence first.
 /// Pagination: none ([inferred]: the company_ids cap bounds the result). Credits: 1 per company not unlocked in the last 12 months [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)).
 template <std::uint64_t Set = 0>
-class list_ips_builder : public detail::builder_base<list_ips_builder, detail::companies_list_ips_params, Set> {
+class list_ips_builder : public detail::builder_base<list_ips_builder, detail::companies_list_ips_params> {
  public:
   using params_type = detail::companies_list_ips_params;
   static constexpr std::string_view operation_id = "companies.list_ips";
@@ -7608,7 +7607,7 @@ namespace companies {
 /// Adds the company to company-scope lists.
 /// Pagination: none. Credits: none [vendor].
 template <std::uint64_t Set = 0>
-class add_to_lists_builder : public detail::builder_base<add_to_lists_builder, detail::companies_add_to_lists_params, Set> {
+class add_to_lists_builder : public detail::builder_base<add_to_lists_builder, detail::companies_add_to_lists_params> {
  public:
   using params_type = detail::companies_add_to_lists_params;
   static constexpr std::string_view operation_id = "companies.add_to_lists";
@@ -7666,7 +7665,7 @@ namespace companies {
 /// Removes the company from lists: a DELETE that carries a JSON body.
 /// Pagination: none. Credits: none [inferred].
 template <std::uint64_t Set = 0>
-class remove_from_lists_builder : public detail::builder_base<remove_from_lists_builder, detail::companies_remove_from_lists_params, Set> {
+class remove_from_lists_builder : public detail::builder_base<remove_from_lists_builder, detail::companies_remove_from_lists_params> {
  public:
   using params_type = detail::companies_remove_from_lists_params;
   static constexpr std::string_view operation_id = "companies.remove_from_lists";
@@ -7724,7 +7723,7 @@ namespace companies {
 /// Assigns tags to the company.
 /// Pagination: none. Credits: none [vendor].
 template <std::uint64_t Set = 0>
-class assign_tags_builder : public detail::builder_base<assign_tags_builder, detail::companies_assign_tags_params, Set> {
+class assign_tags_builder : public detail::builder_base<assign_tags_builder, detail::companies_assign_tags_params> {
  public:
   using params_type = detail::companies_assign_tags_params;
   static constexpr std::string_view operation_id = "companies.assign_tags";
@@ -7782,7 +7781,7 @@ namespace companies {
 /// Unassigns tags from the company: a DELETE that carries a JSON body.
 /// Pagination: none. Credits: none [inferred].
 template <std::uint64_t Set = 0>
-class unassign_tags_builder : public detail::builder_base<unassign_tags_builder, detail::companies_unassign_tags_params, Set> {
+class unassign_tags_builder : public detail::builder_base<unassign_tags_builder, detail::companies_unassign_tags_params> {
  public:
   using params_type = detail::companies_unassign_tags_params;
   static constexpr std::string_view operation_id = "companies.unassign_tags";
@@ -7841,7 +7840,7 @@ namespace companies {
 /// What a company enrichment job would cost before it is created: eligible records and credits. Free: run it before create.
 /// Pagination: none. Credits: presumably free, by analogy with the contact-data estimate [inferred].
 template <std::uint64_t Set = 0>
-class estimate_enrichment_job_builder : public detail::builder_base<estimate_enrichment_job_builder, detail::companies_estimate_enrichment_job_params, Set> {
+class estimate_enrichment_job_builder : public detail::builder_base<estimate_enrichment_job_builder, detail::companies_estimate_enrichment_job_params> {
  public:
   using params_type = detail::companies_estimate_enrichment_job_params;
   static constexpr std::string_view operation_id = "companies.estimate_enrichment_job";
@@ -7911,7 +7910,7 @@ namespace companies {
 /// Fills one AI custom field for a set of companies. Always charges credits: estimate first, then poll companies.get_enrichment_job until the job ends.
 /// Pagination: none. Credits: always charges credits [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)); read meta.credits.charged and the job's credits_used.
 template <std::uint64_t Set = 0>
-class create_enrichment_job_builder : public detail::builder_base<create_enrichment_job_builder, detail::companies_create_enrichment_job_params, Set> {
+class create_enrichment_job_builder : public detail::builder_base<create_enrichment_job_builder, detail::companies_create_enrichment_job_params> {
  public:
   using params_type = detail::companies_create_enrichment_job_params;
   static constexpr std::string_view operation_id = "companies.create_enrichment_job";
@@ -7979,7 +7978,7 @@ namespace companies {
 /// A job's status, progress counters, credits consumed and errors [vendor]; jobs are kept for 7 days, then expect not_found.
 /// Pagination: none. Credits: presumably free [inferred].
 template <std::uint64_t Set = 0>
-class get_enrichment_job_builder : public detail::builder_base<get_enrichment_job_builder, detail::companies_get_enrichment_job_params, Set> {
+class get_enrichment_job_builder : public detail::builder_base<get_enrichment_job_builder, detail::companies_get_enrichment_job_params> {
  public:
   using params_type = detail::companies_get_enrichment_job_params;
   static constexpr std::string_view operation_id = "companies.get_enrichment_job";
@@ -8083,7 +8082,7 @@ namespace contacts {
 /// One contact's full record.
 /// Pagination: none. Credits: 1 unless read in the last 12 months [vendor].
 template <std::uint64_t Set = 0>
-class get_builder : public detail::builder_base<get_builder, detail::contacts_get_params, Set> {
+class get_builder : public detail::builder_base<get_builder, detail::contacts_get_params> {
  public:
   using params_type = detail::contacts_get_params;
   static constexpr std::string_view operation_id = "contacts.get";
@@ -8141,7 +8140,7 @@ namespace contacts {
 /// Contacts by id (at most 100). Unknown ids are left out of data, not reported as errors.
 /// Pagination: none. Credits: 1 per record not read in the last 12 months [docs].
 template <std::uint64_t Set = 0>
-class retrieve_builder : public detail::builder_base<retrieve_builder, detail::contacts_retrieve_params, Set> {
+class retrieve_builder : public detail::builder_base<retrieve_builder, detail::contacts_retrieve_params> {
  public:
   using params_type = detail::contacts_retrieve_params;
   static constexpr std::string_view operation_id = "contacts.retrieve";
@@ -8213,7 +8212,7 @@ namespace contacts {
 /// Contacts matching the body's criteria, a page at a time (cursor pagination).
 /// Pagination: cursor. Credits: free [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs); help.leadfeeder.com); one integration's report of a charge is contradicted by the vendor; read meta.credits.charged.
 template <std::uint64_t Set = 0>
-class search_builder : public detail::builder_base<search_builder, detail::contacts_search_params, Set> {
+class search_builder : public detail::builder_base<search_builder, detail::contacts_search_params> {
  public:
   using params_type = detail::contacts_search_params;
   static constexpr std::string_view operation_id = "contacts.search";
@@ -8315,7 +8314,7 @@ namespace contacts {
 /// Adds the contact to contact-scope lists.
 /// Pagination: none. Credits: none [inferred].
 template <std::uint64_t Set = 0>
-class add_to_lists_builder : public detail::builder_base<add_to_lists_builder, detail::contacts_add_to_lists_params, Set> {
+class add_to_lists_builder : public detail::builder_base<add_to_lists_builder, detail::contacts_add_to_lists_params> {
  public:
   using params_type = detail::contacts_add_to_lists_params;
   static constexpr std::string_view operation_id = "contacts.add_to_lists";
@@ -8373,7 +8372,7 @@ namespace contacts {
 /// Removes the contact from lists: a DELETE that carries a JSON body.
 /// Pagination: none. Credits: none [vendor].
 template <std::uint64_t Set = 0>
-class remove_from_lists_builder : public detail::builder_base<remove_from_lists_builder, detail::contacts_remove_from_lists_params, Set> {
+class remove_from_lists_builder : public detail::builder_base<remove_from_lists_builder, detail::contacts_remove_from_lists_params> {
  public:
   using params_type = detail::contacts_remove_from_lists_params;
   static constexpr std::string_view operation_id = "contacts.remove_from_lists";
@@ -8431,7 +8430,7 @@ namespace contacts {
 /// What a find contact data job would cost before it is created: eligible records and credits. Free: run it before create.
 /// Pagination: none. Credits: free [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)).
 template <std::uint64_t Set = 0>
-class estimate_contact_data_job_builder : public detail::builder_base<estimate_contact_data_job_builder, detail::contacts_estimate_contact_data_job_params, Set> {
+class estimate_contact_data_job_builder : public detail::builder_base<estimate_contact_data_job_builder, detail::contacts_estimate_contact_data_job_params> {
  public:
   using params_type = detail::contacts_estimate_contact_data_job_params;
   static constexpr std::string_view operation_id = "contacts.estimate_contact_data_job";
@@ -8494,7 +8493,7 @@ namespace contacts {
 /// Looks up e-mail addresses and phone numbers for contacts. Always charges credits: estimate first, then poll contacts.get_contact_data_job until the job ends.
 /// Pagination: none. Credits: always charges credits [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)); read meta.credits.charged and the job's credits_used.
 template <std::uint64_t Set = 0>
-class create_contact_data_job_builder : public detail::builder_base<create_contact_data_job_builder, detail::contacts_create_contact_data_job_params, Set> {
+class create_contact_data_job_builder : public detail::builder_base<create_contact_data_job_builder, detail::contacts_create_contact_data_job_params> {
  public:
   using params_type = detail::contacts_create_contact_data_job_params;
   static constexpr std::string_view operation_id = "contacts.create_contact_data_job";
@@ -8556,7 +8555,7 @@ namespace contacts {
 /// A job's status, progress counters, credits consumed and errors [vendor]; jobs are kept for 7 days, then expect not_found.
 /// Pagination: none. Credits: free [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)).
 template <std::uint64_t Set = 0>
-class get_contact_data_job_builder : public detail::builder_base<get_contact_data_job_builder, detail::contacts_get_contact_data_job_params, Set> {
+class get_contact_data_job_builder : public detail::builder_base<get_contact_data_job_builder, detail::contacts_get_contact_data_job_params> {
  public:
   using params_type = detail::contacts_get_contact_data_job_params;
   static constexpr std::string_view operation_id = "contacts.get_contact_data_job";
@@ -8656,7 +8655,7 @@ namespace custom_fields {
 /// The account's custom field definitions, optionally of one scope or type, a page at a time (page-number pagination).
 /// Pagination: page_number ([vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs))). Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class list_builder : public detail::builder_base<list_builder, detail::custom_fields_list_params, Set> {
+class list_builder : public detail::builder_base<list_builder, detail::custom_fields_list_params> {
  public:
   using params_type = detail::custom_fields_list_params;
   static constexpr std::string_view operation_id = "custom_fields.list";
@@ -8721,7 +8720,7 @@ namespace custom_fields {
 /// Creates a custom field; its attributes are unknown, so the caller supplies them as JSON.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class create_builder : public detail::builder_base<create_builder, detail::custom_fields_create_params, Set> {
+class create_builder : public detail::builder_base<create_builder, detail::custom_fields_create_params> {
  public:
   using params_type = detail::custom_fields_create_params;
   static constexpr std::string_view operation_id = "custom_fields.create";
@@ -8778,7 +8777,7 @@ namespace custom_fields {
 /// One custom field definition.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class get_builder : public detail::builder_base<get_builder, detail::custom_fields_get_params, Set> {
+class get_builder : public detail::builder_base<get_builder, detail::custom_fields_get_params> {
  public:
   using params_type = detail::custom_fields_get_params;
   static constexpr std::string_view operation_id = "custom_fields.get";
@@ -8832,7 +8831,7 @@ namespace custom_fields {
 /// Changes a custom field definition; its attributes are unknown, so the caller supplies the changed ones as JSON.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class update_builder : public detail::builder_base<update_builder, detail::custom_fields_update_params, Set> {
+class update_builder : public detail::builder_base<update_builder, detail::custom_fields_update_params> {
  public:
   using params_type = detail::custom_fields_update_params;
   static constexpr std::string_view operation_id = "custom_fields.update";
@@ -8895,7 +8894,7 @@ namespace custom_fields {
 /// Deletes a custom field.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class delete_builder : public detail::builder_base<delete_builder, detail::custom_fields_delete_params, Set> {
+class delete_builder : public detail::builder_base<delete_builder, detail::custom_fields_delete_params> {
  public:
   using params_type = detail::custom_fields_delete_params;
   static constexpr std::string_view operation_id = "custom_fields.delete";
@@ -8964,7 +8963,7 @@ namespace icps {
 /// The account's ideal customer profiles; their ids feed companies.search icp_ids.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class list_builder : public detail::builder_base<list_builder, detail::icps_list_params, Set> {
+class list_builder : public detail::builder_base<list_builder, detail::icps_list_params> {
  public:
   using params_type = detail::icps_list_params;
   static constexpr std::string_view operation_id = "icps.list";
@@ -9008,7 +9007,7 @@ namespace icps {
 /// One ideal customer profile.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class get_builder : public detail::builder_base<get_builder, detail::icps_get_params, Set> {
+class get_builder : public detail::builder_base<get_builder, detail::icps_get_params> {
  public:
   using params_type = detail::icps_get_params;
   static constexpr std::string_view operation_id = "icps.get";
@@ -9081,7 +9080,7 @@ namespace ip {
 /// The company behind an IP address; needs a plan with IP enrichment (else 403 insufficient_entitlements [observed]).
 /// Pagination: none. Credits: unknown; read meta.credits.charged.
 template <std::uint64_t Set = 0>
-class enrich_builder : public detail::builder_base<enrich_builder, detail::ip_enrich_params, Set> {
+class enrich_builder : public detail::builder_base<enrich_builder, detail::ip_enrich_params> {
  public:
   using params_type = detail::ip_enrich_params;
   static constexpr std::string_view operation_id = "ip.enrich";
@@ -9177,7 +9176,7 @@ namespace lists {
 /// The account's lists of one scope, a page at a time (page-number pagination).
 /// Pagination: page_number. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class list_builder : public detail::builder_base<list_builder, detail::lists_list_params, Set> {
+class list_builder : public detail::builder_base<list_builder, detail::lists_list_params> {
  public:
   using params_type = detail::lists_list_params;
   static constexpr std::string_view operation_id = "lists.list";
@@ -9241,7 +9240,7 @@ namespace lists {
 /// Creates a company or contact list.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class create_builder : public detail::builder_base<create_builder, detail::lists_create_params, Set> {
+class create_builder : public detail::builder_base<create_builder, detail::lists_create_params> {
  public:
   using params_type = detail::lists_create_params;
   static constexpr std::string_view operation_id = "lists.create";
@@ -9306,7 +9305,7 @@ namespace lists {
 /// One list.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class get_builder : public detail::builder_base<get_builder, detail::lists_get_params, Set> {
+class get_builder : public detail::builder_base<get_builder, detail::lists_get_params> {
  public:
   using params_type = detail::lists_get_params;
   static constexpr std::string_view operation_id = "lists.get";
@@ -9360,7 +9359,7 @@ namespace lists {
 /// Renames a list; its scope cannot change.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class update_builder : public detail::builder_base<update_builder, detail::lists_update_params, Set> {
+class update_builder : public detail::builder_base<update_builder, detail::lists_update_params> {
  public:
   using params_type = detail::lists_update_params;
   static constexpr std::string_view operation_id = "lists.update";
@@ -9425,7 +9424,7 @@ namespace lists {
 /// Deletes a list.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class delete_builder : public detail::builder_base<delete_builder, detail::lists_delete_params, Set> {
+class delete_builder : public detail::builder_base<delete_builder, detail::lists_delete_params> {
  public:
   using params_type = detail::lists_delete_params;
   static constexpr std::string_view operation_id = "lists.delete";
@@ -9477,7 +9476,7 @@ namespace lists {
 /// The companies or contacts a list holds, as ids and types, a page at a time (cursor pagination); read the records with companies.retrieve or contacts.retrieve.
 /// Pagination: cursor. Credits: not stated; presumably free like the other list operations [inferred].
 template <std::uint64_t Set = 0>
-class list_items_builder : public detail::builder_base<list_items_builder, detail::lists_list_items_params, Set> {
+class list_items_builder : public detail::builder_base<list_items_builder, detail::lists_list_items_params> {
  public:
   using params_type = detail::lists_list_items_params;
   static constexpr std::string_view operation_id = "lists.list_items";
@@ -9561,7 +9560,7 @@ namespace tags {
 /// The account's tags, a page at a time (page-number pagination).
 /// Pagination: page_number. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class list_builder : public detail::builder_base<list_builder, detail::tags_list_params, Set> {
+class list_builder : public detail::builder_base<list_builder, detail::tags_list_params> {
  public:
   using params_type = detail::tags_list_params;
   static constexpr std::string_view operation_id = "tags.list";
@@ -9619,7 +9618,7 @@ namespace tags {
 /// Creates a tag; answers the created tag.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class create_builder : public detail::builder_base<create_builder, detail::tags_create_params, Set> {
+class create_builder : public detail::builder_base<create_builder, detail::tags_create_params> {
  public:
   using params_type = detail::tags_create_params;
   static constexpr std::string_view operation_id = "tags.create";
@@ -9685,7 +9684,7 @@ namespace tags {
 /// One tag.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class get_builder : public detail::builder_base<get_builder, detail::tags_get_params, Set> {
+class get_builder : public detail::builder_base<get_builder, detail::tags_get_params> {
  public:
   using params_type = detail::tags_get_params;
   static constexpr std::string_view operation_id = "tags.get";
@@ -9740,7 +9739,7 @@ namespace tags {
 /// Changes a tag's attributes.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class update_builder : public detail::builder_base<update_builder, detail::tags_update_params, Set> {
+class update_builder : public detail::builder_base<update_builder, detail::tags_update_params> {
  public:
   using params_type = detail::tags_update_params;
   static constexpr std::string_view operation_id = "tags.update";
@@ -9808,7 +9807,7 @@ namespace tags {
 /// Deletes a tag.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class delete_builder : public detail::builder_base<delete_builder, detail::tags_delete_params, Set> {
+class delete_builder : public detail::builder_base<delete_builder, detail::tags_delete_params> {
  public:
   using params_type = detail::tags_delete_params;
   static constexpr std::string_view operation_id = "tags.delete";
@@ -9879,7 +9878,7 @@ namespace usage {
 /// API usage per endpoint for the account over a range of months.
 /// Pagination: none (none known). Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class get_builder : public detail::builder_base<get_builder, detail::usage_get_params, Set> {
+class get_builder : public detail::builder_base<get_builder, detail::usage_get_params> {
  public:
   using params_type = detail::usage_get_params;
   static constexpr std::string_view operation_id = "usage.get";
@@ -9955,7 +9954,7 @@ namespace users {
 /// The key owner's user record; handy for validating a key.
 /// Pagination: none. Credits: unknown; read meta.credits.charged.
 template <std::uint64_t Set = 0>
-class me_builder : public detail::builder_base<me_builder, detail::users_me_params, Set> {
+class me_builder : public detail::builder_base<me_builder, detail::users_me_params> {
  public:
   using params_type = detail::users_me_params;
   static constexpr std::string_view operation_id = "users.me";
@@ -10066,7 +10065,7 @@ namespace web_visits {
 /// Website visits between two dates, a page at a time (page-number pagination).
 /// Pagination: page_number. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class search_builder : public detail::builder_base<search_builder, detail::web_visits_search_params, Set> {
+class search_builder : public detail::builder_base<search_builder, detail::web_visits_search_params> {
  public:
   using params_type = detail::web_visits_search_params;
   static constexpr std::string_view operation_id = "web_visits.search";
@@ -10161,7 +10160,7 @@ namespace web_visits {
 /// The account's custom feeds of web visits.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class list_custom_feeds_builder : public detail::builder_base<list_custom_feeds_builder, detail::web_visits_list_custom_feeds_params, Set> {
+class list_custom_feeds_builder : public detail::builder_base<list_custom_feeds_builder, detail::web_visits_list_custom_feeds_params> {
  public:
   using params_type = detail::web_visits_list_custom_feeds_params;
   static constexpr std::string_view operation_id = "web_visits.list_custom_feeds";
@@ -10213,7 +10212,7 @@ namespace web_visits {
 /// Creates a custom feed; its attributes are unknown, so the caller supplies them as JSON.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class create_custom_feed_builder : public detail::builder_base<create_custom_feed_builder, detail::web_visits_create_custom_feed_params, Set> {
+class create_custom_feed_builder : public detail::builder_base<create_custom_feed_builder, detail::web_visits_create_custom_feed_params> {
  public:
   using params_type = detail::web_visits_create_custom_feed_params;
   static constexpr std::string_view operation_id = "web_visits.create_custom_feed";
@@ -10271,7 +10270,7 @@ namespace web_visits {
 /// One custom feed, presumably including its filter rules.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class get_custom_feed_builder : public detail::builder_base<get_custom_feed_builder, detail::web_visits_get_custom_feed_params, Set> {
+class get_custom_feed_builder : public detail::builder_base<get_custom_feed_builder, detail::web_visits_get_custom_feed_params> {
  public:
   using params_type = detail::web_visits_get_custom_feed_params;
   static constexpr std::string_view operation_id = "web_visits.get_custom_feed";
@@ -10329,7 +10328,7 @@ namespace web_visits {
 /// Changes a custom feed; its attributes are unknown, so the caller supplies the changed ones as JSON.
 /// Pagination: none. Credits: free [inferred, as the other custom-feed operations].
 template <std::uint64_t Set = 0>
-class update_custom_feed_builder : public detail::builder_base<update_custom_feed_builder, detail::web_visits_update_custom_feed_params, Set> {
+class update_custom_feed_builder : public detail::builder_base<update_custom_feed_builder, detail::web_visits_update_custom_feed_params> {
  public:
   using params_type = detail::web_visits_update_custom_feed_params;
   static constexpr std::string_view operation_id = "web_visits.update_custom_feed";
@@ -10392,7 +10391,7 @@ namespace web_visits {
 /// Deletes a custom feed permanently.
 /// Pagination: none. Credits: free [inferred, as the other custom-feed operations].
 template <std::uint64_t Set = 0>
-class delete_custom_feed_builder : public detail::builder_base<delete_custom_feed_builder, detail::web_visits_delete_custom_feed_params, Set> {
+class delete_custom_feed_builder : public detail::builder_base<delete_custom_feed_builder, detail::web_visits_delete_custom_feed_params> {
  public:
   using params_type = detail::web_visits_delete_custom_feed_params;
   static constexpr std::string_view operation_id = "web_visits.delete_custom_feed";
@@ -10442,7 +10441,7 @@ namespace web_visits {
 /// The folders that hold the custom feeds.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class list_custom_feed_folders_builder : public detail::builder_base<list_custom_feed_folders_builder, detail::web_visits_list_custom_feed_folders_params, Set> {
+class list_custom_feed_folders_builder : public detail::builder_base<list_custom_feed_folders_builder, detail::web_visits_list_custom_feed_folders_params> {
  public:
   using params_type = detail::web_visits_list_custom_feed_folders_params;
   static constexpr std::string_view operation_id = "web_visits.list_custom_feed_folders";
@@ -10489,7 +10488,7 @@ namespace web_visits {
 /// The website tracking snippet with its configuration and installation status.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class get_tracker_script_builder : public detail::builder_base<get_tracker_script_builder, detail::web_visits_get_tracker_script_params, Set> {
+class get_tracker_script_builder : public detail::builder_base<get_tracker_script_builder, detail::web_visits_get_tracker_script_params> {
  public:
   using params_type = detail::web_visits_get_tracker_script_params;
   static constexpr std::string_view operation_id = "web_visits.get_tracker_script";
@@ -10538,7 +10537,7 @@ namespace web_visits {
 /// Companies that visited the website between two dates, one row per company location (page-number pagination).
 /// Pagination: page_number. Credits: free [vendor]; listed companies are unlocked, so companies.get on them is free [vendor].
 template <std::uint64_t Set = 0>
-class list_visitor_companies_builder : public detail::builder_base<list_visitor_companies_builder, detail::web_visits_list_visitor_companies_params, Set> {
+class list_visitor_companies_builder : public detail::builder_base<list_visitor_companies_builder, detail::web_visits_list_visitor_companies_params> {
  public:
   using params_type = detail::web_visits_list_visitor_companies_params;
   static constexpr std::string_view operation_id = "web_visits.list_visitor_companies";

@@ -69,7 +69,7 @@ namespace $group {
 
 $doc
 template <std::uint64_t Set = 0>
-class $builder : public detail::builder_base<$builder, detail::$params, Set> {
+class $builder : public detail::builder_base<$builder, detail::$params> {
  public:
   using params_type = detail::$params;
   static constexpr std::string_view operation_id = "$id";

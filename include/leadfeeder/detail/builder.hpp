@@ -38,8 +38,9 @@ constexpr std::optional<Enum> enum_from_wire(std::string_view const (&wire)[N], 
   return std::nullopt;
 }
 
-/// The base of the generated builder `Builder<Set>` whose parameters are a `Params`.
-template <template <std::uint64_t> class Builder, class Params, std::uint64_t Set>
+/// The base of every `Builder<Set>` of one operation, whose parameters are a `Params`. It does not
+/// depend on `Set`, so that a chain of setters instantiates one base, not one per step.
+template <template <std::uint64_t> class Builder, class Params>
 class builder_base {
  public:
   using params_type = Params;
@@ -48,41 +49,39 @@ class builder_base {
   Params const& params() const noexcept { return p_; }
 
  protected:
-  /// The next builder: parameter `Index` set to `value`. On a temporary builder (the usual chain)
-  /// the parameters move along; on a named one they are copied, so the named builder stays usable.
-  template <std::size_t Index, auto Member, class Value>
+  /// The next builder after `Builder<Set>`: parameter `Index` set to `value`. On a temporary
+  /// builder (the usual chain) the parameters move along; on a named one they are copied, so the
+  /// named builder stays usable.
+  template <std::uint64_t Set, std::size_t Index, auto Member, class Value>
   Builder<Set | (std::uint64_t{1} << Index)> set(Value&& value) const& {
-    return next<Index, Member, false>(Params(p_), std::forward<Value>(value));
+    return next<Set | (std::uint64_t{1} << Index), Member, false>(Params(p_), std::forward<Value>(value));
   }
-  template <std::size_t Index, auto Member, class Value>
+  template <std::uint64_t Set, std::size_t Index, auto Member, class Value>
   Builder<Set | (std::uint64_t{1} << Index)> set(Value&& value) && {
-    return next<Index, Member, false>(std::move(p_), std::forward<Value>(value));
+    return next<Set | (std::uint64_t{1} << Index), Member, false>(std::move(p_), std::forward<Value>(value));
   }
   /// The same for a set of flags: `bits` are added to those set before.
-  template <std::size_t Index, auto Member>
+  template <std::uint64_t Set, std::size_t Index, auto Member>
   Builder<Set | (std::uint64_t{1} << Index)> add_flags(std::uint32_t bits) const& {
-    return next<Index, Member, true>(Params(p_), bits);
+    return next<Set | (std::uint64_t{1} << Index), Member, true>(Params(p_), bits);
   }
-  template <std::size_t Index, auto Member>
+  template <std::uint64_t Set, std::size_t Index, auto Member>
   Builder<Set | (std::uint64_t{1} << Index)> add_flags(std::uint32_t bits) && {
-    return next<Index, Member, true>(std::move(p_), bits);
+    return next<Set | (std::uint64_t{1} << Index), Member, true>(std::move(p_), bits);
   }
 
   Params p_{};
 
  private:
-  template <template <std::uint64_t> class, class, std::uint64_t>
-  friend class builder_base;
-
-  template <std::size_t Index, auto Member, bool Flags, class Value>
-  static Builder<Set | (std::uint64_t{1} << Index)> next(Params&& p, Value&& value) {
+  template <std::uint64_t Next, auto Member, bool Flags, class Value>
+  static Builder<Next> next(Params&& p, Value&& value) {
     if constexpr (Flags) {
       p.*Member |= value;
     } else {
       p.*Member = std::forward<Value>(value);
     }
-    Builder<Set | (std::uint64_t{1} << Index)> result;
-    static_cast<builder_base<Builder, Params, Set | (std::uint64_t{1} << Index)>&>(result).p_ = std::move(p);
+    Builder<Next> result;
+    static_cast<builder_base&>(result).p_ = std::move(p);
     return result;
   }
 };
@@ -98,10 +97,10 @@ LEADFEEDER_END_NAMESPACE
 /// name(Type value): sets parameter Index.
 #define LEADFEEDER_DETAIL_SETTER(name, Index, Type)                                          \
   [[nodiscard]] auto name(Type value) const& {                                               \
-    return this->template set<Index, &params_type::name>(std::move(value));                  \
+    return this->template set<Set, Index, &params_type::name>(std::move(value));                  \
   }                                                                                          \
   [[nodiscard]] auto name(Type value)&& {                                                    \
-    return std::move(*this).template set<Index, &params_type::name>(std::move(value));       \
+    return std::move(*this).template set<Set, Index, &params_type::name>(std::move(value));       \
   }
 
 /// name(Enum...): adds typed values to the set parameter Index; anything else fails with `message`.
@@ -109,13 +108,13 @@ LEADFEEDER_END_NAMESPACE
   template <class... Values>                                                                         \
   [[nodiscard]] auto name(Values... values) const& {                                                 \
     static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, Enum> && ...), message);          \
-    return this->template add_flags<Index, &params_type::name>(                                      \
+    return this->template add_flags<Set, Index, &params_type::name>(                                      \
         (std::uint32_t{0} | ... | static_cast<std::uint32_t>(values)));                             \
   }                                                                                                  \
   template <class... Values>                                                                         \
   [[nodiscard]] auto name(Values... values)&& {                                                      \
     static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, Enum> && ...), message);          \
-    return std::move(*this).template add_flags<Index, &params_type::name>(                           \
+    return std::move(*this).template add_flags<Set, Index, &params_type::name>(                           \
         (std::uint32_t{0} | ... | static_cast<std::uint32_t>(values)));                             \
   }
 

@@ -63,7 +63,7 @@ namespace accounts {
 /// The accounts the key can reach; with account_id, that one account with its credit balance.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class list_builder : public detail::builder_base<list_builder, detail::accounts_list_params, Set> {
+class list_builder : public detail::builder_base<list_builder, detail::accounts_list_params> {
  public:
   using params_type = detail::accounts_list_params;
   static constexpr std::string_view operation_id = "accounts.list";

@@ -39,7 +39,7 @@ namespace buyer_personas {
 /// The account's buyer personas; their ids feed contacts.search buyer_persona_ids.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class list_builder : public detail::builder_base<list_builder, detail::buyer_personas_list_params, Set> {
+class list_builder : public detail::builder_base<list_builder, detail::buyer_personas_list_params> {
  public:
   using params_type = detail::buyer_personas_list_params;
   static constexpr std::string_view operation_id = "buyer_personas.list";
@@ -83,7 +83,7 @@ namespace buyer_personas {
 /// One buyer persona with its full filter criteria.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class get_builder : public detail::builder_base<get_builder, detail::buyer_personas_get_params, Set> {
+class get_builder : public detail::builder_base<get_builder, detail::buyer_personas_get_params> {
  public:
   using params_type = detail::buyer_personas_get_params;
   static constexpr std::string_view operation_id = "buyer_personas.get";

@@ -69,7 +69,7 @@ namespace campaigns {
 /// The account's campaigns, a page at a time (page-number pagination).
 /// Pagination: page_number. Credits: not stated by any source; read meta.credits.charged.
 template <std::uint64_t Set = 0>
-class list_builder : public detail::builder_base<list_builder, detail::campaigns_list_params, Set> {
+class list_builder : public detail::builder_base<list_builder, detail::campaigns_list_params> {
  public:
   using params_type = detail::campaigns_list_params;
   static constexpr std::string_view operation_id = "campaigns.list";
@@ -131,7 +131,7 @@ namespace campaigns {
 /// One campaign.
 /// Pagination: none. Credits: not stated; read meta.credits.charged.
 template <std::uint64_t Set = 0>
-class get_builder : public detail::builder_base<get_builder, detail::campaigns_get_params, Set> {
+class get_builder : public detail::builder_base<get_builder, detail::campaigns_get_params> {
  public:
   using params_type = detail::campaigns_get_params;
   static constexpr std::string_view operation_id = "campaigns.get";
@@ -190,7 +190,7 @@ namespace campaigns {
 /// A campaign's statistics per time bucket, a page at a time (page-number pagination).
 /// Pagination: page_number ([vendor]). Credits: not stated; read meta.credits.charged.
 template <std::uint64_t Set = 0>
-class get_stats_builder : public detail::builder_base<get_stats_builder, detail::campaigns_get_stats_params, Set> {
+class get_stats_builder : public detail::builder_base<get_stats_builder, detail::campaigns_get_stats_params> {
  public:
   using params_type = detail::campaigns_get_stats_params;
   static constexpr std::string_view operation_id = "campaigns.get_stats";
@@ -271,7 +271,7 @@ namespace campaigns {
 /// Changes a campaign; the attribute names are unknown, so the caller supplies them as JSON.
 /// Pagination: none. Credits: not stated; read meta.credits.charged.
 template <std::uint64_t Set = 0>
-class update_builder : public detail::builder_base<update_builder, detail::campaigns_update_params, Set> {
+class update_builder : public detail::builder_base<update_builder, detail::campaigns_update_params> {
  public:
   using params_type = detail::campaigns_update_params;
   static constexpr std::string_view operation_id = "campaigns.update";

@@ -163,7 +163,7 @@ namespace companies {
 /// One company's full record; after a merge the returned id may differ from the requested one (1.13).
 /// Pagination: none. Credits: 1 unless unlocked in the last 12 months or a website visitor [vendor]; credit-consuming [observed]; read meta.credits.charged.
 template <std::uint64_t Set = 0>
-class get_builder : public detail::builder_base<get_builder, detail::companies_get_params, Set> {
+class get_builder : public detail::builder_base<get_builder, detail::companies_get_params> {
  public:
   using params_type = detail::companies_get_params;
   static constexpr std::string_view operation_id = "companies.get";
@@ -221,7 +221,7 @@ namespace companies {
 /// Companies by id; unknown ids are presumably left out of data, as in contacts.retrieve.
 /// Pagination: none ([inferred] by analogy with contacts.retrieve; the ids cap bounds the result). Credits: 1 per company not unlocked in the last 12 months [vendor].
 template <std::uint64_t Set = 0>
-class retrieve_builder : public detail::builder_base<retrieve_builder, detail::companies_retrieve_params, Set> {
+class retrieve_builder : public detail::builder_base<retrieve_builder, detail::companies_retrieve_params> {
  public:
   using params_type = detail::companies_retrieve_params;
   static constexpr std::string_view operation_id = "companies.retrieve";
@@ -283,7 +283,7 @@ namespace companies {
 /// The company's financial reports.
 /// Pagination: none (unknown (presumably none)). Credits: 1 unless the company was unlocked in the last 12 months; free for website-visitor companies [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs); the vendor plugin Leadfeeder/leadfeeder-mcp-plugin); read meta.credits.charged.
 template <std::uint64_t Set = 0>
-class get_financials_builder : public detail::builder_base<get_financials_builder, detail::companies_get_financials_params, Set> {
+class get_financials_builder : public detail::builder_base<get_financials_builder, detail::companies_get_financials_params> {
  public:
   using params_type = detail::companies_get_financials_params;
   static constexpr std::string_view operation_id = "companies.get_financials";
@@ -342,7 +342,7 @@ namespace companies {
 /// Signals of several companies, a page at a time (cursor pagination), optionally of some categories and within event and publication date ranges.
 /// Pagination: cursor ([vendor]: stop when meta.pagination.next_cursor is null). Credits: 1 per company that has signals and no deep-data access from the last 12 months; companies without signals and website visitors cost nothing [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs); the vendor plugin Leadfeeder/leadfeeder-mcp-plugin).
 template <std::uint64_t Set = 0>
-class search_signals_builder : public detail::builder_base<search_signals_builder, detail::companies_search_signals_params, Set> {
+class search_signals_builder : public detail::builder_base<search_signals_builder, detail::companies_search_signals_params> {
  public:
   using params_type = detail::companies_search_signals_params;
   static constexpr std::string_view operation_id = "companies.search_signals";
@@ -505,7 +505,7 @@ namespace companies {
 /// Companies matching the body's criteria, a page at a time (cursor pagination).
 /// Pagination: cursor. Credits: free [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs); help.leadfeeder.com); one integration's report of a charge is contradicted by the vendor; read meta.credits.charged.
 template <std::uint64_t Set = 0>
-class search_builder : public detail::builder_base<search_builder, detail::companies_search_params, Set> {
+class search_builder : public detail::builder_base<search_builder, detail::companies_search_params> {
  public:
   using params_type = detail::companies_search_params;
   static constexpr std::string_view operation_id = "companies.search";
@@ -694,7 +694,7 @@ namespace companies {
 /// For each input company, the candidate companies with a match score.
 /// Pagination: none ([inferred]). Credits: free [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)); one integration's report of a charge is contradicted by the vendor.
 template <std::uint64_t Set = 0>
-class match_builder : public detail::builder_base<match_builder, detail::companies_match_params, Set> {
+class match_builder : public detail::builder_base<match_builder, detail::companies_match_params> {
  public:
   using params_type = detail::companies_match_params;
   static constexpr std::string_view operation_id = "companies.match";
@@ -763,7 +763,7 @@ namespace companies {
 /// The IP addresses of several companies (at most 100), highest confidence first.
 /// Pagination: none ([inferred]: the company_ids cap bounds the result). Credits: 1 per company not unlocked in the last 12 months [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)).
 template <std::uint64_t Set = 0>
-class list_ips_builder : public detail::builder_base<list_ips_builder, detail::companies_list_ips_params, Set> {
+class list_ips_builder : public detail::builder_base<list_ips_builder, detail::companies_list_ips_params> {
  public:
   using params_type = detail::companies_list_ips_params;
   static constexpr std::string_view operation_id = "companies.list_ips";
@@ -831,7 +831,7 @@ namespace companies {
 /// Adds the company to company-scope lists.
 /// Pagination: none. Credits: none [vendor].
 template <std::uint64_t Set = 0>
-class add_to_lists_builder : public detail::builder_base<add_to_lists_builder, detail::companies_add_to_lists_params, Set> {
+class add_to_lists_builder : public detail::builder_base<add_to_lists_builder, detail::companies_add_to_lists_params> {
  public:
   using params_type = detail::companies_add_to_lists_params;
   static constexpr std::string_view operation_id = "companies.add_to_lists";
@@ -889,7 +889,7 @@ namespace companies {
 /// Removes the company from lists: a DELETE that carries a JSON body.
 /// Pagination: none. Credits: none [inferred].
 template <std::uint64_t Set = 0>
-class remove_from_lists_builder : public detail::builder_base<remove_from_lists_builder, detail::companies_remove_from_lists_params, Set> {
+class remove_from_lists_builder : public detail::builder_base<remove_from_lists_builder, detail::companies_remove_from_lists_params> {
  public:
   using params_type = detail::companies_remove_from_lists_params;
   static constexpr std::string_view operation_id = "companies.remove_from_lists";
@@ -947,7 +947,7 @@ namespace companies {
 /// Assigns tags to the company.
 /// Pagination: none. Credits: none [vendor].
 template <std::uint64_t Set = 0>
-class assign_tags_builder : public detail::builder_base<assign_tags_builder, detail::companies_assign_tags_params, Set> {
+class assign_tags_builder : public detail::builder_base<assign_tags_builder, detail::companies_assign_tags_params> {
  public:
   using params_type = detail::companies_assign_tags_params;
   static constexpr std::string_view operation_id = "companies.assign_tags";
@@ -1005,7 +1005,7 @@ namespace companies {
 /// Unassigns tags from the company: a DELETE that carries a JSON body.
 /// Pagination: none. Credits: none [inferred].
 template <std::uint64_t Set = 0>
-class unassign_tags_builder : public detail::builder_base<unassign_tags_builder, detail::companies_unassign_tags_params, Set> {
+class unassign_tags_builder : public detail::builder_base<unassign_tags_builder, detail::companies_unassign_tags_params> {
  public:
   using params_type = detail::companies_unassign_tags_params;
   static constexpr std::string_view operation_id = "companies.unassign_tags";
@@ -1064,7 +1064,7 @@ namespace companies {
 /// What a company enrichment job would cost before it is created: eligible records and credits. Free: run it before create.
 /// Pagination: none. Credits: presumably free, by analogy with the contact-data estimate [inferred].
 template <std::uint64_t Set = 0>
-class estimate_enrichment_job_builder : public detail::builder_base<estimate_enrichment_job_builder, detail::companies_estimate_enrichment_job_params, Set> {
+class estimate_enrichment_job_builder : public detail::builder_base<estimate_enrichment_job_builder, detail::companies_estimate_enrichment_job_params> {
  public:
   using params_type = detail::companies_estimate_enrichment_job_params;
   static constexpr std::string_view operation_id = "companies.estimate_enrichment_job";
@@ -1134,7 +1134,7 @@ namespace companies {
 /// Fills one AI custom field for a set of companies. Always charges credits: estimate first, then poll companies.get_enrichment_job until the job ends.
 /// Pagination: none. Credits: always charges credits [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)); read meta.credits.charged and the job's credits_used.
 template <std::uint64_t Set = 0>
-class create_enrichment_job_builder : public detail::builder_base<create_enrichment_job_builder, detail::companies_create_enrichment_job_params, Set> {
+class create_enrichment_job_builder : public detail::builder_base<create_enrichment_job_builder, detail::companies_create_enrichment_job_params> {
  public:
   using params_type = detail::companies_create_enrichment_job_params;
   static constexpr std::string_view operation_id = "companies.create_enrichment_job";
@@ -1202,7 +1202,7 @@ namespace companies {
 /// A job's status, progress counters, credits consumed and errors [vendor]; jobs are kept for 7 days, then expect not_found.
 /// Pagination: none. Credits: presumably free [inferred].
 template <std::uint64_t Set = 0>
-class get_enrichment_job_builder : public detail::builder_base<get_enrichment_job_builder, detail::companies_get_enrichment_job_params, Set> {
+class get_enrichment_job_builder : public detail::builder_base<get_enrichment_job_builder, detail::companies_get_enrichment_job_params> {
  public:
   using params_type = detail::companies_get_enrichment_job_params;
   static constexpr std::string_view operation_id = "companies.get_enrichment_job";

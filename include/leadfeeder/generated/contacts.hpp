@@ -71,7 +71,7 @@ namespace contacts {
 /// One contact's full record.
 /// Pagination: none. Credits: 1 unless read in the last 12 months [vendor].
 template <std::uint64_t Set = 0>
-class get_builder : public detail::builder_base<get_builder, detail::contacts_get_params, Set> {
+class get_builder : public detail::builder_base<get_builder, detail::contacts_get_params> {
  public:
   using params_type = detail::contacts_get_params;
   static constexpr std::string_view operation_id = "contacts.get";
@@ -129,7 +129,7 @@ namespace contacts {
 /// Contacts by id (at most 100). Unknown ids are left out of data, not reported as errors.
 /// Pagination: none. Credits: 1 per record not read in the last 12 months [docs].
 template <std::uint64_t Set = 0>
-class retrieve_builder : public detail::builder_base<retrieve_builder, detail::contacts_retrieve_params, Set> {
+class retrieve_builder : public detail::builder_base<retrieve_builder, detail::contacts_retrieve_params> {
  public:
   using params_type = detail::contacts_retrieve_params;
   static constexpr std::string_view operation_id = "contacts.retrieve";
@@ -201,7 +201,7 @@ namespace contacts {
 /// Contacts matching the body's criteria, a page at a time (cursor pagination).
 /// Pagination: cursor. Credits: free [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs); help.leadfeeder.com); one integration's report of a charge is contradicted by the vendor; read meta.credits.charged.
 template <std::uint64_t Set = 0>
-class search_builder : public detail::builder_base<search_builder, detail::contacts_search_params, Set> {
+class search_builder : public detail::builder_base<search_builder, detail::contacts_search_params> {
  public:
   using params_type = detail::contacts_search_params;
   static constexpr std::string_view operation_id = "contacts.search";
@@ -303,7 +303,7 @@ namespace contacts {
 /// Adds the contact to contact-scope lists.
 /// Pagination: none. Credits: none [inferred].
 template <std::uint64_t Set = 0>
-class add_to_lists_builder : public detail::builder_base<add_to_lists_builder, detail::contacts_add_to_lists_params, Set> {
+class add_to_lists_builder : public detail::builder_base<add_to_lists_builder, detail::contacts_add_to_lists_params> {
  public:
   using params_type = detail::contacts_add_to_lists_params;
   static constexpr std::string_view operation_id = "contacts.add_to_lists";
@@ -361,7 +361,7 @@ namespace contacts {
 /// Removes the contact from lists: a DELETE that carries a JSON body.
 /// Pagination: none. Credits: none [vendor].
 template <std::uint64_t Set = 0>
-class remove_from_lists_builder : public detail::builder_base<remove_from_lists_builder, detail::contacts_remove_from_lists_params, Set> {
+class remove_from_lists_builder : public detail::builder_base<remove_from_lists_builder, detail::contacts_remove_from_lists_params> {
  public:
   using params_type = detail::contacts_remove_from_lists_params;
   static constexpr std::string_view operation_id = "contacts.remove_from_lists";
@@ -419,7 +419,7 @@ namespace contacts {
 /// What a find contact data job would cost before it is created: eligible records and credits. Free: run it before create.
 /// Pagination: none. Credits: free [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)).
 template <std::uint64_t Set = 0>
-class estimate_contact_data_job_builder : public detail::builder_base<estimate_contact_data_job_builder, detail::contacts_estimate_contact_data_job_params, Set> {
+class estimate_contact_data_job_builder : public detail::builder_base<estimate_contact_data_job_builder, detail::contacts_estimate_contact_data_job_params> {
  public:
   using params_type = detail::contacts_estimate_contact_data_job_params;
   static constexpr std::string_view operation_id = "contacts.estimate_contact_data_job";
@@ -482,7 +482,7 @@ namespace contacts {
 /// Looks up e-mail addresses and phone numbers for contacts. Always charges credits: estimate first, then poll contacts.get_contact_data_job until the job ends.
 /// Pagination: none. Credits: always charges credits [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)); read meta.credits.charged and the job's credits_used.
 template <std::uint64_t Set = 0>
-class create_contact_data_job_builder : public detail::builder_base<create_contact_data_job_builder, detail::contacts_create_contact_data_job_params, Set> {
+class create_contact_data_job_builder : public detail::builder_base<create_contact_data_job_builder, detail::contacts_create_contact_data_job_params> {
  public:
   using params_type = detail::contacts_create_contact_data_job_params;
   static constexpr std::string_view operation_id = "contacts.create_contact_data_job";
@@ -544,7 +544,7 @@ namespace contacts {
 /// A job's status, progress counters, credits consumed and errors [vendor]; jobs are kept for 7 days, then expect not_found.
 /// Pagination: none. Credits: free [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)).
 template <std::uint64_t Set = 0>
-class get_contact_data_job_builder : public detail::builder_base<get_contact_data_job_builder, detail::contacts_get_contact_data_job_params, Set> {
+class get_contact_data_job_builder : public detail::builder_base<get_contact_data_job_builder, detail::contacts_get_contact_data_job_params> {
  public:
   using params_type = detail::contacts_get_contact_data_job_params;
   static constexpr std::string_view operation_id = "contacts.get_contact_data_job";

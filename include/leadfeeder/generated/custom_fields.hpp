@@ -67,7 +67,7 @@ namespace custom_fields {
 /// The account's custom field definitions, optionally of one scope or type, a page at a time (page-number pagination).
 /// Pagination: page_number ([vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs))). Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class list_builder : public detail::builder_base<list_builder, detail::custom_fields_list_params, Set> {
+class list_builder : public detail::builder_base<list_builder, detail::custom_fields_list_params> {
  public:
   using params_type = detail::custom_fields_list_params;
   static constexpr std::string_view operation_id = "custom_fields.list";
@@ -132,7 +132,7 @@ namespace custom_fields {
 /// Creates a custom field; its attributes are unknown, so the caller supplies them as JSON.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class create_builder : public detail::builder_base<create_builder, detail::custom_fields_create_params, Set> {
+class create_builder : public detail::builder_base<create_builder, detail::custom_fields_create_params> {
  public:
   using params_type = detail::custom_fields_create_params;
   static constexpr std::string_view operation_id = "custom_fields.create";
@@ -189,7 +189,7 @@ namespace custom_fields {
 /// One custom field definition.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class get_builder : public detail::builder_base<get_builder, detail::custom_fields_get_params, Set> {
+class get_builder : public detail::builder_base<get_builder, detail::custom_fields_get_params> {
  public:
   using params_type = detail::custom_fields_get_params;
   static constexpr std::string_view operation_id = "custom_fields.get";
@@ -243,7 +243,7 @@ namespace custom_fields {
 /// Changes a custom field definition; its attributes are unknown, so the caller supplies the changed ones as JSON.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class update_builder : public detail::builder_base<update_builder, detail::custom_fields_update_params, Set> {
+class update_builder : public detail::builder_base<update_builder, detail::custom_fields_update_params> {
  public:
   using params_type = detail::custom_fields_update_params;
   static constexpr std::string_view operation_id = "custom_fields.update";
@@ -306,7 +306,7 @@ namespace custom_fields {
 /// Deletes a custom field.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class delete_builder : public detail::builder_base<delete_builder, detail::custom_fields_delete_params, Set> {
+class delete_builder : public detail::builder_base<delete_builder, detail::custom_fields_delete_params> {
  public:
   using params_type = detail::custom_fields_delete_params;
   static constexpr std::string_view operation_id = "custom_fields.delete";

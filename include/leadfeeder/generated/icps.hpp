@@ -39,7 +39,7 @@ namespace icps {
 /// The account's ideal customer profiles; their ids feed companies.search icp_ids.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class list_builder : public detail::builder_base<list_builder, detail::icps_list_params, Set> {
+class list_builder : public detail::builder_base<list_builder, detail::icps_list_params> {
  public:
   using params_type = detail::icps_list_params;
   static constexpr std::string_view operation_id = "icps.list";
@@ -83,7 +83,7 @@ namespace icps {
 /// One ideal customer profile.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class get_builder : public detail::builder_base<get_builder, detail::icps_get_params, Set> {
+class get_builder : public detail::builder_base<get_builder, detail::icps_get_params> {
  public:
   using params_type = detail::icps_get_params;
   static constexpr std::string_view operation_id = "icps.get";

@@ -40,7 +40,7 @@ namespace ip {
 /// The company behind an IP address; needs a plan with IP enrichment (else 403 insufficient_entitlements [observed]).
 /// Pagination: none. Credits: unknown; read meta.credits.charged.
 template <std::uint64_t Set = 0>
-class enrich_builder : public detail::builder_base<enrich_builder, detail::ip_enrich_params, Set> {
+class enrich_builder : public detail::builder_base<enrich_builder, detail::ip_enrich_params> {
  public:
   using params_type = detail::ip_enrich_params;
   static constexpr std::string_view operation_id = "ip.enrich";

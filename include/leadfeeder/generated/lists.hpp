@@ -66,7 +66,7 @@ namespace lists {
 /// The account's lists of one scope, a page at a time (page-number pagination).
 /// Pagination: page_number. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class list_builder : public detail::builder_base<list_builder, detail::lists_list_params, Set> {
+class list_builder : public detail::builder_base<list_builder, detail::lists_list_params> {
  public:
   using params_type = detail::lists_list_params;
   static constexpr std::string_view operation_id = "lists.list";
@@ -130,7 +130,7 @@ namespace lists {
 /// Creates a company or contact list.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class create_builder : public detail::builder_base<create_builder, detail::lists_create_params, Set> {
+class create_builder : public detail::builder_base<create_builder, detail::lists_create_params> {
  public:
   using params_type = detail::lists_create_params;
   static constexpr std::string_view operation_id = "lists.create";
@@ -195,7 +195,7 @@ namespace lists {
 /// One list.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class get_builder : public detail::builder_base<get_builder, detail::lists_get_params, Set> {
+class get_builder : public detail::builder_base<get_builder, detail::lists_get_params> {
  public:
   using params_type = detail::lists_get_params;
   static constexpr std::string_view operation_id = "lists.get";
@@ -249,7 +249,7 @@ namespace lists {
 /// Renames a list; its scope cannot change.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class update_builder : public detail::builder_base<update_builder, detail::lists_update_params, Set> {
+class update_builder : public detail::builder_base<update_builder, detail::lists_update_params> {
  public:
   using params_type = detail::lists_update_params;
   static constexpr std::string_view operation_id = "lists.update";
@@ -314,7 +314,7 @@ namespace lists {
 /// Deletes a list.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class delete_builder : public detail::builder_base<delete_builder, detail::lists_delete_params, Set> {
+class delete_builder : public detail::builder_base<delete_builder, detail::lists_delete_params> {
  public:
   using params_type = detail::lists_delete_params;
   static constexpr std::string_view operation_id = "lists.delete";
@@ -366,7 +366,7 @@ namespace lists {
 /// The companies or contacts a list holds, as ids and types, a page at a time (cursor pagination); read the records with companies.retrieve or contacts.retrieve.
 /// Pagination: cursor. Credits: not stated; presumably free like the other list operations [inferred].
 template <std::uint64_t Set = 0>
-class list_items_builder : public detail::builder_base<list_items_builder, detail::lists_list_items_params, Set> {
+class list_items_builder : public detail::builder_base<list_items_builder, detail::lists_list_items_params> {
  public:
   using params_type = detail::lists_list_items_params;
   static constexpr std::string_view operation_id = "lists.list_items";

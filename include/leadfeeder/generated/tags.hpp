@@ -41,7 +41,7 @@ namespace tags {
 /// The account's tags, a page at a time (page-number pagination).
 /// Pagination: page_number. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class list_builder : public detail::builder_base<list_builder, detail::tags_list_params, Set> {
+class list_builder : public detail::builder_base<list_builder, detail::tags_list_params> {
  public:
   using params_type = detail::tags_list_params;
   static constexpr std::string_view operation_id = "tags.list";
@@ -99,7 +99,7 @@ namespace tags {
 /// Creates a tag; answers the created tag.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class create_builder : public detail::builder_base<create_builder, detail::tags_create_params, Set> {
+class create_builder : public detail::builder_base<create_builder, detail::tags_create_params> {
  public:
   using params_type = detail::tags_create_params;
   static constexpr std::string_view operation_id = "tags.create";
@@ -165,7 +165,7 @@ namespace tags {
 /// One tag.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class get_builder : public detail::builder_base<get_builder, detail::tags_get_params, Set> {
+class get_builder : public detail::builder_base<get_builder, detail::tags_get_params> {
  public:
   using params_type = detail::tags_get_params;
   static constexpr std::string_view operation_id = "tags.get";
@@ -220,7 +220,7 @@ namespace tags {
 /// Changes a tag's attributes.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class update_builder : public detail::builder_base<update_builder, detail::tags_update_params, Set> {
+class update_builder : public detail::builder_base<update_builder, detail::tags_update_params> {
  public:
   using params_type = detail::tags_update_params;
   static constexpr std::string_view operation_id = "tags.update";
@@ -288,7 +288,7 @@ namespace tags {
 /// Deletes a tag.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class delete_builder : public detail::builder_base<delete_builder, detail::tags_delete_params, Set> {
+class delete_builder : public detail::builder_base<delete_builder, detail::tags_delete_params> {
  public:
   using params_type = detail::tags_delete_params;
   static constexpr std::string_view operation_id = "tags.delete";

@@ -41,7 +41,7 @@ namespace usage {
 /// API usage per endpoint for the account over a range of months.
 /// Pagination: none (none known). Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class get_builder : public detail::builder_base<get_builder, detail::usage_get_params, Set> {
+class get_builder : public detail::builder_base<get_builder, detail::usage_get_params> {
  public:
   using params_type = detail::usage_get_params;
   static constexpr std::string_view operation_id = "usage.get";

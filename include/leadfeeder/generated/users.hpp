@@ -38,7 +38,7 @@ namespace users {
 /// The key owner's user record; handy for validating a key.
 /// Pagination: none. Credits: unknown; read meta.credits.charged.
 template <std::uint64_t Set = 0>
-class me_builder : public detail::builder_base<me_builder, detail::users_me_params, Set> {
+class me_builder : public detail::builder_base<me_builder, detail::users_me_params> {
  public:
   using params_type = detail::users_me_params;
   static constexpr std::string_view operation_id = "users.me";

@@ -94,7 +94,7 @@ namespace web_visits {
 /// Website visits between two dates, a page at a time (page-number pagination).
 /// Pagination: page_number. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class search_builder : public detail::builder_base<search_builder, detail::web_visits_search_params, Set> {
+class search_builder : public detail::builder_base<search_builder, detail::web_visits_search_params> {
  public:
   using params_type = detail::web_visits_search_params;
   static constexpr std::string_view operation_id = "web_visits.search";
@@ -189,7 +189,7 @@ namespace web_visits {
 /// The account's custom feeds of web visits.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class list_custom_feeds_builder : public detail::builder_base<list_custom_feeds_builder, detail::web_visits_list_custom_feeds_params, Set> {
+class list_custom_feeds_builder : public detail::builder_base<list_custom_feeds_builder, detail::web_visits_list_custom_feeds_params> {
  public:
   using params_type = detail::web_visits_list_custom_feeds_params;
   static constexpr std::string_view operation_id = "web_visits.list_custom_feeds";
@@ -241,7 +241,7 @@ namespace web_visits {
 /// Creates a custom feed; its attributes are unknown, so the caller supplies them as JSON.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class create_custom_feed_builder : public detail::builder_base<create_custom_feed_builder, detail::web_visits_create_custom_feed_params, Set> {
+class create_custom_feed_builder : public detail::builder_base<create_custom_feed_builder, detail::web_visits_create_custom_feed_params> {
  public:
   using params_type = detail::web_visits_create_custom_feed_params;
   static constexpr std::string_view operation_id = "web_visits.create_custom_feed";
@@ -299,7 +299,7 @@ namespace web_visits {
 /// One custom feed, presumably including its filter rules.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class get_custom_feed_builder : public detail::builder_base<get_custom_feed_builder, detail::web_visits_get_custom_feed_params, Set> {
+class get_custom_feed_builder : public detail::builder_base<get_custom_feed_builder, detail::web_visits_get_custom_feed_params> {
  public:
   using params_type = detail::web_visits_get_custom_feed_params;
   static constexpr std::string_view operation_id = "web_visits.get_custom_feed";
@@ -357,7 +357,7 @@ namespace web_visits {
 /// Changes a custom feed; its attributes are unknown, so the caller supplies the changed ones as JSON.
 /// Pagination: none. Credits: free [inferred, as the other custom-feed operations].
 template <std::uint64_t Set = 0>
-class update_custom_feed_builder : public detail::builder_base<update_custom_feed_builder, detail::web_visits_update_custom_feed_params, Set> {
+class update_custom_feed_builder : public detail::builder_base<update_custom_feed_builder, detail::web_visits_update_custom_feed_params> {
  public:
   using params_type = detail::web_visits_update_custom_feed_params;
   static constexpr std::string_view operation_id = "web_visits.update_custom_feed";
@@ -420,7 +420,7 @@ namespace web_visits {
 /// Deletes a custom feed permanently.
 /// Pagination: none. Credits: free [inferred, as the other custom-feed operations].
 template <std::uint64_t Set = 0>
-class delete_custom_feed_builder : public detail::builder_base<delete_custom_feed_builder, detail::web_visits_delete_custom_feed_params, Set> {
+class delete_custom_feed_builder : public detail::builder_base<delete_custom_feed_builder, detail::web_visits_delete_custom_feed_params> {
  public:
   using params_type = detail::web_visits_delete_custom_feed_params;
   static constexpr std::string_view operation_id = "web_visits.delete_custom_feed";
@@ -470,7 +470,7 @@ namespace web_visits {
 /// The folders that hold the custom feeds.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class list_custom_feed_folders_builder : public detail::builder_base<list_custom_feed_folders_builder, detail::web_visits_list_custom_feed_folders_params, Set> {
+class list_custom_feed_folders_builder : public detail::builder_base<list_custom_feed_folders_builder, detail::web_visits_list_custom_feed_folders_params> {
  public:
   using params_type = detail::web_visits_list_custom_feed_folders_params;
   static constexpr std::string_view operation_id = "web_visits.list_custom_feed_folders";
@@ -517,7 +517,7 @@ namespace web_visits {
 /// The website tracking snippet with its configuration and installation status.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class get_tracker_script_builder : public detail::builder_base<get_tracker_script_builder, detail::web_visits_get_tracker_script_params, Set> {
+class get_tracker_script_builder : public detail::builder_base<get_tracker_script_builder, detail::web_visits_get_tracker_script_params> {
  public:
   using params_type = detail::web_visits_get_tracker_script_params;
   static constexpr std::string_view operation_id = "web_visits.get_tracker_script";
@@ -566,7 +566,7 @@ namespace web_visits {
 /// Companies that visited the website between two dates, one row per company location (page-number pagination).
 /// Pagination: page_number. Credits: free [vendor]; listed companies are unlocked, so companies.get on them is free [vendor].
 template <std::uint64_t Set = 0>
-class list_visitor_companies_builder : public detail::builder_base<list_visitor_companies_builder, detail::web_visits_list_visitor_companies_params, Set> {
+class list_visitor_companies_builder : public detail::builder_base<list_visitor_companies_builder, detail::web_visits_list_visitor_companies_params> {
  public:
   using params_type = detail::web_visits_list_visitor_companies_params;
   static constexpr std::string_view operation_id = "web_visits.list_visitor_companies";

@@ -39,13 +39,8 @@ class string_list;
 class raw_request;
 template <class Transport>
 class client;
-class contact_view;
-class company_view;
-class account_view;
-class account_summary_view;
-class list_view;
-class tag_view;
-class user_view;
-class web_visit_view;
 
 LEADFEEDER_END_NAMESPACE
+
+// Every generated view (contact_view, company_view, ...), from the API description.
+#include <leadfeeder/generated/views_fwd.hpp>

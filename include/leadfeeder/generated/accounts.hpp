@@ -3,6 +3,7 @@
 #pragma once
 
 #include <leadfeeder/config.hpp>
+#include <leadfeeder/detail/builder.hpp>
 #include <leadfeeder/detail/request_writer.hpp>
 #include <leadfeeder/generated/schemas.hpp>
 #include <leadfeeder/http.hpp>
@@ -23,34 +24,28 @@ LEADFEEDER_BEGIN_NAMESPACE
 
 // ---- Account: enumerations
 
-namespace accounts {
-
-/// Relationships accounts.list can side-load.
-enum class include : std::uint32_t {
-  account_company = std::uint32_t{1} << 0,  ///< "account_company" [observed]
-};
-
-/// The wire spelling of a accounts::include value.
-constexpr std::string_view to_string(include value) noexcept {
-  switch (value) {
-    case include::account_company: return "account_company";
-  }
-  return {};
-}
-
-/// The accounts::include value whose wire spelling is `text`, if there is one.
-constexpr std::optional<include> include_from_string(std::string_view text) noexcept {
-  if (text == "account_company") return include::account_company;
-  return std::nullopt;
-}
-
-}  // namespace accounts
-
 namespace detail {
 inline constexpr std::string_view accounts_include_wire[] = {
     "account_company",
 };
 }  // namespace detail
+
+namespace accounts {
+
+/// Relationships accounts.list can side-load.
+enum class include : std::uint32_t {
+  account_company = std::uint32_t{1} << 0,  ///< [observed]
+};
+
+/// The wire spelling of a accounts::include value.
+constexpr std::string_view to_string(include value) noexcept { return detail::enum_to_wire(detail::accounts_include_wire, value); }
+
+/// The accounts::include value whose wire spelling is `text`, if there is one.
+constexpr std::optional<include> include_from_string(std::string_view text) noexcept {
+  return detail::enum_from_wire<include>(detail::accounts_include_wire, text);
+}
+
+}  // namespace accounts
 
 // ---- accounts.list
 
@@ -63,13 +58,14 @@ struct accounts_list_params {
 
 namespace accounts {
 
-/// accounts.list: List Accounts (reference 3.1.1).
+/// accounts.list: List Accounts (docs/api-reference.md, 3.1.1).
 /// GET /v1/accounts  (method [observed], path [observed])
 /// The accounts the key can reach; with account_id, that one account with its credit balance.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class list_builder {
+class list_builder : public detail::builder_base<list_builder, detail::accounts_list_params> {
  public:
+  using params_type = detail::accounts_list_params;
   static constexpr std::string_view operation_id = "accounts.list";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -80,56 +76,19 @@ class list_builder {
       response<array_view<account_view>>,
       response<array_view<account_summary_view>>>;
 
-  list_builder() = default;
-
   /// account_id (query, optional) [docs]: with it, one account including credits.
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 0, std::string_view)
 
   /// include (query, optional) [observed]
-  template <class... Values>
-  [[nodiscard]] auto include(Values... values) const& {
-    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::accounts::include> && ...),
-                  "accounts.list: include() takes leadfeeder::accounts::include values");
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
-    return next;
-  }
-  template <class... Values>
-  [[nodiscard]] auto include(Values... values) && {
-    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::accounts::include> && ...),
-                  "accounts.list: include() takes leadfeeder::accounts::include values");
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
-    return next;
-  }
-  /// Everything set so far.
-  detail::accounts_list_params const& params() const noexcept { return p_; }
+  LEADFEEDER_DETAIL_FLAGS_SETTER(include, 1, ::leadfeeder::accounts::include, "accounts.list: include() takes leadfeeder::accounts::include values")
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
+    auto const& p = this->p_;
     w.path("/v1/accounts");
-    if constexpr ((Set & (std::uint64_t{1} << 0)) != 0) w.query("account_id", p_.account_id, true);
-    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query_flags("include", p_.include, detail::accounts_include_wire);
+    if constexpr ((Set & (std::uint64_t{1} << 0)) != 0) w.query("account_id", p.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query_flags("include", p.include, detail::accounts_include_wire);
   }
-
- private:
-  template <std::uint64_t>
-  friend class list_builder;
-  explicit list_builder(detail::accounts_list_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static list_builder<Set | Bit> rebind(detail::accounts_list_params p) noexcept {
-    return list_builder<Set | Bit>(std::move(p));
-  }
-  detail::accounts_list_params p_{};
 };
 
 /// Starts a accounts.list request (List Accounts).

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <leadfeeder/config.hpp>
+#include <leadfeeder/detail/builder.hpp>
 #include <leadfeeder/detail/request_writer.hpp>
 #include <leadfeeder/generated/schemas.hpp>
 #include <leadfeeder/http.hpp>
@@ -33,13 +34,14 @@ struct buyer_personas_list_params {
 
 namespace buyer_personas {
 
-/// buyer_personas.list: Retrieve Buyer Personas (reference 3.6.1).
+/// buyer_personas.list: Retrieve Buyer Personas (docs/api-reference.md, 3.6.1).
 /// GET /v1/buyer-personas  (method [inferred], path [inferred]; candidate; hyphens in multi-word segments as in web-visits and custom-feeds)
 /// The account's buyer personas; their ids feed contacts.search buyer_persona_ids.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class list_builder {
+class list_builder : public detail::builder_base<list_builder, detail::buyer_personas_list_params> {
  public:
+  using params_type = detail::buyer_personas_list_params;
   static constexpr std::string_view operation_id = "buyer_personas.list";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -47,39 +49,17 @@ class list_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<array_view<buyer_persona_view>>;
 
-  list_builder() = default;
-
   /// account_id (query, required) [vendor]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  /// Everything set so far.
-  detail::buyer_personas_list_params const& params() const noexcept { return p_; }
+  LEADFEEDER_DETAIL_SETTER(account_id, 0, std::string_view)
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
     static_assert((Set & (std::uint64_t{1} << 0)) != 0,
                   "buyer_personas.list: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/buyer-personas");
-    w.query("account_id", p_.account_id, true);
+    w.query("account_id", p.account_id, true);
   }
-
- private:
-  template <std::uint64_t>
-  friend class list_builder;
-  explicit list_builder(detail::buyer_personas_list_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static list_builder<Set | Bit> rebind(detail::buyer_personas_list_params p) noexcept {
-    return list_builder<Set | Bit>(std::move(p));
-  }
-  detail::buyer_personas_list_params p_{};
 };
 
 /// Starts a buyer_personas.list request (Retrieve Buyer Personas).
@@ -98,13 +78,14 @@ struct buyer_personas_get_params {
 
 namespace buyer_personas {
 
-/// buyer_personas.get: Get Buyer Persona Details (reference 3.6.2).
+/// buyer_personas.get: Get Buyer Persona Details (docs/api-reference.md, 3.6.2).
 /// GET /v1/buyer-personas/{buyer_persona_id}  (method [inferred], path [inferred]; candidate; CRUD follows the REST pattern: {collection}/{id}; hyphens as in web-visits and custom-feeds)
 /// One buyer persona with its full filter criteria.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class get_builder {
+class get_builder : public detail::builder_base<get_builder, detail::buyer_personas_get_params> {
  public:
+  using params_type = detail::buyer_personas_get_params;
   static constexpr std::string_view operation_id = "buyer_personas.get";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -112,36 +93,14 @@ class get_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<buyer_persona_view>;
 
-  get_builder() = default;
-
   /// buyer_persona_id (path, required) [vendor]
-  [[nodiscard]] auto buyer_persona_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.buyer_persona_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto buyer_persona_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.buyer_persona_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(buyer_persona_id, 0, std::string_view)
 
   /// account_id (query, required) [vendor]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 1, std::string_view)
 
   /// The id asked for (buyer_persona_id); the response compares it with the id it got back.
-  std::string_view requested_id() const noexcept { return p_.buyer_persona_id; }
-  /// Everything set so far.
-  detail::buyer_personas_get_params const& params() const noexcept { return p_; }
+  std::string_view requested_id() const noexcept { return this->p_.buyer_persona_id; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -149,20 +108,11 @@ class get_builder {
                   "buyer_personas.get: required parameter 'buyer_persona_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 1)) != 0,
                   "buyer_personas.get: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/buyer-personas/");
-    w.path_param("buyer_persona_id", p_.buyer_persona_id);
-    w.query("account_id", p_.account_id, true);
+    w.path_param("buyer_persona_id", p.buyer_persona_id);
+    w.query("account_id", p.account_id, true);
   }
-
- private:
-  template <std::uint64_t>
-  friend class get_builder;
-  explicit get_builder(detail::buyer_personas_get_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static get_builder<Set | Bit> rebind(detail::buyer_personas_get_params p) noexcept {
-    return get_builder<Set | Bit>(std::move(p));
-  }
-  detail::buyer_personas_get_params p_{};
 };
 
 /// Starts a buyer_personas.get request (Get Buyer Persona Details).

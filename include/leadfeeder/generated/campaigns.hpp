@@ -3,6 +3,7 @@
 #pragma once
 
 #include <leadfeeder/config.hpp>
+#include <leadfeeder/detail/builder.hpp>
 #include <leadfeeder/detail/request_writer.hpp>
 #include <leadfeeder/generated/schemas.hpp>
 #include <leadfeeder/http.hpp>
@@ -23,50 +24,32 @@ LEADFEEDER_BEGIN_NAMESPACE
 
 // ---- Campaigns: enumerations
 
+namespace detail {
+inline constexpr std::string_view campaigns_include_wire[] = {
+    "campaign_summary", "campaign_settings", "campaign_locations", "list", "custom_feed",
+};
+}  // namespace detail
+
 namespace campaigns {
 
 /// Relationships campaigns.list and campaigns.get can side-load.
 enum class include : std::uint32_t {
-  campaign_summary = std::uint32_t{1} << 0,  ///< "campaign_summary" [vendor]
-  campaign_settings = std::uint32_t{1} << 1,  ///< "campaign_settings" [vendor]
-  campaign_locations = std::uint32_t{1} << 2,  ///< "campaign_locations" [vendor]
-  list = std::uint32_t{1} << 3,  ///< "list" [vendor]
-  custom_feed = std::uint32_t{1} << 4,  ///< "custom_feed" [vendor]
+  campaign_summary = std::uint32_t{1} << 0,  ///< [vendor]
+  campaign_settings = std::uint32_t{1} << 1,  ///< [vendor]
+  campaign_locations = std::uint32_t{1} << 2,  ///< [vendor]
+  list = std::uint32_t{1} << 3,  ///< [vendor]
+  custom_feed = std::uint32_t{1} << 4,  ///< [vendor]
 };
 
 /// The wire spelling of a campaigns::include value.
-constexpr std::string_view to_string(include value) noexcept {
-  switch (value) {
-    case include::campaign_summary: return "campaign_summary";
-    case include::campaign_settings: return "campaign_settings";
-    case include::campaign_locations: return "campaign_locations";
-    case include::list: return "list";
-    case include::custom_feed: return "custom_feed";
-  }
-  return {};
-}
+constexpr std::string_view to_string(include value) noexcept { return detail::enum_to_wire(detail::campaigns_include_wire, value); }
 
 /// The campaigns::include value whose wire spelling is `text`, if there is one.
 constexpr std::optional<include> include_from_string(std::string_view text) noexcept {
-  if (text == "campaign_summary") return include::campaign_summary;
-  if (text == "campaign_settings") return include::campaign_settings;
-  if (text == "campaign_locations") return include::campaign_locations;
-  if (text == "list") return include::list;
-  if (text == "custom_feed") return include::custom_feed;
-  return std::nullopt;
+  return detail::enum_from_wire<include>(detail::campaigns_include_wire, text);
 }
 
 }  // namespace campaigns
-
-namespace detail {
-inline constexpr std::string_view campaigns_include_wire[] = {
-    "campaign_summary",
-    "campaign_settings",
-    "campaign_locations",
-    "list",
-    "custom_feed",
-};
-}  // namespace detail
 
 // ---- campaigns.list
 
@@ -81,13 +64,14 @@ struct campaigns_list_params {
 
 namespace campaigns {
 
-/// campaigns.list: Campaigns (reference 3.13.2).
+/// campaigns.list: Campaigns (docs/api-reference.md, 3.13.2).
 /// GET /v1/campaigns  (method [observed], path [observed]; segevsh/w6w-apps, checked against the vendor OpenAPI)
 /// The account's campaigns, a page at a time (page-number pagination).
 /// Pagination: page_number. Credits: not stated by any source; read meta.credits.charged.
 template <std::uint64_t Set = 0>
-class list_builder {
+class list_builder : public detail::builder_base<list_builder, detail::campaigns_list_params> {
  public:
+  using params_type = detail::campaigns_list_params;
   static constexpr std::string_view operation_id = "campaigns.list";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::page_number;
@@ -95,111 +79,34 @@ class list_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<array_view<campaign_view>>;
 
-  list_builder() = default;
-
   /// account_id (query, required) [observed]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 0, std::string_view)
 
   /// include (query, optional) [vendor]
-  template <class... Values>
-  [[nodiscard]] auto include(Values... values) const& {
-    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::campaigns::include> && ...),
-                  "campaigns.list: include() takes leadfeeder::campaigns::include values");
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
-    return next;
-  }
-  template <class... Values>
-  [[nodiscard]] auto include(Values... values) && {
-    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::campaigns::include> && ...),
-                  "campaigns.list: include() takes leadfeeder::campaigns::include values");
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
-    return next;
-  }
+  LEADFEEDER_DETAIL_FLAGS_SETTER(include, 1, ::leadfeeder::campaigns::include, "campaigns.list: include() takes leadfeeder::campaigns::include values")
 
   /// page[num] (query, optional) [observed]: 1-based. From 1 to 1000000.
-  [[nodiscard]] auto page_num(std::int64_t value) const& {
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.page_num = value;
-    return next;
-  }
-  [[nodiscard]] auto page_num(std::int64_t value) && {
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.page_num = value;
-    return next;
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_num() const& {
-    static_assert(Value >= 1 && Value <= 1000000,
-                  "campaigns.list: parameter 'page[num]' must be between 1 and 1000000");
-    return (*this).page_num(Value);
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_num() && {
-    static_assert(Value >= 1 && Value <= 1000000,
-                  "campaigns.list: parameter 'page[num]' must be between 1 and 1000000");
-    return std::move(*this).page_num(Value);
-  }
+  LEADFEEDER_DETAIL_SETTER(page_num, 2, std::int64_t)
+  LEADFEEDER_DETAIL_CONSTANT_SETTER(page_num, 1, 1000000, "campaigns.list: parameter 'page[num]' must be between 1 and 1000000")
 
   /// page[size] (query, optional) [observed]: at most 100 [vendor]. From 1 to 100.
-  [[nodiscard]] auto page_size(std::int64_t value) const& {
-    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
-    next.p_.page_size = value;
-    return next;
-  }
-  [[nodiscard]] auto page_size(std::int64_t value) && {
-    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
-    next.p_.page_size = value;
-    return next;
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_size() const& {
-    static_assert(Value >= 1 && Value <= 100,
-                  "campaigns.list: parameter 'page[size]' must be between 1 and 100");
-    return (*this).page_size(Value);
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_size() && {
-    static_assert(Value >= 1 && Value <= 100,
-                  "campaigns.list: parameter 'page[size]' must be between 1 and 100");
-    return std::move(*this).page_size(Value);
-  }
+  LEADFEEDER_DETAIL_SETTER(page_size, 3, std::int64_t)
+  LEADFEEDER_DETAIL_CONSTANT_SETTER(page_size, 1, 100, "campaigns.list: parameter 'page[size]' must be between 1 and 100")
 
   /// True once the caller set page[num] (paging then starts there).
   static constexpr bool page_set = (Set & (std::uint64_t{1} << 2)) != 0;
-  /// Everything set so far.
-  detail::campaigns_list_params const& params() const noexcept { return p_; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
     static_assert((Set & (std::uint64_t{1} << 0)) != 0,
                   "campaigns.list: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/campaigns");
-    w.query("account_id", p_.account_id, true);
-    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query_flags("include", p_.include, detail::campaigns_include_wire);
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[num]", p_.page_num, 1, 1000000);
-    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
+    w.query("account_id", p.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query_flags("include", p.include, detail::campaigns_include_wire);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[num]", p.page_num, 1, 1000000);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.query_integer("page[size]", p.page_size, 1, 100);
   }
-
- private:
-  template <std::uint64_t>
-  friend class list_builder;
-  explicit list_builder(detail::campaigns_list_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static list_builder<Set | Bit> rebind(detail::campaigns_list_params p) noexcept {
-    return list_builder<Set | Bit>(std::move(p));
-  }
-  detail::campaigns_list_params p_{};
 };
 
 /// Starts a campaigns.list request (Campaigns).
@@ -219,13 +126,14 @@ struct campaigns_get_params {
 
 namespace campaigns {
 
-/// campaigns.get: Campaign Details (reference 3.13.3).
+/// campaigns.get: Campaign Details (docs/api-reference.md, 3.13.3).
 /// GET /v1/campaigns/{campaign_id}  (method [inferred], path [inferred]; no source gives it; CRUD follows the REST pattern: {collection}/{id})
 /// One campaign.
 /// Pagination: none. Credits: not stated; read meta.credits.charged.
 template <std::uint64_t Set = 0>
-class get_builder {
+class get_builder : public detail::builder_base<get_builder, detail::campaigns_get_params> {
  public:
+  using params_type = detail::campaigns_get_params;
   static constexpr std::string_view operation_id = "campaigns.get";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -233,51 +141,14 @@ class get_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<campaign_view>;
 
-  get_builder() = default;
-
   /// campaign_id (path, required) [vendor]: the campaign id. part of the inferred path.
-  [[nodiscard]] auto campaign_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.campaign_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto campaign_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.campaign_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(campaign_id, 0, std::string_view)
 
   /// account_id (query, required) [vendor]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 1, std::string_view)
 
   /// include (query, optional) [vendor]
-  template <class... Values>
-  [[nodiscard]] auto include(Values... values) const& {
-    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::campaigns::include> && ...),
-                  "campaigns.get: include() takes leadfeeder::campaigns::include values");
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
-    return next;
-  }
-  template <class... Values>
-  [[nodiscard]] auto include(Values... values) && {
-    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::campaigns::include> && ...),
-                  "campaigns.get: include() takes leadfeeder::campaigns::include values");
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
-    return next;
-  }
-  /// Everything set so far.
-  detail::campaigns_get_params const& params() const noexcept { return p_; }
+  LEADFEEDER_DETAIL_FLAGS_SETTER(include, 2, ::leadfeeder::campaigns::include, "campaigns.get: include() takes leadfeeder::campaigns::include values")
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -285,21 +156,12 @@ class get_builder {
                   "campaigns.get: required parameter 'campaign_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 1)) != 0,
                   "campaigns.get: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/campaigns/");
-    w.path_param("campaign_id", p_.campaign_id);
-    w.query("account_id", p_.account_id, true);
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_flags("include", p_.include, detail::campaigns_include_wire);
+    w.path_param("campaign_id", p.campaign_id);
+    w.query("account_id", p.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_flags("include", p.include, detail::campaigns_include_wire);
   }
-
- private:
-  template <std::uint64_t>
-  friend class get_builder;
-  explicit get_builder(detail::campaigns_get_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static get_builder<Set | Bit> rebind(detail::campaigns_get_params p) noexcept {
-    return get_builder<Set | Bit>(std::move(p));
-  }
-  detail::campaigns_get_params p_{};
 };
 
 /// Starts a campaigns.get request (Campaign Details).
@@ -323,13 +185,14 @@ struct campaigns_get_stats_params {
 
 namespace campaigns {
 
-/// campaigns.get_stats: Campaign Statistics (reference 3.13.4).
+/// campaigns.get_stats: Campaign Statistics (docs/api-reference.md, 3.13.4).
 /// GET /v1/campaigns/{campaign_id}/stats  (method [inferred], path [inferred]; no source gives it (the operation exists [observed], segevsh/w6w-apps, checked against the vendor OpenAPI); a sub-resource of one campaign, modelled on /financials)
 /// A campaign's statistics per time bucket, a page at a time (page-number pagination).
 /// Pagination: page_number ([vendor]). Credits: not stated; read meta.credits.charged.
 template <std::uint64_t Set = 0>
-class get_stats_builder {
+class get_stats_builder : public detail::builder_base<get_stats_builder, detail::campaigns_get_stats_params> {
  public:
+  using params_type = detail::campaigns_get_stats_params;
   static constexpr std::string_view operation_id = "campaigns.get_stats";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::page_number;
@@ -337,120 +200,31 @@ class get_stats_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<array_view<campaign_stats_view>>;
 
-  get_stats_builder() = default;
-
   /// campaign_id (path, required) [vendor]: the campaign id. part of the inferred path.
-  [[nodiscard]] auto campaign_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.campaign_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto campaign_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.campaign_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(campaign_id, 0, std::string_view)
 
   /// account_id (query, required) [vendor]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 1, std::string_view)
 
   /// frequency (query, required) [vendor]: the size of the time buckets; values unknown.
-  [[nodiscard]] auto frequency(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.frequency.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto frequency(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.frequency.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(frequency, 2, std::string_view)
 
   /// start_period (query, optional) [vendor]: a full date, unlike the months of usage.get; whether required is unknown. Format YYYY-MM-DD.
-  [[nodiscard]] auto start_period(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
-    next.p_.start_period.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto start_period(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
-    next.p_.start_period.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(start_period, 3, std::string_view)
 
   /// end_period (query, optional) [vendor]: whether required is unknown. Format YYYY-MM-DD. Not before start_period (checked before sending).
-  [[nodiscard]] auto end_period(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 4)>(p_);
-    next.p_.end_period.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto end_period(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 4)>(std::move(p_));
-    next.p_.end_period.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(end_period, 4, std::string_view)
 
   /// page[num] (query, optional) [vendor]: 1-based. the bracketed wire name is [inferred] (1.7). From 1 to 1000000.
-  [[nodiscard]] auto page_num(std::int64_t value) const& {
-    auto next = rebind<(std::uint64_t{1} << 5)>(p_);
-    next.p_.page_num = value;
-    return next;
-  }
-  [[nodiscard]] auto page_num(std::int64_t value) && {
-    auto next = rebind<(std::uint64_t{1} << 5)>(std::move(p_));
-    next.p_.page_num = value;
-    return next;
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_num() const& {
-    static_assert(Value >= 1 && Value <= 1000000,
-                  "campaigns.get_stats: parameter 'page[num]' must be between 1 and 1000000");
-    return (*this).page_num(Value);
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_num() && {
-    static_assert(Value >= 1 && Value <= 1000000,
-                  "campaigns.get_stats: parameter 'page[num]' must be between 1 and 1000000");
-    return std::move(*this).page_num(Value);
-  }
+  LEADFEEDER_DETAIL_SETTER(page_num, 5, std::int64_t)
+  LEADFEEDER_DETAIL_CONSTANT_SETTER(page_num, 1, 1000000, "campaigns.get_stats: parameter 'page[num]' must be between 1 and 1000000")
 
   /// page[size] (query, optional) [vendor]: the bracketed wire name is [inferred] (1.7). From 1 to 100.
-  [[nodiscard]] auto page_size(std::int64_t value) const& {
-    auto next = rebind<(std::uint64_t{1} << 6)>(p_);
-    next.p_.page_size = value;
-    return next;
-  }
-  [[nodiscard]] auto page_size(std::int64_t value) && {
-    auto next = rebind<(std::uint64_t{1} << 6)>(std::move(p_));
-    next.p_.page_size = value;
-    return next;
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_size() const& {
-    static_assert(Value >= 1 && Value <= 100,
-                  "campaigns.get_stats: parameter 'page[size]' must be between 1 and 100");
-    return (*this).page_size(Value);
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_size() && {
-    static_assert(Value >= 1 && Value <= 100,
-                  "campaigns.get_stats: parameter 'page[size]' must be between 1 and 100");
-    return std::move(*this).page_size(Value);
-  }
+  LEADFEEDER_DETAIL_SETTER(page_size, 6, std::int64_t)
+  LEADFEEDER_DETAIL_CONSTANT_SETTER(page_size, 1, 100, "campaigns.get_stats: parameter 'page[size]' must be between 1 and 100")
 
   /// True once the caller set page[num] (paging then starts there).
   static constexpr bool page_set = (Set & (std::uint64_t{1} << 5)) != 0;
-  /// Everything set so far.
-  detail::campaigns_get_stats_params const& params() const noexcept { return p_; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -460,28 +234,19 @@ class get_stats_builder {
                   "campaigns.get_stats: required parameter 'account_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 2)) != 0,
                   "campaigns.get_stats: required parameter 'frequency' is not set");
+    auto const& p = this->p_;
     if constexpr ((Set & (std::uint64_t{1} << 4)) != 0 && (Set & (std::uint64_t{1} << 3)) != 0)
-      w.check_order("start_period", p_.start_period, "end_period", p_.end_period);
+      w.check_order("start_period", p.start_period, "end_period", p.end_period);
     w.path("/v1/campaigns/");
-    w.path_param("campaign_id", p_.campaign_id);
+    w.path_param("campaign_id", p.campaign_id);
     w.path("/stats");
-    w.query("account_id", p_.account_id, true);
-    w.query("frequency", p_.frequency, true);
-    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.query_date("start_period", p_.start_period, false);
-    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) w.query_date("end_period", p_.end_period, false);
-    if constexpr ((Set & (std::uint64_t{1} << 5)) != 0) w.query_integer("page[num]", p_.page_num, 1, 1000000);
-    if constexpr ((Set & (std::uint64_t{1} << 6)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
+    w.query("account_id", p.account_id, true);
+    w.query("frequency", p.frequency, true);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.query_date("start_period", p.start_period, false);
+    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) w.query_date("end_period", p.end_period, false);
+    if constexpr ((Set & (std::uint64_t{1} << 5)) != 0) w.query_integer("page[num]", p.page_num, 1, 1000000);
+    if constexpr ((Set & (std::uint64_t{1} << 6)) != 0) w.query_integer("page[size]", p.page_size, 1, 100);
   }
-
- private:
-  template <std::uint64_t>
-  friend class get_stats_builder;
-  explicit get_stats_builder(detail::campaigns_get_stats_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static get_stats_builder<Set | Bit> rebind(detail::campaigns_get_stats_params p) noexcept {
-    return get_stats_builder<Set | Bit>(std::move(p));
-  }
-  detail::campaigns_get_stats_params p_{};
 };
 
 /// Starts a campaigns.get_stats request (Campaign Statistics).
@@ -501,13 +266,14 @@ struct campaigns_update_params {
 
 namespace campaigns {
 
-/// campaigns.update: Update Campaign (reference 3.13.5).
+/// campaigns.update: Update Campaign (docs/api-reference.md, 3.13.5).
 /// PATCH /v1/campaigns/{campaign_id}  (method [inferred], path [inferred]; no source gives it (the operation exists [observed], segevsh/w6w-apps, checked against the vendor OpenAPI); CRUD and PATCH-for-updates analogies)
 /// Changes a campaign; the attribute names are unknown, so the caller supplies them as JSON.
 /// Pagination: none. Credits: not stated; read meta.credits.charged.
 template <std::uint64_t Set = 0>
-class update_builder {
+class update_builder : public detail::builder_base<update_builder, detail::campaigns_update_params> {
  public:
+  using params_type = detail::campaigns_update_params;
   static constexpr std::string_view operation_id = "campaigns.update";
   static constexpr http_method method = http_method::patch;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -515,45 +281,14 @@ class update_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<campaign_view>;
 
-  update_builder() = default;
-
   /// campaign_id (path, required) [vendor]: the campaign id. part of the inferred path.
-  [[nodiscard]] auto campaign_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.campaign_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto campaign_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.campaign_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(campaign_id, 0, std::string_view)
 
   /// account_id (query, required) [vendor]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 1, std::string_view)
 
   /// extra (body, optional) [vendor]: a JSON object whose members are added to attributes, for keys this library does not know; a key it does know is refused.
-  [[nodiscard]] auto extra_fields(json_fragment value) const& {
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.extra_fields = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto extra_fields(json_fragment value) && {
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.extra_fields = std::move(value);
-    return next;
-  }
-  /// Everything set so far.
-  detail::campaigns_update_params const& params() const noexcept { return p_; }
+  LEADFEEDER_DETAIL_SETTER(extra_fields, 2, json_fragment)
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -561,29 +296,20 @@ class update_builder {
                   "campaigns.update: required parameter 'campaign_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 1)) != 0,
                   "campaigns.update: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/campaigns/");
-    w.path_param("campaign_id", p_.campaign_id);
-    w.query("account_id", p_.account_id, true);
+    w.path_param("campaign_id", p.campaign_id);
+    w.query("account_id", p.account_id, true);
     w.begin_object();
     w.key("data");
     w.begin_object();
     w.key("attributes");
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.merge_members("extra_fields", p_.extra_fields, {});
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.merge_members("extra_fields", p.extra_fields, {});
     w.end_object();
     w.end_object();
     w.end_object();
   }
-
- private:
-  template <std::uint64_t>
-  friend class update_builder;
-  explicit update_builder(detail::campaigns_update_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static update_builder<Set | Bit> rebind(detail::campaigns_update_params p) noexcept {
-    return update_builder<Set | Bit>(std::move(p));
-  }
-  detail::campaigns_update_params p_{};
 };
 
 /// Starts a campaigns.update request (Update Campaign).

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <leadfeeder/config.hpp>
+#include <leadfeeder/detail/builder.hpp>
 #include <leadfeeder/detail/request_writer.hpp>
 #include <leadfeeder/generated/schemas.hpp>
 #include <leadfeeder/http.hpp>
@@ -23,68 +24,42 @@ LEADFEEDER_BEGIN_NAMESPACE
 
 // ---- Companies: enumerations
 
+namespace detail {
+inline constexpr std::string_view companies_include_wire[] = {
+    "group_company", "tags", "lists", "web_visits", "icps", "crm_connections", "crm_suggestions",
+    "crm_group_connections", "crm_connections.crm_record", "crm_connections.crm_record.crm_owner",
+};
+}  // namespace detail
+
 namespace companies {
 
 /// Relationships the company operations can side-load (dotted values reach nested relationships).
 enum class include : std::uint32_t {
-  group_company = std::uint32_t{1} << 0,  ///< "group_company" [observed]
-  tags = std::uint32_t{1} << 1,  ///< "tags" [observed]
-  lists = std::uint32_t{1} << 2,  ///< "lists" [observed]
-  web_visits = std::uint32_t{1} << 3,  ///< "web_visits" [observed]
-  icps = std::uint32_t{1} << 4,  ///< "icps" [observed]
-  crm_connections = std::uint32_t{1} << 5,  ///< "crm_connections" [observed]
-  crm_suggestions = std::uint32_t{1} << 6,  ///< "crm_suggestions" [observed]
-  crm_group_connections = std::uint32_t{1} << 7,  ///< "crm_group_connections" [observed]
-  crm_connections_crm_record = std::uint32_t{1} << 8,  ///< "crm_connections.crm_record" [vendor]
-  crm_connections_crm_record_crm_owner = std::uint32_t{1} << 9,  ///< "crm_connections.crm_record.crm_owner" [vendor]
+  group_company = std::uint32_t{1} << 0,  ///< [observed]
+  tags = std::uint32_t{1} << 1,  ///< [observed]
+  lists = std::uint32_t{1} << 2,  ///< [observed]
+  web_visits = std::uint32_t{1} << 3,  ///< [observed]
+  icps = std::uint32_t{1} << 4,  ///< [observed]
+  crm_connections = std::uint32_t{1} << 5,  ///< [observed]
+  crm_suggestions = std::uint32_t{1} << 6,  ///< [observed]
+  crm_group_connections = std::uint32_t{1} << 7,  ///< [observed]
+  crm_connections_crm_record = std::uint32_t{1} << 8,  ///< [vendor]
+  crm_connections_crm_record_crm_owner = std::uint32_t{1} << 9,  ///< [vendor]
 };
 
 /// The wire spelling of a companies::include value.
-constexpr std::string_view to_string(include value) noexcept {
-  switch (value) {
-    case include::group_company: return "group_company";
-    case include::tags: return "tags";
-    case include::lists: return "lists";
-    case include::web_visits: return "web_visits";
-    case include::icps: return "icps";
-    case include::crm_connections: return "crm_connections";
-    case include::crm_suggestions: return "crm_suggestions";
-    case include::crm_group_connections: return "crm_group_connections";
-    case include::crm_connections_crm_record: return "crm_connections.crm_record";
-    case include::crm_connections_crm_record_crm_owner: return "crm_connections.crm_record.crm_owner";
-  }
-  return {};
-}
+constexpr std::string_view to_string(include value) noexcept { return detail::enum_to_wire(detail::companies_include_wire, value); }
 
 /// The companies::include value whose wire spelling is `text`, if there is one.
 constexpr std::optional<include> include_from_string(std::string_view text) noexcept {
-  if (text == "group_company") return include::group_company;
-  if (text == "tags") return include::tags;
-  if (text == "lists") return include::lists;
-  if (text == "web_visits") return include::web_visits;
-  if (text == "icps") return include::icps;
-  if (text == "crm_connections") return include::crm_connections;
-  if (text == "crm_suggestions") return include::crm_suggestions;
-  if (text == "crm_group_connections") return include::crm_group_connections;
-  if (text == "crm_connections.crm_record") return include::crm_connections_crm_record;
-  if (text == "crm_connections.crm_record.crm_owner") return include::crm_connections_crm_record_crm_owner;
-  return std::nullopt;
+  return detail::enum_from_wire<include>(detail::companies_include_wire, text);
 }
 
 }  // namespace companies
 
 namespace detail {
-inline constexpr std::string_view companies_include_wire[] = {
-    "group_company",
-    "tags",
-    "lists",
-    "web_visits",
-    "icps",
-    "crm_connections",
-    "crm_suggestions",
-    "crm_group_connections",
-    "crm_connections.crm_record",
-    "crm_connections.crm_record.crm_owner",
+inline constexpr std::string_view companies_industry_classification_wire[] = {
+    "nace", "wz", "internal",
 };
 }  // namespace detail
 
@@ -92,36 +67,28 @@ namespace companies {
 
 /// The classification that companies.search industries.codes are taken from (codes are on the reference-data docs pages).
 enum class industry_classification : std::uint32_t {
-  nace = std::uint32_t{1} << 0,  ///< "nace" [observed]
-  wz = std::uint32_t{1} << 1,  ///< "wz" [observed]
-  internal = std::uint32_t{1} << 2,  ///< "internal" [observed]
+  nace = std::uint32_t{1} << 0,  ///< [observed]
+  wz = std::uint32_t{1} << 1,  ///< [observed]
+  internal = std::uint32_t{1} << 2,  ///< [observed]
 };
 
 /// The wire spelling of a companies::industry_classification value.
-constexpr std::string_view to_string(industry_classification value) noexcept {
-  switch (value) {
-    case industry_classification::nace: return "nace";
-    case industry_classification::wz: return "wz";
-    case industry_classification::internal: return "internal";
-  }
-  return {};
-}
+constexpr std::string_view to_string(industry_classification value) noexcept { return detail::enum_to_wire(detail::companies_industry_classification_wire, value); }
 
 /// The companies::industry_classification value whose wire spelling is `text`, if there is one.
 constexpr std::optional<industry_classification> industry_classification_from_string(std::string_view text) noexcept {
-  if (text == "nace") return industry_classification::nace;
-  if (text == "wz") return industry_classification::wz;
-  if (text == "internal") return industry_classification::internal;
-  return std::nullopt;
+  return detail::enum_from_wire<industry_classification>(detail::companies_industry_classification_wire, text);
 }
 
 }  // namespace companies
 
 namespace detail {
-inline constexpr std::string_view companies_industry_classification_wire[] = {
-    "nace",
-    "wz",
-    "internal",
+inline constexpr std::string_view companies_signal_category_wire[] = {
+    "business_expansion", "competitive_landscape", "event_participation", "industry_recognition",
+    "leadership_changes", "corporate_challenges", "mergers_and_acquisitions",
+    "customer_acquisition", "investment_activity", "product_and_service_development",
+    "partnerships_and_collaborations", "financial_struggles", "job_ads", "register_updates",
+    "regulatory_compliance_updates",
 };
 }  // namespace detail
 
@@ -129,106 +96,29 @@ namespace companies {
 
 /// Signal categories companies.search_signals can filter on; leave categories unset for all of them.
 enum class signal_category : std::uint32_t {
-  business_expansion = std::uint32_t{1} << 0,  ///< "business_expansion" [vendor]
-  competitive_landscape = std::uint32_t{1} << 1,  ///< "competitive_landscape" [vendor]
-  event_participation = std::uint32_t{1} << 2,  ///< "event_participation" [vendor]
-  industry_recognition = std::uint32_t{1} << 3,  ///< "industry_recognition" [vendor]
-  leadership_changes = std::uint32_t{1} << 4,  ///< "leadership_changes" [vendor]
-  corporate_challenges = std::uint32_t{1} << 5,  ///< "corporate_challenges" [vendor]
-  mergers_and_acquisitions = std::uint32_t{1} << 6,  ///< "mergers_and_acquisitions" [vendor]
-  customer_acquisition = std::uint32_t{1} << 7,  ///< "customer_acquisition" [vendor]
-  investment_activity = std::uint32_t{1} << 8,  ///< "investment_activity" [vendor]
-  product_and_service_development = std::uint32_t{1} << 9,  ///< "product_and_service_development" [vendor]
-  partnerships_and_collaborations = std::uint32_t{1} << 10,  ///< "partnerships_and_collaborations" [vendor]
-  financial_struggles = std::uint32_t{1} << 11,  ///< "financial_struggles" [vendor]
-  job_ads = std::uint32_t{1} << 12,  ///< "job_ads" [vendor]
-  register_updates = std::uint32_t{1} << 13,  ///< "register_updates" [vendor]
-  regulatory_compliance_updates = std::uint32_t{1} << 14,  ///< "regulatory_compliance_updates" [vendor]
+  business_expansion = std::uint32_t{1} << 0,  ///< [vendor]
+  competitive_landscape = std::uint32_t{1} << 1,  ///< [vendor]
+  event_participation = std::uint32_t{1} << 2,  ///< [vendor]
+  industry_recognition = std::uint32_t{1} << 3,  ///< [vendor]
+  leadership_changes = std::uint32_t{1} << 4,  ///< [vendor]
+  corporate_challenges = std::uint32_t{1} << 5,  ///< [vendor]
+  mergers_and_acquisitions = std::uint32_t{1} << 6,  ///< [vendor]
+  customer_acquisition = std::uint32_t{1} << 7,  ///< [vendor]
+  investment_activity = std::uint32_t{1} << 8,  ///< [vendor]
+  product_and_service_development = std::uint32_t{1} << 9,  ///< [vendor]
+  partnerships_and_collaborations = std::uint32_t{1} << 10,  ///< [vendor]
+  financial_struggles = std::uint32_t{1} << 11,  ///< [vendor]
+  job_ads = std::uint32_t{1} << 12,  ///< [vendor]
+  register_updates = std::uint32_t{1} << 13,  ///< [vendor]
+  regulatory_compliance_updates = std::uint32_t{1} << 14,  ///< [vendor]
 };
 
 /// The wire spelling of a companies::signal_category value.
-constexpr std::string_view to_string(signal_category value) noexcept {
-  switch (value) {
-    case signal_category::business_expansion: return "business_expansion";
-    case signal_category::competitive_landscape: return "competitive_landscape";
-    case signal_category::event_participation: return "event_participation";
-    case signal_category::industry_recognition: return "industry_recognition";
-    case signal_category::leadership_changes: return "leadership_changes";
-    case signal_category::corporate_challenges: return "corporate_challenges";
-    case signal_category::mergers_and_acquisitions: return "mergers_and_acquisitions";
-    case signal_category::customer_acquisition: return "customer_acquisition";
-    case signal_category::investment_activity: return "investment_activity";
-    case signal_category::product_and_service_development: return "product_and_service_development";
-    case signal_category::partnerships_and_collaborations: return "partnerships_and_collaborations";
-    case signal_category::financial_struggles: return "financial_struggles";
-    case signal_category::job_ads: return "job_ads";
-    case signal_category::register_updates: return "register_updates";
-    case signal_category::regulatory_compliance_updates: return "regulatory_compliance_updates";
-  }
-  return {};
-}
+constexpr std::string_view to_string(signal_category value) noexcept { return detail::enum_to_wire(detail::companies_signal_category_wire, value); }
 
 /// The companies::signal_category value whose wire spelling is `text`, if there is one.
 constexpr std::optional<signal_category> signal_category_from_string(std::string_view text) noexcept {
-  if (text == "business_expansion") return signal_category::business_expansion;
-  if (text == "competitive_landscape") return signal_category::competitive_landscape;
-  if (text == "event_participation") return signal_category::event_participation;
-  if (text == "industry_recognition") return signal_category::industry_recognition;
-  if (text == "leadership_changes") return signal_category::leadership_changes;
-  if (text == "corporate_challenges") return signal_category::corporate_challenges;
-  if (text == "mergers_and_acquisitions") return signal_category::mergers_and_acquisitions;
-  if (text == "customer_acquisition") return signal_category::customer_acquisition;
-  if (text == "investment_activity") return signal_category::investment_activity;
-  if (text == "product_and_service_development") return signal_category::product_and_service_development;
-  if (text == "partnerships_and_collaborations") return signal_category::partnerships_and_collaborations;
-  if (text == "financial_struggles") return signal_category::financial_struggles;
-  if (text == "job_ads") return signal_category::job_ads;
-  if (text == "register_updates") return signal_category::register_updates;
-  if (text == "regulatory_compliance_updates") return signal_category::regulatory_compliance_updates;
-  return std::nullopt;
-}
-
-}  // namespace companies
-
-namespace detail {
-inline constexpr std::string_view companies_signal_category_wire[] = {
-    "business_expansion",
-    "competitive_landscape",
-    "event_participation",
-    "industry_recognition",
-    "leadership_changes",
-    "corporate_challenges",
-    "mergers_and_acquisitions",
-    "customer_acquisition",
-    "investment_activity",
-    "product_and_service_development",
-    "partnerships_and_collaborations",
-    "financial_struggles",
-    "job_ads",
-    "register_updates",
-    "regulatory_compliance_updates",
-};
-}  // namespace detail
-
-namespace companies {
-
-/// What companies.list_ips can put inline.
-enum class ips_include : std::uint32_t {
-  company = std::uint32_t{1} << 0,  ///< "company" [vendor]
-};
-
-/// The wire spelling of a companies::ips_include value.
-constexpr std::string_view to_string(ips_include value) noexcept {
-  switch (value) {
-    case ips_include::company: return "company";
-  }
-  return {};
-}
-
-/// The companies::ips_include value whose wire spelling is `text`, if there is one.
-constexpr std::optional<ips_include> ips_include_from_string(std::string_view text) noexcept {
-  if (text == "company") return ips_include::company;
-  return std::nullopt;
+  return detail::enum_from_wire<signal_category>(detail::companies_signal_category_wire, text);
 }
 
 }  // namespace companies
@@ -238,6 +128,23 @@ inline constexpr std::string_view companies_ips_include_wire[] = {
     "company",
 };
 }  // namespace detail
+
+namespace companies {
+
+/// What companies.list_ips can put inline.
+enum class ips_include : std::uint32_t {
+  company = std::uint32_t{1} << 0,  ///< [vendor]
+};
+
+/// The wire spelling of a companies::ips_include value.
+constexpr std::string_view to_string(ips_include value) noexcept { return detail::enum_to_wire(detail::companies_ips_include_wire, value); }
+
+/// The companies::ips_include value whose wire spelling is `text`, if there is one.
+constexpr std::optional<ips_include> ips_include_from_string(std::string_view text) noexcept {
+  return detail::enum_from_wire<ips_include>(detail::companies_ips_include_wire, text);
+}
+
+}  // namespace companies
 
 // ---- companies.get
 
@@ -251,13 +158,14 @@ struct companies_get_params {
 
 namespace companies {
 
-/// companies.get: Get Company Details (reference 3.2.1).
+/// companies.get: Get Company Details (docs/api-reference.md, 3.2.1).
 /// GET /v1/companies/{company_id}  (method [docs], path [observed])
 /// One company's full record; after a merge the returned id may differ from the requested one (1.13).
 /// Pagination: none. Credits: 1 unless unlocked in the last 12 months or a website visitor [vendor]; credit-consuming [observed]; read meta.credits.charged.
 template <std::uint64_t Set = 0>
-class get_builder {
+class get_builder : public detail::builder_base<get_builder, detail::companies_get_params> {
  public:
+  using params_type = detail::companies_get_params;
   static constexpr std::string_view operation_id = "companies.get";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -265,54 +173,17 @@ class get_builder {
   static constexpr bool charges_credits = true;
   using response_type = response<company_view>;
 
-  get_builder() = default;
-
   /// company_id (path, required) [docs]: previous (merged) ids are accepted and resolved to the current company.
-  [[nodiscard]] auto company_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.company_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto company_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.company_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(company_id, 0, std::string_view)
 
   /// account_id (query, required) [observed]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 1, std::string_view)
 
   /// include (query, optional) [observed]
-  template <class... Values>
-  [[nodiscard]] auto include(Values... values) const& {
-    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::companies::include> && ...),
-                  "companies.get: include() takes leadfeeder::companies::include values");
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
-    return next;
-  }
-  template <class... Values>
-  [[nodiscard]] auto include(Values... values) && {
-    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::companies::include> && ...),
-                  "companies.get: include() takes leadfeeder::companies::include values");
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
-    return next;
-  }
+  LEADFEEDER_DETAIL_FLAGS_SETTER(include, 2, ::leadfeeder::companies::include, "companies.get: include() takes leadfeeder::companies::include values")
 
   /// The id asked for (company_id); the response compares it with the id it got back.
-  std::string_view requested_id() const noexcept { return p_.company_id; }
-  /// Everything set so far.
-  detail::companies_get_params const& params() const noexcept { return p_; }
+  std::string_view requested_id() const noexcept { return this->p_.company_id; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -320,21 +191,12 @@ class get_builder {
                   "companies.get: required parameter 'company_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 1)) != 0,
                   "companies.get: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/companies/");
-    w.path_param("company_id", p_.company_id);
-    w.query("account_id", p_.account_id, true);
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_flags("include", p_.include, detail::companies_include_wire);
+    w.path_param("company_id", p.company_id);
+    w.query("account_id", p.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_flags("include", p.include, detail::companies_include_wire);
   }
-
- private:
-  template <std::uint64_t>
-  friend class get_builder;
-  explicit get_builder(detail::companies_get_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static get_builder<Set | Bit> rebind(detail::companies_get_params p) noexcept {
-    return get_builder<Set | Bit>(std::move(p));
-  }
-  detail::companies_get_params p_{};
 };
 
 /// Starts a companies.get request (Get Company Details).
@@ -354,13 +216,14 @@ struct companies_retrieve_params {
 
 namespace companies {
 
-/// companies.retrieve: Retrieve Companies (reference 3.2.2).
+/// companies.retrieve: Retrieve Companies (docs/api-reference.md, 3.2.2).
 /// GET /v1/companies  (method [docs], path [observed])
 /// Companies by id; unknown ids are presumably left out of data, as in contacts.retrieve.
 /// Pagination: none ([inferred] by analogy with contacts.retrieve; the ids cap bounds the result). Credits: 1 per company not unlocked in the last 12 months [vendor].
 template <std::uint64_t Set = 0>
-class retrieve_builder {
+class retrieve_builder : public detail::builder_base<retrieve_builder, detail::companies_retrieve_params> {
  public:
+  using params_type = detail::companies_retrieve_params;
   static constexpr std::string_view operation_id = "companies.retrieve";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -368,49 +231,14 @@ class retrieve_builder {
   static constexpr bool charges_credits = true;
   using response_type = response<array_view<company_view>>;
 
-  retrieve_builder() = default;
-
   /// ids (query, required) [observed]: comma-separated on the wire; the name is single source. required and at most 100 [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)). At most 100 values.
-  [[nodiscard]] auto ids(string_list value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.ids = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto ids(string_list value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.ids = std::move(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(ids, 0, string_list)
 
   /// account_id (query, required) [observed]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 1, std::string_view)
 
   /// include (query, optional) [observed]: values unknown; presumably those of companies.get [inferred].
-  template <class... Values>
-  [[nodiscard]] auto include(Values... values) const& {
-    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::companies::include> && ...),
-                  "companies.retrieve: include() takes leadfeeder::companies::include values");
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
-    return next;
-  }
-  template <class... Values>
-  [[nodiscard]] auto include(Values... values) && {
-    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::companies::include> && ...),
-                  "companies.retrieve: include() takes leadfeeder::companies::include values");
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
-    return next;
-  }
+  LEADFEEDER_DETAIL_FLAGS_SETTER(include, 2, ::leadfeeder::companies::include, "companies.retrieve: include() takes leadfeeder::companies::include values")
 
   /// The list lf::chunks splits: ids, at most 100 values a call.
   static constexpr std::string_view chunk_parameter = "ids";
@@ -419,8 +247,6 @@ class retrieve_builder {
   /// This builder with ids set to one chunk (what lf::chunks sends).
   [[nodiscard]] auto with_chunk(chunk_type value) const& { return ids(std::move(value)); }
   [[nodiscard]] auto with_chunk(chunk_type value) && { return std::move(*this).ids(std::move(value)); }
-  /// Everything set so far.
-  detail::companies_retrieve_params const& params() const noexcept { return p_; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -428,21 +254,12 @@ class retrieve_builder {
                   "companies.retrieve: required parameter 'ids' is not set");
     static_assert((Set & (std::uint64_t{1} << 1)) != 0,
                   "companies.retrieve: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/companies");
-    w.query_list("ids", p_.ids, true, 100);
-    w.query("account_id", p_.account_id, true);
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_flags("include", p_.include, detail::companies_include_wire);
+    w.query_list("ids", p.ids, true, 100);
+    w.query("account_id", p.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_flags("include", p.include, detail::companies_include_wire);
   }
-
- private:
-  template <std::uint64_t>
-  friend class retrieve_builder;
-  explicit retrieve_builder(detail::companies_retrieve_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static retrieve_builder<Set | Bit> rebind(detail::companies_retrieve_params p) noexcept {
-    return retrieve_builder<Set | Bit>(std::move(p));
-  }
-  detail::companies_retrieve_params p_{};
 };
 
 /// Starts a companies.retrieve request (Retrieve Companies).
@@ -461,13 +278,14 @@ struct companies_get_financials_params {
 
 namespace companies {
 
-/// companies.get_financials: Company Financial Reports (reference 3.2.3).
+/// companies.get_financials: Company Financial Reports (docs/api-reference.md, 3.2.3).
 /// GET /v1/companies/{company_id}/financials  (method [docs], path [observed])
 /// The company's financial reports.
 /// Pagination: none (unknown (presumably none)). Credits: 1 unless the company was unlocked in the last 12 months; free for website-visitor companies [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs); the vendor plugin Leadfeeder/leadfeeder-mcp-plugin); read meta.credits.charged.
 template <std::uint64_t Set = 0>
-class get_financials_builder {
+class get_financials_builder : public detail::builder_base<get_financials_builder, detail::companies_get_financials_params> {
  public:
+  using params_type = detail::companies_get_financials_params;
   static constexpr std::string_view operation_id = "companies.get_financials";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -475,33 +293,11 @@ class get_financials_builder {
   static constexpr bool charges_credits = true;
   using response_type = response<company_financials_view>;
 
-  get_financials_builder() = default;
-
   /// company_id (path, required) [observed]
-  [[nodiscard]] auto company_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.company_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto company_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.company_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(company_id, 0, std::string_view)
 
   /// account_id (query, required) [observed]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  /// Everything set so far.
-  detail::companies_get_financials_params const& params() const noexcept { return p_; }
+  LEADFEEDER_DETAIL_SETTER(account_id, 1, std::string_view)
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -509,21 +305,12 @@ class get_financials_builder {
                   "companies.get_financials: required parameter 'company_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 1)) != 0,
                   "companies.get_financials: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/companies/");
-    w.path_param("company_id", p_.company_id);
+    w.path_param("company_id", p.company_id);
     w.path("/financials");
-    w.query("account_id", p_.account_id, true);
+    w.query("account_id", p.account_id, true);
   }
-
- private:
-  template <std::uint64_t>
-  friend class get_financials_builder;
-  explicit get_financials_builder(detail::companies_get_financials_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static get_financials_builder<Set | Bit> rebind(detail::companies_get_financials_params p) noexcept {
-    return get_financials_builder<Set | Bit>(std::move(p));
-  }
-  detail::companies_get_financials_params p_{};
 };
 
 /// Starts a companies.get_financials request (Company Financial Reports).
@@ -550,13 +337,14 @@ struct companies_search_signals_params {
 
 namespace companies {
 
-/// companies.search_signals: Search Company Signals (reference 3.2.4).
+/// companies.search_signals: Search Company Signals (docs/api-reference.md, 3.2.4).
 /// POST /v1/companies/signals/search  (method [docs], path [inferred]; unknown; candidate modelled on /v1/companies/search; the operation reads several companies at once, so no per-company path fits)
 /// Signals of several companies, a page at a time (cursor pagination), optionally of some categories and within event and publication date ranges.
 /// Pagination: cursor ([vendor]: stop when meta.pagination.next_cursor is null). Credits: 1 per company that has signals and no deep-data access from the last 12 months; companies without signals and website visitors cost nothing [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs); the vendor plugin Leadfeeder/leadfeeder-mcp-plugin).
 template <std::uint64_t Set = 0>
-class search_signals_builder {
+class search_signals_builder : public detail::builder_base<search_signals_builder, detail::companies_search_signals_params> {
  public:
+  using params_type = detail::companies_search_signals_params;
   static constexpr std::string_view operation_id = "companies.search_signals";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::cursor;
@@ -566,150 +354,39 @@ class search_signals_builder {
   static constexpr bool charges_credits = true;
   using response_type = response<array_view<signal_view>>;
 
-  search_signals_builder() = default;
-
   /// account_id (query, required) [vendor]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 0, std::string_view)
 
   /// page[cursor] (query, optional) [vendor]: meta.pagination.next_cursor of the previous page; leave unset for the first. the bracketed wire name is [inferred] from the operations where integrations confirm it (1.7).
-  [[nodiscard]] auto page_cursor(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.page_cursor.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto page_cursor(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.page_cursor.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(page_cursor, 1, std::string_view)
 
   /// page[size] (query, optional) [vendor]: the bracketed wire name is [inferred] (1.7). From 1 to 100.
-  [[nodiscard]] auto page_size(std::int64_t value) const& {
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.page_size = value;
-    return next;
-  }
-  [[nodiscard]] auto page_size(std::int64_t value) && {
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.page_size = value;
-    return next;
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_size() const& {
-    static_assert(Value >= 1 && Value <= 100,
-                  "companies.search_signals: parameter 'page[size]' must be between 1 and 100");
-    return (*this).page_size(Value);
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_size() && {
-    static_assert(Value >= 1 && Value <= 100,
-                  "companies.search_signals: parameter 'page[size]' must be between 1 and 100");
-    return std::move(*this).page_size(Value);
-  }
+  LEADFEEDER_DETAIL_SETTER(page_size, 2, std::int64_t)
+  LEADFEEDER_DETAIL_CONSTANT_SETTER(page_size, 1, 100, "companies.search_signals: parameter 'page[size]' must be between 1 and 100")
 
   /// company_ids (body, required) [vendor]: the companies whose signals are wanted.
-  [[nodiscard]] auto company_ids(string_list value) const& {
-    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
-    next.p_.company_ids = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto company_ids(string_list value) && {
-    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
-    next.p_.company_ids = std::move(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(company_ids, 3, string_list)
 
   /// categories (body, optional) [vendor]: leave unset for every category. the vendor plugin Leadfeeder/leadfeeder-mcp-plugin.
-  template <class... Values>
-  [[nodiscard]] auto categories(Values... values) const& {
-    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::companies::signal_category> && ...),
-                  "companies.search_signals: categories() takes leadfeeder::companies::signal_category values");
-    auto next = rebind<(std::uint64_t{1} << 4)>(p_);
-    next.p_.categories = (next.p_.categories | ... | static_cast<std::uint32_t>(values));
-    return next;
-  }
-  template <class... Values>
-  [[nodiscard]] auto categories(Values... values) && {
-    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::companies::signal_category> && ...),
-                  "companies.search_signals: categories() takes leadfeeder::companies::signal_category values");
-    auto next = rebind<(std::uint64_t{1} << 4)>(std::move(p_));
-    next.p_.categories = (next.p_.categories | ... | static_cast<std::uint32_t>(values));
-    return next;
-  }
+  LEADFEEDER_DETAIL_FLAGS_SETTER(categories, 4, ::leadfeeder::companies::signal_category, "companies.search_signals: categories() takes leadfeeder::companies::signal_category values")
 
   /// event_date.from (body, optional) [vendor]: Format YYYY-MM-DD.
-  [[nodiscard]] auto event_date_from(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 5)>(p_);
-    next.p_.event_date_from.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto event_date_from(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 5)>(std::move(p_));
-    next.p_.event_date_from.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(event_date_from, 5, std::string_view)
 
   /// event_date.to (body, optional) [vendor]: Format YYYY-MM-DD. Not before event_date.from (checked before sending).
-  [[nodiscard]] auto event_date_to(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 6)>(p_);
-    next.p_.event_date_to.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto event_date_to(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 6)>(std::move(p_));
-    next.p_.event_date_to.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(event_date_to, 6, std::string_view)
 
   /// publication_date.from (body, optional) [vendor]: Format YYYY-MM-DD.
-  [[nodiscard]] auto publication_date_from(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 7)>(p_);
-    next.p_.publication_date_from.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto publication_date_from(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 7)>(std::move(p_));
-    next.p_.publication_date_from.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(publication_date_from, 7, std::string_view)
 
   /// publication_date.to (body, optional) [vendor]: Format YYYY-MM-DD. Not before publication_date.from (checked before sending).
-  [[nodiscard]] auto publication_date_to(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 8)>(p_);
-    next.p_.publication_date_to.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto publication_date_to(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 8)>(std::move(p_));
-    next.p_.publication_date_to.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(publication_date_to, 8, std::string_view)
 
   /// extra (body, optional) [vendor]: a JSON object whose members are added to the body, for keys this library does not know; a key it does know is refused.
-  [[nodiscard]] auto extra_fields(json_fragment value) const& {
-    auto next = rebind<(std::uint64_t{1} << 9)>(p_);
-    next.p_.extra_fields = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto extra_fields(json_fragment value) && {
-    auto next = rebind<(std::uint64_t{1} << 9)>(std::move(p_));
-    next.p_.extra_fields = std::move(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(extra_fields, 9, json_fragment)
 
   /// True once the caller set page[cursor] (paging then starts there).
   static constexpr bool page_set = (Set & (std::uint64_t{1} << 1)) != 0;
-  /// Everything set so far.
-  detail::companies_search_signals_params const& params() const noexcept { return p_; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -717,44 +394,35 @@ class search_signals_builder {
                   "companies.search_signals: required parameter 'account_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 3)) != 0,
                   "companies.search_signals: required parameter 'company_ids' is not set");
+    auto const& p = this->p_;
     if constexpr ((Set & (std::uint64_t{1} << 6)) != 0 && (Set & (std::uint64_t{1} << 5)) != 0)
-      w.check_order("event_date.from", p_.event_date_from, "event_date.to", p_.event_date_to);
+      w.check_order("event_date.from", p.event_date_from, "event_date.to", p.event_date_to);
     if constexpr ((Set & (std::uint64_t{1} << 8)) != 0 && (Set & (std::uint64_t{1} << 7)) != 0)
-      w.check_order("publication_date.from", p_.publication_date_from, "publication_date.to", p_.publication_date_to);
+      w.check_order("publication_date.from", p.publication_date_from, "publication_date.to", p.publication_date_to);
     w.path("/v1/companies/signals/search");
-    w.query("account_id", p_.account_id, true);
-    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query("page[cursor]", p_.page_cursor, false);
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
+    w.query("account_id", p.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query("page[cursor]", p.page_cursor, false);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[size]", p.page_size, 1, 100);
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.member_strings_checked("company_ids", "company_ids", p_.company_ids, true, static_cast<std::size_t>(-1));
-    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) w.member_flags("categories", p_.categories, detail::companies_signal_category_wire);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.member_strings_checked("company_ids", "company_ids", p.company_ids, true, static_cast<std::size_t>(-1));
+    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) w.member_flags("categories", p.categories, detail::companies_signal_category_wire);
     if constexpr (((Set & (std::uint64_t{1} << 5)) != 0) || ((Set & (std::uint64_t{1} << 6)) != 0)) {
       w.key("event_date");
       w.begin_object();
-      if constexpr ((Set & (std::uint64_t{1} << 5)) != 0) w.member_date_of("event_date.from", "from", p_.event_date_from);
-      if constexpr ((Set & (std::uint64_t{1} << 6)) != 0) w.member_date_of("event_date.to", "to", p_.event_date_to);
+      if constexpr ((Set & (std::uint64_t{1} << 5)) != 0) w.member_date_of("event_date.from", "from", p.event_date_from);
+      if constexpr ((Set & (std::uint64_t{1} << 6)) != 0) w.member_date_of("event_date.to", "to", p.event_date_to);
       w.end_object();
     }
     if constexpr (((Set & (std::uint64_t{1} << 7)) != 0) || ((Set & (std::uint64_t{1} << 8)) != 0)) {
       w.key("publication_date");
       w.begin_object();
-      if constexpr ((Set & (std::uint64_t{1} << 7)) != 0) w.member_date_of("publication_date.from", "from", p_.publication_date_from);
-      if constexpr ((Set & (std::uint64_t{1} << 8)) != 0) w.member_date_of("publication_date.to", "to", p_.publication_date_to);
+      if constexpr ((Set & (std::uint64_t{1} << 7)) != 0) w.member_date_of("publication_date.from", "from", p.publication_date_from);
+      if constexpr ((Set & (std::uint64_t{1} << 8)) != 0) w.member_date_of("publication_date.to", "to", p.publication_date_to);
       w.end_object();
     }
-    if constexpr ((Set & (std::uint64_t{1} << 9)) != 0) w.merge_members("extra_fields", p_.extra_fields, {"categories", "company_ids", "event_date", "publication_date"});
+    if constexpr ((Set & (std::uint64_t{1} << 9)) != 0) w.merge_members("extra_fields", p.extra_fields, {"categories", "company_ids", "event_date", "publication_date"});
     w.end_object();
   }
-
- private:
-  template <std::uint64_t>
-  friend class search_signals_builder;
-  explicit search_signals_builder(detail::companies_search_signals_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static search_signals_builder<Set | Bit> rebind(detail::companies_search_signals_params p) noexcept {
-    return search_signals_builder<Set | Bit>(std::move(p));
-  }
-  detail::companies_search_signals_params p_{};
 };
 
 /// Starts a companies.search_signals request (Search Company Signals).
@@ -832,13 +500,14 @@ struct companies_search_params {
 
 namespace companies {
 
-/// companies.search: Search Companies (reference 3.2.5).
+/// companies.search: Search Companies (docs/api-reference.md, 3.2.5).
 /// POST /v1/companies/search  (method [docs], path [observed])
 /// Companies matching the body's criteria, a page at a time (cursor pagination).
 /// Pagination: cursor. Credits: free [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs); help.leadfeeder.com); one integration's report of a charge is contradicted by the vendor; read meta.credits.charged.
 template <std::uint64_t Set = 0>
-class search_builder {
+class search_builder : public detail::builder_base<search_builder, detail::companies_search_params> {
  public:
+  using params_type = detail::companies_search_params;
   static constexpr std::string_view operation_id = "companies.search";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::cursor;
@@ -848,305 +517,110 @@ class search_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<array_view<company_summary_view>>;
 
-  search_builder() = default;
-
   /// account_id (query, required) [observed]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 0, std::string_view)
 
   /// page[cursor] (query, optional) [observed]: meta.pagination.next_cursor of the previous page; leave unset for the first.
-  [[nodiscard]] auto page_cursor(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.page_cursor.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto page_cursor(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.page_cursor.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(page_cursor, 1, std::string_view)
 
   /// page[size] (query, optional) [vendor]: From 1 to 100.
-  [[nodiscard]] auto page_size(std::int64_t value) const& {
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.page_size = value;
-    return next;
-  }
-  [[nodiscard]] auto page_size(std::int64_t value) && {
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.page_size = value;
-    return next;
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_size() const& {
-    static_assert(Value >= 1 && Value <= 100,
-                  "companies.search: parameter 'page[size]' must be between 1 and 100");
-    return (*this).page_size(Value);
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_size() && {
-    static_assert(Value >= 1 && Value <= 100,
-                  "companies.search: parameter 'page[size]' must be between 1 and 100");
-    return std::move(*this).page_size(Value);
-  }
+  LEADFEEDER_DETAIL_SETTER(page_size, 2, std::int64_t)
+  LEADFEEDER_DETAIL_CONSTANT_SETTER(page_size, 1, 100, "companies.search: parameter 'page[size]' must be between 1 and 100")
 
   /// search_terms (body, optional) [observed]: matched against company names, alternative/trade names and domains; values combine with OR.
-  [[nodiscard]] auto search_terms(string_list value) const& {
-    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
-    next.p_.search_terms = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto search_terms(string_list value) && {
-    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
-    next.p_.search_terms = std::move(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(search_terms, 3, string_list)
 
   /// locations (body, optional) [observed]: every item field is optional.
-  [[nodiscard]] auto locations(std::vector<::leadfeeder::companies::location_filter> value) const& {
-    auto next = rebind<(std::uint64_t{1} << 4)>(p_);
-    next.p_.locations = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto locations(std::vector<::leadfeeder::companies::location_filter> value) && {
-    auto next = rebind<(std::uint64_t{1} << 4)>(std::move(p_));
-    next.p_.locations = std::move(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(locations, 4, std::vector<::leadfeeder::companies::location_filter>)
 
   /// industries.classification (body, optional) [observed]
-  [[nodiscard]] auto industries_classification(::leadfeeder::companies::industry_classification value) const& {
-    auto next = rebind<(std::uint64_t{1} << 5)>(p_);
-    next.p_.industries_classification = value;
-    return next;
-  }
-  [[nodiscard]] auto industries_classification(::leadfeeder::companies::industry_classification value) && {
-    auto next = rebind<(std::uint64_t{1} << 5)>(std::move(p_));
-    next.p_.industries_classification = value;
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(industries_classification, 5, ::leadfeeder::companies::industry_classification)
 
   /// industries.codes (body, optional) [observed]: codes of the classification, from the reference-data docs pages; combine with OR.
-  [[nodiscard]] auto industries_codes(string_list value) const& {
-    auto next = rebind<(std::uint64_t{1} << 6)>(p_);
-    next.p_.industries_codes = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto industries_codes(string_list value) && {
-    auto next = rebind<(std::uint64_t{1} << 6)>(std::move(p_));
-    next.p_.industries_codes = std::move(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(industries_codes, 6, string_list)
 
   /// employee_ranges (body, optional) [observed]: headcount bands from about "1-10" to "10,000+", e.g. "51-200"; exact enum unknown.
-  [[nodiscard]] auto employee_ranges(string_list value) const& {
-    auto next = rebind<(std::uint64_t{1} << 7)>(p_);
-    next.p_.employee_ranges = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto employee_ranges(string_list value) && {
-    auto next = rebind<(std::uint64_t{1} << 7)>(std::move(p_));
-    next.p_.employee_ranges = std::move(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(employee_ranges, 7, string_list)
 
   /// revenue.min (body, optional) [observed]: EUR; give min, max or both.
-  [[nodiscard]] auto revenue_min(double value) const& {
-    auto next = rebind<(std::uint64_t{1} << 8)>(p_);
-    next.p_.revenue_min = value;
-    return next;
-  }
-  [[nodiscard]] auto revenue_min(double value) && {
-    auto next = rebind<(std::uint64_t{1} << 8)>(std::move(p_));
-    next.p_.revenue_min = value;
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(revenue_min, 8, double)
 
   /// revenue.max (body, optional) [observed]: EUR; give min, max or both.
-  [[nodiscard]] auto revenue_max(double value) const& {
-    auto next = rebind<(std::uint64_t{1} << 9)>(p_);
-    next.p_.revenue_max = value;
-    return next;
-  }
-  [[nodiscard]] auto revenue_max(double value) && {
-    auto next = rebind<(std::uint64_t{1} << 9)>(std::move(p_));
-    next.p_.revenue_max = value;
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(revenue_max, 9, double)
 
   /// icp_ids (body, optional) [vendor]: companies matching at least one of the ICPs (OR).
-  [[nodiscard]] auto icp_ids(string_list value) const& {
-    auto next = rebind<(std::uint64_t{1} << 10)>(p_);
-    next.p_.icp_ids = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto icp_ids(string_list value) && {
-    auto next = rebind<(std::uint64_t{1} << 10)>(std::move(p_));
-    next.p_.icp_ids = std::move(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(icp_ids, 10, string_list)
 
   /// filters.has_phone (body, optional) [observed]
-  [[nodiscard]] auto filters_has_phone(bool value) const& {
-    auto next = rebind<(std::uint64_t{1} << 11)>(p_);
-    next.p_.filters_has_phone = value;
-    return next;
-  }
-  [[nodiscard]] auto filters_has_phone(bool value) && {
-    auto next = rebind<(std::uint64_t{1} << 11)>(std::move(p_));
-    next.p_.filters_has_phone = value;
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(filters_has_phone, 11, bool)
 
   /// filters.has_email (body, optional) [observed]
-  [[nodiscard]] auto filters_has_email(bool value) const& {
-    auto next = rebind<(std::uint64_t{1} << 12)>(p_);
-    next.p_.filters_has_email = value;
-    return next;
-  }
-  [[nodiscard]] auto filters_has_email(bool value) && {
-    auto next = rebind<(std::uint64_t{1} << 12)>(std::move(p_));
-    next.p_.filters_has_email = value;
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(filters_has_email, 12, bool)
 
   /// filters.has_social_media_profiles (body, optional) [observed]
-  [[nodiscard]] auto filters_has_social_media_profiles(bool value) const& {
-    auto next = rebind<(std::uint64_t{1} << 13)>(p_);
-    next.p_.filters_has_social_media_profiles = value;
-    return next;
-  }
-  [[nodiscard]] auto filters_has_social_media_profiles(bool value) && {
-    auto next = rebind<(std::uint64_t{1} << 13)>(std::move(p_));
-    next.p_.filters_has_social_media_profiles = value;
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(filters_has_social_media_profiles, 13, bool)
 
   /// filters.do_not_contact (body, optional) [observed]: true selects only do-not-contact companies.
-  [[nodiscard]] auto filters_do_not_contact(bool value) const& {
-    auto next = rebind<(std::uint64_t{1} << 14)>(p_);
-    next.p_.filters_do_not_contact = value;
-    return next;
-  }
-  [[nodiscard]] auto filters_do_not_contact(bool value) && {
-    auto next = rebind<(std::uint64_t{1} << 14)>(std::move(p_));
-    next.p_.filters_do_not_contact = value;
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(filters_do_not_contact, 14, bool)
 
   /// filters.has_financials_revenue (body, optional) [observed]
-  [[nodiscard]] auto filters_has_financials_revenue(bool value) const& {
-    auto next = rebind<(std::uint64_t{1} << 15)>(p_);
-    next.p_.filters_has_financials_revenue = value;
-    return next;
-  }
-  [[nodiscard]] auto filters_has_financials_revenue(bool value) && {
-    auto next = rebind<(std::uint64_t{1} << 15)>(std::move(p_));
-    next.p_.filters_has_financials_revenue = value;
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(filters_has_financials_revenue, 15, bool)
 
   /// filters.has_financials_earnings (body, optional) [observed]
-  [[nodiscard]] auto filters_has_financials_earnings(bool value) const& {
-    auto next = rebind<(std::uint64_t{1} << 16)>(p_);
-    next.p_.filters_has_financials_earnings = value;
-    return next;
-  }
-  [[nodiscard]] auto filters_has_financials_earnings(bool value) && {
-    auto next = rebind<(std::uint64_t{1} << 16)>(std::move(p_));
-    next.p_.filters_has_financials_earnings = value;
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(filters_has_financials_earnings, 16, bool)
 
   /// filters.has_financials_net_worth (body, optional) [observed]
-  [[nodiscard]] auto filters_has_financials_net_worth(bool value) const& {
-    auto next = rebind<(std::uint64_t{1} << 17)>(p_);
-    next.p_.filters_has_financials_net_worth = value;
-    return next;
-  }
-  [[nodiscard]] auto filters_has_financials_net_worth(bool value) && {
-    auto next = rebind<(std::uint64_t{1} << 17)>(std::move(p_));
-    next.p_.filters_has_financials_net_worth = value;
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(filters_has_financials_net_worth, 17, bool)
 
   /// filters.has_ip_addresses (body, optional) [observed]
-  [[nodiscard]] auto filters_has_ip_addresses(bool value) const& {
-    auto next = rebind<(std::uint64_t{1} << 18)>(p_);
-    next.p_.filters_has_ip_addresses = value;
-    return next;
-  }
-  [[nodiscard]] auto filters_has_ip_addresses(bool value) && {
-    auto next = rebind<(std::uint64_t{1} << 18)>(std::move(p_));
-    next.p_.filters_has_ip_addresses = value;
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(filters_has_ip_addresses, 18, bool)
 
   /// True once the caller set page[cursor] (paging then starts there).
   static constexpr bool page_set = (Set & (std::uint64_t{1} << 1)) != 0;
-  /// Everything set so far.
-  detail::companies_search_params const& params() const noexcept { return p_; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
     static_assert((Set & (std::uint64_t{1} << 0)) != 0,
                   "companies.search: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/companies/search");
-    w.query("account_id", p_.account_id, true);
-    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query("page[cursor]", p_.page_cursor, false);
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
+    w.query("account_id", p.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query("page[cursor]", p.page_cursor, false);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[size]", p.page_size, 1, 100);
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) { if (!p_.search_terms.empty()) w.member_strings("search_terms", p_.search_terms); }
-    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) detail::write_companies_location_filter_list(w, "locations", p_.locations);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) { if (!p.search_terms.empty()) w.member_strings("search_terms", p.search_terms); }
+    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) detail::write_companies_location_filter_list(w, "locations", p.locations);
     if constexpr (((Set & (std::uint64_t{1} << 5)) != 0) || ((Set & (std::uint64_t{1} << 6)) != 0)) {
       w.key("industries");
       w.begin_object();
-      if constexpr ((Set & (std::uint64_t{1} << 5)) != 0) w.member_string("classification", companies::to_string(p_.industries_classification));
-      if constexpr ((Set & (std::uint64_t{1} << 6)) != 0) { if (!p_.industries_codes.empty()) w.member_strings("codes", p_.industries_codes); }
+      if constexpr ((Set & (std::uint64_t{1} << 5)) != 0) w.member_string("classification", companies::to_string(p.industries_classification));
+      if constexpr ((Set & (std::uint64_t{1} << 6)) != 0) { if (!p.industries_codes.empty()) w.member_strings("codes", p.industries_codes); }
       w.end_object();
     }
-    if constexpr ((Set & (std::uint64_t{1} << 7)) != 0) { if (!p_.employee_ranges.empty()) w.member_strings("employee_ranges", p_.employee_ranges); }
+    if constexpr ((Set & (std::uint64_t{1} << 7)) != 0) { if (!p.employee_ranges.empty()) w.member_strings("employee_ranges", p.employee_ranges); }
     if constexpr (((Set & (std::uint64_t{1} << 8)) != 0) || ((Set & (std::uint64_t{1} << 9)) != 0)) {
       w.key("revenue");
       w.begin_object();
-      if constexpr ((Set & (std::uint64_t{1} << 8)) != 0) w.member_number("min", p_.revenue_min);
-      if constexpr ((Set & (std::uint64_t{1} << 9)) != 0) w.member_number("max", p_.revenue_max);
+      if constexpr ((Set & (std::uint64_t{1} << 8)) != 0) w.member_number("min", p.revenue_min);
+      if constexpr ((Set & (std::uint64_t{1} << 9)) != 0) w.member_number("max", p.revenue_max);
       w.end_object();
     }
-    if constexpr ((Set & (std::uint64_t{1} << 10)) != 0) { if (!p_.icp_ids.empty()) w.member_strings("icp_ids", p_.icp_ids); }
+    if constexpr ((Set & (std::uint64_t{1} << 10)) != 0) { if (!p.icp_ids.empty()) w.member_strings("icp_ids", p.icp_ids); }
     if constexpr (((Set & (std::uint64_t{1} << 11)) != 0) || ((Set & (std::uint64_t{1} << 12)) != 0) || ((Set & (std::uint64_t{1} << 13)) != 0) || ((Set & (std::uint64_t{1} << 14)) != 0) || ((Set & (std::uint64_t{1} << 15)) != 0) || ((Set & (std::uint64_t{1} << 16)) != 0) || ((Set & (std::uint64_t{1} << 17)) != 0) || ((Set & (std::uint64_t{1} << 18)) != 0)) {
       w.key("filters");
       w.begin_object();
-      if constexpr ((Set & (std::uint64_t{1} << 11)) != 0) w.member_bool("has_phone", p_.filters_has_phone);
-      if constexpr ((Set & (std::uint64_t{1} << 12)) != 0) w.member_bool("has_email", p_.filters_has_email);
-      if constexpr ((Set & (std::uint64_t{1} << 13)) != 0) w.member_bool("has_social_media_profiles", p_.filters_has_social_media_profiles);
-      if constexpr ((Set & (std::uint64_t{1} << 14)) != 0) w.member_bool("do_not_contact", p_.filters_do_not_contact);
-      if constexpr ((Set & (std::uint64_t{1} << 15)) != 0) w.member_bool("has_financials_revenue", p_.filters_has_financials_revenue);
-      if constexpr ((Set & (std::uint64_t{1} << 16)) != 0) w.member_bool("has_financials_earnings", p_.filters_has_financials_earnings);
-      if constexpr ((Set & (std::uint64_t{1} << 17)) != 0) w.member_bool("has_financials_net_worth", p_.filters_has_financials_net_worth);
-      if constexpr ((Set & (std::uint64_t{1} << 18)) != 0) w.member_bool("has_ip_addresses", p_.filters_has_ip_addresses);
+      if constexpr ((Set & (std::uint64_t{1} << 11)) != 0) w.member_bool("has_phone", p.filters_has_phone);
+      if constexpr ((Set & (std::uint64_t{1} << 12)) != 0) w.member_bool("has_email", p.filters_has_email);
+      if constexpr ((Set & (std::uint64_t{1} << 13)) != 0) w.member_bool("has_social_media_profiles", p.filters_has_social_media_profiles);
+      if constexpr ((Set & (std::uint64_t{1} << 14)) != 0) w.member_bool("do_not_contact", p.filters_do_not_contact);
+      if constexpr ((Set & (std::uint64_t{1} << 15)) != 0) w.member_bool("has_financials_revenue", p.filters_has_financials_revenue);
+      if constexpr ((Set & (std::uint64_t{1} << 16)) != 0) w.member_bool("has_financials_earnings", p.filters_has_financials_earnings);
+      if constexpr ((Set & (std::uint64_t{1} << 17)) != 0) w.member_bool("has_financials_net_worth", p.filters_has_financials_net_worth);
+      if constexpr ((Set & (std::uint64_t{1} << 18)) != 0) w.member_bool("has_ip_addresses", p.filters_has_ip_addresses);
       w.end_object();
     }
     w.end_object();
   }
-
- private:
-  template <std::uint64_t>
-  friend class search_builder;
-  explicit search_builder(detail::companies_search_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static search_builder<Set | Bit> rebind(detail::companies_search_params p) noexcept {
-    return search_builder<Set | Bit>(std::move(p));
-  }
-  detail::companies_search_params p_{};
 };
 
 /// Starts a companies.search request (Search Companies).
@@ -1215,13 +689,14 @@ struct companies_match_params {
 
 namespace companies {
 
-/// companies.match: Match Companies (reference 3.2.6).
+/// companies.match: Match Companies (docs/api-reference.md, 3.2.6).
 /// POST /v1/companies/match  (method [docs], path [observed])
 /// For each input company, the candidate companies with a match score.
 /// Pagination: none ([inferred]). Credits: free [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)); one integration's report of a charge is contradicted by the vendor.
 template <std::uint64_t Set = 0>
-class match_builder {
+class match_builder : public detail::builder_base<match_builder, detail::companies_match_params> {
  public:
+  using params_type = detail::companies_match_params;
   static constexpr std::string_view operation_id = "companies.match";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -1231,55 +706,15 @@ class match_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<array_view<array_view<company_match_view>>>;
 
-  match_builder() = default;
-
   /// account_id (query, required) [observed]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 0, std::string_view)
 
   /// max_results_per_company (query, optional) [observed]: default unknown. the minimum 1 is [inferred]. From 1 to 20.
-  [[nodiscard]] auto max_results_per_company(std::int64_t value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.max_results_per_company = value;
-    return next;
-  }
-  [[nodiscard]] auto max_results_per_company(std::int64_t value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.max_results_per_company = value;
-    return next;
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto max_results_per_company() const& {
-    static_assert(Value >= 1 && Value <= 20,
-                  "companies.match: parameter 'max_results_per_company' must be between 1 and 20");
-    return (*this).max_results_per_company(Value);
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto max_results_per_company() && {
-    static_assert(Value >= 1 && Value <= 20,
-                  "companies.match: parameter 'max_results_per_company' must be between 1 and 20");
-    return std::move(*this).max_results_per_company(Value);
-  }
+  LEADFEEDER_DETAIL_SETTER(max_results_per_company, 1, std::int64_t)
+  LEADFEEDER_DETAIL_CONSTANT_SETTER(max_results_per_company, 1, 20, "companies.match: parameter 'max_results_per_company' must be between 1 and 20")
 
   /// companies (body, required) [observed]: the companies to match, at most 200 [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)); each item needs at least one of company_name, url, vat_id or register_id, and a country alone is not enough. required [inferred]: the body holds nothing else. At most 200 values.
-  [[nodiscard]] auto companies(std::vector<::leadfeeder::companies::match_input> value) const& {
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.companies = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto companies(std::vector<::leadfeeder::companies::match_input> value) && {
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.companies = std::move(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(companies, 2, std::vector<::leadfeeder::companies::match_input>)
 
   /// The list lf::chunks splits: companies, at most 200 values a call.
   static constexpr std::string_view chunk_parameter = "companies";
@@ -1288,8 +723,6 @@ class match_builder {
   /// This builder with companies set to one chunk (what lf::chunks sends).
   [[nodiscard]] auto with_chunk(chunk_type value) const& { return companies(std::move(value)); }
   [[nodiscard]] auto with_chunk(chunk_type value) && { return std::move(*this).companies(std::move(value)); }
-  /// Everything set so far.
-  detail::companies_match_params const& params() const noexcept { return p_; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -1297,23 +730,14 @@ class match_builder {
                   "companies.match: required parameter 'account_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 2)) != 0,
                   "companies.match: required parameter 'companies' is not set");
+    auto const& p = this->p_;
     w.path("/v1/companies/match");
-    w.query("account_id", p_.account_id, true);
-    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query_integer("max_results_per_company", p_.max_results_per_company, 1, 20);
+    w.query("account_id", p.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query_integer("max_results_per_company", p.max_results_per_company, 1, 20);
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) { if (p_.companies.size() > 200) w.fail("companies", "has " + std::to_string(p_.companies.size()) + " values; at most 200 are allowed"); if (p_.companies.empty()) w.fail("companies", "must not be empty"); detail::write_companies_match_input_list(w, "companies", p_.companies); }
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) { if (p.companies.size() > 200) w.fail("companies", "has " + std::to_string(p.companies.size()) + " values; at most 200 are allowed"); if (p.companies.empty()) w.fail("companies", "must not be empty"); detail::write_companies_match_input_list(w, "companies", p.companies); }
     w.end_object();
   }
-
- private:
-  template <std::uint64_t>
-  friend class match_builder;
-  explicit match_builder(detail::companies_match_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static match_builder<Set | Bit> rebind(detail::companies_match_params p) noexcept {
-    return match_builder<Set | Bit>(std::move(p));
-  }
-  detail::companies_match_params p_{};
 };
 
 /// Starts a companies.match request (Match Companies).
@@ -1334,13 +758,14 @@ struct companies_list_ips_params {
 
 namespace companies {
 
-/// companies.list_ips: Retrieve Company IPs (reference 3.2.7).
+/// companies.list_ips: Retrieve Company IPs (docs/api-reference.md, 3.2.7).
 /// GET /v1/companies/ips  (method [inferred], path [inferred]; unknown; a read of several companies keyed by a company_ids query, so a collection route like companies.retrieve; GET because every other Retrieve page is a GET; alternative /v1/companies/ip-addresses)
 /// The IP addresses of several companies (at most 100), highest confidence first.
 /// Pagination: none ([inferred]: the company_ids cap bounds the result). Credits: 1 per company not unlocked in the last 12 months [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)).
 template <std::uint64_t Set = 0>
-class list_ips_builder {
+class list_ips_builder : public detail::builder_base<list_ips_builder, detail::companies_list_ips_params> {
  public:
+  using params_type = detail::companies_list_ips_params;
   static constexpr std::string_view operation_id = "companies.list_ips";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -1348,73 +773,18 @@ class list_ips_builder {
   static constexpr bool charges_credits = true;
   using response_type = response<array_view<company_ip_view>>;
 
-  list_ips_builder() = default;
-
   /// account_id (query, required) [vendor]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 0, std::string_view)
 
   /// company_ids (query, required) [vendor]: comma-separated on the wire. the vendor MCP tool catalogue (scalekit-inc/developer-docs); placement in the query is [inferred] for a GET. At most 100 values.
-  [[nodiscard]] auto company_ids(string_list value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.company_ids = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto company_ids(string_list value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.company_ids = std::move(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(company_ids, 1, string_list)
 
   /// include (query, optional) [vendor]: company puts the full company attributes inline.
-  template <class... Values>
-  [[nodiscard]] auto include(Values... values) const& {
-    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::companies::ips_include> && ...),
-                  "companies.list_ips: include() takes leadfeeder::companies::ips_include values");
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
-    return next;
-  }
-  template <class... Values>
-  [[nodiscard]] auto include(Values... values) && {
-    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::companies::ips_include> && ...),
-                  "companies.list_ips: include() takes leadfeeder::companies::ips_include values");
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
-    return next;
-  }
+  LEADFEEDER_DETAIL_FLAGS_SETTER(include, 2, ::leadfeeder::companies::ips_include, "companies.list_ips: include() takes leadfeeder::companies::ips_include values")
 
   /// max_ip_addresses (query, optional) [vendor]: caps the addresses returned; whether per company is unknown. the bounds are [inferred]. From 1 to 1000000.
-  [[nodiscard]] auto max_ip_addresses(std::int64_t value) const& {
-    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
-    next.p_.max_ip_addresses = value;
-    return next;
-  }
-  [[nodiscard]] auto max_ip_addresses(std::int64_t value) && {
-    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
-    next.p_.max_ip_addresses = value;
-    return next;
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto max_ip_addresses() const& {
-    static_assert(Value >= 1 && Value <= 1000000,
-                  "companies.list_ips: parameter 'max_ip_addresses' must be between 1 and 1000000");
-    return (*this).max_ip_addresses(Value);
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto max_ip_addresses() && {
-    static_assert(Value >= 1 && Value <= 1000000,
-                  "companies.list_ips: parameter 'max_ip_addresses' must be between 1 and 1000000");
-    return std::move(*this).max_ip_addresses(Value);
-  }
+  LEADFEEDER_DETAIL_SETTER(max_ip_addresses, 3, std::int64_t)
+  LEADFEEDER_DETAIL_CONSTANT_SETTER(max_ip_addresses, 1, 1000000, "companies.list_ips: parameter 'max_ip_addresses' must be between 1 and 1000000")
 
   /// The list lf::chunks splits: company_ids, at most 100 values a call.
   static constexpr std::string_view chunk_parameter = "company_ids";
@@ -1423,8 +793,6 @@ class list_ips_builder {
   /// This builder with company_ids set to one chunk (what lf::chunks sends).
   [[nodiscard]] auto with_chunk(chunk_type value) const& { return company_ids(std::move(value)); }
   [[nodiscard]] auto with_chunk(chunk_type value) && { return std::move(*this).company_ids(std::move(value)); }
-  /// Everything set so far.
-  detail::companies_list_ips_params const& params() const noexcept { return p_; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -1432,22 +800,13 @@ class list_ips_builder {
                   "companies.list_ips: required parameter 'account_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 1)) != 0,
                   "companies.list_ips: required parameter 'company_ids' is not set");
+    auto const& p = this->p_;
     w.path("/v1/companies/ips");
-    w.query("account_id", p_.account_id, true);
-    w.query_list("company_ids", p_.company_ids, true, 100);
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_flags("include", p_.include, detail::companies_ips_include_wire);
-    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.query_integer("max_ip_addresses", p_.max_ip_addresses, 1, 1000000);
+    w.query("account_id", p.account_id, true);
+    w.query_list("company_ids", p.company_ids, true, 100);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_flags("include", p.include, detail::companies_ips_include_wire);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.query_integer("max_ip_addresses", p.max_ip_addresses, 1, 1000000);
   }
-
- private:
-  template <std::uint64_t>
-  friend class list_ips_builder;
-  explicit list_ips_builder(detail::companies_list_ips_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static list_ips_builder<Set | Bit> rebind(detail::companies_list_ips_params p) noexcept {
-    return list_ips_builder<Set | Bit>(std::move(p));
-  }
-  detail::companies_list_ips_params p_{};
 };
 
 /// Starts a companies.list_ips request (Retrieve Company IPs).
@@ -1467,13 +826,14 @@ struct companies_add_to_lists_params {
 
 namespace companies {
 
-/// companies.add_to_lists: Add Company to Lists (reference 3.2.8).
+/// companies.add_to_lists: Add Company to Lists (docs/api-reference.md, 3.2.8).
 /// POST /v1/companies/{company_id}/lists  (method [docs], path [observed])
 /// Adds the company to company-scope lists.
 /// Pagination: none. Credits: none [vendor].
 template <std::uint64_t Set = 0>
-class add_to_lists_builder {
+class add_to_lists_builder : public detail::builder_base<add_to_lists_builder, detail::companies_add_to_lists_params> {
  public:
+  using params_type = detail::companies_add_to_lists_params;
   static constexpr std::string_view operation_id = "companies.add_to_lists";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -1481,45 +841,14 @@ class add_to_lists_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
-  add_to_lists_builder() = default;
-
   /// company_id (path, required) [observed]
-  [[nodiscard]] auto company_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.company_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto company_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.company_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(company_id, 0, std::string_view)
 
   /// account_id (query, required) [observed]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 1, std::string_view)
 
   /// list_ids (body, required) [observed]: ids of the list resources to send as {"data":[{"type":"list","id":...}]}.
-  [[nodiscard]] auto list_ids(string_list value) const& {
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.list_ids = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto list_ids(string_list value) && {
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.list_ids = std::move(value);
-    return next;
-  }
-  /// Everything set so far.
-  detail::companies_add_to_lists_params const& params() const noexcept { return p_; }
+  LEADFEEDER_DETAIL_SETTER(list_ids, 2, string_list)
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -1529,22 +858,13 @@ class add_to_lists_builder {
                   "companies.add_to_lists: required parameter 'account_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 2)) != 0,
                   "companies.add_to_lists: required parameter 'list_ids' is not set");
+    auto const& p = this->p_;
     w.path("/v1/companies/");
-    w.path_param("company_id", p_.company_id);
+    w.path_param("company_id", p.company_id);
     w.path("/lists");
-    w.query("account_id", p_.account_id, true);
-    w.identifier_body("list_ids", "list", p_.list_ids, true);
+    w.query("account_id", p.account_id, true);
+    w.identifier_body("list_ids", "list", p.list_ids, true);
   }
-
- private:
-  template <std::uint64_t>
-  friend class add_to_lists_builder;
-  explicit add_to_lists_builder(detail::companies_add_to_lists_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static add_to_lists_builder<Set | Bit> rebind(detail::companies_add_to_lists_params p) noexcept {
-    return add_to_lists_builder<Set | Bit>(std::move(p));
-  }
-  detail::companies_add_to_lists_params p_{};
 };
 
 /// Starts a companies.add_to_lists request (Add Company to Lists).
@@ -1564,13 +884,14 @@ struct companies_remove_from_lists_params {
 
 namespace companies {
 
-/// companies.remove_from_lists: Remove Company from Lists (reference 3.2.9).
+/// companies.remove_from_lists: Remove Company from Lists (docs/api-reference.md, 3.2.9).
 /// DELETE /v1/companies/{company_id}/lists  (method [docs], path [inferred]; mirrors companies.add_to_lists)
 /// Removes the company from lists: a DELETE that carries a JSON body.
 /// Pagination: none. Credits: none [inferred].
 template <std::uint64_t Set = 0>
-class remove_from_lists_builder {
+class remove_from_lists_builder : public detail::builder_base<remove_from_lists_builder, detail::companies_remove_from_lists_params> {
  public:
+  using params_type = detail::companies_remove_from_lists_params;
   static constexpr std::string_view operation_id = "companies.remove_from_lists";
   static constexpr http_method method = http_method::del;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -1578,45 +899,14 @@ class remove_from_lists_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
-  remove_from_lists_builder() = default;
-
   /// company_id (path, required) [inferred]: mirrors companies.add_to_lists.
-  [[nodiscard]] auto company_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.company_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto company_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.company_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(company_id, 0, std::string_view)
 
   /// account_id (query, required) [inferred]: mirrors companies.add_to_lists; account_id is a query parameter even on DELETE (1.4).
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 1, std::string_view)
 
   /// list_ids (body, required) [inferred]: ids of the list resources to send as {"data":[{"type":"list","id":...}]}. mirrors the body of companies.add_to_lists.
-  [[nodiscard]] auto list_ids(string_list value) const& {
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.list_ids = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto list_ids(string_list value) && {
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.list_ids = std::move(value);
-    return next;
-  }
-  /// Everything set so far.
-  detail::companies_remove_from_lists_params const& params() const noexcept { return p_; }
+  LEADFEEDER_DETAIL_SETTER(list_ids, 2, string_list)
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -1626,22 +916,13 @@ class remove_from_lists_builder {
                   "companies.remove_from_lists: required parameter 'account_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 2)) != 0,
                   "companies.remove_from_lists: required parameter 'list_ids' is not set");
+    auto const& p = this->p_;
     w.path("/v1/companies/");
-    w.path_param("company_id", p_.company_id);
+    w.path_param("company_id", p.company_id);
     w.path("/lists");
-    w.query("account_id", p_.account_id, true);
-    w.identifier_body("list_ids", "list", p_.list_ids, true);
+    w.query("account_id", p.account_id, true);
+    w.identifier_body("list_ids", "list", p.list_ids, true);
   }
-
- private:
-  template <std::uint64_t>
-  friend class remove_from_lists_builder;
-  explicit remove_from_lists_builder(detail::companies_remove_from_lists_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static remove_from_lists_builder<Set | Bit> rebind(detail::companies_remove_from_lists_params p) noexcept {
-    return remove_from_lists_builder<Set | Bit>(std::move(p));
-  }
-  detail::companies_remove_from_lists_params p_{};
 };
 
 /// Starts a companies.remove_from_lists request (Remove Company from Lists).
@@ -1661,13 +942,14 @@ struct companies_assign_tags_params {
 
 namespace companies {
 
-/// companies.assign_tags: Assign Tags to Company (reference 3.2.10).
+/// companies.assign_tags: Assign Tags to Company (docs/api-reference.md, 3.2.10).
 /// POST /v1/companies/{company_id}/tags  (method [docs], path [observed])
 /// Assigns tags to the company.
 /// Pagination: none. Credits: none [vendor].
 template <std::uint64_t Set = 0>
-class assign_tags_builder {
+class assign_tags_builder : public detail::builder_base<assign_tags_builder, detail::companies_assign_tags_params> {
  public:
+  using params_type = detail::companies_assign_tags_params;
   static constexpr std::string_view operation_id = "companies.assign_tags";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -1675,45 +957,14 @@ class assign_tags_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
-  assign_tags_builder() = default;
-
   /// company_id (path, required) [observed]
-  [[nodiscard]] auto company_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.company_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto company_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.company_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(company_id, 0, std::string_view)
 
   /// account_id (query, required) [observed]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 1, std::string_view)
 
   /// tag_ids (body, required) [observed]: ids of the tag resources to send as {"data":[{"type":"tag","id":...}]}.
-  [[nodiscard]] auto tag_ids(string_list value) const& {
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.tag_ids = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto tag_ids(string_list value) && {
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.tag_ids = std::move(value);
-    return next;
-  }
-  /// Everything set so far.
-  detail::companies_assign_tags_params const& params() const noexcept { return p_; }
+  LEADFEEDER_DETAIL_SETTER(tag_ids, 2, string_list)
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -1723,22 +974,13 @@ class assign_tags_builder {
                   "companies.assign_tags: required parameter 'account_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 2)) != 0,
                   "companies.assign_tags: required parameter 'tag_ids' is not set");
+    auto const& p = this->p_;
     w.path("/v1/companies/");
-    w.path_param("company_id", p_.company_id);
+    w.path_param("company_id", p.company_id);
     w.path("/tags");
-    w.query("account_id", p_.account_id, true);
-    w.identifier_body("tag_ids", "tag", p_.tag_ids, true);
+    w.query("account_id", p.account_id, true);
+    w.identifier_body("tag_ids", "tag", p.tag_ids, true);
   }
-
- private:
-  template <std::uint64_t>
-  friend class assign_tags_builder;
-  explicit assign_tags_builder(detail::companies_assign_tags_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static assign_tags_builder<Set | Bit> rebind(detail::companies_assign_tags_params p) noexcept {
-    return assign_tags_builder<Set | Bit>(std::move(p));
-  }
-  detail::companies_assign_tags_params p_{};
 };
 
 /// Starts a companies.assign_tags request (Assign Tags to Company).
@@ -1758,13 +1000,14 @@ struct companies_unassign_tags_params {
 
 namespace companies {
 
-/// companies.unassign_tags: Unassign Tags from Company (reference 3.2.11).
+/// companies.unassign_tags: Unassign Tags from Company (docs/api-reference.md, 3.2.11).
 /// DELETE /v1/companies/{company_id}/tags  (method [docs], path [inferred]; mirrors companies.assign_tags)
 /// Unassigns tags from the company: a DELETE that carries a JSON body.
 /// Pagination: none. Credits: none [inferred].
 template <std::uint64_t Set = 0>
-class unassign_tags_builder {
+class unassign_tags_builder : public detail::builder_base<unassign_tags_builder, detail::companies_unassign_tags_params> {
  public:
+  using params_type = detail::companies_unassign_tags_params;
   static constexpr std::string_view operation_id = "companies.unassign_tags";
   static constexpr http_method method = http_method::del;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -1772,45 +1015,14 @@ class unassign_tags_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
-  unassign_tags_builder() = default;
-
   /// company_id (path, required) [inferred]: mirrors companies.assign_tags.
-  [[nodiscard]] auto company_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.company_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto company_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.company_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(company_id, 0, std::string_view)
 
   /// account_id (query, required) [inferred]: mirrors companies.assign_tags; account_id is a query parameter even on DELETE (1.4).
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 1, std::string_view)
 
   /// tag_ids (body, required) [inferred]: ids of the tag resources to send as {"data":[{"type":"tag","id":...}]}. mirrors the body of companies.assign_tags.
-  [[nodiscard]] auto tag_ids(string_list value) const& {
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.tag_ids = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto tag_ids(string_list value) && {
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.tag_ids = std::move(value);
-    return next;
-  }
-  /// Everything set so far.
-  detail::companies_unassign_tags_params const& params() const noexcept { return p_; }
+  LEADFEEDER_DETAIL_SETTER(tag_ids, 2, string_list)
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -1820,22 +1032,13 @@ class unassign_tags_builder {
                   "companies.unassign_tags: required parameter 'account_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 2)) != 0,
                   "companies.unassign_tags: required parameter 'tag_ids' is not set");
+    auto const& p = this->p_;
     w.path("/v1/companies/");
-    w.path_param("company_id", p_.company_id);
+    w.path_param("company_id", p.company_id);
     w.path("/tags");
-    w.query("account_id", p_.account_id, true);
-    w.identifier_body("tag_ids", "tag", p_.tag_ids, true);
+    w.query("account_id", p.account_id, true);
+    w.identifier_body("tag_ids", "tag", p.tag_ids, true);
   }
-
- private:
-  template <std::uint64_t>
-  friend class unassign_tags_builder;
-  explicit unassign_tags_builder(detail::companies_unassign_tags_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static unassign_tags_builder<Set | Bit> rebind(detail::companies_unassign_tags_params p) noexcept {
-    return unassign_tags_builder<Set | Bit>(std::move(p));
-  }
-  detail::companies_unassign_tags_params p_{};
 };
 
 /// Starts a companies.unassign_tags request (Unassign Tags from Company).
@@ -1856,13 +1059,14 @@ struct companies_estimate_enrichment_job_params {
 
 namespace companies {
 
-/// companies.estimate_enrichment_job: Estimate Company Enrichment Job (reference 3.13.6).
+/// companies.estimate_enrichment_job: Estimate Company Enrichment Job (docs/api-reference.md, 3.13.6).
 /// POST /v1/companies/enrichment-jobs/estimate  (method [inferred], path [inferred]; no source gives it; jobs live under the collection they work on, hyphenated from the docs title; the estimate is a named action like /search and /match)
 /// What a company enrichment job would cost before it is created: eligible records and credits. Free: run it before create.
 /// Pagination: none. Credits: presumably free, by analogy with the contact-data estimate [inferred].
 template <std::uint64_t Set = 0>
-class estimate_enrichment_job_builder {
+class estimate_enrichment_job_builder : public detail::builder_base<estimate_enrichment_job_builder, detail::companies_estimate_enrichment_job_params> {
  public:
+  using params_type = detail::companies_estimate_enrichment_job_params;
   static constexpr std::string_view operation_id = "companies.estimate_enrichment_job";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -1870,57 +1074,17 @@ class estimate_enrichment_job_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<job_estimate_view>;
 
-  estimate_enrichment_job_builder() = default;
-
   /// account_id (query, required) [vendor]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 0, std::string_view)
 
   /// company_ids (body, optional) [vendor]: the companies to enrich.
-  [[nodiscard]] auto company_ids(string_list value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.company_ids = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto company_ids(string_list value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.company_ids = std::move(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(company_ids, 1, string_list)
 
   /// list_id (body, optional) [vendor]: a list whose records the job works on.
-  [[nodiscard]] auto list_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.list_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto list_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.list_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(list_id, 2, std::string_view)
 
   /// custom_field_id (body, required) [vendor]: the AI custom field to fill; presumably its internal name (3.10) [inferred].
-  [[nodiscard]] auto custom_field_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
-    next.p_.custom_field_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto custom_field_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
-    next.p_.custom_field_id.assign(value);
-    return next;
-  }
-  /// Everything set so far.
-  detail::companies_estimate_enrichment_job_params const& params() const noexcept { return p_; }
+  LEADFEEDER_DETAIL_SETTER(custom_field_id, 3, std::string_view)
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -1930,30 +1094,21 @@ class estimate_enrichment_job_builder {
                   "companies.estimate_enrichment_job: required parameter 'custom_field_id' is not set");
     static_assert((((Set & (std::uint64_t{1} << 1)) != 0 ? 1 : 0) + ((Set & (std::uint64_t{1} << 2)) != 0 ? 1 : 0)) == 1,
                   "companies.estimate_enrichment_job: set exactly one of 'company_ids' or 'list_id'");
+    auto const& p = this->p_;
     w.path("/v1/companies/enrichment-jobs/estimate");
-    w.query("account_id", p_.account_id, true);
+    w.query("account_id", p.account_id, true);
     w.begin_object();
     w.key("data");
     w.begin_object();
     w.key("attributes");
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.member_strings_checked("company_ids", "company_ids", p_.company_ids, false, static_cast<std::size_t>(-1));
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string_nonempty("list_id", "list_id", p_.list_id);
-    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.member_string_nonempty("custom_field_id", "custom_field_id", p_.custom_field_id);
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.member_strings_checked("company_ids", "company_ids", p.company_ids, false, static_cast<std::size_t>(-1));
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string_nonempty("list_id", "list_id", p.list_id);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.member_string_nonempty("custom_field_id", "custom_field_id", p.custom_field_id);
     w.end_object();
     w.end_object();
     w.end_object();
   }
-
- private:
-  template <std::uint64_t>
-  friend class estimate_enrichment_job_builder;
-  explicit estimate_enrichment_job_builder(detail::companies_estimate_enrichment_job_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static estimate_enrichment_job_builder<Set | Bit> rebind(detail::companies_estimate_enrichment_job_params p) noexcept {
-    return estimate_enrichment_job_builder<Set | Bit>(std::move(p));
-  }
-  detail::companies_estimate_enrichment_job_params p_{};
 };
 
 /// Starts a companies.estimate_enrichment_job request (Estimate Company Enrichment Job).
@@ -1974,13 +1129,14 @@ struct companies_create_enrichment_job_params {
 
 namespace companies {
 
-/// companies.create_enrichment_job: Create Company Enrichment Job (reference 3.13.6).
+/// companies.create_enrichment_job: Create Company Enrichment Job (docs/api-reference.md, 3.13.6).
 /// POST /v1/companies/enrichment-jobs  (method [inferred], path [inferred]; no source gives it; jobs live under the collection they work on, hyphenated from the docs title; create POSTs to the job collection)
 /// Fills one AI custom field for a set of companies. Always charges credits: estimate first, then poll companies.get_enrichment_job until the job ends.
 /// Pagination: none. Credits: always charges credits [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)); read meta.credits.charged and the job's credits_used.
 template <std::uint64_t Set = 0>
-class create_enrichment_job_builder {
+class create_enrichment_job_builder : public detail::builder_base<create_enrichment_job_builder, detail::companies_create_enrichment_job_params> {
  public:
+  using params_type = detail::companies_create_enrichment_job_params;
   static constexpr std::string_view operation_id = "companies.create_enrichment_job";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -1988,57 +1144,17 @@ class create_enrichment_job_builder {
   static constexpr bool charges_credits = true;
   using response_type = response<job_view>;
 
-  create_enrichment_job_builder() = default;
-
   /// account_id (query, required) [vendor]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 0, std::string_view)
 
   /// company_ids (body, optional) [vendor]: the companies to enrich.
-  [[nodiscard]] auto company_ids(string_list value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.company_ids = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto company_ids(string_list value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.company_ids = std::move(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(company_ids, 1, string_list)
 
   /// list_id (body, optional) [vendor]: a list whose records the job works on.
-  [[nodiscard]] auto list_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.list_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto list_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.list_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(list_id, 2, std::string_view)
 
   /// custom_field_id (body, required) [vendor]: the AI custom field to fill; presumably its internal name (3.10) [inferred].
-  [[nodiscard]] auto custom_field_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
-    next.p_.custom_field_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto custom_field_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
-    next.p_.custom_field_id.assign(value);
-    return next;
-  }
-  /// Everything set so far.
-  detail::companies_create_enrichment_job_params const& params() const noexcept { return p_; }
+  LEADFEEDER_DETAIL_SETTER(custom_field_id, 3, std::string_view)
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -2048,30 +1164,21 @@ class create_enrichment_job_builder {
                   "companies.create_enrichment_job: required parameter 'custom_field_id' is not set");
     static_assert((((Set & (std::uint64_t{1} << 1)) != 0 ? 1 : 0) + ((Set & (std::uint64_t{1} << 2)) != 0 ? 1 : 0)) == 1,
                   "companies.create_enrichment_job: set exactly one of 'company_ids' or 'list_id'");
+    auto const& p = this->p_;
     w.path("/v1/companies/enrichment-jobs");
-    w.query("account_id", p_.account_id, true);
+    w.query("account_id", p.account_id, true);
     w.begin_object();
     w.key("data");
     w.begin_object();
     w.key("attributes");
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.member_strings_checked("company_ids", "company_ids", p_.company_ids, false, static_cast<std::size_t>(-1));
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string_nonempty("list_id", "list_id", p_.list_id);
-    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.member_string_nonempty("custom_field_id", "custom_field_id", p_.custom_field_id);
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.member_strings_checked("company_ids", "company_ids", p.company_ids, false, static_cast<std::size_t>(-1));
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string_nonempty("list_id", "list_id", p.list_id);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.member_string_nonempty("custom_field_id", "custom_field_id", p.custom_field_id);
     w.end_object();
     w.end_object();
     w.end_object();
   }
-
- private:
-  template <std::uint64_t>
-  friend class create_enrichment_job_builder;
-  explicit create_enrichment_job_builder(detail::companies_create_enrichment_job_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static create_enrichment_job_builder<Set | Bit> rebind(detail::companies_create_enrichment_job_params p) noexcept {
-    return create_enrichment_job_builder<Set | Bit>(std::move(p));
-  }
-  detail::companies_create_enrichment_job_params p_{};
 };
 
 /// Starts a companies.create_enrichment_job request (Create Company Enrichment Job).
@@ -2090,13 +1197,14 @@ struct companies_get_enrichment_job_params {
 
 namespace companies {
 
-/// companies.get_enrichment_job: Get Company Enrichment Job Status (reference 3.13.6).
+/// companies.get_enrichment_job: Get Company Enrichment Job Status (docs/api-reference.md, 3.13.6).
 /// GET /v1/companies/enrichment-jobs/{job_id}  (method [inferred], path [inferred]; no source gives it; jobs live under the collection they work on, hyphenated from the docs title; the status read addresses {collection}/{job_id})
 /// A job's status, progress counters, credits consumed and errors [vendor]; jobs are kept for 7 days, then expect not_found.
 /// Pagination: none. Credits: presumably free [inferred].
 template <std::uint64_t Set = 0>
-class get_enrichment_job_builder {
+class get_enrichment_job_builder : public detail::builder_base<get_enrichment_job_builder, detail::companies_get_enrichment_job_params> {
  public:
+  using params_type = detail::companies_get_enrichment_job_params;
   static constexpr std::string_view operation_id = "companies.get_enrichment_job";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -2104,36 +1212,14 @@ class get_enrichment_job_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<job_view>;
 
-  get_enrichment_job_builder() = default;
-
   /// job_id (path, required) [vendor]: the id create answered. part of the inferred path.
-  [[nodiscard]] auto job_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.job_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto job_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.job_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(job_id, 0, std::string_view)
 
   /// account_id (query, required) [vendor]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 1, std::string_view)
 
   /// The id asked for (job_id); the response compares it with the id it got back.
-  std::string_view requested_id() const noexcept { return p_.job_id; }
-  /// Everything set so far.
-  detail::companies_get_enrichment_job_params const& params() const noexcept { return p_; }
+  std::string_view requested_id() const noexcept { return this->p_.job_id; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -2141,20 +1227,11 @@ class get_enrichment_job_builder {
                   "companies.get_enrichment_job: required parameter 'job_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 1)) != 0,
                   "companies.get_enrichment_job: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/companies/enrichment-jobs/");
-    w.path_param("job_id", p_.job_id);
-    w.query("account_id", p_.account_id, true);
+    w.path_param("job_id", p.job_id);
+    w.query("account_id", p.account_id, true);
   }
-
- private:
-  template <std::uint64_t>
-  friend class get_enrichment_job_builder;
-  explicit get_enrichment_job_builder(detail::companies_get_enrichment_job_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static get_enrichment_job_builder<Set | Bit> rebind(detail::companies_get_enrichment_job_params p) noexcept {
-    return get_enrichment_job_builder<Set | Bit>(std::move(p));
-  }
-  detail::companies_get_enrichment_job_params p_{};
 };
 
 /// Starts a companies.get_enrichment_job request (Get Company Enrichment Job Status).

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <leadfeeder/config.hpp>
+#include <leadfeeder/detail/builder.hpp>
 #include <leadfeeder/detail/request_writer.hpp>
 #include <leadfeeder/generated/schemas.hpp>
 #include <leadfeeder/http.hpp>
@@ -23,58 +24,35 @@ LEADFEEDER_BEGIN_NAMESPACE
 
 // ---- Contacts: enumerations
 
+namespace detail {
+inline constexpr std::string_view contacts_include_wire[] = {
+    "company", "lists", "buyer_personas", "crm_connections", "crm_suggestions",
+    "crm_connections.crm_record", "crm_connections.crm_record.crm_owner",
+};
+}  // namespace detail
+
 namespace contacts {
 
 /// Relationships the contact operations can side-load (dotted values reach nested relationships).
 enum class include : std::uint32_t {
-  company = std::uint32_t{1} << 0,  ///< "company" [docs]
-  lists = std::uint32_t{1} << 1,  ///< "lists" [observed]
-  buyer_personas = std::uint32_t{1} << 2,  ///< "buyer_personas" [observed]
-  crm_connections = std::uint32_t{1} << 3,  ///< "crm_connections" [observed]
-  crm_suggestions = std::uint32_t{1} << 4,  ///< "crm_suggestions" [observed]
-  crm_connections_crm_record = std::uint32_t{1} << 5,  ///< "crm_connections.crm_record" [vendor]
-  crm_connections_crm_record_crm_owner = std::uint32_t{1} << 6,  ///< "crm_connections.crm_record.crm_owner" [vendor]
+  company = std::uint32_t{1} << 0,  ///< [docs]
+  lists = std::uint32_t{1} << 1,  ///< [observed]
+  buyer_personas = std::uint32_t{1} << 2,  ///< [observed]
+  crm_connections = std::uint32_t{1} << 3,  ///< [observed]
+  crm_suggestions = std::uint32_t{1} << 4,  ///< [observed]
+  crm_connections_crm_record = std::uint32_t{1} << 5,  ///< [vendor]
+  crm_connections_crm_record_crm_owner = std::uint32_t{1} << 6,  ///< [vendor]
 };
 
 /// The wire spelling of a contacts::include value.
-constexpr std::string_view to_string(include value) noexcept {
-  switch (value) {
-    case include::company: return "company";
-    case include::lists: return "lists";
-    case include::buyer_personas: return "buyer_personas";
-    case include::crm_connections: return "crm_connections";
-    case include::crm_suggestions: return "crm_suggestions";
-    case include::crm_connections_crm_record: return "crm_connections.crm_record";
-    case include::crm_connections_crm_record_crm_owner: return "crm_connections.crm_record.crm_owner";
-  }
-  return {};
-}
+constexpr std::string_view to_string(include value) noexcept { return detail::enum_to_wire(detail::contacts_include_wire, value); }
 
 /// The contacts::include value whose wire spelling is `text`, if there is one.
 constexpr std::optional<include> include_from_string(std::string_view text) noexcept {
-  if (text == "company") return include::company;
-  if (text == "lists") return include::lists;
-  if (text == "buyer_personas") return include::buyer_personas;
-  if (text == "crm_connections") return include::crm_connections;
-  if (text == "crm_suggestions") return include::crm_suggestions;
-  if (text == "crm_connections.crm_record") return include::crm_connections_crm_record;
-  if (text == "crm_connections.crm_record.crm_owner") return include::crm_connections_crm_record_crm_owner;
-  return std::nullopt;
+  return detail::enum_from_wire<include>(detail::contacts_include_wire, text);
 }
 
 }  // namespace contacts
-
-namespace detail {
-inline constexpr std::string_view contacts_include_wire[] = {
-    "company",
-    "lists",
-    "buyer_personas",
-    "crm_connections",
-    "crm_suggestions",
-    "crm_connections.crm_record",
-    "crm_connections.crm_record.crm_owner",
-};
-}  // namespace detail
 
 // ---- contacts.get
 
@@ -88,13 +66,14 @@ struct contacts_get_params {
 
 namespace contacts {
 
-/// contacts.get: Get Contact Details (reference 3.3.1).
+/// contacts.get: Get Contact Details (docs/api-reference.md, 3.3.1).
 /// GET /v1/contacts/{contact_id}  (method [docs], path [observed])
 /// One contact's full record.
 /// Pagination: none. Credits: 1 unless read in the last 12 months [vendor].
 template <std::uint64_t Set = 0>
-class get_builder {
+class get_builder : public detail::builder_base<get_builder, detail::contacts_get_params> {
  public:
+  using params_type = detail::contacts_get_params;
   static constexpr std::string_view operation_id = "contacts.get";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -102,54 +81,17 @@ class get_builder {
   static constexpr bool charges_credits = true;
   using response_type = response<contact_view>;
 
-  get_builder() = default;
-
   /// contact_id (path, required) [docs]
-  [[nodiscard]] auto contact_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.contact_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto contact_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.contact_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(contact_id, 0, std::string_view)
 
   /// account_id (query, required) [vendor]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 1, std::string_view)
 
   /// include (query, optional) [observed]
-  template <class... Values>
-  [[nodiscard]] auto include(Values... values) const& {
-    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::contacts::include> && ...),
-                  "contacts.get: include() takes leadfeeder::contacts::include values");
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
-    return next;
-  }
-  template <class... Values>
-  [[nodiscard]] auto include(Values... values) && {
-    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::contacts::include> && ...),
-                  "contacts.get: include() takes leadfeeder::contacts::include values");
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
-    return next;
-  }
+  LEADFEEDER_DETAIL_FLAGS_SETTER(include, 2, ::leadfeeder::contacts::include, "contacts.get: include() takes leadfeeder::contacts::include values")
 
   /// The id asked for (contact_id); the response compares it with the id it got back.
-  std::string_view requested_id() const noexcept { return p_.contact_id; }
-  /// Everything set so far.
-  detail::contacts_get_params const& params() const noexcept { return p_; }
+  std::string_view requested_id() const noexcept { return this->p_.contact_id; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -157,21 +99,12 @@ class get_builder {
                   "contacts.get: required parameter 'contact_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 1)) != 0,
                   "contacts.get: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/contacts/");
-    w.path_param("contact_id", p_.contact_id);
-    w.query("account_id", p_.account_id, true);
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_flags("include", p_.include, detail::contacts_include_wire);
+    w.path_param("contact_id", p.contact_id);
+    w.query("account_id", p.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_flags("include", p.include, detail::contacts_include_wire);
   }
-
- private:
-  template <std::uint64_t>
-  friend class get_builder;
-  explicit get_builder(detail::contacts_get_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static get_builder<Set | Bit> rebind(detail::contacts_get_params p) noexcept {
-    return get_builder<Set | Bit>(std::move(p));
-  }
-  detail::contacts_get_params p_{};
 };
 
 /// Starts a contacts.get request (Get Contact Details).
@@ -191,13 +124,14 @@ struct contacts_retrieve_params {
 
 namespace contacts {
 
-/// contacts.retrieve: Retrieve Contacts (reference 3.3.2).
+/// contacts.retrieve: Retrieve Contacts (docs/api-reference.md, 3.3.2).
 /// GET /v1/contacts  (method [docs], path [docs])
 /// Contacts by id (at most 100). Unknown ids are left out of data, not reported as errors.
 /// Pagination: none. Credits: 1 per record not read in the last 12 months [docs].
 template <std::uint64_t Set = 0>
-class retrieve_builder {
+class retrieve_builder : public detail::builder_base<retrieve_builder, detail::contacts_retrieve_params> {
  public:
+  using params_type = detail::contacts_retrieve_params;
   static constexpr std::string_view operation_id = "contacts.retrieve";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -205,49 +139,14 @@ class retrieve_builder {
   static constexpr bool charges_credits = true;
   using response_type = response<array_view<contact_view>>;
 
-  retrieve_builder() = default;
-
   /// ids (query, required) [docs]: comma-separated on the wire; the limit is [vendor]. At most 100 values.
-  [[nodiscard]] auto ids(string_list value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.ids = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto ids(string_list value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.ids = std::move(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(ids, 0, string_list)
 
   /// account_id (query, required) [docs]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 1, std::string_view)
 
   /// include (query, optional) [docs]: company [docs]; the other values as for contacts.get [inferred].
-  template <class... Values>
-  [[nodiscard]] auto include(Values... values) const& {
-    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::contacts::include> && ...),
-                  "contacts.retrieve: include() takes leadfeeder::contacts::include values");
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
-    return next;
-  }
-  template <class... Values>
-  [[nodiscard]] auto include(Values... values) && {
-    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::contacts::include> && ...),
-                  "contacts.retrieve: include() takes leadfeeder::contacts::include values");
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
-    return next;
-  }
+  LEADFEEDER_DETAIL_FLAGS_SETTER(include, 2, ::leadfeeder::contacts::include, "contacts.retrieve: include() takes leadfeeder::contacts::include values")
 
   /// The list lf::chunks splits: ids, at most 100 values a call.
   static constexpr std::string_view chunk_parameter = "ids";
@@ -256,8 +155,6 @@ class retrieve_builder {
   /// This builder with ids set to one chunk (what lf::chunks sends).
   [[nodiscard]] auto with_chunk(chunk_type value) const& { return ids(std::move(value)); }
   [[nodiscard]] auto with_chunk(chunk_type value) && { return std::move(*this).ids(std::move(value)); }
-  /// Everything set so far.
-  detail::contacts_retrieve_params const& params() const noexcept { return p_; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -265,21 +162,12 @@ class retrieve_builder {
                   "contacts.retrieve: required parameter 'ids' is not set");
     static_assert((Set & (std::uint64_t{1} << 1)) != 0,
                   "contacts.retrieve: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/contacts");
-    w.query_list("ids", p_.ids, true, 100);
-    w.query("account_id", p_.account_id, true);
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_flags("include", p_.include, detail::contacts_include_wire);
+    w.query_list("ids", p.ids, true, 100);
+    w.query("account_id", p.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_flags("include", p.include, detail::contacts_include_wire);
   }
-
- private:
-  template <std::uint64_t>
-  friend class retrieve_builder;
-  explicit retrieve_builder(detail::contacts_retrieve_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static retrieve_builder<Set | Bit> rebind(detail::contacts_retrieve_params p) noexcept {
-    return retrieve_builder<Set | Bit>(std::move(p));
-  }
-  detail::contacts_retrieve_params p_{};
 };
 
 /// Starts a contacts.retrieve request (Retrieve Contacts).
@@ -308,13 +196,14 @@ struct contacts_search_params {
 
 namespace contacts {
 
-/// contacts.search: Search Contacts (reference 3.3.3).
+/// contacts.search: Search Contacts (docs/api-reference.md, 3.3.3).
 /// POST /v1/contacts/search  (method [docs], path [observed])
 /// Contacts matching the body's criteria, a page at a time (cursor pagination).
 /// Pagination: cursor. Credits: free [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs); help.leadfeeder.com); one integration's report of a charge is contradicted by the vendor; read meta.credits.charged.
 template <std::uint64_t Set = 0>
-class search_builder {
+class search_builder : public detail::builder_base<search_builder, detail::contacts_search_params> {
  public:
+  using params_type = detail::contacts_search_params;
   static constexpr std::string_view operation_id = "contacts.search";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::cursor;
@@ -324,204 +213,72 @@ class search_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<array_view<contact_summary_view>>;
 
-  search_builder() = default;
-
   /// account_id (query, required) [vendor]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 0, std::string_view)
 
   /// page[cursor] (query, optional) [observed]: meta.pagination.next_cursor of the previous page; leave unset for the first.
-  [[nodiscard]] auto page_cursor(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.page_cursor.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto page_cursor(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.page_cursor.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(page_cursor, 1, std::string_view)
 
   /// page[size] (query, optional) [vendor]: From 1 to 100.
-  [[nodiscard]] auto page_size(std::int64_t value) const& {
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.page_size = value;
-    return next;
-  }
-  [[nodiscard]] auto page_size(std::int64_t value) && {
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.page_size = value;
-    return next;
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_size() const& {
-    static_assert(Value >= 1 && Value <= 100,
-                  "contacts.search: parameter 'page[size]' must be between 1 and 100");
-    return (*this).page_size(Value);
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_size() && {
-    static_assert(Value >= 1 && Value <= 100,
-                  "contacts.search: parameter 'page[size]' must be between 1 and 100");
-    return std::move(*this).page_size(Value);
-  }
+  LEADFEEDER_DETAIL_SETTER(page_size, 2, std::int64_t)
+  LEADFEEDER_DETAIL_CONSTANT_SETTER(page_size, 1, 100, "contacts.search: parameter 'page[size]' must be between 1 and 100")
 
   /// search_terms (body, optional) [vendor]: matched against full name and title.
-  [[nodiscard]] auto search_terms(string_list value) const& {
-    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
-    next.p_.search_terms = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto search_terms(string_list value) && {
-    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
-    next.p_.search_terms = std::move(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(search_terms, 3, string_list)
 
   /// emails (body, optional) [vendor]: exact addresses.
-  [[nodiscard]] auto emails(string_list value) const& {
-    auto next = rebind<(std::uint64_t{1} << 4)>(p_);
-    next.p_.emails = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto emails(string_list value) && {
-    auto next = rebind<(std::uint64_t{1} << 4)>(std::move(p_));
-    next.p_.emails = std::move(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(emails, 4, string_list)
 
   /// company_ids (body, optional) [vendor]
-  [[nodiscard]] auto company_ids(string_list value) const& {
-    auto next = rebind<(std::uint64_t{1} << 5)>(p_);
-    next.p_.company_ids = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto company_ids(string_list value) && {
-    auto next = rebind<(std::uint64_t{1} << 5)>(std::move(p_));
-    next.p_.company_ids = std::move(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(company_ids, 5, string_list)
 
   /// positions (body, optional) [vendor]: job titles, matched as phrases.
-  [[nodiscard]] auto positions(string_list value) const& {
-    auto next = rebind<(std::uint64_t{1} << 6)>(p_);
-    next.p_.positions = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto positions(string_list value) && {
-    auto next = rebind<(std::uint64_t{1} << 6)>(std::move(p_));
-    next.p_.positions = std::move(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(positions, 6, string_list)
 
   /// departments (body, optional) [vendor]: department codes, e.g. sales_department.
-  [[nodiscard]] auto departments(string_list value) const& {
-    auto next = rebind<(std::uint64_t{1} << 7)>(p_);
-    next.p_.departments = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto departments(string_list value) && {
-    auto next = rebind<(std::uint64_t{1} << 7)>(std::move(p_));
-    next.p_.departments = std::move(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(departments, 7, string_list)
 
   /// hierarchy_levels (body, optional) [vendor]: e.g. employees.
-  [[nodiscard]] auto hierarchy_levels(string_list value) const& {
-    auto next = rebind<(std::uint64_t{1} << 8)>(p_);
-    next.p_.hierarchy_levels = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto hierarchy_levels(string_list value) && {
-    auto next = rebind<(std::uint64_t{1} << 8)>(std::move(p_));
-    next.p_.hierarchy_levels = std::move(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(hierarchy_levels, 8, string_list)
 
   /// buyer_persona_ids (body, optional) [vendor]
-  [[nodiscard]] auto buyer_persona_ids(string_list value) const& {
-    auto next = rebind<(std::uint64_t{1} << 9)>(p_);
-    next.p_.buyer_persona_ids = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto buyer_persona_ids(string_list value) && {
-    auto next = rebind<(std::uint64_t{1} << 9)>(std::move(p_));
-    next.p_.buyer_persona_ids = std::move(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(buyer_persona_ids, 9, string_list)
 
   /// affiliation (body, optional) [vendor]: e.g. employee.
-  [[nodiscard]] auto affiliation(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 10)>(p_);
-    next.p_.affiliation.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto affiliation(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 10)>(std::move(p_));
-    next.p_.affiliation.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(affiliation, 10, std::string_view)
 
   /// filters.has_email (body, optional) [vendor]
-  [[nodiscard]] auto filters_has_email(bool value) const& {
-    auto next = rebind<(std::uint64_t{1} << 11)>(p_);
-    next.p_.filters_has_email = value;
-    return next;
-  }
-  [[nodiscard]] auto filters_has_email(bool value) && {
-    auto next = rebind<(std::uint64_t{1} << 11)>(std::move(p_));
-    next.p_.filters_has_email = value;
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(filters_has_email, 11, bool)
 
   /// True once the caller set page[cursor] (paging then starts there).
   static constexpr bool page_set = (Set & (std::uint64_t{1} << 1)) != 0;
-  /// Everything set so far.
-  detail::contacts_search_params const& params() const noexcept { return p_; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
     static_assert((Set & (std::uint64_t{1} << 0)) != 0,
                   "contacts.search: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/contacts/search");
-    w.query("account_id", p_.account_id, true);
-    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query("page[cursor]", p_.page_cursor, false);
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
+    w.query("account_id", p.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query("page[cursor]", p.page_cursor, false);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[size]", p.page_size, 1, 100);
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) { if (!p_.search_terms.empty()) w.member_strings("search_terms", p_.search_terms); }
-    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) { if (!p_.emails.empty()) w.member_strings("emails", p_.emails); }
-    if constexpr ((Set & (std::uint64_t{1} << 5)) != 0) { if (!p_.company_ids.empty()) w.member_strings("company_ids", p_.company_ids); }
-    if constexpr ((Set & (std::uint64_t{1} << 6)) != 0) { if (!p_.positions.empty()) w.member_strings("positions", p_.positions); }
-    if constexpr ((Set & (std::uint64_t{1} << 7)) != 0) { if (!p_.departments.empty()) w.member_strings("departments", p_.departments); }
-    if constexpr ((Set & (std::uint64_t{1} << 8)) != 0) { if (!p_.hierarchy_levels.empty()) w.member_strings("hierarchy_levels", p_.hierarchy_levels); }
-    if constexpr ((Set & (std::uint64_t{1} << 9)) != 0) { if (!p_.buyer_persona_ids.empty()) w.member_strings("buyer_persona_ids", p_.buyer_persona_ids); }
-    if constexpr ((Set & (std::uint64_t{1} << 10)) != 0) w.member_string("affiliation", p_.affiliation);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) { if (!p.search_terms.empty()) w.member_strings("search_terms", p.search_terms); }
+    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) { if (!p.emails.empty()) w.member_strings("emails", p.emails); }
+    if constexpr ((Set & (std::uint64_t{1} << 5)) != 0) { if (!p.company_ids.empty()) w.member_strings("company_ids", p.company_ids); }
+    if constexpr ((Set & (std::uint64_t{1} << 6)) != 0) { if (!p.positions.empty()) w.member_strings("positions", p.positions); }
+    if constexpr ((Set & (std::uint64_t{1} << 7)) != 0) { if (!p.departments.empty()) w.member_strings("departments", p.departments); }
+    if constexpr ((Set & (std::uint64_t{1} << 8)) != 0) { if (!p.hierarchy_levels.empty()) w.member_strings("hierarchy_levels", p.hierarchy_levels); }
+    if constexpr ((Set & (std::uint64_t{1} << 9)) != 0) { if (!p.buyer_persona_ids.empty()) w.member_strings("buyer_persona_ids", p.buyer_persona_ids); }
+    if constexpr ((Set & (std::uint64_t{1} << 10)) != 0) w.member_string("affiliation", p.affiliation);
     if constexpr (((Set & (std::uint64_t{1} << 11)) != 0)) {
       w.key("filters");
       w.begin_object();
-      if constexpr ((Set & (std::uint64_t{1} << 11)) != 0) w.member_bool("has_email", p_.filters_has_email);
+      if constexpr ((Set & (std::uint64_t{1} << 11)) != 0) w.member_bool("has_email", p.filters_has_email);
       w.end_object();
     }
     w.end_object();
   }
-
- private:
-  template <std::uint64_t>
-  friend class search_builder;
-  explicit search_builder(detail::contacts_search_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static search_builder<Set | Bit> rebind(detail::contacts_search_params p) noexcept {
-    return search_builder<Set | Bit>(std::move(p));
-  }
-  detail::contacts_search_params p_{};
 };
 
 /// Starts a contacts.search request (Search Contacts).
@@ -541,13 +298,14 @@ struct contacts_add_to_lists_params {
 
 namespace contacts {
 
-/// contacts.add_to_lists: Add Contact to Lists (reference 3.3.4).
+/// contacts.add_to_lists: Add Contact to Lists (docs/api-reference.md, 3.3.4).
 /// POST /v1/contacts/{contact_id}/lists  (method [docs], path [observed])
 /// Adds the contact to contact-scope lists.
 /// Pagination: none. Credits: none [inferred].
 template <std::uint64_t Set = 0>
-class add_to_lists_builder {
+class add_to_lists_builder : public detail::builder_base<add_to_lists_builder, detail::contacts_add_to_lists_params> {
  public:
+  using params_type = detail::contacts_add_to_lists_params;
   static constexpr std::string_view operation_id = "contacts.add_to_lists";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -555,45 +313,14 @@ class add_to_lists_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
-  add_to_lists_builder() = default;
-
   /// contact_id (path, required) [docs]
-  [[nodiscard]] auto contact_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.contact_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto contact_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.contact_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(contact_id, 0, std::string_view)
 
   /// account_id (query, required) [vendor]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 1, std::string_view)
 
   /// list_ids (body, required) [observed]: ids of the list resources to send as {"data":[{"type":"list","id":...}]}.
-  [[nodiscard]] auto list_ids(string_list value) const& {
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.list_ids = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto list_ids(string_list value) && {
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.list_ids = std::move(value);
-    return next;
-  }
-  /// Everything set so far.
-  detail::contacts_add_to_lists_params const& params() const noexcept { return p_; }
+  LEADFEEDER_DETAIL_SETTER(list_ids, 2, string_list)
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -603,22 +330,13 @@ class add_to_lists_builder {
                   "contacts.add_to_lists: required parameter 'account_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 2)) != 0,
                   "contacts.add_to_lists: required parameter 'list_ids' is not set");
+    auto const& p = this->p_;
     w.path("/v1/contacts/");
-    w.path_param("contact_id", p_.contact_id);
+    w.path_param("contact_id", p.contact_id);
     w.path("/lists");
-    w.query("account_id", p_.account_id, true);
-    w.identifier_body("list_ids", "list", p_.list_ids, true);
+    w.query("account_id", p.account_id, true);
+    w.identifier_body("list_ids", "list", p.list_ids, true);
   }
-
- private:
-  template <std::uint64_t>
-  friend class add_to_lists_builder;
-  explicit add_to_lists_builder(detail::contacts_add_to_lists_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static add_to_lists_builder<Set | Bit> rebind(detail::contacts_add_to_lists_params p) noexcept {
-    return add_to_lists_builder<Set | Bit>(std::move(p));
-  }
-  detail::contacts_add_to_lists_params p_{};
 };
 
 /// Starts a contacts.add_to_lists request (Add Contact to Lists).
@@ -638,13 +356,14 @@ struct contacts_remove_from_lists_params {
 
 namespace contacts {
 
-/// contacts.remove_from_lists: Remove Contact from Lists (reference 3.3.5).
+/// contacts.remove_from_lists: Remove Contact from Lists (docs/api-reference.md, 3.3.5).
 /// DELETE /v1/contacts/{contact_id}/lists  (method [docs], path [inferred]; mirrors contacts.add_to_lists)
 /// Removes the contact from lists: a DELETE that carries a JSON body.
 /// Pagination: none. Credits: none [vendor].
 template <std::uint64_t Set = 0>
-class remove_from_lists_builder {
+class remove_from_lists_builder : public detail::builder_base<remove_from_lists_builder, detail::contacts_remove_from_lists_params> {
  public:
+  using params_type = detail::contacts_remove_from_lists_params;
   static constexpr std::string_view operation_id = "contacts.remove_from_lists";
   static constexpr http_method method = http_method::del;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -652,45 +371,14 @@ class remove_from_lists_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
-  remove_from_lists_builder() = default;
-
   /// contact_id (path, required) [docs]
-  [[nodiscard]] auto contact_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.contact_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto contact_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.contact_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(contact_id, 0, std::string_view)
 
   /// account_id (query, required) [vendor]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 1, std::string_view)
 
   /// list_ids (body, required) [inferred]: ids of the list resources to send as {"data":[{"type":"list","id":...}]}. the body of contacts.add_to_lists; a data array is required [vendor].
-  [[nodiscard]] auto list_ids(string_list value) const& {
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.list_ids = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto list_ids(string_list value) && {
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.list_ids = std::move(value);
-    return next;
-  }
-  /// Everything set so far.
-  detail::contacts_remove_from_lists_params const& params() const noexcept { return p_; }
+  LEADFEEDER_DETAIL_SETTER(list_ids, 2, string_list)
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -700,22 +388,13 @@ class remove_from_lists_builder {
                   "contacts.remove_from_lists: required parameter 'account_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 2)) != 0,
                   "contacts.remove_from_lists: required parameter 'list_ids' is not set");
+    auto const& p = this->p_;
     w.path("/v1/contacts/");
-    w.path_param("contact_id", p_.contact_id);
+    w.path_param("contact_id", p.contact_id);
     w.path("/lists");
-    w.query("account_id", p_.account_id, true);
-    w.identifier_body("list_ids", "list", p_.list_ids, true);
+    w.query("account_id", p.account_id, true);
+    w.identifier_body("list_ids", "list", p.list_ids, true);
   }
-
- private:
-  template <std::uint64_t>
-  friend class remove_from_lists_builder;
-  explicit remove_from_lists_builder(detail::contacts_remove_from_lists_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static remove_from_lists_builder<Set | Bit> rebind(detail::contacts_remove_from_lists_params p) noexcept {
-    return remove_from_lists_builder<Set | Bit>(std::move(p));
-  }
-  detail::contacts_remove_from_lists_params p_{};
 };
 
 /// Starts a contacts.remove_from_lists request (Remove Contact from Lists).
@@ -735,13 +414,14 @@ struct contacts_estimate_contact_data_job_params {
 
 namespace contacts {
 
-/// contacts.estimate_contact_data_job: Estimate Find Contact Data Job (reference 3.13.7).
+/// contacts.estimate_contact_data_job: Estimate Find Contact Data Job (docs/api-reference.md, 3.13.7).
 /// POST /v1/contacts/find-contact-data-jobs/estimate  (method [inferred], path [inferred]; no source gives it; jobs live under the collection they work on, hyphenated from the docs title; the estimate is a named action like /search and /match)
 /// What a find contact data job would cost before it is created: eligible records and credits. Free: run it before create.
 /// Pagination: none. Credits: free [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)).
 template <std::uint64_t Set = 0>
-class estimate_contact_data_job_builder {
+class estimate_contact_data_job_builder : public detail::builder_base<estimate_contact_data_job_builder, detail::contacts_estimate_contact_data_job_params> {
  public:
+  using params_type = detail::contacts_estimate_contact_data_job_params;
   static constexpr std::string_view operation_id = "contacts.estimate_contact_data_job";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -749,45 +429,14 @@ class estimate_contact_data_job_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<job_estimate_view>;
 
-  estimate_contact_data_job_builder() = default;
-
   /// account_id (query, required) [vendor]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 0, std::string_view)
 
   /// contact_ids (body, optional) [vendor]: the contacts to look up.
-  [[nodiscard]] auto contact_ids(string_list value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.contact_ids = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto contact_ids(string_list value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.contact_ids = std::move(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(contact_ids, 1, string_list)
 
   /// list_id (body, optional) [vendor]: a list whose records the job works on.
-  [[nodiscard]] auto list_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.list_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto list_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.list_id.assign(value);
-    return next;
-  }
-  /// Everything set so far.
-  detail::contacts_estimate_contact_data_job_params const& params() const noexcept { return p_; }
+  LEADFEEDER_DETAIL_SETTER(list_id, 2, std::string_view)
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -795,29 +444,20 @@ class estimate_contact_data_job_builder {
                   "contacts.estimate_contact_data_job: required parameter 'account_id' is not set");
     static_assert((((Set & (std::uint64_t{1} << 1)) != 0 ? 1 : 0) + ((Set & (std::uint64_t{1} << 2)) != 0 ? 1 : 0)) >= 1,
                   "contacts.estimate_contact_data_job: set at least one of 'contact_ids' or 'list_id'");
+    auto const& p = this->p_;
     w.path("/v1/contacts/find-contact-data-jobs/estimate");
-    w.query("account_id", p_.account_id, true);
+    w.query("account_id", p.account_id, true);
     w.begin_object();
     w.key("data");
     w.begin_object();
     w.key("attributes");
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.member_strings_checked("contact_ids", "contact_ids", p_.contact_ids, false, static_cast<std::size_t>(-1));
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string_nonempty("list_id", "list_id", p_.list_id);
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.member_strings_checked("contact_ids", "contact_ids", p.contact_ids, false, static_cast<std::size_t>(-1));
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string_nonempty("list_id", "list_id", p.list_id);
     w.end_object();
     w.end_object();
     w.end_object();
   }
-
- private:
-  template <std::uint64_t>
-  friend class estimate_contact_data_job_builder;
-  explicit estimate_contact_data_job_builder(detail::contacts_estimate_contact_data_job_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static estimate_contact_data_job_builder<Set | Bit> rebind(detail::contacts_estimate_contact_data_job_params p) noexcept {
-    return estimate_contact_data_job_builder<Set | Bit>(std::move(p));
-  }
-  detail::contacts_estimate_contact_data_job_params p_{};
 };
 
 /// Starts a contacts.estimate_contact_data_job request (Estimate Find Contact Data Job).
@@ -837,13 +477,14 @@ struct contacts_create_contact_data_job_params {
 
 namespace contacts {
 
-/// contacts.create_contact_data_job: Create Find Contact Data Job (reference 3.13.7).
+/// contacts.create_contact_data_job: Create Find Contact Data Job (docs/api-reference.md, 3.13.7).
 /// POST /v1/contacts/find-contact-data-jobs  (method [inferred], path [inferred]; no source gives it; jobs live under the collection they work on, hyphenated from the docs title; create POSTs to the job collection)
 /// Looks up e-mail addresses and phone numbers for contacts. Always charges credits: estimate first, then poll contacts.get_contact_data_job until the job ends.
 /// Pagination: none. Credits: always charges credits [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)); read meta.credits.charged and the job's credits_used.
 template <std::uint64_t Set = 0>
-class create_contact_data_job_builder {
+class create_contact_data_job_builder : public detail::builder_base<create_contact_data_job_builder, detail::contacts_create_contact_data_job_params> {
  public:
+  using params_type = detail::contacts_create_contact_data_job_params;
   static constexpr std::string_view operation_id = "contacts.create_contact_data_job";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -851,45 +492,14 @@ class create_contact_data_job_builder {
   static constexpr bool charges_credits = true;
   using response_type = response<job_view>;
 
-  create_contact_data_job_builder() = default;
-
   /// account_id (query, required) [vendor]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 0, std::string_view)
 
   /// contact_ids (body, optional) [vendor]: the contacts to look up.
-  [[nodiscard]] auto contact_ids(string_list value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.contact_ids = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto contact_ids(string_list value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.contact_ids = std::move(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(contact_ids, 1, string_list)
 
   /// list_id (body, optional) [vendor]: a list whose records the job works on.
-  [[nodiscard]] auto list_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.list_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto list_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.list_id.assign(value);
-    return next;
-  }
-  /// Everything set so far.
-  detail::contacts_create_contact_data_job_params const& params() const noexcept { return p_; }
+  LEADFEEDER_DETAIL_SETTER(list_id, 2, std::string_view)
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -897,29 +507,20 @@ class create_contact_data_job_builder {
                   "contacts.create_contact_data_job: required parameter 'account_id' is not set");
     static_assert((((Set & (std::uint64_t{1} << 1)) != 0 ? 1 : 0) + ((Set & (std::uint64_t{1} << 2)) != 0 ? 1 : 0)) >= 1,
                   "contacts.create_contact_data_job: set at least one of 'contact_ids' or 'list_id'");
+    auto const& p = this->p_;
     w.path("/v1/contacts/find-contact-data-jobs");
-    w.query("account_id", p_.account_id, true);
+    w.query("account_id", p.account_id, true);
     w.begin_object();
     w.key("data");
     w.begin_object();
     w.key("attributes");
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.member_strings_checked("contact_ids", "contact_ids", p_.contact_ids, false, static_cast<std::size_t>(-1));
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string_nonempty("list_id", "list_id", p_.list_id);
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.member_strings_checked("contact_ids", "contact_ids", p.contact_ids, false, static_cast<std::size_t>(-1));
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string_nonempty("list_id", "list_id", p.list_id);
     w.end_object();
     w.end_object();
     w.end_object();
   }
-
- private:
-  template <std::uint64_t>
-  friend class create_contact_data_job_builder;
-  explicit create_contact_data_job_builder(detail::contacts_create_contact_data_job_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static create_contact_data_job_builder<Set | Bit> rebind(detail::contacts_create_contact_data_job_params p) noexcept {
-    return create_contact_data_job_builder<Set | Bit>(std::move(p));
-  }
-  detail::contacts_create_contact_data_job_params p_{};
 };
 
 /// Starts a contacts.create_contact_data_job request (Create Find Contact Data Job).
@@ -938,13 +539,14 @@ struct contacts_get_contact_data_job_params {
 
 namespace contacts {
 
-/// contacts.get_contact_data_job: Get Find Contact Data Job Status (reference 3.13.7).
+/// contacts.get_contact_data_job: Get Find Contact Data Job Status (docs/api-reference.md, 3.13.7).
 /// GET /v1/contacts/find-contact-data-jobs/{job_id}  (method [inferred], path [inferred]; no source gives it; jobs live under the collection they work on, hyphenated from the docs title; the status read addresses {collection}/{job_id})
 /// A job's status, progress counters, credits consumed and errors [vendor]; jobs are kept for 7 days, then expect not_found.
 /// Pagination: none. Credits: free [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs)).
 template <std::uint64_t Set = 0>
-class get_contact_data_job_builder {
+class get_contact_data_job_builder : public detail::builder_base<get_contact_data_job_builder, detail::contacts_get_contact_data_job_params> {
  public:
+  using params_type = detail::contacts_get_contact_data_job_params;
   static constexpr std::string_view operation_id = "contacts.get_contact_data_job";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -952,36 +554,14 @@ class get_contact_data_job_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<job_view>;
 
-  get_contact_data_job_builder() = default;
-
   /// job_id (path, required) [vendor]: the id create answered. part of the inferred path.
-  [[nodiscard]] auto job_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.job_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto job_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.job_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(job_id, 0, std::string_view)
 
   /// account_id (query, required) [vendor]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 1, std::string_view)
 
   /// The id asked for (job_id); the response compares it with the id it got back.
-  std::string_view requested_id() const noexcept { return p_.job_id; }
-  /// Everything set so far.
-  detail::contacts_get_contact_data_job_params const& params() const noexcept { return p_; }
+  std::string_view requested_id() const noexcept { return this->p_.job_id; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -989,20 +569,11 @@ class get_contact_data_job_builder {
                   "contacts.get_contact_data_job: required parameter 'job_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 1)) != 0,
                   "contacts.get_contact_data_job: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/contacts/find-contact-data-jobs/");
-    w.path_param("job_id", p_.job_id);
-    w.query("account_id", p_.account_id, true);
+    w.path_param("job_id", p.job_id);
+    w.query("account_id", p.account_id, true);
   }
-
- private:
-  template <std::uint64_t>
-  friend class get_contact_data_job_builder;
-  explicit get_contact_data_job_builder(detail::contacts_get_contact_data_job_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static get_contact_data_job_builder<Set | Bit> rebind(detail::contacts_get_contact_data_job_params p) noexcept {
-    return get_contact_data_job_builder<Set | Bit>(std::move(p));
-  }
-  detail::contacts_get_contact_data_job_params p_{};
 };
 
 /// Starts a contacts.get_contact_data_job request (Get Find Contact Data Job Status).

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <leadfeeder/config.hpp>
+#include <leadfeeder/detail/builder.hpp>
 #include <leadfeeder/detail/request_writer.hpp>
 #include <leadfeeder/generated/schemas.hpp>
 #include <leadfeeder/http.hpp>
@@ -23,38 +24,29 @@ LEADFEEDER_BEGIN_NAMESPACE
 
 // ---- Custom Fields: enumerations
 
+namespace detail {
+inline constexpr std::string_view custom_fields_scope_wire[] = {
+    "company", "contact",
+};
+}  // namespace detail
+
 namespace custom_fields {
 
 /// Which records a custom field belongs to (custom_fields.list filter[scope]).
 enum class scope : std::uint32_t {
-  company = std::uint32_t{1} << 0,  ///< "company" [vendor]
-  contact = std::uint32_t{1} << 1,  ///< "contact" [vendor]
+  company = std::uint32_t{1} << 0,  ///< [vendor]
+  contact = std::uint32_t{1} << 1,  ///< [vendor]
 };
 
 /// The wire spelling of a custom_fields::scope value.
-constexpr std::string_view to_string(scope value) noexcept {
-  switch (value) {
-    case scope::company: return "company";
-    case scope::contact: return "contact";
-  }
-  return {};
-}
+constexpr std::string_view to_string(scope value) noexcept { return detail::enum_to_wire(detail::custom_fields_scope_wire, value); }
 
 /// The custom_fields::scope value whose wire spelling is `text`, if there is one.
 constexpr std::optional<scope> scope_from_string(std::string_view text) noexcept {
-  if (text == "company") return scope::company;
-  if (text == "contact") return scope::contact;
-  return std::nullopt;
+  return detail::enum_from_wire<scope>(detail::custom_fields_scope_wire, text);
 }
 
 }  // namespace custom_fields
-
-namespace detail {
-inline constexpr std::string_view custom_fields_scope_wire[] = {
-    "company",
-    "contact",
-};
-}  // namespace detail
 
 // ---- custom_fields.list
 
@@ -70,13 +62,14 @@ struct custom_fields_list_params {
 
 namespace custom_fields {
 
-/// custom_fields.list: Retrieve Custom Fields (reference 3.10).
+/// custom_fields.list: Retrieve Custom Fields (docs/api-reference.md, 3.10).
 /// GET /v1/custom-fields  (method [inferred], path [inferred]; candidate; hyphens in multi-word segments as in web-visits and custom-feeds; alternative /v1/custom_fields)
 /// The account's custom field definitions, optionally of one scope or type, a page at a time (page-number pagination).
 /// Pagination: page_number ([vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs))). Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class list_builder {
+class list_builder : public detail::builder_base<list_builder, detail::custom_fields_list_params> {
  public:
+  using params_type = detail::custom_fields_list_params;
   static constexpr std::string_view operation_id = "custom_fields.list";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::page_number;
@@ -84,118 +77,38 @@ class list_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<array_view<custom_field_view>>;
 
-  list_builder() = default;
-
   /// account_id (query, required) [inferred]: section 3: every operation takes account_id in the query (1.4).
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 0, std::string_view)
 
   /// filter[scope] (query, optional) [vendor]: leave unset for both. the bracketed wire name is [inferred] from lists.list.
-  [[nodiscard]] auto filter_scope(::leadfeeder::custom_fields::scope value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.filter_scope = value;
-    return next;
-  }
-  [[nodiscard]] auto filter_scope(::leadfeeder::custom_fields::scope value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.filter_scope = value;
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(filter_scope, 1, ::leadfeeder::custom_fields::scope)
 
   /// filter[type] (query, optional) [vendor]: a field type; the value set is unknown, presumably types such as ai_boolean [inferred]. the bracketed wire name is [inferred] from lists.list.
-  [[nodiscard]] auto filter_type(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.filter_type.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto filter_type(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.filter_type.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(filter_type, 2, std::string_view)
 
   /// page[num] (query, optional) [vendor]: 1-based. the bracketed wire name is [inferred] (1.7). From 1 to 1000000.
-  [[nodiscard]] auto page_num(std::int64_t value) const& {
-    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
-    next.p_.page_num = value;
-    return next;
-  }
-  [[nodiscard]] auto page_num(std::int64_t value) && {
-    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
-    next.p_.page_num = value;
-    return next;
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_num() const& {
-    static_assert(Value >= 1 && Value <= 1000000,
-                  "custom_fields.list: parameter 'page[num]' must be between 1 and 1000000");
-    return (*this).page_num(Value);
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_num() && {
-    static_assert(Value >= 1 && Value <= 1000000,
-                  "custom_fields.list: parameter 'page[num]' must be between 1 and 1000000");
-    return std::move(*this).page_num(Value);
-  }
+  LEADFEEDER_DETAIL_SETTER(page_num, 3, std::int64_t)
+  LEADFEEDER_DETAIL_CONSTANT_SETTER(page_num, 1, 1000000, "custom_fields.list: parameter 'page[num]' must be between 1 and 1000000")
 
   /// page[size] (query, optional) [vendor]: default 20, at most 100. the bracketed wire name is [inferred] (1.7). From 1 to 100.
-  [[nodiscard]] auto page_size(std::int64_t value) const& {
-    auto next = rebind<(std::uint64_t{1} << 4)>(p_);
-    next.p_.page_size = value;
-    return next;
-  }
-  [[nodiscard]] auto page_size(std::int64_t value) && {
-    auto next = rebind<(std::uint64_t{1} << 4)>(std::move(p_));
-    next.p_.page_size = value;
-    return next;
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_size() const& {
-    static_assert(Value >= 1 && Value <= 100,
-                  "custom_fields.list: parameter 'page[size]' must be between 1 and 100");
-    return (*this).page_size(Value);
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_size() && {
-    static_assert(Value >= 1 && Value <= 100,
-                  "custom_fields.list: parameter 'page[size]' must be between 1 and 100");
-    return std::move(*this).page_size(Value);
-  }
+  LEADFEEDER_DETAIL_SETTER(page_size, 4, std::int64_t)
+  LEADFEEDER_DETAIL_CONSTANT_SETTER(page_size, 1, 100, "custom_fields.list: parameter 'page[size]' must be between 1 and 100")
 
   /// True once the caller set page[num] (paging then starts there).
   static constexpr bool page_set = (Set & (std::uint64_t{1} << 3)) != 0;
-  /// Everything set so far.
-  detail::custom_fields_list_params const& params() const noexcept { return p_; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
     static_assert((Set & (std::uint64_t{1} << 0)) != 0,
                   "custom_fields.list: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/custom-fields");
-    w.query("account_id", p_.account_id, true);
-    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query("filter[scope]", custom_fields::to_string(p_.filter_scope), true);
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query("filter[type]", p_.filter_type, false);
-    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.query_integer("page[num]", p_.page_num, 1, 1000000);
-    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
+    w.query("account_id", p.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query("filter[scope]", custom_fields::to_string(p.filter_scope), true);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query("filter[type]", p.filter_type, false);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.query_integer("page[num]", p.page_num, 1, 1000000);
+    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) w.query_integer("page[size]", p.page_size, 1, 100);
   }
-
- private:
-  template <std::uint64_t>
-  friend class list_builder;
-  explicit list_builder(detail::custom_fields_list_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static list_builder<Set | Bit> rebind(detail::custom_fields_list_params p) noexcept {
-    return list_builder<Set | Bit>(std::move(p));
-  }
-  detail::custom_fields_list_params p_{};
 };
 
 /// Starts a custom_fields.list request (Retrieve Custom Fields).
@@ -214,13 +127,14 @@ struct custom_fields_create_params {
 
 namespace custom_fields {
 
-/// custom_fields.create: Create Custom Field (reference 3.10).
+/// custom_fields.create: Create Custom Field (docs/api-reference.md, 3.10).
 /// POST /v1/custom-fields  (method [inferred], path [inferred]; candidate; CRUD follows the REST pattern: create POSTs to the collection; alternative /v1/custom_fields)
 /// Creates a custom field; its attributes are unknown, so the caller supplies them as JSON.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class create_builder {
+class create_builder : public detail::builder_base<create_builder, detail::custom_fields_create_params> {
  public:
+  using params_type = detail::custom_fields_create_params;
   static constexpr std::string_view operation_id = "custom_fields.create";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -228,61 +142,30 @@ class create_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<custom_field_view>;
 
-  create_builder() = default;
-
   /// account_id (query, required) [inferred]: section 3: every operation takes account_id in the query (1.4).
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 0, std::string_view)
 
   /// extra (body, optional) [inferred]: a JSON object whose members are added to attributes, for keys this library does not know; a key it does know is refused.
-  [[nodiscard]] auto extra_fields(json_fragment value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.extra_fields = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto extra_fields(json_fragment value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.extra_fields = std::move(value);
-    return next;
-  }
-  /// Everything set so far.
-  detail::custom_fields_create_params const& params() const noexcept { return p_; }
+  LEADFEEDER_DETAIL_SETTER(extra_fields, 1, json_fragment)
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
     static_assert((Set & (std::uint64_t{1} << 0)) != 0,
                   "custom_fields.create: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/custom-fields");
-    w.query("account_id", p_.account_id, true);
+    w.query("account_id", p.account_id, true);
     w.begin_object();
     w.key("data");
     w.begin_object();
     w.member_string("type", "custom_field");
     w.key("attributes");
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.merge_members("extra_fields", p_.extra_fields, {});
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.merge_members("extra_fields", p.extra_fields, {});
     w.end_object();
     w.end_object();
     w.end_object();
   }
-
- private:
-  template <std::uint64_t>
-  friend class create_builder;
-  explicit create_builder(detail::custom_fields_create_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static create_builder<Set | Bit> rebind(detail::custom_fields_create_params p) noexcept {
-    return create_builder<Set | Bit>(std::move(p));
-  }
-  detail::custom_fields_create_params p_{};
 };
 
 /// Starts a custom_fields.create request (Create Custom Field).
@@ -301,13 +184,14 @@ struct custom_fields_get_params {
 
 namespace custom_fields {
 
-/// custom_fields.get: Get Custom Field Details (reference 3.10).
+/// custom_fields.get: Get Custom Field Details (docs/api-reference.md, 3.10).
 /// GET /v1/custom-fields/{custom_field_id}  (method [inferred], path [inferred]; candidate; CRUD follows the REST pattern: {collection}/{id}; alternative /v1/custom_fields/{custom_field_id})
 /// One custom field definition.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class get_builder {
+class get_builder : public detail::builder_base<get_builder, detail::custom_fields_get_params> {
  public:
+  using params_type = detail::custom_fields_get_params;
   static constexpr std::string_view operation_id = "custom_fields.get";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -315,36 +199,14 @@ class get_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<custom_field_view>;
 
-  get_builder() = default;
-
   /// custom_field_id (path, required) [inferred]: the field's internal name, a string key [vendor]; url-encoded. part of the inferred path.
-  [[nodiscard]] auto custom_field_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.custom_field_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto custom_field_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.custom_field_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(custom_field_id, 0, std::string_view)
 
   /// account_id (query, required) [inferred]: section 3: every operation takes account_id in the query (1.4).
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 1, std::string_view)
 
   /// The id asked for (custom_field_id); the response compares it with the id it got back.
-  std::string_view requested_id() const noexcept { return p_.custom_field_id; }
-  /// Everything set so far.
-  detail::custom_fields_get_params const& params() const noexcept { return p_; }
+  std::string_view requested_id() const noexcept { return this->p_.custom_field_id; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -352,20 +214,11 @@ class get_builder {
                   "custom_fields.get: required parameter 'custom_field_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 1)) != 0,
                   "custom_fields.get: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/custom-fields/");
-    w.path_param("custom_field_id", p_.custom_field_id);
-    w.query("account_id", p_.account_id, true);
+    w.path_param("custom_field_id", p.custom_field_id);
+    w.query("account_id", p.account_id, true);
   }
-
- private:
-  template <std::uint64_t>
-  friend class get_builder;
-  explicit get_builder(detail::custom_fields_get_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static get_builder<Set | Bit> rebind(detail::custom_fields_get_params p) noexcept {
-    return get_builder<Set | Bit>(std::move(p));
-  }
-  detail::custom_fields_get_params p_{};
 };
 
 /// Starts a custom_fields.get request (Get Custom Field Details).
@@ -385,13 +238,14 @@ struct custom_fields_update_params {
 
 namespace custom_fields {
 
-/// custom_fields.update: Update Custom Field (reference 3.10).
+/// custom_fields.update: Update Custom Field (docs/api-reference.md, 3.10).
 /// PATCH /v1/custom-fields/{custom_field_id}  (method [inferred], path [inferred]; candidate; CRUD follows the REST pattern: {collection}/{id}; PATCH as Update Custom Feed, the only documented update; alternative /v1/custom_fields/{custom_field_id})
 /// Changes a custom field definition; its attributes are unknown, so the caller supplies the changed ones as JSON.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class update_builder {
+class update_builder : public detail::builder_base<update_builder, detail::custom_fields_update_params> {
  public:
+  using params_type = detail::custom_fields_update_params;
   static constexpr std::string_view operation_id = "custom_fields.update";
   static constexpr http_method method = http_method::patch;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -399,45 +253,14 @@ class update_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<custom_field_view>;
 
-  update_builder() = default;
-
   /// custom_field_id (path, required) [inferred]: the field's internal name, a string key [vendor]; url-encoded. part of the inferred path.
-  [[nodiscard]] auto custom_field_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.custom_field_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto custom_field_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.custom_field_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(custom_field_id, 0, std::string_view)
 
   /// account_id (query, required) [inferred]: section 3: every operation takes account_id in the query (1.4).
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 1, std::string_view)
 
   /// extra (body, optional) [inferred]: a JSON object whose members are added to attributes, for keys this library does not know; a key it does know is refused.
-  [[nodiscard]] auto extra_fields(json_fragment value) const& {
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.extra_fields = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto extra_fields(json_fragment value) && {
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.extra_fields = std::move(value);
-    return next;
-  }
-  /// Everything set so far.
-  detail::custom_fields_update_params const& params() const noexcept { return p_; }
+  LEADFEEDER_DETAIL_SETTER(extra_fields, 2, json_fragment)
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -445,30 +268,21 @@ class update_builder {
                   "custom_fields.update: required parameter 'custom_field_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 1)) != 0,
                   "custom_fields.update: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/custom-fields/");
-    w.path_param("custom_field_id", p_.custom_field_id);
-    w.query("account_id", p_.account_id, true);
+    w.path_param("custom_field_id", p.custom_field_id);
+    w.query("account_id", p.account_id, true);
     w.begin_object();
     w.key("data");
     w.begin_object();
     w.member_string("type", "custom_field");
     w.key("attributes");
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.merge_members("extra_fields", p_.extra_fields, {});
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.merge_members("extra_fields", p.extra_fields, {});
     w.end_object();
     w.end_object();
     w.end_object();
   }
-
- private:
-  template <std::uint64_t>
-  friend class update_builder;
-  explicit update_builder(detail::custom_fields_update_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static update_builder<Set | Bit> rebind(detail::custom_fields_update_params p) noexcept {
-    return update_builder<Set | Bit>(std::move(p));
-  }
-  detail::custom_fields_update_params p_{};
 };
 
 /// Starts a custom_fields.update request (Update Custom Field).
@@ -487,13 +301,14 @@ struct custom_fields_delete_params {
 
 namespace custom_fields {
 
-/// custom_fields.delete: Delete Custom Field (reference 3.10).
+/// custom_fields.delete: Delete Custom Field (docs/api-reference.md, 3.10).
 /// DELETE /v1/custom-fields/{custom_field_id}  (method [inferred], path [inferred]; candidate; CRUD follows the REST pattern: {collection}/{id}; alternative /v1/custom_fields/{custom_field_id})
 /// Deletes a custom field.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class delete_builder {
+class delete_builder : public detail::builder_base<delete_builder, detail::custom_fields_delete_params> {
  public:
+  using params_type = detail::custom_fields_delete_params;
   static constexpr std::string_view operation_id = "custom_fields.delete";
   static constexpr http_method method = http_method::del;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -501,33 +316,11 @@ class delete_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
-  delete_builder() = default;
-
   /// custom_field_id (path, required) [inferred]: the field's internal name, a string key [vendor]; url-encoded. part of the inferred path.
-  [[nodiscard]] auto custom_field_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.custom_field_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto custom_field_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.custom_field_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(custom_field_id, 0, std::string_view)
 
   /// account_id (query, required) [inferred]: section 3: every operation takes account_id in the query (1.4).
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  /// Everything set so far.
-  detail::custom_fields_delete_params const& params() const noexcept { return p_; }
+  LEADFEEDER_DETAIL_SETTER(account_id, 1, std::string_view)
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -535,20 +328,11 @@ class delete_builder {
                   "custom_fields.delete: required parameter 'custom_field_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 1)) != 0,
                   "custom_fields.delete: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/custom-fields/");
-    w.path_param("custom_field_id", p_.custom_field_id);
-    w.query("account_id", p_.account_id, true);
+    w.path_param("custom_field_id", p.custom_field_id);
+    w.query("account_id", p.account_id, true);
   }
-
- private:
-  template <std::uint64_t>
-  friend class delete_builder;
-  explicit delete_builder(detail::custom_fields_delete_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static delete_builder<Set | Bit> rebind(detail::custom_fields_delete_params p) noexcept {
-    return delete_builder<Set | Bit>(std::move(p));
-  }
-  detail::custom_fields_delete_params p_{};
 };
 
 /// Starts a custom_fields.delete request (Delete Custom Field).

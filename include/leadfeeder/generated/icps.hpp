@@ -3,6 +3,7 @@
 #pragma once
 
 #include <leadfeeder/config.hpp>
+#include <leadfeeder/detail/builder.hpp>
 #include <leadfeeder/detail/request_writer.hpp>
 #include <leadfeeder/generated/schemas.hpp>
 #include <leadfeeder/http.hpp>
@@ -33,13 +34,14 @@ struct icps_list_params {
 
 namespace icps {
 
-/// icps.list: Retrieve Ideal Customer Profiles (reference 3.7.1).
+/// icps.list: Retrieve Ideal Customer Profiles (docs/api-reference.md, 3.7.1).
 /// GET /v1/icps  (method [inferred], path [inferred]; candidate; CRUD follows the REST pattern; icps as the companies include value icps)
 /// The account's ideal customer profiles; their ids feed companies.search icp_ids.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class list_builder {
+class list_builder : public detail::builder_base<list_builder, detail::icps_list_params> {
  public:
+  using params_type = detail::icps_list_params;
   static constexpr std::string_view operation_id = "icps.list";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -47,39 +49,17 @@ class list_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<array_view<icp_view>>;
 
-  list_builder() = default;
-
   /// account_id (query, required) [vendor]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  /// Everything set so far.
-  detail::icps_list_params const& params() const noexcept { return p_; }
+  LEADFEEDER_DETAIL_SETTER(account_id, 0, std::string_view)
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
     static_assert((Set & (std::uint64_t{1} << 0)) != 0,
                   "icps.list: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/icps");
-    w.query("account_id", p_.account_id, true);
+    w.query("account_id", p.account_id, true);
   }
-
- private:
-  template <std::uint64_t>
-  friend class list_builder;
-  explicit list_builder(detail::icps_list_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static list_builder<Set | Bit> rebind(detail::icps_list_params p) noexcept {
-    return list_builder<Set | Bit>(std::move(p));
-  }
-  detail::icps_list_params p_{};
 };
 
 /// Starts a icps.list request (Retrieve Ideal Customer Profiles).
@@ -98,13 +78,14 @@ struct icps_get_params {
 
 namespace icps {
 
-/// icps.get: Get Ideal Customer Profile Details (reference 3.7.2).
+/// icps.get: Get Ideal Customer Profile Details (docs/api-reference.md, 3.7.2).
 /// GET /v1/icps/{icp_id}  (method [inferred], path [inferred]; candidate; CRUD follows the REST pattern: {collection}/{id})
 /// One ideal customer profile.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class get_builder {
+class get_builder : public detail::builder_base<get_builder, detail::icps_get_params> {
  public:
+  using params_type = detail::icps_get_params;
   static constexpr std::string_view operation_id = "icps.get";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -112,36 +93,14 @@ class get_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<icp_view>;
 
-  get_builder() = default;
-
   /// icp_id (path, required) [vendor]
-  [[nodiscard]] auto icp_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.icp_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto icp_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.icp_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(icp_id, 0, std::string_view)
 
   /// account_id (query, required) [vendor]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 1, std::string_view)
 
   /// The id asked for (icp_id); the response compares it with the id it got back.
-  std::string_view requested_id() const noexcept { return p_.icp_id; }
-  /// Everything set so far.
-  detail::icps_get_params const& params() const noexcept { return p_; }
+  std::string_view requested_id() const noexcept { return this->p_.icp_id; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -149,20 +108,11 @@ class get_builder {
                   "icps.get: required parameter 'icp_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 1)) != 0,
                   "icps.get: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/icps/");
-    w.path_param("icp_id", p_.icp_id);
-    w.query("account_id", p_.account_id, true);
+    w.path_param("icp_id", p.icp_id);
+    w.query("account_id", p.account_id, true);
   }
-
- private:
-  template <std::uint64_t>
-  friend class get_builder;
-  explicit get_builder(detail::icps_get_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static get_builder<Set | Bit> rebind(detail::icps_get_params p) noexcept {
-    return get_builder<Set | Bit>(std::move(p));
-  }
-  detail::icps_get_params p_{};
 };
 
 /// Starts a icps.get request (Get Ideal Customer Profile Details).

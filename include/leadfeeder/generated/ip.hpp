@@ -3,6 +3,7 @@
 #pragma once
 
 #include <leadfeeder/config.hpp>
+#include <leadfeeder/detail/builder.hpp>
 #include <leadfeeder/detail/request_writer.hpp>
 #include <leadfeeder/generated/schemas.hpp>
 #include <leadfeeder/http.hpp>
@@ -34,13 +35,14 @@ struct ip_enrich_params {
 
 namespace ip {
 
-/// ip.enrich: Enrich Company IP Address (reference 3.5.1).
+/// ip.enrich: Enrich Company IP Address (docs/api-reference.md, 3.5.1).
 /// GET /v1/ip/enrich  (method [observed], path [observed])
 /// The company behind an IP address; needs a plan with IP enrichment (else 403 insufficient_entitlements [observed]).
 /// Pagination: none. Credits: unknown; read meta.credits.charged.
 template <std::uint64_t Set = 0>
-class enrich_builder {
+class enrich_builder : public detail::builder_base<enrich_builder, detail::ip_enrich_params> {
  public:
+  using params_type = detail::ip_enrich_params;
   static constexpr std::string_view operation_id = "ip.enrich";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -48,33 +50,11 @@ class enrich_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<enriched_ip_view>;
 
-  enrich_builder() = default;
-
   /// ip (query, required) [observed]: IPv4 or IPv6 address.
-  [[nodiscard]] auto ip(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.ip.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto ip(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.ip.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(ip, 0, std::string_view)
 
   /// account_id (query, required) [observed]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  /// Everything set so far.
-  detail::ip_enrich_params const& params() const noexcept { return p_; }
+  LEADFEEDER_DETAIL_SETTER(account_id, 1, std::string_view)
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -82,20 +62,11 @@ class enrich_builder {
                   "ip.enrich: required parameter 'ip' is not set");
     static_assert((Set & (std::uint64_t{1} << 1)) != 0,
                   "ip.enrich: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/ip/enrich");
-    w.query("ip", p_.ip, true);
-    w.query("account_id", p_.account_id, true);
+    w.query("ip", p.ip, true);
+    w.query("account_id", p.account_id, true);
   }
-
- private:
-  template <std::uint64_t>
-  friend class enrich_builder;
-  explicit enrich_builder(detail::ip_enrich_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static enrich_builder<Set | Bit> rebind(detail::ip_enrich_params p) noexcept {
-    return enrich_builder<Set | Bit>(std::move(p));
-  }
-  detail::ip_enrich_params p_{};
 };
 
 /// Starts a ip.enrich request (Enrich Company IP Address).

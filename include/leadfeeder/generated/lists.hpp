@@ -3,6 +3,7 @@
 #pragma once
 
 #include <leadfeeder/config.hpp>
+#include <leadfeeder/detail/builder.hpp>
 #include <leadfeeder/detail/request_writer.hpp>
 #include <leadfeeder/generated/schemas.hpp>
 #include <leadfeeder/http.hpp>
@@ -23,38 +24,29 @@ LEADFEEDER_BEGIN_NAMESPACE
 
 // ---- Lists: enumerations
 
+namespace detail {
+inline constexpr std::string_view lists_scope_wire[] = {
+    "company", "contact",
+};
+}  // namespace detail
+
 namespace lists {
 
 /// What a list holds: companies or contacts (lists.list filter[scope], lists.create scope).
 enum class scope : std::uint32_t {
-  company = std::uint32_t{1} << 0,  ///< "company" [docs]
-  contact = std::uint32_t{1} << 1,  ///< "contact" [observed]
+  company = std::uint32_t{1} << 0,  ///< [docs]
+  contact = std::uint32_t{1} << 1,  ///< [observed]
 };
 
 /// The wire spelling of a lists::scope value.
-constexpr std::string_view to_string(scope value) noexcept {
-  switch (value) {
-    case scope::company: return "company";
-    case scope::contact: return "contact";
-  }
-  return {};
-}
+constexpr std::string_view to_string(scope value) noexcept { return detail::enum_to_wire(detail::lists_scope_wire, value); }
 
 /// The lists::scope value whose wire spelling is `text`, if there is one.
 constexpr std::optional<scope> scope_from_string(std::string_view text) noexcept {
-  if (text == "company") return scope::company;
-  if (text == "contact") return scope::contact;
-  return std::nullopt;
+  return detail::enum_from_wire<scope>(detail::lists_scope_wire, text);
 }
 
 }  // namespace lists
-
-namespace detail {
-inline constexpr std::string_view lists_scope_wire[] = {
-    "company",
-    "contact",
-};
-}  // namespace detail
 
 // ---- lists.list
 
@@ -69,13 +61,14 @@ struct lists_list_params {
 
 namespace lists {
 
-/// lists.list: Retrieve Lists (reference 3.9.1).
+/// lists.list: Retrieve Lists (docs/api-reference.md, 3.9.1).
 /// GET /v1/lists  (method [observed], path [observed])
 /// The account's lists of one scope, a page at a time (page-number pagination).
 /// Pagination: page_number. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class list_builder {
+class list_builder : public detail::builder_base<list_builder, detail::lists_list_params> {
  public:
+  using params_type = detail::lists_list_params;
   static constexpr std::string_view operation_id = "lists.list";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::page_number;
@@ -83,84 +76,22 @@ class list_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<array_view<list_view>>;
 
-  list_builder() = default;
-
   /// account_id (query, required) [observed]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 0, std::string_view)
 
   /// filter[scope] (query, required) [vendor]: a request without it fails. required [vendor] (the vendor MCP tool catalogue (scalekit-inc/developer-docs); the vendor plugin Leadfeeder/leadfeeder-mcp-plugin); the name is [observed].
-  [[nodiscard]] auto filter_scope(::leadfeeder::lists::scope value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.filter_scope = value;
-    return next;
-  }
-  [[nodiscard]] auto filter_scope(::leadfeeder::lists::scope value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.filter_scope = value;
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(filter_scope, 1, ::leadfeeder::lists::scope)
 
   /// page[num] (query, optional) [observed]: 1-based. From 1 to 1000000.
-  [[nodiscard]] auto page_num(std::int64_t value) const& {
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.page_num = value;
-    return next;
-  }
-  [[nodiscard]] auto page_num(std::int64_t value) && {
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.page_num = value;
-    return next;
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_num() const& {
-    static_assert(Value >= 1 && Value <= 1000000,
-                  "lists.list: parameter 'page[num]' must be between 1 and 1000000");
-    return (*this).page_num(Value);
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_num() && {
-    static_assert(Value >= 1 && Value <= 1000000,
-                  "lists.list: parameter 'page[num]' must be between 1 and 1000000");
-    return std::move(*this).page_num(Value);
-  }
+  LEADFEEDER_DETAIL_SETTER(page_num, 2, std::int64_t)
+  LEADFEEDER_DETAIL_CONSTANT_SETTER(page_num, 1, 1000000, "lists.list: parameter 'page[num]' must be between 1 and 1000000")
 
   /// page[size] (query, optional) [observed]: default 20, at most 100 [vendor]. From 1 to 100.
-  [[nodiscard]] auto page_size(std::int64_t value) const& {
-    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
-    next.p_.page_size = value;
-    return next;
-  }
-  [[nodiscard]] auto page_size(std::int64_t value) && {
-    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
-    next.p_.page_size = value;
-    return next;
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_size() const& {
-    static_assert(Value >= 1 && Value <= 100,
-                  "lists.list: parameter 'page[size]' must be between 1 and 100");
-    return (*this).page_size(Value);
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_size() && {
-    static_assert(Value >= 1 && Value <= 100,
-                  "lists.list: parameter 'page[size]' must be between 1 and 100");
-    return std::move(*this).page_size(Value);
-  }
+  LEADFEEDER_DETAIL_SETTER(page_size, 3, std::int64_t)
+  LEADFEEDER_DETAIL_CONSTANT_SETTER(page_size, 1, 100, "lists.list: parameter 'page[size]' must be between 1 and 100")
 
   /// True once the caller set page[num] (paging then starts there).
   static constexpr bool page_set = (Set & (std::uint64_t{1} << 2)) != 0;
-  /// Everything set so far.
-  detail::lists_list_params const& params() const noexcept { return p_; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -168,22 +99,13 @@ class list_builder {
                   "lists.list: required parameter 'account_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 1)) != 0,
                   "lists.list: required parameter 'filter[scope]' is not set");
+    auto const& p = this->p_;
     w.path("/v1/lists");
-    w.query("account_id", p_.account_id, true);
-    w.query("filter[scope]", lists::to_string(p_.filter_scope), true);
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[num]", p_.page_num, 1, 1000000);
-    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
+    w.query("account_id", p.account_id, true);
+    w.query("filter[scope]", lists::to_string(p.filter_scope), true);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[num]", p.page_num, 1, 1000000);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.query_integer("page[size]", p.page_size, 1, 100);
   }
-
- private:
-  template <std::uint64_t>
-  friend class list_builder;
-  explicit list_builder(detail::lists_list_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static list_builder<Set | Bit> rebind(detail::lists_list_params p) noexcept {
-    return list_builder<Set | Bit>(std::move(p));
-  }
-  detail::lists_list_params p_{};
 };
 
 /// Starts a lists.list request (Retrieve Lists).
@@ -203,13 +125,14 @@ struct lists_create_params {
 
 namespace lists {
 
-/// lists.create: Create a List (reference 3.9.2).
+/// lists.create: Create a List (docs/api-reference.md, 3.9.2).
 /// POST /v1/lists  (method [observed], path [observed])
 /// Creates a company or contact list.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class create_builder {
+class create_builder : public detail::builder_base<create_builder, detail::lists_create_params> {
  public:
+  using params_type = detail::lists_create_params;
   static constexpr std::string_view operation_id = "lists.create";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -217,45 +140,14 @@ class create_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<list_view>;
 
-  create_builder() = default;
-
   /// account_id (query, required) [observed]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 0, std::string_view)
 
   /// name (body, required) [observed]: required [inferred].
-  [[nodiscard]] auto name(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.name.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto name(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.name.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(name, 1, std::string_view)
 
   /// scope (body, required) [observed]: fixed once the list exists: lists.update only renames [inferred, from 3.9.4]. required [inferred].
-  [[nodiscard]] auto scope(::leadfeeder::lists::scope value) const& {
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.scope = value;
-    return next;
-  }
-  [[nodiscard]] auto scope(::leadfeeder::lists::scope value) && {
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.scope = value;
-    return next;
-  }
-  /// Everything set so far.
-  detail::lists_create_params const& params() const noexcept { return p_; }
+  LEADFEEDER_DETAIL_SETTER(scope, 2, ::leadfeeder::lists::scope)
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -265,30 +157,21 @@ class create_builder {
                   "lists.create: required parameter 'name' is not set");
     static_assert((Set & (std::uint64_t{1} << 2)) != 0,
                   "lists.create: required parameter 'scope' is not set");
+    auto const& p = this->p_;
     w.path("/v1/lists");
-    w.query("account_id", p_.account_id, true);
+    w.query("account_id", p.account_id, true);
     w.begin_object();
     w.key("data");
     w.begin_object();
     w.member_string("type", "list");
     w.key("attributes");
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.member_string_nonempty("name", "name", p_.name);
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string("scope", lists::to_string(p_.scope));
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.member_string_nonempty("name", "name", p.name);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string("scope", lists::to_string(p.scope));
     w.end_object();
     w.end_object();
     w.end_object();
   }
-
- private:
-  template <std::uint64_t>
-  friend class create_builder;
-  explicit create_builder(detail::lists_create_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static create_builder<Set | Bit> rebind(detail::lists_create_params p) noexcept {
-    return create_builder<Set | Bit>(std::move(p));
-  }
-  detail::lists_create_params p_{};
 };
 
 /// Starts a lists.create request (Create a List).
@@ -307,13 +190,14 @@ struct lists_get_params {
 
 namespace lists {
 
-/// lists.get: Get List Details (reference 3.9.3).
+/// lists.get: Get List Details (docs/api-reference.md, 3.9.3).
 /// GET /v1/lists/{list_id}  (method [observed], path [observed]; segevsh/w6w-apps, checked against the vendor OpenAPI)
 /// One list.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class get_builder {
+class get_builder : public detail::builder_base<get_builder, detail::lists_get_params> {
  public:
+  using params_type = detail::lists_get_params;
   static constexpr std::string_view operation_id = "lists.get";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -321,36 +205,14 @@ class get_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<list_view>;
 
-  get_builder() = default;
-
   /// list_id (path, required) [observed]: may be a prefixed string such as company_123 [docs]; url-encoded.
-  [[nodiscard]] auto list_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.list_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto list_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.list_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(list_id, 0, std::string_view)
 
   /// account_id (query, required) [observed]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 1, std::string_view)
 
   /// The id asked for (list_id); the response compares it with the id it got back.
-  std::string_view requested_id() const noexcept { return p_.list_id; }
-  /// Everything set so far.
-  detail::lists_get_params const& params() const noexcept { return p_; }
+  std::string_view requested_id() const noexcept { return this->p_.list_id; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -358,20 +220,11 @@ class get_builder {
                   "lists.get: required parameter 'list_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 1)) != 0,
                   "lists.get: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/lists/");
-    w.path_param("list_id", p_.list_id);
-    w.query("account_id", p_.account_id, true);
+    w.path_param("list_id", p.list_id);
+    w.query("account_id", p.account_id, true);
   }
-
- private:
-  template <std::uint64_t>
-  friend class get_builder;
-  explicit get_builder(detail::lists_get_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static get_builder<Set | Bit> rebind(detail::lists_get_params p) noexcept {
-    return get_builder<Set | Bit>(std::move(p));
-  }
-  detail::lists_get_params p_{};
 };
 
 /// Starts a lists.get request (Get List Details).
@@ -391,13 +244,14 @@ struct lists_update_params {
 
 namespace lists {
 
-/// lists.update: Update List (reference 3.9.4).
+/// lists.update: Update List (docs/api-reference.md, 3.9.4).
 /// PATCH /v1/lists/{list_id}  (method [inferred], path [inferred]; CRUD follows the REST pattern: {collection}/{id}; PATCH as Update Custom Feed, the only documented update)
 /// Renames a list; its scope cannot change.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class update_builder {
+class update_builder : public detail::builder_base<update_builder, detail::lists_update_params> {
  public:
+  using params_type = detail::lists_update_params;
   static constexpr std::string_view operation_id = "lists.update";
   static constexpr http_method method = http_method::patch;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -405,45 +259,14 @@ class update_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<list_view>;
 
-  update_builder() = default;
-
   /// list_id (path, required) [inferred]: may be a prefixed string such as company_123 [docs]; url-encoded. part of the inferred path.
-  [[nodiscard]] auto list_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.list_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto list_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.list_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(list_id, 0, std::string_view)
 
   /// account_id (query, required) [inferred]: section 3: every operation takes account_id in the query (1.4).
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 1, std::string_view)
 
   /// name (body, required) [vendor]: the new name. the operation only renames [vendor].
-  [[nodiscard]] auto name(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.name.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto name(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.name.assign(value);
-    return next;
-  }
-  /// Everything set so far.
-  detail::lists_update_params const& params() const noexcept { return p_; }
+  LEADFEEDER_DETAIL_SETTER(name, 2, std::string_view)
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -453,30 +276,21 @@ class update_builder {
                   "lists.update: required parameter 'account_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 2)) != 0,
                   "lists.update: required parameter 'name' is not set");
+    auto const& p = this->p_;
     w.path("/v1/lists/");
-    w.path_param("list_id", p_.list_id);
-    w.query("account_id", p_.account_id, true);
+    w.path_param("list_id", p.list_id);
+    w.query("account_id", p.account_id, true);
     w.begin_object();
     w.key("data");
     w.begin_object();
     w.member_string("type", "list");
     w.key("attributes");
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string_nonempty("name", "name", p_.name);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string_nonempty("name", "name", p.name);
     w.end_object();
     w.end_object();
     w.end_object();
   }
-
- private:
-  template <std::uint64_t>
-  friend class update_builder;
-  explicit update_builder(detail::lists_update_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static update_builder<Set | Bit> rebind(detail::lists_update_params p) noexcept {
-    return update_builder<Set | Bit>(std::move(p));
-  }
-  detail::lists_update_params p_{};
 };
 
 /// Starts a lists.update request (Update List).
@@ -495,13 +309,14 @@ struct lists_delete_params {
 
 namespace lists {
 
-/// lists.delete: Delete List (reference 3.9.5).
+/// lists.delete: Delete List (docs/api-reference.md, 3.9.5).
 /// DELETE /v1/lists/{list_id}  (method [observed], path [observed]; segevsh/w6w-apps, checked against the vendor OpenAPI)
 /// Deletes a list.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class delete_builder {
+class delete_builder : public detail::builder_base<delete_builder, detail::lists_delete_params> {
  public:
+  using params_type = detail::lists_delete_params;
   static constexpr std::string_view operation_id = "lists.delete";
   static constexpr http_method method = http_method::del;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -509,33 +324,11 @@ class delete_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
-  delete_builder() = default;
-
   /// list_id (path, required) [observed]: may be a prefixed string such as company_123 [docs]; url-encoded.
-  [[nodiscard]] auto list_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.list_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto list_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.list_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(list_id, 0, std::string_view)
 
   /// account_id (query, required) [observed]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  /// Everything set so far.
-  detail::lists_delete_params const& params() const noexcept { return p_; }
+  LEADFEEDER_DETAIL_SETTER(account_id, 1, std::string_view)
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -543,20 +336,11 @@ class delete_builder {
                   "lists.delete: required parameter 'list_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 1)) != 0,
                   "lists.delete: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/lists/");
-    w.path_param("list_id", p_.list_id);
-    w.query("account_id", p_.account_id, true);
+    w.path_param("list_id", p.list_id);
+    w.query("account_id", p.account_id, true);
   }
-
- private:
-  template <std::uint64_t>
-  friend class delete_builder;
-  explicit delete_builder(detail::lists_delete_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static delete_builder<Set | Bit> rebind(detail::lists_delete_params p) noexcept {
-    return delete_builder<Set | Bit>(std::move(p));
-  }
-  detail::lists_delete_params p_{};
 };
 
 /// Starts a lists.delete request (Delete List).
@@ -577,13 +361,14 @@ struct lists_list_items_params {
 
 namespace lists {
 
-/// lists.list_items: List Items (reference 3.13.1).
+/// lists.list_items: List Items (docs/api-reference.md, 3.13.1).
 /// GET /v1/lists/{list_id}/items  (method [observed], path [observed]; segevsh/w6w-apps, checked against the vendor OpenAPI)
 /// The companies or contacts a list holds, as ids and types, a page at a time (cursor pagination); read the records with companies.retrieve or contacts.retrieve.
 /// Pagination: cursor. Credits: not stated; presumably free like the other list operations [inferred].
 template <std::uint64_t Set = 0>
-class list_items_builder {
+class list_items_builder : public detail::builder_base<list_items_builder, detail::lists_list_items_params> {
  public:
+  using params_type = detail::lists_list_items_params;
   static constexpr std::string_view operation_id = "lists.list_items";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::cursor;
@@ -591,72 +376,21 @@ class list_items_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<array_view<list_item_view>>;
 
-  list_items_builder() = default;
-
   /// list_id (path, required) [observed]: may be a prefixed string such as company_123 [docs]; url-encoded.
-  [[nodiscard]] auto list_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.list_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto list_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.list_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(list_id, 0, std::string_view)
 
   /// account_id (query, required) [observed]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 1, std::string_view)
 
   /// page[cursor] (query, optional) [observed]: meta.pagination.next_cursor of the previous page; leave unset for the first.
-  [[nodiscard]] auto page_cursor(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.page_cursor.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto page_cursor(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.page_cursor.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(page_cursor, 2, std::string_view)
 
   /// page[size] (query, optional) [observed]: at most 100. From 1 to 100.
-  [[nodiscard]] auto page_size(std::int64_t value) const& {
-    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
-    next.p_.page_size = value;
-    return next;
-  }
-  [[nodiscard]] auto page_size(std::int64_t value) && {
-    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
-    next.p_.page_size = value;
-    return next;
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_size() const& {
-    static_assert(Value >= 1 && Value <= 100,
-                  "lists.list_items: parameter 'page[size]' must be between 1 and 100");
-    return (*this).page_size(Value);
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_size() && {
-    static_assert(Value >= 1 && Value <= 100,
-                  "lists.list_items: parameter 'page[size]' must be between 1 and 100");
-    return std::move(*this).page_size(Value);
-  }
+  LEADFEEDER_DETAIL_SETTER(page_size, 3, std::int64_t)
+  LEADFEEDER_DETAIL_CONSTANT_SETTER(page_size, 1, 100, "lists.list_items: parameter 'page[size]' must be between 1 and 100")
 
   /// True once the caller set page[cursor] (paging then starts there).
   static constexpr bool page_set = (Set & (std::uint64_t{1} << 2)) != 0;
-  /// Everything set so far.
-  detail::lists_list_items_params const& params() const noexcept { return p_; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -664,23 +398,14 @@ class list_items_builder {
                   "lists.list_items: required parameter 'list_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 1)) != 0,
                   "lists.list_items: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/lists/");
-    w.path_param("list_id", p_.list_id);
+    w.path_param("list_id", p.list_id);
     w.path("/items");
-    w.query("account_id", p_.account_id, true);
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query("page[cursor]", p_.page_cursor, false);
-    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
+    w.query("account_id", p.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query("page[cursor]", p.page_cursor, false);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.query_integer("page[size]", p.page_size, 1, 100);
   }
-
- private:
-  template <std::uint64_t>
-  friend class list_items_builder;
-  explicit list_items_builder(detail::lists_list_items_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static list_items_builder<Set | Bit> rebind(detail::lists_list_items_params p) noexcept {
-    return list_items_builder<Set | Bit>(std::move(p));
-  }
-  detail::lists_list_items_params p_{};
 };
 
 /// Starts a lists.list_items request (List Items).

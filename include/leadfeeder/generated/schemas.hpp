@@ -3,6 +3,7 @@
 #pragma once
 #include <leadfeeder/config.hpp>
 #include <leadfeeder/detail/access.hpp>
+#include <leadfeeder/generated/views_fwd.hpp>
 #include <leadfeeder/view.hpp>
 
 #include <cstdint>
@@ -10,96 +11,7 @@
 
 LEADFEEDER_BEGIN_NAMESPACE
 
-// Every view, declared first so that views may refer to each other in any order.
-class account_credits_view;
-class account_summary_view;
-class account_summary_relationships_view;
-class account_view;
-class api_usage_view;
-class buyer_persona_filters_view;
-class buyer_persona_view;
-class campaign_stats_view;
-class campaign_view;
-class campaign_relationships_view;
-class company_address_view;
-class company_financials_view;
-class company_industries_view;
-class company_intent_view;
-class company_ip_view;
-class company_location_view;
-class company_location_relationships_view;
-class company_match_view;
-class company_match_relationships_view;
-class company_meta_view;
-class company_phone_view;
-class company_revenue_view;
-class company_summary_address_view;
-class company_summary_view;
-class company_view;
-class company_relationships_view;
-class company_web_engagement_view;
-class contact_address_view;
-class contact_email_view;
-class contact_phone_view;
-class contact_position_view;
-class contact_summary_view;
-class contact_summary_relationships_view;
-class contact_view;
-class contact_relationships_view;
-class crm_connection_view;
-class crm_connection_relationships_view;
-class crm_contact_view;
-class crm_contact_relationships_view;
-class crm_group_connection_view;
-class crm_lead_view;
-class crm_lead_relationships_view;
-class crm_organization_view;
-class crm_organization_relationships_view;
-class crm_record_view;
-class crm_record_relationships_view;
-class crm_suggestion_view;
-class crm_user_view;
-class custom_feed_folder_view;
-class custom_feed_request_view;
-class custom_feed_view;
-class custom_field_value_view;
-class custom_field_view;
-class enriched_ip_view;
-class enriched_ip_relationships_view;
-class error_object_view;
-class filter_item_view;
-class icp_view;
-class industry_code_view;
-class ip_address_extended_view;
-class ip_location_view;
-class job_estimate_view;
-class job_view;
-class list_item_view;
-class list_view;
-class list_relationships_view;
-class location_view;
-class masked_company_summary_view;
-class masked_contact_summary_view;
-class network_view;
-class pagination_view;
-class public_source_view;
-class response_credits_view;
-class response_meta_view;
-class signal_view;
-class social_media_profile_view;
-class social_media_profiles_view;
-class tag_view;
-class user_view;
-class visit_location_view;
-class web_visit_engagement_page_view;
-class web_visit_engagement_view;
-class web_visit_identifiers_view;
-class web_visit_view;
-class web_visit_relationships_view;
-class web_visit_visitor_view;
-class web_visits_tracker_script_view;
-
-/// AccountCredits (reference 4.4) [docs].
+/// AccountCredits (docs/api-reference.md, 4.4) [docs].
 class account_credits_view : public detail::object_base {
  public:
   using object_base::object_base;
@@ -121,7 +33,7 @@ class account_credits_view : public detail::object_base {
   bool has_next_reset_on() const noexcept { return detail::is_string(detail::member(node(), "next_reset_on")); }
 };
 
-/// AccountSummaryV1 (reference 4.4) [docs], type "account_summary".
+/// AccountSummaryV1 (docs/api-reference.md, 4.4) [docs], type "account_summary".
 /// An account the key can reach, as listed by accounts.list without account_id.
 class account_summary_view : public detail::resource_base {
  public:
@@ -131,7 +43,7 @@ class account_summary_view : public detail::resource_base {
   std::string_view name() const noexcept { return detail::as_string(detail::member(attrs(), "name")); }
   bool has_name() const noexcept { return detail::is_string(detail::member(attrs(), "name")); }
 
-  /// relationships: the related resources, inline (reference 1.8).
+  /// relationships: the related resources, inline (docs/api-reference.md, 1.8).
   account_summary_relationships_view relationships() const noexcept;
   bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
 };
@@ -146,7 +58,7 @@ class account_summary_relationships_view : public detail::object_base {
   bool has_account_company() const noexcept { return detail::is_present(detail::member(node(), "account_company")); }
 };
 
-/// AccountV1 (reference 4.4) [docs], type "account".
+/// AccountV1 (docs/api-reference.md, 4.4) [docs], type "account".
 /// One account with its credit balance, as listed by accounts.list with account_id.
 class account_view : public detail::resource_base {
  public:
@@ -161,14 +73,14 @@ class account_view : public detail::resource_base {
   bool has_credits() const noexcept { return detail::is_object(detail::member(attrs(), "credits")); }
 };
 
-/// ApiUsageV1 (reference 3.11.1) [inferred], type "api_usage".
+/// ApiUsageV1 (docs/api-reference.md, 3.11.1) [inferred], type "api_usage".
 /// API usage per endpoint and credit consumption over a month range [vendor], the answer of usage.get. Its fields are unknown: read attributes().
 class api_usage_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
 };
 
-/// BuyerPersonaFilters (reference 4.3) [docs].
+/// BuyerPersonaFilters (docs/api-reference.md, 4.3) [docs].
 /// Each member is a list of filter items; json() reaches keys not listed here.
 class buyer_persona_filters_view : public detail::object_base {
  public:
@@ -191,7 +103,7 @@ class buyer_persona_filters_view : public detail::object_base {
   bool has_seniority() const noexcept { return detail::is_array(detail::member(node(), "seniority")); }
 };
 
-/// BuyerPersonaV1 (reference 4.3) [docs], type "buyer_persona".
+/// BuyerPersonaV1 (docs/api-reference.md, 4.3) [docs], type "buyer_persona".
 class buyer_persona_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
@@ -209,20 +121,20 @@ class buyer_persona_view : public detail::resource_base {
   bool has_filters() const noexcept { return detail::is_object(detail::member(attrs(), "filters")); }
 };
 
-/// CampaignStatsV1 (reference 3.13.4) [inferred], type "campaign_stats".
+/// CampaignStatsV1 (docs/api-reference.md, 3.13.4) [inferred], type "campaign_stats".
 /// Statistics of a campaign for one time bucket (campaigns.get_stats). Its fields are unknown: read attributes().
 class campaign_stats_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
 };
 
-/// CampaignV1 (reference 3.13.2) [inferred], type "campaign".
+/// CampaignV1 (docs/api-reference.md, 3.13.2) [inferred], type "campaign".
 /// A campaign (campaigns.list, campaigns.get, campaigns.update). Its type value and fields are unknown: read attributes() and relationships.
 class campaign_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
 
-  /// relationships: the related resources, inline (reference 1.8).
+  /// relationships: the related resources, inline (docs/api-reference.md, 1.8).
   campaign_relationships_view relationships() const noexcept;
   bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
 };
@@ -253,7 +165,7 @@ class campaign_relationships_view : public detail::object_base {
   bool has_custom_feed() const noexcept { return detail::relationship_one(detail::member(node(), "custom_feed")) != nullptr; }
 };
 
-/// CompanyAddress (reference 4.6) [observed].
+/// CompanyAddress (docs/api-reference.md, 4.6) [observed].
 class company_address_view : public detail::object_base {
  public:
   using object_base::object_base;
@@ -283,14 +195,14 @@ class company_address_view : public detail::object_base {
   bool has_country_code() const noexcept { return detail::is_string(detail::member(node(), "country_code")); }
 };
 
-/// CompanyFinancialsV1 (reference 3.2.3) [inferred], type "company_financials".
+/// CompanyFinancialsV1 (docs/api-reference.md, 3.2.3) [inferred], type "company_financials".
 /// A company's financial reports, presumably the answer of companies.get_financials. Its fields are unknown: read attributes().
 class company_financials_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
 };
 
-/// CompanyIndustries (reference 4.6) [observed].
+/// CompanyIndustries (docs/api-reference.md, 4.6) [observed].
 /// Industries keyed by classification; json() reaches classifications not listed here.
 class company_industries_view : public detail::object_base {
  public:
@@ -305,7 +217,7 @@ class company_industries_view : public detail::object_base {
   bool has_wz() const noexcept { return detail::is_array(detail::member(node(), "wz")); }
 };
 
-/// CompanyIntent (reference 4.6) [observed].
+/// CompanyIntent (docs/api-reference.md, 4.6) [observed].
 /// Present on companies.get, absent from visitor-company rows [vendor].
 class company_intent_view : public detail::object_base {
  public:
@@ -324,20 +236,20 @@ class company_intent_view : public detail::object_base {
   bool has_last_updated_at() const noexcept { return detail::is_present(detail::member(node(), "last_updated_at")); }
 };
 
-/// CompanyIpV1 (reference 3.2.7) [inferred], type "company_ip".
+/// CompanyIpV1 (docs/api-reference.md, 3.2.7) [inferred], type "company_ip".
 /// Probably an item of companies.list_ips. Its fields are unknown: read attributes().
 class company_ip_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
 };
 
-/// CompanyLocationV1 (reference 4.9) [observed], type "company_location".
+/// CompanyLocationV1 (docs/api-reference.md, 4.9) [observed], type "company_location".
 /// A row of web_visits.list_visitor_companies: one company at one location (a company with several locations repeats; deduplicate on relationships.company.id). No attributes are known; the data sits in relationships.
 class company_location_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
 
-  /// relationships: the related resources, inline (reference 1.8).
+  /// relationships: the related resources, inline (docs/api-reference.md, 1.8).
   company_location_relationships_view relationships() const noexcept;
   bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
 };
@@ -356,7 +268,7 @@ class company_location_relationships_view : public detail::object_base {
   bool has_location() const noexcept { return detail::relationship_one(detail::member(node(), "location")) != nullptr; }
 };
 
-/// CompanyMatchV1 (reference 4.7) [observed], type "company_match".
+/// CompanyMatchV1 (docs/api-reference.md, 4.7) [observed], type "company_match".
 /// A candidate of companies.match (single source). Several legal entities may tie for the top score.
 class company_match_view : public detail::resource_base {
  public:
@@ -366,7 +278,7 @@ class company_match_view : public detail::resource_base {
   double match_score() const noexcept { return detail::as_number(detail::member(attrs(), "match_score")); }
   bool has_match_score() const noexcept { return detail::is_number(detail::member(attrs(), "match_score")); }
 
-  /// relationships: the related resources, inline (reference 1.8).
+  /// relationships: the related resources, inline (docs/api-reference.md, 1.8).
   company_match_relationships_view relationships() const noexcept;
   bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
 };
@@ -381,7 +293,7 @@ class company_match_relationships_view : public detail::object_base {
   bool has_company_summary() const noexcept { return detail::relationship_one(detail::member(node(), "company_summary")) != nullptr; }
 };
 
-/// CompanyMeta (reference 4.6) [observed].
+/// CompanyMeta (docs/api-reference.md, 4.6) [observed].
 class company_meta_view : public detail::object_base {
  public:
   using object_base::object_base;
@@ -399,7 +311,7 @@ class company_meta_view : public detail::object_base {
   bool has_has_mail() const noexcept { return detail::is_bool(detail::member(node(), "has_mail")); }
 };
 
-/// CompanyPhone (reference 4.6) [observed].
+/// CompanyPhone (docs/api-reference.md, 4.6) [observed].
 class company_phone_view : public detail::object_base {
  public:
   using object_base::object_base;
@@ -409,7 +321,7 @@ class company_phone_view : public detail::object_base {
   bool has_number() const noexcept { return detail::is_string(detail::member(node(), "number")); }
 };
 
-/// CompanyRevenue (reference 4.6) [observed].
+/// CompanyRevenue (docs/api-reference.md, 4.6) [observed].
 class company_revenue_view : public detail::object_base {
  public:
   using object_base::object_base;
@@ -435,7 +347,7 @@ class company_revenue_view : public detail::object_base {
   bool has_estimated() const noexcept { return detail::is_bool(detail::member(node(), "estimated")); }
 };
 
-/// CompanySummaryAddress (reference 4.7) [observed].
+/// CompanySummaryAddress (docs/api-reference.md, 4.7) [observed].
 class company_summary_address_view : public detail::object_base {
  public:
   using object_base::object_base;
@@ -461,7 +373,7 @@ class company_summary_address_view : public detail::object_base {
   bool has_country_code() const noexcept { return detail::is_string(detail::member(node(), "country_code")); }
 };
 
-/// CompanySummaryV1 (reference 4.7) [observed], type "company_summary".
+/// CompanySummaryV1 (docs/api-reference.md, 4.7) [observed], type "company_summary".
 /// A row of companies.search, or the company of a match candidate. Revenue, logo URL, role, registration status, do-not-contact, has-contacts and group-company id are reported too, under unknown names; use companies.get for the full record.
 class company_summary_view : public detail::resource_base {
  public:
@@ -496,7 +408,7 @@ class company_summary_view : public detail::resource_base {
   bool has_meta() const noexcept { return detail::is_object(detail::member(attrs(), "meta")); }
 };
 
-/// CompanyV1 (reference 4.6) [observed], type "company".
+/// CompanyV1 (docs/api-reference.md, 4.6) [observed], type "company".
 /// A company. In a contact's relationships it may be only a stub {id, type}.
 class company_view : public detail::resource_base {
  public:
@@ -586,7 +498,7 @@ class company_view : public detail::resource_base {
   string_array_view previous_ids() const noexcept;
   bool has_previous_ids() const noexcept { return detail::is_array(detail::member(attrs(), "previous_ids")); }
 
-  /// relationships: the related resources, inline (reference 1.8).
+  /// relationships: the related resources, inline (docs/api-reference.md, 1.8).
   company_relationships_view relationships() const noexcept;
   bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
 };
@@ -629,7 +541,7 @@ class company_relationships_view : public detail::object_base {
   bool has_crm_group_connections() const noexcept { return detail::relationship_many(detail::member(node(), "crm_group_connections")) != nullptr; }
 };
 
-/// CompanyWebEngagement (reference 4.6) [observed].
+/// CompanyWebEngagement (docs/api-reference.md, 4.6) [observed].
 class company_web_engagement_view : public detail::object_base {
  public:
   using object_base::object_base;
@@ -639,7 +551,7 @@ class company_web_engagement_view : public detail::object_base {
   bool has_last_visit_date() const noexcept { return detail::is_string(detail::member(node(), "last_visit_date")); }
 };
 
-/// ContactAddress (reference 4.1) [docs].
+/// ContactAddress (docs/api-reference.md, 4.1) [docs].
 class contact_address_view : public detail::object_base {
  public:
   using object_base::object_base;
@@ -657,7 +569,7 @@ class contact_address_view : public detail::object_base {
   bool has_country() const noexcept { return detail::is_string(detail::member(node(), "country")); }
 };
 
-/// ContactEmail (reference 4.1) [docs].
+/// ContactEmail (docs/api-reference.md, 4.1) [docs].
 class contact_email_view : public detail::object_base {
  public:
   using object_base::object_base;
@@ -671,7 +583,7 @@ class contact_email_view : public detail::object_base {
   bool has_source() const noexcept { return detail::is_string(detail::member(node(), "source")); }
 };
 
-/// ContactPhone (reference 4.1) [docs].
+/// ContactPhone (docs/api-reference.md, 4.1) [docs].
 class contact_phone_view : public detail::object_base {
  public:
   using object_base::object_base;
@@ -693,7 +605,7 @@ class contact_phone_view : public detail::object_base {
   bool has_source() const noexcept { return detail::is_string(detail::member(node(), "source")); }
 };
 
-/// ContactPosition (reference 4.1) [docs].
+/// ContactPosition (docs/api-reference.md, 4.1) [docs].
 class contact_position_view : public detail::object_base {
  public:
   using object_base::object_base;
@@ -707,7 +619,7 @@ class contact_position_view : public detail::object_base {
   bool has_language_code() const noexcept { return detail::is_string(detail::member(node(), "language_code")); }
 };
 
-/// ContactSummaryV1 (reference 3.3.3) [inferred], type "contact_summary".
+/// ContactSummaryV1 (docs/api-reference.md, 3.3.3) [inferred], type "contact_summary".
 /// A row of contacts.search. Only hierarchy_level is known [vendor]; the other names follow ContactV1 [inferred]. Use contacts.get or contacts.retrieve for the full record.
 class contact_summary_view : public detail::resource_base {
  public:
@@ -737,7 +649,7 @@ class contact_summary_view : public detail::resource_base {
   string_array_view departments() const noexcept;
   bool has_departments() const noexcept { return detail::is_array(detail::member(attrs(), "departments")); }
 
-  /// relationships: the related resources, inline (reference 1.8).
+  /// relationships: the related resources, inline (docs/api-reference.md, 1.8).
   contact_summary_relationships_view relationships() const noexcept;
   bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
 };
@@ -752,7 +664,7 @@ class contact_summary_relationships_view : public detail::object_base {
   bool has_company() const noexcept { return detail::relationship_one(detail::member(node(), "company")) != nullptr; }
 };
 
-/// ContactV1 (reference 4.1) [docs], type "contact".
+/// ContactV1 (docs/api-reference.md, 4.1) [docs], type "contact".
 /// A contact person, complete as in the Retrieve Contacts example.
 class contact_view : public detail::resource_base {
  public:
@@ -814,7 +726,7 @@ class contact_view : public detail::resource_base {
   std::string_view title() const noexcept { return detail::as_string(detail::member(attrs(), "title")); }
   bool has_title() const noexcept { return detail::is_string(detail::member(attrs(), "title")); }
 
-  /// relationships: the related resources, inline (reference 1.8).
+  /// relationships: the related resources, inline (docs/api-reference.md, 1.8).
   contact_relationships_view relationships() const noexcept;
   bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
 };
@@ -837,13 +749,13 @@ class contact_relationships_view : public detail::object_base {
   bool has_buyer_personas() const noexcept { return detail::relationship_many(detail::member(node(), "buyer_personas")) != nullptr; }
 };
 
-/// CRMConnectionV1 (reference 4) [inferred], type "crm_connection".
+/// CRMConnectionV1 (docs/api-reference.md, 4) [inferred], type "crm_connection".
 /// The target of include=crm_connections: a link to a CRM record. Its fields are unknown: read attributes().
 class crm_connection_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
 
-  /// relationships: the related resources, inline (reference 1.8).
+  /// relationships: the related resources, inline (docs/api-reference.md, 1.8).
   crm_connection_relationships_view relationships() const noexcept;
   bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
 };
@@ -858,7 +770,7 @@ class crm_connection_relationships_view : public detail::object_base {
   bool has_crm_record() const noexcept { return detail::relationship_one(detail::member(node(), "crm_record")) != nullptr; }
 };
 
-/// CRMContactV1 (reference 4) [inferred], type "crm_contact".
+/// CRMContactV1 (docs/api-reference.md, 4) [inferred], type "crm_contact".
 /// One of the three kinds of crm_record (a contact in the connected CRM) [vendor]; its other fields are unknown.
 class crm_contact_view : public detail::resource_base {
  public:
@@ -876,7 +788,7 @@ class crm_contact_view : public detail::resource_base {
   std::string_view last_name() const noexcept { return detail::as_string(detail::member(attrs(), "last_name")); }
   bool has_last_name() const noexcept { return detail::is_string(detail::member(attrs(), "last_name")); }
 
-  /// relationships: the related resources, inline (reference 1.8).
+  /// relationships: the related resources, inline (docs/api-reference.md, 1.8).
   crm_contact_relationships_view relationships() const noexcept;
   bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
 };
@@ -891,14 +803,14 @@ class crm_contact_relationships_view : public detail::object_base {
   bool has_crm_owner() const noexcept { return detail::relationship_one(detail::member(node(), "crm_owner")) != nullptr; }
 };
 
-/// CRMGroupConnectionV1 (reference 4) [inferred], type "crm_group_connection".
+/// CRMGroupConnectionV1 (docs/api-reference.md, 4) [inferred], type "crm_group_connection".
 /// The target of include=crm_group_connections. Its fields are unknown: read attributes().
 class crm_group_connection_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
 };
 
-/// CRMLeadV1 (reference 4) [inferred], type "crm_lead".
+/// CRMLeadV1 (docs/api-reference.md, 4) [inferred], type "crm_lead".
 /// One of the three kinds of crm_record (a lead in the connected CRM) [vendor]; its other fields are unknown.
 class crm_lead_view : public detail::resource_base {
  public:
@@ -916,7 +828,7 @@ class crm_lead_view : public detail::resource_base {
   std::string_view last_name() const noexcept { return detail::as_string(detail::member(attrs(), "last_name")); }
   bool has_last_name() const noexcept { return detail::is_string(detail::member(attrs(), "last_name")); }
 
-  /// relationships: the related resources, inline (reference 1.8).
+  /// relationships: the related resources, inline (docs/api-reference.md, 1.8).
   crm_lead_relationships_view relationships() const noexcept;
   bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
 };
@@ -931,7 +843,7 @@ class crm_lead_relationships_view : public detail::object_base {
   bool has_crm_owner() const noexcept { return detail::relationship_one(detail::member(node(), "crm_owner")) != nullptr; }
 };
 
-/// CRMOrganizationV1 (reference 4) [inferred], type "crm_organization".
+/// CRMOrganizationV1 (docs/api-reference.md, 4) [inferred], type "crm_organization".
 /// One of the three kinds of crm_record (an organization in the connected CRM) [vendor]; its other fields are unknown.
 class crm_organization_view : public detail::resource_base {
  public:
@@ -945,7 +857,7 @@ class crm_organization_view : public detail::resource_base {
   std::string_view name() const noexcept { return detail::as_string(detail::member(attrs(), "name")); }
   bool has_name() const noexcept { return detail::is_string(detail::member(attrs(), "name")); }
 
-  /// relationships: the related resources, inline (reference 1.8).
+  /// relationships: the related resources, inline (docs/api-reference.md, 1.8).
   crm_organization_relationships_view relationships() const noexcept;
   bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
 };
@@ -960,7 +872,7 @@ class crm_organization_relationships_view : public detail::object_base {
   bool has_crm_owner() const noexcept { return detail::relationship_one(detail::member(node(), "crm_owner")) != nullptr; }
 };
 
-/// CRMRecordV1 (reference 4.11) [vendor], type "crm_organization".
+/// CRMRecordV1 (docs/api-reference.md, 4.11) [vendor], type "crm_organization".
 /// A connection's crm_record, of one of three kinds: type() is crm_organization, crm_contact or crm_lead (keep records of other kinds). The accessors cover the fields of all three; CRMOrganizationV1, CRMContactV1 and CRMLeadV1 describe each kind.
 class crm_record_view : public detail::resource_base {
  public:
@@ -982,7 +894,7 @@ class crm_record_view : public detail::resource_base {
   std::string_view last_name() const noexcept { return detail::as_string(detail::member(attrs(), "last_name")); }
   bool has_last_name() const noexcept { return detail::is_string(detail::member(attrs(), "last_name")); }
 
-  /// relationships: the related resources, inline (reference 1.8).
+  /// relationships: the related resources, inline (docs/api-reference.md, 1.8).
   crm_record_relationships_view relationships() const noexcept;
   bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
 };
@@ -997,14 +909,14 @@ class crm_record_relationships_view : public detail::object_base {
   bool has_crm_owner() const noexcept { return detail::relationship_one(detail::member(node(), "crm_owner")) != nullptr; }
 };
 
-/// CRMSuggestionV1 (reference 4) [inferred], type "crm_suggestion".
+/// CRMSuggestionV1 (docs/api-reference.md, 4) [inferred], type "crm_suggestion".
 /// The target of include=crm_suggestions. Its fields are unknown: read attributes().
 class crm_suggestion_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
 };
 
-/// CRMUserV1 (reference 4) [inferred], type "crm_user".
+/// CRMUserV1 (docs/api-reference.md, 4) [inferred], type "crm_user".
 /// The CRM owner of a record, reached by include=crm_connections.crm_record.crm_owner [vendor].
 class crm_user_view : public detail::resource_base {
  public:
@@ -1015,28 +927,28 @@ class crm_user_view : public detail::resource_base {
   bool has_name() const noexcept { return detail::is_string(detail::member(attrs(), "name")); }
 };
 
-/// CustomFeedFolderV1 (reference 3.4.7) [inferred], type "custom_feed_folder".
+/// CustomFeedFolderV1 (docs/api-reference.md, 3.4.7) [inferred], type "custom_feed_folder".
 /// A folder of custom feeds. Its fields are unknown: read attributes().
 class custom_feed_folder_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
 };
 
-/// CustomFeedRequestV1 (reference 3.4.3) [inferred], type "custom_feed".
+/// CustomFeedRequestV1 (docs/api-reference.md, 3.4.3) [inferred], type "custom_feed".
 /// Probably the data of the create and update bodies for custom feeds (name, folder and filters, under unknown names). Its fields are unknown: read attributes().
 class custom_feed_request_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
 };
 
-/// CustomFeedV1 (reference 3.4.2) [observed], type "custom_feed".
+/// CustomFeedV1 (docs/api-reference.md, 3.4.2) [observed], type "custom_feed".
 /// A custom feed of web visits; ids are UUID strings [observed]. Its fields are unknown: read attributes().
 class custom_feed_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
 };
 
-/// CustomFieldValue (reference 4.1) [docs].
+/// CustomFieldValue (docs/api-reference.md, 4.1) [docs].
 class custom_field_value_view : public detail::object_base {
  public:
   using object_base::object_base;
@@ -1054,14 +966,14 @@ class custom_field_value_view : public detail::object_base {
   bool has_reason() const noexcept { return detail::is_string(detail::member(node(), "reason")); }
 };
 
-/// CustomFieldV1 (reference 3.10) [inferred], type "custom_field".
+/// CustomFieldV1 (docs/api-reference.md, 3.10) [inferred], type "custom_field".
 /// A custom field definition. Its id is the field's internal name, a string key [vendor]; it probably exposes the key and type seen in contacts' custom_fields values (CustomFieldValue). Its fields are unknown: read attributes().
 class custom_field_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
 };
 
-/// EnrichedIpV1 (reference 4.10) [observed], type "enriched_ip".
+/// EnrichedIpV1 (docs/api-reference.md, 4.10) [observed], type "enriched_ip".
 /// The result of ip.enrich; the mapping of this schema name to it is inferred.
 class enriched_ip_view : public detail::resource_base {
  public:
@@ -1071,7 +983,7 @@ class enriched_ip_view : public detail::resource_base {
   std::string_view company_type() const noexcept { return detail::as_string(detail::member(attrs(), "company_type")); }
   bool has_company_type() const noexcept { return detail::is_string(detail::member(attrs(), "company_type")); }
 
-  /// relationships: the related resources, inline (reference 1.8).
+  /// relationships: the related resources, inline (docs/api-reference.md, 1.8).
   enriched_ip_relationships_view relationships() const noexcept;
   bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
 };
@@ -1086,7 +998,7 @@ class enriched_ip_relationships_view : public detail::object_base {
   bool has_company() const noexcept { return detail::relationship_one(detail::member(node(), "company")) != nullptr; }
 };
 
-/// ErrorObjectV1 (reference 1.10) [inferred].
+/// ErrorObjectV1 (docs/api-reference.md, 1.10) [inferred].
 /// An error as named in the docs' schema list; which body shape of 1.10 it describes is unknown, so the fields cover all three (code is the stable part).
 class error_object_view : public detail::object_base {
  public:
@@ -1109,7 +1021,7 @@ class error_object_view : public detail::object_base {
   bool has_detail() const noexcept { return detail::is_string(detail::member(node(), "detail")); }
 };
 
-/// FilterItem (reference 4.3) [docs].
+/// FilterItem (docs/api-reference.md, 4.3) [docs].
 class filter_item_view : public detail::object_base {
  public:
   using object_base::object_base;
@@ -1127,14 +1039,14 @@ class filter_item_view : public detail::object_base {
   bool has_negated() const noexcept { return detail::is_bool(detail::member(node(), "negated")); }
 };
 
-/// ICPV1 (reference 3.7) [vendor], type "icp".
+/// ICPV1 (docs/api-reference.md, 3.7) [vendor], type "icp".
 /// An ideal customer profile; its criteria cover location, employee count, industry and B2B/B2C orientation [vendor]. Its fields are unknown: read attributes().
 class icp_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
 };
 
-/// IndustryCode (reference 4.6) [observed].
+/// IndustryCode (docs/api-reference.md, 4.6) [observed].
 class industry_code_view : public detail::object_base {
  public:
   using object_base::object_base;
@@ -1148,21 +1060,21 @@ class industry_code_view : public detail::object_base {
   bool has_name() const noexcept { return detail::is_string(detail::member(node(), "name")); }
 };
 
-/// IpAddressExtendedV1 (reference 3.2.7) [inferred], type "ip_address_extended".
+/// IpAddressExtendedV1 (docs/api-reference.md, 3.2.7) [inferred], type "ip_address_extended".
 /// Probably an item of companies.list_ips, like CompanyIpV1. Its fields are unknown: read attributes().
 class ip_address_extended_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
 };
 
-/// IpLocationV1 (reference 3.5.1) [inferred], type "ip_location".
+/// IpLocationV1 (docs/api-reference.md, 3.5.1) [inferred], type "ip_location".
 /// Probably part of the ip.enrich result. Its fields are unknown: read attributes().
 class ip_location_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
 };
 
-/// JobEstimateV1 (reference 3.13.7) [inferred], type "job_estimate".
+/// JobEstimateV1 (docs/api-reference.md, 3.13.7) [inferred], type "job_estimate".
 /// What a job would do before it is created: how many records are eligible and how many credits it would cost [vendor]. The estimate itself is free.
 class job_estimate_view : public detail::resource_base {
  public:
@@ -1177,7 +1089,7 @@ class job_estimate_view : public detail::resource_base {
   bool has_credits() const noexcept { return detail::is_integer(detail::member(attrs(), "credits")); }
 };
 
-/// JobV1 (reference 3.13.6) [inferred], type "job".
+/// JobV1 (docs/api-reference.md, 3.13.6) [inferred], type "job".
 /// A company enrichment job or a find-contact-data job: create answers its id, get its status, progress counters, credits consumed and errors [vendor]. Jobs are kept for 7 days [vendor].
 class job_view : public detail::resource_base {
  public:
@@ -1204,14 +1116,14 @@ class job_view : public detail::resource_base {
   bool has_errors() const noexcept { return detail::is_present(detail::member(attrs(), "errors")); }
 };
 
-/// ListItemV1 (reference 3.13.1) [inferred], type "company".
+/// ListItemV1 (docs/api-reference.md, 3.13.1) [inferred], type "company".
 /// A member of a list (lists.list_items): the id and type (company or contact) of the record, presumably without attributes; read the records with companies.retrieve or contacts.retrieve.
 class list_item_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
 };
 
-/// ListV1 (reference 4.2) [docs], type "list".
+/// ListV1 (docs/api-reference.md, 4.2) [docs], type "list".
 /// A list of companies or contacts (ids are prefixed strings such as "company_123").
 class list_view : public detail::resource_base {
  public:
@@ -1233,7 +1145,7 @@ class list_view : public detail::resource_base {
   std::string_view updated_at() const noexcept { return detail::as_string(detail::member(attrs(), "updated_at")); }
   bool has_updated_at() const noexcept { return detail::is_string(detail::member(attrs(), "updated_at")); }
 
-  /// relationships: the related resources, inline (reference 1.8).
+  /// relationships: the related resources, inline (docs/api-reference.md, 1.8).
   list_relationships_view relationships() const noexcept;
   bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
 };
@@ -1248,7 +1160,7 @@ class list_relationships_view : public detail::object_base {
   bool has_created_by() const noexcept { return detail::relationship_one(detail::member(node(), "created_by")) != nullptr; }
 };
 
-/// LocationV1 (reference 4.9) [inferred], type "location".
+/// LocationV1 (docs/api-reference.md, 4.9) [inferred], type "location".
 /// The location of a visitor-company row. The location fields are observed; whether they belong to this schema, VisitLocationV1 or both is unknown.
 class location_view : public detail::resource_base {
  public:
@@ -1275,28 +1187,28 @@ class location_view : public detail::resource_base {
   bool has_postal_code() const noexcept { return detail::is_string(detail::member(attrs(), "postal_code")); }
 };
 
-/// MaskedCompanySummaryV1 (reference 4) [inferred], type "masked_company_summary".
+/// MaskedCompanySummaryV1 (docs/api-reference.md, 4) [inferred], type "masked_company_summary".
 /// By analogy with the masked contact summary, a company summary with details hidden until the record is unlocked. Its fields are unknown: read attributes().
 class masked_company_summary_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
 };
 
-/// MaskedContactSummaryV1 (reference 3.3.3) [inferred], type "masked_contact_summary".
+/// MaskedContactSummaryV1 (docs/api-reference.md, 3.3.3) [inferred], type "masked_contact_summary".
 /// By the name, a contacts.search row with details hidden until the record is unlocked. Its fields are unknown: read attributes().
 class masked_contact_summary_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
 };
 
-/// NetworkV1 (reference 3.5.1) [inferred], type "network".
+/// NetworkV1 (docs/api-reference.md, 3.5.1) [inferred], type "network".
 /// Probably the non-company (network or ISP) result of ip.enrich. Its fields are unknown: read attributes().
 class network_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
 };
 
-/// Pagination (reference 1.7) [observed].
+/// Pagination (docs/api-reference.md, 1.7) [observed].
 class pagination_view : public detail::object_base {
  public:
   using object_base::object_base;
@@ -1318,7 +1230,7 @@ class pagination_view : public detail::object_base {
   bool has_next_cursor() const noexcept { return detail::is_string(detail::member(node(), "next_cursor")); }
 };
 
-/// PublicSource (reference 4.1) [docs].
+/// PublicSource (docs/api-reference.md, 4.1) [docs].
 class public_source_view : public detail::object_base {
  public:
   using object_base::object_base;
@@ -1332,7 +1244,7 @@ class public_source_view : public detail::object_base {
   bool has_url() const noexcept { return detail::is_string(detail::member(node(), "url")); }
 };
 
-/// ResponseCredits (reference 1.12) [docs].
+/// ResponseCredits (docs/api-reference.md, 1.12) [docs].
 class response_credits_view : public detail::object_base {
  public:
   using object_base::object_base;
@@ -1342,7 +1254,7 @@ class response_credits_view : public detail::object_base {
   bool has_charged() const noexcept { return detail::is_integer(detail::member(node(), "charged")); }
 };
 
-/// ResponseMeta (reference 1.5) [docs].
+/// ResponseMeta (docs/api-reference.md, 1.5) [docs].
 /// The `meta` member of every success response.
 class response_meta_view : public detail::object_base {
  public:
@@ -1361,14 +1273,14 @@ class response_meta_view : public detail::object_base {
   bool has_pagination() const noexcept { return detail::is_object(detail::member(node(), "pagination")); }
 };
 
-/// SignalV1 (reference 3.2.4) [inferred], type "signal".
+/// SignalV1 (docs/api-reference.md, 3.2.4) [inferred], type "signal".
 /// A company signal, presumably an item of companies.search_signals. Its fields are unknown: read attributes().
 class signal_view : public detail::resource_base {
  public:
   using resource_base::resource_base;
 };
 
-/// SocialMediaProfile (reference 4.1) [docs].
+/// SocialMediaProfile (docs/api-reference.md, 4.1) [docs].
 class social_media_profile_view : public detail::object_base {
  public:
   using object_base::object_base;
@@ -1382,7 +1294,7 @@ class social_media_profile_view : public detail::object_base {
   bool has_source() const noexcept { return detail::is_string(detail::member(node(), "source")); }
 };
 
-/// SocialMediaProfiles (reference 4.1) [docs].
+/// SocialMediaProfiles (docs/api-reference.md, 4.1) [docs].
 /// One member per network; json() reaches networks not listed here.
 class social_media_profiles_view : public detail::object_base {
  public:
@@ -1417,7 +1329,7 @@ class social_media_profiles_view : public detail::object_base {
   bool has_youtube() const noexcept { return detail::is_array(detail::member(node(), "youtube")); }
 };
 
-/// TagV1 (reference 4.5) [observed], type "tag".
+/// TagV1 (docs/api-reference.md, 4.5) [observed], type "tag".
 /// A tag that can be assigned to companies. Other fields are unknown.
 class tag_view : public detail::resource_base {
  public:
@@ -1432,7 +1344,7 @@ class tag_view : public detail::resource_base {
   bool has_color() const noexcept { return detail::is_integer(detail::member(attrs(), "color")); }
 };
 
-/// UserV1 (reference 1.15) [observed], type "user".
+/// UserV1 (docs/api-reference.md, 1.15) [observed], type "user".
 /// A Leadfeeder user (the key owner from users.me, or a list's creator as a stub).
 class user_view : public detail::resource_base {
  public:
@@ -1455,7 +1367,7 @@ class user_view : public detail::resource_base {
   bool has_team_role() const noexcept { return detail::is_string(detail::member(attrs(), "team_role")); }
 };
 
-/// VisitLocationV1 (reference 4.9) [inferred], type "visit_location".
+/// VisitLocationV1 (docs/api-reference.md, 4.9) [inferred], type "visit_location".
 /// The location of a web visit. The location fields are observed; whether they belong to this schema, LocationV1 or both is unknown.
 class visit_location_view : public detail::resource_base {
  public:
@@ -1482,7 +1394,7 @@ class visit_location_view : public detail::resource_base {
   bool has_postal_code() const noexcept { return detail::is_string(detail::member(attrs(), "postal_code")); }
 };
 
-/// WebVisitEngagementPage (reference 4.8) [observed].
+/// WebVisitEngagementPage (docs/api-reference.md, 4.8) [observed].
 class web_visit_engagement_page_view : public detail::object_base {
  public:
   using object_base::object_base;
@@ -1500,7 +1412,7 @@ class web_visit_engagement_page_view : public detail::object_base {
   bool has_url() const noexcept { return detail::is_string(detail::member(node(), "url")); }
 };
 
-/// WebVisitEngagement (reference 4.8) [observed].
+/// WebVisitEngagement (docs/api-reference.md, 4.8) [observed].
 class web_visit_engagement_view : public detail::object_base {
  public:
   using object_base::object_base;
@@ -1530,7 +1442,7 @@ class web_visit_engagement_view : public detail::object_base {
   bool has_has_met_goals() const noexcept { return detail::is_bool(detail::member(node(), "has_met_goals")); }
 };
 
-/// WebVisitIdentifiers (reference 4.8) [observed].
+/// WebVisitIdentifiers (docs/api-reference.md, 4.8) [observed].
 class web_visit_identifiers_view : public detail::object_base {
  public:
   using object_base::object_base;
@@ -1544,7 +1456,7 @@ class web_visit_identifiers_view : public detail::object_base {
   bool has_ga_client_ids() const noexcept { return detail::is_array(detail::member(node(), "ga_client_ids")); }
 };
 
-/// WebVisitV1 (reference 4.8) [observed], type "web_visit".
+/// WebVisitV1 (docs/api-reference.md, 4.8) [observed], type "web_visit".
 /// One website visit, as listed by web_visits.search.
 class web_visit_view : public detail::resource_base {
  public:
@@ -1602,7 +1514,7 @@ class web_visit_view : public detail::resource_base {
   array_view<web_visit_engagement_view> engagements() const noexcept;
   bool has_engagements() const noexcept { return detail::is_array(detail::member(attrs(), "engagements")); }
 
-  /// relationships: the related resources, inline (reference 1.8).
+  /// relationships: the related resources, inline (docs/api-reference.md, 1.8).
   web_visit_relationships_view relationships() const noexcept;
   bool has_relationships() const noexcept { return detail::is_object(detail::member(node(), "relationships")); }
 };
@@ -1621,7 +1533,7 @@ class web_visit_relationships_view : public detail::object_base {
   bool has_location() const noexcept { return detail::relationship_one(detail::member(node(), "location")) != nullptr; }
 };
 
-/// WebVisitVisitor (reference 4.8) [observed].
+/// WebVisitVisitor (docs/api-reference.md, 4.8) [observed].
 class web_visit_visitor_view : public detail::object_base {
  public:
   using object_base::object_base;
@@ -1639,7 +1551,7 @@ class web_visit_visitor_view : public detail::object_base {
   bool has_last_name() const noexcept { return detail::is_string(detail::member(node(), "last_name")); }
 };
 
-/// WebVisitsTrackerScriptV1 (reference 3.4.8) [vendor], type "web_visits_tracker_script".
+/// WebVisitsTrackerScriptV1 (docs/api-reference.md, 3.4.8) [vendor], type "web_visits_tracker_script".
 /// The website tracking snippet with its configuration and installation status [vendor]. Its fields are unknown: read attributes().
 class web_visits_tracker_script_view : public detail::resource_base {
  public:

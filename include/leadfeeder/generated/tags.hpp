@@ -3,6 +3,7 @@
 #pragma once
 
 #include <leadfeeder/config.hpp>
+#include <leadfeeder/detail/builder.hpp>
 #include <leadfeeder/detail/request_writer.hpp>
 #include <leadfeeder/generated/schemas.hpp>
 #include <leadfeeder/http.hpp>
@@ -35,13 +36,14 @@ struct tags_list_params {
 
 namespace tags {
 
-/// tags.list: Retrieve Tags (reference 3.8.1).
+/// tags.list: Retrieve Tags (docs/api-reference.md, 3.8.1).
 /// GET /v1/tags  (method [observed], path [observed])
 /// The account's tags, a page at a time (page-number pagination).
 /// Pagination: page_number. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class list_builder {
+class list_builder : public detail::builder_base<list_builder, detail::tags_list_params> {
  public:
+  using params_type = detail::tags_list_params;
   static constexpr std::string_view operation_id = "tags.list";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::page_number;
@@ -49,92 +51,30 @@ class list_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<array_view<tag_view>>;
 
-  list_builder() = default;
-
   /// account_id (query, required) [observed]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 0, std::string_view)
 
   /// page[num] (query, optional) [observed]: 1-based. From 1 to 1000000.
-  [[nodiscard]] auto page_num(std::int64_t value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.page_num = value;
-    return next;
-  }
-  [[nodiscard]] auto page_num(std::int64_t value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.page_num = value;
-    return next;
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_num() const& {
-    static_assert(Value >= 1 && Value <= 1000000,
-                  "tags.list: parameter 'page[num]' must be between 1 and 1000000");
-    return (*this).page_num(Value);
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_num() && {
-    static_assert(Value >= 1 && Value <= 1000000,
-                  "tags.list: parameter 'page[num]' must be between 1 and 1000000");
-    return std::move(*this).page_num(Value);
-  }
+  LEADFEEDER_DETAIL_SETTER(page_num, 1, std::int64_t)
+  LEADFEEDER_DETAIL_CONSTANT_SETTER(page_num, 1, 1000000, "tags.list: parameter 'page[num]' must be between 1 and 1000000")
 
   /// page[size] (query, optional) [observed]: a request with 50 is seen; at most 100 [vendor]. From 1 to 100.
-  [[nodiscard]] auto page_size(std::int64_t value) const& {
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.page_size = value;
-    return next;
-  }
-  [[nodiscard]] auto page_size(std::int64_t value) && {
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.page_size = value;
-    return next;
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_size() const& {
-    static_assert(Value >= 1 && Value <= 100,
-                  "tags.list: parameter 'page[size]' must be between 1 and 100");
-    return (*this).page_size(Value);
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_size() && {
-    static_assert(Value >= 1 && Value <= 100,
-                  "tags.list: parameter 'page[size]' must be between 1 and 100");
-    return std::move(*this).page_size(Value);
-  }
+  LEADFEEDER_DETAIL_SETTER(page_size, 2, std::int64_t)
+  LEADFEEDER_DETAIL_CONSTANT_SETTER(page_size, 1, 100, "tags.list: parameter 'page[size]' must be between 1 and 100")
 
   /// True once the caller set page[num] (paging then starts there).
   static constexpr bool page_set = (Set & (std::uint64_t{1} << 1)) != 0;
-  /// Everything set so far.
-  detail::tags_list_params const& params() const noexcept { return p_; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
     static_assert((Set & (std::uint64_t{1} << 0)) != 0,
                   "tags.list: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/tags");
-    w.query("account_id", p_.account_id, true);
-    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query_integer("page[num]", p_.page_num, 1, 1000000);
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
+    w.query("account_id", p.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query_integer("page[num]", p.page_num, 1, 1000000);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[size]", p.page_size, 1, 100);
   }
-
- private:
-  template <std::uint64_t>
-  friend class list_builder;
-  explicit list_builder(detail::tags_list_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static list_builder<Set | Bit> rebind(detail::tags_list_params p) noexcept {
-    return list_builder<Set | Bit>(std::move(p));
-  }
-  detail::tags_list_params p_{};
 };
 
 /// Starts a tags.list request (Retrieve Tags).
@@ -154,13 +94,14 @@ struct tags_create_params {
 
 namespace tags {
 
-/// tags.create: Create Tag (reference 3.8.2).
+/// tags.create: Create Tag (docs/api-reference.md, 3.8.2).
 /// POST /v1/tags  (method [observed], path [observed])
 /// Creates a tag; answers the created tag.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class create_builder {
+class create_builder : public detail::builder_base<create_builder, detail::tags_create_params> {
  public:
+  using params_type = detail::tags_create_params;
   static constexpr std::string_view operation_id = "tags.create";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -168,57 +109,15 @@ class create_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<tag_view>;
 
-  create_builder() = default;
-
   /// account_id (query, required) [observed]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 0, std::string_view)
 
   /// name (body, required) [observed]: required [inferred].
-  [[nodiscard]] auto name(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.name.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto name(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.name.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(name, 1, std::string_view)
 
   /// color (body, required) [observed]: an index into a ten-colour palette; no hex value is exposed [vendor]. required and 0 to 9 [observed] (segevsh/w6w-apps, checked against the vendor OpenAPI). From 0 to 9.
-  [[nodiscard]] auto color(std::int64_t value) const& {
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.color = value;
-    return next;
-  }
-  [[nodiscard]] auto color(std::int64_t value) && {
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.color = value;
-    return next;
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto color() const& {
-    static_assert(Value >= 0 && Value <= 9,
-                  "tags.create: parameter 'color' must be between 0 and 9");
-    return (*this).color(Value);
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto color() && {
-    static_assert(Value >= 0 && Value <= 9,
-                  "tags.create: parameter 'color' must be between 0 and 9");
-    return std::move(*this).color(Value);
-  }
-  /// Everything set so far.
-  detail::tags_create_params const& params() const noexcept { return p_; }
+  LEADFEEDER_DETAIL_SETTER(color, 2, std::int64_t)
+  LEADFEEDER_DETAIL_CONSTANT_SETTER(color, 0, 9, "tags.create: parameter 'color' must be between 0 and 9")
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -228,30 +127,21 @@ class create_builder {
                   "tags.create: required parameter 'name' is not set");
     static_assert((Set & (std::uint64_t{1} << 2)) != 0,
                   "tags.create: required parameter 'color' is not set");
+    auto const& p = this->p_;
     w.path("/v1/tags");
-    w.query("account_id", p_.account_id, true);
+    w.query("account_id", p.account_id, true);
     w.begin_object();
     w.key("data");
     w.begin_object();
     w.member_string("type", "tag");
     w.key("attributes");
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.member_string_nonempty("name", "name", p_.name);
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_integer_in("color", "color", p_.color, 0, 9);
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.member_string_nonempty("name", "name", p.name);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_integer_in("color", "color", p.color, 0, 9);
     w.end_object();
     w.end_object();
     w.end_object();
   }
-
- private:
-  template <std::uint64_t>
-  friend class create_builder;
-  explicit create_builder(detail::tags_create_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static create_builder<Set | Bit> rebind(detail::tags_create_params p) noexcept {
-    return create_builder<Set | Bit>(std::move(p));
-  }
-  detail::tags_create_params p_{};
 };
 
 /// Starts a tags.create request (Create Tag).
@@ -270,13 +160,14 @@ struct tags_get_params {
 
 namespace tags {
 
-/// tags.get: Get Tag Details (reference 3.8.3).
+/// tags.get: Get Tag Details (docs/api-reference.md, 3.8.3).
 /// GET /v1/tags/{tag_id}  (method [inferred], path [inferred]; CRUD follows the REST pattern: {collection}/{id})
 /// One tag.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class get_builder {
+class get_builder : public detail::builder_base<get_builder, detail::tags_get_params> {
  public:
+  using params_type = detail::tags_get_params;
   static constexpr std::string_view operation_id = "tags.get";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -284,36 +175,14 @@ class get_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<tag_view>;
 
-  get_builder() = default;
-
   /// tag_id (path, required) [inferred]: part of the inferred path.
-  [[nodiscard]] auto tag_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.tag_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto tag_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.tag_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(tag_id, 0, std::string_view)
 
   /// account_id (query, required) [inferred]: section 3: every operation takes account_id in the query (1.4).
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 1, std::string_view)
 
   /// The id asked for (tag_id); the response compares it with the id it got back.
-  std::string_view requested_id() const noexcept { return p_.tag_id; }
-  /// Everything set so far.
-  detail::tags_get_params const& params() const noexcept { return p_; }
+  std::string_view requested_id() const noexcept { return this->p_.tag_id; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -321,20 +190,11 @@ class get_builder {
                   "tags.get: required parameter 'tag_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 1)) != 0,
                   "tags.get: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/tags/");
-    w.path_param("tag_id", p_.tag_id);
-    w.query("account_id", p_.account_id, true);
+    w.path_param("tag_id", p.tag_id);
+    w.query("account_id", p.account_id, true);
   }
-
- private:
-  template <std::uint64_t>
-  friend class get_builder;
-  explicit get_builder(detail::tags_get_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static get_builder<Set | Bit> rebind(detail::tags_get_params p) noexcept {
-    return get_builder<Set | Bit>(std::move(p));
-  }
-  detail::tags_get_params p_{};
 };
 
 /// Starts a tags.get request (Get Tag Details).
@@ -355,13 +215,14 @@ struct tags_update_params {
 
 namespace tags {
 
-/// tags.update: Update Tag (reference 3.8.4).
+/// tags.update: Update Tag (docs/api-reference.md, 3.8.4).
 /// PATCH /v1/tags/{tag_id}  (method [inferred], path [inferred]; CRUD follows the REST pattern: {collection}/{id}; PATCH as Update Custom Feed, the only documented update)
 /// Changes a tag's attributes.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class update_builder {
+class update_builder : public detail::builder_base<update_builder, detail::tags_update_params> {
  public:
+  using params_type = detail::tags_update_params;
   static constexpr std::string_view operation_id = "tags.update";
   static constexpr http_method method = http_method::patch;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -369,69 +230,18 @@ class update_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<tag_view>;
 
-  update_builder() = default;
-
   /// tag_id (path, required) [inferred]: part of the inferred path.
-  [[nodiscard]] auto tag_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.tag_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto tag_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.tag_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(tag_id, 0, std::string_view)
 
   /// account_id (query, required) [inferred]: section 3: every operation takes account_id in the query (1.4).
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 1, std::string_view)
 
   /// name (body, optional) [inferred]: as in tags.create.
-  [[nodiscard]] auto name(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.name.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto name(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.name.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(name, 2, std::string_view)
 
   /// color (body, optional) [inferred]: presumably the 0 to 9 range of tags.create. From 0 to 9.
-  [[nodiscard]] auto color(std::int64_t value) const& {
-    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
-    next.p_.color = value;
-    return next;
-  }
-  [[nodiscard]] auto color(std::int64_t value) && {
-    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
-    next.p_.color = value;
-    return next;
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto color() const& {
-    static_assert(Value >= 0 && Value <= 9,
-                  "tags.update: parameter 'color' must be between 0 and 9");
-    return (*this).color(Value);
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto color() && {
-    static_assert(Value >= 0 && Value <= 9,
-                  "tags.update: parameter 'color' must be between 0 and 9");
-    return std::move(*this).color(Value);
-  }
-  /// Everything set so far.
-  detail::tags_update_params const& params() const noexcept { return p_; }
+  LEADFEEDER_DETAIL_SETTER(color, 3, std::int64_t)
+  LEADFEEDER_DETAIL_CONSTANT_SETTER(color, 0, 9, "tags.update: parameter 'color' must be between 0 and 9")
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -439,31 +249,22 @@ class update_builder {
                   "tags.update: required parameter 'tag_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 1)) != 0,
                   "tags.update: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/tags/");
-    w.path_param("tag_id", p_.tag_id);
-    w.query("account_id", p_.account_id, true);
+    w.path_param("tag_id", p.tag_id);
+    w.query("account_id", p.account_id, true);
     w.begin_object();
     w.key("data");
     w.begin_object();
     w.member_string("type", "tag");
     w.key("attributes");
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string("name", p_.name);
-    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.member_integer_in("color", "color", p_.color, 0, 9);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.member_string("name", p.name);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.member_integer_in("color", "color", p.color, 0, 9);
     w.end_object();
     w.end_object();
     w.end_object();
   }
-
- private:
-  template <std::uint64_t>
-  friend class update_builder;
-  explicit update_builder(detail::tags_update_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static update_builder<Set | Bit> rebind(detail::tags_update_params p) noexcept {
-    return update_builder<Set | Bit>(std::move(p));
-  }
-  detail::tags_update_params p_{};
 };
 
 /// Starts a tags.update request (Update Tag).
@@ -482,13 +283,14 @@ struct tags_delete_params {
 
 namespace tags {
 
-/// tags.delete: Delete Tag (reference 3.8.5).
+/// tags.delete: Delete Tag (docs/api-reference.md, 3.8.5).
 /// DELETE /v1/tags/{tag_id}  (method [inferred], path [inferred]; CRUD follows the REST pattern: {collection}/{id})
 /// Deletes a tag.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class delete_builder {
+class delete_builder : public detail::builder_base<delete_builder, detail::tags_delete_params> {
  public:
+  using params_type = detail::tags_delete_params;
   static constexpr std::string_view operation_id = "tags.delete";
   static constexpr http_method method = http_method::del;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -496,33 +298,11 @@ class delete_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
-  delete_builder() = default;
-
   /// tag_id (path, required) [inferred]: part of the inferred path.
-  [[nodiscard]] auto tag_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.tag_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto tag_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.tag_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(tag_id, 0, std::string_view)
 
   /// account_id (query, required) [inferred]: section 3: every operation takes account_id in the query (1.4).
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  /// Everything set so far.
-  detail::tags_delete_params const& params() const noexcept { return p_; }
+  LEADFEEDER_DETAIL_SETTER(account_id, 1, std::string_view)
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -530,20 +310,11 @@ class delete_builder {
                   "tags.delete: required parameter 'tag_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 1)) != 0,
                   "tags.delete: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/tags/");
-    w.path_param("tag_id", p_.tag_id);
-    w.query("account_id", p_.account_id, true);
+    w.path_param("tag_id", p.tag_id);
+    w.query("account_id", p.account_id, true);
   }
-
- private:
-  template <std::uint64_t>
-  friend class delete_builder;
-  explicit delete_builder(detail::tags_delete_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static delete_builder<Set | Bit> rebind(detail::tags_delete_params p) noexcept {
-    return delete_builder<Set | Bit>(std::move(p));
-  }
-  detail::tags_delete_params p_{};
 };
 
 /// Starts a tags.delete request (Delete Tag).

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <leadfeeder/config.hpp>
+#include <leadfeeder/detail/builder.hpp>
 #include <leadfeeder/detail/request_writer.hpp>
 #include <leadfeeder/generated/schemas.hpp>
 #include <leadfeeder/http.hpp>
@@ -35,13 +36,14 @@ struct usage_get_params {
 
 namespace usage {
 
-/// usage.get: Get Endpoints Usage (reference 3.11.1).
+/// usage.get: Get Endpoints Usage (docs/api-reference.md, 3.11.1).
 /// GET /v1/usage  (method [docs], path [observed])
 /// API usage per endpoint for the account over a range of months.
 /// Pagination: none (none known). Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class get_builder {
+class get_builder : public detail::builder_base<get_builder, detail::usage_get_params> {
  public:
+  using params_type = detail::usage_get_params;
   static constexpr std::string_view operation_id = "usage.get";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -49,45 +51,14 @@ class get_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<api_usage_view>;
 
-  get_builder() = default;
-
   /// account_id (query, required) [observed]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 0, std::string_view)
 
   /// start_period (query, required) [observed]: Format YYYY-MM.
-  [[nodiscard]] auto start_period(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.start_period.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto start_period(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.start_period.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(start_period, 1, std::string_view)
 
   /// end_period (query, required) [observed]: Format YYYY-MM. Not before start_period (checked before sending).
-  [[nodiscard]] auto end_period(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.end_period.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto end_period(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.end_period.assign(value);
-    return next;
-  }
-  /// Everything set so far.
-  detail::usage_get_params const& params() const noexcept { return p_; }
+  LEADFEEDER_DETAIL_SETTER(end_period, 2, std::string_view)
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -97,23 +68,14 @@ class get_builder {
                   "usage.get: required parameter 'start_period' is not set");
     static_assert((Set & (std::uint64_t{1} << 2)) != 0,
                   "usage.get: required parameter 'end_period' is not set");
+    auto const& p = this->p_;
     if constexpr ((Set & (std::uint64_t{1} << 2)) != 0 && (Set & (std::uint64_t{1} << 1)) != 0)
-      w.check_order("start_period", p_.start_period, "end_period", p_.end_period);
+      w.check_order("start_period", p.start_period, "end_period", p.end_period);
     w.path("/v1/usage");
-    w.query("account_id", p_.account_id, true);
-    w.query_month("start_period", p_.start_period, true);
-    w.query_month("end_period", p_.end_period, true);
+    w.query("account_id", p.account_id, true);
+    w.query_month("start_period", p.start_period, true);
+    w.query_month("end_period", p.end_period, true);
   }
-
- private:
-  template <std::uint64_t>
-  friend class get_builder;
-  explicit get_builder(detail::usage_get_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static get_builder<Set | Bit> rebind(detail::usage_get_params p) noexcept {
-    return get_builder<Set | Bit>(std::move(p));
-  }
-  detail::usage_get_params p_{};
 };
 
 /// Starts a usage.get request (Get Endpoints Usage).

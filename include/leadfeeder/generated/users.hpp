@@ -3,6 +3,7 @@
 #pragma once
 
 #include <leadfeeder/config.hpp>
+#include <leadfeeder/detail/builder.hpp>
 #include <leadfeeder/detail/request_writer.hpp>
 #include <leadfeeder/generated/schemas.hpp>
 #include <leadfeeder/http.hpp>
@@ -32,13 +33,14 @@ struct users_me_params {
 
 namespace users {
 
-/// users.me: Get Current User (reference 1.15).
+/// users.me: Get Current User (docs/api-reference.md, 1.15).
 /// GET /v1/users/me  (method [observed], path [observed])
 /// The key owner's user record; handy for validating a key.
 /// Pagination: none. Credits: unknown; read meta.credits.charged.
 template <std::uint64_t Set = 0>
-class me_builder {
+class me_builder : public detail::builder_base<me_builder, detail::users_me_params> {
  public:
+  using params_type = detail::users_me_params;
   static constexpr std::string_view operation_id = "users.me";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -46,24 +48,10 @@ class me_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<user_view>;
 
-  me_builder() = default;
-  /// Everything set so far.
-  detail::users_me_params const& params() const noexcept { return p_; }
-
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
     w.path("/v1/users/me");
   }
-
- private:
-  template <std::uint64_t>
-  friend class me_builder;
-  explicit me_builder(detail::users_me_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static me_builder<Set | Bit> rebind(detail::users_me_params p) noexcept {
-    return me_builder<Set | Bit>(std::move(p));
-  }
-  detail::users_me_params p_{};
 };
 
 /// Starts a users.me request (Get Current User).

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <leadfeeder/config.hpp>
+#include <leadfeeder/detail/builder.hpp>
 #include <leadfeeder/detail/request_writer.hpp>
 #include <leadfeeder/generated/schemas.hpp>
 #include <leadfeeder/http.hpp>
@@ -23,29 +24,6 @@ LEADFEEDER_BEGIN_NAMESPACE
 
 // ---- Web Visits: enumerations
 
-namespace web_visits {
-
-/// Relationships web_visits.search and web_visits.list_visitor_companies can side-load.
-enum class include : std::uint32_t {
-  company = std::uint32_t{1} << 0,  ///< "company" [observed]
-};
-
-/// The wire spelling of a web_visits::include value.
-constexpr std::string_view to_string(include value) noexcept {
-  switch (value) {
-    case include::company: return "company";
-  }
-  return {};
-}
-
-/// The web_visits::include value whose wire spelling is `text`, if there is one.
-constexpr std::optional<include> include_from_string(std::string_view text) noexcept {
-  if (text == "company") return include::company;
-  return std::nullopt;
-}
-
-}  // namespace web_visits
-
 namespace detail {
 inline constexpr std::string_view web_visits_include_wire[] = {
     "company",
@@ -54,36 +32,44 @@ inline constexpr std::string_view web_visits_include_wire[] = {
 
 namespace web_visits {
 
-/// Relationships web_visits.list_custom_feeds can side-load.
-enum class custom_feed_include : std::uint32_t {
-  folder = std::uint32_t{1} << 0,  ///< "folder" [observed]
-  connected_list = std::uint32_t{1} << 1,  ///< "connected_list" [observed]
+/// Relationships web_visits.search and web_visits.list_visitor_companies can side-load.
+enum class include : std::uint32_t {
+  company = std::uint32_t{1} << 0,  ///< [observed]
 };
 
-/// The wire spelling of a web_visits::custom_feed_include value.
-constexpr std::string_view to_string(custom_feed_include value) noexcept {
-  switch (value) {
-    case custom_feed_include::folder: return "folder";
-    case custom_feed_include::connected_list: return "connected_list";
-  }
-  return {};
-}
+/// The wire spelling of a web_visits::include value.
+constexpr std::string_view to_string(include value) noexcept { return detail::enum_to_wire(detail::web_visits_include_wire, value); }
 
-/// The web_visits::custom_feed_include value whose wire spelling is `text`, if there is one.
-constexpr std::optional<custom_feed_include> custom_feed_include_from_string(std::string_view text) noexcept {
-  if (text == "folder") return custom_feed_include::folder;
-  if (text == "connected_list") return custom_feed_include::connected_list;
-  return std::nullopt;
+/// The web_visits::include value whose wire spelling is `text`, if there is one.
+constexpr std::optional<include> include_from_string(std::string_view text) noexcept {
+  return detail::enum_from_wire<include>(detail::web_visits_include_wire, text);
 }
 
 }  // namespace web_visits
 
 namespace detail {
 inline constexpr std::string_view web_visits_custom_feed_include_wire[] = {
-    "folder",
-    "connected_list",
+    "folder", "connected_list",
 };
 }  // namespace detail
+
+namespace web_visits {
+
+/// Relationships web_visits.list_custom_feeds can side-load.
+enum class custom_feed_include : std::uint32_t {
+  folder = std::uint32_t{1} << 0,  ///< [observed]
+  connected_list = std::uint32_t{1} << 1,  ///< [observed]
+};
+
+/// The wire spelling of a web_visits::custom_feed_include value.
+constexpr std::string_view to_string(custom_feed_include value) noexcept { return detail::enum_to_wire(detail::web_visits_custom_feed_include_wire, value); }
+
+/// The web_visits::custom_feed_include value whose wire spelling is `text`, if there is one.
+constexpr std::optional<custom_feed_include> custom_feed_include_from_string(std::string_view text) noexcept {
+  return detail::enum_from_wire<custom_feed_include>(detail::web_visits_custom_feed_include_wire, text);
+}
+
+}  // namespace web_visits
 
 // ---- web_visits.search
 
@@ -103,13 +89,14 @@ struct web_visits_search_params {
 
 namespace web_visits {
 
-/// web_visits.search: Search Web Visits (reference 3.4.1).
+/// web_visits.search: Search Web Visits (docs/api-reference.md, 3.4.1).
 /// POST /v1/web-visits  (method [docs], path [observed])
 /// Website visits between two dates, a page at a time (page-number pagination).
 /// Pagination: page_number. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class search_builder {
+class search_builder : public detail::builder_base<search_builder, detail::web_visits_search_params> {
  public:
+  using params_type = detail::web_visits_search_params;
   static constexpr std::string_view operation_id = "web_visits.search";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::page_number;
@@ -119,150 +106,37 @@ class search_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<array_view<web_visit_view>>;
 
-  search_builder() = default;
-
   /// account_id (query, required) [observed]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 0, std::string_view)
 
   /// include (query, optional) [observed]
-  template <class... Values>
-  [[nodiscard]] auto include(Values... values) const& {
-    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::web_visits::include> && ...),
-                  "web_visits.search: include() takes leadfeeder::web_visits::include values");
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
-    return next;
-  }
-  template <class... Values>
-  [[nodiscard]] auto include(Values... values) && {
-    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::web_visits::include> && ...),
-                  "web_visits.search: include() takes leadfeeder::web_visits::include values");
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
-    return next;
-  }
+  LEADFEEDER_DETAIL_FLAGS_SETTER(include, 1, ::leadfeeder::web_visits::include, "web_visits.search: include() takes leadfeeder::web_visits::include values")
 
   /// page[num] (query, optional) [observed]: 1-based. From 1 to 1000000.
-  [[nodiscard]] auto page_num(std::int64_t value) const& {
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.page_num = value;
-    return next;
-  }
-  [[nodiscard]] auto page_num(std::int64_t value) && {
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.page_num = value;
-    return next;
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_num() const& {
-    static_assert(Value >= 1 && Value <= 1000000,
-                  "web_visits.search: parameter 'page[num]' must be between 1 and 1000000");
-    return (*this).page_num(Value);
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_num() && {
-    static_assert(Value >= 1 && Value <= 1000000,
-                  "web_visits.search: parameter 'page[num]' must be between 1 and 1000000");
-    return std::move(*this).page_num(Value);
-  }
+  LEADFEEDER_DETAIL_SETTER(page_num, 2, std::int64_t)
+  LEADFEEDER_DETAIL_CONSTANT_SETTER(page_num, 1, 1000000, "web_visits.search: parameter 'page[num]' must be between 1 and 1000000")
 
   /// page[size] (query, optional) [vendor]: default unknown (20 [inferred]). From 1 to 100.
-  [[nodiscard]] auto page_size(std::int64_t value) const& {
-    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
-    next.p_.page_size = value;
-    return next;
-  }
-  [[nodiscard]] auto page_size(std::int64_t value) && {
-    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
-    next.p_.page_size = value;
-    return next;
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_size() const& {
-    static_assert(Value >= 1 && Value <= 100,
-                  "web_visits.search: parameter 'page[size]' must be between 1 and 100");
-    return (*this).page_size(Value);
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_size() && {
-    static_assert(Value >= 1 && Value <= 100,
-                  "web_visits.search: parameter 'page[size]' must be between 1 and 100");
-    return std::move(*this).page_size(Value);
-  }
+  LEADFEEDER_DETAIL_SETTER(page_size, 3, std::int64_t)
+  LEADFEEDER_DETAIL_CONSTANT_SETTER(page_size, 1, 100, "web_visits.search: parameter 'page[size]' must be between 1 and 100")
 
   /// start_date (body, required) [vendor]: YYYY-MM-DD; inclusive. Format YYYY-MM-DD.
-  [[nodiscard]] auto start_date(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 4)>(p_);
-    next.p_.start_date.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto start_date(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 4)>(std::move(p_));
-    next.p_.start_date.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(start_date, 4, std::string_view)
 
   /// end_date (body, required) [vendor]: YYYY-MM-DD; inclusive; the maximum span is unknown (31 days or less is cautious [inferred]). Format YYYY-MM-DD.
-  [[nodiscard]] auto end_date(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 5)>(p_);
-    next.p_.end_date.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto end_date(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 5)>(std::move(p_));
-    next.p_.end_date.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(end_date, 5, std::string_view)
 
   /// filters.company_id (body, optional) [observed]: a single company.
-  [[nodiscard]] auto filters_company_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 6)>(p_);
-    next.p_.filters_company_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto filters_company_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 6)>(std::move(p_));
-    next.p_.filters_company_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(filters_company_id, 6, std::string_view)
 
   /// filters.location_country_codes (body, optional) [observed]: country codes of the visit location.
-  [[nodiscard]] auto filters_location_country_codes(string_list value) const& {
-    auto next = rebind<(std::uint64_t{1} << 7)>(p_);
-    next.p_.filters_location_country_codes = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto filters_location_country_codes(string_list value) && {
-    auto next = rebind<(std::uint64_t{1} << 7)>(std::move(p_));
-    next.p_.filters_location_country_codes = std::move(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(filters_location_country_codes, 7, string_list)
 
   /// filters.location_cities (body, optional) [observed]: city names of the visit location.
-  [[nodiscard]] auto filters_location_cities(string_list value) const& {
-    auto next = rebind<(std::uint64_t{1} << 8)>(p_);
-    next.p_.filters_location_cities = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto filters_location_cities(string_list value) && {
-    auto next = rebind<(std::uint64_t{1} << 8)>(std::move(p_));
-    next.p_.filters_location_cities = std::move(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(filters_location_cities, 8, string_list)
 
   /// True once the caller set page[num] (paging then starts there).
   static constexpr bool page_set = (Set & (std::uint64_t{1} << 2)) != 0;
-  /// Everything set so far.
-  detail::web_visits_search_params const& params() const noexcept { return p_; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -272,34 +146,25 @@ class search_builder {
                   "web_visits.search: required parameter 'start_date' is not set");
     static_assert((Set & (std::uint64_t{1} << 5)) != 0,
                   "web_visits.search: required parameter 'end_date' is not set");
+    auto const& p = this->p_;
     w.path("/v1/web-visits");
-    w.query("account_id", p_.account_id, true);
-    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query_flags("include", p_.include, detail::web_visits_include_wire);
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[num]", p_.page_num, 1, 1000000);
-    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
+    w.query("account_id", p.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query_flags("include", p.include, detail::web_visits_include_wire);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_integer("page[num]", p.page_num, 1, 1000000);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.query_integer("page[size]", p.page_size, 1, 100);
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) w.member_date("start_date", p_.start_date);
-    if constexpr ((Set & (std::uint64_t{1} << 5)) != 0) w.member_date("end_date", p_.end_date);
+    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) w.member_date("start_date", p.start_date);
+    if constexpr ((Set & (std::uint64_t{1} << 5)) != 0) w.member_date("end_date", p.end_date);
     if constexpr (((Set & (std::uint64_t{1} << 6)) != 0) || ((Set & (std::uint64_t{1} << 7)) != 0) || ((Set & (std::uint64_t{1} << 8)) != 0)) {
       w.key("filters");
       w.begin_object();
-      if constexpr ((Set & (std::uint64_t{1} << 6)) != 0) w.member_string("company_id", p_.filters_company_id);
-      if constexpr ((Set & (std::uint64_t{1} << 7)) != 0) { if (!p_.filters_location_country_codes.empty()) w.member_strings("location_country_codes", p_.filters_location_country_codes); }
-      if constexpr ((Set & (std::uint64_t{1} << 8)) != 0) { if (!p_.filters_location_cities.empty()) w.member_strings("location_cities", p_.filters_location_cities); }
+      if constexpr ((Set & (std::uint64_t{1} << 6)) != 0) w.member_string("company_id", p.filters_company_id);
+      if constexpr ((Set & (std::uint64_t{1} << 7)) != 0) { if (!p.filters_location_country_codes.empty()) w.member_strings("location_country_codes", p.filters_location_country_codes); }
+      if constexpr ((Set & (std::uint64_t{1} << 8)) != 0) { if (!p.filters_location_cities.empty()) w.member_strings("location_cities", p.filters_location_cities); }
       w.end_object();
     }
     w.end_object();
   }
-
- private:
-  template <std::uint64_t>
-  friend class search_builder;
-  explicit search_builder(detail::web_visits_search_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static search_builder<Set | Bit> rebind(detail::web_visits_search_params p) noexcept {
-    return search_builder<Set | Bit>(std::move(p));
-  }
-  detail::web_visits_search_params p_{};
 };
 
 /// Starts a web_visits.search request (Search Web Visits).
@@ -319,13 +184,14 @@ struct web_visits_list_custom_feeds_params {
 
 namespace web_visits {
 
-/// web_visits.list_custom_feeds: Retrieve Custom Feeds (reference 3.4.2).
+/// web_visits.list_custom_feeds: Retrieve Custom Feeds (docs/api-reference.md, 3.4.2).
 /// GET /v1/web-visits/custom-feeds  (method [docs], path [observed])
 /// The account's custom feeds of web visits.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class list_custom_feeds_builder {
+class list_custom_feeds_builder : public detail::builder_base<list_custom_feeds_builder, detail::web_visits_list_custom_feeds_params> {
  public:
+  using params_type = detail::web_visits_list_custom_feeds_params;
   static constexpr std::string_view operation_id = "web_visits.list_custom_feeds";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -333,71 +199,25 @@ class list_custom_feeds_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<array_view<custom_feed_view>>;
 
-  list_custom_feeds_builder() = default;
-
   /// account_id (query, required) [observed]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 0, std::string_view)
 
   /// include (query, optional) [observed]
-  template <class... Values>
-  [[nodiscard]] auto include(Values... values) const& {
-    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::web_visits::custom_feed_include> && ...),
-                  "web_visits.list_custom_feeds: include() takes leadfeeder::web_visits::custom_feed_include values");
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
-    return next;
-  }
-  template <class... Values>
-  [[nodiscard]] auto include(Values... values) && {
-    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::web_visits::custom_feed_include> && ...),
-                  "web_visits.list_custom_feeds: include() takes leadfeeder::web_visits::custom_feed_include values");
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
-    return next;
-  }
+  LEADFEEDER_DETAIL_FLAGS_SETTER(include, 1, ::leadfeeder::web_visits::custom_feed_include, "web_visits.list_custom_feeds: include() takes leadfeeder::web_visits::custom_feed_include values")
 
   /// filter[has_connected_list] (query, optional) [observed]: only feeds that have a connected list.
-  [[nodiscard]] auto filter_has_connected_list(bool value) const& {
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.filter_has_connected_list = value;
-    return next;
-  }
-  [[nodiscard]] auto filter_has_connected_list(bool value) && {
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.filter_has_connected_list = value;
-    return next;
-  }
-  /// Everything set so far.
-  detail::web_visits_list_custom_feeds_params const& params() const noexcept { return p_; }
+  LEADFEEDER_DETAIL_SETTER(filter_has_connected_list, 2, bool)
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
     static_assert((Set & (std::uint64_t{1} << 0)) != 0,
                   "web_visits.list_custom_feeds: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/web-visits/custom-feeds");
-    w.query("account_id", p_.account_id, true);
-    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query_flags("include", p_.include, detail::web_visits_custom_feed_include_wire);
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_bool("filter[has_connected_list]", p_.filter_has_connected_list);
+    w.query("account_id", p.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query_flags("include", p.include, detail::web_visits_custom_feed_include_wire);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_bool("filter[has_connected_list]", p.filter_has_connected_list);
   }
-
- private:
-  template <std::uint64_t>
-  friend class list_custom_feeds_builder;
-  explicit list_custom_feeds_builder(detail::web_visits_list_custom_feeds_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static list_custom_feeds_builder<Set | Bit> rebind(detail::web_visits_list_custom_feeds_params p) noexcept {
-    return list_custom_feeds_builder<Set | Bit>(std::move(p));
-  }
-  detail::web_visits_list_custom_feeds_params p_{};
 };
 
 /// Starts a web_visits.list_custom_feeds request (Retrieve Custom Feeds).
@@ -416,13 +236,14 @@ struct web_visits_create_custom_feed_params {
 
 namespace web_visits {
 
-/// web_visits.create_custom_feed: Create a Custom Feed (reference 3.4.3).
+/// web_visits.create_custom_feed: Create a Custom Feed (docs/api-reference.md, 3.4.3).
 /// POST /v1/web-visits/custom-feeds  (method [docs], path [inferred]; CRUD follows the REST pattern: create POSTs to the collection /v1/web-visits/custom-feeds)
 /// Creates a custom feed; its attributes are unknown, so the caller supplies them as JSON.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class create_custom_feed_builder {
+class create_custom_feed_builder : public detail::builder_base<create_custom_feed_builder, detail::web_visits_create_custom_feed_params> {
  public:
+  using params_type = detail::web_visits_create_custom_feed_params;
   static constexpr std::string_view operation_id = "web_visits.create_custom_feed";
   static constexpr http_method method = http_method::post;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -430,61 +251,30 @@ class create_custom_feed_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<custom_feed_view>;
 
-  create_custom_feed_builder() = default;
-
   /// account_id (query, required) [vendor]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 0, std::string_view)
 
   /// extra (body, optional) [inferred]: a JSON object whose members are added to attributes, for keys this library does not know; a key it does know is refused.
-  [[nodiscard]] auto extra_fields(json_fragment value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.extra_fields = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto extra_fields(json_fragment value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.extra_fields = std::move(value);
-    return next;
-  }
-  /// Everything set so far.
-  detail::web_visits_create_custom_feed_params const& params() const noexcept { return p_; }
+  LEADFEEDER_DETAIL_SETTER(extra_fields, 1, json_fragment)
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
     static_assert((Set & (std::uint64_t{1} << 0)) != 0,
                   "web_visits.create_custom_feed: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/web-visits/custom-feeds");
-    w.query("account_id", p_.account_id, true);
+    w.query("account_id", p.account_id, true);
     w.begin_object();
     w.key("data");
     w.begin_object();
     w.member_string("type", "custom_feed");
     w.key("attributes");
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.merge_members("extra_fields", p_.extra_fields, {});
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.merge_members("extra_fields", p.extra_fields, {});
     w.end_object();
     w.end_object();
     w.end_object();
   }
-
- private:
-  template <std::uint64_t>
-  friend class create_custom_feed_builder;
-  explicit create_custom_feed_builder(detail::web_visits_create_custom_feed_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static create_custom_feed_builder<Set | Bit> rebind(detail::web_visits_create_custom_feed_params p) noexcept {
-    return create_custom_feed_builder<Set | Bit>(std::move(p));
-  }
-  detail::web_visits_create_custom_feed_params p_{};
 };
 
 /// Starts a web_visits.create_custom_feed request (Create a Custom Feed).
@@ -504,13 +294,14 @@ struct web_visits_get_custom_feed_params {
 
 namespace web_visits {
 
-/// web_visits.get_custom_feed: Get Custom Feed Details (reference 3.4.4).
+/// web_visits.get_custom_feed: Get Custom Feed Details (docs/api-reference.md, 3.4.4).
 /// GET /v1/web-visits/custom-feeds/{custom_feed_id}  (method [docs], path [inferred]; CRUD follows the REST pattern: {collection}/{id})
 /// One custom feed, presumably including its filter rules.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class get_custom_feed_builder {
+class get_custom_feed_builder : public detail::builder_base<get_custom_feed_builder, detail::web_visits_get_custom_feed_params> {
  public:
+  using params_type = detail::web_visits_get_custom_feed_params;
   static constexpr std::string_view operation_id = "web_visits.get_custom_feed";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -518,48 +309,17 @@ class get_custom_feed_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<custom_feed_view>;
 
-  get_custom_feed_builder() = default;
-
   /// custom_feed_id (path, required) [vendor]: a UUID.
-  [[nodiscard]] auto custom_feed_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.custom_feed_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto custom_feed_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.custom_feed_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(custom_feed_id, 0, std::string_view)
 
   /// account_id (query, required) [vendor]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 1, std::string_view)
 
   /// include (query, optional) [vendor]: comma-separated on the wire; values unknown.
-  [[nodiscard]] auto include(string_list value) const& {
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.include = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto include(string_list value) && {
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.include = std::move(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(include, 2, string_list)
 
   /// The id asked for (custom_feed_id); the response compares it with the id it got back.
-  std::string_view requested_id() const noexcept { return p_.custom_feed_id; }
-  /// Everything set so far.
-  detail::web_visits_get_custom_feed_params const& params() const noexcept { return p_; }
+  std::string_view requested_id() const noexcept { return this->p_.custom_feed_id; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -567,21 +327,12 @@ class get_custom_feed_builder {
                   "web_visits.get_custom_feed: required parameter 'custom_feed_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 1)) != 0,
                   "web_visits.get_custom_feed: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/web-visits/custom-feeds/");
-    w.path_param("custom_feed_id", p_.custom_feed_id);
-    w.query("account_id", p_.account_id, true);
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_list("include", p_.include, false, static_cast<std::size_t>(-1));
+    w.path_param("custom_feed_id", p.custom_feed_id);
+    w.query("account_id", p.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.query_list("include", p.include, false, static_cast<std::size_t>(-1));
   }
-
- private:
-  template <std::uint64_t>
-  friend class get_custom_feed_builder;
-  explicit get_custom_feed_builder(detail::web_visits_get_custom_feed_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static get_custom_feed_builder<Set | Bit> rebind(detail::web_visits_get_custom_feed_params p) noexcept {
-    return get_custom_feed_builder<Set | Bit>(std::move(p));
-  }
-  detail::web_visits_get_custom_feed_params p_{};
 };
 
 /// Starts a web_visits.get_custom_feed request (Get Custom Feed Details).
@@ -601,13 +352,14 @@ struct web_visits_update_custom_feed_params {
 
 namespace web_visits {
 
-/// web_visits.update_custom_feed: Update Custom Feed (reference 3.4.5).
+/// web_visits.update_custom_feed: Update Custom Feed (docs/api-reference.md, 3.4.5).
 /// PATCH /v1/web-visits/custom-feeds/{custom_feed_id}  (method [docs], path [inferred]; CRUD follows the REST pattern: {collection}/{id})
 /// Changes a custom feed; its attributes are unknown, so the caller supplies the changed ones as JSON.
 /// Pagination: none. Credits: free [inferred, as the other custom-feed operations].
 template <std::uint64_t Set = 0>
-class update_custom_feed_builder {
+class update_custom_feed_builder : public detail::builder_base<update_custom_feed_builder, detail::web_visits_update_custom_feed_params> {
  public:
+  using params_type = detail::web_visits_update_custom_feed_params;
   static constexpr std::string_view operation_id = "web_visits.update_custom_feed";
   static constexpr http_method method = http_method::patch;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -615,45 +367,14 @@ class update_custom_feed_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<custom_feed_view>;
 
-  update_custom_feed_builder() = default;
-
   /// custom_feed_id (path, required) [vendor]: a UUID.
-  [[nodiscard]] auto custom_feed_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.custom_feed_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto custom_feed_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.custom_feed_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(custom_feed_id, 0, std::string_view)
 
   /// account_id (query, required) [vendor]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 1, std::string_view)
 
   /// extra (body, optional) [inferred]: a JSON object whose members are added to attributes, for keys this library does not know; a key it does know is refused.
-  [[nodiscard]] auto extra_fields(json_fragment value) const& {
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.extra_fields = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto extra_fields(json_fragment value) && {
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.extra_fields = std::move(value);
-    return next;
-  }
-  /// Everything set so far.
-  detail::web_visits_update_custom_feed_params const& params() const noexcept { return p_; }
+  LEADFEEDER_DETAIL_SETTER(extra_fields, 2, json_fragment)
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -661,30 +382,21 @@ class update_custom_feed_builder {
                   "web_visits.update_custom_feed: required parameter 'custom_feed_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 1)) != 0,
                   "web_visits.update_custom_feed: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/web-visits/custom-feeds/");
-    w.path_param("custom_feed_id", p_.custom_feed_id);
-    w.query("account_id", p_.account_id, true);
+    w.path_param("custom_feed_id", p.custom_feed_id);
+    w.query("account_id", p.account_id, true);
     w.begin_object();
     w.key("data");
     w.begin_object();
     w.member_string("type", "custom_feed");
     w.key("attributes");
     w.begin_object();
-    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.merge_members("extra_fields", p_.extra_fields, {});
+    if constexpr ((Set & (std::uint64_t{1} << 2)) != 0) w.merge_members("extra_fields", p.extra_fields, {});
     w.end_object();
     w.end_object();
     w.end_object();
   }
-
- private:
-  template <std::uint64_t>
-  friend class update_custom_feed_builder;
-  explicit update_custom_feed_builder(detail::web_visits_update_custom_feed_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static update_custom_feed_builder<Set | Bit> rebind(detail::web_visits_update_custom_feed_params p) noexcept {
-    return update_custom_feed_builder<Set | Bit>(std::move(p));
-  }
-  detail::web_visits_update_custom_feed_params p_{};
 };
 
 /// Starts a web_visits.update_custom_feed request (Update Custom Feed).
@@ -703,13 +415,14 @@ struct web_visits_delete_custom_feed_params {
 
 namespace web_visits {
 
-/// web_visits.delete_custom_feed: Delete a Custom Feed (reference 3.4.6).
+/// web_visits.delete_custom_feed: Delete a Custom Feed (docs/api-reference.md, 3.4.6).
 /// DELETE /v1/web-visits/custom-feeds/{custom_feed_id}  (method [docs], path [inferred]; CRUD follows the REST pattern: {collection}/{id})
 /// Deletes a custom feed permanently.
 /// Pagination: none. Credits: free [inferred, as the other custom-feed operations].
 template <std::uint64_t Set = 0>
-class delete_custom_feed_builder {
+class delete_custom_feed_builder : public detail::builder_base<delete_custom_feed_builder, detail::web_visits_delete_custom_feed_params> {
  public:
+  using params_type = detail::web_visits_delete_custom_feed_params;
   static constexpr std::string_view operation_id = "web_visits.delete_custom_feed";
   static constexpr http_method method = http_method::del;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -717,33 +430,11 @@ class delete_custom_feed_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<json_view>;
 
-  delete_custom_feed_builder() = default;
-
   /// custom_feed_id (path, required) [vendor]: a UUID.
-  [[nodiscard]] auto custom_feed_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.custom_feed_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto custom_feed_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.custom_feed_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(custom_feed_id, 0, std::string_view)
 
   /// account_id (query, required) [vendor]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  /// Everything set so far.
-  detail::web_visits_delete_custom_feed_params const& params() const noexcept { return p_; }
+  LEADFEEDER_DETAIL_SETTER(account_id, 1, std::string_view)
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -751,20 +442,11 @@ class delete_custom_feed_builder {
                   "web_visits.delete_custom_feed: required parameter 'custom_feed_id' is not set");
     static_assert((Set & (std::uint64_t{1} << 1)) != 0,
                   "web_visits.delete_custom_feed: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/web-visits/custom-feeds/");
-    w.path_param("custom_feed_id", p_.custom_feed_id);
-    w.query("account_id", p_.account_id, true);
+    w.path_param("custom_feed_id", p.custom_feed_id);
+    w.query("account_id", p.account_id, true);
   }
-
- private:
-  template <std::uint64_t>
-  friend class delete_custom_feed_builder;
-  explicit delete_custom_feed_builder(detail::web_visits_delete_custom_feed_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static delete_custom_feed_builder<Set | Bit> rebind(detail::web_visits_delete_custom_feed_params p) noexcept {
-    return delete_custom_feed_builder<Set | Bit>(std::move(p));
-  }
-  detail::web_visits_delete_custom_feed_params p_{};
 };
 
 /// Starts a web_visits.delete_custom_feed request (Delete a Custom Feed).
@@ -783,13 +465,14 @@ struct web_visits_list_custom_feed_folders_params {
 
 namespace web_visits {
 
-/// web_visits.list_custom_feed_folders: Retrieve Custom Feeds Folders (reference 3.4.7).
+/// web_visits.list_custom_feed_folders: Retrieve Custom Feeds Folders (docs/api-reference.md, 3.4.7).
 /// GET /v1/web-visits/custom-feeds/folders  (method [docs], path [inferred]; unknown; candidate under the custom-feeds collection; alternative /v1/web-visits/custom-feed-folders)
 /// The folders that hold the custom feeds.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class list_custom_feed_folders_builder {
+class list_custom_feed_folders_builder : public detail::builder_base<list_custom_feed_folders_builder, detail::web_visits_list_custom_feed_folders_params> {
  public:
+  using params_type = detail::web_visits_list_custom_feed_folders_params;
   static constexpr std::string_view operation_id = "web_visits.list_custom_feed_folders";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -797,52 +480,21 @@ class list_custom_feed_folders_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<array_view<custom_feed_folder_view>>;
 
-  list_custom_feed_folders_builder() = default;
-
   /// account_id (query, required) [vendor]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 0, std::string_view)
 
   /// include (query, optional) [vendor]: comma-separated on the wire; values unknown.
-  [[nodiscard]] auto include(string_list value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.include = std::move(value);
-    return next;
-  }
-  [[nodiscard]] auto include(string_list value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.include = std::move(value);
-    return next;
-  }
-  /// Everything set so far.
-  detail::web_visits_list_custom_feed_folders_params const& params() const noexcept { return p_; }
+  LEADFEEDER_DETAIL_SETTER(include, 1, string_list)
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
     static_assert((Set & (std::uint64_t{1} << 0)) != 0,
                   "web_visits.list_custom_feed_folders: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/web-visits/custom-feeds/folders");
-    w.query("account_id", p_.account_id, true);
-    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query_list("include", p_.include, false, static_cast<std::size_t>(-1));
+    w.query("account_id", p.account_id, true);
+    if constexpr ((Set & (std::uint64_t{1} << 1)) != 0) w.query_list("include", p.include, false, static_cast<std::size_t>(-1));
   }
-
- private:
-  template <std::uint64_t>
-  friend class list_custom_feed_folders_builder;
-  explicit list_custom_feed_folders_builder(detail::web_visits_list_custom_feed_folders_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static list_custom_feed_folders_builder<Set | Bit> rebind(detail::web_visits_list_custom_feed_folders_params p) noexcept {
-    return list_custom_feed_folders_builder<Set | Bit>(std::move(p));
-  }
-  detail::web_visits_list_custom_feed_folders_params p_{};
 };
 
 /// Starts a web_visits.list_custom_feed_folders request (Retrieve Custom Feeds Folders).
@@ -860,13 +512,14 @@ struct web_visits_get_tracker_script_params {
 
 namespace web_visits {
 
-/// web_visits.get_tracker_script: Retrieve Web Visits Tracker Script (reference 3.4.8).
+/// web_visits.get_tracker_script: Retrieve Web Visits Tracker Script (docs/api-reference.md, 3.4.8).
 /// GET /v1/web-visits/tracker  (method [docs], path [inferred]; unknown; modelled on /financials, a sub-resource of web visits; alternative /v1/web-visits/tracker-script)
 /// The website tracking snippet with its configuration and installation status.
 /// Pagination: none. Credits: free [vendor].
 template <std::uint64_t Set = 0>
-class get_tracker_script_builder {
+class get_tracker_script_builder : public detail::builder_base<get_tracker_script_builder, detail::web_visits_get_tracker_script_params> {
  public:
+  using params_type = detail::web_visits_get_tracker_script_params;
   static constexpr std::string_view operation_id = "web_visits.get_tracker_script";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::none;
@@ -874,39 +527,17 @@ class get_tracker_script_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<web_visits_tracker_script_view>;
 
-  get_tracker_script_builder() = default;
-
   /// account_id (query, required) [vendor]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  /// Everything set so far.
-  detail::web_visits_get_tracker_script_params const& params() const noexcept { return p_; }
+  LEADFEEDER_DETAIL_SETTER(account_id, 0, std::string_view)
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
     static_assert((Set & (std::uint64_t{1} << 0)) != 0,
                   "web_visits.get_tracker_script: required parameter 'account_id' is not set");
+    auto const& p = this->p_;
     w.path("/v1/web-visits/tracker");
-    w.query("account_id", p_.account_id, true);
+    w.query("account_id", p.account_id, true);
   }
-
- private:
-  template <std::uint64_t>
-  friend class get_tracker_script_builder;
-  explicit get_tracker_script_builder(detail::web_visits_get_tracker_script_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static get_tracker_script_builder<Set | Bit> rebind(detail::web_visits_get_tracker_script_params p) noexcept {
-    return get_tracker_script_builder<Set | Bit>(std::move(p));
-  }
-  detail::web_visits_get_tracker_script_params p_{};
 };
 
 /// Starts a web_visits.get_tracker_script request (Retrieve Web Visits Tracker Script).
@@ -930,13 +561,14 @@ struct web_visits_list_visitor_companies_params {
 
 namespace web_visits {
 
-/// web_visits.list_visitor_companies: Retrieve Visitor Companies (reference 3.4.9).
+/// web_visits.list_visitor_companies: Retrieve Visitor Companies (docs/api-reference.md, 3.4.9).
 /// GET /v1/web-visits/companies  (method [docs], path [observed])
 /// Companies that visited the website between two dates, one row per company location (page-number pagination).
 /// Pagination: page_number. Credits: free [vendor]; listed companies are unlocked, so companies.get on them is free [vendor].
 template <std::uint64_t Set = 0>
-class list_visitor_companies_builder {
+class list_visitor_companies_builder : public detail::builder_base<list_visitor_companies_builder, detail::web_visits_list_visitor_companies_params> {
  public:
+  using params_type = detail::web_visits_list_visitor_companies_params;
   static constexpr std::string_view operation_id = "web_visits.list_visitor_companies";
   static constexpr http_method method = http_method::get;
   static constexpr pagination_style pagination = pagination_style::page_number;
@@ -944,126 +576,31 @@ class list_visitor_companies_builder {
   static constexpr bool charges_credits = false;
   using response_type = response<array_view<company_location_view>>;
 
-  list_visitor_companies_builder() = default;
-
   /// account_id (query, required) [vendor]
-  [[nodiscard]] auto account_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 0)>(p_);
-    next.p_.account_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto account_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 0)>(std::move(p_));
-    next.p_.account_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(account_id, 0, std::string_view)
 
   /// start_date (query, required) [vendor]: Format YYYY-MM-DD.
-  [[nodiscard]] auto start_date(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 1)>(p_);
-    next.p_.start_date.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto start_date(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 1)>(std::move(p_));
-    next.p_.start_date.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(start_date, 1, std::string_view)
 
   /// end_date (query, required) [vendor]: Format YYYY-MM-DD.
-  [[nodiscard]] auto end_date(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 2)>(p_);
-    next.p_.end_date.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto end_date(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 2)>(std::move(p_));
-    next.p_.end_date.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(end_date, 2, std::string_view)
 
   /// custom_feed_id (query, optional) [vendor]: only the companies of this custom feed.
-  [[nodiscard]] auto custom_feed_id(std::string_view value) const& {
-    auto next = rebind<(std::uint64_t{1} << 3)>(p_);
-    next.p_.custom_feed_id.assign(value);
-    return next;
-  }
-  [[nodiscard]] auto custom_feed_id(std::string_view value) && {
-    auto next = rebind<(std::uint64_t{1} << 3)>(std::move(p_));
-    next.p_.custom_feed_id.assign(value);
-    return next;
-  }
+  LEADFEEDER_DETAIL_SETTER(custom_feed_id, 3, std::string_view)
 
   /// include (query, optional) [observed]: only company; pages become very large [vendor].
-  template <class... Values>
-  [[nodiscard]] auto include(Values... values) const& {
-    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::web_visits::include> && ...),
-                  "web_visits.list_visitor_companies: include() takes leadfeeder::web_visits::include values");
-    auto next = rebind<(std::uint64_t{1} << 4)>(p_);
-    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
-    return next;
-  }
-  template <class... Values>
-  [[nodiscard]] auto include(Values... values) && {
-    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, ::leadfeeder::web_visits::include> && ...),
-                  "web_visits.list_visitor_companies: include() takes leadfeeder::web_visits::include values");
-    auto next = rebind<(std::uint64_t{1} << 4)>(std::move(p_));
-    next.p_.include = (next.p_.include | ... | static_cast<std::uint32_t>(values));
-    return next;
-  }
+  LEADFEEDER_DETAIL_FLAGS_SETTER(include, 4, ::leadfeeder::web_visits::include, "web_visits.list_visitor_companies: include() takes leadfeeder::web_visits::include values")
 
   /// page[num] (query, optional) [observed]: 1-based. From 1 to 1000000.
-  [[nodiscard]] auto page_num(std::int64_t value) const& {
-    auto next = rebind<(std::uint64_t{1} << 5)>(p_);
-    next.p_.page_num = value;
-    return next;
-  }
-  [[nodiscard]] auto page_num(std::int64_t value) && {
-    auto next = rebind<(std::uint64_t{1} << 5)>(std::move(p_));
-    next.p_.page_num = value;
-    return next;
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_num() const& {
-    static_assert(Value >= 1 && Value <= 1000000,
-                  "web_visits.list_visitor_companies: parameter 'page[num]' must be between 1 and 1000000");
-    return (*this).page_num(Value);
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_num() && {
-    static_assert(Value >= 1 && Value <= 1000000,
-                  "web_visits.list_visitor_companies: parameter 'page[num]' must be between 1 and 1000000");
-    return std::move(*this).page_num(Value);
-  }
+  LEADFEEDER_DETAIL_SETTER(page_num, 5, std::int64_t)
+  LEADFEEDER_DETAIL_CONSTANT_SETTER(page_num, 1, 1000000, "web_visits.list_visitor_companies: parameter 'page[num]' must be between 1 and 1000000")
 
   /// page[size] (query, optional) [observed]: default 20. From 1 to 100.
-  [[nodiscard]] auto page_size(std::int64_t value) const& {
-    auto next = rebind<(std::uint64_t{1} << 6)>(p_);
-    next.p_.page_size = value;
-    return next;
-  }
-  [[nodiscard]] auto page_size(std::int64_t value) && {
-    auto next = rebind<(std::uint64_t{1} << 6)>(std::move(p_));
-    next.p_.page_size = value;
-    return next;
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_size() const& {
-    static_assert(Value >= 1 && Value <= 100,
-                  "web_visits.list_visitor_companies: parameter 'page[size]' must be between 1 and 100");
-    return (*this).page_size(Value);
-  }
-  template <std::int64_t Value>
-  [[nodiscard]] auto page_size() && {
-    static_assert(Value >= 1 && Value <= 100,
-                  "web_visits.list_visitor_companies: parameter 'page[size]' must be between 1 and 100");
-    return std::move(*this).page_size(Value);
-  }
+  LEADFEEDER_DETAIL_SETTER(page_size, 6, std::int64_t)
+  LEADFEEDER_DETAIL_CONSTANT_SETTER(page_size, 1, 100, "web_visits.list_visitor_companies: parameter 'page[size]' must be between 1 and 100")
 
   /// True once the caller set page[num] (paging then starts there).
   static constexpr bool page_set = (Set & (std::uint64_t{1} << 5)) != 0;
-  /// Everything set so far.
-  detail::web_visits_list_visitor_companies_params const& params() const noexcept { return p_; }
 
   /// Writes the request; the client calls it. Fails to compile when a required parameter is missing.
   void write(detail::request_writer& w) const {
@@ -1073,25 +610,16 @@ class list_visitor_companies_builder {
                   "web_visits.list_visitor_companies: required parameter 'start_date' is not set");
     static_assert((Set & (std::uint64_t{1} << 2)) != 0,
                   "web_visits.list_visitor_companies: required parameter 'end_date' is not set");
+    auto const& p = this->p_;
     w.path("/v1/web-visits/companies");
-    w.query("account_id", p_.account_id, true);
-    w.query_date("start_date", p_.start_date, true);
-    w.query_date("end_date", p_.end_date, true);
-    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.query("custom_feed_id", p_.custom_feed_id, false);
-    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) w.query_flags("include", p_.include, detail::web_visits_include_wire);
-    if constexpr ((Set & (std::uint64_t{1} << 5)) != 0) w.query_integer("page[num]", p_.page_num, 1, 1000000);
-    if constexpr ((Set & (std::uint64_t{1} << 6)) != 0) w.query_integer("page[size]", p_.page_size, 1, 100);
+    w.query("account_id", p.account_id, true);
+    w.query_date("start_date", p.start_date, true);
+    w.query_date("end_date", p.end_date, true);
+    if constexpr ((Set & (std::uint64_t{1} << 3)) != 0) w.query("custom_feed_id", p.custom_feed_id, false);
+    if constexpr ((Set & (std::uint64_t{1} << 4)) != 0) w.query_flags("include", p.include, detail::web_visits_include_wire);
+    if constexpr ((Set & (std::uint64_t{1} << 5)) != 0) w.query_integer("page[num]", p.page_num, 1, 1000000);
+    if constexpr ((Set & (std::uint64_t{1} << 6)) != 0) w.query_integer("page[size]", p.page_size, 1, 100);
   }
-
- private:
-  template <std::uint64_t>
-  friend class list_visitor_companies_builder;
-  explicit list_visitor_companies_builder(detail::web_visits_list_visitor_companies_params p) noexcept : p_(std::move(p)) {}
-  template <std::uint64_t Bit>
-  static list_visitor_companies_builder<Set | Bit> rebind(detail::web_visits_list_visitor_companies_params p) noexcept {
-    return list_visitor_companies_builder<Set | Bit>(std::move(p));
-  }
-  detail::web_visits_list_visitor_companies_params p_{};
 };
 
 /// Starts a web_visits.list_visitor_companies request (Retrieve Visitor Companies).

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Compile time of the library next to Boost.JSON alone (bench/README.md, measurement 4).
 #
 # Times, best of N (default 3), `$CXX -std=c++17 -O0 -c` of the TUs in bench/compile_time/:

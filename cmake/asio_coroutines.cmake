@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Sets LEADFEEDER_HAVE_ASIO_COROUTINES (cached) when the compiler, in C++20 mode, has coroutines
 # that Boost.Asio can use (BOOST_ASIO_HAS_CO_AWAIT). Included by examples/ and tests/; the check
 # result is cached, so it runs once per build tree; the override below applies in each including directory.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Calls that touch no heap, for hosts with a memory budget: the client gets a fixed block of the
 // host's memory (client_options::memory) where each call builds its request, parses and keeps its
 // response document; the ids are lent (lf::borrow) rather than copied, and each finished result is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A find-contact-data job from start to end (docs/api-reference.md, 3.13.7): estimate it (free), ask before
 // spending, create it (it always charges credits), then poll its status until it ends, waiting with
 // the client's own time source (client_options::time), so that a test or a game loop that replaces

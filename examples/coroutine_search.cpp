@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Every contact of a search, a page at a time, from a C++20 coroutine: lf::async_send with
 // asio::use_awaitable (<leadfeeder/asio.hpp>) over the Boost.Beast transport. Each page's
 // meta.pagination.next_cursor is the cursor of the next call; the walk ends on the page without

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // How to plug in your own HTTP stack: a transport is any type with one member function,
 //   std::error_code send(leadfeeder::http_request const&, leadfeeder::http_response&);
 // This one answers from memory, the way a test double or an offline cache would.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The demo: a realistic session against a scripted transport (no network, no key needed). It
 // prints every request the client formed and what it decoded from the answer.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A game loop that talks to the API without blocking a frame: requests are queued with
 // async_send and completed inside the loop's own tick, on the loop's thread. The loop here runs a
 // few frames; each frame does its game work, then gives the transport a budget of one exchange.

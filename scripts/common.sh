@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Shared by scripts/demo and scripts/test: find the repository and install what is missing.
 # shellcheck shell=bash
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Writes OUTPUT, a C++ file whose lfsim::embedded_description() returns the bytes of INPUT (the API
 # description), so that the simulator never reads the repository at run time.
 #   cmake -DINPUT=api/leadfeeder-v1.json -DOUTPUT=description_embedded.cpp -P embed_description.cmake

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Smoke test of a running leadfeeder-simulator with curl: ./simulator/smoke.sh PORT KEY
 # Works with any --seed and with --rate-limit on or off (it stays under 10 requests/s, and the
 # burst check at the end is skipped when no 429 comes). Exits non-zero on any mismatch.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Write the single header single_include/leadfeeder/leadfeeder.hpp.
 
 The single header is made from the multi-header library under include/,
@@ -96,6 +97,8 @@ class Amalgamator:
         for lineno, line in enumerate(lines, start=1):
             if PRAGMA_ONCE_RE.match(line):
                 continue
+            if line.startswith("// SPDX-License-Identifier:"):
+                continue  # the single header states its licence once, at the top
             m = PROJECT_INCLUDE_RE.match(line)
             if not m:
                 self.out.append(line)

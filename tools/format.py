@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Format the hand-written C++ with clang-format and the repository's .clang-format.
 
 Usage:

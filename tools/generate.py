@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Writes every generated file from the API description, in one run.
 
     python3 tools/generate.py                    write them all (list below)
@@ -8,7 +9,7 @@
                                                  files under DIR instead of the repository
 
 Written: include/leadfeeder/generated/*.hpp (views, builders, views_fwd.hpp), docs/operations.md,
-simulator/src/routes.inc and enums.inc, tests/fuzz/walk_views.hpp, and the single header
+tests/fuzz/walk_views.hpp, and the single header
 single_include/leadfeeder/leadfeeder.hpp (tools/amalgamate.py's, over the headers just generated).
 
 Input: api/leadfeeder-v1.json (see api/README.md). The work is done by the package tools/lfgen/

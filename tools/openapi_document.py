@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Writes an OpenAPI 3 document (YAML) from the API description, the way the vendor would publish it.
 
     python3 tools/openapi_document.py                       the document on standard output

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Compares the API description with the vendor's OpenAPI document, and with --apply settles it.
 
     python3 tools/openapi_sync.py --openapi FILE           compare with a saved document (YAML or JSON)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The repository's source files, for tools/format.py and tools/spdx.py.
 
 A file is listed when git tracks it (or, outside a git work tree, when it is under the root and not

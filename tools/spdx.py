@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """The SPDX licence line at the top of every source file.
 
 Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Compile-time floor: a TU with <string> only (bench/compile_time.sh).
 #include <string>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Compile-time baseline: Boost.JSON alone, parsing one string (bench/compile_time.sh).
 #include <boost/json.hpp>
 

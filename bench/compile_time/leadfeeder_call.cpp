@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Compile-time subject: the library's one documented include and one call (bench/compile_time.sh).
 #include <leadfeeder/leadfeeder.hpp>
 

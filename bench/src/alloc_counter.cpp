@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp benchmarks: the replaced global operator new/delete (every form) and the
 // allocation records. See alloc_counter.hpp.
 #include "alloc_counter.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp benchmarks: counting heap allocations. alloc_counter.cpp replaces every form of
 // the global operator new and delete (plain, array, nothrow, aligned, sized) in this binary; each
 // allocation of the calling thread is counted, and while recording, its size and its call stack

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp benchmarks: candidate (b), boost::json::parse with the default allocator and a
 // conversion into the hand-written structs; and the calibration rows: Boost.JSON into a reused
 // monotonic buffer read through boost::json::value directly, and the bare tokenizer.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp benchmarks: the entry points of each candidate. Every decode function parses the
 // whole body and reads the same fields into a checksum.
 #pragma once

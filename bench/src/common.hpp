@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp benchmarks: what every candidate shares (the checksum, the corpus, the entry
 // points of each translation unit).
 #pragma once

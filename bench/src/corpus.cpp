@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp benchmarks: the generated Retrieve Contacts response.
 //
 // The shape is the docs' example (tests/fixtures/contacts_retrieve.response.json: one ContactV1

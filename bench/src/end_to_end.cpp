@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // End to end through the libcurl transport against the local simulator on loopback: the client's
 // CPU time per call, separated from the transport's (libcurl, the kernel's loopback). The
 // transport is wrapped so that the thread CPU time spent inside send() is counted apart.

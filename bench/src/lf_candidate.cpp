@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp benchmarks: candidate (L), this library, through client.send over an in-memory
 // transport, reading every field through the generated views.
 #include "candidates.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp benchmarks: the program. It generates the corpus, checks that every candidate
 // computes the same checksum, audits the allocations of one call (with the call stacks of what
 // remains), runs the Google Benchmark cases and ends with a table of ratios. See bench/README.md.

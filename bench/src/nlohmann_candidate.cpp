@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp benchmarks: candidate (a), nlohmann::json::parse and the hand-written structs
 // filled field by field (what an application without this library would typically write).
 #include "candidates.hpp"

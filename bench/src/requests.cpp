@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp benchmarks: building and writing a contacts.retrieve request with 100 ids, the ids
 // given three ways: a braced list, a std::vector<std::string> (copied), lf::borrow(vector).
 #include "candidates.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp benchmarks: candidate (c), simdjson on-demand, reading the same fields in place
 // (std::string_views into the parser's string buffer; nothing copied into structs, like the
 // views). Fields are looked up in document order, the way on-demand is meant to be used.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp benchmarks: the hand-written structs that candidates (a) nlohmann::json and (b)
 // boost::json::parse fill, the way an application without this library would model ContactV1:
 // std::string members and std::vectors, everything copied out of the parsed tree.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Bulk reads and bytes on the wire, on loopback (figures of docs/performance.md):
 //
 // 1. Requests per second with 1, 4 and 8 calls in flight: N clients over the libcurl transport

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # leadfeeder_cli_catalogue.hpp, the operations of api/leadfeeder-v1.json that `leadfeeder doctor`
 # checks (examples/cli/doctor.hpp), written at build time by tools/openapi_document.py so that it
 # always follows the description. Included by examples/cli and tests (test_cli.cpp); the target

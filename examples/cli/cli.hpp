@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The `leadfeeder` command-line program, all of it but the transport: run_cli() parses the
 // arguments, sends the requests through the client it is given, and prints aligned tables (or
 // the raw JSON bodies with --json). main.cpp plugs in libcurl; the tests plug in the scripted

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `leadfeeder doctor`: where a user stands. It checks the key (users.me), the account, its credits
 // and this month's requests (usage.get), and lists the operations whose method or path is still
 // [inferred] with what the vendor's OpenAPI document says about each: the document at

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `leadfeeder export`: what the runner (cli.hpp) needs besides the calls. The records of a page as
 // NDJSON or CSV lines, the state file beside the output that lets an interrupted export resume
 // without reading a page twice, the ids of --ids-from, and the progress figures.

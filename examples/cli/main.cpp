@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The `leadfeeder` command-line program: the libcurl transport and the environment around
 // run_cli() (cli.hpp). The API key comes from LEADFEEDER_API_KEY, never from the command line;
 // `--base-url URL` (anywhere) points the client at another server.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // An asynchronous leadfeeder transport over Boost.Beast and Asio, for plain HTTP and TLS. It
 // offers async_send(): the exchange runs on the io_context the host drives, and the completion
 // runs there too; the transport starts no thread. Copy it into your project with

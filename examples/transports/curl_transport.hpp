@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A synchronous leadfeeder transport over libcurl. Copy it into your project with
 // transport_error.hpp (link libcurl). TLS peer and host verification are on unless you turn them
 // off; connect and total timeouts, proxy and CA file come from curl_options, and a call's deadline

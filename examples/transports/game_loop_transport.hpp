@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A transport for game loops and other hosts that own their thread: async_send() only queues the
 // request; the host's tick() performs queued exchanges and runs their completions, on the host's
 // thread, a bounded number per frame. It starts no thread. Copy it into your project and replace

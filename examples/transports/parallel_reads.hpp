@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Several calls in flight for bulk reads: N clients (over the libcurl transport, or any
 // synchronous one), each on a thread of its own, take the next id of a list until none is left.
 // Give the clients one lf::shared_rate_limit (client_options::shared_limit) so that together they

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The errors the example transports report themselves (beside libcurl's, Asio's and OpenSSL's
 // codes): a body over the transport's limit, a compressed body that does not decode. Copy it with
 // the transports.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: the asynchronous path with Asio's completion tokens. Optional: leadfeeder.hpp does
 // not include it, so that a program without Asio needs none of its headers (Asio is header-only:
 // nothing to link).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: the library and Boost.JSON's DOM, both ways. lf::to_boost_json builds a
 // boost::json::value of any part of a response on demand (views read the tape directly; this is
 // for code that wants a DOM: to serialize it, to keep it past the result). And a boost::json::value,

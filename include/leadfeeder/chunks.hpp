@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: reads of more ids than one call takes, as ranges. `lf::chunks(client, builder, ids)`
 // yields one result per call of at most the operation's maximum (100 ids for contacts.retrieve,
 // companies.retrieve and companies.list_ips, 200 companies for companies.match: `Builder::chunk_max`,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: lf::client<Transport>, which turns builders into requests and answers into
 // results through the host's transport.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: configuration macros. Every macro a user may set is listed in docs/embedding.md
 // ("Configuration macros"); all of them must be set the same way in every translation unit.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: the response document: the body as received and the tape indexed over it
 // (detail/tape.hpp). A result owns it; views point into it and stay valid when the result is
 // moved. The parser behind document::parse is compiled once, in the translation unit that

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: errors as values. Every failure of a call is an lf::error inside lf::result.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: declarations only, for headers that name the library's types without using
 // them (a member `leadfeeder::client<my_transport>* client_;`, a function taking
 // `leadfeeder::error const&`). Cheap to include: no Boost, no templates defined.

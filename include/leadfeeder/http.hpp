@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: the HTTP exchange between the client and a transport.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: lf::json_fragment, JSON a caller builds for a request (the `extra_fields` of a
 // write, a raw request's body), held as text so that the headers that send it need no JSON
 // library. Make one from a boost::json::value, object or array (include <leadfeeder/boost_json.hpp>

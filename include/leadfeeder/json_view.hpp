@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: json_view, any JSON value of a response (a pointer to a node of the document's
 // tape), for what the typed views do not cover. Reads never throw and never fail.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: the one documented include. A header-only client for the Leadfeeder public API
 // (v1) over the host's own HTTP transport. See README.md.
 //

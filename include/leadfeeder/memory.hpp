@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: lf::memory_block, memory a host lends the library instead of the heap.
 #pragma once
 

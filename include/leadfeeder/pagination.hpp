@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: paginated reads as ranges. `lf::pages(client, builder)` yields one result per
 // page; `lf::items(client, builder)` one result per item across pages. Both styles of the API are
 // handled (docs/api-reference.md, 1.7): cursor (page[cursor] from meta.pagination.next_cursor) and page number

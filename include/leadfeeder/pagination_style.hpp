@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: lf::pagination_style, how an operation pages through results. Each builder
 // names its own (Builder::pagination); lf::pages reads it.
 #pragma once

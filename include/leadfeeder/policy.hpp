@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: the cross-cutting policies of a call: retries with backoff, a client-side rate
 // limiter, a monthly request counter, a credit budget, cancellation and deadlines, logging with
 // redaction. All off or harmless by default; time is injected, so tests and game loops never sleep

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: lf::raw_request, any method, path, query and body through the same client,
 // options and error handling as the typed builders, answered with a generic JSON view. It reaches
 // what the typed layer gets wrong (an [inferred] path that turns out different) or lacks.

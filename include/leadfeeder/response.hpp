@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: lf::response<Data>, a successful answer: its document, data and meta.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: lf::result<T>, a value or an lf::error.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: lf::string_list, how a builder takes a list of strings (ids, search terms).
 #pragma once
 

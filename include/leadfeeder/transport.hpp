@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: what a host's HTTP stack must offer to carry the client's requests.
 #pragma once
 

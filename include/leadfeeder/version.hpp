@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: the library version. CMake, the packaging files and the single header read it here.
 #pragma once
 

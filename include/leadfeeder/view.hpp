@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: views over a parsed response. A view is a pointer to a node of the document's
 // tape (detail/tape.hpp) owned by a result; copying it copies the pointer, and a string read
 // through it points into the body. Reads never throw and never fail: see detail/access.hpp.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Conan 2 recipe of leadfeeder-cpp (header-only). From the repository:
 #   conan create packaging/conan --build=missing
 # The sources are the checkout the recipe lives in; the package is what `cmake --install` puts in

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # vcpkg port of leadfeeder-cpp (header-only). As an overlay port it builds the checkout it lives in:
 #   vcpkg install leadfeeder --overlay-ports=<repository>/packaging/vcpkg
 # For a registry, replace SOURCE_PATH with vcpkg_from_github(OUT_SOURCE_PATH SOURCE_PATH

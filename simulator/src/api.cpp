@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: the request pipeline (see api.hpp). Faults first (faults.hpp), then the
 // route (routing.hpp), the key, the rate limit, the account, and the operation's handler: a
 // hand-written one (handlers/) where the simulator keeps state or needs real logic, else the

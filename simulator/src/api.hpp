@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: the Leadfeeder API v1 as api/leadfeeder-v1.json describes it (or another
 // description given at run time): routes, auth, rate limits, credits, pagination, fault injection,
 // and the state behind them. The request pipeline is in api.cpp; see README.md for the map.

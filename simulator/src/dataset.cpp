@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: the deterministic data set (see dataset.hpp).
 #include "dataset.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: the read-only data set, generated from the seed at start-up.
 // Companies, contacts, web visits, buyer personas, ICPs, users and accounts. Everything that
 // requests can change (lists, tags, custom feeds and fields, credits) lives in state.hpp.

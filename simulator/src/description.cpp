@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: reading the API description (see description.hpp).
 #include "description.hpp"
 

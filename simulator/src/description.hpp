@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: the API description it serves, read from api/leadfeeder-v1.json as built in
 // (embedded_description()) or from the file given with --description. Only what the simulator
 // needs is kept: operations (route, parameters, pagination style, response), schemas and enums.

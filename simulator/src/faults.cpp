@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: fault injection (see faults.hpp).
 #include "faults.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: fault injection. Per request with the header
 // X-Simulator-Fault: <fault>[,<fault>...], or by flag with a probability drawn from the seed and
 // the request's sequence number (so a run is repeatable).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: answers built from the description (see generic.hpp).
 #include "generic.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: the answer to an operation that has no hand-written handler, built from
 // the description alone. Its query parameters are checked as described (required ones present;
 // integers, booleans, dates, months and enum values well-formed), then `data` is built from the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: HTTP/1.1 over POSIX sockets (keep-alive, Content-Length and chunked
 // request bodies, size limits, 400 on anything malformed).
 #include "http_server.hpp"

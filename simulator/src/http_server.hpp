@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: a small HTTP/1.1 server over POSIX sockets, one thread per connection.
 // It knows nothing about JSON or the API: it hands whole requests to a handler and writes back
 // what the handler returns (normally, cut in half, or not at all, for fault injection).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: JSON text for responses (see json_text.hpp).
 #include "json_text.hpp"
 

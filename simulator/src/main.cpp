@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: command line, signals and the process lifetime.
 // The first line on stdout is exactly "listening on http://127.0.0.1:PORT" (flushed at once);
 // everything else goes to stderr.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: the /openapi.yaml answer (the documents are in openapi_documents.cpp).
 #include "openapi.hpp"
 

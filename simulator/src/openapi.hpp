@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: the OpenAPI document it serves at /openapi.yaml (behind the key, as the
 // live host does). Both documents are written at build time by tools/openapi_document.py from
 // api/leadfeeder-v1.json into openapi_documents.cpp in the build tree: the description as an

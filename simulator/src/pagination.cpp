@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: pagination (see pagination.hpp).
 #include "pagination.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: both pagination styles of the API. Page-number pages read page[num] and
 // page[size] and answer meta.pagination {page_num, page_count, total_count}; cursor pages read
 // page[cursor] and page[size] and answer meta.pagination.next_cursor (null on the last page).

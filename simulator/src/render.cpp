@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: rendering resources (see render.hpp).
 #include "render.hpp"
 

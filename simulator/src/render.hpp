@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: the JSON:API resources it answers with ({type, id, attributes,
 // relationships}), rendered from the data set and the account's state. `inc` is the set of
 // include values asked for; a relationship not side-loaded is a stub {id, type}.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: request readers and API errors (see request.hpp).
 #include "request.hpp"
 

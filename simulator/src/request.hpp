@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: what a handler sees of a request (request_ctx), what it answers (reply),
 // the API errors it raises, and the readers of query parameters and JSON bodies.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: HTTP answers (see responses.hpp).
 #include "responses.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: the HTTP answers: the success envelope {"data", "meta"} around a reply,
 // the three error-body shapes the API uses (JSON:API errors[], the flat {code, message} and the
 // 401 with both plus WWW-Authenticate), and the 429 of the rate limit.

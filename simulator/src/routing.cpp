@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: routing (see routing.hpp).
 #include "routing.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: routing. The route table is built at start from the description: one
 // route per operation, its path split into segments ("{name}" segments match any non-empty
 // segment and become path parameters). Of the routes that match a request, the one with the most

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: the initial per-account state (see state.hpp).
 #include "state.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: what requests can change, per account (lists and their members, tags and
 // their companies, custom feeds and folders, custom fields, credits, usage counts).
 #pragma once

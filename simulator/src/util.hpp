@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: small helpers shared by every part (PRNG, text, dates).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: the world's seeding, lookups and credits (see world.hpp).
 #include "world.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: everything the simulator knows and keeps: the data set generated from the
 // seed, the per-account state requests change (state.hpp), company signals, jobs and campaigns,
 // and the lookups and credit rule every handler shares.

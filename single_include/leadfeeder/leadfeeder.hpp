@@ -6569,27 +6569,27 @@ LEADFEEDER_END_NAMESPACE
 // parameters along a chain; the member of the builder's params_type has the setter's name.
 
 /// name(Type value): sets parameter Index.
-#define LEADFEEDER_DETAIL_SETTER(name, Index, Type)                                          \
-  [[nodiscard]] auto name(Type value) const& {                                               \
-    return this->template set<Set, Index, &params_type::name>(std::move(value));                  \
-  }                                                                                          \
-  [[nodiscard]] auto name(Type value)&& {                                                    \
-    return std::move(*this).template set<Set, Index, &params_type::name>(std::move(value));       \
+#define LEADFEEDER_DETAIL_SETTER(name, Index, Type)                                         \
+  [[nodiscard]] auto name(Type value) const& {                                              \
+    return this->template set<Set, Index, &params_type::name>(std::move(value));            \
+  }                                                                                         \
+  [[nodiscard]] auto name(Type value)&& {                                                   \
+    return std::move(*this).template set<Set, Index, &params_type::name>(std::move(value)); \
   }
 
 /// name(Enum...): adds typed values to the set parameter Index; anything else fails with `message`.
-#define LEADFEEDER_DETAIL_FLAGS_SETTER(name, Index, Enum, message)                                   \
-  template <class... Values>                                                                         \
-  [[nodiscard]] auto name(Values... values) const& {                                                 \
-    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, Enum> && ...), message);          \
-    return this->template add_flags<Set, Index, &params_type::name>(                                      \
-        (std::uint32_t{0} | ... | static_cast<std::uint32_t>(values)));                             \
-  }                                                                                                  \
-  template <class... Values>                                                                         \
-  [[nodiscard]] auto name(Values... values)&& {                                                      \
-    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, Enum> && ...), message);          \
-    return std::move(*this).template add_flags<Set, Index, &params_type::name>(                           \
-        (std::uint32_t{0} | ... | static_cast<std::uint32_t>(values)));                             \
+#define LEADFEEDER_DETAIL_FLAGS_SETTER(name, Index, Enum, message)                                                    \
+  template <class... Values>                                                                                          \
+  [[nodiscard]] auto name(Values... values) const& {                                                                  \
+    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, Enum> && ...), message);                           \
+    return this->template add_flags<Set, Index, &params_type::name>((std::uint32_t{0} | ... |                         \
+                                                                     static_cast<std::uint32_t>(values)));            \
+  }                                                                                                                   \
+  template <class... Values>                                                                                          \
+  [[nodiscard]] auto name(Values... values)&& {                                                                       \
+    static_assert(sizeof...(Values) > 0 && (std::is_same_v<Values, Enum> && ...), message);                           \
+    return std::move(*this).template add_flags<Set, Index, &params_type::name>((std::uint32_t{0} | ... |              \
+                                                                                static_cast<std::uint32_t>(values))); \
   }
 
 /// name<Value>(): the integer setter `name` with a constant; out of [min, max] fails with `message`.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The global allocation functions, replaced by counting ones (in a translation unit of their own,
 // so that no compiler pairs them with the call sites it inlines).
 #include <atomic>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Fails if a steady-state call allocates: the global operator new is replaced by a counting one,
 // and the pattern of examples/allocation_free.cpp (a document buffer, borrowed ids, recycled
 // results) must reach zero allocations per call after warm-up. Also checks the default path stays

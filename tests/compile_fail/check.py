@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Compile-fail checker, run by CTest for each case in tests/compile_fail/.
 
 Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // lf::chunks only takes operations whose list has a maximum to split.
 // expect-error: leadfeeder::chunks: the operation takes no list with a maximum to split
 #include <leadfeeder/leadfeeder.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A company enrichment job takes exactly one of company_ids or list_id (3.13.6): both do not compile.
 // expect-error: companies.create_enrichment_job: set exactly one of 'company_ids' or 'list_id'
 #include <leadfeeder/leadfeeder.hpp>

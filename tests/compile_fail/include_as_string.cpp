@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // include() takes typed values, never free strings.
 // expect-error: contacts.retrieve: include() takes leadfeeder::contacts::include values
 #include <leadfeeder/leadfeeder.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // include() is typed per operation: an accounts value does not fit contacts.get.
 // expect-error: contacts.get: include() takes leadfeeder::contacts::include values
 #include <leadfeeder/leadfeeder.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // lists.list without filter[scope] does not compile: the API refuses the call without it (3.9.1).
 // expect-error: lists.list: required parameter 'filter[scope]' is not set
 #include <leadfeeder/leadfeeder.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // contacts.retrieve without account_id does not compile, and the message names both.
 // expect-error: contacts.retrieve: required parameter 'account_id' is not set
 #include <leadfeeder/leadfeeder.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // contacts.add_to_lists without the lists to add does not compile.
 // expect-error: contacts.add_to_lists: required parameter 'list_ids' is not set
 #include <leadfeeder/leadfeeder.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // contacts.retrieve without ids does not compile.
 // expect-error: contacts.retrieve: required parameter 'ids' is not set
 #include <leadfeeder/leadfeeder.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // contacts.get without its path parameter does not compile.
 // expect-error: contacts.get: required parameter 'contact_id' is not set
 #include <leadfeeder/leadfeeder.hpp>

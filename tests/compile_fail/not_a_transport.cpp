@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A type without send() is not a transport, and the message says what member is expected.
 // expect-error: leadfeeder::client<Transport>: Transport must have a member function 'std::error_code send(leadfeeder::http_request const&, leadfeeder::http_response&)'
 #include <leadfeeder/leadfeeder.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A page size given as a constant is checked at compile time (the API allows at most 100).
 // expect-error: contacts.search: parameter 'page[size]' must be between 1 and 100
 #include <leadfeeder/leadfeeder.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // lf::pages only takes operations the API paginates.
 // expect-error: leadfeeder::pages: the operation is not paginated
 #include <leadfeeder/leadfeeder.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // companies.search_signals without company_ids does not compile: the API requires them (3.2.4).
 // expect-error: companies.search_signals: required parameter 'company_ids' is not set
 #include <leadfeeder/leadfeeder.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // client.send() takes request builders only.
 // expect-error: leadfeeder::client::send: the argument must be a request builder
 #include <leadfeeder/leadfeeder.hpp>

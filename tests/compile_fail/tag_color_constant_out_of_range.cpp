@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A tag color given as a constant is checked at compile time (a palette index from 0 to 9).
 // expect-error: tags.create: parameter 'color' must be between 0 and 9
 #include <leadfeeder/leadfeeder.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // tags.create without color does not compile: the API requires it (3.8.2).
 // expect-error: tags.create: required parameter 'color' is not set
 #include <leadfeeder/leadfeeder.hpp>

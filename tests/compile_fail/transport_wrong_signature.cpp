@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // send() must return std::error_code: a bool-returning send is refused with the same sentence.
 // expect-error: leadfeeder::client<Transport>: Transport must have a member function
 #include <leadfeeder/leadfeeder.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // LEADFEEDER_CONFIG_FILE is read first and its macros take effect: a lower JSON depth limit, and
 // exceptions declared off (which moves the symbols to another inline namespace).
 #define LEADFEEDER_BOOST_JSON_IMPL

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A user configuration file, named by LEADFEEDER_CONFIG_FILE on the command line.
 #pragma once
 #define LEADFEEDER_MAX_JSON_DEPTH 4

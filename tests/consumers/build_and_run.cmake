@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Configures, builds and runs one consumer project (tests/consumers/<name>/) in a fresh build
 # folder, with the compiler, C++ standard and generator of the main build.
 #

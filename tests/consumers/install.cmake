@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Installs the repository into a fresh prefix (CTest: consumer_install, the fixture the find_package,
 # pkg-config and packaging tests need) and checks what landed there.
 #

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The program every consumer project builds (find_package, add_subdirectory, FetchContent,
 // pkg-config): one request through an in-memory transport, the decoded values checked.
 // Returns non-zero on failure.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # pkg-config consumer (CTest: consumer_pkg_config): compiles tests/consumers/main.cpp with nothing
 # but `pkg-config --cflags leadfeeder` against the install fixture's prefix, and runs it.
 #

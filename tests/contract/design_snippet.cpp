@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The public contract of docs/contract.md, line for line, compiled against include/ and
 // against the single header, then run: it must behave as written.
 #define LEADFEEDER_BOOST_JSON_IMPL    // in exactly ONE .cpp of the program (or link Boost::json)

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Writes the hostile-response corpus: tests/corpus/responses/*.json and tests/corpus/manifest.tsv.
 
 Every file is a raw response body. The manifest has one line per file:

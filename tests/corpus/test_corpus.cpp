@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The hostile-response corpus (tests/corpus/responses/, listed in manifest.tsv and written by
 // make_corpus.py): every file answers contacts.retrieve and companies.get at its status, must give
 // the outcome the manifest names, and on success every accessor of every view is read (walk.hpp),

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """The library's headers keep to what -fno-exceptions and -fno-rtti builds need.
 
 Run by CTest (embedding_header_rules_no_exceptions_no_rtti):

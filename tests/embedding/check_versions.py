@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Every place that states the library's version agrees with include/leadfeeder/version.hpp.
 
 Run by CTest (packaging_versions) after the install fixture:

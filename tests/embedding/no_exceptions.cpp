@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Built with -fno-exceptions (tests/CMakeLists.txt, "Embedding"): the library and its testing
 // transport work without exceptions, and such a build really is the exceptions-off configuration.
 // Boost.JSON's implementation is compiled in no_exceptions_boost_json.cpp, with exceptions: Boost

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The implementation unit of the -fno-exceptions program, compiled WITH exceptions: Boost 1.81 and
 // 1.82 need them for src.hpp (1.83 builds it without). It is configured like the program's other
 // units (LEADFEEDER_HAS_EXCEPTIONS 0, as docs/embedding.md asks of every unit), so the library's compiled

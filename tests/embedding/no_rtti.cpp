@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Built with -fno-rtti, exceptions on (tests/CMakeLists.txt, "Embedding"): the library, Boost.JSON's
 // implementation (compiled here) and the testing transport need no run-time type information.
 #define LEADFEEDER_BOOST_JSON_IMPL

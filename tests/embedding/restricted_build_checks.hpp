@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What the restricted builds run (no_exceptions.cpp with -fno-exceptions, no_rtti.cpp with
 // -fno-rtti): the client over a scripted transport, views, every kind of error, a lent buffer,
 // pages, a raw request and a retry with injected time. Each check prints what failed; run_checks

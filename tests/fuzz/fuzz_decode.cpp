@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer harness: the input is the body of a 200 answering contacts.retrieve, companies.get
 // and contacts.add_to_lists (whose data is a plain json_view), on the heap and in a lent buffer.
 // Every accessor of every view of a success is read (walk.hpp), so that the sanitizers see any

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer harness: the input is an error answer. Its first byte picks the status (never 2xx),
 // its second byte the length of a Retry-After value taken from the bytes that follow, its third
 // byte a few switches (a deadline, async retries, an X-Request-Id); the rest is the body. The

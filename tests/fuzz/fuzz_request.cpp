@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer harness: the input is split (FuzzedDataProvider) into the parameter values of several
 // builders: path ids, query values, body strings, lists, numbers, dates and caller-built JSON.
 // Whatever is sent must have a URL of printable ASCII (no CR, LF, space or control character)

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Writes the seed corpora of the fuzz harnesses: tests/fuzz/corpus/<harness>/.
 
 fuzz_decode's seeds are small files of the response corpus (tests/corpus/responses/, written by

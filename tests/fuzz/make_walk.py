@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Writes tests/fuzz/walk_views.hpp: one walk() per generated view, calling every accessor.
 
 The walker is written from the API description by tools/generate.py (tools/lfgen/fuzz.py), with

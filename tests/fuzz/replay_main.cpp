@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Runs a fuzz harness over files and folders once each, without libFuzzer: how the seed corpora
 // are checked by compilers that have no libFuzzer (g++), under their sanitizers.
 //

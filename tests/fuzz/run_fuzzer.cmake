@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Runs one libFuzzer harness for a bounded time on a fresh copy of its seed corpus, in the build
 # tree (the seeds in the source tree are never written to). Fails when the fuzzer finds a crash, a
 # sanitizer report, a timeout or an out-of-memory; the input is then in WORK_DIR.

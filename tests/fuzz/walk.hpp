@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Reading everything a decoded response offers, for the corpus test and the fuzz harnesses: every
 // byte of every string, every number, every element of every list and map, every json_view all
 // the way down. What is read is folded into a checksum, so that nothing can be optimised away and

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Checks that the simulator serves exactly the operations of api/leadfeeder-v1.json, each at the
 method and path the description gives. The simulator builds its route table at start from the
 description embedded at build time (simulator/embed_description.cmake); this checks what the built

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Starts the simulator on a free port and runs an example program against it:
 #   run_example.sh SIMULATOR_BINARY EXAMPLE_BINARY [ARGS...]
 # The example gets --base-url http://127.0.0.1:PORT --key example-key before ARGS.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Starts the local API simulator for the integration tests and stops it at the end: the process
 // reads its stdin, so closing that pipe ends it (--exit-on-stdin-eof); a kill follows if it lingers.
 #pragma once

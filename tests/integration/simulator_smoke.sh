@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Starts the simulator on a free port and runs simulator/smoke.sh against it with curl: the
 # documented answers, as a user would see them with curl.
 #   simulator_smoke.sh SIMULATOR_BINARY SMOKE_SCRIPT

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // <leadfeeder/asio.hpp>: lf::async_send with Asio completion tokens over the Beast transport,
 // against the local simulator on loopback (and a silent loopback server for cancellation). Built
 // twice: as C++17 (callback, use_future, deferred, cancellation) and, where the compiler has

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Adding an operation touches no hand-written file: the simulator answers an operation that only
 the description knows. This copies api/leadfeeder-v1.json to a scratch file, adds two operations
 there (a paginated list of an existing resource schema on a new path, and one record of an object

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Integration: every operation through the libcurl transport against the local simulator over
 // loopback, and the Asio transport on a subset. The suite starts and stops the simulator itself.
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN

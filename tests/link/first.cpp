@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Multi-TU link test, unit 1 of 3: compiles Boost.JSON's implementation (and nothing else does).
 #define LEADFEEDER_BOOST_JSON_IMPL
 #include <leadfeeder/leadfeeder.hpp>

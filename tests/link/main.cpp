@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Multi-TU link test, unit 3 of 3: calls into the other two and checks what they decoded.
 #include <leadfeeder/leadfeeder.hpp>
 

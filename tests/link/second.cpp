@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Multi-TU link test, unit 2 of 3: uses the same inline functions and templates as unit 1.
 #include <leadfeeder/leadfeeder.hpp>
 #include <leadfeeder/testing/scripted_transport.hpp>

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """tools/openapi_sync.py end to end against the simulator's /openapi.yaml, on loopback only.
 
     test_openapi_sync.py --simulator PATH --cxx CXX [--std 17] [--include DIR]... [--cli PATH]

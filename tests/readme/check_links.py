@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Checks that the documentation points at things that exist.
 
     check_links.py [--root REPO]

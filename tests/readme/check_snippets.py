@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Compiles every C++ snippet of the documentation, so that the docs cannot drift from the library.
 
     check_snippets.py --cxx g++ --root REPO --include DIR [--include DIR ...] [--std c++17] [FILE.md ...]

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The resilience suite's main: doctest's runner, and Boost.JSON's implementation compiled once.
 // Suites: resilience_fault_memory, resilience_fault_simulator, resilience_rate_limit,
 // resilience_tls (see tests/CMakeLists.txt, section "Resilience"). Environment:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Resilience tests: a small in-memory API (tags, contacts, users.me) and a transport in front of
 // it that injects faults drawn from a seed: drops before and after the server saw the request,
 // refused connections, timeouts, 5xx, 408, 429 (alone and in storms, with and without

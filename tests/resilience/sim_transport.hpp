@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Resilience tests: the libcurl transport of examples/transports with, per request, an optional
 // X-Simulator-Fault header (chosen by a callback) and a record of every exchange.
 #pragma once

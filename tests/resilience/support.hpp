@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Resilience tests: shared support. A seedable generator, a fake clock for lf::time_source, child
 // processes (the simulator, openssl), temporary folders and loopback ports.
 #pragma once

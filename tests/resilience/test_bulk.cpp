@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Several calls in flight under one limit: example::read_all (examples/transports/parallel_reads.hpp)
 // runs N clients over libcurl, each on its own thread, against a simulator whose per-key rate limit
 // is on (10 requests/s, bursts of 15), all drawing from one lf::shared_rate_limit. Every id asked

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Fault injection (a): seeded scenarios against the in-memory API behind fault_transport, with a
 // fake clock, so nothing sleeps. A scenario is its seed: the seed chooses the operation, the fault
 // mix and the policy (retries, Retry-After, writes, the rate limiter, a deadline), and the faults

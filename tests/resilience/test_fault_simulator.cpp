@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Fault injection (b): seeded scenarios against the real simulator over libcurl, with small real
 // backoffs (base_delay 1 ms). Two simulators with the same data (--seed): one takes its faults
 // from the X-Simulator-Fault header, chosen per request by the scenario's seed; the other injects

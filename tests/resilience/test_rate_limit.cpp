@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The rate limit in practice: 5,000 contacts (50 pages of 100 through contacts.search) from a
 // simulator whose rate limit is on (the default: 10 requests/s, bursts of 15, per key), over
 // libcurl in real time. With the client's limiter on, the simulator never answers 429. With the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // TLS: the openssl command makes a self-signed certificate for 127.0.0.1 in a temporary folder and
 // serves HTTPS on a free loopback port (`openssl s_server -www`, which answers a GET with an HTML
 // status page). With default options, the libcurl transport and the Beast transport (an

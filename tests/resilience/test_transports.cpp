@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The example transports against servers this project did not write, on loopback only: nginx
 // (started and stopped here, from a configuration written to a temporary folder) for compression,
 // the body cap, Host with the port, keep-alive reuse and reconnection, a redirect and an HTML page;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Threads, for ThreadSanitizer (leadfeeder_tsan_tests, built with -fsanitize=thread when
 // LEADFEEDER_TSAN is ON): four threads, each with its own client over libcurl, against one
 // simulator, a few hundred calls each: reads, pages, writes, retries through injected faults

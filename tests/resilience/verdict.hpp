@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Resilience tests: a scenario's verdict. Thousands of scenarios run in one test case; each
 // collects its own problems, and a failing scenario is reported once, with its seed.
 #pragma once

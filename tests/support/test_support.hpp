@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Helpers shared by the unit tests: fixtures from tests/fixtures and a scripted client.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The asynchronous API: client.async_send over a transport that completes on the host's tick.
 #include <doctest/doctest.h>
 #include <test_support.hpp>

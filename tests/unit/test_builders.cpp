@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Builders: they own their parameters, can be kept and sent again, and lend nothing by accident.
 #include <doctest/doctest.h>
 #include <test_support.hpp>

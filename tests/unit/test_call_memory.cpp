@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // client_options::memory: a fixed region the host gives the client for everything it builds per
 // call (the request's URL and body, then the response document); exhaustion is buffer_exhausted.
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Reads of more ids than one call takes: lf::chunks and lf::chunk_items over contacts.retrieve,
 // companies.retrieve, companies.list_ips and companies.match.
 #include <doctest/doctest.h>

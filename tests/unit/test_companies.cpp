@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The eleven companies.* operations on the wire: method, URL and body of each request, what is
 // refused before sending, and how each answer is decoded (docs/api-reference.md, 1.13, 3.2, 4.6, 4.7).
 #include <doctest/doctest.h>

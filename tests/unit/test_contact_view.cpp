@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The docs' Retrieve Contacts example read field by field through lf::contact_view (docs/api-reference.md, 4.1
 // to 4.4), the account fixtures, a company relationship given in full (4.6), and how long views live.
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Errors from the server (docs/api-reference.md, 1.10), from the transport and from the client's options, and
 // the error types themselves: lf::error, lf::errc, lf::result.
 #include <doctest/doctest.h>

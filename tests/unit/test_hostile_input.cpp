@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Hostile input: 2xx responses whose body is not what the operation answers with, wrongly typed
 // data under the views, and parameter values that try to break out of the URL or the body.
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // HTTP dates in Retry-After: the three forms RFC 9110 asks recipients to accept.
 #include <doctest/doctest.h>
 #include <test_support.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Related resources are found whether the API inlines them under relationships or side-loads them
 // in a top-level `included` array (docs/api-reference.md, 1.8).
 #include <doctest/doctest.h>

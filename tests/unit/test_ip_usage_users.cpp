@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // ip.enrich, usage.get and users.me on the wire and decoded (docs/api-reference.md, 1.15, 3.5, 3.11, 4.10), and
 // the one error path every operation group reaches the client through (docs/api-reference.md, 1.10).
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The operations of docs/api-reference.md, 3.13 on the wire: company enrichment jobs and find-contact-data jobs
 // (a free estimate, a charging create, a status read), campaigns, and the custom-field filters and
 // page-number paging of 3.10. Paths no source gives are [inferred]; these tests pin what the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // One home per rule: the entry points that share a rule (header safety, the calendar, the
 // error-body shapes, Retry-After) agree with it, and the client's hooks (time_source, logger) and
 // shared flags behave as the std types they replaced.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The six Account and Contacts operations on the wire: method, URL, headers and body of each
 // request, and how each answer is decoded (docs/api-reference.md, 1.4-1.9, 3.1.1, 3.3).
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Pagination as ranges: lf::pages and lf::items over the cursor style (contacts.search) and the
 // page-number style.
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // buyer_personas, icps and custom_fields on the wire (docs/api-reference.md, 3.6, 3.7, 3.10): method, URL and body
 // of each request, and how BuyerPersonaV1 (4.3) and the field-less ICPV1 and CustomFieldV1 are read.
 #include <doctest/doctest.h>

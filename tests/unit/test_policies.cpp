@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Policies: retries, the rate limiter, the monthly counter, the credit budget, cancellation,
 // deadlines and logging. Time is injected: nothing here sleeps for real.
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Raw requests: any method, path, query and body through the same client and error handling.
 #include <doctest/doctest.h>
 #include <test_support.hpp>

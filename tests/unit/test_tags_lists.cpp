@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The five tags and five lists operations on the wire (docs/api-reference.md, 3.8, 3.9): method, URL and body of
 // each request, page-number paging of tags.list and lists.list (1.7), and how TagV1 (4.5) and
 // ListV1 (4.2) are decoded.

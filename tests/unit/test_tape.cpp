@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The tape's own edge cases: strings with escapes (leading, long, split by the parser's scratch
 // buffer), a body that ends in a string, repeated keys, the depth and size limits, integer ids,
 // and that what views read points into the body. A randomized round trip compares every document

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What the client hands a transport beyond the request itself and what it makes of what comes
 // back: the time left of the deadline (http_request::timeout) and a transport that gives up at the
 // deadline (errc::deadline_exceeded); a 2xx that is not JSON says what arrived (detail::body_hint);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The nine web_visits operations on the wire (docs/api-reference.md, 3.4): method, URL and body of each request,
 // page-number paging through lf::pages and lf::items (1.7), and how WebVisitV1 (4.8) and
 // CompanyLocationV1 (4.9) answers are decoded.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The generator behind tools/generate.py (Python standard library only).
 
     model.py         the description as the emitters read it: naming rules, setters, views
@@ -6,7 +7,6 @@
     cpp_views.py     include/leadfeeder/generated/schemas.hpp and views_fwd.hpp
     cpp_builders.py  one header per operation group, and operations.hpp
     docs.py          docs/operations.md
-    simulator.py     simulator/src/routes.inc and enums.inc
     fuzz.py          tests/fuzz/walk_views.hpp
     outputs.py       every file written, the single header included
 """

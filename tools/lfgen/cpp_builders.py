@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The builders: one header per operation group (include/leadfeeder/generated/<group>.hpp) and
 generated/operations.hpp, which includes them all. The shapes are in templates.py; this module
 computes what goes into them."""

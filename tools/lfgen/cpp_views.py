@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The views: include/leadfeeder/generated/schemas.hpp, and the declarations of every view
 (generated/views_fwd.hpp, which fwd.hpp and schemas.hpp include)."""
 

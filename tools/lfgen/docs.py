@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """docs/operations.md: every operation and every view, from the description."""
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ def emit_docs(desc: dict) -> str:
            "Every operation the library implements, as described in `api/leadfeeder-v1.json`. Each fact carries\n"
            "its confidence: **docs** (the vendor's API reference), **vendor** (other vendor material),\n"
            "**observed** (independent integrations), **inferred** (by analogy; not seen anywhere). Where a fact\n"
-           "turns out wrong, a raw request reaches the API directly (see the README) until the description is\n"
+           "turns out wrong, a raw request reaches the API directly (see [using-operations.md](using-operations.md#when-the-description-is-wrong-raw-requests)) until the description is\n"
            "fixed and regenerated.\n\n"]
     out.append("| Operation | C++ builder | Method | Path | Method+path confidence | Response | Pagination |\n")
     out.append("| --- | --- | --- | --- | --- | --- | --- |\n")

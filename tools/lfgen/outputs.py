@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Every file the generator writes, and where: render() is the whole list."""
 
 from __future__ import annotations
@@ -7,13 +8,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from . import cpp_builders, cpp_views, docs, fuzz, simulator
+from . import cpp_builders, cpp_views, docs, fuzz
 from .model import DescriptionError
 
 GENERATED = Path("include/leadfeeder/generated")
 DOCS = Path("docs/operations.md")
-SIMULATOR_ROUTES = Path("simulator/src/routes.inc")
-SIMULATOR_ENUMS = Path("simulator/src/enums.inc")
 FUZZ_WALKER = Path("tests/fuzz/walk_views.hpp")
 SINGLE_HEADER = Path("single_include/leadfeeder/leadfeeder.hpp")
 TOOLS = Path(__file__).resolve().parent.parent
@@ -25,8 +24,6 @@ def render_description(desc: dict) -> dict[Path, str]:
              GENERATED / "views_fwd.hpp": cpp_views.emit_views_fwd(desc),
              GENERATED / "operations.hpp": cpp_builders.emit_operations_header(desc),
              DOCS: docs.emit_docs(desc),
-             SIMULATOR_ROUTES: simulator.emit_routes(desc),
-             SIMULATOR_ENUMS: simulator.emit_enums(desc),
              FUZZ_WALKER: fuzz.emit_walker(desc)}
     for group, info in desc["groups"].items():
         files[GENERATED / info["header"]] = cpp_builders.emit_group(desc, group)

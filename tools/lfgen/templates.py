@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The shapes of the generated C++, as templates (string.Template: $name is filled in by
 cpp_builders.py). Read these to see what a generated header looks like; the emitters only compute
 the pieces."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Validation: the description is checked whole before anything is written.
 
 A DescriptionError names the place (`operation tags.list parameter page[num]: ...`). Besides the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What the CLI's unit tests (test_cli*.cpp) share: text checks and the table-driven check of
 // usage errors.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The runner of the CLI's tests, and the one translation unit that compiles Boost.JSON's
 // implementation.
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN

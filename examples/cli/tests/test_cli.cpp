@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The command-line example (examples/cli): run_cli over the scripted transport. For each group of
 // commands, the request formed and what is printed; --json, --all, usage errors, API errors, and
 // the key that never shows.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `leadfeeder doctor` (examples/cli/doctor.hpp) over the scripted transport: the key, the account,
 // its credits and requests, and what an OpenAPI document (a file, or fetched) says about the
 // operations still [inferred]. The operations come from the catalogue written from the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The command-line example (examples/cli), `leadfeeder export` (issue #13): every page of a search
 // or every id of a list to NDJSON or CSV, a resume after an interruption that reads no page twice,
 // --ids-from with 4 calls in flight keeping the order of the ids, and Ctrl-C (the flag main.cpp's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The command-line example (examples/cli), the operations added for issue #12: companies retrieve,
 // match, signals and ips (any number of ids, in chunks), the two job families (estimate, create
 // with --yes, get, --wait with a progress line), lists items, campaigns, ip enrich and usage. Over

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: the lenient reads behind every view accessor, over the tape (detail/tape.hpp).
 // Missing, null or wrongly typed data gives the default; nothing here throws or reads out of
 // bounds.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: ASCII case folding for header names (HTTP field names are case-insensitive).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: the pieces of lf::async_send for Asio completion tokens behind
 // leadfeeder/asio.hpp: the handler kept until the client completes, and what a cancellation signal does.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: what a 2xx answer carried when it is not JSON (an HTML page from a proxy or a
 // login wall, plain text, a compressed body the transport did not decode), for the error message.
 #pragma once

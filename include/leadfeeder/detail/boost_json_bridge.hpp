@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: the conversions between the tape and Boost.JSON values behind
 // leadfeeder/boost_json.hpp: a DOM built from a view, a json_fragment made from a value.
 #pragma once

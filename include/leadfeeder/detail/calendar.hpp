@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: the calendar rules, once: leap years, month lengths and day numbers of the
 // proleptic Gregorian calendar. Request dates (YYYY-MM-DD, detail/encoding.hpp) and HTTP dates
 // (Retry-After, detail/http_date.hpp) both ask here.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: the memory a host may give a client for everything it builds per call
 // (client_options::memory): a region carved afresh at each call, and the text buffers of the
 // request that grow inside it instead of on the heap.

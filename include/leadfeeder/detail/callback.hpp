@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: a copyable callable that owns what it calls, for the hooks of client_options (the
 // logger, the clocks and the sleep of time_source). It does what std::function did there (assigned
 // from a lambda, a function pointer or a std::function; tested with `if`; reset with nullptr)

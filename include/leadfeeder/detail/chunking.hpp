@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: what lf::chunks knows of an operation and of the ids it is given.
 #pragma once
 

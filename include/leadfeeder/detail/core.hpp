@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: the name of the library's compiled part. Every function the library's headers
 // call but do not define is a member of this one struct, defined in the unit that defines
 // LEADFEEDER_IMPLEMENTATION (impl/document.ipp, impl/session.ipp; inline everywhere with

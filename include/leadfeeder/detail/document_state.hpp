@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: what a document owns (the body, the tape's block), behind lf::document.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: percent-encoding for URLs and string escaping for JSON bodies.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: the one home of the error-body rules (docs/api-reference.md, 1.10: three body
 // shapes, tried in turn): building an lf::error from a non-2xx response, and telling whether a 2xx
 // body carries an error instead of data. The fields of one error are read through the generated

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: what an lf::json_fragment holds, and the adapter a JSON library
 // implements to make one (leadfeeder/boost_json.hpp does for Boost.JSON).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: the one rule for text that goes into a request line or a header. CR and LF would
 // end the line early (request splitting, header injection) and NUL would end it early for a
 // transport that passes C strings. Every entry point applies this rule: the client's options and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: reading a Retry-After header (delta-seconds or an HTTP date).
 #pragma once
 

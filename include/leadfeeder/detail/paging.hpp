@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: what lf::pages does to a builder before the first page.
 #pragma once
 

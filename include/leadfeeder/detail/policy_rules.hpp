@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: the rules of the policies of policy.hpp, as the session applies them: the token
 // bucket, the backoff and its jitter, which statuses and methods are retried, deadlines.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: the one iterator of the library's single-pass ranges (lf::pages, lf::items,
 // lf::chunks, lf::chunk_items). A range keeps its current element in an optional (empty at the
 // end) and knows how to advance; the iterator only asks it.

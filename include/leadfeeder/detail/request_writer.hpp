@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: turns a builder's parameters into a URL and a JSON body, in buffers the client
 // reuses from call to call. Every value is checked here, before anything is sent.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: how lf::response<Data> sees its `data` member as the operation's view.
 #pragma once
 

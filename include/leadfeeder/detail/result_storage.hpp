@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: the storage behind lf::result<T> (a T or an lf::error in a union, with a flag),
 // and what dereferencing an error does.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: what client<Transport>::send reads of a builder (its response type, its
 // constants), and the typed response it makes of a decoded answer.
 #pragma once

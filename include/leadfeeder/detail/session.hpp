@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: the non-template core of a client: options, the request writer and its buffers,
 // the policies (retries, rate limit, credit budget, cancellation, deadlines, logging), decoding and
 // the envelope checks. Its bodies are compiled once, in the unit that defines

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: a copyable handle that shares ownership of a T through whatever smart pointer
 // it was given (a std::shared_ptr<T> as a rule), for client_options::shared_limit. It reads like
 // the std::shared_ptr that member was (assigned from one, tested with `if`, `->`, get(), reset())

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: which containers lf::string_list takes (contiguous, of things that
 // convert to std::string_view).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: the tape, a flat index over a response body. One 16-byte node per JSON value
 // and per object key, in document order. Views are pointers to nodes; nothing here needs Boost.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: how lf::is_transport_v and lf::is_async_transport_v probe a type
 // for send() and async_send().
 #pragma once

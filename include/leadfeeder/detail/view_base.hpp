@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: what every view is built from: the bases of the generated object and resource
 // views, the one iterator over the elements of a tape array, and the range it walks.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp: the implementation of document::parse: a boost::json::basic_parser handler that
 // writes the tape (detail/tape.hpp), and the side-loading pass. Compiled in the one translation
 // unit that defines LEADFEEDER_IMPLEMENTATION (or LEADFEEDER_BOOST_JSON_IMPL), or inline in every

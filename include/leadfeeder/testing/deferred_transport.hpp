@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp testing support (not part of the single header): an asynchronous transport whose
 // exchanges wait until the test runs them, for the tests of client.async_send and for users' own.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-cpp testing support (not part of the single header): a transport that records every
 // request and answers from a script, for the library's tests and for users' own.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: accounts.list, users.me and usage.get.
 #include "handlers/handlers.hpp"
 

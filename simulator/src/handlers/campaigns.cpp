@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: campaigns.*: three seeded per account on first use.
 #include "handlers/handlers.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: companies.*: records (shared with contacts in records.hpp), financials,
 // IP addresses, signals, search, match and tags.
 #include "handlers/handlers.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: contacts.*: records (shared with companies in records.hpp) and search.
 #include "handlers/handlers.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: custom_fields.*; a custom field's id is its key (internal name).
 #include "handlers/handlers.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: the table of hand-written handlers (see handlers.hpp).
 #include "handlers/handlers.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: the hand-written handlers, one per operation that keeps state or needs
 // real logic, by operation id. Every other operation of the description is answered from its
 // response schema (generic.hpp). A group's handlers live in handlers/<group>.cpp; companies and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: lists.*, lists.list_items included.
 #include "handlers/handlers.hpp"
 

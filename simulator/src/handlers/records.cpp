@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: the operations companies and contacts mirror (see records.hpp).
 #include "handlers/records.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: what the company and contact operations mirror, written once: get one
 // record, retrieve several by id, add a record to lists or remove it, and the jobs that work on a
 // set of records. A record_kind says which side a call is on.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: ip.enrich, buyer personas and ICPs: the read-only reference data of the data set.
 #include "handlers/handlers.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: tags.*.
 #include "handlers/handlers.hpp"
 

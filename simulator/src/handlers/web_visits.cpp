@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // leadfeeder-simulator: web_visits.*: visits, visitor companies, custom feeds and folders, the tracker script.
 #include "handlers/handlers.hpp"
 

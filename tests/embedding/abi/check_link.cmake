@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # ABI test (CTest: embedding_abi_namespace_mismatch). Two translation units that disagree on
 # LEADFEEDER_HAS_EXCEPTIONS must not link into one program: unit A (declares.cpp, exceptions off)
 # needs key_length(leadfeeder::v0_noexcept::client_options const&), unit B (defines.cpp,

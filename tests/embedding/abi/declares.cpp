@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // ABI test, unit A: built with LEADFEEDER_HAS_EXCEPTIONS=0 (in check_link.cmake), it calls a
 // function of unit B that takes a leadfeeder type. Unit B is built with exceptions on, so the two
 // disagree on the library's configuration; the versioned inline namespace (v0 / v0_noexcept)

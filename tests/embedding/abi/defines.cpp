@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // ABI test, unit B: built with the default configuration (exceptions on).
 #define LEADFEEDER_BOOST_JSON_IMPL
 #include <leadfeeder/leadfeeder.hpp>

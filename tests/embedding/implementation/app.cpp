@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A program's ordinary unit: one call, no implementation macro (see check.cmake).
 #include <leadfeeder/leadfeeder.hpp>
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Where the library's compiled part lives (CTest: embedding_implementation_unit).
 #
 #   cmake -DCXX=<compiler> -DSTD=<17|20> -DINCLUDE_DIR=<repo>/include [-DEXTRA_INCLUDES=a|b]

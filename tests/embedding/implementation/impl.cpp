@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The program's one implementation unit.
 #define LEADFEEDER_IMPLEMENTATION
 #include <leadfeeder/leadfeeder.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Vendoring (CTest: embedding_vendoring): vendor.cmake copies this program and nothing but
 // single_include/leadfeeder/leadfeeder.hpp into an empty folder and builds it with one compiler
 // command, `c++ -std=c++17 -I<folder> main.cpp -o program` (the build's standard: 17 or 20).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Vendoring (CTest: embedding_vendoring): what a user does who copies one header into a project.
 #
 #   cmake -DCXX=<compiler> -DSTD=<17|20> -DREPO=<repository> -DWORK_DIR=<scratch dir>

@@ -33,6 +33,7 @@
 #endif
 #if defined(LEADFEEDER_IMPLEMENTATION) || defined(LEADFEEDER_HEADER_ONLY)
 #include <leadfeeder/impl/document.ipp>
+#include <leadfeeder/impl/request.ipp>
 #include <leadfeeder/impl/session.ipp>
 #endif
 // The bridge to Boost.JSON's DOM (lf::to_boost_json, Boost.JSON values as caller-built JSON):

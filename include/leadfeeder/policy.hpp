@@ -154,13 +154,15 @@ struct log_event {
 /// Injected time: tests and game loops replace these. Each member is assigned like a
 /// std::function (a lambda, a function pointer, a std::function).
 struct time_source {
-  detail::callback<clock_type::time_point()> now = [] { return clock_type::now(); };
+  /// The steady clock, the system clock and std::this_thread::sleep_for (set in the
+  /// implementation unit, so that a unit which only makes a client compiles none of them).
+  time_source() { detail::core::default_time(*this); }
+
+  detail::callback<clock_type::time_point()> now;
   /// The wall clock, for what the server says in calendar time (a Retry-After HTTP date).
-  detail::callback<std::chrono::system_clock::time_point()> wall_now = [] { return std::chrono::system_clock::now(); };
-  /// The sleep of the calling thread (std::this_thread::sleep_for, in the implementation unit).
-  detail::callback<void(std::chrono::milliseconds)> sleep = [](std::chrono::milliseconds d) {
-    detail::core::sleep_for(d);
-  };
+  detail::callback<std::chrono::system_clock::time_point()> wall_now;
+  /// The sleep of the calling thread.
+  detail::callback<void(std::chrono::milliseconds)> sleep;
 };
 
 LEADFEEDER_END_NAMESPACE

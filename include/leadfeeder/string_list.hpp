@@ -3,17 +3,18 @@
 #pragma once
 
 #include <leadfeeder/config.hpp>
+#include <leadfeeder/detail/core.hpp>
 #include <leadfeeder/detail/string_container.hpp>
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <iterator>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
-#include <vector>
 
 LEADFEEDER_BEGIN_NAMESPACE
 
@@ -60,42 +61,38 @@ class string_list {
   string_list() = default;
 
   /// Copies a braced list: `{"3219787601", "3219787635"}`.
-  string_list(std::initializer_list<std::string_view> values) { assign(values.begin(), values.size()); }
+  string_list(std::initializer_list<std::string_view> values) { copy(borrow(values)); }
 
-  /// Copies any contiguous container of elements convertible to std::string_view.
   template <class Container, std::enable_if_t<detail::is_string_container<Container>::value, int> = 0>
   string_list(Container const& container) {  // NOLINT: implicit on purpose
-    assign(std::data(container), std::size(container));
+    copy(borrow(container));
   }
 
-  /// Refers to a borrowed container (see lf::borrow).
   string_list(borrowed_strings borrowed) noexcept : borrowed_(borrowed), is_borrowed_(true) {}  // NOLINT
 
-  std::size_t size() const noexcept { return is_borrowed_ ? borrowed_.size() : ends_.size(); }
+  std::size_t size() const noexcept { return is_borrowed_ ? borrowed_.size() : ends_.size() / sizeof(std::size_t); }
   bool empty() const noexcept { return size() == 0; }
-  /// Element i (i < size()).
   std::string_view operator[](std::size_t i) const noexcept {
     if (is_borrowed_) return borrowed_[i];
-    std::size_t const begin = i == 0 ? 0 : ends_[i - 1];
-    return std::string_view(chars_.data() + begin, ends_[i] - begin);
+    std::size_t const begin = i == 0 ? 0 : end_of(i - 1);
+    return std::string_view(chars_.data() + begin, end_of(i) - begin);
   }
 
  private:
-  template <class Element>
-  void assign(Element const* first, std::size_t count) {
-    std::size_t total = 0;
-    for (std::size_t i = 0; i < count; ++i) total += std::string_view(first[i]).size();
-    chars_.reserve(total);
-    ends_.reserve(count);
-    for (std::size_t i = 0; i < count; ++i) {
-      chars_.append(std::string_view(first[i]));
-      ends_.push_back(chars_.size());
-    }
+  // Copies every string (compiled once, in the implementation unit: the constructors above only
+  // borrow the container, whatever it holds).
+  void copy(borrowed_strings const& from) { detail::core::copy_strings(from, chars_, ends_); }
+  std::size_t end_of(std::size_t i) const noexcept {
+    std::size_t end;
+    std::memcpy(&end, ends_.data() + i * sizeof end, sizeof end);
+    return end;
   }
 
-  // Owned: every string back to back in chars_, ends_[i] one past string i.
+  // Owned: every string back to back in chars_; ends_ holds, as bytes, one std::size_t per string,
+  // one past its end in chars_ (a std::string, whose code the standard library compiles once,
+  // rather than a std::vector instantiated in every unit).
   std::string chars_;
-  std::vector<std::size_t> ends_;
+  std::string ends_;
   borrowed_strings borrowed_;
   bool is_borrowed_ = false;
 };

@@ -122,6 +122,95 @@
 // (client_options::memory): a region carved afresh at each call, and the text buffers of the
 // request that grow inside it instead of on the heap.
 
+// ---- begin leadfeeder/detail/core.hpp ----
+// leadfeeder-cpp: the name of the library's compiled part. Every function the library's headers
+// call but do not define is a member of this one struct, defined in the unit that defines
+// LEADFEEDER_IMPLEMENTATION (impl/*.ipp; inline everywhere with
+// LEADFEEDER_HEADER_ONLY). A program none of whose units defines the macro fails to link with
+// undefined references that all say what to do.
+
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <system_error>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+class document;
+struct memory_block;
+struct call_options;
+struct error;
+struct http_request;
+struct http_response;
+template <class T>
+class result;
+class string_list;
+class borrowed_strings;
+struct time_source;
+
+namespace detail {
+
+struct operation_info;
+struct answer;
+template <class Signature>
+class function_ref;
+struct shared_bucket;
+struct cancel_flag;
+
+struct define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file {
+  // The classes whose member functions are compiled here too (detail/call_region.hpp,
+  // detail/request_writer.hpp, detail/session.hpp). They are nested so that the name of each of
+  // their functions, as the linker reports it when one is missing, carries this struct's name.
+  class call_region;
+  class text_buffer;
+  class request_writer;
+  class session;
+
+  static result<document> parse(std::string&& body, memory_block lent, bool* lease);
+  static void open(session& s);
+  static result<answer> run(session& s, operation_info const& op, call_options const& call,
+                            function_ref<void(request_writer&)> write,
+                            function_ref<std::error_code(http_request const&, http_response&)> exchange);
+  static std::optional<error> start(session& s, operation_info const& op, call_options const& call,
+                                    function_ref<void(request_writer&)> write);
+  static result<answer> complete(session& s, operation_info const& op, call_options const& call, std::error_code ec);
+
+  // shared_rate_limit's bucket, behind its mutex.
+  static shared_bucket* open_shared_bucket(double requests_per_second, double burst);
+  static void close_shared_bucket(shared_bucket* b) noexcept;
+  static std::chrono::milliseconds acquire_shared(shared_bucket& b, std::chrono::steady_clock::time_point now);
+  static void give_back_shared(shared_bucket& b);
+  static std::uint64_t granted_shared(shared_bucket& b);
+
+  // The positions of the first occurrence of each id in `ids`, in order, written to `order` (room
+  // for ids.size()); returns how many (lf::chunks reads each id once).
+  static std::size_t first_occurrences(string_list const& ids, std::size_t* order);
+
+  // cancellation_token's flag, shared by its copies.
+  static cancel_flag* open_cancel_flag();
+  static void share_cancel_flag(cancel_flag* f) noexcept;
+  static void drop_cancel_flag(cancel_flag* f) noexcept;
+  static void cancel(cancel_flag* f) noexcept;
+  static bool cancelled(cancel_flag const* f) noexcept;
+
+  // string_list's copy of the strings it is given: back to back in `chars`, and in `ends` (as
+  // bytes) one std::size_t per string, one past its end.
+  static void copy_strings(borrowed_strings const& from, std::string& chars, std::string& ends);
+  // The default clocks and sleep of a time_source.
+  static void default_time(time_source& t);
+};
+using core = define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file;
+using call_region = core::call_region;
+using text_buffer = core::text_buffer;
+using request_writer = core::request_writer;
+using session = core::session;
+
+}  // namespace detail
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/core.hpp ----
 
 #include <cstddef>
 #include <cstdint>
@@ -134,22 +223,12 @@ namespace detail {
 
 // A bump region over host memory. Its first bytes hold a flag that a result built there sets while
 // it lives, so that the next call can tell the region is not free yet.
-class call_region {
+class core::call_region {
  public:
   static constexpr std::size_t header_size = alignof(std::max_align_t);
 
   call_region() noexcept = default;
-  call_region(void* data, std::size_t size) noexcept {
-    if (data == nullptr) return;
-    if (size < header_size) {  // given, but too small for anything: every call is refused
-      too_small_ = true;
-      return;
-    }
-    base_ = static_cast<unsigned char*>(data);
-    size_ = size;
-    top_ = header_size;
-    *result_alive() = false;
-  }
+  call_region(void* data, std::size_t size) noexcept;
 
   bool enabled() const noexcept { return base_ != nullptr; }
   /// Memory was given, but less than the region's own bookkeeping.
@@ -165,41 +244,14 @@ class call_region {
   /// as a string would; a block that is not the last is moved to the top. Returns the block (with
   /// its first `used` bytes kept) and its new capacity, or null when the region cannot hold it.
   char* grow(char* block, std::size_t used, std::size_t capacity, std::size_t needed,
-             std::size_t& new_capacity) noexcept {
-    if (!enabled()) return nullptr;
-    std::size_t wanted = capacity < 64 ? 64 : capacity * 2;
-    if (wanted < needed) wanted = needed;
-    auto* const at = reinterpret_cast<unsigned char*>(block);
-    bool const last = block != nullptr && at + capacity == base_ + top_;
-    std::size_t const start = last ? static_cast<std::size_t>(at - base_) : top_;
-    std::size_t const room = size_ - start;
-    if (room < needed) return nullptr;
-    if (wanted > room) wanted = room;  // the rest of the region, which is enough
-    char* const out = reinterpret_cast<char*>(base_ + start);
-    if (!last && used != 0) std::memcpy(out, block, used);
-    top_ = start + wanted;
-    new_capacity = wanted;
-    return out;
-  }
+             std::size_t& new_capacity) noexcept;
 
   /// The free rest of the region, aligned for anything: where the document goes.
-  unsigned char* rest(std::size_t& size) noexcept {
-    std::size_t const aligned = enabled() ? aligned_offset(top_) : 0;
-    if (!enabled() || aligned >= size_) {
-      size = 0;
-      return nullptr;
-    }
-    size = size_ - aligned;
-    return base_ + aligned;
-  }
+  unsigned char* rest(std::size_t& size) noexcept;
 
  private:
   // The first offset at or after `offset` whose address is aligned for anything.
-  std::size_t aligned_offset(std::size_t offset) const noexcept {
-    constexpr std::uintptr_t align = alignof(std::max_align_t);
-    std::uintptr_t const at = reinterpret_cast<std::uintptr_t>(base_) + offset;
-    return offset + static_cast<std::size_t>((align - at % align) % align);
-  }
+  std::size_t aligned_offset(std::size_t offset) const noexcept;
 
   unsigned char* base_ = nullptr;
   std::size_t size_ = 0;
@@ -210,71 +262,25 @@ class call_region {
 // Text that grows on the heap (a std::string kept from call to call) or, when given a region,
 // inside it. In a region, what does not fit is dropped and remembered: the caller checks
 // overflowed() and refuses the call.
-class text_buffer {
+class core::text_buffer {
  public:
   /// Where the next call's text goes: the region, or the heap when it is null or disabled.
-  void begin(call_region* region) noexcept {
-    region_ = region != nullptr && region->enabled() ? region : nullptr;
-    heap_.clear();
-    data_ = nullptr;
-    size_ = 0;
-    capacity_ = 0;
-    overflowed_ = false;
-  }
+  void begin(call_region* region) noexcept;
 
   bool overflowed() const noexcept { return overflowed_; }
   operator std::string_view() const noexcept {
     return region_ != nullptr ? std::string_view(data_, size_) : std::string_view(heap_);
   }
 
-  void clear() noexcept {
-    heap_.clear();
-    size_ = 0;
-  }
-  void append(char const* s, std::size_t n) {
-    if (region_ == nullptr) {
-      heap_.append(s, n);
-      return;
-    }
-    if (overflowed_ || !fits(n)) return;
-    std::memcpy(data_ + size_, s, n);
-    size_ += n;
-  }
+  void clear() noexcept;
+  void append(char const* s, std::size_t n);
   void append(std::string_view s) { append(s.data(), s.size()); }
-  void assign(std::string_view s) {
-    clear();
-    append(s);
-  }
-  void push_back(char c) {
-    if (region_ == nullptr) {
-      heap_.push_back(c);
-      return;
-    }
-    if (overflowed_ || !fits(1)) return;
-    data_[size_++] = c;
-  }
-  text_buffer& operator+=(std::string_view s) {
-    append(s);
-    return *this;
-  }
+  void assign(std::string_view s);
+  void push_back(char c);
+  text_buffer& operator+=(std::string_view s);
 
  private:
-  bool fits(std::size_t n) noexcept {
-    if (capacity_ - size_ >= n) return true;
-    if (n > SIZE_MAX - size_) {
-      overflowed_ = true;
-      return false;
-    }
-    std::size_t capacity = 0;
-    char* const grown = region_->grow(data_, size_, capacity_, size_ + n, capacity);
-    if (grown == nullptr) {
-      overflowed_ = true;
-      return false;
-    }
-    data_ = grown;
-    capacity_ = capacity;
-    return true;
-  }
+  bool fits(std::size_t n) noexcept;
 
   call_region* region_ = nullptr;
   std::string heap_;
@@ -812,13 +818,13 @@ LEADFEEDER_END_NAMESPACE
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <iterator>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
-#include <vector>
 
 LEADFEEDER_BEGIN_NAMESPACE
 
@@ -865,42 +871,38 @@ class string_list {
   string_list() = default;
 
   /// Copies a braced list: `{"3219787601", "3219787635"}`.
-  string_list(std::initializer_list<std::string_view> values) { assign(values.begin(), values.size()); }
+  string_list(std::initializer_list<std::string_view> values) { copy(borrow(values)); }
 
-  /// Copies any contiguous container of elements convertible to std::string_view.
   template <class Container, std::enable_if_t<detail::is_string_container<Container>::value, int> = 0>
   string_list(Container const& container) {  // NOLINT: implicit on purpose
-    assign(std::data(container), std::size(container));
+    copy(borrow(container));
   }
 
-  /// Refers to a borrowed container (see lf::borrow).
   string_list(borrowed_strings borrowed) noexcept : borrowed_(borrowed), is_borrowed_(true) {}  // NOLINT
 
-  std::size_t size() const noexcept { return is_borrowed_ ? borrowed_.size() : ends_.size(); }
+  std::size_t size() const noexcept { return is_borrowed_ ? borrowed_.size() : ends_.size() / sizeof(std::size_t); }
   bool empty() const noexcept { return size() == 0; }
-  /// Element i (i < size()).
   std::string_view operator[](std::size_t i) const noexcept {
     if (is_borrowed_) return borrowed_[i];
-    std::size_t const begin = i == 0 ? 0 : ends_[i - 1];
-    return std::string_view(chars_.data() + begin, ends_[i] - begin);
+    std::size_t const begin = i == 0 ? 0 : end_of(i - 1);
+    return std::string_view(chars_.data() + begin, end_of(i) - begin);
   }
 
  private:
-  template <class Element>
-  void assign(Element const* first, std::size_t count) {
-    std::size_t total = 0;
-    for (std::size_t i = 0; i < count; ++i) total += std::string_view(first[i]).size();
-    chars_.reserve(total);
-    ends_.reserve(count);
-    for (std::size_t i = 0; i < count; ++i) {
-      chars_.append(std::string_view(first[i]));
-      ends_.push_back(chars_.size());
-    }
+  // Copies every string (compiled once, in the implementation unit: the constructors above only
+  // borrow the container, whatever it holds).
+  void copy(borrowed_strings const& from) { detail::core::copy_strings(from, chars_, ends_); }
+  std::size_t end_of(std::size_t i) const noexcept {
+    std::size_t end;
+    std::memcpy(&end, ends_.data() + i * sizeof end, sizeof end);
+    return end;
   }
 
-  // Owned: every string back to back in chars_, ends_[i] one past string i.
+  // Owned: every string back to back in chars_; ends_ holds, as bytes, one std::size_t per string,
+  // one past its end in chars_ (a std::string, whose code the standard library compiles once,
+  // rather than a std::vector instantiated in every unit).
   std::string chars_;
-  std::vector<std::size_t> ends_;
+  std::string ends_;
   borrowed_strings borrowed_;
   bool is_borrowed_ = false;
 };
@@ -909,7 +911,6 @@ LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/string_list.hpp ----
 
 
-#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -919,23 +920,11 @@ LEADFEEDER_END_NAMESPACE
 LEADFEEDER_BEGIN_NAMESPACE
 namespace detail {
 
-class request_writer {
+class core::request_writer {
  public:
   /// Starts a request of `operation` (its id, for messages) to base_url; keeps buffer storage.
   /// With a region, the URL and the body are written there (see overflowed()).
-  void begin(std::string_view operation, http_method method, std::string_view base_url, call_region* region = nullptr) {
-    operation_ = operation;
-    method_ = method;
-    url_.begin(region);
-    body_.begin(region);
-    url_.assign(base_url);
-    failure_.clear();
-    failed_ = false;
-    query_started_ = false;
-    depth_ = 0;
-    first_ = 1;
-    after_key_ = false;
-  }
+  void begin(std::string_view operation, http_method method, std::string_view base_url, call_region* region = nullptr);
 
   http_method method() const noexcept { return method_; }
   std::string_view url() const noexcept { return url_; }
@@ -950,72 +939,25 @@ class request_writer {
 
   /// Appends one path parameter, percent-encoded. Refuses what could change the path: empty
   /// values, "." and "..", CR, LF and NUL (detail/header_safety.hpp).
-  void path_param(std::string_view name, std::string_view value) {
-    if (value.empty()) return fail(name, "must not be empty");
-    if (value == "." || value == "..") return fail(name, "must not be '.' or '..'");
-    if (has_unsafe_header_char(value)) return fail(name, unsafe_header_char_problem);
-    append_percent_encoded(url_, value);
-  }
+  void path_param(std::string_view name, std::string_view value);
 
   /// Appends name=value to the query, both percent-encoded. An empty optional value is left out;
   /// an empty required one is refused.
-  void query(std::string_view name, std::string_view value, bool required) {
-    if (value.empty()) {
-      if (required) fail(name, "must not be empty");
-      return;
-    }
-    if (has_unsafe_header_char(value)) return fail(name, unsafe_header_char_problem);
-    query_name(name);
-    append_percent_encoded(url_, value);
-  }
+  void query(std::string_view name, std::string_view value, bool required);
 
   /// Appends name=v1,v2,... (each value encoded, commas literal). Refuses an empty list when
   /// required, empty values or ones with CR, LF or NUL, and more than max_count values.
-  void query_list(std::string_view name, string_list const& values, bool required, std::size_t max_count) {
-    if (values.empty()) {
-      if (required) fail(name, "must not be empty");
-      return;
-    }
-    if (values.size() > max_count) {
-      return fail(name, "has " + std::to_string(values.size()) + " values; at most " + std::to_string(max_count) +
-                            " are allowed");
-    }
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      if (values[i].empty()) return fail(name, "must not contain an empty value");
-      if (has_unsafe_header_char(values[i])) return fail(name, unsafe_header_char_problem);
-    }
-    query_name(name);
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      if (i != 0) url_.push_back(',');
-      append_percent_encoded(url_, values[i]);
-    }
-  }
+  void query_list(std::string_view name, string_list const& values, bool required, std::size_t max_count);
 
   /// Appends name=<integer>; refuses values outside [min, max].
-  void query_integer(std::string_view name, std::int64_t value, std::int64_t min, std::int64_t max) {
-    if (value < min || value > max) {
-      return fail(name, "must be between " + std::to_string(min) + " and " + std::to_string(max) + " (got " +
-                            std::to_string(value) + ")");
-    }
-    query_name(name);
-    append_integer(url_, value);
-  }
+  void query_integer(std::string_view name, std::int64_t value, std::int64_t min, std::int64_t max);
 
   /// name=YYYY-MM-DD; refuses anything else (an empty optional value is left out).
-  void query_date(std::string_view name, std::string_view value, bool required) {
-    if (!value.empty() && !is_date(value)) return fail(name, "must be a date YYYY-MM-DD");
-    query(name, value, required);
-  }
+  void query_date(std::string_view name, std::string_view value, bool required);
   /// name=YYYY-MM; refuses anything else (an empty optional value is left out).
-  void query_month(std::string_view name, std::string_view value, bool required) {
-    if (!value.empty() && !is_month(value)) return fail(name, "must be a month YYYY-MM");
-    query(name, value, required);
-  }
+  void query_month(std::string_view name, std::string_view value, bool required);
 
-  void query_bool(std::string_view name, bool value) {
-    query_name(name);
-    url_.append(value ? "true" : "false");
-  }
+  void query_bool(std::string_view name, bool value);
 
   /// The whole body as ready JSON text (raw requests).
   void raw_body(std::string_view json) { body_.assign(json); }
@@ -1027,125 +969,43 @@ class request_writer {
   void begin_array() { open('['); }
   void end_array() { close(']'); }
 
-  void key(std::string_view k) {
-    separate();
-    append_json_string(body_, k);
-    body_.push_back(':');
-    after_key_ = true;
-  }
+  void key(std::string_view k);
   /// A string value; `name` (the parameter) is for the message when it is not valid UTF-8.
-  void value_string(std::string_view name, std::string_view v) {
-    if (!is_valid_utf8(v)) return fail(name, "is not valid UTF-8");
-    separate();
-    append_json_string(body_, v);
-  }
-  void value_bool(bool v) {
-    separate();
-    body_.append(v ? "true" : "false");
-  }
-  void value_integer(std::int64_t v) {
-    separate();
-    append_integer(body_, v);
-  }
+  void value_string(std::string_view name, std::string_view v);
+  void value_bool(bool v);
+  void value_integer(std::int64_t v);
 
   /// "name": "value"
-  void member_string(std::string_view name, std::string_view v) {
-    key(name);
-    value_string(name, v);
-  }
+  void member_string(std::string_view name, std::string_view v);
   /// "name": ["v1", "v2", ...]
-  void member_strings(std::string_view name, string_list const& values) {
-    key(name);
-    begin_array();
-    for (std::size_t i = 0; i < values.size(); ++i) value_string(name, values[i]);
-    end_array();
-  }
+  void member_strings(std::string_view name, string_list const& values);
   /// "name": <number>; refuses NaN and infinities, which JSON cannot carry.
-  void member_number(std::string_view name, double v) {
-    if (!(v - v == 0.0)) return fail(name, "must be a finite number");  // NaN and infinities give NaN
-    key(name);
-    separate();
-    char digits[32];
-    std::to_chars_result const r = std::to_chars(digits, digits + sizeof digits, v);
-    body_.append(digits, static_cast<std::size_t>(r.ptr - digits));
-  }
+  void member_number(std::string_view name, double v);
   /// "name": "YYYY-MM-DD"; refuses anything else.
-  void member_date(std::string_view name, std::string_view v) {
-    if (!is_date(v)) return fail(name, "must be a date YYYY-MM-DD");
-    member_string(name, v);
-  }
+  void member_date(std::string_view name, std::string_view v);
   /// "name": "YYYY-MM"; refuses anything else.
-  void member_month(std::string_view name, std::string_view v) {
-    if (!is_month(v)) return fail(name, "must be a month YYYY-MM");
-    member_string(name, v);
-  }
+  void member_month(std::string_view name, std::string_view v);
 
   /// "key": "YYYY-MM-DD" for the parameter `name` (a nested member such as event_date.from).
-  void member_date_of(std::string_view name, std::string_view key, std::string_view v) {
-    if (!is_date(v)) return fail(name, "must be a date YYYY-MM-DD");
-    member_string(key, v);
-  }
+  void member_date_of(std::string_view name, std::string_view key, std::string_view v);
   /// "key": "YYYY-MM" for the parameter `name`.
-  void member_month_of(std::string_view name, std::string_view key, std::string_view v) {
-    if (!is_month(v)) return fail(name, "must be a month YYYY-MM");
-    member_string(key, v);
-  }
+  void member_month_of(std::string_view name, std::string_view key, std::string_view v);
 
   /// "name": <any JSON the caller built>; refuses what would not be valid JSON on the wire.
-  void member_json(std::string_view name, json_fragment const& v) {
-    if (v.empty()) return fail(name, "must be set");
-    if (v.problem() != nullptr) return fail(name, v.problem());
-    // The value sits at nesting level depth_ + 1; its innermost container depth_ + depth().
-    if (depth_ + v.depth() > LEADFEEDER_MAX_JSON_DEPTH) return fail(name, "is nested too deeply");
-    key(name);
-    separate();
-    body_.append(v.text());
-  }
+  void member_json(std::string_view name, json_fragment const& v);
   /// Adds the members of a caller-built JSON object to the object being written. Refuses
   /// anything but an object, and keys the builder has setters for (`known`), so that no key is
   /// written twice.
-  void merge_members(std::string_view name, json_fragment const& extra, std::initializer_list<std::string_view> known) {
-    if (!extra.is_object()) return fail(name, "must be a JSON object");
-    if (extra.problem() != nullptr) return fail(name, extra.problem());
-    // Its members join the object being written, which sits at nesting level depth_.
-    unsigned const level = depth_ == 0 ? 1 : depth_;
-    if (level + extra.depth() - 1 > LEADFEEDER_MAX_JSON_DEPTH) return fail(name, "is nested too deeply");
-    for (auto const& m : extra.members()) {
-      for (std::string_view taken : known) {
-        if (m.first == taken) return fail(name, "must not repeat a key that has its own setter");
-      }
-    }
-    for (auto const& m : extra.members()) {
-      key(m.first);
-      separate();
-      body_.append(m.second);
-    }
-  }
+  void merge_members(std::string_view name, json_fragment const& extra, std::initializer_list<std::string_view> known);
 
   /// "key": "value" for the parameter `name`, which must not be empty (a required body field, or one
   /// of a set the caller must choose from).
-  void member_string_nonempty(std::string_view name, std::string_view key, std::string_view v) {
-    if (v.empty()) return fail(name, "must not be empty");
-    member_string(key, v);
-  }
+  void member_string_nonempty(std::string_view name, std::string_view key, std::string_view v);
 
   /// "key": ["v1", ...] for the parameter `name`: refuses an empty list when required, empty values
   /// and more than max_count values; an empty optional list is left out.
   void member_strings_checked(std::string_view name, std::string_view key, string_list const& values, bool required,
-                              std::size_t max_count) {
-    if (values.empty()) {
-      if (required) fail(name, "must not be empty");
-      return;
-    }
-    if (values.size() > max_count) {
-      return fail(name, "has " + std::to_string(values.size()) + " values; at most " + std::to_string(max_count) +
-                            " are allowed");
-    }
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      if (values[i].empty()) return fail(name, "must not contain an empty value");
-    }
-    member_strings(key, values);
-  }
+                              std::size_t max_count);
 
   /// "key": ["a", "b", ...] with the wire names of the bits set in mask (in declaration order).
   template <std::size_t N>
@@ -1160,56 +1020,21 @@ class request_writer {
 
   /// "key": <integer> for the parameter `name`; refuses values outside [min, max].
   void member_integer_in(std::string_view name, std::string_view key, std::int64_t v, std::int64_t min,
-                         std::int64_t max) {
-    if (v < min || v > max) {
-      return fail(name, "must be between " + std::to_string(min) + " and " + std::to_string(max) + " (got " +
-                            std::to_string(v) + ")");
-    }
-    member_integer(key, v);
-  }
+                         std::int64_t max);
 
   /// Refuses a range whose end (`later`) comes before its start (`earlier`): dates YYYY-MM-DD or
   /// months YYYY-MM, which compare as text once their format is right (checked where they are written).
   void check_order(std::string_view earlier_name, std::string_view earlier, std::string_view later_name,
-                   std::string_view later) {
-    if (earlier.empty() || later.empty() || earlier.size() != later.size()) return;
-    if (later < earlier) {
-      fail(later_name, std::string("must not be before '") + std::string(earlier_name) + "' (" + std::string(later) +
-                           " < " + std::string(earlier) + ")");
-    }
-  }
+                   std::string_view later);
 
   /// "name": true|false
-  void member_bool(std::string_view name, bool v) {
-    key(name);
-    value_bool(v);
-  }
+  void member_bool(std::string_view name, bool v);
   /// "name": <integer>
-  void member_integer(std::string_view name, std::int64_t v) {
-    key(name);
-    value_integer(v);
-  }
+  void member_integer(std::string_view name, std::int64_t v);
 
   /// {"data":[{"type":"<type>","id":"<id>"}, ...]}, the JSON:API list of resource identifiers
   /// that attaches or detaches resources. Refuses an empty list when required and empty ids.
-  void identifier_body(std::string_view name, std::string_view type, string_list const& ids, bool required) {
-    if (ids.empty() && required) return fail(name, "must not be empty");
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-      if (ids[i].empty()) return fail(name, "must not contain an empty id");
-    }
-    begin_object();
-    key("data");
-    begin_array();
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-      begin_object();
-      member_string("type", type);
-      key("id");
-      value_string(name, ids[i]);
-      end_object();
-    }
-    end_array();
-    end_object();
-  }
+  void identifier_body(std::string_view name, std::string_view type, string_list const& ids, bool required);
 
   /// Appends name=a,b,... with the wire names of the bits set in mask (in declaration order).
   template <std::size_t N>
@@ -1226,51 +1051,17 @@ class request_writer {
   }
 
   /// Records the first failure: "<operation>: parameter '<name>' <problem>".
-  void fail(std::string_view name, std::string_view problem) {
-    if (failed_) return;
-    failed_ = true;
-    failure_.assign(operation_);
-    failure_.append(": parameter '");
-    failure_.append(name);
-    failure_.append("' ");
-    failure_.append(problem);
-  }
+  void fail(std::string_view name, std::string_view problem);
 
  private:
-  static void append_integer(text_buffer& out, std::int64_t v) {
-    char digits[24];
-    std::to_chars_result const r = std::to_chars(digits, digits + sizeof digits, v);
-    out.append(digits, static_cast<std::size_t>(r.ptr - digits));
-  }
+  static void append_integer(text_buffer& out, std::int64_t v);
 
-  void query_name(std::string_view name) {
-    url_.push_back(query_started_ ? '&' : '?');
-    query_started_ = true;
-    append_percent_encoded(url_, name);
-    url_.push_back('=');
-  }
+  void query_name(std::string_view name);
 
   // Comma bookkeeping: bit d of first_ is set while the container at depth d has no element yet.
-  void separate() {
-    if (after_key_) {
-      after_key_ = false;
-      return;
-    }
-    std::uint64_t const bit = std::uint64_t{1} << depth_;
-    if ((first_ & bit) == 0) body_.push_back(',');
-    first_ &= ~bit;
-  }
-  void open(char c) {
-    separate();
-    body_.push_back(c);
-    ++depth_;
-    first_ |= std::uint64_t{1} << depth_;
-  }
-  void close(char c) {
-    body_.push_back(c);
-    first_ &= ~(std::uint64_t{1} << depth_);
-    --depth_;
-  }
+  void separate();
+  void open(char c);
+  void close(char c);
 
   std::string_view operation_;
   http_method method_ = http_method::get;
@@ -1574,78 +1365,6 @@ bool operator!=(callback<R(Args...)> const& f, std::nullptr_t) noexcept {
 }  // namespace detail
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/detail/callback.hpp ----
-// ---- begin leadfeeder/detail/core.hpp ----
-// leadfeeder-cpp: the name of the library's compiled part. Every function the library's headers
-// call but do not define is a member of this one struct, defined in the unit that defines
-// LEADFEEDER_IMPLEMENTATION (impl/document.ipp, impl/session.ipp; inline everywhere with
-// LEADFEEDER_HEADER_ONLY). A program none of whose units defines the macro fails to link with
-// undefined references that all say what to do.
-
-
-#include <chrono>
-#include <cstddef>
-#include <cstdint>
-#include <optional>
-#include <string>
-#include <system_error>
-
-LEADFEEDER_BEGIN_NAMESPACE
-
-class document;
-struct memory_block;
-struct call_options;
-struct error;
-struct http_request;
-struct http_response;
-template <class T>
-class result;
-class string_list;
-
-namespace detail {
-
-class session;
-struct operation_info;
-struct answer;
-template <class Signature>
-class function_ref;
-class request_writer;
-struct shared_bucket;
-struct cancel_flag;
-
-struct define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file {
-  static result<document> parse(std::string&& body, memory_block lent, bool* lease);
-  static void open(session& s);
-  static result<answer> run(session& s, operation_info const& op, call_options const& call,
-                            function_ref<void(request_writer&)> write,
-                            function_ref<std::error_code(http_request const&, http_response&)> exchange);
-  static std::optional<error> start(session& s, operation_info const& op, call_options const& call,
-                                    function_ref<void(request_writer&)> write);
-  static result<answer> complete(session& s, operation_info const& op, call_options const& call, std::error_code ec);
-  static void sleep_for(std::chrono::milliseconds d);
-
-  // shared_rate_limit's bucket, behind its mutex.
-  static shared_bucket* open_shared_bucket(double requests_per_second, double burst);
-  static void close_shared_bucket(shared_bucket* b) noexcept;
-  static std::chrono::milliseconds acquire_shared(shared_bucket& b, std::chrono::steady_clock::time_point now);
-  static void give_back_shared(shared_bucket& b);
-  static std::uint64_t granted_shared(shared_bucket& b);
-
-  // The positions of the first occurrence of each id in `ids`, in order, written to `order` (room
-  // for ids.size()); returns how many (lf::chunks reads each id once).
-  static std::size_t first_occurrences(string_list const& ids, std::size_t* order);
-
-  // cancellation_token's flag, shared by its copies.
-  static cancel_flag* open_cancel_flag();
-  static void share_cancel_flag(cancel_flag* f) noexcept;
-  static void drop_cancel_flag(cancel_flag* f) noexcept;
-  static void cancel(cancel_flag* f) noexcept;
-  static bool cancelled(cancel_flag const* f) noexcept;
-};
-using core = define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file;
-
-}  // namespace detail
-LEADFEEDER_END_NAMESPACE
-// ---- end leadfeeder/detail/core.hpp ----
 // ---- begin leadfeeder/detail/http_date.hpp ----
 // leadfeeder-cpp: reading a Retry-After header (delta-seconds or an HTTP date).
 
@@ -2087,13 +1806,15 @@ struct log_event {
 /// Injected time: tests and game loops replace these. Each member is assigned like a
 /// std::function (a lambda, a function pointer, a std::function).
 struct time_source {
-  detail::callback<clock_type::time_point()> now = [] { return clock_type::now(); };
+  /// The steady clock, the system clock and std::this_thread::sleep_for (set in the
+  /// implementation unit, so that a unit which only makes a client compiles none of them).
+  time_source() { detail::core::default_time(*this); }
+
+  detail::callback<clock_type::time_point()> now;
   /// The wall clock, for what the server says in calendar time (a Retry-After HTTP date).
-  detail::callback<std::chrono::system_clock::time_point()> wall_now = [] { return std::chrono::system_clock::now(); };
-  /// The sleep of the calling thread (std::this_thread::sleep_for, in the implementation unit).
-  detail::callback<void(std::chrono::milliseconds)> sleep = [](std::chrono::milliseconds d) {
-    detail::core::sleep_for(d);
-  };
+  detail::callback<std::chrono::system_clock::time_point()> wall_now;
+  /// The sleep of the calling thread.
+  detail::callback<void(std::chrono::milliseconds)> sleep;
 };
 
 LEADFEEDER_END_NAMESPACE
@@ -3292,9 +3013,11 @@ namespace detail {
 
 struct session_steps;
 
-class session {
+class core::session {
  public:
-  explicit session(client_options options) : options_(std::move(options)) { core::open(*this); }
+  // Both compiled once (impl/session.ipp): a unit that makes a client compiles only the calls.
+  explicit session(client_options options);
+  ~session();
   session(session&&) = default;
   session& operator=(session&&) = default;
 
@@ -6635,9 +6358,11 @@ enum class include : std::uint32_t {
 /// The wire spelling of a accounts::include value.
 constexpr std::string_view to_string(include value) noexcept { return detail::enum_to_wire(detail::accounts_include_wire, value); }
 
-/// The accounts::include value whose wire spelling is `text`, if there is one.
-constexpr std::optional<include> include_from_string(std::string_view text) noexcept {
-  return detail::enum_from_wire<include>(detail::accounts_include_wire, text);
+/// The accounts::include value whose wire spelling is `text`, if there is one. (A template so that
+/// only a unit that calls it instantiates the std::optional.)
+template <class Enum = include>
+constexpr std::optional<Enum> include_from_string(std::string_view text) noexcept {
+  return detail::enum_from_wire<Enum>(detail::accounts_include_wire, text);
 }
 
 }  // namespace accounts
@@ -6687,7 +6412,11 @@ class list_builder : public detail::builder_base<list_builder, detail::accounts_
 };
 
 /// Starts a accounts.list request (List Accounts).
-[[nodiscard]] inline list_builder<> list() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = list_builder<>>
+[[nodiscard]] Builder list() {
+  return Builder{};
+}
 
 }  // namespace accounts
 
@@ -6750,7 +6479,11 @@ class list_builder : public detail::builder_base<list_builder, detail::buyer_per
 };
 
 /// Starts a buyer_personas.list request (Retrieve Buyer Personas).
-[[nodiscard]] inline list_builder<> list() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = list_builder<>>
+[[nodiscard]] Builder list() {
+  return Builder{};
+}
 
 }  // namespace buyer_personas
 
@@ -6803,7 +6536,11 @@ class get_builder : public detail::builder_base<get_builder, detail::buyer_perso
 };
 
 /// Starts a buyer_personas.get request (Get Buyer Persona Details).
-[[nodiscard]] inline get_builder<> get() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = get_builder<>>
+[[nodiscard]] Builder get() {
+  return Builder{};
+}
 
 }  // namespace buyer_personas
 
@@ -6847,9 +6584,11 @@ enum class include : std::uint32_t {
 /// The wire spelling of a campaigns::include value.
 constexpr std::string_view to_string(include value) noexcept { return detail::enum_to_wire(detail::campaigns_include_wire, value); }
 
-/// The campaigns::include value whose wire spelling is `text`, if there is one.
-constexpr std::optional<include> include_from_string(std::string_view text) noexcept {
-  return detail::enum_from_wire<include>(detail::campaigns_include_wire, text);
+/// The campaigns::include value whose wire spelling is `text`, if there is one. (A template so that
+/// only a unit that calls it instantiates the std::optional.)
+template <class Enum = include>
+constexpr std::optional<Enum> include_from_string(std::string_view text) noexcept {
+  return detail::enum_from_wire<Enum>(detail::campaigns_include_wire, text);
 }
 
 }  // namespace campaigns
@@ -6913,7 +6652,11 @@ class list_builder : public detail::builder_base<list_builder, detail::campaigns
 };
 
 /// Starts a campaigns.list request (Campaigns).
-[[nodiscard]] inline list_builder<> list() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = list_builder<>>
+[[nodiscard]] Builder list() {
+  return Builder{};
+}
 
 }  // namespace campaigns
 
@@ -6968,7 +6711,11 @@ class get_builder : public detail::builder_base<get_builder, detail::campaigns_g
 };
 
 /// Starts a campaigns.get request (Campaign Details).
-[[nodiscard]] inline get_builder<> get() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = get_builder<>>
+[[nodiscard]] Builder get() {
+  return Builder{};
+}
 
 }  // namespace campaigns
 
@@ -7053,7 +6800,11 @@ class get_stats_builder : public detail::builder_base<get_stats_builder, detail:
 };
 
 /// Starts a campaigns.get_stats request (Campaign Statistics).
-[[nodiscard]] inline get_stats_builder<> get_stats() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = get_stats_builder<>>
+[[nodiscard]] Builder get_stats() {
+  return Builder{};
+}
 
 }  // namespace campaigns
 
@@ -7116,7 +6867,11 @@ class update_builder : public detail::builder_base<update_builder, detail::campa
 };
 
 /// Starts a campaigns.update request (Update Campaign).
-[[nodiscard]] inline update_builder<> update() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = update_builder<>>
+[[nodiscard]] Builder update() {
+  return Builder{};
+}
 
 }  // namespace campaigns
 
@@ -7166,9 +6921,11 @@ enum class include : std::uint32_t {
 /// The wire spelling of a companies::include value.
 constexpr std::string_view to_string(include value) noexcept { return detail::enum_to_wire(detail::companies_include_wire, value); }
 
-/// The companies::include value whose wire spelling is `text`, if there is one.
-constexpr std::optional<include> include_from_string(std::string_view text) noexcept {
-  return detail::enum_from_wire<include>(detail::companies_include_wire, text);
+/// The companies::include value whose wire spelling is `text`, if there is one. (A template so that
+/// only a unit that calls it instantiates the std::optional.)
+template <class Enum = include>
+constexpr std::optional<Enum> include_from_string(std::string_view text) noexcept {
+  return detail::enum_from_wire<Enum>(detail::companies_include_wire, text);
 }
 
 }  // namespace companies
@@ -7191,9 +6948,11 @@ enum class industry_classification : std::uint32_t {
 /// The wire spelling of a companies::industry_classification value.
 constexpr std::string_view to_string(industry_classification value) noexcept { return detail::enum_to_wire(detail::companies_industry_classification_wire, value); }
 
-/// The companies::industry_classification value whose wire spelling is `text`, if there is one.
-constexpr std::optional<industry_classification> industry_classification_from_string(std::string_view text) noexcept {
-  return detail::enum_from_wire<industry_classification>(detail::companies_industry_classification_wire, text);
+/// The companies::industry_classification value whose wire spelling is `text`, if there is one. (A template so that
+/// only a unit that calls it instantiates the std::optional.)
+template <class Enum = industry_classification>
+constexpr std::optional<Enum> industry_classification_from_string(std::string_view text) noexcept {
+  return detail::enum_from_wire<Enum>(detail::companies_industry_classification_wire, text);
 }
 
 }  // namespace companies
@@ -7232,9 +6991,11 @@ enum class signal_category : std::uint32_t {
 /// The wire spelling of a companies::signal_category value.
 constexpr std::string_view to_string(signal_category value) noexcept { return detail::enum_to_wire(detail::companies_signal_category_wire, value); }
 
-/// The companies::signal_category value whose wire spelling is `text`, if there is one.
-constexpr std::optional<signal_category> signal_category_from_string(std::string_view text) noexcept {
-  return detail::enum_from_wire<signal_category>(detail::companies_signal_category_wire, text);
+/// The companies::signal_category value whose wire spelling is `text`, if there is one. (A template so that
+/// only a unit that calls it instantiates the std::optional.)
+template <class Enum = signal_category>
+constexpr std::optional<Enum> signal_category_from_string(std::string_view text) noexcept {
+  return detail::enum_from_wire<Enum>(detail::companies_signal_category_wire, text);
 }
 
 }  // namespace companies
@@ -7255,9 +7016,11 @@ enum class ips_include : std::uint32_t {
 /// The wire spelling of a companies::ips_include value.
 constexpr std::string_view to_string(ips_include value) noexcept { return detail::enum_to_wire(detail::companies_ips_include_wire, value); }
 
-/// The companies::ips_include value whose wire spelling is `text`, if there is one.
-constexpr std::optional<ips_include> ips_include_from_string(std::string_view text) noexcept {
-  return detail::enum_from_wire<ips_include>(detail::companies_ips_include_wire, text);
+/// The companies::ips_include value whose wire spelling is `text`, if there is one. (A template so that
+/// only a unit that calls it instantiates the std::optional.)
+template <class Enum = ips_include>
+constexpr std::optional<Enum> ips_include_from_string(std::string_view text) noexcept {
+  return detail::enum_from_wire<Enum>(detail::companies_ips_include_wire, text);
 }
 
 }  // namespace companies
@@ -7316,7 +7079,11 @@ class get_builder : public detail::builder_base<get_builder, detail::companies_g
 };
 
 /// Starts a companies.get request (Get Company Details).
-[[nodiscard]] inline get_builder<> get() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = get_builder<>>
+[[nodiscard]] Builder get() {
+  return Builder{};
+}
 
 }  // namespace companies
 
@@ -7379,7 +7146,11 @@ class retrieve_builder : public detail::builder_base<retrieve_builder, detail::c
 };
 
 /// Starts a companies.retrieve request (Retrieve Companies).
-[[nodiscard]] inline retrieve_builder<> retrieve() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = retrieve_builder<>>
+[[nodiscard]] Builder retrieve() {
+  return Builder{};
+}
 
 }  // namespace companies
 
@@ -7430,7 +7201,11 @@ class get_financials_builder : public detail::builder_base<get_financials_builde
 };
 
 /// Starts a companies.get_financials request (Company Financial Reports).
-[[nodiscard]] inline get_financials_builder<> get_financials() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = get_financials_builder<>>
+[[nodiscard]] Builder get_financials() {
+  return Builder{};
+}
 
 }  // namespace companies
 
@@ -7542,7 +7317,11 @@ class search_signals_builder : public detail::builder_base<search_signals_builde
 };
 
 /// Starts a companies.search_signals request (Search Company Signals).
-[[nodiscard]] inline search_signals_builder<> search_signals() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = search_signals_builder<>>
+[[nodiscard]] Builder search_signals() {
+  return Builder{};
+}
 
 }  // namespace companies
 
@@ -7740,7 +7519,11 @@ class search_builder : public detail::builder_base<search_builder, detail::compa
 };
 
 /// Starts a companies.search request (Search Companies).
-[[nodiscard]] inline search_builder<> search() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = search_builder<>>
+[[nodiscard]] Builder search() {
+  return Builder{};
+}
 
 }  // namespace companies
 
@@ -7857,7 +7640,11 @@ class match_builder : public detail::builder_base<match_builder, detail::compani
 };
 
 /// Starts a companies.match request (Match Companies).
-[[nodiscard]] inline match_builder<> match() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = match_builder<>>
+[[nodiscard]] Builder match() {
+  return Builder{};
+}
 
 }  // namespace companies
 
@@ -7926,7 +7713,11 @@ class list_ips_builder : public detail::builder_base<list_ips_builder, detail::c
 };
 
 /// Starts a companies.list_ips request (Retrieve Company IPs).
-[[nodiscard]] inline list_ips_builder<> list_ips() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = list_ips_builder<>>
+[[nodiscard]] Builder list_ips() {
+  return Builder{};
+}
 
 }  // namespace companies
 
@@ -7984,7 +7775,11 @@ class add_to_lists_builder : public detail::builder_base<add_to_lists_builder, d
 };
 
 /// Starts a companies.add_to_lists request (Add Company to Lists).
-[[nodiscard]] inline add_to_lists_builder<> add_to_lists() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = add_to_lists_builder<>>
+[[nodiscard]] Builder add_to_lists() {
+  return Builder{};
+}
 
 }  // namespace companies
 
@@ -8042,7 +7837,11 @@ class remove_from_lists_builder : public detail::builder_base<remove_from_lists_
 };
 
 /// Starts a companies.remove_from_lists request (Remove Company from Lists).
-[[nodiscard]] inline remove_from_lists_builder<> remove_from_lists() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = remove_from_lists_builder<>>
+[[nodiscard]] Builder remove_from_lists() {
+  return Builder{};
+}
 
 }  // namespace companies
 
@@ -8100,7 +7899,11 @@ class assign_tags_builder : public detail::builder_base<assign_tags_builder, det
 };
 
 /// Starts a companies.assign_tags request (Assign Tags to Company).
-[[nodiscard]] inline assign_tags_builder<> assign_tags() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = assign_tags_builder<>>
+[[nodiscard]] Builder assign_tags() {
+  return Builder{};
+}
 
 }  // namespace companies
 
@@ -8158,7 +7961,11 @@ class unassign_tags_builder : public detail::builder_base<unassign_tags_builder,
 };
 
 /// Starts a companies.unassign_tags request (Unassign Tags from Company).
-[[nodiscard]] inline unassign_tags_builder<> unassign_tags() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = unassign_tags_builder<>>
+[[nodiscard]] Builder unassign_tags() {
+  return Builder{};
+}
 
 }  // namespace companies
 
@@ -8228,7 +8035,11 @@ class estimate_enrichment_job_builder : public detail::builder_base<estimate_enr
 };
 
 /// Starts a companies.estimate_enrichment_job request (Estimate Company Enrichment Job).
-[[nodiscard]] inline estimate_enrichment_job_builder<> estimate_enrichment_job() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = estimate_enrichment_job_builder<>>
+[[nodiscard]] Builder estimate_enrichment_job() {
+  return Builder{};
+}
 
 }  // namespace companies
 
@@ -8298,7 +8109,11 @@ class create_enrichment_job_builder : public detail::builder_base<create_enrichm
 };
 
 /// Starts a companies.create_enrichment_job request (Create Company Enrichment Job).
-[[nodiscard]] inline create_enrichment_job_builder<> create_enrichment_job() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = create_enrichment_job_builder<>>
+[[nodiscard]] Builder create_enrichment_job() {
+  return Builder{};
+}
 
 }  // namespace companies
 
@@ -8351,7 +8166,11 @@ class get_enrichment_job_builder : public detail::builder_base<get_enrichment_jo
 };
 
 /// Starts a companies.get_enrichment_job request (Get Company Enrichment Job Status).
-[[nodiscard]] inline get_enrichment_job_builder<> get_enrichment_job() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = get_enrichment_job_builder<>>
+[[nodiscard]] Builder get_enrichment_job() {
+  return Builder{};
+}
 
 }  // namespace companies
 
@@ -8398,9 +8217,11 @@ enum class include : std::uint32_t {
 /// The wire spelling of a contacts::include value.
 constexpr std::string_view to_string(include value) noexcept { return detail::enum_to_wire(detail::contacts_include_wire, value); }
 
-/// The contacts::include value whose wire spelling is `text`, if there is one.
-constexpr std::optional<include> include_from_string(std::string_view text) noexcept {
-  return detail::enum_from_wire<include>(detail::contacts_include_wire, text);
+/// The contacts::include value whose wire spelling is `text`, if there is one. (A template so that
+/// only a unit that calls it instantiates the std::optional.)
+template <class Enum = include>
+constexpr std::optional<Enum> include_from_string(std::string_view text) noexcept {
+  return detail::enum_from_wire<Enum>(detail::contacts_include_wire, text);
 }
 
 }  // namespace contacts
@@ -8459,7 +8280,11 @@ class get_builder : public detail::builder_base<get_builder, detail::contacts_ge
 };
 
 /// Starts a contacts.get request (Get Contact Details).
-[[nodiscard]] inline get_builder<> get() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = get_builder<>>
+[[nodiscard]] Builder get() {
+  return Builder{};
+}
 
 }  // namespace contacts
 
@@ -8522,7 +8347,11 @@ class retrieve_builder : public detail::builder_base<retrieve_builder, detail::c
 };
 
 /// Starts a contacts.retrieve request (Retrieve Contacts).
-[[nodiscard]] inline retrieve_builder<> retrieve() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = retrieve_builder<>>
+[[nodiscard]] Builder retrieve() {
+  return Builder{};
+}
 
 }  // namespace contacts
 
@@ -8633,7 +8462,11 @@ class search_builder : public detail::builder_base<search_builder, detail::conta
 };
 
 /// Starts a contacts.search request (Search Contacts).
-[[nodiscard]] inline search_builder<> search() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = search_builder<>>
+[[nodiscard]] Builder search() {
+  return Builder{};
+}
 
 }  // namespace contacts
 
@@ -8691,7 +8524,11 @@ class add_to_lists_builder : public detail::builder_base<add_to_lists_builder, d
 };
 
 /// Starts a contacts.add_to_lists request (Add Contact to Lists).
-[[nodiscard]] inline add_to_lists_builder<> add_to_lists() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = add_to_lists_builder<>>
+[[nodiscard]] Builder add_to_lists() {
+  return Builder{};
+}
 
 }  // namespace contacts
 
@@ -8749,7 +8586,11 @@ class remove_from_lists_builder : public detail::builder_base<remove_from_lists_
 };
 
 /// Starts a contacts.remove_from_lists request (Remove Contact from Lists).
-[[nodiscard]] inline remove_from_lists_builder<> remove_from_lists() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = remove_from_lists_builder<>>
+[[nodiscard]] Builder remove_from_lists() {
+  return Builder{};
+}
 
 }  // namespace contacts
 
@@ -8812,7 +8653,11 @@ class estimate_contact_data_job_builder : public detail::builder_base<estimate_c
 };
 
 /// Starts a contacts.estimate_contact_data_job request (Estimate Find Contact Data Job).
-[[nodiscard]] inline estimate_contact_data_job_builder<> estimate_contact_data_job() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = estimate_contact_data_job_builder<>>
+[[nodiscard]] Builder estimate_contact_data_job() {
+  return Builder{};
+}
 
 }  // namespace contacts
 
@@ -8875,7 +8720,11 @@ class create_contact_data_job_builder : public detail::builder_base<create_conta
 };
 
 /// Starts a contacts.create_contact_data_job request (Create Find Contact Data Job).
-[[nodiscard]] inline create_contact_data_job_builder<> create_contact_data_job() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = create_contact_data_job_builder<>>
+[[nodiscard]] Builder create_contact_data_job() {
+  return Builder{};
+}
 
 }  // namespace contacts
 
@@ -8928,7 +8777,11 @@ class get_contact_data_job_builder : public detail::builder_base<get_contact_dat
 };
 
 /// Starts a contacts.get_contact_data_job request (Get Find Contact Data Job Status).
-[[nodiscard]] inline get_contact_data_job_builder<> get_contact_data_job() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = get_contact_data_job_builder<>>
+[[nodiscard]] Builder get_contact_data_job() {
+  return Builder{};
+}
 
 }  // namespace contacts
 
@@ -8969,9 +8822,11 @@ enum class scope : std::uint32_t {
 /// The wire spelling of a custom_fields::scope value.
 constexpr std::string_view to_string(scope value) noexcept { return detail::enum_to_wire(detail::custom_fields_scope_wire, value); }
 
-/// The custom_fields::scope value whose wire spelling is `text`, if there is one.
-constexpr std::optional<scope> scope_from_string(std::string_view text) noexcept {
-  return detail::enum_from_wire<scope>(detail::custom_fields_scope_wire, text);
+/// The custom_fields::scope value whose wire spelling is `text`, if there is one. (A template so that
+/// only a unit that calls it instantiates the std::optional.)
+template <class Enum = scope>
+constexpr std::optional<Enum> scope_from_string(std::string_view text) noexcept {
+  return detail::enum_from_wire<Enum>(detail::custom_fields_scope_wire, text);
 }
 
 }  // namespace custom_fields
@@ -9040,7 +8895,11 @@ class list_builder : public detail::builder_base<list_builder, detail::custom_fi
 };
 
 /// Starts a custom_fields.list request (Retrieve Custom Fields).
-[[nodiscard]] inline list_builder<> list() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = list_builder<>>
+[[nodiscard]] Builder list() {
+  return Builder{};
+}
 
 }  // namespace custom_fields
 
@@ -9097,7 +8956,11 @@ class create_builder : public detail::builder_base<create_builder, detail::custo
 };
 
 /// Starts a custom_fields.create request (Create Custom Field).
-[[nodiscard]] inline create_builder<> create() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = create_builder<>>
+[[nodiscard]] Builder create() {
+  return Builder{};
+}
 
 }  // namespace custom_fields
 
@@ -9150,7 +9013,11 @@ class get_builder : public detail::builder_base<get_builder, detail::custom_fiel
 };
 
 /// Starts a custom_fields.get request (Get Custom Field Details).
-[[nodiscard]] inline get_builder<> get() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = get_builder<>>
+[[nodiscard]] Builder get() {
+  return Builder{};
+}
 
 }  // namespace custom_fields
 
@@ -9214,7 +9081,11 @@ class update_builder : public detail::builder_base<update_builder, detail::custo
 };
 
 /// Starts a custom_fields.update request (Update Custom Field).
-[[nodiscard]] inline update_builder<> update() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = update_builder<>>
+[[nodiscard]] Builder update() {
+  return Builder{};
+}
 
 }  // namespace custom_fields
 
@@ -9264,7 +9135,11 @@ class delete_builder : public detail::builder_base<delete_builder, detail::custo
 };
 
 /// Starts a custom_fields.delete request (Delete Custom Field).
-[[nodiscard]] inline delete_builder<> delete_() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = delete_builder<>>
+[[nodiscard]] Builder delete_() {
+  return Builder{};
+}
 
 }  // namespace custom_fields
 
@@ -9327,7 +9202,11 @@ class list_builder : public detail::builder_base<list_builder, detail::icps_list
 };
 
 /// Starts a icps.list request (Retrieve Ideal Customer Profiles).
-[[nodiscard]] inline list_builder<> list() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = list_builder<>>
+[[nodiscard]] Builder list() {
+  return Builder{};
+}
 
 }  // namespace icps
 
@@ -9380,7 +9259,11 @@ class get_builder : public detail::builder_base<get_builder, detail::icps_get_pa
 };
 
 /// Starts a icps.get request (Get Ideal Customer Profile Details).
-[[nodiscard]] inline get_builder<> get() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = get_builder<>>
+[[nodiscard]] Builder get() {
+  return Builder{};
+}
 
 }  // namespace icps
 
@@ -9450,7 +9333,11 @@ class enrich_builder : public detail::builder_base<enrich_builder, detail::ip_en
 };
 
 /// Starts a ip.enrich request (Enrich Company IP Address).
-[[nodiscard]] inline enrich_builder<> enrich() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = enrich_builder<>>
+[[nodiscard]] Builder enrich() {
+  return Builder{};
+}
 
 }  // namespace ip
 
@@ -9491,9 +9378,11 @@ enum class scope : std::uint32_t {
 /// The wire spelling of a lists::scope value.
 constexpr std::string_view to_string(scope value) noexcept { return detail::enum_to_wire(detail::lists_scope_wire, value); }
 
-/// The lists::scope value whose wire spelling is `text`, if there is one.
-constexpr std::optional<scope> scope_from_string(std::string_view text) noexcept {
-  return detail::enum_from_wire<scope>(detail::lists_scope_wire, text);
+/// The lists::scope value whose wire spelling is `text`, if there is one. (A template so that
+/// only a unit that calls it instantiates the std::optional.)
+template <class Enum = scope>
+constexpr std::optional<Enum> scope_from_string(std::string_view text) noexcept {
+  return detail::enum_from_wire<Enum>(detail::lists_scope_wire, text);
 }
 
 }  // namespace lists
@@ -9559,7 +9448,11 @@ class list_builder : public detail::builder_base<list_builder, detail::lists_lis
 };
 
 /// Starts a lists.list request (Retrieve Lists).
-[[nodiscard]] inline list_builder<> list() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = list_builder<>>
+[[nodiscard]] Builder list() {
+  return Builder{};
+}
 
 }  // namespace lists
 
@@ -9625,7 +9518,11 @@ class create_builder : public detail::builder_base<create_builder, detail::lists
 };
 
 /// Starts a lists.create request (Create a List).
-[[nodiscard]] inline create_builder<> create() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = create_builder<>>
+[[nodiscard]] Builder create() {
+  return Builder{};
+}
 
 }  // namespace lists
 
@@ -9678,7 +9575,11 @@ class get_builder : public detail::builder_base<get_builder, detail::lists_get_p
 };
 
 /// Starts a lists.get request (Get List Details).
-[[nodiscard]] inline get_builder<> get() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = get_builder<>>
+[[nodiscard]] Builder get() {
+  return Builder{};
+}
 
 }  // namespace lists
 
@@ -9744,7 +9645,11 @@ class update_builder : public detail::builder_base<update_builder, detail::lists
 };
 
 /// Starts a lists.update request (Update List).
-[[nodiscard]] inline update_builder<> update() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = update_builder<>>
+[[nodiscard]] Builder update() {
+  return Builder{};
+}
 
 }  // namespace lists
 
@@ -9794,7 +9699,11 @@ class delete_builder : public detail::builder_base<delete_builder, detail::lists
 };
 
 /// Starts a lists.delete request (Delete List).
-[[nodiscard]] inline delete_builder<> delete_() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = delete_builder<>>
+[[nodiscard]] Builder delete_() {
+  return Builder{};
+}
 
 }  // namespace lists
 
@@ -9859,7 +9768,11 @@ class list_items_builder : public detail::builder_base<list_items_builder, detai
 };
 
 /// Starts a lists.list_items request (List Items).
-[[nodiscard]] inline list_items_builder<> list_items() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = list_items_builder<>>
+[[nodiscard]] Builder list_items() {
+  return Builder{};
+}
 
 }  // namespace lists
 
@@ -9937,7 +9850,11 @@ class list_builder : public detail::builder_base<list_builder, detail::tags_list
 };
 
 /// Starts a tags.list request (Retrieve Tags).
-[[nodiscard]] inline list_builder<> list() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = list_builder<>>
+[[nodiscard]] Builder list() {
+  return Builder{};
+}
 
 }  // namespace tags
 
@@ -10004,7 +9921,11 @@ class create_builder : public detail::builder_base<create_builder, detail::tags_
 };
 
 /// Starts a tags.create request (Create Tag).
-[[nodiscard]] inline create_builder<> create() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = create_builder<>>
+[[nodiscard]] Builder create() {
+  return Builder{};
+}
 
 }  // namespace tags
 
@@ -10057,7 +9978,11 @@ class get_builder : public detail::builder_base<get_builder, detail::tags_get_pa
 };
 
 /// Starts a tags.get request (Get Tag Details).
-[[nodiscard]] inline get_builder<> get() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = get_builder<>>
+[[nodiscard]] Builder get() {
+  return Builder{};
+}
 
 }  // namespace tags
 
@@ -10127,7 +10052,11 @@ class update_builder : public detail::builder_base<update_builder, detail::tags_
 };
 
 /// Starts a tags.update request (Update Tag).
-[[nodiscard]] inline update_builder<> update() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = update_builder<>>
+[[nodiscard]] Builder update() {
+  return Builder{};
+}
 
 }  // namespace tags
 
@@ -10177,7 +10106,11 @@ class delete_builder : public detail::builder_base<delete_builder, detail::tags_
 };
 
 /// Starts a tags.delete request (Delete Tag).
-[[nodiscard]] inline delete_builder<> delete_() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = delete_builder<>>
+[[nodiscard]] Builder delete_() {
+  return Builder{};
+}
 
 }  // namespace tags
 
@@ -10256,7 +10189,11 @@ class get_builder : public detail::builder_base<get_builder, detail::usage_get_p
 };
 
 /// Starts a usage.get request (Get Endpoints Usage).
-[[nodiscard]] inline get_builder<> get() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = get_builder<>>
+[[nodiscard]] Builder get() {
+  return Builder{};
+}
 
 }  // namespace usage
 
@@ -10311,7 +10248,11 @@ class me_builder : public detail::builder_base<me_builder, detail::users_me_para
 };
 
 /// Starts a users.me request (Get Current User).
-[[nodiscard]] inline me_builder<> me() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = me_builder<>>
+[[nodiscard]] Builder me() {
+  return Builder{};
+}
 
 }  // namespace users
 
@@ -10351,9 +10292,11 @@ enum class include : std::uint32_t {
 /// The wire spelling of a web_visits::include value.
 constexpr std::string_view to_string(include value) noexcept { return detail::enum_to_wire(detail::web_visits_include_wire, value); }
 
-/// The web_visits::include value whose wire spelling is `text`, if there is one.
-constexpr std::optional<include> include_from_string(std::string_view text) noexcept {
-  return detail::enum_from_wire<include>(detail::web_visits_include_wire, text);
+/// The web_visits::include value whose wire spelling is `text`, if there is one. (A template so that
+/// only a unit that calls it instantiates the std::optional.)
+template <class Enum = include>
+constexpr std::optional<Enum> include_from_string(std::string_view text) noexcept {
+  return detail::enum_from_wire<Enum>(detail::web_visits_include_wire, text);
 }
 
 }  // namespace web_visits
@@ -10375,9 +10318,11 @@ enum class custom_feed_include : std::uint32_t {
 /// The wire spelling of a web_visits::custom_feed_include value.
 constexpr std::string_view to_string(custom_feed_include value) noexcept { return detail::enum_to_wire(detail::web_visits_custom_feed_include_wire, value); }
 
-/// The web_visits::custom_feed_include value whose wire spelling is `text`, if there is one.
-constexpr std::optional<custom_feed_include> custom_feed_include_from_string(std::string_view text) noexcept {
-  return detail::enum_from_wire<custom_feed_include>(detail::web_visits_custom_feed_include_wire, text);
+/// The web_visits::custom_feed_include value whose wire spelling is `text`, if there is one. (A template so that
+/// only a unit that calls it instantiates the std::optional.)
+template <class Enum = custom_feed_include>
+constexpr std::optional<Enum> custom_feed_include_from_string(std::string_view text) noexcept {
+  return detail::enum_from_wire<Enum>(detail::web_visits_custom_feed_include_wire, text);
 }
 
 }  // namespace web_visits
@@ -10479,7 +10424,11 @@ class search_builder : public detail::builder_base<search_builder, detail::web_v
 };
 
 /// Starts a web_visits.search request (Search Web Visits).
-[[nodiscard]] inline search_builder<> search() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = search_builder<>>
+[[nodiscard]] Builder search() {
+  return Builder{};
+}
 
 }  // namespace web_visits
 
@@ -10532,7 +10481,11 @@ class list_custom_feeds_builder : public detail::builder_base<list_custom_feeds_
 };
 
 /// Starts a web_visits.list_custom_feeds request (Retrieve Custom Feeds).
-[[nodiscard]] inline list_custom_feeds_builder<> list_custom_feeds() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = list_custom_feeds_builder<>>
+[[nodiscard]] Builder list_custom_feeds() {
+  return Builder{};
+}
 
 }  // namespace web_visits
 
@@ -10589,7 +10542,11 @@ class create_custom_feed_builder : public detail::builder_base<create_custom_fee
 };
 
 /// Starts a web_visits.create_custom_feed request (Create a Custom Feed).
-[[nodiscard]] inline create_custom_feed_builder<> create_custom_feed() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = create_custom_feed_builder<>>
+[[nodiscard]] Builder create_custom_feed() {
+  return Builder{};
+}
 
 }  // namespace web_visits
 
@@ -10647,7 +10604,11 @@ class get_custom_feed_builder : public detail::builder_base<get_custom_feed_buil
 };
 
 /// Starts a web_visits.get_custom_feed request (Get Custom Feed Details).
-[[nodiscard]] inline get_custom_feed_builder<> get_custom_feed() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = get_custom_feed_builder<>>
+[[nodiscard]] Builder get_custom_feed() {
+  return Builder{};
+}
 
 }  // namespace web_visits
 
@@ -10711,7 +10672,11 @@ class update_custom_feed_builder : public detail::builder_base<update_custom_fee
 };
 
 /// Starts a web_visits.update_custom_feed request (Update Custom Feed).
-[[nodiscard]] inline update_custom_feed_builder<> update_custom_feed() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = update_custom_feed_builder<>>
+[[nodiscard]] Builder update_custom_feed() {
+  return Builder{};
+}
 
 }  // namespace web_visits
 
@@ -10761,7 +10726,11 @@ class delete_custom_feed_builder : public detail::builder_base<delete_custom_fee
 };
 
 /// Starts a web_visits.delete_custom_feed request (Delete a Custom Feed).
-[[nodiscard]] inline delete_custom_feed_builder<> delete_custom_feed() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = delete_custom_feed_builder<>>
+[[nodiscard]] Builder delete_custom_feed() {
+  return Builder{};
+}
 
 }  // namespace web_visits
 
@@ -10809,7 +10778,11 @@ class list_custom_feed_folders_builder : public detail::builder_base<list_custom
 };
 
 /// Starts a web_visits.list_custom_feed_folders request (Retrieve Custom Feeds Folders).
-[[nodiscard]] inline list_custom_feed_folders_builder<> list_custom_feed_folders() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = list_custom_feed_folders_builder<>>
+[[nodiscard]] Builder list_custom_feed_folders() {
+  return Builder{};
+}
 
 }  // namespace web_visits
 
@@ -10852,7 +10825,11 @@ class get_tracker_script_builder : public detail::builder_base<get_tracker_scrip
 };
 
 /// Starts a web_visits.get_tracker_script request (Retrieve Web Visits Tracker Script).
-[[nodiscard]] inline get_tracker_script_builder<> get_tracker_script() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = get_tracker_script_builder<>>
+[[nodiscard]] Builder get_tracker_script() {
+  return Builder{};
+}
 
 }  // namespace web_visits
 
@@ -10934,7 +10911,11 @@ class list_visitor_companies_builder : public detail::builder_base<list_visitor_
 };
 
 /// Starts a web_visits.list_visitor_companies request (Retrieve Visitor Companies).
-[[nodiscard]] inline list_visitor_companies_builder<> list_visitor_companies() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = list_visitor_companies_builder<>>
+[[nodiscard]] Builder list_visitor_companies() {
+  return Builder{};
+}
 
 }  // namespace web_visits
 
@@ -11627,6 +11608,443 @@ LEADFEEDER_IMPL_INLINE result<document> detail::core::parse(std::string&& body, 
 
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/impl/document.ipp ----
+// ---- begin leadfeeder/impl/request.ipp ----
+// leadfeeder-cpp: the bodies of what writes a request (detail/request_writer.hpp,
+// detail/call_region.hpp, string_list.hpp), compiled once in the unit that defines
+// LEADFEEDER_IMPLEMENTATION, or inline everywhere with LEADFEEDER_HEADER_ONLY. A generated
+// builder's write() calls these from the user's unit; only the calls are compiled there.
+
+
+#include <charconv>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+LEADFEEDER_BEGIN_NAMESPACE
+
+LEADFEEDER_IMPL_INLINE void detail::core::copy_strings(borrowed_strings const& from, std::string& chars,
+                                                       std::string& ends) {
+  std::size_t total = 0;
+  for (std::size_t i = 0; i < from.size(); ++i) total += from[i].size();
+  chars.reserve(total);
+  ends.reserve(from.size() * sizeof(std::size_t));
+  for (std::size_t i = 0; i < from.size(); ++i) {
+    chars.append(from[i]);
+    std::size_t const end = chars.size();
+    ends.append(reinterpret_cast<char const*>(&end), sizeof end);
+  }
+}
+
+namespace detail {
+
+// ---- call_region, text_buffer
+
+LEADFEEDER_IMPL_INLINE call_region::call_region(void* data, std::size_t size) noexcept {
+  if (data == nullptr) return;
+  if (size < header_size) {  // given, but too small for anything: every call is refused
+    too_small_ = true;
+    return;
+  }
+  base_ = static_cast<unsigned char*>(data);
+  size_ = size;
+  top_ = header_size;
+  *result_alive() = false;
+}
+
+LEADFEEDER_IMPL_INLINE unsigned char* call_region::rest(std::size_t& size) noexcept {
+  std::size_t const aligned = enabled() ? aligned_offset(top_) : 0;
+  if (!enabled() || aligned >= size_) {
+    size = 0;
+    return nullptr;
+  }
+  size = size_ - aligned;
+  return base_ + aligned;
+}
+
+LEADFEEDER_IMPL_INLINE std::size_t call_region::aligned_offset(std::size_t offset) const noexcept {
+  constexpr std::uintptr_t align = alignof(std::max_align_t);
+  std::uintptr_t const at = reinterpret_cast<std::uintptr_t>(base_) + offset;
+  return offset + static_cast<std::size_t>((align - at % align) % align);
+}
+
+LEADFEEDER_IMPL_INLINE void text_buffer::begin(call_region* region) noexcept {
+  region_ = region != nullptr && region->enabled() ? region : nullptr;
+  heap_.clear();
+  data_ = nullptr;
+  size_ = 0;
+  capacity_ = 0;
+  overflowed_ = false;
+}
+
+LEADFEEDER_IMPL_INLINE void text_buffer::clear() noexcept {
+  heap_.clear();
+  size_ = 0;
+}
+
+LEADFEEDER_IMPL_INLINE void text_buffer::append(char const* s, std::size_t n) {
+  if (region_ == nullptr) {
+    heap_.append(s, n);
+    return;
+  }
+  if (overflowed_ || !fits(n)) return;
+  std::memcpy(data_ + size_, s, n);
+  size_ += n;
+}
+
+LEADFEEDER_IMPL_INLINE void text_buffer::assign(std::string_view s) {
+  clear();
+  append(s);
+}
+
+LEADFEEDER_IMPL_INLINE void text_buffer::push_back(char c) {
+  if (region_ == nullptr) {
+    heap_.push_back(c);
+    return;
+  }
+  if (overflowed_ || !fits(1)) return;
+  data_[size_++] = c;
+}
+
+LEADFEEDER_IMPL_INLINE text_buffer& text_buffer::operator+=(std::string_view s) {
+  append(s);
+  return *this;
+}
+
+LEADFEEDER_IMPL_INLINE bool text_buffer::fits(std::size_t n) noexcept {
+  if (capacity_ - size_ >= n) return true;
+  if (n > SIZE_MAX - size_) {
+    overflowed_ = true;
+    return false;
+  }
+  std::size_t capacity = 0;
+  char* const grown = region_->grow(data_, size_, capacity_, size_ + n, capacity);
+  if (grown == nullptr) {
+    overflowed_ = true;
+    return false;
+  }
+  data_ = grown;
+  capacity_ = capacity;
+  return true;
+}
+
+
+LEADFEEDER_IMPL_INLINE char* call_region::grow(char* block, std::size_t used, std::size_t capacity, std::size_t needed,
+                                               std::size_t& new_capacity) noexcept {
+  if (!enabled()) return nullptr;
+  std::size_t wanted = capacity < 64 ? 64 : capacity * 2;
+  if (wanted < needed) wanted = needed;
+  auto* const at = reinterpret_cast<unsigned char*>(block);
+  bool const last = block != nullptr && at + capacity == base_ + top_;
+  std::size_t const start = last ? static_cast<std::size_t>(at - base_) : top_;
+  std::size_t const room = size_ - start;
+  if (room < needed) return nullptr;
+  if (wanted > room) wanted = room;  // the rest of the region, which is enough
+  char* const out = reinterpret_cast<char*>(base_ + start);
+  if (!last && used != 0) std::memcpy(out, block, used);
+  top_ = start + wanted;
+  new_capacity = wanted;
+  return out;
+}
+
+// ---- request_writer
+
+LEADFEEDER_IMPL_INLINE void request_writer::begin(std::string_view operation, http_method method,
+                                                  std::string_view base_url, call_region* region) {
+  operation_ = operation;
+  method_ = method;
+  url_.begin(region);
+  body_.begin(region);
+  url_.assign(base_url);
+  failure_.clear();
+  failed_ = false;
+  query_started_ = false;
+  depth_ = 0;
+  first_ = 1;
+  after_key_ = false;
+}
+
+LEADFEEDER_IMPL_INLINE void request_writer::path_param(std::string_view name, std::string_view value) {
+  if (value.empty()) return fail(name, "must not be empty");
+  if (value == "." || value == "..") return fail(name, "must not be '.' or '..'");
+  if (has_unsafe_header_char(value)) return fail(name, unsafe_header_char_problem);
+  append_percent_encoded(url_, value);
+}
+
+LEADFEEDER_IMPL_INLINE void request_writer::query(std::string_view name, std::string_view value, bool required) {
+  if (value.empty()) {
+    if (required) fail(name, "must not be empty");
+    return;
+  }
+  if (has_unsafe_header_char(value)) return fail(name, unsafe_header_char_problem);
+  query_name(name);
+  append_percent_encoded(url_, value);
+}
+
+LEADFEEDER_IMPL_INLINE void request_writer::query_list(std::string_view name, string_list const& values, bool required,
+                                                       std::size_t max_count) {
+  if (values.empty()) {
+    if (required) fail(name, "must not be empty");
+    return;
+  }
+  if (values.size() > max_count) {
+    return fail(name, "has " + std::to_string(values.size()) + " values; at most " + std::to_string(max_count) +
+                          " are allowed");
+  }
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (values[i].empty()) return fail(name, "must not contain an empty value");
+    if (has_unsafe_header_char(values[i])) return fail(name, unsafe_header_char_problem);
+  }
+  query_name(name);
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i != 0) url_.push_back(',');
+    append_percent_encoded(url_, values[i]);
+  }
+}
+
+LEADFEEDER_IMPL_INLINE void request_writer::query_integer(std::string_view name, std::int64_t value, std::int64_t min,
+                                                          std::int64_t max) {
+  if (value < min || value > max) {
+    return fail(name, "must be between " + std::to_string(min) + " and " + std::to_string(max) + " (got " +
+                          std::to_string(value) + ")");
+  }
+  query_name(name);
+  append_integer(url_, value);
+}
+
+LEADFEEDER_IMPL_INLINE void request_writer::query_date(std::string_view name, std::string_view value, bool required) {
+  if (!value.empty() && !is_date(value)) return fail(name, "must be a date YYYY-MM-DD");
+  query(name, value, required);
+}
+
+LEADFEEDER_IMPL_INLINE void request_writer::query_month(std::string_view name, std::string_view value, bool required) {
+  if (!value.empty() && !is_month(value)) return fail(name, "must be a month YYYY-MM");
+  query(name, value, required);
+}
+
+LEADFEEDER_IMPL_INLINE void request_writer::query_bool(std::string_view name, bool value) {
+  query_name(name);
+  url_.append(value ? "true" : "false");
+}
+
+LEADFEEDER_IMPL_INLINE void request_writer::key(std::string_view k) {
+  separate();
+  append_json_string(body_, k);
+  body_.push_back(':');
+  after_key_ = true;
+}
+
+LEADFEEDER_IMPL_INLINE void request_writer::value_string(std::string_view name, std::string_view v) {
+  if (!is_valid_utf8(v)) return fail(name, "is not valid UTF-8");
+  separate();
+  append_json_string(body_, v);
+}
+
+LEADFEEDER_IMPL_INLINE void request_writer::value_bool(bool v) {
+  separate();
+  body_.append(v ? "true" : "false");
+}
+
+LEADFEEDER_IMPL_INLINE void request_writer::value_integer(std::int64_t v) {
+  separate();
+  append_integer(body_, v);
+}
+
+LEADFEEDER_IMPL_INLINE void request_writer::member_string(std::string_view name, std::string_view v) {
+  key(name);
+  value_string(name, v);
+}
+
+LEADFEEDER_IMPL_INLINE void request_writer::member_strings(std::string_view name, string_list const& values) {
+  key(name);
+  begin_array();
+  for (std::size_t i = 0; i < values.size(); ++i) value_string(name, values[i]);
+  end_array();
+}
+
+LEADFEEDER_IMPL_INLINE void request_writer::member_number(std::string_view name, double v) {
+  if (!(v - v == 0.0)) return fail(name, "must be a finite number");  // NaN and infinities give NaN
+  key(name);
+  separate();
+  char digits[32];
+  std::to_chars_result const r = std::to_chars(digits, digits + sizeof digits, v);
+  body_.append(digits, static_cast<std::size_t>(r.ptr - digits));
+}
+
+LEADFEEDER_IMPL_INLINE void request_writer::member_date(std::string_view name, std::string_view v) {
+  if (!is_date(v)) return fail(name, "must be a date YYYY-MM-DD");
+  member_string(name, v);
+}
+
+LEADFEEDER_IMPL_INLINE void request_writer::member_month(std::string_view name, std::string_view v) {
+  if (!is_month(v)) return fail(name, "must be a month YYYY-MM");
+  member_string(name, v);
+}
+
+LEADFEEDER_IMPL_INLINE void request_writer::member_date_of(std::string_view name, std::string_view key,
+                                                           std::string_view v) {
+  if (!is_date(v)) return fail(name, "must be a date YYYY-MM-DD");
+  member_string(key, v);
+}
+
+LEADFEEDER_IMPL_INLINE void request_writer::member_month_of(std::string_view name, std::string_view key,
+                                                            std::string_view v) {
+  if (!is_month(v)) return fail(name, "must be a month YYYY-MM");
+  member_string(key, v);
+}
+
+LEADFEEDER_IMPL_INLINE void request_writer::member_json(std::string_view name, json_fragment const& v) {
+  if (v.empty()) return fail(name, "must be set");
+  if (v.problem() != nullptr) return fail(name, v.problem());
+  // The value sits at nesting level depth_ + 1; its innermost container depth_ + depth().
+  if (depth_ + v.depth() > LEADFEEDER_MAX_JSON_DEPTH) return fail(name, "is nested too deeply");
+  key(name);
+  separate();
+  body_.append(v.text());
+}
+
+LEADFEEDER_IMPL_INLINE void request_writer::merge_members(std::string_view name, json_fragment const& extra,
+                                                          std::initializer_list<std::string_view> known) {
+  if (!extra.is_object()) return fail(name, "must be a JSON object");
+  if (extra.problem() != nullptr) return fail(name, extra.problem());
+  // Its members join the object being written, which sits at nesting level depth_.
+  unsigned const level = depth_ == 0 ? 1 : depth_;
+  if (level + extra.depth() - 1 > LEADFEEDER_MAX_JSON_DEPTH) return fail(name, "is nested too deeply");
+  for (auto const& m : extra.members()) {
+    for (std::string_view taken : known) {
+      if (m.first == taken) return fail(name, "must not repeat a key that has its own setter");
+    }
+  }
+  for (auto const& m : extra.members()) {
+    key(m.first);
+    separate();
+    body_.append(m.second);
+  }
+}
+
+LEADFEEDER_IMPL_INLINE void request_writer::member_string_nonempty(std::string_view name, std::string_view key,
+                                                                   std::string_view v) {
+  if (v.empty()) return fail(name, "must not be empty");
+  member_string(key, v);
+}
+
+LEADFEEDER_IMPL_INLINE void request_writer::member_bool(std::string_view name, bool v) {
+  key(name);
+  value_bool(v);
+}
+
+LEADFEEDER_IMPL_INLINE void request_writer::member_integer(std::string_view name, std::int64_t v) {
+  key(name);
+  value_integer(v);
+}
+
+LEADFEEDER_IMPL_INLINE void request_writer::identifier_body(std::string_view name, std::string_view type,
+                                                            string_list const& ids, bool required) {
+  if (ids.empty() && required) return fail(name, "must not be empty");
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (ids[i].empty()) return fail(name, "must not contain an empty id");
+  }
+  begin_object();
+  key("data");
+  begin_array();
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    begin_object();
+    member_string("type", type);
+    key("id");
+    value_string(name, ids[i]);
+    end_object();
+  }
+  end_array();
+  end_object();
+}
+
+LEADFEEDER_IMPL_INLINE void request_writer::fail(std::string_view name, std::string_view problem) {
+  if (failed_) return;
+  failed_ = true;
+  failure_.assign(operation_);
+  failure_.append(": parameter '");
+  failure_.append(name);
+  failure_.append("' ");
+  failure_.append(problem);
+}
+
+LEADFEEDER_IMPL_INLINE void request_writer::append_integer(text_buffer& out, std::int64_t v) {
+  char digits[24];
+  std::to_chars_result const r = std::to_chars(digits, digits + sizeof digits, v);
+  out.append(digits, static_cast<std::size_t>(r.ptr - digits));
+}
+
+LEADFEEDER_IMPL_INLINE void request_writer::query_name(std::string_view name) {
+  url_.push_back(query_started_ ? '&' : '?');
+  query_started_ = true;
+  append_percent_encoded(url_, name);
+  url_.push_back('=');
+}
+
+LEADFEEDER_IMPL_INLINE void request_writer::separate() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  std::uint64_t const bit = std::uint64_t{1} << depth_;
+  if ((first_ & bit) == 0) body_.push_back(',');
+  first_ &= ~bit;
+}
+
+LEADFEEDER_IMPL_INLINE void request_writer::open(char c) {
+  separate();
+  body_.push_back(c);
+  ++depth_;
+  first_ |= std::uint64_t{1} << depth_;
+}
+
+LEADFEEDER_IMPL_INLINE void request_writer::close(char c) {
+  body_.push_back(c);
+  first_ &= ~(std::uint64_t{1} << depth_);
+  --depth_;
+}
+
+
+LEADFEEDER_IMPL_INLINE void request_writer::member_strings_checked(std::string_view name, std::string_view key,
+                                                                   string_list const& values, bool required,
+                                                                   std::size_t max_count) {
+  if (values.empty()) {
+    if (required) fail(name, "must not be empty");
+    return;
+  }
+  if (values.size() > max_count) {
+    return fail(name, "has " + std::to_string(values.size()) + " values; at most " + std::to_string(max_count) +
+                          " are allowed");
+  }
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (values[i].empty()) return fail(name, "must not contain an empty value");
+  }
+  member_strings(key, values);
+}
+
+LEADFEEDER_IMPL_INLINE void request_writer::member_integer_in(std::string_view name, std::string_view key,
+                                                              std::int64_t v, std::int64_t min, std::int64_t max) {
+  if (v < min || v > max) {
+    return fail(name, "must be between " + std::to_string(min) + " and " + std::to_string(max) + " (got " +
+                          std::to_string(v) + ")");
+  }
+  member_integer(key, v);
+}
+
+LEADFEEDER_IMPL_INLINE void request_writer::check_order(std::string_view earlier_name, std::string_view earlier,
+                                                        std::string_view later_name, std::string_view later) {
+  if (earlier.empty() || later.empty() || earlier.size() != later.size()) return;
+  if (later < earlier) {
+    fail(later_name, std::string("must not be before '") + std::string(earlier_name) + "' (" + std::string(later) +
+                         " < " + std::string(earlier) + ")");
+  }
+}
+
+}  // namespace detail
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/impl/request.ipp ----
 // ---- begin leadfeeder/impl/session.ipp ----
 // leadfeeder-cpp: the bodies of the session (detail/session.hpp), compiled once in the unit that
 // defines LEADFEEDER_IMPLEMENTATION, or inline everywhere with LEADFEEDER_HEADER_ONLY.
@@ -12007,6 +12425,17 @@ struct session_steps {
 
 }  // namespace detail
 
+LEADFEEDER_IMPL_INLINE void detail::core::default_time(time_source& t) {
+  t.now = [] { return clock_type::now(); };
+  t.wall_now = [] { return std::chrono::system_clock::now(); };
+  t.sleep = [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };
+}
+
+LEADFEEDER_IMPL_INLINE detail::core::session::session(client_options options) : options_(std::move(options)) {
+  core::open(*this);
+}
+LEADFEEDER_IMPL_INLINE detail::core::session::~session() = default;
+
 LEADFEEDER_IMPL_INLINE void detail::core::open(session& s) {
   client_options& o = s.options_;
   while (!o.base_url.empty() && o.base_url.back() == '/') o.base_url.pop_back();
@@ -12075,7 +12504,6 @@ LEADFEEDER_IMPL_INLINE result<detail::answer> detail::core::complete(session& s,
   return r;
 }
 
-LEADFEEDER_IMPL_INLINE void detail::core::sleep_for(std::chrono::milliseconds d) { std::this_thread::sleep_for(d); }
 
 namespace detail {
 

@@ -48,9 +48,11 @@ $values};
 /// The wire spelling of a $group::$name value.
 constexpr std::string_view to_string($name value) noexcept { return detail::enum_to_wire(detail::${group}_${name}_wire, value); }
 
-/// The $group::$name value whose wire spelling is `text`, if there is one.
-constexpr std::optional<$name> ${name}_from_string(std::string_view text) noexcept {
-  return detail::enum_from_wire<$name>(detail::${group}_${name}_wire, text);
+/// The $group::$name value whose wire spelling is `text`, if there is one. (A template so that
+/// only a unit that calls it instantiates the std::optional.)
+template <class Enum = $name>
+constexpr std::optional<Enum> ${name}_from_string(std::string_view text) noexcept {
+  return detail::enum_from_wire<Enum>(detail::${group}_${name}_wire, text);
 }
 
 }  // namespace $group
@@ -84,7 +86,11 @@ $write  }
 };
 
 /// Starts a $id request ($title).
-[[nodiscard]] inline $builder<> $function() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = $builder<>>
+[[nodiscard]] Builder $function() {
+  return Builder{};
+}
 
 }  // namespace $group
 """)

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <leadfeeder/config.hpp>
+#include <leadfeeder/detail/core.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -17,22 +18,12 @@ namespace detail {
 
 // A bump region over host memory. Its first bytes hold a flag that a result built there sets while
 // it lives, so that the next call can tell the region is not free yet.
-class call_region {
+class core::call_region {
  public:
   static constexpr std::size_t header_size = alignof(std::max_align_t);
 
   call_region() noexcept = default;
-  call_region(void* data, std::size_t size) noexcept {
-    if (data == nullptr) return;
-    if (size < header_size) {  // given, but too small for anything: every call is refused
-      too_small_ = true;
-      return;
-    }
-    base_ = static_cast<unsigned char*>(data);
-    size_ = size;
-    top_ = header_size;
-    *result_alive() = false;
-  }
+  call_region(void* data, std::size_t size) noexcept;
 
   bool enabled() const noexcept { return base_ != nullptr; }
   /// Memory was given, but less than the region's own bookkeeping.
@@ -48,41 +39,14 @@ class call_region {
   /// as a string would; a block that is not the last is moved to the top. Returns the block (with
   /// its first `used` bytes kept) and its new capacity, or null when the region cannot hold it.
   char* grow(char* block, std::size_t used, std::size_t capacity, std::size_t needed,
-             std::size_t& new_capacity) noexcept {
-    if (!enabled()) return nullptr;
-    std::size_t wanted = capacity < 64 ? 64 : capacity * 2;
-    if (wanted < needed) wanted = needed;
-    auto* const at = reinterpret_cast<unsigned char*>(block);
-    bool const last = block != nullptr && at + capacity == base_ + top_;
-    std::size_t const start = last ? static_cast<std::size_t>(at - base_) : top_;
-    std::size_t const room = size_ - start;
-    if (room < needed) return nullptr;
-    if (wanted > room) wanted = room;  // the rest of the region, which is enough
-    char* const out = reinterpret_cast<char*>(base_ + start);
-    if (!last && used != 0) std::memcpy(out, block, used);
-    top_ = start + wanted;
-    new_capacity = wanted;
-    return out;
-  }
+             std::size_t& new_capacity) noexcept;
 
   /// The free rest of the region, aligned for anything: where the document goes.
-  unsigned char* rest(std::size_t& size) noexcept {
-    std::size_t const aligned = enabled() ? aligned_offset(top_) : 0;
-    if (!enabled() || aligned >= size_) {
-      size = 0;
-      return nullptr;
-    }
-    size = size_ - aligned;
-    return base_ + aligned;
-  }
+  unsigned char* rest(std::size_t& size) noexcept;
 
  private:
   // The first offset at or after `offset` whose address is aligned for anything.
-  std::size_t aligned_offset(std::size_t offset) const noexcept {
-    constexpr std::uintptr_t align = alignof(std::max_align_t);
-    std::uintptr_t const at = reinterpret_cast<std::uintptr_t>(base_) + offset;
-    return offset + static_cast<std::size_t>((align - at % align) % align);
-  }
+  std::size_t aligned_offset(std::size_t offset) const noexcept;
 
   unsigned char* base_ = nullptr;
   std::size_t size_ = 0;
@@ -93,71 +57,25 @@ class call_region {
 // Text that grows on the heap (a std::string kept from call to call) or, when given a region,
 // inside it. In a region, what does not fit is dropped and remembered: the caller checks
 // overflowed() and refuses the call.
-class text_buffer {
+class core::text_buffer {
  public:
   /// Where the next call's text goes: the region, or the heap when it is null or disabled.
-  void begin(call_region* region) noexcept {
-    region_ = region != nullptr && region->enabled() ? region : nullptr;
-    heap_.clear();
-    data_ = nullptr;
-    size_ = 0;
-    capacity_ = 0;
-    overflowed_ = false;
-  }
+  void begin(call_region* region) noexcept;
 
   bool overflowed() const noexcept { return overflowed_; }
   operator std::string_view() const noexcept {
     return region_ != nullptr ? std::string_view(data_, size_) : std::string_view(heap_);
   }
 
-  void clear() noexcept {
-    heap_.clear();
-    size_ = 0;
-  }
-  void append(char const* s, std::size_t n) {
-    if (region_ == nullptr) {
-      heap_.append(s, n);
-      return;
-    }
-    if (overflowed_ || !fits(n)) return;
-    std::memcpy(data_ + size_, s, n);
-    size_ += n;
-  }
+  void clear() noexcept;
+  void append(char const* s, std::size_t n);
   void append(std::string_view s) { append(s.data(), s.size()); }
-  void assign(std::string_view s) {
-    clear();
-    append(s);
-  }
-  void push_back(char c) {
-    if (region_ == nullptr) {
-      heap_.push_back(c);
-      return;
-    }
-    if (overflowed_ || !fits(1)) return;
-    data_[size_++] = c;
-  }
-  text_buffer& operator+=(std::string_view s) {
-    append(s);
-    return *this;
-  }
+  void assign(std::string_view s);
+  void push_back(char c);
+  text_buffer& operator+=(std::string_view s);
 
  private:
-  bool fits(std::size_t n) noexcept {
-    if (capacity_ - size_ >= n) return true;
-    if (n > SIZE_MAX - size_) {
-      overflowed_ = true;
-      return false;
-    }
-    std::size_t capacity = 0;
-    char* const grown = region_->grow(data_, size_, capacity_, size_ + n, capacity);
-    if (grown == nullptr) {
-      overflowed_ = true;
-      return false;
-    }
-    data_ = grown;
-    capacity_ = capacity;
-    return true;
-  }
+  bool fits(std::size_t n) noexcept;
 
   call_region* region_ = nullptr;
   std::string heap_;

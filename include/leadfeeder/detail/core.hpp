@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // leadfeeder-cpp: the name of the library's compiled part. Every function the library's headers
 // call but do not define is a member of this one struct, defined in the unit that defines
-// LEADFEEDER_IMPLEMENTATION (impl/document.ipp, impl/session.ipp; inline everywhere with
+// LEADFEEDER_IMPLEMENTATION (impl/*.ipp; inline everywhere with
 // LEADFEEDER_HEADER_ONLY). A program none of whose units defines the macro fails to link with
 // undefined references that all say what to do.
 #pragma once
@@ -26,19 +26,27 @@ struct http_response;
 template <class T>
 class result;
 class string_list;
+class borrowed_strings;
+struct time_source;
 
 namespace detail {
 
-class session;
 struct operation_info;
 struct answer;
 template <class Signature>
 class function_ref;
-class request_writer;
 struct shared_bucket;
 struct cancel_flag;
 
 struct define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file {
+  // The classes whose member functions are compiled here too (detail/call_region.hpp,
+  // detail/request_writer.hpp, detail/session.hpp). They are nested so that the name of each of
+  // their functions, as the linker reports it when one is missing, carries this struct's name.
+  class call_region;
+  class text_buffer;
+  class request_writer;
+  class session;
+
   static result<document> parse(std::string&& body, memory_block lent, bool* lease);
   static void open(session& s);
   static result<answer> run(session& s, operation_info const& op, call_options const& call,
@@ -47,7 +55,6 @@ struct define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file {
   static std::optional<error> start(session& s, operation_info const& op, call_options const& call,
                                     function_ref<void(request_writer&)> write);
   static result<answer> complete(session& s, operation_info const& op, call_options const& call, std::error_code ec);
-  static void sleep_for(std::chrono::milliseconds d);
 
   // shared_rate_limit's bucket, behind its mutex.
   static shared_bucket* open_shared_bucket(double requests_per_second, double burst);
@@ -66,8 +73,18 @@ struct define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file {
   static void drop_cancel_flag(cancel_flag* f) noexcept;
   static void cancel(cancel_flag* f) noexcept;
   static bool cancelled(cancel_flag const* f) noexcept;
+
+  // string_list's copy of the strings it is given: back to back in `chars`, and in `ends` (as
+  // bytes) one std::size_t per string, one past its end.
+  static void copy_strings(borrowed_strings const& from, std::string& chars, std::string& ends);
+  // The default clocks and sleep of a time_source.
+  static void default_time(time_source& t);
 };
 using core = define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file;
+using call_region = core::call_region;
+using text_buffer = core::text_buffer;
+using request_writer = core::request_writer;
+using session = core::session;
 
 }  // namespace detail
 LEADFEEDER_END_NAMESPACE

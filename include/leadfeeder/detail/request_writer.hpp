@@ -5,6 +5,7 @@
 
 #include <leadfeeder/config.hpp>
 #include <leadfeeder/detail/call_region.hpp>
+#include <leadfeeder/detail/core.hpp>
 #include <leadfeeder/detail/encoding.hpp>
 #include <leadfeeder/detail/header_safety.hpp>
 #include <leadfeeder/http.hpp>
@@ -12,7 +13,6 @@
 #include <leadfeeder/string_list.hpp>
 
 
-#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -22,23 +22,11 @@
 LEADFEEDER_BEGIN_NAMESPACE
 namespace detail {
 
-class request_writer {
+class core::request_writer {
  public:
   /// Starts a request of `operation` (its id, for messages) to base_url; keeps buffer storage.
   /// With a region, the URL and the body are written there (see overflowed()).
-  void begin(std::string_view operation, http_method method, std::string_view base_url, call_region* region = nullptr) {
-    operation_ = operation;
-    method_ = method;
-    url_.begin(region);
-    body_.begin(region);
-    url_.assign(base_url);
-    failure_.clear();
-    failed_ = false;
-    query_started_ = false;
-    depth_ = 0;
-    first_ = 1;
-    after_key_ = false;
-  }
+  void begin(std::string_view operation, http_method method, std::string_view base_url, call_region* region = nullptr);
 
   http_method method() const noexcept { return method_; }
   std::string_view url() const noexcept { return url_; }
@@ -53,72 +41,25 @@ class request_writer {
 
   /// Appends one path parameter, percent-encoded. Refuses what could change the path: empty
   /// values, "." and "..", CR, LF and NUL (detail/header_safety.hpp).
-  void path_param(std::string_view name, std::string_view value) {
-    if (value.empty()) return fail(name, "must not be empty");
-    if (value == "." || value == "..") return fail(name, "must not be '.' or '..'");
-    if (has_unsafe_header_char(value)) return fail(name, unsafe_header_char_problem);
-    append_percent_encoded(url_, value);
-  }
+  void path_param(std::string_view name, std::string_view value);
 
   /// Appends name=value to the query, both percent-encoded. An empty optional value is left out;
   /// an empty required one is refused.
-  void query(std::string_view name, std::string_view value, bool required) {
-    if (value.empty()) {
-      if (required) fail(name, "must not be empty");
-      return;
-    }
-    if (has_unsafe_header_char(value)) return fail(name, unsafe_header_char_problem);
-    query_name(name);
-    append_percent_encoded(url_, value);
-  }
+  void query(std::string_view name, std::string_view value, bool required);
 
   /// Appends name=v1,v2,... (each value encoded, commas literal). Refuses an empty list when
   /// required, empty values or ones with CR, LF or NUL, and more than max_count values.
-  void query_list(std::string_view name, string_list const& values, bool required, std::size_t max_count) {
-    if (values.empty()) {
-      if (required) fail(name, "must not be empty");
-      return;
-    }
-    if (values.size() > max_count) {
-      return fail(name, "has " + std::to_string(values.size()) + " values; at most " + std::to_string(max_count) +
-                            " are allowed");
-    }
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      if (values[i].empty()) return fail(name, "must not contain an empty value");
-      if (has_unsafe_header_char(values[i])) return fail(name, unsafe_header_char_problem);
-    }
-    query_name(name);
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      if (i != 0) url_.push_back(',');
-      append_percent_encoded(url_, values[i]);
-    }
-  }
+  void query_list(std::string_view name, string_list const& values, bool required, std::size_t max_count);
 
   /// Appends name=<integer>; refuses values outside [min, max].
-  void query_integer(std::string_view name, std::int64_t value, std::int64_t min, std::int64_t max) {
-    if (value < min || value > max) {
-      return fail(name, "must be between " + std::to_string(min) + " and " + std::to_string(max) + " (got " +
-                            std::to_string(value) + ")");
-    }
-    query_name(name);
-    append_integer(url_, value);
-  }
+  void query_integer(std::string_view name, std::int64_t value, std::int64_t min, std::int64_t max);
 
   /// name=YYYY-MM-DD; refuses anything else (an empty optional value is left out).
-  void query_date(std::string_view name, std::string_view value, bool required) {
-    if (!value.empty() && !is_date(value)) return fail(name, "must be a date YYYY-MM-DD");
-    query(name, value, required);
-  }
+  void query_date(std::string_view name, std::string_view value, bool required);
   /// name=YYYY-MM; refuses anything else (an empty optional value is left out).
-  void query_month(std::string_view name, std::string_view value, bool required) {
-    if (!value.empty() && !is_month(value)) return fail(name, "must be a month YYYY-MM");
-    query(name, value, required);
-  }
+  void query_month(std::string_view name, std::string_view value, bool required);
 
-  void query_bool(std::string_view name, bool value) {
-    query_name(name);
-    url_.append(value ? "true" : "false");
-  }
+  void query_bool(std::string_view name, bool value);
 
   /// The whole body as ready JSON text (raw requests).
   void raw_body(std::string_view json) { body_.assign(json); }
@@ -130,125 +71,43 @@ class request_writer {
   void begin_array() { open('['); }
   void end_array() { close(']'); }
 
-  void key(std::string_view k) {
-    separate();
-    append_json_string(body_, k);
-    body_.push_back(':');
-    after_key_ = true;
-  }
+  void key(std::string_view k);
   /// A string value; `name` (the parameter) is for the message when it is not valid UTF-8.
-  void value_string(std::string_view name, std::string_view v) {
-    if (!is_valid_utf8(v)) return fail(name, "is not valid UTF-8");
-    separate();
-    append_json_string(body_, v);
-  }
-  void value_bool(bool v) {
-    separate();
-    body_.append(v ? "true" : "false");
-  }
-  void value_integer(std::int64_t v) {
-    separate();
-    append_integer(body_, v);
-  }
+  void value_string(std::string_view name, std::string_view v);
+  void value_bool(bool v);
+  void value_integer(std::int64_t v);
 
   /// "name": "value"
-  void member_string(std::string_view name, std::string_view v) {
-    key(name);
-    value_string(name, v);
-  }
+  void member_string(std::string_view name, std::string_view v);
   /// "name": ["v1", "v2", ...]
-  void member_strings(std::string_view name, string_list const& values) {
-    key(name);
-    begin_array();
-    for (std::size_t i = 0; i < values.size(); ++i) value_string(name, values[i]);
-    end_array();
-  }
+  void member_strings(std::string_view name, string_list const& values);
   /// "name": <number>; refuses NaN and infinities, which JSON cannot carry.
-  void member_number(std::string_view name, double v) {
-    if (!(v - v == 0.0)) return fail(name, "must be a finite number");  // NaN and infinities give NaN
-    key(name);
-    separate();
-    char digits[32];
-    std::to_chars_result const r = std::to_chars(digits, digits + sizeof digits, v);
-    body_.append(digits, static_cast<std::size_t>(r.ptr - digits));
-  }
+  void member_number(std::string_view name, double v);
   /// "name": "YYYY-MM-DD"; refuses anything else.
-  void member_date(std::string_view name, std::string_view v) {
-    if (!is_date(v)) return fail(name, "must be a date YYYY-MM-DD");
-    member_string(name, v);
-  }
+  void member_date(std::string_view name, std::string_view v);
   /// "name": "YYYY-MM"; refuses anything else.
-  void member_month(std::string_view name, std::string_view v) {
-    if (!is_month(v)) return fail(name, "must be a month YYYY-MM");
-    member_string(name, v);
-  }
+  void member_month(std::string_view name, std::string_view v);
 
   /// "key": "YYYY-MM-DD" for the parameter `name` (a nested member such as event_date.from).
-  void member_date_of(std::string_view name, std::string_view key, std::string_view v) {
-    if (!is_date(v)) return fail(name, "must be a date YYYY-MM-DD");
-    member_string(key, v);
-  }
+  void member_date_of(std::string_view name, std::string_view key, std::string_view v);
   /// "key": "YYYY-MM" for the parameter `name`.
-  void member_month_of(std::string_view name, std::string_view key, std::string_view v) {
-    if (!is_month(v)) return fail(name, "must be a month YYYY-MM");
-    member_string(key, v);
-  }
+  void member_month_of(std::string_view name, std::string_view key, std::string_view v);
 
   /// "name": <any JSON the caller built>; refuses what would not be valid JSON on the wire.
-  void member_json(std::string_view name, json_fragment const& v) {
-    if (v.empty()) return fail(name, "must be set");
-    if (v.problem() != nullptr) return fail(name, v.problem());
-    // The value sits at nesting level depth_ + 1; its innermost container depth_ + depth().
-    if (depth_ + v.depth() > LEADFEEDER_MAX_JSON_DEPTH) return fail(name, "is nested too deeply");
-    key(name);
-    separate();
-    body_.append(v.text());
-  }
+  void member_json(std::string_view name, json_fragment const& v);
   /// Adds the members of a caller-built JSON object to the object being written. Refuses
   /// anything but an object, and keys the builder has setters for (`known`), so that no key is
   /// written twice.
-  void merge_members(std::string_view name, json_fragment const& extra, std::initializer_list<std::string_view> known) {
-    if (!extra.is_object()) return fail(name, "must be a JSON object");
-    if (extra.problem() != nullptr) return fail(name, extra.problem());
-    // Its members join the object being written, which sits at nesting level depth_.
-    unsigned const level = depth_ == 0 ? 1 : depth_;
-    if (level + extra.depth() - 1 > LEADFEEDER_MAX_JSON_DEPTH) return fail(name, "is nested too deeply");
-    for (auto const& m : extra.members()) {
-      for (std::string_view taken : known) {
-        if (m.first == taken) return fail(name, "must not repeat a key that has its own setter");
-      }
-    }
-    for (auto const& m : extra.members()) {
-      key(m.first);
-      separate();
-      body_.append(m.second);
-    }
-  }
+  void merge_members(std::string_view name, json_fragment const& extra, std::initializer_list<std::string_view> known);
 
   /// "key": "value" for the parameter `name`, which must not be empty (a required body field, or one
   /// of a set the caller must choose from).
-  void member_string_nonempty(std::string_view name, std::string_view key, std::string_view v) {
-    if (v.empty()) return fail(name, "must not be empty");
-    member_string(key, v);
-  }
+  void member_string_nonempty(std::string_view name, std::string_view key, std::string_view v);
 
   /// "key": ["v1", ...] for the parameter `name`: refuses an empty list when required, empty values
   /// and more than max_count values; an empty optional list is left out.
   void member_strings_checked(std::string_view name, std::string_view key, string_list const& values, bool required,
-                              std::size_t max_count) {
-    if (values.empty()) {
-      if (required) fail(name, "must not be empty");
-      return;
-    }
-    if (values.size() > max_count) {
-      return fail(name, "has " + std::to_string(values.size()) + " values; at most " + std::to_string(max_count) +
-                            " are allowed");
-    }
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      if (values[i].empty()) return fail(name, "must not contain an empty value");
-    }
-    member_strings(key, values);
-  }
+                              std::size_t max_count);
 
   /// "key": ["a", "b", ...] with the wire names of the bits set in mask (in declaration order).
   template <std::size_t N>
@@ -263,56 +122,21 @@ class request_writer {
 
   /// "key": <integer> for the parameter `name`; refuses values outside [min, max].
   void member_integer_in(std::string_view name, std::string_view key, std::int64_t v, std::int64_t min,
-                         std::int64_t max) {
-    if (v < min || v > max) {
-      return fail(name, "must be between " + std::to_string(min) + " and " + std::to_string(max) + " (got " +
-                            std::to_string(v) + ")");
-    }
-    member_integer(key, v);
-  }
+                         std::int64_t max);
 
   /// Refuses a range whose end (`later`) comes before its start (`earlier`): dates YYYY-MM-DD or
   /// months YYYY-MM, which compare as text once their format is right (checked where they are written).
   void check_order(std::string_view earlier_name, std::string_view earlier, std::string_view later_name,
-                   std::string_view later) {
-    if (earlier.empty() || later.empty() || earlier.size() != later.size()) return;
-    if (later < earlier) {
-      fail(later_name, std::string("must not be before '") + std::string(earlier_name) + "' (" + std::string(later) +
-                           " < " + std::string(earlier) + ")");
-    }
-  }
+                   std::string_view later);
 
   /// "name": true|false
-  void member_bool(std::string_view name, bool v) {
-    key(name);
-    value_bool(v);
-  }
+  void member_bool(std::string_view name, bool v);
   /// "name": <integer>
-  void member_integer(std::string_view name, std::int64_t v) {
-    key(name);
-    value_integer(v);
-  }
+  void member_integer(std::string_view name, std::int64_t v);
 
   /// {"data":[{"type":"<type>","id":"<id>"}, ...]}, the JSON:API list of resource identifiers
   /// that attaches or detaches resources. Refuses an empty list when required and empty ids.
-  void identifier_body(std::string_view name, std::string_view type, string_list const& ids, bool required) {
-    if (ids.empty() && required) return fail(name, "must not be empty");
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-      if (ids[i].empty()) return fail(name, "must not contain an empty id");
-    }
-    begin_object();
-    key("data");
-    begin_array();
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-      begin_object();
-      member_string("type", type);
-      key("id");
-      value_string(name, ids[i]);
-      end_object();
-    }
-    end_array();
-    end_object();
-  }
+  void identifier_body(std::string_view name, std::string_view type, string_list const& ids, bool required);
 
   /// Appends name=a,b,... with the wire names of the bits set in mask (in declaration order).
   template <std::size_t N>
@@ -329,51 +153,17 @@ class request_writer {
   }
 
   /// Records the first failure: "<operation>: parameter '<name>' <problem>".
-  void fail(std::string_view name, std::string_view problem) {
-    if (failed_) return;
-    failed_ = true;
-    failure_.assign(operation_);
-    failure_.append(": parameter '");
-    failure_.append(name);
-    failure_.append("' ");
-    failure_.append(problem);
-  }
+  void fail(std::string_view name, std::string_view problem);
 
  private:
-  static void append_integer(text_buffer& out, std::int64_t v) {
-    char digits[24];
-    std::to_chars_result const r = std::to_chars(digits, digits + sizeof digits, v);
-    out.append(digits, static_cast<std::size_t>(r.ptr - digits));
-  }
+  static void append_integer(text_buffer& out, std::int64_t v);
 
-  void query_name(std::string_view name) {
-    url_.push_back(query_started_ ? '&' : '?');
-    query_started_ = true;
-    append_percent_encoded(url_, name);
-    url_.push_back('=');
-  }
+  void query_name(std::string_view name);
 
   // Comma bookkeeping: bit d of first_ is set while the container at depth d has no element yet.
-  void separate() {
-    if (after_key_) {
-      after_key_ = false;
-      return;
-    }
-    std::uint64_t const bit = std::uint64_t{1} << depth_;
-    if ((first_ & bit) == 0) body_.push_back(',');
-    first_ &= ~bit;
-  }
-  void open(char c) {
-    separate();
-    body_.push_back(c);
-    ++depth_;
-    first_ |= std::uint64_t{1} << depth_;
-  }
-  void close(char c) {
-    body_.push_back(c);
-    first_ &= ~(std::uint64_t{1} << depth_);
-    --depth_;
-  }
+  void separate();
+  void open(char c);
+  void close(char c);
 
   std::string_view operation_;
   http_method method_ = http_method::get;

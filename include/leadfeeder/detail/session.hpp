@@ -118,9 +118,11 @@ namespace detail {
 
 struct session_steps;
 
-class session {
+class core::session {
  public:
-  explicit session(client_options options) : options_(std::move(options)) { core::open(*this); }
+  // Both compiled once (impl/session.ipp): a unit that makes a client compiles only the calls.
+  explicit session(client_options options);
+  ~session();
   session(session&&) = default;
   session& operator=(session&&) = default;
 

@@ -41,9 +41,11 @@ enum class include : std::uint32_t {
 /// The wire spelling of a accounts::include value.
 constexpr std::string_view to_string(include value) noexcept { return detail::enum_to_wire(detail::accounts_include_wire, value); }
 
-/// The accounts::include value whose wire spelling is `text`, if there is one.
-constexpr std::optional<include> include_from_string(std::string_view text) noexcept {
-  return detail::enum_from_wire<include>(detail::accounts_include_wire, text);
+/// The accounts::include value whose wire spelling is `text`, if there is one. (A template so that
+/// only a unit that calls it instantiates the std::optional.)
+template <class Enum = include>
+constexpr std::optional<Enum> include_from_string(std::string_view text) noexcept {
+  return detail::enum_from_wire<Enum>(detail::accounts_include_wire, text);
 }
 
 }  // namespace accounts
@@ -93,7 +95,11 @@ class list_builder : public detail::builder_base<list_builder, detail::accounts_
 };
 
 /// Starts a accounts.list request (List Accounts).
-[[nodiscard]] inline list_builder<> list() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = list_builder<>>
+[[nodiscard]] Builder list() {
+  return Builder{};
+}
 
 }  // namespace accounts
 

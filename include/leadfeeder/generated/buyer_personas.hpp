@@ -64,7 +64,11 @@ class list_builder : public detail::builder_base<list_builder, detail::buyer_per
 };
 
 /// Starts a buyer_personas.list request (Retrieve Buyer Personas).
-[[nodiscard]] inline list_builder<> list() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = list_builder<>>
+[[nodiscard]] Builder list() {
+  return Builder{};
+}
 
 }  // namespace buyer_personas
 
@@ -117,7 +121,11 @@ class get_builder : public detail::builder_base<get_builder, detail::buyer_perso
 };
 
 /// Starts a buyer_personas.get request (Get Buyer Persona Details).
-[[nodiscard]] inline get_builder<> get() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = get_builder<>>
+[[nodiscard]] Builder get() {
+  return Builder{};
+}
 
 }  // namespace buyer_personas
 

@@ -45,9 +45,11 @@ enum class include : std::uint32_t {
 /// The wire spelling of a campaigns::include value.
 constexpr std::string_view to_string(include value) noexcept { return detail::enum_to_wire(detail::campaigns_include_wire, value); }
 
-/// The campaigns::include value whose wire spelling is `text`, if there is one.
-constexpr std::optional<include> include_from_string(std::string_view text) noexcept {
-  return detail::enum_from_wire<include>(detail::campaigns_include_wire, text);
+/// The campaigns::include value whose wire spelling is `text`, if there is one. (A template so that
+/// only a unit that calls it instantiates the std::optional.)
+template <class Enum = include>
+constexpr std::optional<Enum> include_from_string(std::string_view text) noexcept {
+  return detail::enum_from_wire<Enum>(detail::campaigns_include_wire, text);
 }
 
 }  // namespace campaigns
@@ -111,7 +113,11 @@ class list_builder : public detail::builder_base<list_builder, detail::campaigns
 };
 
 /// Starts a campaigns.list request (Campaigns).
-[[nodiscard]] inline list_builder<> list() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = list_builder<>>
+[[nodiscard]] Builder list() {
+  return Builder{};
+}
 
 }  // namespace campaigns
 
@@ -166,7 +172,11 @@ class get_builder : public detail::builder_base<get_builder, detail::campaigns_g
 };
 
 /// Starts a campaigns.get request (Campaign Details).
-[[nodiscard]] inline get_builder<> get() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = get_builder<>>
+[[nodiscard]] Builder get() {
+  return Builder{};
+}
 
 }  // namespace campaigns
 
@@ -251,7 +261,11 @@ class get_stats_builder : public detail::builder_base<get_stats_builder, detail:
 };
 
 /// Starts a campaigns.get_stats request (Campaign Statistics).
-[[nodiscard]] inline get_stats_builder<> get_stats() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = get_stats_builder<>>
+[[nodiscard]] Builder get_stats() {
+  return Builder{};
+}
 
 }  // namespace campaigns
 
@@ -314,7 +328,11 @@ class update_builder : public detail::builder_base<update_builder, detail::campa
 };
 
 /// Starts a campaigns.update request (Update Campaign).
-[[nodiscard]] inline update_builder<> update() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = update_builder<>>
+[[nodiscard]] Builder update() {
+  return Builder{};
+}
 
 }  // namespace campaigns
 

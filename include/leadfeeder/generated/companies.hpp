@@ -51,9 +51,11 @@ enum class include : std::uint32_t {
 /// The wire spelling of a companies::include value.
 constexpr std::string_view to_string(include value) noexcept { return detail::enum_to_wire(detail::companies_include_wire, value); }
 
-/// The companies::include value whose wire spelling is `text`, if there is one.
-constexpr std::optional<include> include_from_string(std::string_view text) noexcept {
-  return detail::enum_from_wire<include>(detail::companies_include_wire, text);
+/// The companies::include value whose wire spelling is `text`, if there is one. (A template so that
+/// only a unit that calls it instantiates the std::optional.)
+template <class Enum = include>
+constexpr std::optional<Enum> include_from_string(std::string_view text) noexcept {
+  return detail::enum_from_wire<Enum>(detail::companies_include_wire, text);
 }
 
 }  // namespace companies
@@ -76,9 +78,11 @@ enum class industry_classification : std::uint32_t {
 /// The wire spelling of a companies::industry_classification value.
 constexpr std::string_view to_string(industry_classification value) noexcept { return detail::enum_to_wire(detail::companies_industry_classification_wire, value); }
 
-/// The companies::industry_classification value whose wire spelling is `text`, if there is one.
-constexpr std::optional<industry_classification> industry_classification_from_string(std::string_view text) noexcept {
-  return detail::enum_from_wire<industry_classification>(detail::companies_industry_classification_wire, text);
+/// The companies::industry_classification value whose wire spelling is `text`, if there is one. (A template so that
+/// only a unit that calls it instantiates the std::optional.)
+template <class Enum = industry_classification>
+constexpr std::optional<Enum> industry_classification_from_string(std::string_view text) noexcept {
+  return detail::enum_from_wire<Enum>(detail::companies_industry_classification_wire, text);
 }
 
 }  // namespace companies
@@ -117,9 +121,11 @@ enum class signal_category : std::uint32_t {
 /// The wire spelling of a companies::signal_category value.
 constexpr std::string_view to_string(signal_category value) noexcept { return detail::enum_to_wire(detail::companies_signal_category_wire, value); }
 
-/// The companies::signal_category value whose wire spelling is `text`, if there is one.
-constexpr std::optional<signal_category> signal_category_from_string(std::string_view text) noexcept {
-  return detail::enum_from_wire<signal_category>(detail::companies_signal_category_wire, text);
+/// The companies::signal_category value whose wire spelling is `text`, if there is one. (A template so that
+/// only a unit that calls it instantiates the std::optional.)
+template <class Enum = signal_category>
+constexpr std::optional<Enum> signal_category_from_string(std::string_view text) noexcept {
+  return detail::enum_from_wire<Enum>(detail::companies_signal_category_wire, text);
 }
 
 }  // namespace companies
@@ -140,9 +146,11 @@ enum class ips_include : std::uint32_t {
 /// The wire spelling of a companies::ips_include value.
 constexpr std::string_view to_string(ips_include value) noexcept { return detail::enum_to_wire(detail::companies_ips_include_wire, value); }
 
-/// The companies::ips_include value whose wire spelling is `text`, if there is one.
-constexpr std::optional<ips_include> ips_include_from_string(std::string_view text) noexcept {
-  return detail::enum_from_wire<ips_include>(detail::companies_ips_include_wire, text);
+/// The companies::ips_include value whose wire spelling is `text`, if there is one. (A template so that
+/// only a unit that calls it instantiates the std::optional.)
+template <class Enum = ips_include>
+constexpr std::optional<Enum> ips_include_from_string(std::string_view text) noexcept {
+  return detail::enum_from_wire<Enum>(detail::companies_ips_include_wire, text);
 }
 
 }  // namespace companies
@@ -201,7 +209,11 @@ class get_builder : public detail::builder_base<get_builder, detail::companies_g
 };
 
 /// Starts a companies.get request (Get Company Details).
-[[nodiscard]] inline get_builder<> get() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = get_builder<>>
+[[nodiscard]] Builder get() {
+  return Builder{};
+}
 
 }  // namespace companies
 
@@ -264,7 +276,11 @@ class retrieve_builder : public detail::builder_base<retrieve_builder, detail::c
 };
 
 /// Starts a companies.retrieve request (Retrieve Companies).
-[[nodiscard]] inline retrieve_builder<> retrieve() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = retrieve_builder<>>
+[[nodiscard]] Builder retrieve() {
+  return Builder{};
+}
 
 }  // namespace companies
 
@@ -315,7 +331,11 @@ class get_financials_builder : public detail::builder_base<get_financials_builde
 };
 
 /// Starts a companies.get_financials request (Company Financial Reports).
-[[nodiscard]] inline get_financials_builder<> get_financials() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = get_financials_builder<>>
+[[nodiscard]] Builder get_financials() {
+  return Builder{};
+}
 
 }  // namespace companies
 
@@ -427,7 +447,11 @@ class search_signals_builder : public detail::builder_base<search_signals_builde
 };
 
 /// Starts a companies.search_signals request (Search Company Signals).
-[[nodiscard]] inline search_signals_builder<> search_signals() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = search_signals_builder<>>
+[[nodiscard]] Builder search_signals() {
+  return Builder{};
+}
 
 }  // namespace companies
 
@@ -625,7 +649,11 @@ class search_builder : public detail::builder_base<search_builder, detail::compa
 };
 
 /// Starts a companies.search request (Search Companies).
-[[nodiscard]] inline search_builder<> search() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = search_builder<>>
+[[nodiscard]] Builder search() {
+  return Builder{};
+}
 
 }  // namespace companies
 
@@ -742,7 +770,11 @@ class match_builder : public detail::builder_base<match_builder, detail::compani
 };
 
 /// Starts a companies.match request (Match Companies).
-[[nodiscard]] inline match_builder<> match() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = match_builder<>>
+[[nodiscard]] Builder match() {
+  return Builder{};
+}
 
 }  // namespace companies
 
@@ -811,7 +843,11 @@ class list_ips_builder : public detail::builder_base<list_ips_builder, detail::c
 };
 
 /// Starts a companies.list_ips request (Retrieve Company IPs).
-[[nodiscard]] inline list_ips_builder<> list_ips() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = list_ips_builder<>>
+[[nodiscard]] Builder list_ips() {
+  return Builder{};
+}
 
 }  // namespace companies
 
@@ -869,7 +905,11 @@ class add_to_lists_builder : public detail::builder_base<add_to_lists_builder, d
 };
 
 /// Starts a companies.add_to_lists request (Add Company to Lists).
-[[nodiscard]] inline add_to_lists_builder<> add_to_lists() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = add_to_lists_builder<>>
+[[nodiscard]] Builder add_to_lists() {
+  return Builder{};
+}
 
 }  // namespace companies
 
@@ -927,7 +967,11 @@ class remove_from_lists_builder : public detail::builder_base<remove_from_lists_
 };
 
 /// Starts a companies.remove_from_lists request (Remove Company from Lists).
-[[nodiscard]] inline remove_from_lists_builder<> remove_from_lists() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = remove_from_lists_builder<>>
+[[nodiscard]] Builder remove_from_lists() {
+  return Builder{};
+}
 
 }  // namespace companies
 
@@ -985,7 +1029,11 @@ class assign_tags_builder : public detail::builder_base<assign_tags_builder, det
 };
 
 /// Starts a companies.assign_tags request (Assign Tags to Company).
-[[nodiscard]] inline assign_tags_builder<> assign_tags() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = assign_tags_builder<>>
+[[nodiscard]] Builder assign_tags() {
+  return Builder{};
+}
 
 }  // namespace companies
 
@@ -1043,7 +1091,11 @@ class unassign_tags_builder : public detail::builder_base<unassign_tags_builder,
 };
 
 /// Starts a companies.unassign_tags request (Unassign Tags from Company).
-[[nodiscard]] inline unassign_tags_builder<> unassign_tags() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = unassign_tags_builder<>>
+[[nodiscard]] Builder unassign_tags() {
+  return Builder{};
+}
 
 }  // namespace companies
 
@@ -1113,7 +1165,11 @@ class estimate_enrichment_job_builder : public detail::builder_base<estimate_enr
 };
 
 /// Starts a companies.estimate_enrichment_job request (Estimate Company Enrichment Job).
-[[nodiscard]] inline estimate_enrichment_job_builder<> estimate_enrichment_job() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = estimate_enrichment_job_builder<>>
+[[nodiscard]] Builder estimate_enrichment_job() {
+  return Builder{};
+}
 
 }  // namespace companies
 
@@ -1183,7 +1239,11 @@ class create_enrichment_job_builder : public detail::builder_base<create_enrichm
 };
 
 /// Starts a companies.create_enrichment_job request (Create Company Enrichment Job).
-[[nodiscard]] inline create_enrichment_job_builder<> create_enrichment_job() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = create_enrichment_job_builder<>>
+[[nodiscard]] Builder create_enrichment_job() {
+  return Builder{};
+}
 
 }  // namespace companies
 
@@ -1236,7 +1296,11 @@ class get_enrichment_job_builder : public detail::builder_base<get_enrichment_jo
 };
 
 /// Starts a companies.get_enrichment_job request (Get Company Enrichment Job Status).
-[[nodiscard]] inline get_enrichment_job_builder<> get_enrichment_job() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = get_enrichment_job_builder<>>
+[[nodiscard]] Builder get_enrichment_job() {
+  return Builder{};
+}
 
 }  // namespace companies
 

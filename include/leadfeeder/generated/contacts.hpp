@@ -48,9 +48,11 @@ enum class include : std::uint32_t {
 /// The wire spelling of a contacts::include value.
 constexpr std::string_view to_string(include value) noexcept { return detail::enum_to_wire(detail::contacts_include_wire, value); }
 
-/// The contacts::include value whose wire spelling is `text`, if there is one.
-constexpr std::optional<include> include_from_string(std::string_view text) noexcept {
-  return detail::enum_from_wire<include>(detail::contacts_include_wire, text);
+/// The contacts::include value whose wire spelling is `text`, if there is one. (A template so that
+/// only a unit that calls it instantiates the std::optional.)
+template <class Enum = include>
+constexpr std::optional<Enum> include_from_string(std::string_view text) noexcept {
+  return detail::enum_from_wire<Enum>(detail::contacts_include_wire, text);
 }
 
 }  // namespace contacts
@@ -109,7 +111,11 @@ class get_builder : public detail::builder_base<get_builder, detail::contacts_ge
 };
 
 /// Starts a contacts.get request (Get Contact Details).
-[[nodiscard]] inline get_builder<> get() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = get_builder<>>
+[[nodiscard]] Builder get() {
+  return Builder{};
+}
 
 }  // namespace contacts
 
@@ -172,7 +178,11 @@ class retrieve_builder : public detail::builder_base<retrieve_builder, detail::c
 };
 
 /// Starts a contacts.retrieve request (Retrieve Contacts).
-[[nodiscard]] inline retrieve_builder<> retrieve() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = retrieve_builder<>>
+[[nodiscard]] Builder retrieve() {
+  return Builder{};
+}
 
 }  // namespace contacts
 
@@ -283,7 +293,11 @@ class search_builder : public detail::builder_base<search_builder, detail::conta
 };
 
 /// Starts a contacts.search request (Search Contacts).
-[[nodiscard]] inline search_builder<> search() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = search_builder<>>
+[[nodiscard]] Builder search() {
+  return Builder{};
+}
 
 }  // namespace contacts
 
@@ -341,7 +355,11 @@ class add_to_lists_builder : public detail::builder_base<add_to_lists_builder, d
 };
 
 /// Starts a contacts.add_to_lists request (Add Contact to Lists).
-[[nodiscard]] inline add_to_lists_builder<> add_to_lists() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = add_to_lists_builder<>>
+[[nodiscard]] Builder add_to_lists() {
+  return Builder{};
+}
 
 }  // namespace contacts
 
@@ -399,7 +417,11 @@ class remove_from_lists_builder : public detail::builder_base<remove_from_lists_
 };
 
 /// Starts a contacts.remove_from_lists request (Remove Contact from Lists).
-[[nodiscard]] inline remove_from_lists_builder<> remove_from_lists() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = remove_from_lists_builder<>>
+[[nodiscard]] Builder remove_from_lists() {
+  return Builder{};
+}
 
 }  // namespace contacts
 
@@ -462,7 +484,11 @@ class estimate_contact_data_job_builder : public detail::builder_base<estimate_c
 };
 
 /// Starts a contacts.estimate_contact_data_job request (Estimate Find Contact Data Job).
-[[nodiscard]] inline estimate_contact_data_job_builder<> estimate_contact_data_job() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = estimate_contact_data_job_builder<>>
+[[nodiscard]] Builder estimate_contact_data_job() {
+  return Builder{};
+}
 
 }  // namespace contacts
 
@@ -525,7 +551,11 @@ class create_contact_data_job_builder : public detail::builder_base<create_conta
 };
 
 /// Starts a contacts.create_contact_data_job request (Create Find Contact Data Job).
-[[nodiscard]] inline create_contact_data_job_builder<> create_contact_data_job() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = create_contact_data_job_builder<>>
+[[nodiscard]] Builder create_contact_data_job() {
+  return Builder{};
+}
 
 }  // namespace contacts
 
@@ -578,7 +608,11 @@ class get_contact_data_job_builder : public detail::builder_base<get_contact_dat
 };
 
 /// Starts a contacts.get_contact_data_job request (Get Find Contact Data Job Status).
-[[nodiscard]] inline get_contact_data_job_builder<> get_contact_data_job() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = get_contact_data_job_builder<>>
+[[nodiscard]] Builder get_contact_data_job() {
+  return Builder{};
+}
 
 }  // namespace contacts
 

@@ -42,9 +42,11 @@ enum class scope : std::uint32_t {
 /// The wire spelling of a custom_fields::scope value.
 constexpr std::string_view to_string(scope value) noexcept { return detail::enum_to_wire(detail::custom_fields_scope_wire, value); }
 
-/// The custom_fields::scope value whose wire spelling is `text`, if there is one.
-constexpr std::optional<scope> scope_from_string(std::string_view text) noexcept {
-  return detail::enum_from_wire<scope>(detail::custom_fields_scope_wire, text);
+/// The custom_fields::scope value whose wire spelling is `text`, if there is one. (A template so that
+/// only a unit that calls it instantiates the std::optional.)
+template <class Enum = scope>
+constexpr std::optional<Enum> scope_from_string(std::string_view text) noexcept {
+  return detail::enum_from_wire<Enum>(detail::custom_fields_scope_wire, text);
 }
 
 }  // namespace custom_fields
@@ -113,7 +115,11 @@ class list_builder : public detail::builder_base<list_builder, detail::custom_fi
 };
 
 /// Starts a custom_fields.list request (Retrieve Custom Fields).
-[[nodiscard]] inline list_builder<> list() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = list_builder<>>
+[[nodiscard]] Builder list() {
+  return Builder{};
+}
 
 }  // namespace custom_fields
 
@@ -170,7 +176,11 @@ class create_builder : public detail::builder_base<create_builder, detail::custo
 };
 
 /// Starts a custom_fields.create request (Create Custom Field).
-[[nodiscard]] inline create_builder<> create() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = create_builder<>>
+[[nodiscard]] Builder create() {
+  return Builder{};
+}
 
 }  // namespace custom_fields
 
@@ -223,7 +233,11 @@ class get_builder : public detail::builder_base<get_builder, detail::custom_fiel
 };
 
 /// Starts a custom_fields.get request (Get Custom Field Details).
-[[nodiscard]] inline get_builder<> get() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = get_builder<>>
+[[nodiscard]] Builder get() {
+  return Builder{};
+}
 
 }  // namespace custom_fields
 
@@ -287,7 +301,11 @@ class update_builder : public detail::builder_base<update_builder, detail::custo
 };
 
 /// Starts a custom_fields.update request (Update Custom Field).
-[[nodiscard]] inline update_builder<> update() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = update_builder<>>
+[[nodiscard]] Builder update() {
+  return Builder{};
+}
 
 }  // namespace custom_fields
 
@@ -337,7 +355,11 @@ class delete_builder : public detail::builder_base<delete_builder, detail::custo
 };
 
 /// Starts a custom_fields.delete request (Delete Custom Field).
-[[nodiscard]] inline delete_builder<> delete_() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = delete_builder<>>
+[[nodiscard]] Builder delete_() {
+  return Builder{};
+}
 
 }  // namespace custom_fields
 

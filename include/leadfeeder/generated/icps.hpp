@@ -64,7 +64,11 @@ class list_builder : public detail::builder_base<list_builder, detail::icps_list
 };
 
 /// Starts a icps.list request (Retrieve Ideal Customer Profiles).
-[[nodiscard]] inline list_builder<> list() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = list_builder<>>
+[[nodiscard]] Builder list() {
+  return Builder{};
+}
 
 }  // namespace icps
 
@@ -117,7 +121,11 @@ class get_builder : public detail::builder_base<get_builder, detail::icps_get_pa
 };
 
 /// Starts a icps.get request (Get Ideal Customer Profile Details).
-[[nodiscard]] inline get_builder<> get() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = get_builder<>>
+[[nodiscard]] Builder get() {
+  return Builder{};
+}
 
 }  // namespace icps
 

@@ -71,7 +71,11 @@ class enrich_builder : public detail::builder_base<enrich_builder, detail::ip_en
 };
 
 /// Starts a ip.enrich request (Enrich Company IP Address).
-[[nodiscard]] inline enrich_builder<> enrich() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = enrich_builder<>>
+[[nodiscard]] Builder enrich() {
+  return Builder{};
+}
 
 }  // namespace ip
 

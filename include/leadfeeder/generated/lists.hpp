@@ -42,9 +42,11 @@ enum class scope : std::uint32_t {
 /// The wire spelling of a lists::scope value.
 constexpr std::string_view to_string(scope value) noexcept { return detail::enum_to_wire(detail::lists_scope_wire, value); }
 
-/// The lists::scope value whose wire spelling is `text`, if there is one.
-constexpr std::optional<scope> scope_from_string(std::string_view text) noexcept {
-  return detail::enum_from_wire<scope>(detail::lists_scope_wire, text);
+/// The lists::scope value whose wire spelling is `text`, if there is one. (A template so that
+/// only a unit that calls it instantiates the std::optional.)
+template <class Enum = scope>
+constexpr std::optional<Enum> scope_from_string(std::string_view text) noexcept {
+  return detail::enum_from_wire<Enum>(detail::lists_scope_wire, text);
 }
 
 }  // namespace lists
@@ -110,7 +112,11 @@ class list_builder : public detail::builder_base<list_builder, detail::lists_lis
 };
 
 /// Starts a lists.list request (Retrieve Lists).
-[[nodiscard]] inline list_builder<> list() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = list_builder<>>
+[[nodiscard]] Builder list() {
+  return Builder{};
+}
 
 }  // namespace lists
 
@@ -176,7 +182,11 @@ class create_builder : public detail::builder_base<create_builder, detail::lists
 };
 
 /// Starts a lists.create request (Create a List).
-[[nodiscard]] inline create_builder<> create() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = create_builder<>>
+[[nodiscard]] Builder create() {
+  return Builder{};
+}
 
 }  // namespace lists
 
@@ -229,7 +239,11 @@ class get_builder : public detail::builder_base<get_builder, detail::lists_get_p
 };
 
 /// Starts a lists.get request (Get List Details).
-[[nodiscard]] inline get_builder<> get() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = get_builder<>>
+[[nodiscard]] Builder get() {
+  return Builder{};
+}
 
 }  // namespace lists
 
@@ -295,7 +309,11 @@ class update_builder : public detail::builder_base<update_builder, detail::lists
 };
 
 /// Starts a lists.update request (Update List).
-[[nodiscard]] inline update_builder<> update() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = update_builder<>>
+[[nodiscard]] Builder update() {
+  return Builder{};
+}
 
 }  // namespace lists
 
@@ -345,7 +363,11 @@ class delete_builder : public detail::builder_base<delete_builder, detail::lists
 };
 
 /// Starts a lists.delete request (Delete List).
-[[nodiscard]] inline delete_builder<> delete_() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = delete_builder<>>
+[[nodiscard]] Builder delete_() {
+  return Builder{};
+}
 
 }  // namespace lists
 
@@ -410,7 +432,11 @@ class list_items_builder : public detail::builder_base<list_items_builder, detai
 };
 
 /// Starts a lists.list_items request (List Items).
-[[nodiscard]] inline list_items_builder<> list_items() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = list_items_builder<>>
+[[nodiscard]] Builder list_items() {
+  return Builder{};
+}
 
 }  // namespace lists
 

@@ -79,7 +79,11 @@ class list_builder : public detail::builder_base<list_builder, detail::tags_list
 };
 
 /// Starts a tags.list request (Retrieve Tags).
-[[nodiscard]] inline list_builder<> list() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = list_builder<>>
+[[nodiscard]] Builder list() {
+  return Builder{};
+}
 
 }  // namespace tags
 
@@ -146,7 +150,11 @@ class create_builder : public detail::builder_base<create_builder, detail::tags_
 };
 
 /// Starts a tags.create request (Create Tag).
-[[nodiscard]] inline create_builder<> create() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = create_builder<>>
+[[nodiscard]] Builder create() {
+  return Builder{};
+}
 
 }  // namespace tags
 
@@ -199,7 +207,11 @@ class get_builder : public detail::builder_base<get_builder, detail::tags_get_pa
 };
 
 /// Starts a tags.get request (Get Tag Details).
-[[nodiscard]] inline get_builder<> get() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = get_builder<>>
+[[nodiscard]] Builder get() {
+  return Builder{};
+}
 
 }  // namespace tags
 
@@ -269,7 +281,11 @@ class update_builder : public detail::builder_base<update_builder, detail::tags_
 };
 
 /// Starts a tags.update request (Update Tag).
-[[nodiscard]] inline update_builder<> update() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = update_builder<>>
+[[nodiscard]] Builder update() {
+  return Builder{};
+}
 
 }  // namespace tags
 
@@ -319,7 +335,11 @@ class delete_builder : public detail::builder_base<delete_builder, detail::tags_
 };
 
 /// Starts a tags.delete request (Delete Tag).
-[[nodiscard]] inline delete_builder<> delete_() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = delete_builder<>>
+[[nodiscard]] Builder delete_() {
+  return Builder{};
+}
 
 }  // namespace tags
 

@@ -80,7 +80,11 @@ class get_builder : public detail::builder_base<get_builder, detail::usage_get_p
 };
 
 /// Starts a usage.get request (Get Endpoints Usage).
-[[nodiscard]] inline get_builder<> get() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = get_builder<>>
+[[nodiscard]] Builder get() {
+  return Builder{};
+}
 
 }  // namespace usage
 

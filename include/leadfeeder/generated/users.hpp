@@ -56,7 +56,11 @@ class me_builder : public detail::builder_base<me_builder, detail::users_me_para
 };
 
 /// Starts a users.me request (Get Current User).
-[[nodiscard]] inline me_builder<> me() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = me_builder<>>
+[[nodiscard]] Builder me() {
+  return Builder{};
+}
 
 }  // namespace users
 

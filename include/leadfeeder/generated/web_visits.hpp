@@ -41,9 +41,11 @@ enum class include : std::uint32_t {
 /// The wire spelling of a web_visits::include value.
 constexpr std::string_view to_string(include value) noexcept { return detail::enum_to_wire(detail::web_visits_include_wire, value); }
 
-/// The web_visits::include value whose wire spelling is `text`, if there is one.
-constexpr std::optional<include> include_from_string(std::string_view text) noexcept {
-  return detail::enum_from_wire<include>(detail::web_visits_include_wire, text);
+/// The web_visits::include value whose wire spelling is `text`, if there is one. (A template so that
+/// only a unit that calls it instantiates the std::optional.)
+template <class Enum = include>
+constexpr std::optional<Enum> include_from_string(std::string_view text) noexcept {
+  return detail::enum_from_wire<Enum>(detail::web_visits_include_wire, text);
 }
 
 }  // namespace web_visits
@@ -65,9 +67,11 @@ enum class custom_feed_include : std::uint32_t {
 /// The wire spelling of a web_visits::custom_feed_include value.
 constexpr std::string_view to_string(custom_feed_include value) noexcept { return detail::enum_to_wire(detail::web_visits_custom_feed_include_wire, value); }
 
-/// The web_visits::custom_feed_include value whose wire spelling is `text`, if there is one.
-constexpr std::optional<custom_feed_include> custom_feed_include_from_string(std::string_view text) noexcept {
-  return detail::enum_from_wire<custom_feed_include>(detail::web_visits_custom_feed_include_wire, text);
+/// The web_visits::custom_feed_include value whose wire spelling is `text`, if there is one. (A template so that
+/// only a unit that calls it instantiates the std::optional.)
+template <class Enum = custom_feed_include>
+constexpr std::optional<Enum> custom_feed_include_from_string(std::string_view text) noexcept {
+  return detail::enum_from_wire<Enum>(detail::web_visits_custom_feed_include_wire, text);
 }
 
 }  // namespace web_visits
@@ -169,7 +173,11 @@ class search_builder : public detail::builder_base<search_builder, detail::web_v
 };
 
 /// Starts a web_visits.search request (Search Web Visits).
-[[nodiscard]] inline search_builder<> search() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = search_builder<>>
+[[nodiscard]] Builder search() {
+  return Builder{};
+}
 
 }  // namespace web_visits
 
@@ -222,7 +230,11 @@ class list_custom_feeds_builder : public detail::builder_base<list_custom_feeds_
 };
 
 /// Starts a web_visits.list_custom_feeds request (Retrieve Custom Feeds).
-[[nodiscard]] inline list_custom_feeds_builder<> list_custom_feeds() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = list_custom_feeds_builder<>>
+[[nodiscard]] Builder list_custom_feeds() {
+  return Builder{};
+}
 
 }  // namespace web_visits
 
@@ -279,7 +291,11 @@ class create_custom_feed_builder : public detail::builder_base<create_custom_fee
 };
 
 /// Starts a web_visits.create_custom_feed request (Create a Custom Feed).
-[[nodiscard]] inline create_custom_feed_builder<> create_custom_feed() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = create_custom_feed_builder<>>
+[[nodiscard]] Builder create_custom_feed() {
+  return Builder{};
+}
 
 }  // namespace web_visits
 
@@ -337,7 +353,11 @@ class get_custom_feed_builder : public detail::builder_base<get_custom_feed_buil
 };
 
 /// Starts a web_visits.get_custom_feed request (Get Custom Feed Details).
-[[nodiscard]] inline get_custom_feed_builder<> get_custom_feed() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = get_custom_feed_builder<>>
+[[nodiscard]] Builder get_custom_feed() {
+  return Builder{};
+}
 
 }  // namespace web_visits
 
@@ -401,7 +421,11 @@ class update_custom_feed_builder : public detail::builder_base<update_custom_fee
 };
 
 /// Starts a web_visits.update_custom_feed request (Update Custom Feed).
-[[nodiscard]] inline update_custom_feed_builder<> update_custom_feed() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = update_custom_feed_builder<>>
+[[nodiscard]] Builder update_custom_feed() {
+  return Builder{};
+}
 
 }  // namespace web_visits
 
@@ -451,7 +475,11 @@ class delete_custom_feed_builder : public detail::builder_base<delete_custom_fee
 };
 
 /// Starts a web_visits.delete_custom_feed request (Delete a Custom Feed).
-[[nodiscard]] inline delete_custom_feed_builder<> delete_custom_feed() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = delete_custom_feed_builder<>>
+[[nodiscard]] Builder delete_custom_feed() {
+  return Builder{};
+}
 
 }  // namespace web_visits
 
@@ -499,7 +527,11 @@ class list_custom_feed_folders_builder : public detail::builder_base<list_custom
 };
 
 /// Starts a web_visits.list_custom_feed_folders request (Retrieve Custom Feeds Folders).
-[[nodiscard]] inline list_custom_feed_folders_builder<> list_custom_feed_folders() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = list_custom_feed_folders_builder<>>
+[[nodiscard]] Builder list_custom_feed_folders() {
+  return Builder{};
+}
 
 }  // namespace web_visits
 
@@ -542,7 +574,11 @@ class get_tracker_script_builder : public detail::builder_base<get_tracker_scrip
 };
 
 /// Starts a web_visits.get_tracker_script request (Retrieve Web Visits Tracker Script).
-[[nodiscard]] inline get_tracker_script_builder<> get_tracker_script() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = get_tracker_script_builder<>>
+[[nodiscard]] Builder get_tracker_script() {
+  return Builder{};
+}
 
 }  // namespace web_visits
 
@@ -624,7 +660,11 @@ class list_visitor_companies_builder : public detail::builder_base<list_visitor_
 };
 
 /// Starts a web_visits.list_visitor_companies request (Retrieve Visitor Companies).
-[[nodiscard]] inline list_visitor_companies_builder<> list_visitor_companies() { return {}; }
+/// (A template so that only a unit that calls it instantiates the builder.)
+template <class Builder = list_visitor_companies_builder<>>
+[[nodiscard]] Builder list_visitor_companies() {
+  return Builder{};
+}
 
 }  // namespace web_visits
 

@@ -271,6 +271,17 @@ struct session_steps {
 
 }  // namespace detail
 
+LEADFEEDER_IMPL_INLINE void detail::core::default_time(time_source& t) {
+  t.now = [] { return clock_type::now(); };
+  t.wall_now = [] { return std::chrono::system_clock::now(); };
+  t.sleep = [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };
+}
+
+LEADFEEDER_IMPL_INLINE detail::core::session::session(client_options options) : options_(std::move(options)) {
+  core::open(*this);
+}
+LEADFEEDER_IMPL_INLINE detail::core::session::~session() = default;
+
 LEADFEEDER_IMPL_INLINE void detail::core::open(session& s) {
   client_options& o = s.options_;
   while (!o.base_url.empty() && o.base_url.back() == '/') o.base_url.pop_back();
@@ -339,7 +350,6 @@ LEADFEEDER_IMPL_INLINE result<detail::answer> detail::core::complete(session& s,
   return r;
 }
 
-LEADFEEDER_IMPL_INLINE void detail::core::sleep_for(std::chrono::milliseconds d) { std::this_thread::sleep_for(d); }
 
 namespace detail {
 

@@ -2,7 +2,8 @@
 // leadfeeder-cpp: the cross-cutting policies of a call: retries with backoff, a client-side rate
 // limiter, a monthly request counter, a credit budget, cancellation and deadlines, logging with
 // redaction. All off or harmless by default; time is injected, so tests and game loops never sleep
-// for real. How they are applied: detail/policy_rules.hpp and impl/session.ipp.
+// for real. How they are applied: detail/policy_state.hpp, detail/policy_rules.hpp and
+// impl/session.ipp.
 #pragma once
 
 #include <leadfeeder/config.hpp>

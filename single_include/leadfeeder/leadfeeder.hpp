@@ -1088,108 +1088,6 @@ LEADFEEDER_END_NAMESPACE
 // the envelope checks. Its bodies are compiled once, in the unit that defines
 // LEADFEEDER_IMPLEMENTATION (impl/session.ipp); client<Transport> only adds the transport.
 
-// ---- begin leadfeeder/detail/body_hint.hpp ----
-// leadfeeder-cpp: what a 2xx answer carried when it is not JSON (an HTML page from a proxy or a
-// login wall, plain text, a compressed body the transport did not decode), for the error message.
-
-
-#include <cstddef>
-#include <string>
-#include <string_view>
-
-LEADFEEDER_BEGIN_NAMESPACE
-namespace detail {
-
-/// The text between <title> and </title>, case-insensitively, trimmed; empty when there is none.
-inline std::string_view html_title(std::string_view body) noexcept {
-  auto find_ci = [&body](std::string_view needle, std::size_t from) {
-    for (std::size_t i = from; i + needle.size() <= body.size(); ++i) {
-      std::size_t k = 0;
-      while (k < needle.size()) {
-        char c = body[i + k];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        if (c != needle[k]) break;
-        ++k;
-      }
-      if (k == needle.size()) return i;
-    }
-    return std::string_view::npos;
-  };
-  std::size_t const open = find_ci("<title", 0);
-  if (open == std::string_view::npos) return {};
-  std::size_t const start = body.find('>', open);
-  if (start == std::string_view::npos) return {};
-  std::size_t const close = find_ci("</title", start);
-  if (close == std::string_view::npos) return {};
-  std::string_view title = body.substr(start + 1, close - start - 1);
-  while (!title.empty() && static_cast<unsigned char>(title.front()) <= 0x20) title.remove_prefix(1);
-  while (!title.empty() && static_cast<unsigned char>(title.back()) <= 0x20) title.remove_suffix(1);
-  return title;
-}
-
-/// `text` cut to `limit` bytes, with control and non-ASCII bytes as '?' and runs of white space as
-/// one space; "..." when cut.
-inline std::string printable_excerpt(std::string_view text, std::size_t limit) {
-  std::string out;
-  bool space = false;
-  for (std::size_t i = 0; i < text.size() && i < limit; ++i) {
-    auto const u = static_cast<unsigned char>(text[i]);
-    if (u == ' ' || u == '\t' || u == '\r' || u == '\n') {
-      if (!space && !out.empty()) out.push_back(' ');
-      space = true;
-      continue;
-    }
-    space = false;
-    out.push_back(u > 0x20 && u < 0x7F ? text[i] : '?');
-  }
-  if (text.size() > limit) out += "...";
-  return out;
-}
-
-/// For a 2xx answer: a sentence saying what arrived when the body cannot be the JSON of an answer
-/// (HTML or another non-JSON content type with a body that does not start like JSON, or bytes no
-/// JSON starts with), naming the status, the content type and the page title or the first bytes.
-/// Empty when the body may be JSON (or is empty): the parser then decides.
-inline std::string body_hint(int status, std::string_view content_type, std::string_view body) {
-  std::size_t first = 0;
-  while (first < body.size() &&
-         (body[first] == ' ' || body[first] == '\t' || body[first] == '\r' || body[first] == '\n')) {
-    ++first;
-  }
-  if (first == body.size()) return {};
-  char const c = body[first];
-  bool const json_start = c == '{' || c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9') || c == 't' ||
-                          c == 'f' || c == 'n';
-  if (json_start && c != '{' && c != '[') {
-    // A scalar, or text that happens to start like one: JSON only when labelled so, or unlabelled.
-    if (content_type.empty() || content_type.find("json") != std::string_view::npos) return {};
-  } else if (json_start) {
-    return {};
-  }
-  std::string out = "HTTP " + std::to_string(status) + " with ";
-  std::string_view type = content_type;
-  std::size_t const semicolon = type.find(';');
-  if (semicolon != std::string_view::npos) type = type.substr(0, semicolon);
-  out += type.empty() ? std::string("no Content-Type") : "Content-Type " + printable_excerpt(type, 80);
-  out += " instead of JSON";
-  auto const b0 = static_cast<unsigned char>(body[0]);
-  if (body.size() >= 2 && b0 == 0x1F && static_cast<unsigned char>(body[1]) == 0x8B) {
-    out += ": a gzip-compressed body that the transport did not decode (" + std::to_string(body.size()) + " bytes)";
-    return out;
-  }
-  std::string_view const title = html_title(body.substr(0, 64 * 1024));
-  if (!title.empty()) {
-    out += ": an HTML page titled \"" + printable_excerpt(title, 120) + "\"";
-  } else {
-    out += ", starting \"" + printable_excerpt(body.substr(first), 120) + "\"";
-  }
-  out += " (" + std::to_string(body.size()) + " bytes)";
-  return out;
-}
-
-}  // namespace detail
-LEADFEEDER_END_NAMESPACE
-// ---- end leadfeeder/detail/body_hint.hpp ----
 // ---- begin leadfeeder/detail/callback.hpp ----
 // leadfeeder-cpp: a copyable callable that owns what it calls, for the hooks of client_options (the
 // logger, the clocks and the sleep of time_source). It does what std::function did there (assigned
@@ -1365,113 +1263,17 @@ bool operator!=(callback<R(Args...)> const& f, std::nullptr_t) noexcept {
 }  // namespace detail
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/detail/callback.hpp ----
-// ---- begin leadfeeder/detail/http_date.hpp ----
-// leadfeeder-cpp: reading a Retry-After header (delta-seconds or an HTTP date).
+// ---- begin leadfeeder/detail/policy_state.hpp ----
+// leadfeeder-cpp: the state the session keeps for its policies (detail/session.hpp holds one of
+// each): the token bucket of rate_limit_policy and the generator of the backoff's jitter. The
+// rules that use them are in detail/policy_rules.hpp.
 
-
-#include <chrono>
-#include <cstdint>
-#include <optional>
-#include <string_view>
-
-LEADFEEDER_BEGIN_NAMESPACE
-namespace detail {
-
-constexpr bool parse_digits(std::string_view s, std::int64_t& out) noexcept {
-  if (s.empty() || s.size() > 18) return false;
-  out = 0;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-    out = out * 10 + (c - '0');
-  }
-  return true;
-}
-
-constexpr unsigned month_from_name(std::string_view name) noexcept {
-  constexpr std::string_view months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  for (unsigned i = 0; i < 12; ++i) {
-    if (name == months[i]) return i + 1;
-  }
-  return 0;
-}
-
-// "HH:MM:SS" at s; checks ranges (a leap second 60 is allowed).
-constexpr bool parse_clock(std::string_view s, std::int64_t& seconds_of_day) noexcept {
-  std::int64_t h = 0, m = 0, sec = 0;
-  if (s.size() != 8 || s[2] != ':' || s[5] != ':' || !parse_digits(s.substr(0, 2), h) ||
-      !parse_digits(s.substr(3, 2), m) || !parse_digits(s.substr(6, 2), sec) || h > 23 || m > 59 || sec > 60) {
-    return false;
-  }
-  seconds_of_day = h * 3600 + m * 60 + sec;
-  return true;
-}
-
-constexpr std::optional<std::int64_t> epoch_seconds(std::int64_t year, unsigned month, std::int64_t day,
-                                                    std::int64_t seconds_of_day) noexcept {
-  if (!is_real_day(year, month, day)) return std::nullopt;
-  return days_from_civil(year, month, static_cast<unsigned>(day)) * 86400 + seconds_of_day;
-}
-
-/// Seconds since the epoch of an HTTP date (RFC 9110 section 5.6.7) in any of its three forms:
-/// IMF-fixdate "Sun, 06 Nov 1994 08:49:37 GMT", the obsolete RFC 850 form
-/// "Sunday, 06-Nov-94 08:49:37 GMT" and asctime "Sun Nov  6 08:49:37 1994". The weekday is not
-/// checked; an impossible date (31 Feb) is refused.
-constexpr std::optional<std::int64_t> parse_http_date(std::string_view s) noexcept {
-  std::int64_t day = 0, year = 0, clock = 0;
-  std::size_t const comma = s.find(',');
-  if (comma == 3 && s.size() == 29) {  // IMF-fixdate
-    if (s[4] != ' ' || s[7] != ' ' || s[11] != ' ' || s[16] != ' ' || s.substr(25) != " GMT" ||
-        !parse_digits(s.substr(5, 2), day) || !parse_digits(s.substr(12, 4), year) ||
-        !parse_clock(s.substr(17, 8), clock)) {
-      return std::nullopt;
-    }
-    return epoch_seconds(year, month_from_name(s.substr(8, 3)), day, clock);
-  }
-  if (comma != std::string_view::npos && comma >= 6 && s.size() == comma + 24) {  // RFC 850
-    std::string_view const rest = s.substr(comma + 1);                            // " 06-Nov-94 08:49:37 GMT"
-    if (rest[0] != ' ' || rest[3] != '-' || rest[7] != '-' || rest[10] != ' ' || rest.substr(19) != " GMT" ||
-        !parse_digits(rest.substr(1, 2), day) || !parse_digits(rest.substr(8, 2), year) ||
-        !parse_clock(rest.substr(11, 8), clock)) {
-      return std::nullopt;
-    }
-    // Two-digit years: below 70 is 20xx, else 19xx. A fixed pivot; RFC 9110's sliding 50-year rule
-    // would need the current date, and this obsolete form is not expected from the API anyway.
-    year += year < 70 ? 2000 : 1900;
-    return epoch_seconds(year, month_from_name(rest.substr(4, 3)), day, clock);
-  }
-  if (comma == std::string_view::npos && s.size() == 24) {  // asctime: day padded with a space
-    if (s[3] != ' ' || s[7] != ' ' || s[10] != ' ' || s[19] != ' ') return std::nullopt;
-    std::string_view const day_text = s[8] == ' ' ? s.substr(9, 1) : s.substr(8, 2);
-    if (!parse_digits(day_text, day) || !parse_digits(s.substr(20, 4), year) || !parse_clock(s.substr(11, 8), clock)) {
-      return std::nullopt;
-    }
-    return epoch_seconds(year, month_from_name(s.substr(4, 3)), day, clock);
-  }
-  return std::nullopt;
-}
-
-/// The wait a Retry-After value asks for, measured from `now` for a date; nullopt when the value
-/// is neither form. A date in the past gives zero.
-inline std::optional<std::chrono::seconds> parse_retry_after(std::string_view value,
-                                                             std::chrono::system_clock::time_point now) noexcept {
-  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
-  std::int64_t seconds = 0;
-  if (parse_digits(value, seconds)) return std::chrono::seconds(seconds);
-  if (std::optional<std::int64_t> const at = parse_http_date(value)) {
-    std::int64_t const now_s = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
-    return std::chrono::seconds(*at > now_s ? *at - now_s : 0);
-  }
-  return std::nullopt;
-}
-
-}  // namespace detail
-LEADFEEDER_END_NAMESPACE
-// ---- end leadfeeder/detail/http_date.hpp ----
-// ---- begin leadfeeder/detail/policy_rules.hpp ----
-// leadfeeder-cpp: the rules of the policies of policy.hpp, as the session applies them: the token
-// bucket, the backoff and its jitter, which statuses and methods are retried, deadlines.
+// ---- begin leadfeeder/policy.hpp ----
+// leadfeeder-cpp: the cross-cutting policies of a call: retries with backoff, a client-side rate
+// limiter, a monthly request counter, a credit budget, cancellation and deadlines, logging with
+// redaction. All off or harmless by default; time is injected, so tests and game loops never sleep
+// for real. How they are applied: detail/policy_state.hpp, detail/policy_rules.hpp and
+// impl/session.ipp.
 
 // ---- begin leadfeeder/error.hpp ----
 // leadfeeder-cpp: errors as values. Every failure of a call is an lf::error inside lf::result.
@@ -1630,12 +1432,6 @@ template <>
 struct is_error_code_enum<leadfeeder::errc> : true_type {};
 }  // namespace std
 // ---- end leadfeeder/error.hpp ----
-// ---- begin leadfeeder/policy.hpp ----
-// leadfeeder-cpp: the cross-cutting policies of a call: retries with backoff, a client-side rate
-// limiter, a monthly request counter, a credit budget, cancellation and deadlines, logging with
-// redaction. All off or harmless by default; time is injected, so tests and game loops never sleep
-// for real. How they are applied: detail/policy_rules.hpp and impl/session.ipp.
-
 // ---- begin leadfeeder/memory.hpp ----
 // leadfeeder-cpp: lf::memory_block, memory a host lends the library instead of the heap.
 
@@ -1822,8 +1618,6 @@ LEADFEEDER_END_NAMESPACE
 
 #include <chrono>
 #include <cstdint>
-#include <optional>
-#include <system_error>
 
 LEADFEEDER_BEGIN_NAMESPACE
 namespace detail {
@@ -1882,65 +1676,9 @@ class jitter_source {
   std::uint64_t state_;
 };
 
-/// The backoff before attempt `next_attempt` (2 for the first retry): full jitter over
-/// min(max_delay, base_delay * 2^(next_attempt - 2)).
-inline std::chrono::milliseconds backoff(retry_policy const& p, int next_attempt, jitter_source& jitter) noexcept {
-  std::int64_t ceiling = p.base_delay.count() > 0 ? p.base_delay.count() : 0;
-  for (int i = 2; i < next_attempt && ceiling < p.max_delay.count(); ++i) ceiling *= 2;
-  if (ceiling > p.max_delay.count()) ceiling = p.max_delay.count();
-  return std::chrono::milliseconds(jitter.below_or_equal(ceiling));
-}
-
-/// Statuses worth another attempt: 408, 429 and 5xx.
-constexpr bool is_retryable_status(int status) noexcept {
-  return status == 408 || status == 429 || (status >= 500 && status <= 599);
-}
-
-/// Methods that may be repeated without asking: GET and DELETE (DELETE of a thing already gone
-/// answers 404, not a second deletion).
-constexpr bool is_idempotent(http_method m) noexcept { return m == http_method::get || m == http_method::del; }
-
-/// Waits for a token of the client's own bucket (when `local` is enabled) and of the shared limit
-/// (when given): zero when both gave one (both are then taken), else the wait before trying again
-/// (and nothing is taken).
-inline std::chrono::milliseconds acquire_tokens(token_bucket& bucket, rate_limit_policy const& local,
-                                                shared_rate_limit* shared, clock_type::time_point now) {
-  if (local.enabled) {
-    std::chrono::milliseconds const wait = bucket.acquire(local, now);
-    if (wait.count() != 0) return wait;
-  }
-  if (shared != nullptr) {
-    std::chrono::milliseconds const wait = shared->acquire(now);
-    if (wait.count() != 0) {
-      if (local.enabled) bucket.give_back(local);
-      return wait;
-    }
-  }
-  return std::chrono::milliseconds(0);
-}
-
-/// What is left of a deadline at `now`, rounded up to whole milliseconds (at least 1, so that a
-/// transport never reads 0 as "no limit"); none without a deadline.
-inline std::optional<std::chrono::milliseconds> time_left(std::optional<clock_type::time_point> const& deadline,
-                                                          clock_type::time_point now) noexcept {
-  if (!deadline) return std::nullopt;
-  if (*deadline <= now) return std::chrono::milliseconds(1);
-  auto const left = std::chrono::ceil<std::chrono::milliseconds>(*deadline - now);
-  return left > std::chrono::milliseconds(1) ? left : std::chrono::milliseconds(1);
-}
-
-/// The code of a failed exchange as the call reports it: errc::deadline_exceeded when the call's
-/// deadline has passed by the time the transport gave up (its timeout was the deadline's), else
-/// the transport's own code unchanged.
-inline std::error_code exchange_code(std::error_code ec, std::optional<clock_type::time_point> const& deadline,
-                                     clock_type::time_point now) noexcept {
-  if (ec && deadline && now >= *deadline) return make_error_code(errc::deadline_exceeded);
-  return ec;
-}
-
 }  // namespace detail
 LEADFEEDER_END_NAMESPACE
-// ---- end leadfeeder/detail/policy_rules.hpp ----
+// ---- end leadfeeder/detail/policy_state.hpp ----
 // ---- begin leadfeeder/detail/shared_handle.hpp ----
 // leadfeeder-cpp: a copyable handle that shares ownership of a T through whatever smart pointer
 // it was given (a std::shared_ptr<T> as a rule), for client_options::shared_limit. It reads like
@@ -12049,12 +11787,218 @@ LEADFEEDER_END_NAMESPACE
 // leadfeeder-cpp: the bodies of the session (detail/session.hpp), compiled once in the unit that
 // defines LEADFEEDER_IMPLEMENTATION, or inline everywhere with LEADFEEDER_HEADER_ONLY.
 
+// ---- begin leadfeeder/detail/body_hint.hpp ----
+// leadfeeder-cpp: what a 2xx answer carried when it is not JSON (an HTML page from a proxy or a
+// login wall, plain text, a compressed body the transport did not decode), for the error message.
+
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+LEADFEEDER_BEGIN_NAMESPACE
+namespace detail {
+
+/// The text between <title> and </title>, case-insensitively, trimmed; empty when there is none.
+inline std::string_view html_title(std::string_view body) noexcept {
+  auto find_ci = [&body](std::string_view needle, std::size_t from) {
+    for (std::size_t i = from; i + needle.size() <= body.size(); ++i) {
+      std::size_t k = 0;
+      while (k < needle.size()) {
+        char c = body[i + k];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != needle[k]) break;
+        ++k;
+      }
+      if (k == needle.size()) return i;
+    }
+    return std::string_view::npos;
+  };
+  std::size_t const open = find_ci("<title", 0);
+  if (open == std::string_view::npos) return {};
+  std::size_t const start = body.find('>', open);
+  if (start == std::string_view::npos) return {};
+  std::size_t const close = find_ci("</title", start);
+  if (close == std::string_view::npos) return {};
+  std::string_view title = body.substr(start + 1, close - start - 1);
+  while (!title.empty() && static_cast<unsigned char>(title.front()) <= 0x20) title.remove_prefix(1);
+  while (!title.empty() && static_cast<unsigned char>(title.back()) <= 0x20) title.remove_suffix(1);
+  return title;
+}
+
+/// `text` cut to `limit` bytes, with control and non-ASCII bytes as '?' and runs of white space as
+/// one space; "..." when cut.
+inline std::string printable_excerpt(std::string_view text, std::size_t limit) {
+  std::string out;
+  bool space = false;
+  for (std::size_t i = 0; i < text.size() && i < limit; ++i) {
+    auto const u = static_cast<unsigned char>(text[i]);
+    if (u == ' ' || u == '\t' || u == '\r' || u == '\n') {
+      if (!space && !out.empty()) out.push_back(' ');
+      space = true;
+      continue;
+    }
+    space = false;
+    out.push_back(u > 0x20 && u < 0x7F ? text[i] : '?');
+  }
+  if (text.size() > limit) out += "...";
+  return out;
+}
+
+/// For a 2xx answer: a sentence saying what arrived when the body cannot be the JSON of an answer
+/// (HTML or another non-JSON content type with a body that does not start like JSON, or bytes no
+/// JSON starts with), naming the status, the content type and the page title or the first bytes.
+/// Empty when the body may be JSON (or is empty): the parser then decides.
+inline std::string body_hint(int status, std::string_view content_type, std::string_view body) {
+  std::size_t first = 0;
+  while (first < body.size() &&
+         (body[first] == ' ' || body[first] == '\t' || body[first] == '\r' || body[first] == '\n')) {
+    ++first;
+  }
+  if (first == body.size()) return {};
+  char const c = body[first];
+  bool const json_start = c == '{' || c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9') || c == 't' ||
+                          c == 'f' || c == 'n';
+  if (json_start && c != '{' && c != '[') {
+    // A scalar, or text that happens to start like one: JSON only when labelled so, or unlabelled.
+    if (content_type.empty() || content_type.find("json") != std::string_view::npos) return {};
+  } else if (json_start) {
+    return {};
+  }
+  std::string out = "HTTP " + std::to_string(status) + " with ";
+  std::string_view type = content_type;
+  std::size_t const semicolon = type.find(';');
+  if (semicolon != std::string_view::npos) type = type.substr(0, semicolon);
+  out += type.empty() ? std::string("no Content-Type") : "Content-Type " + printable_excerpt(type, 80);
+  out += " instead of JSON";
+  auto const b0 = static_cast<unsigned char>(body[0]);
+  if (body.size() >= 2 && b0 == 0x1F && static_cast<unsigned char>(body[1]) == 0x8B) {
+    out += ": a gzip-compressed body that the transport did not decode (" + std::to_string(body.size()) + " bytes)";
+    return out;
+  }
+  std::string_view const title = html_title(body.substr(0, 64 * 1024));
+  if (!title.empty()) {
+    out += ": an HTML page titled \"" + printable_excerpt(title, 120) + "\"";
+  } else {
+    out += ", starting \"" + printable_excerpt(body.substr(first), 120) + "\"";
+  }
+  out += " (" + std::to_string(body.size()) + " bytes)";
+  return out;
+}
+
+}  // namespace detail
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/body_hint.hpp ----
 // ---- begin leadfeeder/detail/error_body.hpp ----
 // leadfeeder-cpp: the one home of the error-body rules (docs/api-reference.md, 1.10: three body
 // shapes, tried in turn): building an lf::error from a non-2xx response, and telling whether a 2xx
 // body carries an error instead of data. The fields of one error are read through the generated
 // error_object_view (ErrorObjectV1 of the description).
 
+// ---- begin leadfeeder/detail/http_date.hpp ----
+// leadfeeder-cpp: reading a Retry-After header (delta-seconds or an HTTP date).
+
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+LEADFEEDER_BEGIN_NAMESPACE
+namespace detail {
+
+constexpr bool parse_digits(std::string_view s, std::int64_t& out) noexcept {
+  if (s.empty() || s.size() > 18) return false;
+  out = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+    out = out * 10 + (c - '0');
+  }
+  return true;
+}
+
+constexpr unsigned month_from_name(std::string_view name) noexcept {
+  constexpr std::string_view months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  for (unsigned i = 0; i < 12; ++i) {
+    if (name == months[i]) return i + 1;
+  }
+  return 0;
+}
+
+// "HH:MM:SS" at s; checks ranges (a leap second 60 is allowed).
+constexpr bool parse_clock(std::string_view s, std::int64_t& seconds_of_day) noexcept {
+  std::int64_t h = 0, m = 0, sec = 0;
+  if (s.size() != 8 || s[2] != ':' || s[5] != ':' || !parse_digits(s.substr(0, 2), h) ||
+      !parse_digits(s.substr(3, 2), m) || !parse_digits(s.substr(6, 2), sec) || h > 23 || m > 59 || sec > 60) {
+    return false;
+  }
+  seconds_of_day = h * 3600 + m * 60 + sec;
+  return true;
+}
+
+constexpr std::optional<std::int64_t> epoch_seconds(std::int64_t year, unsigned month, std::int64_t day,
+                                                    std::int64_t seconds_of_day) noexcept {
+  if (!is_real_day(year, month, day)) return std::nullopt;
+  return days_from_civil(year, month, static_cast<unsigned>(day)) * 86400 + seconds_of_day;
+}
+
+/// Seconds since the epoch of an HTTP date (RFC 9110 section 5.6.7) in any of its three forms:
+/// IMF-fixdate "Sun, 06 Nov 1994 08:49:37 GMT", the obsolete RFC 850 form
+/// "Sunday, 06-Nov-94 08:49:37 GMT" and asctime "Sun Nov  6 08:49:37 1994". The weekday is not
+/// checked; an impossible date (31 Feb) is refused.
+constexpr std::optional<std::int64_t> parse_http_date(std::string_view s) noexcept {
+  std::int64_t day = 0, year = 0, clock = 0;
+  std::size_t const comma = s.find(',');
+  if (comma == 3 && s.size() == 29) {  // IMF-fixdate
+    if (s[4] != ' ' || s[7] != ' ' || s[11] != ' ' || s[16] != ' ' || s.substr(25) != " GMT" ||
+        !parse_digits(s.substr(5, 2), day) || !parse_digits(s.substr(12, 4), year) ||
+        !parse_clock(s.substr(17, 8), clock)) {
+      return std::nullopt;
+    }
+    return epoch_seconds(year, month_from_name(s.substr(8, 3)), day, clock);
+  }
+  if (comma != std::string_view::npos && comma >= 6 && s.size() == comma + 24) {  // RFC 850
+    std::string_view const rest = s.substr(comma + 1);                            // " 06-Nov-94 08:49:37 GMT"
+    if (rest[0] != ' ' || rest[3] != '-' || rest[7] != '-' || rest[10] != ' ' || rest.substr(19) != " GMT" ||
+        !parse_digits(rest.substr(1, 2), day) || !parse_digits(rest.substr(8, 2), year) ||
+        !parse_clock(rest.substr(11, 8), clock)) {
+      return std::nullopt;
+    }
+    // Two-digit years: below 70 is 20xx, else 19xx. A fixed pivot; RFC 9110's sliding 50-year rule
+    // would need the current date, and this obsolete form is not expected from the API anyway.
+    year += year < 70 ? 2000 : 1900;
+    return epoch_seconds(year, month_from_name(rest.substr(4, 3)), day, clock);
+  }
+  if (comma == std::string_view::npos && s.size() == 24) {  // asctime: day padded with a space
+    if (s[3] != ' ' || s[7] != ' ' || s[10] != ' ' || s[19] != ' ') return std::nullopt;
+    std::string_view const day_text = s[8] == ' ' ? s.substr(9, 1) : s.substr(8, 2);
+    if (!parse_digits(day_text, day) || !parse_digits(s.substr(20, 4), year) || !parse_clock(s.substr(11, 8), clock)) {
+      return std::nullopt;
+    }
+    return epoch_seconds(year, month_from_name(s.substr(4, 3)), day, clock);
+  }
+  return std::nullopt;
+}
+
+/// The wait a Retry-After value asks for, measured from `now` for a date; nullopt when the value
+/// is neither form. A date in the past gives zero.
+inline std::optional<std::chrono::seconds> parse_retry_after(std::string_view value,
+                                                             std::chrono::system_clock::time_point now) noexcept {
+  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+  std::int64_t seconds = 0;
+  if (parse_digits(value, seconds)) return std::chrono::seconds(seconds);
+  if (std::optional<std::int64_t> const at = parse_http_date(value)) {
+    std::int64_t const now_s = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+    return std::chrono::seconds(*at > now_s ? *at - now_s : 0);
+  }
+  return std::nullopt;
+}
+
+}  // namespace detail
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/http_date.hpp ----
 
 #include <chrono>
 #include <optional>
@@ -12166,6 +12110,79 @@ inline error error_from_response(http_response const& res, std::optional<std::ch
 }  // namespace detail
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/detail/error_body.hpp ----
+// ---- begin leadfeeder/detail/policy_rules.hpp ----
+// leadfeeder-cpp: the rules of the policies of policy.hpp, as the session applies them: the
+// backoff, which statuses and methods are retried, deadlines. Included by impl/session.ipp (and
+// the tests of these rules), not by the public headers.
+
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <system_error>
+
+LEADFEEDER_BEGIN_NAMESPACE
+namespace detail {
+
+/// The backoff before attempt `next_attempt` (2 for the first retry): full jitter over
+/// min(max_delay, base_delay * 2^(next_attempt - 2)).
+inline std::chrono::milliseconds backoff(retry_policy const& p, int next_attempt, jitter_source& jitter) noexcept {
+  std::int64_t ceiling = p.base_delay.count() > 0 ? p.base_delay.count() : 0;
+  for (int i = 2; i < next_attempt && ceiling < p.max_delay.count(); ++i) ceiling *= 2;
+  if (ceiling > p.max_delay.count()) ceiling = p.max_delay.count();
+  return std::chrono::milliseconds(jitter.below_or_equal(ceiling));
+}
+
+/// Statuses worth another attempt: 408, 429 and 5xx.
+constexpr bool is_retryable_status(int status) noexcept {
+  return status == 408 || status == 429 || (status >= 500 && status <= 599);
+}
+
+/// Methods that may be repeated without asking: GET and DELETE (DELETE of a thing already gone
+/// answers 404, not a second deletion).
+constexpr bool is_idempotent(http_method m) noexcept { return m == http_method::get || m == http_method::del; }
+
+/// Waits for a token of the client's own bucket (when `local` is enabled) and of the shared limit
+/// (when given): zero when both gave one (both are then taken), else the wait before trying again
+/// (and nothing is taken).
+inline std::chrono::milliseconds acquire_tokens(token_bucket& bucket, rate_limit_policy const& local,
+                                                shared_rate_limit* shared, clock_type::time_point now) {
+  if (local.enabled) {
+    std::chrono::milliseconds const wait = bucket.acquire(local, now);
+    if (wait.count() != 0) return wait;
+  }
+  if (shared != nullptr) {
+    std::chrono::milliseconds const wait = shared->acquire(now);
+    if (wait.count() != 0) {
+      if (local.enabled) bucket.give_back(local);
+      return wait;
+    }
+  }
+  return std::chrono::milliseconds(0);
+}
+
+/// What is left of a deadline at `now`, rounded up to whole milliseconds (at least 1, so that a
+/// transport never reads 0 as "no limit"); none without a deadline.
+inline std::optional<std::chrono::milliseconds> time_left(std::optional<clock_type::time_point> const& deadline,
+                                                          clock_type::time_point now) noexcept {
+  if (!deadline) return std::nullopt;
+  if (*deadline <= now) return std::chrono::milliseconds(1);
+  auto const left = std::chrono::ceil<std::chrono::milliseconds>(*deadline - now);
+  return left > std::chrono::milliseconds(1) ? left : std::chrono::milliseconds(1);
+}
+
+/// The code of a failed exchange as the call reports it: errc::deadline_exceeded when the call's
+/// deadline has passed by the time the transport gave up (its timeout was the deadline's), else
+/// the transport's own code unchanged.
+inline std::error_code exchange_code(std::error_code ec, std::optional<clock_type::time_point> const& deadline,
+                                     clock_type::time_point now) noexcept {
+  if (ec && deadline && now >= *deadline) return make_error_code(errc::deadline_exceeded);
+  return ec;
+}
+
+}  // namespace detail
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/detail/policy_rules.hpp ----
 
 #include <algorithm>
 #include <atomic>

@@ -5,6 +5,7 @@
 // client retries once with injected time, so Retry-After reaches the backoff arithmetic; the error
 // must be typed by the status, carry it, and read cleanly.
 #define LEADFEEDER_BOOST_JSON_IMPL
+#include <leadfeeder/detail/policy_rules.hpp>
 #include <leadfeeder/leadfeeder.hpp>
 #include <leadfeeder/testing/scripted_transport.hpp>
 

@@ -3,6 +3,8 @@
 // processes (the simulator, openssl), temporary folders and loopback ports.
 #pragma once
 
+#include <leadfeeder/detail/http_date.hpp>
+#include <leadfeeder/detail/policy_rules.hpp>  // the tests state the rules they check against
 #include <leadfeeder/leadfeeder.hpp>
 
 #include <algorithm>

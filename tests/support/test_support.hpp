@@ -5,6 +5,17 @@
 #include <doctest/doctest.h>
 #include <leadfeeder/leadfeeder.hpp>
 #include <leadfeeder/testing/scripted_transport.hpp>
+// The rules the session applies (Retry-After and HTTP dates, error hints, deadlines) are tested
+// directly against include/: the public headers do not include them, and the single header holds
+// them only in its implementation part. The cases that call them are built when this is 1.
+#if defined(LEADFEEDER_SINGLE_HEADER)
+#define LEADFEEDER_TEST_DETAIL_RULES 0
+#else
+#define LEADFEEDER_TEST_DETAIL_RULES 1
+#include <leadfeeder/detail/body_hint.hpp>
+#include <leadfeeder/detail/http_date.hpp>
+#include <leadfeeder/detail/policy_rules.hpp>
+#endif
 
 #include <boost/json/parse.hpp>
 

@@ -111,6 +111,7 @@ TEST_CASE("a transport's own failure before the deadline keeps the transport's c
   CHECK(r.error().code == std::errc::connection_refused);
 }
 
+#if LEADFEEDER_TEST_DETAIL_RULES  // calls a detail rule directly (test_support.hpp)
 TEST_CASE("detail::time_left and exchange_code") {
   lf::clock_type::time_point const now{std::chrono::hours(5)};
   CHECK_FALSE(lf::detail::time_left(std::nullopt, now).has_value());
@@ -123,6 +124,7 @@ TEST_CASE("detail::time_left and exchange_code") {
   CHECK(lf::detail::exchange_code(reset, std::nullopt, now) == reset);
   CHECK_FALSE(lf::detail::exchange_code({}, now, now));
 }
+#endif
 
 TEST_CASE("a 2xx HTML page says what arrived: status, content type and title") {
   lf::testing::scripted_transport script;
@@ -142,6 +144,7 @@ TEST_CASE("a 2xx HTML page says what arrived: status, content type and title") {
   CHECK(m.find("\"Sign in - Corporate Proxy\"") != std::string::npos);
 }
 
+#if LEADFEEDER_TEST_DETAIL_RULES  // calls a detail rule directly (test_support.hpp)
 TEST_CASE("detail::body_hint: plain text, compressed bytes, and silence where the body may be JSON") {
   using lf::detail::body_hint;
   std::string const text = body_hint(200, "text/plain", "Service temporarily\r\n  moved");
@@ -163,6 +166,7 @@ TEST_CASE("detail::body_hint: plain text, compressed bytes, and silence where th
   CHECK(body_hint(200, "application/json", " \r\n").empty());
   CHECK_FALSE(body_hint(200, "text/plain", "null pointer").empty());
 }
+#endif
 
 TEST_CASE("a redirect is not followed and its Location is in the error") {
   lf::testing::scripted_transport script;

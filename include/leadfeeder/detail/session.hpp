@@ -6,12 +6,10 @@
 #pragma once
 
 #include <leadfeeder/config.hpp>
-#include <leadfeeder/detail/body_hint.hpp>
 #include <leadfeeder/detail/call_region.hpp>
 #include <leadfeeder/detail/callback.hpp>
 #include <leadfeeder/detail/core.hpp>
-#include <leadfeeder/detail/http_date.hpp>  // also for the tests of the Retry-After rules
-#include <leadfeeder/detail/policy_rules.hpp>
+#include <leadfeeder/detail/policy_state.hpp>
 #include <leadfeeder/detail/request_writer.hpp>
 #include <leadfeeder/detail/shared_handle.hpp>
 #include <leadfeeder/document.hpp>

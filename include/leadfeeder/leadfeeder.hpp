@@ -33,6 +33,7 @@
 #endif
 #if defined(LEADFEEDER_IMPLEMENTATION) || defined(LEADFEEDER_HEADER_ONLY)
 #include <leadfeeder/impl/document.ipp>
+#include <leadfeeder/impl/error.ipp>
 #include <leadfeeder/impl/request.ipp>
 #include <leadfeeder/impl/session.ipp>
 #endif

@@ -201,6 +201,9 @@ struct define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file {
   static void copy_strings(borrowed_strings const& from, std::string& chars, std::string& ends);
   // The default clocks and sleep of a time_source.
   static void default_time(time_source& t);
+  // The category of lf::errc, and lf::to_string(error).
+  static std::error_category const& error_category() noexcept;
+  static std::string describe(error const& e);
 };
 using core = define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file;
 using call_region = core::call_region;
@@ -1307,41 +1310,8 @@ enum class errc {
   busy,               ///< the client is in the middle of another call; not sent
 };
 
-namespace detail {
-
-class error_category_impl final : public std::error_category {
- public:
-  char const* name() const noexcept override { return "leadfeeder"; }
-  std::string message(int value) const override {
-    switch (static_cast<errc>(value)) {
-      case errc::unauthorized: return "authentication failed";
-      case errc::forbidden: return "forbidden";
-      case errc::not_found: return "not found";
-      case errc::bad_request: return "bad request";
-      case errc::unprocessable: return "unprocessable request";
-      case errc::rate_limited: return "rate limited";
-      case errc::server_error: return "server error";
-      case errc::unexpected_status: return "unexpected HTTP status";
-      case errc::invalid_response: return "invalid response";
-      case errc::invalid_argument: return "invalid argument";
-      case errc::buffer_exhausted: return "buffer exhausted";
-      case errc::cancelled: return "cancelled";
-      case errc::deadline_exceeded: return "deadline exceeded";
-      case errc::budget_exhausted: return "credit budget exhausted";
-      case errc::memory_in_use: return "lent memory still in use";
-      case errc::busy: return "client busy";
-    }
-    return "unknown leadfeeder error";
-  }
-};
-
-}  // namespace detail
-
 /// The category of lf::errc codes; its name() is "leadfeeder".
-inline std::error_category const& error_category() noexcept {
-  static detail::error_category_impl const category;
-  return category;
-}
+inline std::error_category const& error_category() noexcept { return detail::core::error_category(); }
 
 inline std::error_code make_error_code(errc e) noexcept { return {static_cast<int>(e), error_category()}; }
 
@@ -1364,34 +1334,7 @@ struct error {
 
 /// One line for logs: "rate limited (HTTP 429, too_many_requests): text [request_id ...]".
 /// It never contains credentials: errors carry no request headers.
-inline std::string to_string(error const& e) {
-  std::string out = e.code.message();
-  if (e.http_status != 0 || !e.api_code.empty()) {
-    out += " (";
-    if (e.http_status != 0) {
-      out += "HTTP ";
-      out += std::to_string(e.http_status);
-      if (!e.api_code.empty()) out += ", ";
-    }
-    out += e.api_code;
-    out += ')';
-  }
-  if (!e.message.empty()) {
-    out += ": ";
-    out += e.message;
-  }
-  if (e.retry_after) {
-    out += " (retry after ";
-    out += std::to_string(e.retry_after->count());
-    out += " s)";
-  }
-  if (!e.request_id.empty()) {
-    out += " [request_id ";
-    out += e.request_id;
-    out += ']';
-  }
-  return out;
-}
+inline std::string to_string(error const& e) { return detail::core::describe(e); }
 
 /// The errc for a non-2xx status, given the body's error code (needed to tell apart the two kinds
 /// of 403). Returns errc{} (0) for 2xx.
@@ -11346,6 +11289,81 @@ LEADFEEDER_IMPL_INLINE result<document> detail::core::parse(std::string&& body, 
 
 LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/impl/document.ipp ----
+// ---- begin leadfeeder/impl/error.ipp ----
+// leadfeeder-cpp: the bodies of error.hpp's category and lf::to_string(error), compiled once in
+// the unit that defines LEADFEEDER_IMPLEMENTATION, or inline everywhere with LEADFEEDER_HEADER_ONLY.
+
+
+#include <string>
+#include <system_error>
+
+LEADFEEDER_BEGIN_NAMESPACE
+namespace detail {
+
+class error_category_impl final : public std::error_category {
+ public:
+  char const* name() const noexcept override { return "leadfeeder"; }
+  std::string message(int value) const override {
+    switch (static_cast<errc>(value)) {
+      case errc::unauthorized: return "authentication failed";
+      case errc::forbidden: return "forbidden";
+      case errc::not_found: return "not found";
+      case errc::bad_request: return "bad request";
+      case errc::unprocessable: return "unprocessable request";
+      case errc::rate_limited: return "rate limited";
+      case errc::server_error: return "server error";
+      case errc::unexpected_status: return "unexpected HTTP status";
+      case errc::invalid_response: return "invalid response";
+      case errc::invalid_argument: return "invalid argument";
+      case errc::buffer_exhausted: return "buffer exhausted";
+      case errc::cancelled: return "cancelled";
+      case errc::deadline_exceeded: return "deadline exceeded";
+      case errc::budget_exhausted: return "credit budget exhausted";
+      case errc::memory_in_use: return "lent memory still in use";
+      case errc::busy: return "client busy";
+    }
+    return "unknown leadfeeder error";
+  }
+};
+
+}  // namespace detail
+
+LEADFEEDER_IMPL_INLINE std::error_category const& detail::core::error_category() noexcept {
+  static detail::error_category_impl const category;
+  return category;
+}
+
+LEADFEEDER_IMPL_INLINE std::string detail::core::describe(error const& e) {
+  std::string out = e.code.message();
+  if (e.http_status != 0 || !e.api_code.empty()) {
+    out += " (";
+    if (e.http_status != 0) {
+      out += "HTTP ";
+      out += std::to_string(e.http_status);
+      if (!e.api_code.empty()) out += ", ";
+    }
+    out += e.api_code;
+    out += ')';
+  }
+  if (!e.message.empty()) {
+    out += ": ";
+    out += e.message;
+  }
+  if (e.retry_after) {
+    out += " (retry after ";
+    out += std::to_string(e.retry_after->count());
+    out += " s)";
+  }
+  if (!e.request_id.empty()) {
+    out += " [request_id ";
+    out += e.request_id;
+    out += ']';
+  }
+  return out;
+}
+
+LEADFEEDER_END_NAMESPACE
+// ---- end leadfeeder/impl/error.ipp ----
 // ---- begin leadfeeder/impl/request.ipp ----
 // leadfeeder-cpp: the bodies of what writes a request (detail/request_writer.hpp,
 // detail/call_region.hpp, string_list.hpp), compiled once in the unit that defines

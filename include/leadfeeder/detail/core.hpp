@@ -79,6 +79,9 @@ struct define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file {
   static void copy_strings(borrowed_strings const& from, std::string& chars, std::string& ends);
   // The default clocks and sleep of a time_source.
   static void default_time(time_source& t);
+  // The category of lf::errc, and lf::to_string(error).
+  static std::error_category const& error_category() noexcept;
+  static std::string describe(error const& e);
 };
 using core = define_LEADFEEDER_IMPLEMENTATION_in_exactly_one_cpp_file;
 using call_region = core::call_region;

@@ -63,15 +63,18 @@ class string_list {
   /// Copies a braced list: `{"3219787601", "3219787635"}`.
   string_list(std::initializer_list<std::string_view> values) { copy(borrow(values)); }
 
+  /// Copies any contiguous container of elements convertible to std::string_view.
   template <class Container, std::enable_if_t<detail::is_string_container<Container>::value, int> = 0>
   string_list(Container const& container) {  // NOLINT: implicit on purpose
     copy(borrow(container));
   }
 
+  /// Refers to a borrowed container (see lf::borrow).
   string_list(borrowed_strings borrowed) noexcept : borrowed_(borrowed), is_borrowed_(true) {}  // NOLINT
 
   std::size_t size() const noexcept { return is_borrowed_ ? borrowed_.size() : ends_.size() / sizeof(std::size_t); }
   bool empty() const noexcept { return size() == 0; }
+  /// Element i (i < size()).
   std::string_view operator[](std::size_t i) const noexcept {
     if (is_borrowed_) return borrowed_[i];
     std::size_t const begin = i == 0 ? 0 : end_of(i - 1);

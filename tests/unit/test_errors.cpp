@@ -271,7 +271,8 @@ TEST_CASE("errors: no Retry-After header gives no retry_after") {
   CHECK_FALSE(error_of_get(429, "").retry_after.has_value());
 }
 
-#if LEADFEEDER_TEST_DETAIL_RULES  // calls a detail rule directly (test_support.hpp)
+// These cases call a detail rule directly (test_support.hpp).
+#if LEADFEEDER_TEST_DETAIL_RULES
 TEST_CASE("errors: parse_retry_after reads delta-seconds, trimming blanks") {
   auto const now = at_epoch_seconds(rfc_example_epoch);
   CHECK(lf::detail::parse_retry_after("0", now) == std::chrono::seconds(0));
@@ -279,9 +280,7 @@ TEST_CASE("errors: parse_retry_after reads delta-seconds, trimming blanks") {
   CHECK(lf::detail::parse_retry_after(" \t30 ", now) == std::chrono::seconds(30));
   CHECK(lf::detail::parse_retry_after("86400", now) == std::chrono::seconds(86400));
 }
-#endif
 
-#if LEADFEEDER_TEST_DETAIL_RULES  // calls a detail rule directly (test_support.hpp)
 TEST_CASE("errors: parse_retry_after measures an HTTP date from the given time") {
   auto const now = at_epoch_seconds(rfc_example_epoch);
   CHECK(lf::detail::parse_retry_after("Sun, 06 Nov 1994 08:51:37 GMT", now) == std::chrono::seconds(120));
@@ -293,9 +292,7 @@ TEST_CASE("errors: parse_retry_after measures an HTTP date from the given time")
   CHECK(lf::detail::parse_retry_after("Fri, 01 Mar 2024 00:00:00 GMT", at_epoch_seconds(1709078400)) ==
         std::chrono::seconds(2 * 86400));
 }
-#endif
 
-#if LEADFEEDER_TEST_DETAIL_RULES  // calls a detail rule directly (test_support.hpp)
 TEST_CASE("errors: parse_retry_after refuses what is neither seconds nor an IMF-fixdate") {
   auto const now = at_epoch_seconds(rfc_example_epoch);
   for (char const* value :

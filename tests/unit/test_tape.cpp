@@ -110,6 +110,52 @@ TEST_CASE("tape: strings longer than the parser's scratch buffer, escapes anywhe
   CHECK(doc->json()["lead"].as_string() == "\"" + std::string(9000, 'q'));
 }
 
+TEST_CASE("tape: many short strings and keys with escapes, while the tape grows and in lent memory") {
+  // Denser than the first block is sized for (a node per few bytes), so a heap tape grows while
+  // side strings are written; each shape: a run before the escape, a leading escape, only escapes.
+  std::string json = "{";
+  std::vector<std::pair<std::string, std::string>> expected;
+  for (int i = 0; i < 3000; ++i) {
+    std::string const n = std::to_string(i);
+    switch (i % 3) {
+      case 0:
+        json += "\"k" + n + "\\n\":\"v" + n + "\\t\",";
+        expected.emplace_back("k" + n + "\n", "v" + n + "\t");
+        break;
+      case 1:
+        json += "\"\\u00e9" + n + "\":\"\\\"" + n + "\",";
+        expected.emplace_back("\xc3\xa9" + n, "\"" + n);
+        break;
+      default:
+        json += "\"\\/" + n + "\":\"\\r\\n\",";
+        expected.emplace_back("/" + n, "\r\n");
+        break;
+    }
+  }
+  json += "\"end\":\"\\u0041\"}";
+  auto check = [&](lf::document const& doc) {
+    lf::json_view const root = doc.json();
+    REQUIRE(root.size() == expected.size() + 1);
+    for (auto const& [key, value] : expected) {
+      CHECK(root[key].as_string() == value);
+      CHECK_FALSE(inside(root[key].as_string(), doc.body()));
+    }
+    CHECK(root["end"].as_string() == "A");
+  };
+  auto heap = index(json);
+  REQUIRE(heap);
+  CHECK(heap->node_count() * 10 > json.size());  // denser than the first block's node per 10 bytes
+  check(*heap);
+  std::vector<unsigned char> lent(heap->tape_bytes() + 4096);
+  auto in_lent = index(json, lf::memory_block{lent.data(), lent.size()});
+  REQUIRE(in_lent);
+  check(*in_lent);
+  std::vector<unsigned char> small(json.size());  // (in_lent still holds `lent`)
+  auto too_small = index(json, lf::memory_block{small.data(), small.size()});
+  REQUIRE_FALSE(too_small);
+  CHECK(too_small.error().code == lf::errc::buffer_exhausted);
+}
+
 TEST_CASE("tape: a body that is, or ends in, a bare string or number") {
   auto s = index(R"("the whole body")");
   REQUIRE(s);

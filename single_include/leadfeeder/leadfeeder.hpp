@@ -10804,15 +10804,20 @@ class tape_writer {
   }
 
   // ---- strings and keys: `part` for each piece but the last, `string` for the last.
-  bool part(std::string_view s) noexcept {
+  BOOST_FORCEINLINE bool part(std::string_view s) noexcept {
+    // The first piece of a string with escapes is mostly the run of the body before the first.
+    if (BOOST_LIKELY(!pending_ && in_body(s))) {
+      pending_ = true;
+      run_ = s.data();
+      run_len_ = s.size();
+      return true;
+    }
+    return part_slow(s);
+  }
+  BOOST_NOINLINE bool part_slow(std::string_view s) noexcept {
     if (s.empty() && pending_) return true;
     if (!pending_) {
       pending_ = true;
-      if (in_body(s)) {
-        run_ = s.data();
-        run_len_ = s.size();
-        return true;
-      }
       run_len_ = 0;
       in_side_ = true;
       return append_scratch(s);
@@ -10947,6 +10952,10 @@ class tape_writer {
   }
 
   BOOST_NOINLINE bool string_slow(node_kind k, std::string_view s) noexcept {
+    // The usual shape of a string with escapes: at most one run of the body before the first
+    // escape, then the rest, unescaped, in one piece from the parser's buffer. Both pieces go
+    // straight into the string's side record (other shapes are gathered first, below).
+    if (!in_side_ && !s.empty() && !in_body(s)) return side_string(k, pending_ ? run_len_ : 0, s);
     if (!part(s)) return false;
     pending_ = false;
     if (!in_side_) {
@@ -10973,6 +10982,27 @@ class tape_writer {
     n->head = node_head(k, length);
     n->skip = 1;
     n->word = reinterpret_cast<std::uintptr_t>(block_ + side_low_ + sizeof index);  // fix_up moves it if the block does
+    return true;
+  }
+
+  // A side record of `head` characters of the pending run of the body followed by `rest`.
+  bool side_string(node_kind k, std::size_t head, std::string_view rest) noexcept {
+    pending_ = false;
+    if (rest.size() > max_tape_string - head) return fail(failure::too_large);
+    std::size_t const length = head + rest.size();
+    std::size_t const record = record_size(length);
+    if (!room(record)) return false;  // (may move the block: its address is taken after)
+    side_low_ -= record;
+    unsigned char* const at = block_ + side_low_;
+    std::uint32_t const index = static_cast<std::uint32_t>(count());
+    std::memcpy(at, &index, sizeof index);
+    if (head != 0) std::memcpy(at + sizeof index, run_, head);
+    std::memcpy(at + sizeof index + head, rest.data(), rest.size());
+    set_limit();
+    json_node* const n = cur_++;
+    n->head = node_head(k, length);
+    n->skip = 1;
+    n->word = reinterpret_cast<std::uintptr_t>(at + sizeof index);  // fix_up moves it if the block does
     return true;
   }
 

@@ -264,42 +264,41 @@ class tape_writer {
     }
     in_side_ = false;
     std::size_t const length = scratch_len_;
-    std::size_t const record = record_size(length);
-    if (!room(record)) return false;
-    // The text was gathered just above the node's slot; it moves to a record under the side area.
-    unsigned char* const text = block_ + (count() + 1) * sizeof(json_node);
-    side_low_ -= record;
-    std::uint32_t const index = static_cast<std::uint32_t>(count());
-    std::memmove(block_ + side_low_ + sizeof index, text, length);
-    std::memcpy(block_ + side_low_, &index, sizeof index);
+    unsigned char* const chars = side_record(k, length);
+    if (chars == nullptr) return false;
+    // The text was gathered just above the slot the node now takes; it moves into the record.
+    std::memmove(chars, block_ + count() * sizeof(json_node), length);
     scratch_len_ = 0;
-    set_limit();
-    json_node* const n = cur_++;
-    n->head = node_head(k, length);
-    n->skip = 1;
-    n->word = reinterpret_cast<std::uintptr_t>(block_ + side_low_ + sizeof index);  // fix_up moves it if the block does
     return true;
   }
 
-  // A side record of `head` characters of the pending run of the body followed by `rest`.
+  // The side record of `head` characters of the pending run of the body followed by `rest`.
   bool side_string(node_kind k, std::size_t head, std::string_view rest) noexcept {
     pending_ = false;
     if (rest.size() > max_tape_string - head) return fail(failure::too_large);
-    std::size_t const length = head + rest.size();
+    unsigned char* const chars = side_record(k, head + rest.size());
+    if (chars == nullptr) return false;
+    if (head != 0) std::memcpy(chars, run_, head);
+    std::memcpy(chars + head, rest.data(), rest.size());
+    return true;
+  }
+
+  // Takes a side record for `length` characters and the next node for the string that has them;
+  // returns where its characters go (nullptr when there is no room). Growing the block first
+  // keeps any text being gathered above the nodes, which stays where it is relative to them.
+  unsigned char* side_record(node_kind k, std::size_t length) noexcept {
     std::size_t const record = record_size(length);
-    if (!room(record)) return false;  // (may move the block: its address is taken after)
+    if (!room(record)) return nullptr;
     side_low_ -= record;
     unsigned char* const at = block_ + side_low_;
     std::uint32_t const index = static_cast<std::uint32_t>(count());
     std::memcpy(at, &index, sizeof index);
-    if (head != 0) std::memcpy(at + sizeof index, run_, head);
-    std::memcpy(at + sizeof index + head, rest.data(), rest.size());
     set_limit();
     json_node* const n = cur_++;
     n->head = node_head(k, length);
     n->skip = 1;
     n->word = reinterpret_cast<std::uintptr_t>(at + sizeof index);  // fix_up moves it if the block does
-    return true;
+    return at + sizeof index;
   }
 
   json_node* cur_ = nullptr;    // the next free slot

@@ -16,6 +16,9 @@
 #   bench/compile_time.sh g++ clang++      each compiler in turn
 #   RUNS=5 bench/compile_time.sh           best of 5
 #   STRICT=1 bench/compile_time.sh         exit status 1 when the target is not met
+#   COUNT=1 bench/compile_time.sh          also the instructions the compiler runs for the reference
+#                                          and the subject (valgrind; a minute or two per compiler):
+#                                          the same work gives the same count, whatever the load
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -52,6 +55,21 @@ best_of() {
     if [ -z "$best_cpu" ] || awk -v a="$cpu" -v b="$best_cpu" 'BEGIN { exit !(a < b) }'; then best_cpu=$cpu; fi
   done
   echo "$best_wall $best_cpu"
+}
+
+# Instructions the compiler runs for one compilation: the largest process count (the compiler
+# proper, which the driver starts as a child), by valgrind's callgrind.
+instructions() {
+  local cxx=$1 file=$2 best=0 n f
+  shift 2
+  valgrind --tool=callgrind --trace-children=yes --callgrind-out-file="$tmp/cg.%p" -q \
+    "$cxx" "${flags[@]}" "$@" "$file" -o "$tmp/out.o" >/dev/null 2>&1
+  for f in "$tmp"/cg.*; do
+    n=$(awk '/^summary:/ { print $2 }' "$f")
+    if [ -n "$n" ] && [ "$n" -gt "$best" ]; then best=$n; fi
+    rm -f "$f"
+  done
+  echo "$best"
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
@@ -110,6 +128,12 @@ for cxx in "${compilers[@]}"; do
       END { gsub(/ /, "", p); gsub(/ /, "", d); gsub(/ /, "", o); gsub(/ /, "", t)
             printf "   g++ -ftime-report of the call TU: parsing %s, deferred instantiation %s, code generation %s (template instantiation in all: %s)\n", p, d, o, t }
     ' "$tmp/report"
+  fi
+  if [ "${COUNT:-0}" = 1 ] && command -v valgrind >/dev/null 2>&1; then
+    i_boost=$(instructions "$cxx" "$src/boost_json_parse.cpp")
+    i_call=$(instructions "$cxx" "$src/leadfeeder_call.cpp" -I"$root/include")
+    echo "   instructions (valgrind): reference $i_boost, one client.send $i_call:" \
+         "$(awk -v a="$i_call" -v b="$i_boost" 'BEGIN { printf "%.3f", a / b }')x"
   fi
   r=$(ratio "$(wall "$t_call")" "$(wall "$t_boost")")
   r_cpu=$(ratio "$(cpu "$t_call")" "$(cpu "$t_boost")")

@@ -4,13 +4,13 @@
 
 #include <leadfeeder/config.hpp>
 #include <leadfeeder/detail/core.hpp>
+#include <leadfeeder/detail/iterator_support.hpp>
 #include <leadfeeder/detail/string_container.hpp>
 
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
-#include <iterator>
 #include <string>
 #include <string_view>
 #include <type_traits>

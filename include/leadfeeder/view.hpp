@@ -8,12 +8,12 @@
 
 #include <leadfeeder/config.hpp>
 #include <leadfeeder/detail/access.hpp>
+#include <leadfeeder/detail/iterator_support.hpp>
 #include <leadfeeder/detail/view_base.hpp>
 #include <leadfeeder/json_view.hpp>
 
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
 #include <string_view>
 
 LEADFEEDER_BEGIN_NAMESPACE

@@ -790,12 +790,25 @@ LEADFEEDER_END_NAMESPACE
 // ---- begin leadfeeder/string_list.hpp ----
 // leadfeeder-cpp: lf::string_list, how a builder takes a list of strings (ids, search terms).
 
+// ---- begin leadfeeder/detail/iterator_support.hpp ----
+// leadfeeder-cpp: what the library takes from <iterator> (std::input_iterator_tag,
+// std::forward_iterator_tag, std::begin, std::end, std::size, std::data) without that header,
+// which brings <streambuf> along: up to 5% of the compile time of a unit with one call
+// (docs/performance.md). The standard makes the four functions available with <string>
+// ([iterator.range], [iterator.container]); the two tags come with <string> in libstdc++, libc++
+// and Microsoft's library, and any other library gets <iterator> itself.
+
+#include <string>
+
+#if !defined(__GLIBCXX__) && !defined(_LIBCPP_VERSION) && !defined(_MSVC_STL_VERSION)
+#include <iterator>
+#endif
+// ---- end leadfeeder/detail/iterator_support.hpp ----
 // ---- begin leadfeeder/detail/string_container.hpp ----
 // leadfeeder-cpp: which containers lf::string_list takes (contiguous, of things that
 // convert to std::string_view).
 
 
-#include <iterator>
 #include <string_view>
 #include <type_traits>
 #include <utility>
@@ -823,7 +836,6 @@ LEADFEEDER_END_NAMESPACE
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
-#include <iterator>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -2271,7 +2283,6 @@ LEADFEEDER_END_NAMESPACE
 // ---- end leadfeeder/json_view.hpp ----
 
 #include <cstddef>
-#include <iterator>
 #include <string_view>
 
 LEADFEEDER_BEGIN_NAMESPACE
@@ -2393,7 +2404,6 @@ LEADFEEDER_END_NAMESPACE
 
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
 #include <string_view>
 
 LEADFEEDER_BEGIN_NAMESPACE
@@ -5289,7 +5299,6 @@ LEADFEEDER_END_NAMESPACE
 
 
 #include <cstddef>
-#include <iterator>
 #include <string_view>
 #include <type_traits>
 #include <utility>
@@ -5334,7 +5343,6 @@ LEADFEEDER_END_NAMESPACE
 
 
 #include <cstddef>
-#include <iterator>
 #include <type_traits>
 
 LEADFEEDER_BEGIN_NAMESPACE

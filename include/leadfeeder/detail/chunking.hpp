@@ -3,10 +3,10 @@
 #pragma once
 
 #include <leadfeeder/config.hpp>
+#include <leadfeeder/detail/iterator_support.hpp>
 #include <leadfeeder/string_list.hpp>
 
 #include <cstddef>
-#include <iterator>
 #include <string_view>
 #include <type_traits>
 #include <utility>

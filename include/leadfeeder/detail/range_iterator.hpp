@@ -5,9 +5,9 @@
 #pragma once
 
 #include <leadfeeder/config.hpp>
+#include <leadfeeder/detail/iterator_support.hpp>
 
 #include <cstddef>
-#include <iterator>
 #include <type_traits>
 
 LEADFEEDER_BEGIN_NAMESPACE

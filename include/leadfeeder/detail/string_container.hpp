@@ -4,8 +4,8 @@
 #pragma once
 
 #include <leadfeeder/config.hpp>
+#include <leadfeeder/detail/iterator_support.hpp>
 
-#include <iterator>
 #include <string_view>
 #include <type_traits>
 #include <utility>

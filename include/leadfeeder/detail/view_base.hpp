@@ -5,10 +5,10 @@
 
 #include <leadfeeder/config.hpp>
 #include <leadfeeder/detail/access.hpp>
+#include <leadfeeder/detail/iterator_support.hpp>
 #include <leadfeeder/json_view.hpp>
 
 #include <cstddef>
-#include <iterator>
 #include <string_view>
 
 LEADFEEDER_BEGIN_NAMESPACE

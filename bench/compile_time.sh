@@ -129,7 +129,9 @@ for cxx in "${compilers[@]}"; do
             printf "   g++ -ftime-report of the call TU: parsing %s, deferred instantiation %s, code generation %s (template instantiation in all: %s)\n", p, d, o, t }
     ' "$tmp/report"
   fi
-  if [ "${COUNT:-0}" = 1 ] && command -v valgrind >/dev/null 2>&1; then
+  if [ "${COUNT:-0}" = 1 ] && ! command -v valgrind >/dev/null 2>&1; then
+    echo "   instructions: COUNT=1 needs valgrind, which is not installed"
+  elif [ "${COUNT:-0}" = 1 ]; then
     i_boost=$(instructions "$cxx" "$src/boost_json_parse.cpp")
     i_call=$(instructions "$cxx" "$src/leadfeeder_call.cpp" -I"$root/include")
     echo "   instructions (valgrind): reference $i_boost, one client.send $i_call:" \

@@ -101,7 +101,8 @@ class tape_writer {
 
   // ---- strings and keys: `part` for each piece but the last, `string` for the last.
   BOOST_FORCEINLINE bool part(std::string_view s) noexcept {
-    // The first piece of a string with escapes is mostly the run of the body before the first.
+    // The first piece of a string with escapes is usually the run of the body before its first
+    // escape: it is only remembered (where it starts, how long it is).
     if (BOOST_LIKELY(!pending_ && in_body(s))) {
       pending_ = true;
       run_ = s.data();

@@ -40,7 +40,7 @@ class json_view {
   json_view operator[](std::size_t i) const noexcept { return json_view(detail::element_at(v_, i)); }
   /// Elements of an array or members of an object; 0 for anything else.
   std::size_t size() const noexcept {
-    return detail::is_array(v_) || detail::is_object(v_) ? static_cast<std::size_t>(v_->word) : 0;
+    return detail::is_array(v_) || detail::is_object(v_) ? static_cast<std::size_t>(v_->word()) : 0;
   }
 
   /// This value seen as a typed view, e.g. `v.as<lf::list_view>()`.

@@ -96,9 +96,9 @@ class map_view {
 
     constexpr iterator() noexcept = default;
     constexpr explicit iterator(detail::json_value const* key) noexcept : p_(key) {}
-    map_entry<View> operator*() const noexcept { return {p_->text(), View(detail::resolve(p_ + 1))}; }
+    map_entry<View> operator*() const noexcept { return {p_->text(), View(detail::resolve(detail::value_of_key(p_)))}; }
     iterator& operator++() noexcept {
-      p_ = (p_ + 1)->next();
+      p_ = detail::value_of_key(p_)->next();
       return *this;
     }
     iterator operator++(int) noexcept {
@@ -118,9 +118,9 @@ class map_view {
   constexpr map_view() noexcept = default;
   explicit map_view(detail::json_value const* v) noexcept : o_(detail::object_or_null(v)) {}
 
-  iterator begin() const noexcept { return o_ ? iterator(o_ + 1) : iterator(); }
+  iterator begin() const noexcept { return o_ ? iterator(o_->first_child()) : iterator(); }
   iterator end() const noexcept { return o_ ? iterator(o_->end()) : iterator(); }
-  std::size_t size() const noexcept { return o_ ? static_cast<std::size_t>(o_->word) : 0; }
+  std::size_t size() const noexcept { return o_ ? static_cast<std::size_t>(o_->word()) : 0; }
   bool empty() const noexcept { return size() == 0; }
   bool contains(std::string_view key) const noexcept { return detail::find_member(o_, key) != nullptr; }
   /// The value under key (the first, when a key repeats), or an empty view.

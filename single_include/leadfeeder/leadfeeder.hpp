@@ -1727,21 +1727,30 @@ LEADFEEDER_END_NAMESPACE
 // leadfeeder-cpp: what a document owns (the body, the tape's block), behind lf::document.
 
 // ---- begin leadfeeder/detail/tape.hpp ----
-// leadfeeder-cpp: the tape, a flat index over a response body. One 16-byte node per JSON value
-// and per object key, in document order. Views are pointers to nodes; nothing here needs Boost.
+// leadfeeder-cpp: the tape, a flat index over a response body: an array of 64-bit words, one
+// node per JSON value and per object key, in document order. Views are pointers to nodes;
+// nothing here needs Boost.
 //
-//   object  [OBJ][KEY][value...][KEY][value...]     array  [ARR][value...][value...]
+//   object  [OBJ ·][KEY][value...][KEY][value...]     array  [ARR ·][value...][value...]
 //
-// - `skip` is the number of nodes from a node to the one after its whole subtree (1 for a
-//   scalar or a key), so stepping over a value is `p += p->skip` whatever it holds.
-// - Strings and keys: `word` is the address of their characters, `head >> 4` their length. A
-//   string without escapes points into the body; one with escapes into the document's side area.
-// - Numbers: `word` holds the int64, the uint64 (only above INT64_MAX) or the bits of the double.
-//   An integer that is the value of an `id` member is a string node instead, of its digits in
-//   the body: every id reads as text.
-// - Containers: `word` is the number of elements (members of an object).
+// - A value takes two words: the head (kind in bits 0-3, length in bits 4-31, skip in bits
+//   32-63) and its payload. `skip` is the number of words from a value to the one after its
+//   whole subtree, so stepping over a value is `p += skip` whatever it holds.
+// - A key takes one word (a short key): kind, length in bits 4-15 and the address of its
+//   characters in bits 16-63. A key that does not fit (longer than 4095 bytes, an address above
+//   2^48, or characters in the side area) is a long key, two words like a string.
+// - Strings (and long keys): the payload is the address of their characters. A string without
+//   escapes points into the body; one with escapes into the document's side area.
+// - Numbers: the payload holds the int64, the uint64 (only above INT64_MAX) or the bits of the
+//   double. An integer that is the value of an `id` member is a string node instead, of its
+//   digits in the body: every id reads as text.
+// - Containers: the payload is the number of elements (members of an object). An object that
+//   holds a long key says so in bit 4 of its head (`has_long_keys`), so that a lookup in any
+//   other object steps from key to key without asking each key's form.
 // - A link (only ever made from a relationship stub when a response side-loads `included`
-//   resources) stands for the node `word` points to; its own subtree is skipped as before.
+//   resources) stands for the node its payload points to; its own subtree is skipped as before.
+//
+// Keys take half a value's room because they are a third to a half of an API answer's nodes.
 
 
 #include <cstddef>
@@ -1761,39 +1770,78 @@ enum class node_kind : std::uint32_t {
   uint64 = 4,
   double_ = 5,
   string = 6,
-  key = 7,
+  key = 7,  // a long key (two words)
   array = 8,
   object = 9,
   link = 10,
+  short_key = 11,  // a key in one word
 };
 
 /// The longest string or key a tape holds (its length has 28 bits): 256 MiB - 1.
 inline constexpr std::size_t max_tape_string = (std::size_t{1} << 28) - 1;
+/// The longest key a short key holds, and the addresses it can hold (below 2^48).
+inline constexpr std::size_t max_short_key = (std::size_t{1} << 12) - 1;
+inline constexpr int short_key_address_shift = 16;
+/// In an object's head: some of its keys are long keys.
+inline constexpr std::uint64_t has_long_keys = std::uint64_t{1} << 4;
 
 struct json_node {
-  std::uint32_t head;  // kind | length << 4
-  std::uint32_t skip;  // nodes to the one after this node's subtree
-  std::uint64_t word;  // characters, element count, double bits or link target
+  std::uint64_t bits;  // the head of a value or a key; the word after a value's head is its payload
 
-  node_kind kind() const noexcept { return static_cast<node_kind>(head & 15u); }
-  std::size_t length() const noexcept { return head >> 4; }
-  char const* chars() const noexcept { return reinterpret_cast<char const*>(static_cast<std::uintptr_t>(word)); }
+  node_kind kind() const noexcept { return static_cast<node_kind>(bits & 15u); }
+  bool is_short_key() const noexcept { return kind() == node_kind::short_key; }
+  bool is_key() const noexcept { return is_short_key() || kind() == node_kind::key; }
+  /// The length of a string or a key.
+  std::size_t length() const noexcept {
+    return is_short_key() ? static_cast<std::size_t>((bits >> 4) & max_short_key)
+                          : static_cast<std::size_t>(static_cast<std::uint32_t>(bits) >> 4);
+  }
+  /// The payload of a value (or a long key): characters, element count, number bits, link target.
+  std::uint64_t word() const noexcept { return (this + 1)->bits; }
+  char const* chars() const noexcept {
+    std::uint64_t const at = is_short_key() ? bits >> short_key_address_shift : word();
+    return reinterpret_cast<char const*>(static_cast<std::uintptr_t>(at));
+  }
   std::string_view text() const noexcept { return {chars(), length()}; }
   json_node const* target() const noexcept {
-    return reinterpret_cast<json_node const*>(static_cast<std::uintptr_t>(word));
+    return reinterpret_cast<json_node const*>(static_cast<std::uintptr_t>(word()));
   }
-  json_node const* next() const noexcept { return this + skip; }
-  json_node const* end() const noexcept { return this + skip; }
+  /// Words from a value to the one after its subtree.
+  std::size_t skip() const noexcept { return static_cast<std::size_t>(bits >> 32); }
+  /// The node after a value's subtree (not for keys: see value_of_key).
+  json_node const* next() const noexcept { return this + skip(); }
+  json_node const* end() const noexcept { return this + skip(); }
+  /// The first element or key of a container.
+  json_node const* first_child() const noexcept { return this + 2; }
 };
-static_assert(sizeof(json_node) == 16, "a tape node is 16 bytes");
+static_assert(sizeof(json_node) == 8, "a tape word is 8 bytes");
 
-constexpr std::uint32_t node_head(node_kind k, std::size_t length = 0) noexcept {
-  return static_cast<std::uint32_t>(k) | static_cast<std::uint32_t>(length << 4);
+/// The head word of a value (or a long key) of `skip` words.
+constexpr std::uint64_t node_head(node_kind k, std::size_t length = 0, std::size_t skip = 2) noexcept {
+  return static_cast<std::uint64_t>(k) | static_cast<std::uint64_t>(length) << 4 |
+         static_cast<std::uint64_t>(skip) << 32;
 }
+/// The low 16 bits of a short key of `length` characters (more than 16 bits when it cannot be one).
+constexpr std::uint64_t short_key_head(std::size_t length) noexcept {
+  return static_cast<std::uint64_t>(node_kind::short_key) | static_cast<std::uint64_t>(length) << 4;
+}
+
+/// The value of the key at k.
+inline json_node const* value_of_key(json_node const* k) noexcept { return k + (k->is_short_key() ? 1 : 2); }
 
 /// What a node stands for: the target of a link, else the node itself.
 inline json_node const* resolve(json_node const* p) noexcept {
   return p != nullptr && p->kind() == node_kind::link ? p->target() : p;
+}
+
+// The member scan of an object that holds long keys (see has_long_keys): each key says its form.
+inline json_node const* scan_mixed_members(json_node const* p, char const* key, std::size_t length) noexcept {
+  for (json_node const* k = p->first_child(); k < p->end();) {
+    json_node const* const value = value_of_key(k);
+    if (k->length() == length && (length == 0 || std::memcmp(k->chars(), key, length) == 0)) return resolve(value);
+    k = value->next();
+  }
+  return nullptr;
 }
 
 // The member scan behind find_member. `Length` is std::size_t, or a std::integral_constant when
@@ -1802,11 +1850,19 @@ inline json_node const* resolve(json_node const* p) noexcept {
 template <class Length>
 inline json_node const* scan_members(json_node const* p, char const* key, Length length) noexcept {
   if (p == nullptr || p->kind() != node_kind::object || length > max_tape_string) return nullptr;
-  std::uint32_t const wanted = node_head(node_kind::key, length);
+  if ((p->bits & has_long_keys) != 0) return scan_mixed_members(p, key, length);
+  // Every key is a short key: its value is the next word.
+  std::uint64_t const wanted = short_key_head(length);
   json_node const* const end = p->end();
-  for (json_node const* k = p + 1; k < end;) {
+  for (json_node const* k = p->first_child(); k < end;) {
+    std::uint64_t const b = k->bits;
     json_node const* const value = k + 1;
-    if (k->head == wanted && (length == 0 || std::memcmp(k->chars(), key, length) == 0)) return resolve(value);
+    if ((b & 0xffffu) == wanted &&
+        (length == 0 ||
+         std::memcmp(reinterpret_cast<char const*>(static_cast<std::uintptr_t>(b >> short_key_address_shift)), key,
+                     length) == 0)) {
+      return resolve(value);
+    }
     k = value->next();
   }
   return nullptr;
@@ -1826,8 +1882,8 @@ inline json_node const* find_member(json_node const* p, char const (&key)[N]) no
 
 /// Element i of an array (nullptr when out of range or not an array). Linear in i.
 inline json_node const* element_at(json_node const* p, std::size_t i) noexcept {
-  if (p == nullptr || p->kind() != node_kind::array || i >= p->word) return nullptr;
-  json_node const* e = p + 1;
+  if (p == nullptr || p->kind() != node_kind::array || i >= p->word()) return nullptr;
+  json_node const* e = p->first_child();
   while (i-- > 0) e = e->next();
   return resolve(e);
 }
@@ -2137,11 +2193,12 @@ inline bool is_number(json_value const* v) noexcept {
 
 inline double double_of(json_value const* v) noexcept {
   double d;
-  std::memcpy(&d, &v->word, sizeof d);
+  std::uint64_t const bits = v->word();
+  std::memcpy(&d, &bits, sizeof d);
   return d;
 }
 
-inline std::int64_t int64_of(json_value const* v) noexcept { return static_cast<std::int64_t>(v->word); }
+inline std::int64_t int64_of(json_value const* v) noexcept { return static_cast<std::int64_t>(v->word()); }
 
 /// An integer that fits in int64, or a double that holds an integral value that fits (the
 /// parser gives an integer only when it fits in 64 bits; uint64 nodes are above INT64_MAX).
@@ -2175,7 +2232,7 @@ inline double as_number(json_value const* v) noexcept {
   if (v == nullptr) return 0.0;
   switch (v->kind()) {
     case node_kind::int64: return static_cast<double>(int64_of(v));
-    case node_kind::uint64: return static_cast<double>(v->word);
+    case node_kind::uint64: return static_cast<double>(v->word());
     case node_kind::double_: return double_of(v);
     default: return 0.0;
   }
@@ -2262,7 +2319,7 @@ class json_view {
   json_view operator[](std::size_t i) const noexcept { return json_view(detail::element_at(v_, i)); }
   /// Elements of an array or members of an object; 0 for anything else.
   std::size_t size() const noexcept {
-    return detail::is_array(v_) || detail::is_object(v_) ? static_cast<std::size_t>(v_->word) : 0;
+    return detail::is_array(v_) || detail::is_object(v_) ? static_cast<std::size_t>(v_->word()) : 0;
   }
 
   /// This value seen as a typed view, e.g. `v.as<lf::list_view>()`.
@@ -2385,9 +2442,9 @@ struct element_range {
   explicit element_range(json_value const* v) noexcept {
     v = resolve(v);
     if (is_array(v)) {
-      first = v + 1;
+      first = v->first_child();
       last = v->end();
-      size = static_cast<std::size_t>(v->word);
+      size = static_cast<std::size_t>(v->word());
     }
   }
   json_value const* at(std::size_t i) const noexcept {
@@ -2486,9 +2543,9 @@ class map_view {
 
     constexpr iterator() noexcept = default;
     constexpr explicit iterator(detail::json_value const* key) noexcept : p_(key) {}
-    map_entry<View> operator*() const noexcept { return {p_->text(), View(detail::resolve(p_ + 1))}; }
+    map_entry<View> operator*() const noexcept { return {p_->text(), View(detail::resolve(detail::value_of_key(p_)))}; }
     iterator& operator++() noexcept {
-      p_ = (p_ + 1)->next();
+      p_ = detail::value_of_key(p_)->next();
       return *this;
     }
     iterator operator++(int) noexcept {
@@ -2508,9 +2565,9 @@ class map_view {
   constexpr map_view() noexcept = default;
   explicit map_view(detail::json_value const* v) noexcept : o_(detail::object_or_null(v)) {}
 
-  iterator begin() const noexcept { return o_ ? iterator(o_ + 1) : iterator(); }
+  iterator begin() const noexcept { return o_ ? iterator(o_->first_child()) : iterator(); }
   iterator end() const noexcept { return o_ ? iterator(o_->end()) : iterator(); }
-  std::size_t size() const noexcept { return o_ ? static_cast<std::size_t>(o_->word) : 0; }
+  std::size_t size() const noexcept { return o_ ? static_cast<std::size_t>(o_->word()) : 0; }
   bool empty() const noexcept { return size() == 0; }
   bool contains(std::string_view key) const noexcept { return detail::find_member(o_, key) != nullptr; }
   /// The value under key (the first, when a key repeats), or an empty view.
@@ -10736,9 +10793,10 @@ LEADFEEDER_BEGIN_NAMESPACE
 namespace detail {
 
 // Writes nodes upward from the start of one block and strings with escapes (their unescaped
-// text) downward from its end. Each side string is a record [u32 node index][characters], padded
-// to 4 bytes, whose node points at its characters (fix_up redirects them if the block grew).
-// A heap block grows when the two ends meet; a lent block cannot, and the parse fails.
+// text) downward from its end. Each side string is a record [u32 word index][characters], padded
+// to 4 bytes, whose node (a string or a long key) points at its characters (fix_up redirects them
+// if the block grew). A heap block grows when the two ends meet; a lent block cannot, and the
+// parse fails.
 class tape_writer {
  public:
   enum class failure { none, no_memory, too_large };
@@ -10766,7 +10824,10 @@ class tape_writer {
     return block_;
   }
   json_node* nodes() const noexcept { return reinterpret_cast<json_node*>(block_); }
+  // Words written so far.
   std::size_t count() const noexcept { return static_cast<std::size_t>(cur_ - nodes()); }
+  // Nodes of a finished tape: every node takes two words but a short key, which takes one.
+  std::size_t node_count() const noexcept { return (count() + keys_ - long_keys_) / 2; }
   failure failed() const noexcept { return failure_; }
 
   // ---- containers
@@ -10775,43 +10836,40 @@ class tape_writer {
     if (BOOST_UNLIKELY(cur_ >= limit_) && !grow_by(0)) return false;
     json_node* const n = cur_;
     open_[depth_++] = static_cast<std::uint32_t>(n - nodes());
-    n->head = node_head(k);
-    n->skip = 1;
-    n->word = 0;
-    cur_ = n + 1;
+    n->bits = node_head(k, 0, 0);
+    cur_ = n + 2;
     return true;
   }
   BOOST_FORCEINLINE bool close(std::size_t elements) noexcept {
     json_node* const n = nodes() + open_[--depth_];
-    n->skip = static_cast<std::uint32_t>(cur_ - n);
-    n->word = elements;
+    if (n->kind() == node_kind::object) keys_ += elements;
+    n->bits |= static_cast<std::uint64_t>(cur_ - n) << 32;
+    (n + 1)->bits = elements;
     return true;
   }
 
   // ---- scalars. The next free slot and the end of the room for nodes are pointers, checked
-  // with one comparison; each field is written straight into its slot (a node built elsewhere
+  // with one comparison; each word is written straight into its slot (a node built elsewhere
   // and copied in costs a store-forwarding stall per node).
   BOOST_FORCEINLINE bool scalar(node_kind k, std::uint64_t word) noexcept {
     if (BOOST_UNLIKELY(cur_ >= limit_) && !grow_by(0)) return false;
     json_node* const n = cur_;
-    n->head = node_head(k);
-    n->skip = 1;
-    n->word = word;
-    cur_ = n + 1;
+    n->bits = node_head(k);
+    (n + 1)->bits = word;
+    cur_ = n + 2;
     return true;
   }
   BOOST_FORCEINLINE bool integer(node_kind k, std::uint64_t word, std::string_view text) noexcept {
     // The value of an `id` member is kept as the string of its digits: every id reads as text.
-    // A value's key is the node just before it (the last node of a subtree is never a key).
-    json_node const* const before = cur_ - 1;
-    if (BOOST_UNLIKELY(cur_ != nodes() && before->head == node_head(node_kind::key, 2) && before->chars()[0] == 'i' &&
-                       before->chars()[1] == 'd')) {
+    // The last key written is this value's key when nothing was written since.
+    if (BOOST_UNLIKELY(key_at_ != nullptr && value_of_key(key_at_) == cur_ && key_at_->length() == 2 &&
+                       key_at_->chars()[0] == 'i' && key_at_->chars()[1] == 'd')) {
       return string(node_kind::string, text);
     }
     return scalar(k, word);
   }
 
-  // ---- strings and keys: `part` for each piece but the last, `string` for the last.
+  // ---- strings and keys: `part` for each piece but the last, `string` or `key` for the last.
   BOOST_FORCEINLINE bool part(std::string_view s) noexcept {
     // The first piece of a string with escapes is usually the run of the body before its first
     // escape: it is only remembered (where it starts, how long it is).
@@ -10848,13 +10906,35 @@ class tape_writer {
     if (BOOST_LIKELY(!pending_ && in_body(s))) {
       if (BOOST_UNLIKELY(cur_ >= limit_) && !grow_by(0)) return false;
       json_node* const n = cur_;
-      n->head = node_head(k, s.size());
-      n->skip = 1;
-      n->word = reinterpret_cast<std::uintptr_t>(s.data());
-      cur_ = n + 1;
+      n->bits = node_head(k, s.size());
+      (n + 1)->bits = reinterpret_cast<std::uintptr_t>(s.data());
+      cur_ = n + 2;
       return true;
     }
     return string_slow(k, s);
+  }
+  // A key in the body whose address fits takes one word; any other is a long key.
+  BOOST_FORCEINLINE bool key(std::string_view s) noexcept {
+    if (BOOST_LIKELY(!pending_ && in_body(s))) {
+      if (BOOST_UNLIKELY(cur_ >= limit_) && !grow_by(0)) return false;
+      json_node* const n = cur_;
+      key_at_ = n;
+      std::uint64_t const at = reinterpret_cast<std::uintptr_t>(s.data());
+      // (one test: a length below 4096 and an address below 2^48)
+      if (BOOST_LIKELY(((at >> (64 - short_key_address_shift)) | (s.size() >> 12)) == 0)) {
+        n->bits = short_key_head(s.size()) | at << short_key_address_shift;
+        cur_ = n + 1;
+        return true;
+      }
+      return long_key(s);
+    }
+    return string_slow(node_kind::key, s);
+  }
+  BOOST_NOINLINE bool long_key(std::string_view s) noexcept {
+    json_node* const n = take_node(node_kind::key);
+    n->bits = node_head(node_kind::key, s.size());
+    (n + 1)->bits = reinterpret_cast<std::uintptr_t>(s.data());
+    return true;
   }
 
   // After a successful parse: when the block moved (it grew), gives every side string its new
@@ -10866,7 +10946,7 @@ class tape_writer {
       std::uint32_t index;
       std::memcpy(&index, block_ + at, sizeof index);
       json_node* const n = nodes() + index;
-      n->word = reinterpret_cast<std::uintptr_t>(block_ + at + sizeof index);
+      (n + 1)->bits = reinterpret_cast<std::uintptr_t>(block_ + at + sizeof index);
       at += record_size(n->length());
     }
     moved_ = false;
@@ -10884,11 +10964,16 @@ class tape_writer {
 
  private:
   static constexpr std::size_t max_depth = LEADFEEDER_MAX_JSON_DEPTH + 1;
+  // The words of the largest node (a value); the text being gathered waits above that many.
+  static constexpr std::size_t node_words = 2;
 
   static std::size_t record_size(std::size_t length) noexcept { return (sizeof(std::uint32_t) + length + 3) / 4 * 4; }
 
-  // Nodes may be written below limit_: up to the side records.
-  void set_limit() noexcept { limit_ = nodes() + side_low_ / sizeof(json_node); }
+  // A node may be written below limit_: its two words stay under the side records.
+  void set_limit() noexcept {
+    std::size_t const words = side_low_ / sizeof(json_node);
+    limit_ = words >= node_words ? nodes() + (words - (node_words - 1)) : nodes();
+  }
 
   bool in_body(std::string_view s) const noexcept {
     std::uintptr_t const at = reinterpret_cast<std::uintptr_t>(s.data()) - body_;
@@ -10902,22 +10987,17 @@ class tape_writer {
 
   // Room for one more node plus `extra` bytes (and the scratch text being built).
   bool room(std::size_t extra) noexcept {
-    std::size_t const used = (count() + 1) * sizeof(json_node) + scratch_len_;
+    std::size_t const used = (count() + node_words) * sizeof(json_node) + scratch_len_;
     if (used <= side_low_ && side_low_ - used >= extra) return true;
     return grow(used + extra + (size_ - side_low_));
   }
   BOOST_NOINLINE bool grow_by(std::size_t extra) noexcept { return room(extra); }
 
-  // How far into the body the parse has come: the end of the last string that points into it.
+  // How far into the body the parse has come: the end of the last key, when it is in the body.
   std::size_t progress() const noexcept {
-    json_node const* const n = nodes();
-    for (std::size_t i = count(), seen = 0; i-- > 0 && seen < 64; ++seen) {
-      node_kind const k = n[i].kind();
-      if ((k == node_kind::string || k == node_kind::key) && n[i].word - body_ <= body_size_) {
-        return static_cast<std::size_t>(n[i].word - body_) + n[i].length();
-      }
-    }
-    return 0;
+    if (key_at_ == nullptr) return 0;
+    std::uintptr_t const at = reinterpret_cast<std::uintptr_t>(key_at_->chars()) - body_;
+    return at <= body_size_ ? static_cast<std::size_t>(at) + key_at_->length() : 0;
   }
 
   bool grow(std::size_t needed) noexcept {
@@ -10938,15 +11018,18 @@ class tape_writer {
     if (bigger == nullptr) return fail(failure::no_memory);
     // The nodes, the text being gathered above them (if any) and the side records move.
     std::size_t const top = count();
-    std::size_t const low = scratch_len_ != 0 ? (top + 1) * sizeof(json_node) + scratch_len_ : top * sizeof(json_node);
+    std::size_t const low = scratch_len_ != 0 ? (top + node_words) * sizeof(json_node) + scratch_len_
+                                              : top * sizeof(json_node);
     std::size_t const side = size_ - side_low_;
     if (low != 0) std::memcpy(bigger, block_, low);
     if (side != 0) std::memcpy(bigger + wanted - side, block_ + side_low_, side);
+    std::size_t const key_index = key_at_ != nullptr ? static_cast<std::size_t>(key_at_ - nodes()) : 0;
     ::operator delete(block_);
     block_ = bigger;
     size_ = wanted;
     side_low_ = wanted - side;
     cur_ = nodes() + top;
+    if (key_at_ != nullptr) key_at_ = nodes() + key_index;
     set_limit();
     moved_ = true;
     return true;
@@ -10955,7 +11038,9 @@ class tape_writer {
   bool append_scratch(std::string_view s) noexcept {
     if (s.size() > max_tape_string - scratch_len_) return fail(failure::too_large);
     if (!room(s.size())) return false;
-    if (!s.empty()) std::memcpy(block_ + (count() + 1) * sizeof(json_node) + scratch_len_, s.data(), s.size());
+    if (!s.empty()) {
+      std::memcpy(block_ + (count() + node_words) * sizeof(json_node) + scratch_len_, s.data(), s.size());
+    }
     scratch_len_ += s.size();
     return true;
   }
@@ -10968,11 +11053,11 @@ class tape_writer {
     if (!part(s)) return false;
     pending_ = false;
     if (!in_side_) {
+      // A string of pieces that follow each other in the body (a key then is a long key).
       if (!room(0)) return false;
-      json_node* const n = cur_++;
-      n->head = node_head(k, run_len_);
-      n->skip = 1;
-      n->word = reinterpret_cast<std::uintptr_t>(run_);
+      json_node* const n = take_node(k);
+      n->bits = node_head(k, run_len_);
+      (n + 1)->bits = reinterpret_cast<std::uintptr_t>(run_);
       return true;
     }
     in_side_ = false;
@@ -10983,6 +11068,23 @@ class tape_writer {
     std::memmove(chars, block_ + count() * sizeof(json_node), length);
     scratch_len_ = 0;
     return true;
+  }
+
+  // The next two-word node, for a string or a long key (remembered as the last key).
+  json_node* take_node(node_kind k) noexcept {
+    json_node* const n = cur_;
+    cur_ = n + node_words;
+    if (k == node_kind::key) {
+      key_at_ = n;
+      ++long_keys_;
+      mark_long_key();
+    }
+    return n;
+  }
+
+  // The object being written holds a long key (a key is always inside an object).
+  void mark_long_key() noexcept {
+    if (depth_ != 0) nodes()[open_[depth_ - 1]].bits |= has_long_keys;
   }
 
   // The side record of `head` characters of the pending run of the body followed by `rest`.
@@ -10996,9 +11098,10 @@ class tape_writer {
     return true;
   }
 
-  // Takes a side record for `length` characters and the next node for the string that has them;
-  // returns where its characters go (nullptr when there is no room). Growing the block first
-  // keeps any text being gathered above the nodes, which stays where it is relative to them.
+  // Takes a side record for `length` characters and the next node for the string (or long key)
+  // that has them; returns where its characters go (nullptr when there is no room). Growing the
+  // block first keeps any text being gathered above the nodes, which stays where it is relative
+  // to them.
   unsigned char* side_record(node_kind k, std::size_t length) noexcept {
     std::size_t const record = record_size(length);
     if (!room(record)) return nullptr;
@@ -11007,15 +11110,15 @@ class tape_writer {
     std::uint32_t const index = static_cast<std::uint32_t>(count());
     std::memcpy(at, &index, sizeof index);
     set_limit();
-    json_node* const n = cur_++;
-    n->head = node_head(k, length);
-    n->skip = 1;
-    n->word = reinterpret_cast<std::uintptr_t>(at + sizeof index);  // fix_up moves it if the block does
+    json_node* const n = take_node(k);
+    n->bits = node_head(k, length);
+    (n + 1)->bits = reinterpret_cast<std::uintptr_t>(at + sizeof index);  // fix_up moves it if the block does
     return at + sizeof index;
   }
 
-  json_node* cur_ = nullptr;    // the next free slot
-  json_node* limit_ = nullptr;  // nodes fit below it
+  json_node* cur_ = nullptr;     // the next free slot
+  json_node* limit_ = nullptr;   // nodes fit below it
+  json_node* key_at_ = nullptr;  // the last key written
   std::uintptr_t body_;
   std::size_t body_size_;
   unsigned char* block_;
@@ -11024,6 +11127,8 @@ class tape_writer {
   bool owned_;
   failure failure_ = failure::none;
   std::size_t depth_ = 0;
+  std::size_t keys_ = 0;  // the members of the objects closed so far
+  std::size_t long_keys_ = 0;
   // The string being gathered: a run of the body, or (in_side_) scratch text above the nodes.
   bool pending_ = false;
   bool in_side_ = false;
@@ -11059,7 +11164,7 @@ struct tape_handler : tape_writer {
   bool on_array_begin(error_code& ec) noexcept { return refuse(open(node_kind::array), ec); }
   bool on_array_end(std::size_t n, error_code& ec) noexcept { return refuse(close(n), ec); }
   bool on_key_part(string_view s, std::size_t, error_code& ec) noexcept { return refuse(part(sv(s)), ec); }
-  bool on_key(string_view s, std::size_t, error_code& ec) noexcept { return refuse(string(node_kind::key, sv(s)), ec); }
+  BOOST_FORCEINLINE bool on_key(string_view s, std::size_t, error_code& ec) noexcept { return refuse(key(sv(s)), ec); }
   bool on_string_part(string_view s, std::size_t, error_code& ec) noexcept { return refuse(part(sv(s)), ec); }
   bool on_string(string_view s, std::size_t, error_code& ec) noexcept {
     return refuse(string(node_kind::string, sv(s)), ec);
@@ -11096,7 +11201,7 @@ class included_linker {
  public:
   included_linker(json_node* nodes, json_node const* included, std::uint32_t* index) noexcept
       : nodes_(nodes), index_(index) {
-    for (json_node const* e = included + 1; e < included->end(); e = e->next()) {
+    for (json_node const* e = included->first_child(); e < included->end(); e = e->next()) {
       if (is_object(e) && find_member(e, "attributes") != nullptr && key_of(e).id != nullptr) {
         index_[count_++] = static_cast<std::uint32_t>(e - nodes_);
       }
@@ -11106,18 +11211,20 @@ class included_linker {
 
   void link_tree(json_node const* v) noexcept {
     if (is_object(v)) {
-      for (json_node const* k = v + 1; k < v->end(); k = (k + 1)->next()) {
-        json_node const* const value = k + 1;
+      for (json_node const* k = v->first_child(); k < v->end(); k = value_of_key(k)->next()) {
+        json_node const* const value = value_of_key(k);
         if (k->text() == "relationships") {
           if (is_object(value)) {
-            for (json_node const* r = value + 1; r < value->end(); r = (r + 1)->next()) link_relation(r + 1);
+            for (json_node const* r = value->first_child(); r < value->end(); r = value_of_key(r)->next()) {
+              link_relation(value_of_key(r));
+            }
           }
           continue;
         }
         link_tree(value);
       }
     } else if (is_array(v)) {
-      for (json_node const* e = v + 1; e < v->end(); e = e->next()) link_tree(e);
+      for (json_node const* e = v->first_child(); e < v->end(); e = e->next()) link_tree(e);
     }
   }
 
@@ -11177,7 +11284,7 @@ class included_linker {
       }
       link_stub(rel);
     } else if (is_array(rel)) {
-      for (json_node const* e = rel + 1; e < rel->end(); e = e->next()) link_stub(e);
+      for (json_node const* e = rel->first_child(); e < rel->end(); e = e->next()) link_stub(e);
     }
   }
 
@@ -11198,8 +11305,8 @@ class included_linker {
     }
     if (first == index_ + count_ || less(wanted, key_at(*first))) return;  // not there
     json_node* const node = nodes_ + (stub - nodes_);
-    node->head = node_head(node_kind::link);
-    node->word = reinterpret_cast<std::uintptr_t>(nodes_ + *first);
+    node->bits = node_head(node_kind::link, 0, node->skip());
+    (node + 1)->bits = reinterpret_cast<std::uintptr_t>(nodes_ + *first);
   }
 
   json_node* nodes_;
@@ -11214,12 +11321,11 @@ inline bool is_blank(std::string_view s) noexcept {
   return true;
 }
 
-// How many bytes a heap tape starts with: what a JSON:API answer needs (a node per 10 bytes of
-// body: the benchmark's contacts take one per 10.6, the docs' examples one per 11 to 13), plus a
-// little for strings with escapes. Denser bodies grow it once, to what the rest of the body
-// suggests.
+// How many bytes a heap tape starts with: what a JSON:API answer needs (a word per 6 bytes of
+// body: the benchmark's contacts take one per 6.9), plus a thirty-second of the body for strings
+// with escapes. Denser bodies grow it once, to what the rest of the body suggests.
 inline std::size_t first_block_size(std::size_t body) noexcept {
-  return (body / 10 + 16) * sizeof(json_node) + body / 256 + 256;
+  return (body / 6 + 32) * sizeof(json_node) + body / 32 + 256;
 }
 
 }  // namespace detail
@@ -11308,11 +11414,11 @@ LEADFEEDER_IMPL_INLINE result<document> detail::core::parse(std::string&& body, 
     detail::json_node const* nodes = writer.nodes();
     detail::json_node const* const included = detail::find_member(nodes, "included");
     detail::json_node const* const data = detail::find_member(nodes, "data");
-    if (detail::is_array(included) && included->word != 0 && data != nullptr &&
+    if (detail::is_array(included) && included->word() != 0 && data != nullptr &&
         (detail::is_object(data) || detail::is_array(data))) {
       std::size_t const included_at = static_cast<std::size_t>(included - nodes);
       std::size_t const data_at = static_cast<std::size_t>(data - nodes);
-      auto* const index = writer.scratch<std::uint32_t>(static_cast<std::size_t>(included->word));
+      auto* const index = writer.scratch<std::uint32_t>(static_cast<std::size_t>(included->word()));
       if (index == nullptr) {
         if (!owned) return too_small();
         return error(errc::buffer_exhausted, "no memory for the response's tape");
@@ -11322,7 +11428,7 @@ LEADFEEDER_IMPL_INLINE result<document> detail::core::parse(std::string&& body, 
       linker.link_tree(writer.nodes() + data_at);
     }
   }
-  st.node_count = writer.count();
+  st.node_count = writer.node_count();
   st.block = writer.release(st.block_size);
   st.root = reinterpret_cast<detail::json_node const*>(st.block);
   return doc;
@@ -12692,23 +12798,24 @@ inline boost::json::value to_boost_json(json_value const* v, boost::json::storag
     case node_kind::null: return boost::json::value(nullptr, sp);
     case node_kind::false_: return boost::json::value(false, sp);
     case node_kind::true_: return boost::json::value(true, sp);
-    case node_kind::int64: return boost::json::value(static_cast<std::int64_t>(v->word), sp);
-    case node_kind::uint64: return boost::json::value(static_cast<std::uint64_t>(v->word), sp);
+    case node_kind::int64: return boost::json::value(static_cast<std::int64_t>(v->word()), sp);
+    case node_kind::uint64: return boost::json::value(static_cast<std::uint64_t>(v->word()), sp);
     case node_kind::double_: return boost::json::value(double_of(v), sp);
     case node_kind::string:
-    case node_kind::key: return boost::json::value(boost::json::string_view(v->chars(), v->length()), sp);
+    case node_kind::key:
+    case node_kind::short_key: return boost::json::value(boost::json::string_view(v->chars(), v->length()), sp);
     case node_kind::array: {
       boost::json::array a(sp);
-      a.reserve(static_cast<std::size_t>(v->word));
-      for (json_value const* e = v + 1; e < v->end(); e = e->next()) a.push_back(to_boost_json(e, sp));
+      a.reserve(static_cast<std::size_t>(v->word()));
+      for (json_value const* e = v->first_child(); e < v->end(); e = e->next()) a.push_back(to_boost_json(e, sp));
       return boost::json::value(std::move(a));
     }
     case node_kind::object: {
       boost::json::object o(sp);
-      o.reserve(static_cast<std::size_t>(v->word));
-      for (json_value const* k = v + 1; k < v->end(); k = (k + 1)->next()) {
+      o.reserve(static_cast<std::size_t>(v->word()));
+      for (json_value const* k = v->first_child(); k < v->end(); k = value_of_key(k)->next()) {
         // The first of repeated keys counts, as for the views.
-        o.emplace(boost::json::string_view(k->chars(), k->length()), to_boost_json(k + 1, sp));
+        o.emplace(boost::json::string_view(k->chars(), k->length()), to_boost_json(value_of_key(k), sp));
       }
       return boost::json::value(std::move(o));
     }

@@ -328,3 +328,43 @@ TEST_CASE("document size limits: a string of 256 MiB and a body of 2 GiB are ref
   CHECK(b.error().code == lf::errc::invalid_response);
   CHECK(b.error().message.find("2 GiB") != std::string::npos);
 }
+
+TEST_CASE("tape: a key takes one word; a key too long for that is a long key, found all the same") {
+  // Short keys (one word) and long keys (two words: longer than 4095 bytes, or with escapes) in
+  // one object, and an object of short keys only inside it.
+  std::string const long_key(5000, 'k');
+  std::string const json = R"({"a":1,")" + long_key + R"(":2,"\u0069d":3,"b":{"c":"d"},"id":4})";
+  auto doc = index(json);
+  REQUIRE(doc);
+  lf::json_view const root = doc->json();
+  CHECK(root.size() == 5);
+  CHECK(root["a"].as_integer() == 1);
+  CHECK(root[long_key].as_integer() == 2);
+  CHECK(root[long_key.substr(1)].exists() == false);
+  CHECK(root["b"]["c"].as_string() == "d");
+  CHECK(root["id"].as_string() == "3");  // the first "id" (escaped, a long key), as its digits
+  std::vector<std::string_view> keys;
+  for (auto const& [key, value] : lf::map_view<lf::json_view>(doc->root())) {
+    keys.push_back(key);
+    CHECK(value.exists());
+  }
+  REQUIRE(keys.size() == 5);
+  CHECK(keys[1] == long_key);
+  CHECK(inside(keys[1], doc->body()));  // a long key in the body still points into it
+  CHECK(keys[2] == "id");
+  CHECK_FALSE(inside(keys[2], doc->body()));
+  boost::json::value const dom = lf::to_boost_json(doc->json());
+  CHECK(dom.at(long_key).as_int64() == 2);
+  CHECK(dom.at("b").at("c").as_string() == "d");
+
+  // 13 nodes: 7 values of two words (the root, 1, 2, "3", b, "d", "4"), 2 long keys of two words,
+  // 4 short keys of one ("a", "b", "c", "id").
+  CHECK(doc->node_count() == 13);
+  auto small = index(R"({"a":1})");
+  REQUIRE(small);
+  CHECK(small->node_count() == 3);
+  std::vector<unsigned char> exact(sizeof(lf::detail::json_node) * 5 + 256);  // 5 words, plus bookkeeping
+  auto lent = index(R"({"a":1})", lf::memory_block{exact.data(), exact.size()});
+  REQUIRE(lent);
+  CHECK(lent->json()["a"].as_integer() == 1);
+}

@@ -49,11 +49,12 @@ inline bool is_number(json_value const* v) noexcept {
 
 inline double double_of(json_value const* v) noexcept {
   double d;
-  std::memcpy(&d, &v->word, sizeof d);
+  std::uint64_t const bits = v->word();
+  std::memcpy(&d, &bits, sizeof d);
   return d;
 }
 
-inline std::int64_t int64_of(json_value const* v) noexcept { return static_cast<std::int64_t>(v->word); }
+inline std::int64_t int64_of(json_value const* v) noexcept { return static_cast<std::int64_t>(v->word()); }
 
 /// An integer that fits in int64, or a double that holds an integral value that fits (the
 /// parser gives an integer only when it fits in 64 bits; uint64 nodes are above INT64_MAX).
@@ -87,7 +88,7 @@ inline double as_number(json_value const* v) noexcept {
   if (v == nullptr) return 0.0;
   switch (v->kind()) {
     case node_kind::int64: return static_cast<double>(int64_of(v));
-    case node_kind::uint64: return static_cast<double>(v->word);
+    case node_kind::uint64: return static_cast<double>(v->word());
     case node_kind::double_: return double_of(v);
     default: return 0.0;
   }

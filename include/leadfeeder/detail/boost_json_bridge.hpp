@@ -26,23 +26,24 @@ inline boost::json::value to_boost_json(json_value const* v, boost::json::storag
     case node_kind::null: return boost::json::value(nullptr, sp);
     case node_kind::false_: return boost::json::value(false, sp);
     case node_kind::true_: return boost::json::value(true, sp);
-    case node_kind::int64: return boost::json::value(static_cast<std::int64_t>(v->word), sp);
-    case node_kind::uint64: return boost::json::value(static_cast<std::uint64_t>(v->word), sp);
+    case node_kind::int64: return boost::json::value(static_cast<std::int64_t>(v->word()), sp);
+    case node_kind::uint64: return boost::json::value(static_cast<std::uint64_t>(v->word()), sp);
     case node_kind::double_: return boost::json::value(double_of(v), sp);
     case node_kind::string:
-    case node_kind::key: return boost::json::value(boost::json::string_view(v->chars(), v->length()), sp);
+    case node_kind::key:
+    case node_kind::short_key: return boost::json::value(boost::json::string_view(v->chars(), v->length()), sp);
     case node_kind::array: {
       boost::json::array a(sp);
-      a.reserve(static_cast<std::size_t>(v->word));
-      for (json_value const* e = v + 1; e < v->end(); e = e->next()) a.push_back(to_boost_json(e, sp));
+      a.reserve(static_cast<std::size_t>(v->word()));
+      for (json_value const* e = v->first_child(); e < v->end(); e = e->next()) a.push_back(to_boost_json(e, sp));
       return boost::json::value(std::move(a));
     }
     case node_kind::object: {
       boost::json::object o(sp);
-      o.reserve(static_cast<std::size_t>(v->word));
-      for (json_value const* k = v + 1; k < v->end(); k = (k + 1)->next()) {
+      o.reserve(static_cast<std::size_t>(v->word()));
+      for (json_value const* k = v->first_child(); k < v->end(); k = value_of_key(k)->next()) {
         // The first of repeated keys counts, as for the views.
-        o.emplace(boost::json::string_view(k->chars(), k->length()), to_boost_json(k + 1, sp));
+        o.emplace(boost::json::string_view(k->chars(), k->length()), to_boost_json(value_of_key(k), sp));
       }
       return boost::json::value(std::move(o));
     }

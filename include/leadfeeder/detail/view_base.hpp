@@ -111,9 +111,9 @@ struct element_range {
   explicit element_range(json_value const* v) noexcept {
     v = resolve(v);
     if (is_array(v)) {
-      first = v + 1;
+      first = v->first_child();
       last = v->end();
-      size = static_cast<std::size_t>(v->word);
+      size = static_cast<std::size_t>(v->word());
     }
   }
   json_value const* at(std::size_t i) const noexcept {

@@ -24,9 +24,10 @@ LEADFEEDER_BEGIN_NAMESPACE
 namespace detail {
 
 // Writes nodes upward from the start of one block and strings with escapes (their unescaped
-// text) downward from its end. Each side string is a record [u32 node index][characters], padded
-// to 4 bytes, whose node points at its characters (fix_up redirects them if the block grew).
-// A heap block grows when the two ends meet; a lent block cannot, and the parse fails.
+// text) downward from its end. Each side string is a record [u32 word index][characters], padded
+// to 4 bytes, whose node (a string or a long key) points at its characters (fix_up redirects them
+// if the block grew). A heap block grows when the two ends meet; a lent block cannot, and the
+// parse fails.
 class tape_writer {
  public:
   enum class failure { none, no_memory, too_large };
@@ -54,7 +55,10 @@ class tape_writer {
     return block_;
   }
   json_node* nodes() const noexcept { return reinterpret_cast<json_node*>(block_); }
+  // Words written so far.
   std::size_t count() const noexcept { return static_cast<std::size_t>(cur_ - nodes()); }
+  // Nodes of a finished tape: every node takes two words but a short key, which takes one.
+  std::size_t node_count() const noexcept { return (count() + keys_ - long_keys_) / 2; }
   failure failed() const noexcept { return failure_; }
 
   // ---- containers
@@ -63,43 +67,40 @@ class tape_writer {
     if (BOOST_UNLIKELY(cur_ >= limit_) && !grow_by(0)) return false;
     json_node* const n = cur_;
     open_[depth_++] = static_cast<std::uint32_t>(n - nodes());
-    n->head = node_head(k);
-    n->skip = 1;
-    n->word = 0;
-    cur_ = n + 1;
+    n->bits = node_head(k, 0, 0);
+    cur_ = n + 2;
     return true;
   }
   BOOST_FORCEINLINE bool close(std::size_t elements) noexcept {
     json_node* const n = nodes() + open_[--depth_];
-    n->skip = static_cast<std::uint32_t>(cur_ - n);
-    n->word = elements;
+    if (n->kind() == node_kind::object) keys_ += elements;
+    n->bits |= static_cast<std::uint64_t>(cur_ - n) << 32;
+    (n + 1)->bits = elements;
     return true;
   }
 
   // ---- scalars. The next free slot and the end of the room for nodes are pointers, checked
-  // with one comparison; each field is written straight into its slot (a node built elsewhere
+  // with one comparison; each word is written straight into its slot (a node built elsewhere
   // and copied in costs a store-forwarding stall per node).
   BOOST_FORCEINLINE bool scalar(node_kind k, std::uint64_t word) noexcept {
     if (BOOST_UNLIKELY(cur_ >= limit_) && !grow_by(0)) return false;
     json_node* const n = cur_;
-    n->head = node_head(k);
-    n->skip = 1;
-    n->word = word;
-    cur_ = n + 1;
+    n->bits = node_head(k);
+    (n + 1)->bits = word;
+    cur_ = n + 2;
     return true;
   }
   BOOST_FORCEINLINE bool integer(node_kind k, std::uint64_t word, std::string_view text) noexcept {
     // The value of an `id` member is kept as the string of its digits: every id reads as text.
-    // A value's key is the node just before it (the last node of a subtree is never a key).
-    json_node const* const before = cur_ - 1;
-    if (BOOST_UNLIKELY(cur_ != nodes() && before->head == node_head(node_kind::key, 2) && before->chars()[0] == 'i' &&
-                       before->chars()[1] == 'd')) {
+    // The last key written is this value's key when nothing was written since.
+    if (BOOST_UNLIKELY(key_at_ != nullptr && value_of_key(key_at_) == cur_ && key_at_->length() == 2 &&
+                       key_at_->chars()[0] == 'i' && key_at_->chars()[1] == 'd')) {
       return string(node_kind::string, text);
     }
     return scalar(k, word);
   }
 
-  // ---- strings and keys: `part` for each piece but the last, `string` for the last.
+  // ---- strings and keys: `part` for each piece but the last, `string` or `key` for the last.
   BOOST_FORCEINLINE bool part(std::string_view s) noexcept {
     // The first piece of a string with escapes is usually the run of the body before its first
     // escape: it is only remembered (where it starts, how long it is).
@@ -136,13 +137,35 @@ class tape_writer {
     if (BOOST_LIKELY(!pending_ && in_body(s))) {
       if (BOOST_UNLIKELY(cur_ >= limit_) && !grow_by(0)) return false;
       json_node* const n = cur_;
-      n->head = node_head(k, s.size());
-      n->skip = 1;
-      n->word = reinterpret_cast<std::uintptr_t>(s.data());
-      cur_ = n + 1;
+      n->bits = node_head(k, s.size());
+      (n + 1)->bits = reinterpret_cast<std::uintptr_t>(s.data());
+      cur_ = n + 2;
       return true;
     }
     return string_slow(k, s);
+  }
+  // A key in the body whose address fits takes one word; any other is a long key.
+  BOOST_FORCEINLINE bool key(std::string_view s) noexcept {
+    if (BOOST_LIKELY(!pending_ && in_body(s))) {
+      if (BOOST_UNLIKELY(cur_ >= limit_) && !grow_by(0)) return false;
+      json_node* const n = cur_;
+      key_at_ = n;
+      std::uint64_t const at = reinterpret_cast<std::uintptr_t>(s.data());
+      // (one test: a length below 4096 and an address below 2^48)
+      if (BOOST_LIKELY(((at >> (64 - short_key_address_shift)) | (s.size() >> 12)) == 0)) {
+        n->bits = short_key_head(s.size()) | at << short_key_address_shift;
+        cur_ = n + 1;
+        return true;
+      }
+      return long_key(s);
+    }
+    return string_slow(node_kind::key, s);
+  }
+  BOOST_NOINLINE bool long_key(std::string_view s) noexcept {
+    json_node* const n = take_node(node_kind::key);
+    n->bits = node_head(node_kind::key, s.size());
+    (n + 1)->bits = reinterpret_cast<std::uintptr_t>(s.data());
+    return true;
   }
 
   // After a successful parse: when the block moved (it grew), gives every side string its new
@@ -154,7 +177,7 @@ class tape_writer {
       std::uint32_t index;
       std::memcpy(&index, block_ + at, sizeof index);
       json_node* const n = nodes() + index;
-      n->word = reinterpret_cast<std::uintptr_t>(block_ + at + sizeof index);
+      (n + 1)->bits = reinterpret_cast<std::uintptr_t>(block_ + at + sizeof index);
       at += record_size(n->length());
     }
     moved_ = false;
@@ -172,11 +195,16 @@ class tape_writer {
 
  private:
   static constexpr std::size_t max_depth = LEADFEEDER_MAX_JSON_DEPTH + 1;
+  // The words of the largest node (a value); the text being gathered waits above that many.
+  static constexpr std::size_t node_words = 2;
 
   static std::size_t record_size(std::size_t length) noexcept { return (sizeof(std::uint32_t) + length + 3) / 4 * 4; }
 
-  // Nodes may be written below limit_: up to the side records.
-  void set_limit() noexcept { limit_ = nodes() + side_low_ / sizeof(json_node); }
+  // A node may be written below limit_: its two words stay under the side records.
+  void set_limit() noexcept {
+    std::size_t const words = side_low_ / sizeof(json_node);
+    limit_ = words >= node_words ? nodes() + (words - (node_words - 1)) : nodes();
+  }
 
   bool in_body(std::string_view s) const noexcept {
     std::uintptr_t const at = reinterpret_cast<std::uintptr_t>(s.data()) - body_;
@@ -190,22 +218,17 @@ class tape_writer {
 
   // Room for one more node plus `extra` bytes (and the scratch text being built).
   bool room(std::size_t extra) noexcept {
-    std::size_t const used = (count() + 1) * sizeof(json_node) + scratch_len_;
+    std::size_t const used = (count() + node_words) * sizeof(json_node) + scratch_len_;
     if (used <= side_low_ && side_low_ - used >= extra) return true;
     return grow(used + extra + (size_ - side_low_));
   }
   BOOST_NOINLINE bool grow_by(std::size_t extra) noexcept { return room(extra); }
 
-  // How far into the body the parse has come: the end of the last string that points into it.
+  // How far into the body the parse has come: the end of the last key, when it is in the body.
   std::size_t progress() const noexcept {
-    json_node const* const n = nodes();
-    for (std::size_t i = count(), seen = 0; i-- > 0 && seen < 64; ++seen) {
-      node_kind const k = n[i].kind();
-      if ((k == node_kind::string || k == node_kind::key) && n[i].word - body_ <= body_size_) {
-        return static_cast<std::size_t>(n[i].word - body_) + n[i].length();
-      }
-    }
-    return 0;
+    if (key_at_ == nullptr) return 0;
+    std::uintptr_t const at = reinterpret_cast<std::uintptr_t>(key_at_->chars()) - body_;
+    return at <= body_size_ ? static_cast<std::size_t>(at) + key_at_->length() : 0;
   }
 
   bool grow(std::size_t needed) noexcept {
@@ -226,15 +249,18 @@ class tape_writer {
     if (bigger == nullptr) return fail(failure::no_memory);
     // The nodes, the text being gathered above them (if any) and the side records move.
     std::size_t const top = count();
-    std::size_t const low = scratch_len_ != 0 ? (top + 1) * sizeof(json_node) + scratch_len_ : top * sizeof(json_node);
+    std::size_t const low = scratch_len_ != 0 ? (top + node_words) * sizeof(json_node) + scratch_len_
+                                              : top * sizeof(json_node);
     std::size_t const side = size_ - side_low_;
     if (low != 0) std::memcpy(bigger, block_, low);
     if (side != 0) std::memcpy(bigger + wanted - side, block_ + side_low_, side);
+    std::size_t const key_index = key_at_ != nullptr ? static_cast<std::size_t>(key_at_ - nodes()) : 0;
     ::operator delete(block_);
     block_ = bigger;
     size_ = wanted;
     side_low_ = wanted - side;
     cur_ = nodes() + top;
+    if (key_at_ != nullptr) key_at_ = nodes() + key_index;
     set_limit();
     moved_ = true;
     return true;
@@ -243,7 +269,9 @@ class tape_writer {
   bool append_scratch(std::string_view s) noexcept {
     if (s.size() > max_tape_string - scratch_len_) return fail(failure::too_large);
     if (!room(s.size())) return false;
-    if (!s.empty()) std::memcpy(block_ + (count() + 1) * sizeof(json_node) + scratch_len_, s.data(), s.size());
+    if (!s.empty()) {
+      std::memcpy(block_ + (count() + node_words) * sizeof(json_node) + scratch_len_, s.data(), s.size());
+    }
     scratch_len_ += s.size();
     return true;
   }
@@ -256,11 +284,11 @@ class tape_writer {
     if (!part(s)) return false;
     pending_ = false;
     if (!in_side_) {
+      // A string of pieces that follow each other in the body (a key then is a long key).
       if (!room(0)) return false;
-      json_node* const n = cur_++;
-      n->head = node_head(k, run_len_);
-      n->skip = 1;
-      n->word = reinterpret_cast<std::uintptr_t>(run_);
+      json_node* const n = take_node(k);
+      n->bits = node_head(k, run_len_);
+      (n + 1)->bits = reinterpret_cast<std::uintptr_t>(run_);
       return true;
     }
     in_side_ = false;
@@ -271,6 +299,23 @@ class tape_writer {
     std::memmove(chars, block_ + count() * sizeof(json_node), length);
     scratch_len_ = 0;
     return true;
+  }
+
+  // The next two-word node, for a string or a long key (remembered as the last key).
+  json_node* take_node(node_kind k) noexcept {
+    json_node* const n = cur_;
+    cur_ = n + node_words;
+    if (k == node_kind::key) {
+      key_at_ = n;
+      ++long_keys_;
+      mark_long_key();
+    }
+    return n;
+  }
+
+  // The object being written holds a long key (a key is always inside an object).
+  void mark_long_key() noexcept {
+    if (depth_ != 0) nodes()[open_[depth_ - 1]].bits |= has_long_keys;
   }
 
   // The side record of `head` characters of the pending run of the body followed by `rest`.
@@ -284,9 +329,10 @@ class tape_writer {
     return true;
   }
 
-  // Takes a side record for `length` characters and the next node for the string that has them;
-  // returns where its characters go (nullptr when there is no room). Growing the block first
-  // keeps any text being gathered above the nodes, which stays where it is relative to them.
+  // Takes a side record for `length` characters and the next node for the string (or long key)
+  // that has them; returns where its characters go (nullptr when there is no room). Growing the
+  // block first keeps any text being gathered above the nodes, which stays where it is relative
+  // to them.
   unsigned char* side_record(node_kind k, std::size_t length) noexcept {
     std::size_t const record = record_size(length);
     if (!room(record)) return nullptr;
@@ -295,15 +341,15 @@ class tape_writer {
     std::uint32_t const index = static_cast<std::uint32_t>(count());
     std::memcpy(at, &index, sizeof index);
     set_limit();
-    json_node* const n = cur_++;
-    n->head = node_head(k, length);
-    n->skip = 1;
-    n->word = reinterpret_cast<std::uintptr_t>(at + sizeof index);  // fix_up moves it if the block does
+    json_node* const n = take_node(k);
+    n->bits = node_head(k, length);
+    (n + 1)->bits = reinterpret_cast<std::uintptr_t>(at + sizeof index);  // fix_up moves it if the block does
     return at + sizeof index;
   }
 
-  json_node* cur_ = nullptr;    // the next free slot
-  json_node* limit_ = nullptr;  // nodes fit below it
+  json_node* cur_ = nullptr;     // the next free slot
+  json_node* limit_ = nullptr;   // nodes fit below it
+  json_node* key_at_ = nullptr;  // the last key written
   std::uintptr_t body_;
   std::size_t body_size_;
   unsigned char* block_;
@@ -312,6 +358,8 @@ class tape_writer {
   bool owned_;
   failure failure_ = failure::none;
   std::size_t depth_ = 0;
+  std::size_t keys_ = 0;  // the members of the objects closed so far
+  std::size_t long_keys_ = 0;
   // The string being gathered: a run of the body, or (in_side_) scratch text above the nodes.
   bool pending_ = false;
   bool in_side_ = false;
@@ -347,7 +395,7 @@ struct tape_handler : tape_writer {
   bool on_array_begin(error_code& ec) noexcept { return refuse(open(node_kind::array), ec); }
   bool on_array_end(std::size_t n, error_code& ec) noexcept { return refuse(close(n), ec); }
   bool on_key_part(string_view s, std::size_t, error_code& ec) noexcept { return refuse(part(sv(s)), ec); }
-  bool on_key(string_view s, std::size_t, error_code& ec) noexcept { return refuse(string(node_kind::key, sv(s)), ec); }
+  BOOST_FORCEINLINE bool on_key(string_view s, std::size_t, error_code& ec) noexcept { return refuse(key(sv(s)), ec); }
   bool on_string_part(string_view s, std::size_t, error_code& ec) noexcept { return refuse(part(sv(s)), ec); }
   bool on_string(string_view s, std::size_t, error_code& ec) noexcept {
     return refuse(string(node_kind::string, sv(s)), ec);
@@ -384,7 +432,7 @@ class included_linker {
  public:
   included_linker(json_node* nodes, json_node const* included, std::uint32_t* index) noexcept
       : nodes_(nodes), index_(index) {
-    for (json_node const* e = included + 1; e < included->end(); e = e->next()) {
+    for (json_node const* e = included->first_child(); e < included->end(); e = e->next()) {
       if (is_object(e) && find_member(e, "attributes") != nullptr && key_of(e).id != nullptr) {
         index_[count_++] = static_cast<std::uint32_t>(e - nodes_);
       }
@@ -394,18 +442,20 @@ class included_linker {
 
   void link_tree(json_node const* v) noexcept {
     if (is_object(v)) {
-      for (json_node const* k = v + 1; k < v->end(); k = (k + 1)->next()) {
-        json_node const* const value = k + 1;
+      for (json_node const* k = v->first_child(); k < v->end(); k = value_of_key(k)->next()) {
+        json_node const* const value = value_of_key(k);
         if (k->text() == "relationships") {
           if (is_object(value)) {
-            for (json_node const* r = value + 1; r < value->end(); r = (r + 1)->next()) link_relation(r + 1);
+            for (json_node const* r = value->first_child(); r < value->end(); r = value_of_key(r)->next()) {
+              link_relation(value_of_key(r));
+            }
           }
           continue;
         }
         link_tree(value);
       }
     } else if (is_array(v)) {
-      for (json_node const* e = v + 1; e < v->end(); e = e->next()) link_tree(e);
+      for (json_node const* e = v->first_child(); e < v->end(); e = e->next()) link_tree(e);
     }
   }
 
@@ -465,7 +515,7 @@ class included_linker {
       }
       link_stub(rel);
     } else if (is_array(rel)) {
-      for (json_node const* e = rel + 1; e < rel->end(); e = e->next()) link_stub(e);
+      for (json_node const* e = rel->first_child(); e < rel->end(); e = e->next()) link_stub(e);
     }
   }
 
@@ -486,8 +536,8 @@ class included_linker {
     }
     if (first == index_ + count_ || less(wanted, key_at(*first))) return;  // not there
     json_node* const node = nodes_ + (stub - nodes_);
-    node->head = node_head(node_kind::link);
-    node->word = reinterpret_cast<std::uintptr_t>(nodes_ + *first);
+    node->bits = node_head(node_kind::link, 0, node->skip());
+    (node + 1)->bits = reinterpret_cast<std::uintptr_t>(nodes_ + *first);
   }
 
   json_node* nodes_;
@@ -502,12 +552,11 @@ inline bool is_blank(std::string_view s) noexcept {
   return true;
 }
 
-// How many bytes a heap tape starts with: what a JSON:API answer needs (a node per 10 bytes of
-// body: the benchmark's contacts take one per 10.6, the docs' examples one per 11 to 13), plus a
-// little for strings with escapes. Denser bodies grow it once, to what the rest of the body
-// suggests.
+// How many bytes a heap tape starts with: what a JSON:API answer needs (a word per 6 bytes of
+// body: the benchmark's contacts take one per 6.9), plus a thirty-second of the body for strings
+// with escapes. Denser bodies grow it once, to what the rest of the body suggests.
 inline std::size_t first_block_size(std::size_t body) noexcept {
-  return (body / 10 + 16) * sizeof(json_node) + body / 256 + 256;
+  return (body / 6 + 32) * sizeof(json_node) + body / 32 + 256;
 }
 
 }  // namespace detail
@@ -596,11 +645,11 @@ LEADFEEDER_IMPL_INLINE result<document> detail::core::parse(std::string&& body, 
     detail::json_node const* nodes = writer.nodes();
     detail::json_node const* const included = detail::find_member(nodes, "included");
     detail::json_node const* const data = detail::find_member(nodes, "data");
-    if (detail::is_array(included) && included->word != 0 && data != nullptr &&
+    if (detail::is_array(included) && included->word() != 0 && data != nullptr &&
         (detail::is_object(data) || detail::is_array(data))) {
       std::size_t const included_at = static_cast<std::size_t>(included - nodes);
       std::size_t const data_at = static_cast<std::size_t>(data - nodes);
-      auto* const index = writer.scratch<std::uint32_t>(static_cast<std::size_t>(included->word));
+      auto* const index = writer.scratch<std::uint32_t>(static_cast<std::size_t>(included->word()));
       if (index == nullptr) {
         if (!owned) return too_small();
         return error(errc::buffer_exhausted, "no memory for the response's tape");
@@ -610,7 +659,7 @@ LEADFEEDER_IMPL_INLINE result<document> detail::core::parse(std::string&& body, 
       linker.link_tree(writer.nodes() + data_at);
     }
   }
-  st.node_count = writer.count();
+  st.node_count = writer.node_count();
   st.block = writer.release(st.block_size);
   st.root = reinterpret_cast<detail::json_node const*>(st.block);
   return doc;

@@ -55,6 +55,14 @@
 #define LEADFEEDER_IMPL_INLINE
 #endif
 
+// For the few small functions every view accessor is made of (a member lookup by a literal key):
+// inlined into the accessor, the key's characters become immediate operands.
+#if defined(__GNUC__) || defined(__clang__)
+#define LEADFEEDER_ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define LEADFEEDER_ALWAYS_INLINE inline
+#endif
+
 #if defined(__cpp_concepts) && __cpp_concepts >= 201907L && defined(__cpp_lib_concepts)
 #define LEADFEEDER_HAS_CONCEPTS 1
 #else

@@ -28,7 +28,7 @@ inline json_value const* member(json_value const* v, std::string_view key) noexc
 }
 /// The same for a string literal (see find_member).
 template <std::size_t N>
-inline json_value const* member(json_value const* v, char const (&key)[N]) noexcept {
+LEADFEEDER_ALWAYS_INLINE json_value const* member(json_value const* v, char const (&key)[N]) noexcept {
   return present_or_null(find_member(v, key));
 }
 

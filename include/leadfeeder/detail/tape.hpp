@@ -122,7 +122,7 @@ inline json_node const* scan_mixed_members(json_node const* p, char const* key, 
 // the key is a literal: then the length test and the comparison are folded into a few instructions
 // per key (the generated views look every member up by a literal).
 template <class Length>
-inline json_node const* scan_members(json_node const* p, char const* key, Length length) noexcept {
+LEADFEEDER_ALWAYS_INLINE json_node const* scan_members(json_node const* p, char const* key, Length length) noexcept {
   if (p == nullptr || p->kind() != node_kind::object || length > max_tape_string) return nullptr;
   if ((p->bits & has_long_keys) != 0) return scan_mixed_members(p, key, length);
   // Every key is a short key: its value is the next word.
@@ -150,7 +150,7 @@ inline json_node const* find_member(json_node const* p, std::string_view key) no
 
 /// The same for a string literal (its length is a constant; N counts the terminating NUL).
 template <std::size_t N>
-inline json_node const* find_member(json_node const* p, char const (&key)[N]) noexcept {
+LEADFEEDER_ALWAYS_INLINE json_node const* find_member(json_node const* p, char const (&key)[N]) noexcept {
   return scan_members(p, key, std::integral_constant<std::size_t, N - 1>{});
 }
 

@@ -41,6 +41,10 @@ class tape_writer {
         owned_(owned) {
     cur_ = nodes();
     set_limit();
+    // A key in the body has an address below 2^48 when the body's end has one (then only its
+    // length decides whether it is a short key).
+    std::uint64_t const body_end = static_cast<std::uint64_t>(body_) + body_size_;
+    short_key_limit_ = (body_end >> (64 - short_key_address_shift)) == 0 ? max_short_key + 1 : 0;
   }
   tape_writer(tape_writer const&) = delete;
   tape_writer& operator=(tape_writer const&) = delete;
@@ -151,8 +155,7 @@ class tape_writer {
       json_node* const n = cur_;
       key_at_ = n;
       std::uint64_t const at = reinterpret_cast<std::uintptr_t>(s.data());
-      // (one test: a length below 4096 and an address below 2^48)
-      if (BOOST_LIKELY(((at >> (64 - short_key_address_shift)) | (s.size() >> 12)) == 0)) {
+      if (BOOST_LIKELY(s.size() < short_key_limit_)) {
         n->bits = short_key_head(s.size()) | at << short_key_address_shift;
         cur_ = n + 1;
         return true;
@@ -358,7 +361,8 @@ class tape_writer {
   bool owned_;
   failure failure_ = failure::none;
   std::size_t depth_ = 0;
-  std::size_t keys_ = 0;  // the members of the objects closed so far
+  std::size_t short_key_limit_ = 0;  // keys of the body shorter than this are short keys
+  std::size_t keys_ = 0;             // the members of the objects closed so far
   std::size_t long_keys_ = 0;
   // The string being gathered: a run of the body, or (in_side_) scratch text above the nodes.
   bool pending_ = false;

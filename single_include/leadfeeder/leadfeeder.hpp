@@ -94,6 +94,14 @@
 #define LEADFEEDER_IMPL_INLINE
 #endif
 
+// For the few small functions every view accessor is made of (a member lookup by a literal key):
+// inlined into the accessor, the key's characters become immediate operands.
+#if defined(__GNUC__) || defined(__clang__)
+#define LEADFEEDER_ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define LEADFEEDER_ALWAYS_INLINE inline
+#endif
+
 #if defined(__cpp_concepts) && __cpp_concepts >= 201907L && defined(__cpp_lib_concepts)
 #define LEADFEEDER_HAS_CONCEPTS 1
 #else
@@ -1848,7 +1856,7 @@ inline json_node const* scan_mixed_members(json_node const* p, char const* key, 
 // the key is a literal: then the length test and the comparison are folded into a few instructions
 // per key (the generated views look every member up by a literal).
 template <class Length>
-inline json_node const* scan_members(json_node const* p, char const* key, Length length) noexcept {
+LEADFEEDER_ALWAYS_INLINE json_node const* scan_members(json_node const* p, char const* key, Length length) noexcept {
   if (p == nullptr || p->kind() != node_kind::object || length > max_tape_string) return nullptr;
   if ((p->bits & has_long_keys) != 0) return scan_mixed_members(p, key, length);
   // Every key is a short key: its value is the next word.
@@ -1876,7 +1884,7 @@ inline json_node const* find_member(json_node const* p, std::string_view key) no
 
 /// The same for a string literal (its length is a constant; N counts the terminating NUL).
 template <std::size_t N>
-inline json_node const* find_member(json_node const* p, char const (&key)[N]) noexcept {
+LEADFEEDER_ALWAYS_INLINE json_node const* find_member(json_node const* p, char const (&key)[N]) noexcept {
   return scan_members(p, key, std::integral_constant<std::size_t, N - 1>{});
 }
 
@@ -2172,7 +2180,7 @@ inline json_value const* member(json_value const* v, std::string_view key) noexc
 }
 /// The same for a string literal (see find_member).
 template <std::size_t N>
-inline json_value const* member(json_value const* v, char const (&key)[N]) noexcept {
+LEADFEEDER_ALWAYS_INLINE json_value const* member(json_value const* v, char const (&key)[N]) noexcept {
   return present_or_null(find_member(v, key));
 }
 
@@ -10810,6 +10818,10 @@ class tape_writer {
         owned_(owned) {
     cur_ = nodes();
     set_limit();
+    // A key in the body has an address below 2^48 when the body's end has one (then only its
+    // length decides whether it is a short key).
+    std::uint64_t const body_end = static_cast<std::uint64_t>(body_) + body_size_;
+    short_key_limit_ = (body_end >> (64 - short_key_address_shift)) == 0 ? max_short_key + 1 : 0;
   }
   tape_writer(tape_writer const&) = delete;
   tape_writer& operator=(tape_writer const&) = delete;
@@ -10920,8 +10932,7 @@ class tape_writer {
       json_node* const n = cur_;
       key_at_ = n;
       std::uint64_t const at = reinterpret_cast<std::uintptr_t>(s.data());
-      // (one test: a length below 4096 and an address below 2^48)
-      if (BOOST_LIKELY(((at >> (64 - short_key_address_shift)) | (s.size() >> 12)) == 0)) {
+      if (BOOST_LIKELY(s.size() < short_key_limit_)) {
         n->bits = short_key_head(s.size()) | at << short_key_address_shift;
         cur_ = n + 1;
         return true;
@@ -11127,7 +11138,8 @@ class tape_writer {
   bool owned_;
   failure failure_ = failure::none;
   std::size_t depth_ = 0;
-  std::size_t keys_ = 0;  // the members of the objects closed so far
+  std::size_t short_key_limit_ = 0;  // keys of the body shorter than this are short keys
+  std::size_t keys_ = 0;             // the members of the objects closed so far
   std::size_t long_keys_ = 0;
   // The string being gathered: a run of the body, or (in_side_) scratch text above the nodes.
   bool pending_ = false;

@@ -1798,7 +1798,6 @@ struct json_node {
 
   node_kind kind() const noexcept { return static_cast<node_kind>(bits & 15u); }
   bool is_short_key() const noexcept { return kind() == node_kind::short_key; }
-  bool is_key() const noexcept { return is_short_key() || kind() == node_kind::key; }
   /// The length of a string or a key.
   std::size_t length() const noexcept {
     return is_short_key() ? static_cast<std::size_t>((bits >> 4) & max_short_key)

@@ -368,3 +368,30 @@ TEST_CASE("tape: a key takes one word; a key too long for that is a long key, fo
   REQUIRE(lent);
   CHECK(lent->json()["a"].as_integer() == 1);
 }
+
+TEST_CASE("tape: a heap tape that grows while containers at several depths are open") {
+  // Each level holds dense numbers (a value per two or three bytes, denser than the first block
+  // is sized for) before and after its child, so the block moves while every level is open; the
+  // containers' ends, written when they close, must land in the moved block.
+  std::function<std::string(int)> level = [&](int depth) -> std::string {
+    std::string s = "{\"before\":[";
+    for (int i = 0; i < 300; ++i) s += (i ? "," : "") + std::to_string(i % 10);
+    s += "],\"child\":";
+    s += depth < 12 ? "[" + level(depth + 1) + "]" : std::string("null");
+    s += ",\"after\":\"level " + std::to_string(depth) + "\"}";
+    return s;
+  };
+  std::string const text = level(0);
+  auto doc = index(text);
+  REQUIRE(doc);
+  CHECK(doc->tape_bytes() > (text.size() / 6 + 32) * 8 + text.size() / 32 + 256);  // grew past the first block
+  CHECK(boost::json::serialize(lf::to_boost_json(doc->json())) == boost::json::serialize(boost::json::parse(text)));
+  lf::json_view v = doc->json();
+  for (int depth = 0; depth <= 12; ++depth) {
+    CAPTURE(depth);
+    REQUIRE(v.is_object());
+    CHECK(v["before"].size() == 300);
+    CHECK(v["after"].as_string() == "level " + std::to_string(depth));
+    if (depth < 12) v = v["child"][std::size_t{0}];
+  }
+}

@@ -35,6 +35,7 @@ class tape_writer {
   tape_writer(std::string_view body, unsigned char* block, std::size_t size, bool owned) noexcept
       : body_(reinterpret_cast<std::uintptr_t>(body.data())),
         body_size_(body.size()),
+        fast_size_(body.size()),
         block_(block),
         size_(size),
         side_low_(size),
@@ -70,14 +71,17 @@ class tape_writer {
     if (depth_ >= max_depth) return fail(failure::too_large);
     if (BOOST_UNLIKELY(cur_ >= limit_) && !grow_by(0)) return false;
     json_node* const n = cur_;
-    open_[depth_++] = static_cast<std::uint32_t>(n - nodes());
+    open_[depth_++] = n;
     n->bits = node_head(k, 0, 0);
     cur_ = n + 2;
     return true;
   }
+  BOOST_FORCEINLINE bool close_object(std::size_t members) noexcept {
+    keys_ += members;
+    return close(members);
+  }
   BOOST_FORCEINLINE bool close(std::size_t elements) noexcept {
-    json_node* const n = nodes() + open_[--depth_];
-    if (n->kind() == node_kind::object) keys_ += elements;
+    json_node* const n = open_[--depth_];
     n->bits |= static_cast<std::uint64_t>(cur_ - n) << 32;
     (n + 1)->bits = elements;
     return true;
@@ -109,7 +113,7 @@ class tape_writer {
     // The first piece of a string with escapes is usually the run of the body before its first
     // escape: it is only remembered (where it starts, how long it is).
     if (BOOST_LIKELY(!pending_ && in_body(s))) {
-      pending_ = true;
+      set_pending(true);
       run_ = s.data();
       run_len_ = s.size();
       return true;
@@ -119,7 +123,7 @@ class tape_writer {
   BOOST_NOINLINE bool part_slow(std::string_view s) noexcept {
     if (s.empty() && pending_) return true;
     if (!pending_) {
-      pending_ = true;
+      set_pending(true);
       run_len_ = 0;
       in_side_ = true;
       return append_scratch(s);
@@ -138,7 +142,7 @@ class tape_writer {
   }
 
   BOOST_FORCEINLINE bool string(node_kind k, std::string_view s) noexcept {
-    if (BOOST_LIKELY(!pending_ && in_body(s))) {
+    if (BOOST_LIKELY(in_body_and_not_pending(s))) {
       if (BOOST_UNLIKELY(cur_ >= limit_) && !grow_by(0)) return false;
       json_node* const n = cur_;
       n->bits = node_head(k, s.size());
@@ -150,7 +154,7 @@ class tape_writer {
   }
   // A key in the body whose address fits takes one word; any other is a long key.
   BOOST_FORCEINLINE bool key(std::string_view s) noexcept {
-    if (BOOST_LIKELY(!pending_ && in_body(s))) {
+    if (BOOST_LIKELY(in_body_and_not_pending(s))) {
       if (BOOST_UNLIKELY(cur_ >= limit_) && !grow_by(0)) return false;
       json_node* const n = cur_;
       key_at_ = n;
@@ -209,6 +213,16 @@ class tape_writer {
     limit_ = words >= node_words ? nodes() + (words - (node_words - 1)) : nodes();
   }
 
+  // The fast paths' test, one comparison: no string is being gathered and s is in the body. The
+  // parser hands over a string either in the body or in its own buffer, so where it starts says
+  // which; while a string is gathered, fast_size_ is 0 and the test fails.
+  bool in_body_and_not_pending(std::string_view s) const noexcept {
+    return reinterpret_cast<std::uintptr_t>(s.data()) - body_ < fast_size_;
+  }
+  void set_pending(bool pending) noexcept {
+    pending_ = pending;
+    fast_size_ = pending ? 0 : body_size_;
+  }
   bool in_body(std::string_view s) const noexcept {
     std::uintptr_t const at = reinterpret_cast<std::uintptr_t>(s.data()) - body_;
     return at <= body_size_ && s.size() <= body_size_ - at;
@@ -258,6 +272,7 @@ class tape_writer {
     if (low != 0) std::memcpy(bigger, block_, low);
     if (side != 0) std::memcpy(bigger + wanted - side, block_ + side_low_, side);
     std::size_t const key_index = key_at_ != nullptr ? static_cast<std::size_t>(key_at_ - nodes()) : 0;
+    for (std::size_t i = 0; i < depth_; ++i) open_[i] = reinterpret_cast<json_node*>(bigger) + (open_[i] - nodes());
     ::operator delete(block_);
     block_ = bigger;
     size_ = wanted;
@@ -285,7 +300,7 @@ class tape_writer {
     // straight into the string's side record (other shapes are gathered first, below).
     if (!in_side_ && !s.empty() && !in_body(s)) return side_string(k, pending_ ? run_len_ : 0, s);
     if (!part(s)) return false;
-    pending_ = false;
+    set_pending(false);
     if (!in_side_) {
       // A string of pieces that follow each other in the body (a key then is a long key).
       if (!room(0)) return false;
@@ -318,12 +333,12 @@ class tape_writer {
 
   // The object being written holds a long key (a key is always inside an object).
   void mark_long_key() noexcept {
-    if (depth_ != 0) nodes()[open_[depth_ - 1]].bits |= has_long_keys;
+    if (depth_ != 0) open_[depth_ - 1]->bits |= has_long_keys;
   }
 
   // The side record of `head` characters of the pending run of the body followed by `rest`.
   bool side_string(node_kind k, std::size_t head, std::string_view rest) noexcept {
-    pending_ = false;
+    set_pending(false);
     if (rest.size() > max_tape_string - head) return fail(failure::too_large);
     unsigned char* const chars = side_record(k, head + rest.size());
     if (chars == nullptr) return false;
@@ -355,6 +370,7 @@ class tape_writer {
   json_node* key_at_ = nullptr;  // the last key written
   std::uintptr_t body_;
   std::size_t body_size_;
+  std::size_t fast_size_;  // body_size_, or 0 while a string is being gathered
   unsigned char* block_;
   std::size_t size_;
   std::size_t side_low_;  // the side records fill [side_low_, size_)
@@ -371,7 +387,7 @@ class tape_writer {
   char const* run_ = nullptr;
   std::size_t run_len_ = 0;
   std::size_t scratch_len_ = 0;
-  std::uint32_t open_[max_depth] = {};
+  json_node* open_[max_depth] = {};  // the heads of the containers being written
 };
 
 // The handler boost::json::basic_parser calls; every event becomes nodes. The parser holds it,
@@ -395,7 +411,7 @@ struct tape_handler : tape_writer {
   bool on_document_begin(error_code&) noexcept { return true; }
   bool on_document_end(error_code&) noexcept { return true; }
   bool on_object_begin(error_code& ec) noexcept { return refuse(open(node_kind::object), ec); }
-  bool on_object_end(std::size_t n, error_code& ec) noexcept { return refuse(close(n), ec); }
+  bool on_object_end(std::size_t n, error_code& ec) noexcept { return refuse(close_object(n), ec); }
   bool on_array_begin(error_code& ec) noexcept { return refuse(open(node_kind::array), ec); }
   bool on_array_end(std::size_t n, error_code& ec) noexcept { return refuse(close(n), ec); }
   bool on_key_part(string_view s, std::size_t, error_code& ec) noexcept { return refuse(part(sv(s)), ec); }

@@ -18,6 +18,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -384,6 +385,119 @@ void register_cases() {
   }
 }
 
+// ---- Paired rounds (--paired[=ROUNDS]): the ratios, robust to a machine whose speed drifts.
+//
+// Google Benchmark measures one case after another, seconds apart; on a shared machine whose
+// speed moves by half within a minute, two cases can see different machines. Here each round
+// calls every candidate once, one right after another, in an order that rotates from round to
+// round, and takes the ratio of the candidate's time to L's time of the same round. The median
+// of those ratios (and their quartiles) is the figure: a drift slower than one round cancels out.
+
+struct paired_case {
+  char const* name;
+  bool (*run)();  // false when the call failed
+};
+
+double thread_cpu_ns() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e9 + static_cast<double>(ts.tv_nsec);
+}
+
+double quantile(std::vector<double> v, double q) {
+  std::sort(v.begin(), v.end());
+  double const at = q * static_cast<double>(v.size() - 1);
+  std::size_t const lo = static_cast<std::size_t>(at);
+  std::size_t const hi = std::min(lo + 1, v.size() - 1);
+  return v[lo] + (v[hi] - v[lo]) * (at - static_cast<double>(lo));
+}
+
+bool run_paired(int rounds) {
+  static checksum sink;
+  paired_case const cases[] = {
+      {"(L) client.send, default options",
+       [] {
+         checksum s;
+         bool const ok = g->decoder->decode(s);
+         sink.number(s.numbers);
+         return ok;
+       }},
+      {"(L) client.send, document_buffer",
+       [] {
+         checksum s;
+         bool const ok = g->decoder->decode(s, g->buffer.get(), g->buffer_size);
+         sink.number(s.numbers);
+         return ok;
+       }},
+      {"(a) nlohmann::json + structs",
+       [] {
+         checksum s;
+         decode_nlohmann(g->body, s);
+         sink.number(s.numbers);
+         return true;
+       }},
+      {"(c) simdjson on-demand",
+       [] {
+         checksum s;
+         bool const ok = decode_simdjson(g->body, s);
+         sink.number(s.numbers);
+         return ok;
+       }},
+      {"cal basic_parser, null handler", [] { return tokenize_boost_null(g->body); }},
+      {"part: document::parse (lent memory)",
+       [] { return g->decoder->parse_document(g->buffer.get(), g->buffer_size); }},
+      {"part: reading every field",
+       [] {
+         checksum s;
+         g->decoder->read_kept(s);
+         sink.number(s.numbers);
+         return true;
+       }},
+  };
+  constexpr std::size_t n = sizeof cases / sizeof cases[0];
+  std::vector<double> times[n];
+  bool ok = true;
+  for (int warm = 0; warm < 3; ++warm) {
+    for (paired_case const& c : cases) ok = c.run() && ok;
+  }
+  for (int r = 0; r < rounds; ++r) {
+    for (std::size_t k = 0; k < n; ++k) {
+      std::size_t const i = (k + static_cast<std::size_t>(r)) % n;
+      double const t0 = thread_cpu_ns();
+      ok = cases[i].run() && ok;
+      times[i].push_back(thread_cpu_ns() - t0);
+    }
+  }
+  if (!ok) {
+    std::printf("\nFAILED: a call of the paired rounds failed\n");
+    return false;
+  }
+  std::printf(
+      "\nPaired rounds: %d rounds, each calling every candidate once in a rotating order (thread CPU\n"
+      "time). Ratio = the candidate's time / L's time in the same round; median [quartiles] over rounds.\n",
+      rounds);
+  std::printf("%-40s %10s   %-26s %-26s\n", "candidate", "median ms", "vs L default", "vs L document_buffer");
+  for (std::size_t i = 0; i < n; ++i) {
+    std::string ratio[2];
+    for (std::size_t l = 0; l < 2; ++l) {
+      if (i == l) {
+        ratio[l] = "-";
+        continue;
+      }
+      std::vector<double> r;
+      for (std::size_t j = 0; j < times[i].size(); ++j) r.push_back(times[i][j] / times[l][j]);
+      char text[64];
+      std::snprintf(text, sizeof text, "%.3fx [%.3f-%.3f]", quantile(r, 0.5), quantile(r, 0.25), quantile(r, 0.75));
+      ratio[l] = text;
+    }
+    std::printf("%-40s %10.3f   %-26s %-26s\n", cases[i].name, quantile(times[i], 0.5) / 1e6, ratio[0].c_str(),
+                ratio[1].c_str());
+  }
+  std::printf("targets: L/c >= 0.6x, L/null >= 0.8x, L/a >= 15x (the ratios of rows (c), cal and (a))\n");
+  std::printf("(checksum of the paired calls: %llu)\n", static_cast<unsigned long long>(sink.numbers));
+  return true;
+}
+
 // ---- Start-up: corpus, checksums, buffer size.
 
 bool check_checksums() {
@@ -641,9 +755,19 @@ int main(int argc, char** argv) {
   std::vector<char*> args(argv, argv + argc);
   bool smoke = false;
   bool has_min_time = false;
+  int paired = 0;  // --paired[=ROUNDS]: only the paired rounds (no Google Benchmark cases)
   for (std::size_t i = 1; i < args.size();) {
     if (std::strcmp(args[i], "--smoke") == 0) {
       smoke = true;
+      args.erase(args.begin() + static_cast<std::ptrdiff_t>(i));
+      continue;
+    }
+    if (std::strncmp(args[i], "--paired", 8) == 0 && (args[i][8] == '\0' || args[i][8] == '=')) {
+      paired = args[i][8] == '=' ? std::atoi(args[i] + 9) : 100;
+      if (paired <= 0) {
+        std::fprintf(stderr, "--paired=ROUNDS needs a positive number of rounds\n");
+        return 1;
+      }
       args.erase(args.begin() + static_cast<std::ptrdiff_t>(i));
       continue;
     }
@@ -733,6 +857,7 @@ int main(int argc, char** argv) {
   std::printf("\n");
   std::fflush(stdout);
 
+  if (paired > 0) return run_paired(paired) ? 0 : 1;
   register_cases();
   collecting_reporter reporter(isatty(fileno(stdout)) ? benchmark::ConsoleReporter::OO_ColorTabular
                                                       : benchmark::ConsoleReporter::OO_Tabular);

@@ -460,6 +460,13 @@ bool read_into_sink(Decode decode) {
   return ok;
 }
 
+bool nlohmann_into_sink(std::string const& body) {
+  return read_into_sink([&body](checksum& s) {
+    decode_nlohmann(body, s);
+    return true;
+  });
+}
+
 bool run_paired(int rounds) {
   paired_case const cases[] = {
       {"(L) client.send, default options",
@@ -468,13 +475,7 @@ bool run_paired(int rounds) {
        [] {
          return read_into_sink([](checksum& s) { return g->decoder->decode(s, g->buffer.get(), g->buffer_size); });
        }},
-      {"(a) nlohmann::json + structs",
-       [] {
-         return read_into_sink([](checksum& s) {
-           decode_nlohmann(g->body, s);
-           return true;
-         });
-       }},
+      {"(a) nlohmann::json + structs", [] { return nlohmann_into_sink(g->body); }},
       {"(c) simdjson on-demand",
        [] { return read_into_sink([](checksum& s) { return decode_simdjson(g->body, s); }); }},
       {"cal basic_parser, null handler", [] { return tokenize_boost_null(g->body); }},
@@ -491,13 +492,7 @@ bool run_paired(int rounds) {
   paired_case const others[] = {
       {"(L) client.send, default options",
        [] { return read_into_sink([](checksum& s) { return g->other_decoder->decode(s); }); }},
-      {"(a) nlohmann::json + structs",
-       [] {
-         return read_into_sink([](checksum& s) {
-           decode_nlohmann(g->other, s);
-           return true;
-         });
-       }},
+      {"(a) nlohmann::json + structs", [] { return nlohmann_into_sink(g->other); }},
       {"(c) simdjson on-demand",
        [] { return read_into_sink([](checksum& s) { return decode_simdjson(g->other, s); }); }},
       {"cal basic_parser, null handler", [] { return tokenize_boost_null(g->other); }},

@@ -384,7 +384,7 @@ TEST_CASE("tape: a heap tape that grows while containers at several depths are o
   std::string const text = level(0);
   auto doc = index(text);
   REQUIRE(doc);
-  CHECK(doc->tape_bytes() > (text.size() / 6 + 32) * 8 + text.size() / 32 + 256);  // grew past the first block
+  CHECK(doc->tape_bytes() > 2 * text.size());  // grew: the first block is about 1.4 times the body
   CHECK(boost::json::serialize(lf::to_boost_json(doc->json())) == boost::json::serialize(boost::json::parse(text)));
   lf::json_view v = doc->json();
   for (int depth = 0; depth <= 12; ++depth) {

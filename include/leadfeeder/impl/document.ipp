@@ -112,7 +112,7 @@ class tape_writer {
   BOOST_FORCEINLINE bool part(std::string_view s) noexcept {
     // The first piece of a string with escapes is usually the run of the body before its first
     // escape: it is only remembered (where it starts, how long it is).
-    if (BOOST_LIKELY(!pending_ && in_body(s))) {
+    if (BOOST_LIKELY(!pending() && in_body(s))) {
       set_pending(true);
       run_ = s.data();
       run_len_ = s.size();
@@ -121,8 +121,8 @@ class tape_writer {
     return part_slow(s);
   }
   BOOST_NOINLINE bool part_slow(std::string_view s) noexcept {
-    if (s.empty() && pending_) return true;
-    if (!pending_) {
+    if (s.empty() && pending()) return true;
+    if (!pending()) {
       set_pending(true);
       run_len_ = 0;
       in_side_ = true;
@@ -215,14 +215,14 @@ class tape_writer {
 
   // The fast paths' test, one comparison: no string is being gathered and s is in the body. The
   // parser hands over a string either in the body or in its own buffer, so where it starts says
-  // which; while a string is gathered, fast_size_ is 0 and the test fails.
+  // which; while a string is gathered, fast_size_ is 0 and the test fails. (A writer is made for
+  // a body that is not blank, so body_size_ is never 0 and fast_size_ alone says whether a
+  // string is being gathered.)
   bool in_body_and_not_pending(std::string_view s) const noexcept {
     return reinterpret_cast<std::uintptr_t>(s.data()) - body_ < fast_size_;
   }
-  void set_pending(bool pending) noexcept {
-    pending_ = pending;
-    fast_size_ = pending ? 0 : body_size_;
-  }
+  bool pending() const noexcept { return fast_size_ == 0; }
+  void set_pending(bool pending) noexcept { fast_size_ = pending ? 0 : body_size_; }
   bool in_body(std::string_view s) const noexcept {
     std::uintptr_t const at = reinterpret_cast<std::uintptr_t>(s.data()) - body_;
     return at <= body_size_ && s.size() <= body_size_ - at;
@@ -298,7 +298,7 @@ class tape_writer {
     // The usual shape of a string with escapes: at most one run of the body before the first
     // escape, then the rest, unescaped, in one piece from the parser's buffer. Both pieces go
     // straight into the string's side record (other shapes are gathered first, below).
-    if (!in_side_ && !s.empty() && !in_body(s)) return side_string(k, pending_ ? run_len_ : 0, s);
+    if (!in_side_ && !s.empty() && !in_body(s)) return side_string(k, pending() ? run_len_ : 0, s);
     if (!part(s)) return false;
     set_pending(false);
     if (!in_side_) {
@@ -370,7 +370,7 @@ class tape_writer {
   json_node* key_at_ = nullptr;  // the last key written
   std::uintptr_t body_;
   std::size_t body_size_;
-  std::size_t fast_size_;  // body_size_, or 0 while a string is being gathered
+  std::size_t fast_size_;  // body_size_, or 0 while a string is being gathered (pending())
   unsigned char* block_;
   std::size_t size_;
   std::size_t side_low_;  // the side records fill [side_low_, size_)
@@ -380,8 +380,8 @@ class tape_writer {
   std::size_t short_key_limit_ = 0;  // keys of the body shorter than this are short keys
   std::size_t keys_ = 0;             // the members of the objects closed so far
   std::size_t long_keys_ = 0;
-  // The string being gathered: a run of the body, or (in_side_) scratch text above the nodes.
-  bool pending_ = false;
+  // The string being gathered (pending()): a run of the body, or (in_side_) scratch text above
+  // the nodes.
   bool in_side_ = false;
   bool moved_ = false;  // the block grew since side strings were given addresses
   char const* run_ = nullptr;
